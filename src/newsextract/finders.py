@@ -1,0 +1,265 @@
+"""Finders: every rule-based fact in a text (money, companies, cues, targets, assets …) as :class:`Fact` objects.
+
+A :class:`Finders` object is built once per language from ``patterns/`` and is then a pure function of the
+text. The spaCy component ``newsextract_entities`` wraps it and copies the facts into ``doc.spans``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize.money import MoneyMatch, find_money
+from .normalize.names import Gazetteer, name_key
+from .normalize.targets import TargetNormalizer
+from .patterns import Rule, load_file, load_rules
+
+__all__ = ["Fact", "Finders", "Company"]
+
+
+@dataclass
+class Company:
+    """A company mention's identity: the gazetteer entry, or the name's key when it is not in the gazetteer."""
+
+    key: str
+    canonical: str | None = None
+    country: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class Fact:
+    start: int
+    end: int
+    label: str  # money | org | ref | unnamed | pay | deal | status | backref | aggregate | target | modality | asset | territory | royalty | date
+    kind: str = ""
+    value: Any = None
+    rule: str = ""
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _combine(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, Rule]] | None:
+    """One alternation of many rules, each wrapped in a named group (leftmost match; file order breaks ties)."""
+    if not rules:
+        return None
+    parts, names = [], {}
+    for i, r in enumerate(rules):
+        name = f"r{i}"
+        names[name] = r
+        # strip named groups inside (they would clash); keep the pattern otherwise
+        pat = re.sub(r"\(\?P<\w+>", "(?:", r.pattern)
+        flags = "" if r.attrs.get("case_sensitive") else "(?i:"
+        parts.append(f"(?P<{name}>{flags}{pat}{')' if flags else ''})")
+    return re.compile("|".join(parts)), names
+
+
+class Finders:
+    """All finders of one language."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        pd = patterns_dir
+        self.gazetteer = Gazetteer(lang, pd)
+        self.name_rules = load_rules(lang, "names", pd)
+        names = load_file(lang, "names", pd)
+        self.name_stop = set(names.get("stopwords", []) or [])
+        refs = names.get("references", {}) or {}
+        self_refs = refs.get("self", []) or []
+        desc = refs.get("descriptor", []) or []
+        self.self_rx = re.compile(r"(?<![\w])(?:" + "|".join(sorted(self_refs, key=len, reverse=True)) + r")(?![\w])") if self_refs else None
+        self.desc_rx = re.compile(r"(?<![\w])(?:" + "|".join(desc) + r")(?![\w])") if desc else None
+        self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
+        self.context_rules = load_rules(lang, "names", pd, section="context")
+        self.defines = load_rules(lang, "names", pd, section="defines")
+        self.pay = _combine(load_rules(lang, "payments", pd))
+        pay_data = load_file(lang, "payments", pd)
+        att = pay_data.get("attach", {})
+        self.left_gap = re.compile(att.get("left_gap", r"^\s*$"), re.I)
+        self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
+        self.max_left = int(att.get("max_left", 60))
+        self.max_right = int(att.get("max_right", 40))
+        self.deal = _combine(load_rules(lang, "deal_cues", pd))
+        self.backrefs = _combine(load_rules(lang, "deal_cues", pd, section="backrefs"))
+        self.aggregates = _combine(load_rules(lang, "deal_cues", pd, section="aggregates"))
+        self.status = _combine(load_rules(lang, "status", pd))
+        self.targets = TargetNormalizer(lang, pd)
+        self.modality = self._vocab_regex(lang, "modality", pd)
+        self.assets = load_rules(lang, "assets", pd)
+        self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
+        self.territory = _combine(load_rules(lang, "territory", pd))
+        self.royalty = load_rules(lang, "royalty", pd)
+        self.dates = _combine(load_rules(lang, "dates", pd))
+
+    @staticmethod
+    def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+        entries = load_file(lang, name, pd)["entries"]
+        parts, meta = [], []
+        for i, e in enumerate(entries):
+            parts.append(f"(?P<v{i}>" + "|".join(e["terms"]) + ")")
+            meta.append((e["value"], e["id"]))
+        bound_l = r"(?<![\w-])" if lang == "en" else ""
+        bound_r = r"(?![\w])" if lang == "en" else ""
+        return re.compile(bound_l + "(?:" + "|".join(parts) + ")" + bound_r, re.I), meta
+
+    # ------------------------------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Fact]:
+        """Every fact in ``text``, sorted by start."""
+        facts: list[Fact] = []
+        for m in find_money(text, self.lang):
+            facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
+        facts.extend(self.companies(text))
+        facts.extend(self._combined(text, self.pay, "pay"))
+        facts.extend(self._combined(text, self.deal, "deal"))
+        facts.extend(self._combined(text, self.backrefs, "backref"))
+        facts.extend(self._combined(text, self.aggregates, "aggregate"))
+        facts.extend(self._combined(text, self.status, "status"))
+        facts.extend(self._combined(text, self.territory, "territory"))
+        facts.extend(self._combined(text, self.dates, "date"))
+        tfacts = self.targets.find(text)
+        facts.extend(tfacts)
+        facts.extend(self.find_modality(text))
+        facts.extend(self.find_assets(text, tfacts))
+        facts.extend(self.find_royalty(text))
+        facts.sort(key=lambda f: (f.start, -f.end))
+        return facts
+
+    def _combined(self, text: str, combo: tuple[re.Pattern[str], dict[str, Rule]] | None, label: str) -> list[Fact]:
+        if combo is None:
+            return []
+        rx, rules = combo
+        out = []
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            r = rules[m.lastgroup]  # type: ignore[index]
+            out.append(Fact(m.start(), m.end(), label, r.label, None, r.id, m.group(0), r.attrs))
+        return out
+
+    def find_modality(self, text: str) -> list[Fact]:
+        rx, meta = self.modality
+        out = []
+        for m in rx.finditer(text):
+            idx = int(m.lastgroup[1:])  # type: ignore[index]
+            value, rid = meta[idx]
+            out.append(Fact(m.start(), m.end(), "modality", value, value, rid, m.group(0)))
+        return out
+
+    def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
+        spans = [(t.start, t.end) for t in targets]
+        out = []
+        for r in self.assets:
+            for m in r.regex.finditer(text):
+                s = m.group(0)
+                if s in self.not_assets or s.upper() in self.not_assets:
+                    continue
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue
+                if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
+                    continue
+                out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
+        return out
+
+    def find_royalty(self, text: str) -> list[Fact]:
+        out = []
+        for r in self.royalty:
+            for m in r.regex.finditer(text):
+                out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
+        return out
+
+    # -- companies ------------------------------------------------------------------------------------------
+    def companies(self, text: str) -> list[Fact]:
+        found: list[Fact] = []
+        for start, end, entry in self.gazetteer.find(text):
+            found.append(Fact(start, end, "org", "gazetteer", Company(entry.id, entry.name, entry.country, entry.kind),
+                              "org.gazetteer", text[start:end]))
+        for r in self.name_rules:
+            for m in r.regex.finditer(text):
+                s, e = m.start(), m.end()
+                s, e = self._trim_name(text, s, e)
+                if e - s < 2:
+                    continue
+                found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
+        for r in self.context_rules:
+            for m in r.regex.finditer(text):
+                g = "name" if "name" in r.regex.groupindex else 0
+                s, e = m.span(g)
+                s, e = self._trim_name(text, s, e)
+                if e - s < 2:
+                    continue
+                found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
+        orgs = self._resolve_overlaps(found, text)
+        out = list(orgs)
+        taken = [(f.start, f.end) for f in orgs]
+        for r in self.unnamed_rules:
+            for m in r.regex.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, m.group(0)))
+        if self.self_rx is not None:
+            for m in self.self_rx.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
+        if self.desc_rx is not None:
+            for m in self.desc_rx.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
+        for r in self.defines:
+            for m in r.regex.finditer(text):
+                out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, m.group(0)))
+        return out
+
+    _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
+
+    def _trim_name(self, text: str, s: int, e: int) -> tuple[int, int]:
+        seg = text[s:e]
+        m = self._LEAD.match(seg)
+        if m:
+            s += m.end()
+            seg = text[s:e]
+        # drop leading stop words ("Under Pfizer" → "Pfizer")
+        words = seg.split(" ")
+        while len(words) > 1 and words[0].strip(",.") in self.name_stop:
+            s += len(words[0]) + 1
+            words = words[1:]
+        seg = text[s:e]
+        while seg and seg[-1] in ",;:’'\"":
+            e -= 1
+            seg = seg[:-1]
+        if seg.endswith("’s") or seg.endswith("'s"):
+            e -= 2
+        return s, e
+
+    def _resolve_overlaps(self, found: list[Fact], text: str) -> list[Fact]:
+        """Longest span wins; a gazetteer entity inside a longer shape match lends it its identity."""
+        found.sort(key=lambda f: (f.start, -(f.end - f.start), f.kind != "gazetteer"))
+        out: list[Fact] = []
+        for f in found:
+            if out and f.start < out[-1].end:
+                prev = out[-1]
+                if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
+                    prev.value = f.value
+                    prev.kind = "gazetteer+shape"
+                elif f.end > prev.end and f.kind == "gazetteer" and prev.kind != "gazetteer":
+                    out[-1] = f
+                continue
+            out.append(f)
+        keep = []
+        for f in out:
+            if f.value is None:
+                words = [w.strip(",.") for w in f.text.split()]
+                if not words or all(w in self.name_stop for w in words):
+                    continue
+                if len(words) == 1 and (words[0] in self.name_stop or len(words[0]) < 2):
+                    continue
+                f.value = Company("x:" + name_key(f.text))
+            keep.append(f)
+        return keep
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)

@@ -1,0 +1,49 @@
+"""Dates: publication dates from metadata and deal dates from short candidate spans (dateparser).
+
+>>> parse_date("2025-03-04")
+datetime.date(2025, 3, 4)
+>>> parse_date("Monday", relative_to=datetime.date(2025, 3, 6))
+datetime.date(2025, 3, 3)
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+__all__ = ["parse_date"]
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(text: str, relative_to: datetime.date | None = None, lang: str = "en") -> datetime.date | None:
+    """A date from a short span ("March 3, 2025", "Monday", "2025年3月4日"); None when it is not one."""
+    m = _ISO.match(text)
+    if m:
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    zh = re.search(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", text)
+    if zh:
+        year = int(zh.group(1)) if zh.group(1) else (relative_to.year if relative_to else None)
+        if year is None:
+            return None
+        try:
+            return datetime.date(year, int(zh.group(2)), int(zh.group(3)))
+        except ValueError:
+            return None
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if relative_to is not None:
+        settings["RELATIVE_BASE"] = datetime.datetime(relative_to.year, relative_to.month, relative_to.day)
+    cleaned = re.sub(r"^\s*on\s+", "", text.strip())
+    got = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    if got is None:
+        return None
+    if relative_to is None and not re.search(r"(19|20)\d\d", text):
+        return None  # "March 3" with no year and no publication date: unknown year
+    return got.date()

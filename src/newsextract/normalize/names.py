@@ -1,0 +1,158 @@
+"""Company names: the gazetteer (``patterns/<lang>/companies.yml``), name keys, and display names.
+
+>>> name_key("Bristol-Myers Squibb Company"), name_key("the Jiangsu Hengrui Pharmaceuticals Co., Ltd.")
+('bristol myers squibb', 'jiangsu hengrui')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import E, PatternError
+from ..patterns import has_file, load_file
+
+__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex"]
+
+_SUFFIX = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|plc|corp|corporation|co|company|ag|sa|se|nv|bv|gmbh|kk|spa|ab|oy|asa|a/s|"
+    r"holdings?|group|pharmaceuticals?|pharma|biopharma(?:ceuticals?)?|biotech(?:nology)?|biosciences?|"
+    r"therapeutics|biologics|medicines?|sciences|life sciences|laboratories|labs|bio|healthcare|medical|"
+    r"pharmaceutical group|international|usa|us|china)\b\.?",
+    re.I,
+)
+_CJK_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|集團|公司|控股)$")
+_HOMOGLYPHS = str.maketrans({"о": "o", "О": "O", "а": "a", "А": "A", "е": "e", "Е": "E", "с": "c", "С": "C",
+                             "р": "p", "Р": "P", "і": "i", "І": "I", "х": "x", "Х": "X", "у": "y", "к": "k",
+                             "К": "K", "М": "M", "Н": "H", "Т": "T", "В": "B"})
+
+
+def fold(text: str) -> str:
+    """NFKC + Cyrillic look-alikes to Latin (scraped text mixes them into company names)."""
+    return unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS)
+
+
+def name_key(name: str) -> str:
+    """A comparable key: folded, lower-cased, hyphens to spaces, suffixes and punctuation dropped."""
+    s = fold(name).strip()
+    s = re.sub(r"^(?:the)\s+", "", s, flags=re.I)
+    s = re.sub(r"(?:'s|’s)$", "", s)
+    s = s.lower().replace("-", " ").replace("&", " and ")
+    prev = None
+    while prev != s:
+        prev = s
+        s2 = _SUFFIX.sub(" ", s)
+        s2 = re.sub(r"[^\w\s]", " ", s2)
+        s2 = re.sub(r"\s+", " ", s2).strip()
+        s = s2 if s2 else re.sub(r"[^\w\s]", " ", s).strip()
+    s = _CJK_SUFFIX.sub("", s) or s
+    return s
+
+
+def display_name(text: str) -> str:
+    """A party name as written: no leading 'the', no trailing punctuation or possessive, one line."""
+    s = re.sub(r"\s+", " ", text).strip()
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = re.sub(r"(?:'s|’s|')$", "", s)
+    return s.strip(" ,;:.\"'“”‘’()（）") + ("." if s.endswith((" Inc.", " Co.", " Corp.", " Ltd.")) else "")
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    kind: str | None = None
+    en: str | None = None
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation built as a trie, so that thousands of names cost one pass over the text.
+
+    >>> trie_regex(["Pfizer", "Pfizer Inc", "Pharma"])
+    'P(?:fizer(?: Inc)?|harma)'
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(re.escape(ch) + build(node[ch]))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = (body if len(alts) > 1 or len(alts[0]) == 1 or alts[0].startswith("(?:") and alts[0].endswith(")") and
+                    alts[0].count("(?:") == 1 else "(?:" + body + ")")
+            if not (body.startswith("(?:") and body.endswith(")")) and len(body) > 1:
+                body = "(?:" + body + ")"
+            return body + "?"
+        return body
+
+    return build(trie)
+
+
+class Gazetteer:
+    """Known companies of a language (Chinese text also uses the English gazetteer: names are mixed)."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        files = ["en"] if lang == "en" else ["zh", "en"]
+        self.entries: dict[str, Entry] = {}
+        surface: dict[str, str] = {}
+        for fl in files:
+            if not has_file(fl, "companies", patterns_dir):
+                raise PatternError(E.E010.format(path=f"{fl}/companies.yml", reason="missing company gazetteer"))
+            data = load_file(fl, "companies", patterns_dir)
+            for raw in data.get("entries", []) or []:
+                eid = str(raw["id"])
+                entry = self.entries.get(eid)
+                if entry is None:
+                    entry = Entry(eid, str(raw["name"]), [], raw.get("country"), raw.get("kind"), raw.get("en"))
+                    self.entries[eid] = entry
+                names = [str(raw["name"])] + [str(a) for a in raw.get("aliases", []) or []]
+                for n in names:
+                    n = n.strip()
+                    if len(n) < 2:
+                        continue
+                    surface.setdefault(n, eid)
+                    if fl == "en" and len(n) >= 4 and re.search(r"[a-z]", n):
+                        surface.setdefault(n.upper(), eid)  # "CALICO"
+                    if fl == "en" and "-" in n:
+                        surface.setdefault(n.replace("-", " "), eid)
+                        surface.setdefault(n.replace("-", ""), eid)
+        self.surface = surface
+        body = trie_regex(sorted(surface))
+        if lang == "en":
+            self.regex = re.compile(r"(?<![\w&-])(?:" + body + r")(?![\w&]|-(?=[A-Za-z]))")
+        else:
+            # Chinese names are not space-delimited; English names inside Chinese text still need word edges
+            self.regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![a-z0-9])")
+
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        out = []
+        folded = fold(text) if not text.isascii() else text
+        if len(folded) != len(text):  # NFKC changed lengths: fall back to the raw text
+            folded = text
+        for m in self.regex.finditer(folded):
+            eid = self.surface.get(m.group(0))
+            if eid is None:
+                continue
+            out.append((m.start(), m.end(), self.entries[eid]))
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def get_gazetteer(lang: str, patterns_dir: str | None = None) -> Gazetteer:
+    return Gazetteer(lang, patterns_dir)

@@ -1,0 +1,184 @@
+"""The only code that reads ``patterns/``: loads, validates and compiles the rule files.
+
+Rule files are YAML, one per kind and language (``patterns/<lang>/<kind>.yml``), read with
+``importlib.resources`` so an installed wheel works as well as a source checkout. Every regex rule has an
+``id`` (carried to spans and evidence) and may carry ``examples`` it must match and ``negatives`` it must not
+(checked by ``tests/test_patterns.py``). Broken files fail loudly at load time with :class:`PatternError`.
+
+Regex rules may use macros: ``{name}`` expands to the alternation of ``lexicon: name: [...]`` in the same file
+(or of the shared ``patterns/<lang>/lexicon.yml``). ``{P}`` is a masked party, ``{M}`` masked money (see
+``assemble.py``). Write literal braces as ``{{`` / ``}}``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import E, PatternError
+
+__all__ = ["Rule", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros", "MASK_MACROS"]
+
+#: macros every rule file may use: masked parties / money / asset placeholders in the clause text
+MASK_MACROS = {
+    "P": r"«P\d+»",
+    "M": r"«M\d+»",
+    "U": r"«U\d*»",
+    "GAP": r"[^«»;\n]{0,60}?",
+    "SGAP": r"[^«»;\n]{0,25}?",
+}
+
+_RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",
+              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach"}
+
+
+@dataclass
+class Rule:
+    """One regex rule with its id, label and compiled pattern."""
+
+    id: str
+    label: str
+    pattern: str
+    regex: re.Pattern[str]
+    examples: list[str] = field(default_factory=list)
+    negatives: list[str] = field(default_factory=list)
+    priority: int = 0
+    attrs: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+
+
+def patterns_root(patterns_dir: str | None = None) -> Any:
+    """The folder of rule files: ``patterns_dir`` when given, else the packaged ``newsextract/patterns``."""
+    if patterns_dir:
+        return Path(patterns_dir)
+    return resources.files("newsextract") / "patterns"
+
+
+@functools.lru_cache(maxsize=128)
+def _read_yaml(root: str, lang: str, name: str) -> dict[str, Any]:
+    base = patterns_root(root or None)
+    path = base / lang / f"{name}.yml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=f"cannot read: {exc}")) from exc
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=f"invalid YAML: {exc}")) from exc
+    if not isinstance(data, dict):
+        raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason="top level must be a mapping"))
+    return data
+
+
+def load_file(lang: str, name: str, patterns_dir: str | None = None) -> dict[str, Any]:
+    """The parsed YAML of ``patterns/<lang>/<name>.yml``."""
+    return _read_yaml(patterns_dir or "", lang, name)
+
+
+def has_file(lang: str, name: str, patterns_dir: str | None = None) -> bool:
+    base = patterns_root(patterns_dir)
+    return (base / lang / f"{name}.yml").is_file()
+
+
+def _alternation(items: list[str]) -> str:
+    # longest first so that "upfront payment" wins over "upfront"
+    return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
+
+
+def expand_macros(pattern: str, lexicon: dict[str, list[str]], where: str) -> str:
+    """Replace ``{name}`` by the lexicon alternation (or a mask macro); ``{{``/``}}`` are literal braces.
+
+    >>> expand_macros("{PAY} to {P}", {"PAY": ["pay", "pays"]}, "x")
+    '(?:pays|pay) to «P\\\\d+»'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in MASK_MACROS:
+            return MASK_MACROS[name]
+        if name in lexicon:
+            return _alternation(lexicon[name])
+        if re.fullmatch(r"\d+(,\d*)?", name):  # a regex quantifier such as {0,3}
+            return m.group(0)
+        raise PatternError(E.E010.format(path=where, reason=f"unknown macro {{{name}}}"))
+
+    out = re.sub(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*|\d+(?:,\d*)?)\}(?!\})", sub, pattern)
+    return out.replace("{{", "{").replace("}}", "}")
+
+
+def _lexicon(lang: str, data: dict[str, Any], patterns_dir: str | None, where: str) -> dict[str, list[str]]:
+    lex: dict[str, list[str]] = {}
+    if has_file(lang, "lexicon", patterns_dir):
+        shared = load_file(lang, "lexicon", patterns_dir).get("lexicon", {})
+        lex.update(shared)
+    lex.update(data.get("lexicon", {}) or {})
+    for k, v in lex.items():
+        if not isinstance(v, list) or not all(isinstance(s, str) for s in v):
+            raise PatternError(E.E010.format(path=where, reason=f"lexicon {k!r} must be a list of strings"))
+    # lexicon entries may use other lexicon macros (one level deep is enough for our files)
+    return {k: [expand_macros(s, {kk: vv for kk, vv in lex.items() if kk != k}, where) for s in v]
+            for k, v in lex.items()}
+
+
+def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str, default_label: str = "") -> Rule:
+    if not isinstance(raw, dict):
+        raise PatternError(E.E010.format(path=where, reason=f"rule must be a mapping, got {raw!r}"))
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise PatternError(E.E010.format(path=where, reason=f"rule {raw.get('id')!r} has unknown keys {sorted(unknown)}"))
+    if "id" not in raw or "pattern" not in raw:
+        raise PatternError(E.E010.format(path=where, reason=f"rule needs 'id' and 'pattern': {raw!r}"))
+    flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+    src = expand_macros(str(raw["pattern"]), lexicon, where)
+    try:
+        rx = re.compile(src, flags)
+    except re.error as exc:
+        raise PatternError(E.E010.format(path=where, reason=f"rule {raw['id']!r}: bad regex: {exc}")) from exc
+    attrs = {k: v for k, v in raw.items() if k not in {"id", "label", "pattern", "examples", "negatives", "priority"}}
+    return Rule(
+        id=str(raw["id"]),
+        label=str(raw.get("label", default_label)),
+        pattern=src,
+        regex=rx,
+        examples=list(raw.get("examples", []) or []),
+        negatives=list(raw.get("negatives", []) or []),
+        priority=int(raw.get("priority", 0)),
+        attrs=attrs,
+        source=where,
+    )
+
+
+@functools.lru_cache(maxsize=128)
+def _load_rules(lang: str, name: str, patterns_dir: str, section: str) -> tuple[Rule, ...]:
+    data = load_file(lang, name, patterns_dir or None)
+    where = f"{lang}/{name}.yml"
+    lex = _lexicon(lang, data, patterns_dir or None, where)
+    raws = data.get(section, []) or []
+    rules = tuple(compile_rule(r, lex, where, default_label=str(data.get("kind", name))) for r in raws)
+    ids = [r.id for r in rules]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise PatternError(E.E010.format(path=where, reason=f"duplicate rule ids {sorted(dup)}"))
+    return rules
+
+
+def load_rules(lang: str, name: str, patterns_dir: str | None = None, section: str = "rules") -> tuple[Rule, ...]:
+    """Compiled rules of one file section, in file order."""
+    return _load_rules(lang, name, patterns_dir or "", section)
+
+
+def load_kind(lang: str, name: str, patterns_dir: str | None = None) -> dict[str, Any]:
+    """Raw data of a vocabulary file (money, companies, targets …)."""
+    return load_file(lang, name, patterns_dir)
+
+
+def lexicon(lang: str, name: str, patterns_dir: str | None = None) -> dict[str, list[str]]:
+    data = load_file(lang, name, patterns_dir)
+    return _lexicon(lang, data, patterns_dir, f"{lang}/{name}.yml")

@@ -1,0 +1,29 @@
+"""Builds the spaCy Language: blank en/zh + newsextract components, in a documented order.
+
+Order: ``newsextract_segmenter`` (sentences, from rules) → ``newsextract_entities`` (money, companies, cues,
+targets, assets … into ``doc.spans``) → ``newsextract_deals`` (assembly into ``doc._.deals``).
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .config import Config
+
+__all__ = ["build_pipeline"]
+
+
+def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
+    """A blank ``lang`` pipeline with the newsextract components."""
+    config = config or Config()
+    nlp = spacy.blank(lang)
+    from .tokenizer import customize_tokenizer
+
+    customize_tokenizer(nlp)
+    opts = {"patterns_dir": config.patterns_dir}
+    nlp.add_pipe("newsextract_segmenter", config=opts)
+    nlp.add_pipe("newsextract_entities", config={**opts, "spacy_model": config.spacy_model})
+    nlp.add_pipe("newsextract_deals", config=opts)
+    return nlp

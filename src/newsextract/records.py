@@ -1,0 +1,181 @@
+"""Pydantic models of the record contract (``../shared/SCHEMA.md``).
+
+Amounts are :class:`decimal.Decimal` in full units. In JSON they are written as plain JSON numbers with no
+exponent (``571000000``, ``0.5``), never ``5.71E+8``, so nothing is lost and spreadsheets read them as numbers.
+
+>>> m = Money(amount="5.71E+8", currency="usd", text="5.71亿美元", upper_bound=True)
+>>> m.model_dump_json()
+'{"amount":571000000,"currency":"USD","text":"5.71亿美元","upper_bound":true,"approximate":false,"lower_bound":false}'
+>>> Money(amount=-1, currency="USD", text="x")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Money
+amount
+  Value error, amount must not be negative, got -1 [type=value_error, input_value=-1, input_type=int]
+...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+
+__all__ = [
+    "DEAL_TYPES",
+    "STATUSES",
+    "MODALITIES",
+    "CURRENCIES",
+    "Money",
+    "Party",
+    "Royalty",
+    "Evidence",
+    "Deal",
+    "Extraction",
+    "decimal_to_json",
+]
+
+DealType = Literal["license", "collaboration", "option", "acquisition", "asset_purchase", "newco", "other"]
+Status = Literal["signed", "completed", "in_discussion", "terminated"]
+Modality = Literal[
+    "monoclonal antibody",
+    "bispecific antibody",
+    "trispecific antibody",
+    "ADC",
+    "bispecific ADC",
+    "small molecule",
+    "siRNA",
+    "ASO",
+    "mRNA",
+    "cell therapy",
+    "gene therapy",
+    "peptide",
+    "vaccine",
+    "PROTAC/degrader",
+    "radioligand",
+    "T-cell engager",
+    "biosimilar",
+    "fusion protein",
+    "enzyme",
+]
+DEAL_TYPES: tuple[str, ...] = DealType.__args__  # type: ignore[attr-defined]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+
+#: ISO 4217 codes the extractor emits and accepts.
+CURRENCIES: frozenset[str] = frozenset(
+    "USD CNY EUR JPY GBP CHF HKD KRW TWD SGD AUD CAD INR SEK DKK NOK".split()
+)
+
+
+def decimal_to_json(value: Decimal) -> int | float:
+    """A Decimal as a JSON number without exponent or loss.
+
+    Whole amounts become ``int`` (exact at any size); fractional ones a ``float`` only when it round-trips
+    exactly through ``repr``, else the integer part is kept exact and the fraction rounded to 6 places.
+
+    >>> decimal_to_json(Decimal("5.71E+8")), decimal_to_json(Decimal("0.175")), decimal_to_json(Decimal("25000000.00"))
+    (571000000, 0.175, 25000000)
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    as_float = float(value)
+    if Decimal(repr(as_float)) == value:
+        return as_float
+    return float(round(value, 6))
+
+
+JsonDecimal = Annotated[Decimal, PlainSerializer(decimal_to_json, when_used="json")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_assignment=False)
+
+
+class Money(_Strict):
+    """An amount of money as stated in the text, in full units."""
+
+    amount: JsonDecimal = Field(description="Full units: '$1.25 billion' -> 1250000000; '5.71亿美元' -> 571000000")
+    currency: str = Field(description="ISO 4217 code (USD, CNY, EUR, JPY, GBP, CHF, HKD, KRW …)")
+    text: str = Field(description="The exact span the amount was read from")
+    upper_bound: bool = Field(False, description="'up to', 'as much as', '最高', '高达'")
+    approximate: bool = Field(False, description="'about', 'approximately', 'nearly', '约', '近'")
+    lower_bound: bool = Field(False, description="'over', 'more than', 'exceeding', '超过'")
+
+    @field_validator("amount")
+    @classmethod
+    def _non_negative(cls, v: Decimal) -> Decimal:
+        if not v.is_finite():
+            raise ValueError(f"amount must be a finite number, got {v}")
+        if v < 0:
+            raise ValueError(f"amount must not be negative, got {v}")
+        return v
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _iso_currency(cls, v: Any) -> str:
+        code = str(v).strip().upper()
+        if code not in CURRENCIES:
+            raise ValueError(f"unknown currency {v!r}: expected an ISO 4217 code such as USD, CNY, EUR")
+        return code
+
+
+class Party(_Strict):
+    """A deal party, named as written in the article (no leading 'the', no trailing punctuation)."""
+
+    name: str = Field(min_length=1)
+    canonical: str | None = Field(None, description="Gazetteer name, when the party is a known company")
+    country: str | None = Field(None, description="ISO 3166 alpha-2 of the headquarters, when known")
+
+
+class Royalty(_Strict):
+    tiered: bool = False
+    min_pct: float | None = Field(None, ge=0, le=100)
+    max_pct: float | None = Field(None, ge=0, le=100)
+    text: str = ""
+
+
+class Evidence(_Strict):
+    """Where a filled field came from: character offsets into the document's plain text."""
+
+    field: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    rule: str | None = Field(None, description="id of the pattern that produced it")
+
+
+class Deal(_Strict):
+    deal_type: DealType = "license"
+    status: Status = "signed"
+    licensor: Party | None = Field(None, description="Grants rights / sells / is acquired: the payee")
+    licensee: Party | None = Field(None, description="Acquires rights / buys: the payer")
+    asset: str | None = None
+    assets: list[str] = Field(default_factory=list, description="All assets named for the deal")
+    targets: list[str] = Field(default_factory=list)
+    modality: Modality | None = None
+    indications: list[str] = Field(default_factory=list)
+    territory: str | None = None
+    upfront: Money | None = None
+    near_term: Money | None = None
+    milestones: Money | None = None
+    total_value: Money | None = None
+    equity: Money | None = None
+    royalty: Royalty | None = None
+    announced: dt.date | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Extraction(_Strict):
+    """Everything extracted from one input document."""
+
+    doc_id: str
+    lang: Literal["en", "zh"] = "en"
+    title: str | None = None
+    published: dt.date | None = None
+    deals: list[Deal] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+    text: str | None = Field(None, description="The plain text evidence offsets index (kept on request)")
