@@ -110,7 +110,7 @@ class Finders:
         facts: list[Fact] = []
         for m in find_money(text, self.lang):
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
-        facts.extend(self.companies(text))
+        facts.extend(self.companies(text, [(f.start, f.end) for f in facts]))
         facts.extend(self._combined(text, self.pay, "pay"))
         facts.extend(self._combined(text, self.deal, "deal"))
         facts.extend(self._combined(text, self.backrefs, "backref"))
@@ -121,7 +121,7 @@ class Finders:
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
         facts.extend(self.find_modality(text))
-        facts.extend(self.find_assets(text, tfacts))
+        facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
         facts.extend(self.find_royalty(text))
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
@@ -170,7 +170,7 @@ class Finders:
         return out
 
     # -- companies ------------------------------------------------------------------------------------------
-    def companies(self, text: str) -> list[Fact]:
+    def companies(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
         found: list[Fact] = []
         for start, end, entry in self.gazetteer.find(text):
             found.append(Fact(start, end, "org", "gazetteer", Company(entry.id, entry.name, entry.country, entry.kind),
@@ -191,6 +191,9 @@ class Finders:
                     continue
                 found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
         orgs = self._resolve_overlaps(found, text)
+        if money_spans:
+            orgs = [o for o in orgs if o.kind.startswith("gazetteer") or
+                    not any(a < o.end and o.start < b for a, b in money_spans)]
         out = list(orgs)
         taken = [(f.start, f.end) for f in orgs]
         for r in self.unnamed_rules:
@@ -249,16 +252,52 @@ class Finders:
                 continue
             out.append(f)
         keep = []
+        lower_words = None
         for f in out:
             if f.value is None:
-                words = [w.strip(",.") for w in f.text.split()]
-                if not words or all(w in self.name_stop for w in words):
-                    continue
-                if len(words) == 1 and (words[0] in self.name_stop or len(words[0]) < 2):
+                if lower_words is None:
+                    lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z-]+", text))
+                f = self._clean_unknown(f, text, lower_words)
+                if f is None:
                     continue
                 f.value = Company("x:" + name_key(f.text))
             keep.append(f)
         return keep
+
+    _CODE = re.compile(r"^(?:[A-Z]{1,6}\d?[A-Z]{0,3}-?[A-Z]?\d[\w-]*|\d+[A-Z]+\d+\w*|[A-Z]{2,5})$")
+
+    def _clean_unknown(self, f: Fact, text: str, lower_words: set[str]) -> Fact | None:
+        """An unknown name candidate, trimmed of headline words; None when nothing name-like is left."""
+        s, e = f.start, f.end
+        seg = text[s:e]
+        cut = seg.rfind(". ")
+        if cut >= 0 and not re.search(r"(?:Inc|Co|Corp|Ltd|No|St)$", seg[:cut]):
+            s += cut + 2
+        # leading words used as ordinary words elsewhere in the article ("Licenses Bispecific X Bio")
+        while True:
+            seg = text[s:e]
+            first, _, rest = seg.partition(" ")
+            if not rest:
+                break
+            w = first.strip(",.:;")
+            if w in self.name_stop or w.lower() in lower_words and not re.match(r"^(?:[A-Z]{2,}|.*\d)", w):
+                s += len(first) + 1
+                continue
+            break
+        seg = text[s:e]
+        words = [w.strip(",.:;") for w in seg.split()]
+        if not words or all(w in self.name_stop for w in words):
+            return None
+        if len(words) == 1:
+            w = words[0]
+            if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):
+                return None
+            if w.lower() in lower_words:
+                return None
+        if all(self._CODE.match(w) for w in words):
+            return None
+        f.start, f.end, f.text = s, e, text[s:e]
+        return f
 
 
 def nfkc(text: str) -> str:

@@ -133,7 +133,7 @@ class Gazetteer:
                         surface.setdefault(n.replace("-", " "), eid)
                         surface.setdefault(n.replace("-", ""), eid)
         self.surface = surface
-        body = trie_regex(sorted(surface))
+        body = trie_regex(sorted(surface)).replace("\\ ", "\\s+")
         if lang == "en":
             self.regex = re.compile(r"(?<![\w&-])(?:" + body + r")(?![\w&]|-(?=[A-Za-z]))")
         else:
@@ -146,7 +146,7 @@ class Gazetteer:
         if len(folded) != len(text):  # NFKC changed lengths: fall back to the raw text
             folded = text
         for m in self.regex.finditer(folded):
-            eid = self.surface.get(m.group(0))
+            eid = self.surface.get(m.group(0)) or self.surface.get(re.sub(r"\s+", " ", m.group(0)))
             if eid is None:
                 continue
             out.append((m.start(), m.end(), self.entries[eid]))
