@@ -91,11 +91,17 @@ class Assembler:
         clauses = load_file(lang, "clauses", patterns_dir) if _has(lang, "clauses", patterns_dir) else {}
         self.clause_split = re.compile(clauses.get("split", r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"))
         self.max_continue = int(clauses.get("max_continue_sentences", 4))
+        from .normalize.targets import TargetNormalizer
+        from .tables import TableReader
+
+        self.tables = TableReader(lang, patterns_dir, TargetNormalizer(lang, patterns_dir))
 
     # ------------------------------------------------------------------------------------------------------
     def run(self, text: str, facts: list[Fact], published: dt.date | None) -> tuple[list[Deal], list[str]]:
         warnings: list[str] = []
-        sentences = self.segmenter.split(text)
+        table_deals, table_ranges = self.tables.read(text)
+        sentences = [(a, b) for a, b in self.segmenter.split(text)
+                     if not any(x <= a and b <= y for x, y in table_ranges)]
         starts = [f.start for f in facts]
         entities = self._entities(text, facts)
         mentions: list[Mention] = []
@@ -110,10 +116,10 @@ class Assembler:
                 if m is not None:
                     mentions.append(m)
         deals = self._merge(mentions, entities)
-        out = []
+        out: list[Deal] = list(table_deals)
         for d in deals:
             rec = self._finish(d, text, entities, published, warnings)
-            if rec is not None:
+            if rec is not None and not _fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)
         return out, warnings
 
@@ -677,6 +683,29 @@ class Assembler:
                 if got is not None:
                     return got
         return None
+
+
+def _same_party(a: Party | None, b: Party | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    ka, kb = name_key(a.name), name_key(b.name)
+    return bool(ka) and (ka == kb or ka in kb or kb in ka)
+
+
+def _fold_into(rec: Deal, others: list[Deal]) -> bool:
+    """A prose mention of a deal a table already lists fills the table row's empty fields instead."""
+    for o in others:
+        if _same_party(rec.licensor, o.licensor) and _same_party(rec.licensee, o.licensee):
+            for f in ("upfront", "near_term", "milestones", "total_value", "equity", "royalty", "modality",
+                      "territory", "asset"):
+                if getattr(o, f) is None and getattr(rec, f) is not None:
+                    setattr(o, f, getattr(rec, f))
+            for t in rec.targets:
+                if t not in o.targets:
+                    o.targets.append(t)
+            o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
+            return True
+    return False
 
 
 def _money(m: MoneyMatch) -> Money:

@@ -1,0 +1,163 @@
+"""Deal tables: pipe- or tab-separated rows under a header naming licensor/licensee/upfront … columns.
+
+A row becomes one deal; bare numbers take the unit of the header ("$ in millions", "Upfront ($M)").
+Vocabulary in ``patterns/<lang>/tables.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from .normalize.money import find_money
+from .normalize.names import display_name
+from .patterns import has_file, load_file
+from .records import Deal, Evidence, Money, Party
+
+__all__ = ["TableReader"]
+
+_NUM = re.compile(r"^\s*(?P<pre>US\$|\$|USD|RMB|€|EUR|CHF|£)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\*?\s*$")
+_PRE = {"US$": "USD", "$": "USD", "USD": "USD", "RMB": "CNY", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "£": "GBP"}
+
+
+class TableReader:
+    def __init__(self, lang: str, patterns_dir: str | None = None, targets: Any = None) -> None:
+        self.lang = lang
+        self.ok = has_file(lang, "tables", patterns_dir)
+        if not self.ok:
+            return
+        data = load_file(lang, "tables", patterns_dir)
+        self.columns = [(col, re.compile(r"\b(?:" + "|".join(words) + r")", re.I))
+                        for col, words in data["columns"].items()]
+        self.units = [(int(k), re.compile("|".join(v), re.I)) for k, v in data["units"].items()]
+        self.skip = [re.compile(p, re.I) for p in data.get("skip_rows", [])]
+        self.nd = {s.lower() for s in data.get("not_disclosed", [])}
+        self.unnamed = [re.compile(p, re.I) for p in data.get("unnamed_party", [])]
+        self.targets = targets
+        self.lang = lang
+
+    def _cells(self, line: str, start: int) -> list[tuple[int, int, str]] | None:
+        sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+        if sep is None:
+            return None
+        out, pos = [], 0
+        for part in line.split(sep):
+            a = pos + len(part) - len(part.lstrip())
+            b = pos + len(part.rstrip())
+            out.append((start + a, start + b, part.strip()))
+            pos += len(part) + 1
+        if line.strip().startswith(sep):
+            out = out[1:]
+        if line.strip().endswith(sep):
+            out = out[:-1]
+        return out
+
+    def read(self, text: str) -> tuple[list[Deal], list[tuple[int, int]]]:
+        """Deals from every table in ``text`` and the character ranges the tables cover."""
+        if not self.ok or ("|" not in text and "\t" not in text):
+            return [], []
+        lines, pos = [], 0
+        for ln in text.split("\n"):
+            lines.append((pos, ln))
+            pos += len(ln) + 1
+        deals: list[Deal] = []
+        ranges: list[tuple[int, int]] = []
+        i = 0
+        while i < len(lines):
+            start, ln = lines[i]
+            cells = self._cells(ln, start)
+            if not cells:
+                i += 1
+                continue
+            cols = self._header(cells)
+            if not cols or not ({"licensor", "licensee"} & set(cols.values())):
+                i += 1
+                continue
+            above = " ".join(l for _, l in lines[max(0, i - 3):i]) + " " + ln
+            table_scale = self._unit(above)
+            j = i + 1
+            while j < len(lines):
+                s2, l2 = lines[j]
+                c2 = self._cells(l2, s2)
+                if not c2:
+                    break
+                if not any(rx.search(l2) for rx in self.skip):
+                    d = self._row(text, c2, cols, cells, table_scale)
+                    if d is not None:
+                        deals.append(d)
+                j += 1
+            ranges.append((start, lines[j - 1][0] + len(lines[j - 1][1])))
+            i = j
+        return deals, ranges
+
+    def _header(self, cells: list[tuple[int, int, str]]) -> dict[int, str]:
+        cols: dict[int, str] = {}
+        for k, (_, _, t) in enumerate(cells):
+            for col, rx in self.columns:
+                if rx.search(t) and col not in cols.values():
+                    cols[k] = col
+                    break
+        return cols
+
+    def _unit(self, s: str) -> int | None:
+        for scale, rx in self.units:
+            if rx.search(s):
+                return scale
+        return None
+
+    def _row(self, text: str, cells: list[tuple[int, int, str]], cols: dict[int, str],
+             header: list[tuple[int, int, str]], table_scale: int | None) -> Deal | None:
+        fields: dict[str, Any] = {}
+        ev: list[Evidence] = []
+        for k, col in cols.items():
+            if k >= len(cells):
+                continue
+            a, b, t = cells[k]
+            clean = re.sub(r"\s*\((?:option|opt\.?|note \d+|\w)\)\s*$", "", t).strip().rstrip("*")
+            if clean.lower() in self.nd:
+                continue
+            if col in ("licensor", "licensee"):
+                if any(rx.search(clean) for rx in self.unnamed):
+                    continue
+                fields[col] = Party(name=display_name(clean))
+                ev.append(Evidence(field=col, start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.party"))
+            elif col == "asset":
+                if re.search(r"[A-Z0-9]", clean) and len(clean) < 40:
+                    fields["asset"] = clean
+                    ev.append(Evidence(field="asset", start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.asset"))
+            elif col == "targets":
+                if self.targets is not None:
+                    found = [f.value for f in self.targets.find(clean)]
+                    if found:
+                        fields["targets"] = list(dict.fromkeys(found))
+                        ev.append(Evidence(field="targets", start=a, end=b, text=t, rule="table.targets"))
+            elif col in ("upfront", "milestones", "total_value", "equity"):
+                m = self._money(t, header[k][2] if k < len(header) else "", table_scale)
+                if m is not None:
+                    fields[col] = Money(amount=m[0], currency=m[1], text=t)
+                    ev.append(Evidence(field=col, start=a, end=b, text=t, rule="table.money"))
+        if not (fields.get("licensor") or fields.get("licensee")):
+            return None
+        if not any(k in fields for k in ("upfront", "milestones", "total_value", "equity", "asset", "targets")):
+            return None
+        return Deal(deal_type="license", status="signed", evidence=ev,
+                    assets=[fields["asset"]] if "asset" in fields else [], **fields)
+
+    def _money(self, cell: str, head: str, table_scale: int | None) -> tuple[Decimal, str] | None:
+        found = [m for m in find_money(cell, self.lang) if not m.conversion]
+        if found:
+            m = found[0]
+            amt = m.amount
+            if not m.scaled:
+                amt *= self._unit(head) or table_scale or 1
+            return amt, m.currency
+        n = _NUM.match(cell)
+        if not n:
+            return None
+        scale = self._unit(head) or table_scale
+        if scale is None:
+            return None
+        cur = _PRE.get(n.group("pre") or "", None) or ("CNY" if re.search(r"RMB|人民币|CNY", head) else
+                                                        "EUR" if re.search(r"€|EUR", head) else "USD")
+        return Decimal(n.group("num").replace(",", "")) * scale, cur
