@@ -255,16 +255,16 @@ def format_extract(res: dict[str, Any]) -> str:
                      f"{r.get('speed_vs_tokenizer', float('nan')):>10.3f} {r.get('rss_vs_tokenizer', float('nan')):>8.2f}")
     if "accuracy" in res:
         lines += ["", "accuracy on the test split (EVAL.md scoring)",
-                  f"{'system':<52} {'articles':>8} {'micro-F1':>9} {'deal F1':>8}", "-" * 80]
+                  f"{'system':<58} {'articles':>8} {'micro-F1':>9} {'deal F1':>8}", "-" * 86]
         for a in res["accuracy"]:
             if "skipped" in a:
-                lines.append(f"{a['system']:<52} skipped: {a['skipped']}")
+                lines.append(f"{a['system']:<58} skipped: {a['skipped']}")
                 continue
 
             def f(x: Any) -> str:
                 return "-" if x is None else f"{x:.3f}"
 
-            lines.append(f"{a['system']:<52} {a['articles']:>8} {f(a['micro_f1']):>9} {f(a['deal_f1']):>8}")
+            lines.append(f"{a['system']:<58} {a['articles']:>8} {f(a['micro_f1']):>9} {f(a['deal_f1']):>8}")
     return "\n".join(lines)
 
 

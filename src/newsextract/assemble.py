@@ -328,10 +328,12 @@ class Assembler:
                 if best is None or score < best[0]:
                     best = (score, c)
             mm: MoneyMatch = mf.value
+            if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
+                continue  # "$38.25" on its own is a share price, not a deal term
             if best is None:
                 # an acquisition price: "acquire X for $1.1 billion", "in a deal valued at"
                 before = text[max(0, mf.start - 12):mf.start].lower()
-                if re.search(r"\b(?:for|at|of)\s*$", before) and not re.search(r"\bper\b", text[mf.end:mf.end + 12]):
+                if re.search(r"\b(?:for|at|of)\s*$", before) and not re.search(r"\bper\b|/\s?share|a share", text[mf.end:mf.end + 12]):
                     m.money.append(("price?", mf, "pay.for_price"))
                 continue
             kind = best[1].kind
@@ -356,6 +358,8 @@ class Assembler:
         for f in orgs:
             if f.label == "unnamed":
                 continue
+            if re.search(r"\b(?:with|from|to|by)\s+(?:the\s+)?$", text[max(0, f.start - 12):f.start]):
+                f.extra["prep"] = True
             ent = f.extra.get("ent")
             m.parties.append(PartyRef(ent or "", None, f))
         idx = {id(p.fact): p for p in m.parties}
@@ -621,6 +625,9 @@ class Assembler:
 
     def _complete_roles(self, d: DealState, ents: dict[str, Any], dtype: str) -> None:
         free = [e for e in d.order if d.parties.get(e) is None]
+        # a party introduced by "with"/"from"/"to" is the counterparty more often than one named beside the subject
+        prep = {p.ent for m in d.mentions for p in m.parties if p.ent in free and p.fact.extra.get("prep")}
+        free.sort(key=lambda e: e not in prep)
         for role, other in (("licensor", "licensee"), ("licensee", "licensor")):
             if role in d.roles and other not in d.roles and other not in d.unnamed and free:
                 e = free.pop(0)

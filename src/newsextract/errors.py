@@ -16,7 +16,11 @@ class E:
     E012 = "E012 pattern {rule!r} in {path} matches its negative example {example!r}"
     E020 = "E020 malformed JSON on line {line} of {path}: {reason}"
     E021 = "E021 cannot read {path}: {reason}"
+    E022 = "E022 {path}: expected a JSON object with 'text' or 'html', got {type}"
+    E023 = "E023 {path}: the article object has no 'text' or 'html' string"
+    E024 = "E024 input too large: {path} is {size} bytes, limit is {limit} (set --max-bytes to change it)"
     E030 = "E030 extraction failed: {reason}"
+    E031 = "E031 worker process died while extracting this document ({reason})"
 
 
 class NewsExtractError(Exception):

@@ -1,53 +1,445 @@
-"""HTML page → main text, title, publication date (BeautifulSoup)."""
+"""HTML page → main text, title and publication date (BeautifulSoup + lxml).
+
+News pages carry deal-looking figures from *other* articles: related-article boxes, "most read" lists, tickers,
+newsletter teasers. The extractor must only see the article itself, so this module
+
+1. reads the metadata first (title, publication date) from the whole page;
+2. removes scripts and styles, hidden elements, and boilerplate containers (navigation, header/footer, asides,
+   forms, cookie/newsletter/share/related/ad boxes by tag, class, id, role) -- but never a container that holds
+   most of the page's paragraph text (some sites wrap the whole page in a ``<form>`` or ``div.has-sidebar``);
+3. picks the main container: the semantic candidate (``[itemprop=articleBody]``, ``article``, ``main``,
+   ``.article-body``-like classes) with the most paragraph text, else the parent of the most paragraph text;
+4. drops link-dense blocks and "Related / Read more / 相关阅读" sections inside it;
+5. writes block-aware plain text: paragraphs separated by a blank line, list items and table rows on their own
+   line, inline markup (``<a>``, ``<strong>``, ``<span>``) joined without breaking the sentence.
+
+>>> doc = extract_html("<html><head><title>Acme licenses AB-1 | Biotech Daily</title></head><body>"
+...     "<nav><a href='/'>Home</a></nav><article><h1>Acme licenses AB-1</h1>"
+...     "<p>Acme will pay <strong>$25 million</strong> upfront.</p></article>"
+...     "<aside class='related'><a href='/x'>Beta gets $900 million</a></aside></body></html>")
+>>> doc.title, doc.text
+('Acme licenses AB-1', 'Acme licenses AB-1\\n\\nAcme will pay $25 million upfront.')
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .ingest import Document
+from .ingest import Document, decode_html_bytes
 
-_DROP = ["script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe", "svg", "template"]
-_BLOCK = re.compile(r"\n{3,}")
+__all__ = ["extract_html", "find_title", "find_published"]
+
+# ------------------------------------------------------------------------------------------------ vocabulary
+_ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+                "button", "input", "select", "textarea", "link", "meta", "video", "audio", "picture", "img")
+_STRUCTURAL = ("nav", "header", "footer", "aside", "form", "dialog", "menu")
+_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
+#: class/id tokens of boilerplate containers (tokens are split on '-', '_', ' ' and camelCase)
+_BOILER_TOKENS = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "header", "masthead", "footer",
+    "sidebar", "aside", "rail", "widget", "related", "recommended", "recommend", "recommendations", "popular",
+    "trending", "mostread", "most", "more", "newsletter", "subscribe", "subscription", "signup", "cookie",
+    "cookies", "consent", "gdpr", "banner", "ad", "ads", "advert", "advertisement", "advertising", "sponsor",
+    "sponsored", "promo", "promotion", "share", "sharing", "social", "comment", "comments", "disqus", "tags",
+    "tag", "taglist", "ticker", "marquee", "pagination", "pager", "paywall", "modal", "popup", "overlay", "toolbar",
+    "byline-share", "outbrain", "taboola", "teaser", "teasers", "crosslinks", "readmore", "relatedposts",
+    "tuijian", "xiangguan", "remen", "hot", "rank", "ranking", "copyright", "disclaimer", "print", "skip",
+}
+#: tokens that mark the article body (never dropped on a boilerplate token match)
+_BODY_CLASS = re.compile(
+    r"(?:^|[-_ ])(?:article[-_]?(?:body|content|text)|entry[-_]content|post[-_](?:body|content)|story[-_]?body|"
+    r"news[-_]?(?:body|content|text)|content[-_]?body|body[-_]?(?:text|copy)|articlebody|main[-_]?text|"
+    r"release[-_]?body|pr[-_]?body|trs_editor|zw|article_con|detail[-_]?(?:content|body))(?:$|[-_ ])",
+    re.I,
+)
+_RELATED_HEADING = re.compile(
+    r"^\s*(related|read more|read also|more from|more news|more on|more stories|you may also like|you might also|"
+    r"recommended|trending|most (?:read|popular|viewed)|popular|also read|see also|further reading|latest news|"
+    r"top stories|editor'?s picks|sign up|subscribe|newsletter|"
+    r"相关阅读|相关文章|相关新闻|推荐阅读|延伸阅读|热门|热点|猜你喜欢|更多|往期回顾|精彩推荐|大家都在看)",
+    re.I,
+)
+_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+          "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd",
+          "hr", "address", "center", "header", "footer", "aside", "nav", "form", "fieldset", "details", "summary",
+          "caption"}
+_PARA = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl", "figure",
+         "section", "article", "header"}
+_CELL = {"td", "th"}
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN_SPLIT = re.compile(r"[-_\s:./]+")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b]+")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 
 
-def extract_html(html: str | bytes, doc_id: str | None = None) -> Document:
-    soup = BeautifulSoup(html, "lxml")
-    title = None
-    og = soup.find("meta", attrs={"property": "og:title"})
-    if og and og.get("content"):
-        title = og["content"].strip()
-    elif soup.title and soup.title.string:
-        title = soup.title.string.strip()
-    published = None
-    for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"name": "date"},
-                  {"itemprop": "datePublished"}):
-        m = soup.find("meta", attrs=attrs)
-        if m and m.get("content"):
-            published = m["content"].strip()
-            break
-    if published is None:
-        for s in soup.find_all("script", attrs={"type": "application/ld+json"}):
-            try:
-                data = json.loads(s.string or "")
-            except (json.JSONDecodeError, TypeError):
-                continue
-            items = data if isinstance(data, list) else [data]
-            for it in items:
-                if isinstance(it, dict) and it.get("datePublished"):
-                    published = str(it["datePublished"])
-                    break
-            if published:
-                break
-    if published is None:
-        t = soup.find("time", attrs={"datetime": True})
-        if t:
-            published = t["datetime"]
-    for tag in soup(_DROP):
+def _tokens(tag: Tag) -> set[str]:
+    vals: list[str] = []
+    for attr in ("class", "id"):
+        v = tag.get(attr)
+        if isinstance(v, list):
+            vals.extend(v)
+        elif isinstance(v, str):
+            vals.append(v)
+    out: set[str] = set()
+    for v in vals:
+        for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", v)):
+            if t:
+                out.add(t.lower())
+    return out
+
+
+def _attr_text(tag: Tag) -> str:
+    parts = []
+    for attr in ("class", "id"):
+        v = tag.get(attr)
+        parts.extend(v if isinstance(v, list) else [v] if isinstance(v, str) else [])
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------------------------------------ metadata
+_TITLE_META = (("property", "og:title"), ("name", "twitter:title"), ("name", "title"), ("name", "headline"),
+               ("itemprop", "headline"))
+_DATE_META = (
+    ("property", "article:published_time"), ("property", "og:article:published_time"),
+    ("property", "og:published_time"), ("name", "article:published_time"), ("itemprop", "datePublished"),
+    ("name", "pubdate"), ("name", "publishdate"), ("name", "publish-date"), ("name", "publish_date"),
+    ("name", "publication_date"), ("name", "parsely-pub-date"), ("name", "sailthru.date"),
+    ("name", "dc.date.issued"), ("name", "dcterms.issued"), ("name", "dc.date"), ("name", "dcterms.created"),
+    ("name", "citation_publication_date"), ("name", "article.published"), ("name", "datepublished"),
+    ("name", "date"), ("name", "og:release_date"), ("name", "publishedtime"), ("name", "pubtime"),
+)
+_VISIBLE_DATE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|时间|日期|Published(?: on)?|Posted(?: on)?|Release date|Date)\s*[:：]?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})",
+    re.I,
+)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+|_(?=[^_]*$)|\s*｜\s*")
+
+
+def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
+    for m in soup.find_all("meta", attrs={attr: re.compile(rf"^{re.escape(value)}$", re.I)}):
+        content = m.get("content")
+        if isinstance(content, str) and content.strip():
+            return content.strip()
+    return None
+
+
+def _jsonld_items(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list):
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            items.append(node)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+                if isinstance(node.get(key), (list, dict)):
+                    walk(node[key])
+
+    for s in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        raw = s.string or s.get_text() or ""
+        try:
+            walk(json.loads(raw.strip().rstrip(";")))
+        except (json.JSONDecodeError, ValueError):
+            continue
+    return items
+
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|release|blog", re.I)
+
+
+def _jsonld_article(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Article-typed JSON-LD objects first (a page also has WebSite/Organization/BreadcrumbList objects)."""
+
+    def is_article(it: dict[str, Any]) -> bool:
+        t = it.get("@type")
+        types = t if isinstance(t, list) else [t]
+        return any(isinstance(x, str) and _ARTICLE_TYPES.search(x) for x in types)
+
+    return [it for it in items if is_article(it)] + [it for it in items if not is_article(it)]
+
+
+def _clean_title(raw: str) -> str:
+    """Drop a trailing (or leading) site name: 'Headline | Site' -> 'Headline'."""
+    raw = _WS.sub(" ", raw).strip()
+    parts = [p.strip() for p in _TITLE_SEP.split(raw) if p and p.strip()]
+    if len(parts) < 2:
+        return raw
+    longest = max(parts, key=len)
+    # keep everything before the last separator when the tail is short (a site name), else the longest part
+    head = raw[: raw.rfind(parts[-1])].rstrip(" |-–—·:»_｜")
+    if len(parts[-1]) <= 40 and len(head) >= 12:
+        return _clean_title(head) if len(parts) > 2 and len(parts[-2]) <= 25 and parts[-2] != longest else head
+    return longest
+
+
+def find_title(soup: BeautifulSoup) -> str | None:
+    """og:title / twitter:title / JSON-LD headline / first <h1> / <title> without the site name."""
+    for attr, value in _TITLE_META:
+        got = _meta(soup, attr, value)
+        if got:
+            return _clean_title(got) if value != "og:title" else _WS.sub(" ", got).strip()
+    for it in _jsonld_article(_jsonld_items(soup)):
+        h = it.get("headline") or (it.get("name") if _ARTICLE_TYPES.search(str(it.get("@type", ""))) else None)
+        if isinstance(h, str) and h.strip():
+            return _WS.sub(" ", h).strip()
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        return _WS.sub(" ", h1.get_text(" ", strip=True))
+    if soup.title and soup.title.get_text(strip=True):
+        return _clean_title(soup.title.get_text())
+    return None
+
+
+def _iso(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a metadata value, or None when it does not read as a date."""
+    if not value:
+        return None
+    from .normalize.dates import parse_date
+
+    value = value.strip()
+    m = re.match(r"^(\d{4})(\d{2})(\d{2})(?:T|$)", value)  # 20250304 / 20250304T0800
+    if m:
+        value = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = re.match(r"^(\d{4})\s*[/.年]\s*(\d{1,2})\s*[/.月]\s*(\d{1,2})", value)
+    if m:
+        value = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    try:
+        d = parse_date(value[:80])
+    except Exception:  # noqa: BLE001 - a strange metadata value is "no date", not a failure
+        return None
+    return d.isoformat() if d else None
+
+
+def find_published(soup: BeautifulSoup, cleaned: BeautifulSoup | None = None) -> str | None:
+    """Publication date (ISO): meta tags, JSON-LD ``datePublished``, ``itemprop``, then ``<time>``, then a label.
+
+    Modification dates (``article:modified_time``, ``dateModified``) are never used. ``<time>`` elements and
+    visible "Published:"/"发布时间：" labels are looked up in ``cleaned`` (the page without related-article
+    boxes) when given: a related story's ``<time>`` must not become this article's date.
+    """
+    return _published_from_metadata(soup) or _published_from_page(cleaned if cleaned is not None else soup)
+
+
+def _published_from_metadata(soup: BeautifulSoup) -> str | None:
+    for attr, value in _DATE_META:
+        got = _iso(_meta(soup, attr, value))
+        if got:
+            return got
+    for it in _jsonld_article(_jsonld_items(soup)):
+        for key in ("datePublished", "dateCreated"):
+            got = _iso(str(it[key])) if it.get(key) else None
+            if got:
+                return got
+    for el in soup.find_all(attrs={"itemprop": re.compile(r"^datePublished$", re.I)}):
+        got = _iso(el.get("datetime") or el.get("content") or el.get_text(" ", strip=True))
+        if got:
+            return got
+    return None
+
+
+def _published_from_page(scope: BeautifulSoup) -> str | None:
+    times = scope.find_all("time")
+    marked = [t for t in times if t.has_attr("pubdate") or re.search(r"publish|posted|date", _attr_text(t), re.I)]
+    for t in marked + times:
+        got = _iso(t.get("datetime") or t.get_text(" ", strip=True))
+        if got:
+            return got
+    body = scope.body or scope
+    m = _VISIBLE_DATE.search(body.get_text(" ", strip=True)[:5000])
+    return _iso(m.group(1)) if m else None
+
+
+# ------------------------------------------------------------------------------------------------ cleaning
+def _text_len(tag: Tag) -> int:
+    return len(_WS.sub("", tag.get_text()))
+
+
+def _para_text_len(tag: Tag) -> int:
+    """Characters inside <p> (and <li>, <td> when a page has no paragraphs) under ``tag``."""
+    ps = tag.find_all("p")
+    if tag.name == "p":
+        ps = [tag, *ps]
+    n = sum(len(_WS.sub("", p.get_text())) for p in ps)
+    if n == 0:
+        n = _text_len(tag) // 2
+    return n
+
+
+def _link_density(tag: Tag) -> float:
+    total = _text_len(tag)
+    if total == 0:
+        return 0.0
+    linked = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
+    return linked / total
+
+
+def _hidden(tag: Tag) -> bool:
+    style = tag.get("style")
+    if isinstance(style, str) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.I):
+        return True
+    return tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true"
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.name in _STRUCTURAL:
+        return True
+    role = tag.get("role")
+    if isinstance(role, str) and role.lower() in _ROLES:
+        return True
+    if _hidden(tag):
+        return True
+    toks = _tokens(tag)
+    if not toks or _BODY_CLASS.search(_attr_text(tag)):
+        return False
+    return bool(toks & _BOILER_TOKENS)
+
+
+def _clean(soup: BeautifulSoup) -> None:
+    """Remove scripts, comments and boilerplate containers in place (keeping the bulk of the article)."""
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for tag in soup.find_all(_ALWAYS_DROP):
         tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    text = root.get_text("\n", strip=True)
-    text = _BLOCK.sub("\n\n", text)
-    return Document(text=text, doc_id=doc_id, title=title, published=published)
+    total = _para_text_len(soup) or 1
+    for tag in list(soup.find_all(True)):
+        if tag.decomposed or tag.name in ("html", "body", "head"):
+            continue
+        if _is_boilerplate(tag) and _para_text_len(tag) < 0.5 * total:
+            tag.decompose()
+
+
+def _candidates(soup: BeautifulSoup) -> list[Tag]:
+    found: list[Tag] = []
+    found += soup.find_all(attrs={"itemprop": re.compile(r"^articleBody$", re.I)})
+    found += [t for t in soup.find_all(["div", "section", "td"]) if _BODY_CLASS.search(_attr_text(t))]
+    found += soup.find_all(["article", "main"])
+    found += soup.find_all(attrs={"role": "main"})
+    return found
+
+
+def _main_container(soup: BeautifulSoup) -> Tag:
+    body = soup.body or soup
+    total = _para_text_len(body)
+    cands = _candidates(soup)
+    best: Tag | None = None
+    if cands:
+        scored = [(_para_text_len(c), -i, c) for i, c in enumerate(cands)]
+        score, _, best = max(scored, key=lambda x: (x[0], x[1]))
+        if score < 0.25 * total:
+            best = None  # a small <article> card while the story is elsewhere
+    if best is None:
+        # readability-lite: the element whose <p> children carry the most text
+        weights: dict[int, tuple[int, Tag]] = {}
+        for p in body.find_all("p"):
+            n = len(_WS.sub("", p.get_text()))
+            if n < 25:
+                continue
+            for parent, share in ((p.parent, 1.0), (p.parent.parent if p.parent else None, 0.5)):
+                if isinstance(parent, Tag):
+                    w, _ = weights.get(id(parent), (0, parent))
+                    weights[id(parent)] = (w + int(n * share), parent)
+        if weights:
+            best = max(weights.values(), key=lambda x: x[0])[1]
+    return best if best is not None else body
+
+
+def _prune_main(root: Tag) -> None:
+    """Inside the article: related-story headings with their lists, link-dense lists and blocks."""
+    for h in root.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"]):
+        if h.decomposed:
+            continue
+        text = h.get_text(" ", strip=True)
+        if len(text) <= 40 and _RELATED_HEADING.match(text):
+            holder: Tag = h
+            if h.name in ("strong", "b") and h.parent is not None and h.parent.name in ("p", "div"):
+                holder = h.parent
+            nxt = holder.find_next_sibling()
+            if nxt is not None and nxt.name in ("ul", "ol", "div", "section", "p") and _link_density(nxt) > 0.3:
+                nxt.decompose()
+            if holder is not root:
+                holder.decompose()
+    for tag in root.find_all(["ul", "ol", "div", "section", "p", "table", "dl"]):
+        if tag.decomposed or tag is root:
+            continue
+        if _link_density(tag) > 0.6 and len(tag.find_all("a")) >= (1 if tag.name == "p" else 2):
+            tag.decompose()
+
+
+# ------------------------------------------------------------------------------------------------ text
+def _norm_inline(s: str) -> str:
+    s = _CJK_BREAK.sub("", s)
+    s = s.replace("\n", " ")
+    return _WS.sub(" ", s)
+
+
+def to_text(root: Tag) -> str:
+    """Block-aware plain text of ``root``: paragraphs split by a blank line, inline markup kept in the sentence."""
+    out: list[str] = []
+
+    def brk(n: int) -> None:
+        # n = 1: new line, n = 2: new paragraph
+        tail = "".join(out[-2:]) if out else "\n\n"
+        have = len(tail) - len(tail.rstrip("\n"))
+        if out and have < n:
+            out.append("\n" * (n - have))
+
+    def walk(node: Any, pre: bool = False) -> None:
+        if isinstance(node, Comment):
+            return
+        if isinstance(node, NavigableString):
+            s = str(node)
+            out.append(s if pre else _norm_inline(s))
+            return
+        if not isinstance(node, Tag):
+            return
+        name = node.name
+        if name == "br":
+            brk(1)
+            return
+        if name in _CELL:
+            out.append("\t")
+            for child in node.children:
+                walk(child, pre)
+            return
+        block = name in _BLOCK
+        if block:
+            brk(2 if name in _PARA else 1)
+        for child in node.children:
+            walk(child, pre or name == "pre")
+        if block:
+            brk(2 if name in _PARA else 1)
+
+    walk(root)
+    text = "".join(out)
+    lines = [ln.strip(" \t") for ln in text.split("\n")]
+    lines = [re.sub(r"\t+", " | ", ln) if "\t" in ln else ln for ln in lines]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+# ------------------------------------------------------------------------------------------------ entry point
+def extract_html(html: str | bytes, doc_id: str | None = None, name: str = "<html>") -> Document:
+    """Main text, title and publication date of an HTML page (bytes are decoded with charset detection)."""
+    if isinstance(html, bytes):
+        html = decode_html_bytes(html, name)
+    soup = BeautifulSoup(html, "lxml")
+    # metadata first, on the intact page (JSON-LD lives in <script>, meta tags in <head>)
+    title = find_title(soup)
+    published = _published_from_metadata(soup)
+    _clean(soup)
+    root = _main_container(soup)
+    _prune_main(root)
+    if published is None:
+        published = _published_from_page(soup)
+    # <html lang> is not trusted: many Chinese sites ship an English template default; the text decides
+    return Document(text=to_text(root), doc_id=doc_id, title=title, published=published)

@@ -1,22 +1,45 @@
 """Text / HTML / JSON → plain text + metadata.
 
 Evidence offsets index ``Document.text`` exactly: whatever cleaning happens, happens here, once.
+
+>>> load_text(b"\\xef\\xbb\\xbfAcme licensed AB-1 to Pfizer.").text
+'Acme licensed AB-1 to Pfizer.'
+>>> document_from_json({"id": 7, "text": "Acme ...", "published": "2025-03-04"}).doc_id
+'7'
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import E, InputError
 
-__all__ = ["Document", "load_text", "load_path", "html_to_document", "decode_bytes"]
+__all__ = [
+    "Document",
+    "TEXT_SUFFIXES",
+    "HTML_SUFFIXES",
+    "load_text",
+    "load_path",
+    "document_from_json",
+    "html_to_document",
+    "decode_bytes",
+    "decode_html_bytes",
+]
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass
 class Document:
+    """One article ready for extraction: plain ``text`` plus what the source said about it."""
+
     text: str
     doc_id: str | None = None
     title: str | None = None
@@ -25,64 +48,175 @@ class Document:
     url: str | None = None
 
 
-def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
-    """UTF-8 (with or without BOM), else the encoding BeautifulSoup's UnicodeDammit detects."""
+# ------------------------------------------------------------------------------------------------ bytes
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: labels pages declare -> the codec that decodes every page so labelled (GBK/GB2312 pages use GB18030 chars)
+_ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
+            "big5": "big5hkscs", "x-sjis": "shift_jis", "iso-8859-1": "cp1252", "latin1": "cp1252",
+            "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+_SINGLE_BYTE = {"cp1252", "iso-8859-15", "windows-1252", "iso-8859-2", "cp1250", "koi8-r", "cp1251"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENC = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    label = _ALIASES.get(label, label)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        from bs4.dammit import UnicodeDammit
-
-        dammit = UnicodeDammit(data, ["utf-8", "gb18030", "big5", "cp1252"])
-        if dammit.unicode_markup is None:
-            raise InputError(E.E004.format(path=name, reason=str(exc))) from exc
-        return dammit.unicode_markup
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
-def html_to_document(html: str | bytes, doc_id: str | None = None) -> Document:
-    """Main text, title and publication date of an HTML page."""
+def _plausible(text: str) -> bool:
+    """Decoded text that is mostly controls or replacement characters is binary, not an article."""
+    if not text:
+        return True
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) <= max(2, len(sample) // 100)
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>", declared: str | None = None) -> str:
+    """Decode an article's bytes: BOM, then UTF-8, then a ``declared`` charset, then detection.
+
+    Raises :class:`InputError` (E004) for binary data (NUL bytes without a UTF-16/32 BOM, mostly control
+    characters) and for bytes no candidate encoding decodes.
+
+    >>> decode_bytes("首付款2亿美元".encode("gbk"), declared="gb2312")
+    '首付款2亿美元'
+    >>> decode_bytes(b"\\x00\\x01\\x02binary\\x00")
+    Traceback (most recent call last):
+    ...
+    newsextract.errors.InputError: E004 undecodable bytes in <bytes>: binary data (NUL bytes)
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(E.E004.format(path=name, reason=f"invalid {enc}: {exc.reason}")) from exc
+    if b"\x00" in data[:100_000]:
+        raise InputError(E.E004.format(path=name, reason="binary data (NUL bytes)"))
+    declared_codec = _codec(declared)
+    attempts: list[str] = []
+    # strict UTF-8 first: a page labelled latin-1 that decodes as UTF-8 is UTF-8 (the common mislabel); a
+    # declared multi-byte charset (GBK, Big5, Shift-JIS) wins over UTF-8 only when UTF-8 fails anyway
+    attempts.append("utf-8")
+    if declared_codec and declared_codec != "utf-8":
+        attempts.append(declared_codec)
+    for enc in attempts:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
+    from bs4.dammit import UnicodeDammit
+
+    # detection (charset_normalizer / chardet when installed), then CJK encodings, then Windows-1252
+    log = logging.getLogger("bs4.dammit")
+    level = log.level
+    log.setLevel(logging.ERROR)  # its "replaced with REPLACEMENT CHARACTER" notice: we refuse such guesses
+    try:
+        dammit = UnicodeDammit(data, [], is_html=False)
+    finally:
+        log.setLevel(level)
+    guess = dammit.unicode_markup
+    if (guess is not None and not dammit.contains_replacement_characters
+            and dammit.original_encoding not in (None, "ascii") and _plausible(guess)):
+        return guess
+    for enc in ("gb18030", "big5hkscs", "shift_jis", "cp1252"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
+    raise InputError(E.E004.format(path=name, reason="no encoding decodes these bytes (not UTF-8, not a "
+                                                      "declared or detected charset)"))
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (``<meta charset>``, http-equiv, XML prolog).
+
+    >>> sniff_charset(b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK">')
+    'GBK'
+    """
+    head = data[:4096]
+    m = _META_CHARSET.search(head) or _XML_ENC.search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def decode_html_bytes(data: bytes, name: str = "<html>") -> str:
+    """Decode an HTML page: BOM, strict UTF-8, the declared ``<meta charset>``, then detection."""
+    return decode_bytes(data, name, declared=sniff_charset(data))
+
+
+# ------------------------------------------------------------------------------------------------ documents
+def html_to_document(html: str | bytes, doc_id: str | None = None, name: str = "<html>") -> Document:
+    """Main text, title and publication date of an HTML page (see :mod:`newsextract.htmltext`)."""
     from .htmltext import extract_html
 
-    return extract_html(html, doc_id=doc_id)
+    return extract_html(html, doc_id=doc_id, name=name)
 
 
-def _looks_html(text: str) -> bool:
+def looks_html(text: str) -> bool:
+    """True for text that is an HTML page rather than an article that mentions a tag.
+
+    >>> looks_html("<!DOCTYPE html><html><body><p>x</p></body></html>"), looks_html("Use <b> for bold.")
+    (True, False)
+    """
     head = text[:2000].lstrip().lower()
-    return head.startswith("<!doctype html") or head.startswith("<html") or ("<body" in head and "</" in head)
+    return (head.startswith(("<!doctype html", "<html", "<?xml")) and "<" in head[1:]) or (
+        "<body" in head and "</" in text[-5000:])
 
 
 def load_text(data: bytes | str, name: str = "<text>", doc_id: str | None = None) -> Document:
-    """Bytes or str of a plain-text or HTML article."""
-    text = decode_bytes(data, name) if isinstance(data, bytes) else data
-    if _looks_html(text):
-        return html_to_document(text, doc_id=doc_id)
+    """Bytes or str of a plain-text or HTML article (HTML is recognised by its start)."""
+    if isinstance(data, bytes):
+        head = data[:2000].lstrip().lower()
+        if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+            return html_to_document(data, doc_id=doc_id, name=name)
+        text = decode_bytes(data, name)
+    else:
+        text = data
+    if looks_html(text):
+        return html_to_document(text, doc_id=doc_id, name=name)
     return Document(text=text, doc_id=doc_id)
 
 
 def document_from_json(obj: Any, name: str = "<json>") -> Document:
-    """An article object: ``id``, ``text`` or ``html``, optional ``title``, ``published``, ``url``, ``lang``."""
+    """An article object: ``id``, ``text`` or ``html``, optional ``title``, ``published``, ``url``, ``lang``.
+
+    Fields given in the object win over what the HTML says (a feed's title/date are the editor's).
+    """
     if not isinstance(obj, dict):
-        raise InputError(f"E022 {name}: expected a JSON object with 'text' or 'html', got {type(obj).__name__}")
-    doc_id = str(obj["id"]) if obj.get("id") is not None else None
+        raise InputError(E.E022.format(path=name, type=type(obj).__name__))
+    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else None
     if isinstance(obj.get("text"), str):
         doc = Document(text=obj["text"], doc_id=doc_id)
     elif isinstance(obj.get("html"), str):
-        doc = html_to_document(obj["html"], doc_id=doc_id)
+        doc = html_to_document(obj["html"], doc_id=doc_id, name=name)
     else:
-        raise InputError(f"E023 {name}: the article object has no 'text' or 'html' string")
-    doc.title = obj.get("title") or doc.title
-    doc.published = obj.get("published") or doc.published
-    doc.url = obj.get("url") or doc.url
-    doc.lang = obj.get("lang") or doc.lang
+        raise InputError(E.E023.format(path=name))
+    for key in ("title", "published", "url", "lang"):
+        val = obj.get(key)
+        if val not in (None, ""):
+            setattr(doc, key, str(val))
     return doc
 
 
 def load_path(path: Path, doc_id: str | None = None) -> Document:
     """One article file: .txt/.md, .html/.htm, or .json (one article object)."""
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(E.E021.format(path=path, reason=exc.strerror or exc)) from exc
-    suffix = path.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix == ".json":
         try:
             obj = json.loads(decode_bytes(data, str(path)))
@@ -91,7 +225,6 @@ def load_path(path: Path, doc_id: str | None = None) -> Document:
         doc = document_from_json(obj, str(path))
         doc.doc_id = doc.doc_id or doc_id
         return doc
-    text = decode_bytes(data, str(path))
-    if suffix in (".html", ".htm") or _looks_html(text):
-        return html_to_document(data if suffix in (".html", ".htm") else text, doc_id=doc_id)
-    return Document(text=text, doc_id=doc_id)
+    if suffix in HTML_SUFFIXES:
+        return html_to_document(data, doc_id=doc_id, name=str(path))
+    return load_text(data, name=str(path), doc_id=doc_id)

@@ -42,8 +42,8 @@ FIELD_COLOURS: dict[str, str] = {
     "equity": "#bdb2ff",
     "royalty": "#c5e1a5",
     "announced": "#d1c4e9",
-    "deal_type": "#e0e0e0",
-    "status": "#f5f5f5",
+    "deal_type": "#b0bec5",
+    "status": "#cfd8dc",
 }
 _FALLBACK = ("#ddd6fe", "#fde68a", "#a7f3d0", "#fecaca", "#bae6fd", "#fbcfe8")
 
@@ -174,6 +174,10 @@ _TABLE_FIELDS = ("deal_type", "status", "licensor", "licensee", "asset", "assets
                  "territory", "upfront", "near_term", "milestones", "total_value", "equity", "royalty", "announced")
 
 
+#: scored fields (EVAL.md): shown even when empty, so a miss is visible
+_ALWAYS = ("licensor", "licensee", "asset", "targets", "upfront", "milestones", "total_value", "royalty")
+
+
 def _deal_table(i: int, d: Deal) -> str:
     ev_by_field: dict[str, list[str]] = {}
     for e in d.evidence:
@@ -183,7 +187,9 @@ def _deal_table(i: int, d: Deal) -> str:
     for f in _TABLE_FIELDS:
         val = _value_html(f, getattr(d, f, None))
         if val is None:
-            continue
+            if f not in _ALWAYS:
+                continue
+            val = '<span style="color:#bbb">—</span>'  # a scored field left empty: show the gap
         ev = "<br>".join(ev_by_field.get(f, []))
         rows.append(f'<tr><th style="--c:{colour_for(f)}"><i></i>{escape(f)}</th><td>{val}</td><td class="nx-ev">{ev}</td></tr>')
     a = escape(d.licensor.name) if d.licensor else "?"

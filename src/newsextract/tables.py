@@ -114,7 +114,7 @@ class TableReader:
             if k >= len(cells):
                 continue
             a, b, t = cells[k]
-            clean = re.sub(r"\s*\((?:option|opt\.?|note \d+|\w)\)\s*$", "", t).strip().rstrip("*")
+            clean = re.sub(r"\s*\((?:option|opt\.?|note \d+)\)\s*$", "", t).strip().rstrip("*")
             if clean.lower() in self.nd:
                 continue
             if col in ("licensor", "licensee"):

@@ -33,7 +33,7 @@ class TargetNormalizer:
             self.group_canon.append(canon)
             self.canon[self._key(canon)] = canon
         # a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word
-        left = r"(?<![A-Za-wyz0-9\u00c0-\u024f])" if lang == "en" else r"(?<![A-Za-wyz0-9])"
+        left = r"(?<![A-Za-wyz0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f])" if lang == "en" else r"(?<![A-Za-wyz0-9])"
         right = r"(?![A-Za-wyz0-9]|x[a-z])"
         self.regex = re.compile(left + "(?:" + "|".join(parts) + ")" + right)
         self.shape = load_rules("en", "targets", patterns_dir, section="shape") if lang == "en" else ()
