@@ -302,11 +302,19 @@ class Assembler:
             return
         fd = self.finders
         bounds = sorted([(x.start, x.end) for x in monies])
+        convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
+
+        def gap_text(x: int, y: int) -> str:
+            g = text[x:y]
+            for s, e in reversed(convs):
+                if x <= s and e <= y:
+                    g = g[: s - x] + g[e - x:]
+            return re.sub(r"[(\[（]\s*(?:approximately|about|approx\.?|~|约)?\s*[)\]）]", " ", g)
         for mf in monies:
             best: tuple[float, Fact] | None = None
             for c in cues:
                 if c.end <= mf.start:
-                    gap = text[c.end:mf.start]
+                    gap = gap_text(c.end, mf.start)
                     if len(gap) > fd.max_left or c.extra.get("attach") == "right":
                         continue
                     if any(c.end <= s and e <= mf.start for s, e in bounds):
@@ -315,7 +323,7 @@ class Assembler:
                         continue
                     score = len(gap) + 2
                 elif c.start >= mf.end:
-                    gap = text[mf.end:c.start]
+                    gap = gap_text(mf.end, c.start)
                     if len(gap) > fd.max_right or c.extra.get("attach") == "left":
                         continue
                     if any(mf.end <= s and e <= c.start for s, e in bounds):

@@ -281,12 +281,51 @@ def _mark_conversions(text: str, found: list[MoneyMatch]) -> None:
             b.conversion = True
 
 
+_ROW = re.compile(
+    r"^(?P<label>[A-Za-z(][^\n|]{2,90}?)[ \t,:]{2,}(?P<cells>(?:(?:\$|US\$|€|RMB)?[ \t]*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–-])"
+    r"(?:[ \t]{2,}(?:(?:\$|US\$|€|RMB)?[ \t]*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–-]))*)[ \t]*$",
+    re.M,
+)
+_CELL = re.compile(r"(?:(?P<cur>\$|US\$|€|RMB)[ \t]*)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+
+
+def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -> list[MoneyMatch]:
+    """Bare numbers in label rows under a units header ("Sales milestones, Maximum    480,000"): the largest
+    cell of a row (a ceiling beside paid-to-date amounts) is that row's amount."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for row in _ROW.finditer(text, after):
+        cells = [c for c in _CELL.finditer(row.group("cells"))]
+        best = None
+        for c in cells:
+            num = c.group("num")
+            if re.fullmatch(r"(?:19|20)\d\d", num):
+                continue
+            val = Decimal(num.replace(",", ""))
+            if best is None or val > best[0]:
+                best = (val, c)
+        if best is None:
+            continue
+        off = row.start("cells")
+        s, e = off + best[1].start(), off + best[1].end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
+        out.append(MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row"))
+    return out
+
+
 def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
     """'(in thousands)' / '$ in Millions' scale amounts that follow, unless they state their own scale."""
     headers = [(h.start(), scale, rid) for rx, scale, rid in v.headers for h in rx.finditer(text)]
     if not headers:
         return
     headers.sort()
+    if v.lang == "en":
+        head_txt = text[headers[0][0]: headers[0][0] + 60]
+        cur = "EUR" if re.search(r"€|EUR", head_txt) else "CNY" if re.search(r"RMB|CNY", head_txt) else "USD"
+        found.extend(_table_rows(text, headers[0][0], found, cur))
+        found.sort(key=lambda m: m.start)
     for mm in found:
         if mm.scaled:
             continue
