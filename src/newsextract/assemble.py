@@ -434,6 +434,8 @@ class Assembler:
                     target = d
                     break
             if target is None:
+                if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
+                    continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
             self._absorb(target, m, ents)

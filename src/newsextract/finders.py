@@ -285,8 +285,14 @@ class Finders:
                 continue
             break
         seg = text[s:e]
+        first, _, rest = seg.partition(" ")
+        if rest and re.search(r"-(?:based|headquartered|listed|registered|focused)$", first):
+            s += len(first) + 1
+            seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
         if not words or all(w in self.name_stop for w in words):
+            return None
+        if re.search(r"-(?:based|headquartered|listed|registered|focused)$", words[-1]):
             return None
         if len(words) == 1:
             w = words[0]
