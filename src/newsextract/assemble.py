@@ -420,9 +420,11 @@ class Assembler:
                     self._absorb(last, m, ents)
                 continue
             if m.aggregate and not m.acq_frame and not any(p.role for p in named):
-                # statistics that name a company in passing ("… including Hengrui's") are not a deal
-                if not (m.backref and last is not None):
-                    continue
+                # statistics that name companies in passing ("companies such as X and Y have signed deals")
+                # start no deal; at most they add terms to the deal just described
+                if last is not None and any(p.ent in last.parties for p in named) and m.money:
+                    self._absorb(last, m, ents, terms_only=True)
+                continue
             if not dealish:
                 if last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status):
                     if m.sent - last.last_sent <= self.max_continue:
@@ -726,7 +728,8 @@ def _fold_into(rec: Deal, others: list[Deal]) -> bool:
 
 
 def _money(m: MoneyMatch) -> Money:
-    return Money(amount=m.amount, currency=m.currency, text=m.text, upper_bound=m.upper_bound,
+    amount = m.amount.quantize(Decimal(1)) if m.amount == m.amount.to_integral_value() else m.amount.normalize()
+    return Money(amount=amount, currency=m.currency, text=m.text, upper_bound=m.upper_bound,
                  approximate=m.approximate, lower_bound=m.lower_bound)
 
 

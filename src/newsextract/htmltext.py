@@ -37,6 +37,9 @@ __all__ = ["extract_html", "find_title", "find_published"]
 _ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                 "button", "input", "select", "textarea", "link", "meta", "video", "audio", "picture", "img")
 _STRUCTURAL = ("nav", "header", "footer", "aside", "form", "dialog", "menu")
+#: elements a class/id token match may remove (never inline ones)
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "dl", "table", "p", "figure", "header", "footer", "nav",
+               "form", "iframe", "center", "article", "em", "i"} - {"article", "em", "i"} | {"li"}
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
 #: class/id tokens of boilerplate containers (tokens are split on '-', '_', ' ' and camelCase)
 _BOILER_TOKENS = {
@@ -274,6 +277,19 @@ def _para_text_len(tag: Tag) -> int:
     return n
 
 
+def _own_text_len(tag: Tag) -> int:
+    """Text directly in ``tag`` (strings and inline children), not in its block children."""
+    n = 0
+    for child in tag.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            n += len(_WS.sub("", str(child)))
+        elif isinstance(child, Tag) and child.name not in _BLOCK:
+            n += len(_WS.sub("", child.get_text()))
+    return n
+
+
 def _link_density(tag: Tag) -> float:
     total = _text_len(tag)
     if total == 0:
@@ -297,6 +313,8 @@ def _is_boilerplate(tag: Tag) -> bool:
         return True
     if _hidden(tag):
         return True
+    if tag.name not in _CONTAINERS:
+        return False  # an inline <span class="ticker"> inside a sentence is part of the sentence
     toks = _tokens(tag)
     if not toks or _BODY_CLASS.search(_attr_text(tag)):
         return False
@@ -337,13 +355,13 @@ def _main_container(soup: BeautifulSoup) -> Tag:
         if score < 0.25 * total:
             best = None  # a small <article> card while the story is elsewhere
     if best is None:
-        # readability-lite: the element whose <p> children carry the most text
+        # readability-lite: the element whose text blocks (<p>, or <div>s of text with <br>s) carry the most
         weights: dict[int, tuple[int, Tag]] = {}
-        for p in body.find_all("p"):
-            n = len(_WS.sub("", p.get_text()))
-            if n < 25:
+        for block in body.find_all(["p", "div", "section", "td", "pre", "blockquote"]):
+            n = _own_text_len(block)
+            if n < 25 or _link_density(block) > 0.5:
                 continue
-            for parent, share in ((p.parent, 1.0), (p.parent.parent if p.parent else None, 0.5)):
+            for parent, share in ((block.parent, 1.0), (block.parent.parent if block.parent else None, 0.5)):
                 if isinstance(parent, Tag):
                     w, _ = weights.get(id(parent), (0, parent))
                     weights[id(parent)] = (w + int(n * share), parent)
