@@ -38,8 +38,8 @@ _ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "obj
                 "button", "input", "select", "textarea", "link", "meta", "video", "audio", "picture", "img")
 _STRUCTURAL = ("nav", "header", "footer", "aside", "form", "dialog", "menu")
 #: elements a class/id token match may remove (never inline ones)
-_CONTAINERS = {"div", "section", "aside", "ul", "ol", "dl", "table", "p", "figure", "header", "footer", "nav",
-               "form", "iframe", "center", "article", "em", "i"} - {"article", "em", "i"} | {"li"}
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "dl", "table", "p", "figure", "header", "footer",
+               "nav", "form", "center"}
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
 #: class/id tokens of boilerplate containers (tokens are split on '-', '_', ' ' and camelCase)
 _BOILER_TOKENS = {
@@ -51,6 +51,7 @@ _BOILER_TOKENS = {
     "tag", "taglist", "ticker", "marquee", "pagination", "pager", "paywall", "modal", "popup", "overlay", "toolbar",
     "byline-share", "outbrain", "taboola", "teaser", "teasers", "crosslinks", "readmore", "relatedposts",
     "tuijian", "xiangguan", "remen", "hot", "rank", "ranking", "copyright", "disclaimer", "print", "skip",
+    "qr", "qrcode", "erweima", "gzh", "follow",
 }
 #: tokens that mark the article body (never dropped on a boilerplate token match)
 _BODY_CLASS = re.compile(
@@ -77,7 +78,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN_SPLIT = re.compile(r"[-_\s:./]+")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+#: a source line break next to a CJK character is not a space (Chinese has none between words or before digits)
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
 
 
 def _tokens(tag: Tag) -> set[str]:
@@ -123,6 +125,12 @@ _VISIBLE_DATE = re.compile(
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})",
     re.I,
 )
+_TITLE_TOKENS = {"title", "headline", "newstitle", "articletitle", "ttl", "hd1", "biaoti"}
+_DATE_TOKENS = {"time", "date", "pubtime", "pubdate", "publish", "published", "posted", "timestamp", "dateline"}
+_DATE_IN_TEXT = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}", re.I)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+|_(?=[^_]*$)|\s*｜\s*")
 
 
@@ -197,6 +205,9 @@ def find_title(soup: BeautifulSoup) -> str | None:
     h1 = soup.find("h1")
     if h1 and h1.get_text(strip=True):
         return _WS.sub(" ", h1.get_text(" ", strip=True))
+    for h in soup.find_all(["h2", "h3", "div", "span"]):
+        if _tokens(h) & _TITLE_TOKENS and 8 <= len(h.get_text(strip=True)) <= 300:
+            return _WS.sub(" ", h.get_text(" ", strip=True))
     if soup.title and soup.title.get_text(strip=True):
         return _clean_title(soup.title.get_text())
     return None
@@ -256,6 +267,15 @@ def _published_from_page(scope: BeautifulSoup) -> str | None:
         got = _iso(t.get("datetime") or t.get_text(" ", strip=True))
         if got:
             return got
+    for el in scope.find_all(True):
+        if el.name in ("time", "html", "body") or not (_tokens(el) & _DATE_TOKENS):
+            continue
+        text = el.get_text(" ", strip=True)
+        if 6 <= len(text) <= 80:
+            m = _DATE_IN_TEXT.search(text)
+            got = _iso(m.group(0)) if m else None
+            if got:
+                return got
     body = scope.body or scope
     m = _VISIBLE_DATE.search(body.get_text(" ", strip=True)[:5000])
     return _iso(m.group(1)) if m else None
@@ -318,6 +338,8 @@ def _is_boilerplate(tag: Tag) -> bool:
     toks = _tokens(tag)
     if not toks or _BODY_CLASS.search(_attr_text(tag)):
         return False
+    if "author" in toks and toks & {"box", "bio", "card", "about", "profile", "info"}:
+        return True  # "about the author" boxes cite the author's other stories and their figures
     return bool(toks & _BOILER_TOKENS)
 
 
@@ -366,7 +388,15 @@ def _main_container(soup: BeautifulSoup) -> Tag:
                     w, _ = weights.get(id(parent), (0, parent))
                     weights[id(parent)] = (w + int(n * share), parent)
         if weights:
-            best = max(weights.values(), key=lambda x: x[0])[1]
+            score, best = max(weights.values(), key=lambda x: x[0])
+            # one <section>/<div> per paragraph (WeChat, CMS blocks): climb while siblings carry text too
+            while best.parent is not None and best.parent is not body and best.parent.name != "[document]":
+                siblings = sum(weights.get(id(c), (0, None))[0] for c in best.parent.find_all(True, recursive=False)
+                               if c is not best)
+                if siblings < 0.3 * score:
+                    break
+                best = best.parent
+                score += siblings
     return best if best is not None else body
 
 

@@ -30,8 +30,8 @@ MASK_MACROS = {
     "P": r"«P\d+»",
     "M": r"«M\d+»",
     "U": r"«U\d*»",
-    "GAP": r"[^«»;\n]{0,60}?",
-    "SGAP": r"[^«»;\n]{0,25}?",
+    "GAP": r"(?:[^«»;\n]|«[MC]\d*»){0,60}?",
+    "SGAP": r"(?:[^«»;\n]|«[MC]\d*»){0,25}?",
 }
 
 _RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",

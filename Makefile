@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh machine with only Python 3.10+:
+#   make run    installs into .venv and extracts the deals of the bundled corpus (table on screen, JSON in out/)
+#   make test   installs into .venv (with the dev extra) and runs the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	mkdir -p out
+	$(BIN)/newsextract batch 'corpus/en/*.txt' 'corpus/zh/*.txt' -o out/deals.jsonl --csv out/deals.csv --quiet || test $$? -eq 1
+	$(BIN)/newsextract table out/deals.jsonl
+	@echo "records: out/deals.jsonl   flat deal rows: out/deals.csv"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/newsextract eval corpus --split test
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) out
