@@ -408,6 +408,7 @@ class Assembler:
     def _merge(self, mentions: list[Mention], ents: dict[str, Any]) -> list[DealState]:
         deals: list[DealState] = []
         last: DealState | None = None
+        heading: Mention | None = None  # "★ SKB264, TROP2, Kelun-Biotech": names the deal the next line describes
         for m in mentions:
             named = [p for p in m.parties if p.ent]
             dealish = bool(m.deal_cues) or any(k in DEAL_KINDS for k, _, _ in m.money) or bool(m.royalty)
@@ -426,6 +427,8 @@ class Assembler:
                     self._absorb(last, m, ents, terms_only=True)
                 continue
             if not dealish:
+                if m.targets or m.assets:
+                    heading = m
                 if last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status):
                     if m.sent - last.last_sent <= self.max_continue:
                         self._absorb(last, m, ents, terms_only=True)
@@ -440,6 +443,10 @@ class Assembler:
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
+                if heading is not None and 0 < m.sent - heading.sent <= 2 and not (
+                        {p.role for p in named} >= {"licensor", "licensee"}):
+                    self._absorb(target, heading, ents)
+            heading = None
             self._absorb(target, m, ents)
             last = target
         return deals

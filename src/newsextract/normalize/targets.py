@@ -61,6 +61,16 @@ class TargetNormalizer:
             canon = self.group_canon[int(m.lastgroup[1:])]  # type: ignore[index]
             out.append(Fact(m.start(), m.end(), "target", canon, canon, "target.vocab", m.group(0)))
             taken.append((m.start(), m.end()))
+        # "PDE3/4": a family name with two numbers is two targets (unless the pair is itself listed, CDK4/6)
+        for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z]{2,5})(\d)/(\d)(?![\w/])", text):
+            if self._key(m.group(0)) in self.canon:
+                continue
+            for grp in (2, 3):
+                name = m.group(1) + m.group(grp)
+                s, e = (m.start(), m.end(2)) if grp == 2 else (m.start(3), m.end(3))
+                if not any(a <= s and e <= b for a, b in taken) or grp == 3:
+                    out.append(Fact(s, e, "target", self.normalize(name), self.normalize(name), "target.family_pair", text[s:e]))
+            taken.append((m.start(), m.end()))
         for r in self.shape:
             for m in r.regex.finditer(text):
                 s, e = m.span("t")
