@@ -65,6 +65,7 @@ class Mention:
     acq_frame: bool = False
     unnamed_roles: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    index: int = 0
 
 
 @dataclass
@@ -77,6 +78,7 @@ class DealState:
     mentions: list[Mention] = field(default_factory=list)
     money: list[tuple[str, Fact, str]] = field(default_factory=list)
     last_sent: int = 0
+    last_mention: int = 0
     order: list[str] = field(default_factory=list)  # entities in order of appearance
 
 
@@ -148,6 +150,10 @@ class Assembler:
                     if len(nw) > len(kw) and nw[: len(kw)] == kw:
                         best = other
                         break
+                    # Chinese names have no spaces: 睿拓生物 is 杭州睿拓生物 written without its city
+                    if self.lang == "zh" and len(n) > len(k) - 2 >= 3 and k[2:] in n:
+                        best = other
+                        break
                     if other.startswith("x:") is False and nw == kw:
                         best = other
                         break
@@ -185,6 +191,11 @@ class Assembler:
                 head,
             ):
                 self_ent = first.extra["ent"]
+        if self_ent is None and orgs:
+            first_line = text.lstrip().split("\n", 1)[0].strip()
+            o = orgs[0]
+            if o.start < 5 + len(text) - len(text.lstrip()) and len(first_line) <= len(o.text) + 6:
+                self_ent = o.extra["ent"]  # a filing whose first line is the filer's name
         ents["__self__"] = self_ent
         return ents
 
@@ -363,9 +374,16 @@ class Assembler:
                 by_mask[f"«P{f.extra['mask']}»"] = f
         unnamed = [f for f in orgs if f.label == "unnamed"]
         role_of: dict[int, str] = {}
+        named_orgs = [f for f in orgs if f.label == "org"]
         for f in orgs:
             if f.label == "unnamed":
                 continue
+            info = ents.get(f.extra.get("ent") or "", {}) or {}
+            if len(named_orgs) > 2 and (info.get("kind") == "investor" or re.search(
+                    r"\b(?:backed|led|co-led|funded|financed|syndicated|joined)\s+by\s+(?:\w+\s+){0,3}$|"
+                    r"\b(?:investors?|funds?|backers?)\s+(?:including|such as|like)\s+(?:\w+\s+){0,2}$",
+                    text[max(0, f.start - 40):f.start])):
+                continue  # investors in a NewCo round are not parties to the licence
             if re.search(r"\b(?:with|from|to|by)\s+(?:the\s+)?$", text[max(0, f.start - 12):f.start]):
                 f.extra["prep"] = True
             ent = f.extra.get("ent")
@@ -388,7 +406,9 @@ class Assembler:
                     f = by_mask.get(tok)
                     if f is None:
                         continue
-                    p = idx[id(f)]
+                    p = idx.get(id(f))
+                    if p is None:
+                        continue
                     if p.role is not None or role in taken_roles and not any(
                             q.role == role and q.ent == p.ent for q in m.parties):
                         continue
@@ -409,13 +429,15 @@ class Assembler:
         deals: list[DealState] = []
         last: DealState | None = None
         heading: Mention | None = None  # "★ SKB264, TROP2, Kelun-Biotech": names the deal the next line describes
-        for m in mentions:
+        for mi, m in enumerate(mentions):
+            m.index = mi
             named = [p for p in m.parties if p.ent]
             dealish = bool(m.deal_cues) or any(k in DEAL_KINDS for k, _, _ in m.money) or bool(m.royalty)
             if not named:
                 # descriptor parties with roles resolve to the last deal's party in that role
                 if last is not None and not m.aggregate and (m.backref or m.money or m.royalty or m.targets or m.assets
-                                                             or m.status) and m.sent - last.last_sent <= self.max_continue:
+                                                             or m.status) and (
+                        m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
                     if m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)):
                         continue
                     self._absorb(last, m, ents)
@@ -480,6 +502,7 @@ class Assembler:
     def _absorb(d: DealState, m: Mention, ents: dict[str, Any], terms_only: bool = False) -> None:
         d.mentions.append(m)
         d.last_sent = max(d.last_sent, m.sent)
+        d.last_mention = max(d.last_mention, m.index)
         if terms_only:
             return
         both = {p.role for p in m.parties if p.role} >= {"licensor", "licensee"}
@@ -643,6 +666,12 @@ class Assembler:
         )
 
     def _complete_roles(self, d: DealState, ents: dict[str, Any], dtype: str) -> None:
+        me = ents.get("__self__")
+        named = [e for e in d.order if e]
+        if me and len(named) == 1 and named[0] != me and not d.unnamed:
+            # a filing or release that names only the counterparty: the other side is the filer itself
+            d.parties[me] = None
+            d.order.append(me)
         free = [e for e in d.order if d.parties.get(e) is None]
         # a party introduced by "with"/"from"/"to" is the counterparty more often than one named beside the subject
         prep = {p.ent for m in d.mentions for p in m.parties if p.ent in free and p.fact.extra.get("prep")}

@@ -66,7 +66,7 @@ MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
 
 #: ISO 4217 codes the extractor emits and accepts.
 CURRENCIES: frozenset[str] = frozenset(
-    "USD CNY EUR JPY GBP CHF HKD KRW TWD SGD AUD CAD INR SEK DKK NOK".split()
+    "USD CNY EUR JPY GBP CHF HKD KRW TWD SGD AUD CAD INR SEK DKK NOK THB".split()
 )
 
 

@@ -42,6 +42,11 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except Exception as exc:  # noqa: BLE001 - a bug must still end in a clear message
+            from ..errors import E
+
+            typer.echo("error: " + E.E030.format(reason=f"{type(exc).__name__}: {exc}"), err=True)
+            raise typer.Exit(1) from None
         if fmt == "json":
             typer.echo(to_json(rec))
         elif fmt == "jsonl":
