@@ -1,0 +1,141 @@
+"""Chinese pipeline behaviour: money, segmentation, role cues, traditional characters, language detection."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from newsextract.api import detect_lang
+from newsextract.normalize.money import find_money
+from newsextract.patterns import load_rules
+from newsextract.segment import get_segmenter
+
+
+@pytest.mark.parametrize(
+    "text,amount,currency",
+    [
+        ("首付款一千万美元", "10000000", "USD"),
+        ("近期付款两千万美元", "20000000", "USD"),
+        ("交易总额最高十二亿美元", "1200000000", "USD"),
+        ("人民幣貳仟參佰參拾萬元", "23300000", "CNY"),
+        ("2500万美元首付款", "25000000", "USD"),
+        ("最高5.71亿美元的里程碑付款", "571000000", "USD"),
+        ("42.3 亿美元的潜在里程碑", "4230000000", "USD"),
+        ("人民币177,380万元", "1773800000", "CNY"),
+        ("12.5億美元首付款", "1250000000", "USD"),
+        ("首付款15亿日元", "1500000000", "JPY"),
+        ("800万欧元首付款", "8000000", "EUR"),
+        ("总代价约12.5亿港元", "1250000000", "HKD"),
+    ],
+)
+def test_zh_money_amounts(text, amount, currency):
+    found = [m for m in find_money(text, "zh") if not m.conversion]
+    assert found, text
+    assert found[0].amount == Decimal(amount)
+    assert found[0].currency == currency
+
+
+def test_zh_money_conversion_in_brackets_primary_wins():
+    found = find_money("首付款7000万美元(约5亿人民币)", "zh")
+    primary = [m for m in found if not m.conversion]
+    conv = [m for m in found if m.conversion]
+    assert [(m.amount, m.currency) for m in primary] == [(Decimal("70000000"), "USD")]
+    assert [(m.amount, m.currency) for m in conv] == [(Decimal("500000000"), "CNY")]
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [("最高5.71亿美元", "upper_bound"), ("高达10亿美元", "upper_bound"), ("不超过3.35亿美元", "upper_bound"),
+     ("约9.51亿美元", "approximate"), ("超过20亿美元", "lower_bound")],
+)
+def test_zh_money_qualifiers(text, flag):
+    m = find_money(text, "zh")[0]
+    assert getattr(m, flag) is True
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("公司获得5.71亿美元里程碑。辉瑞支付首付款。",
+         ["公司获得5.71亿美元里程碑。", "辉瑞支付首付款。"]),
+        ("PD-1/VEGF双抗SSGJ-707授权给辉瑞；首付款12.5亿美元",
+         ["PD-1/VEGF双抗SSGJ-707授权给辉瑞；", "首付款12.5亿美元"]),
+        ("★ IBI3009｜DLL3 ADC｜信达生物\n状态：已签署。罗氏支付首付款",
+         ["★ IBI3009｜DLL3 ADC｜信达生物\n状态：已签署。", "罗氏支付首付款"]),
+        ("总金额最高 41.65 亿美元", ["总金额最高 41.65 亿美元"]),
+    ],
+)
+def test_zh_segmentation_never_splits_numbers_or_targets(text, expected):
+    seg = get_segmenter("zh")
+    assert [text[a:b] for a, b in seg.split(text)] == expected
+
+
+def _frame_roles(masked: str) -> tuple[str | None, str | None]:
+    for fr in load_rules("zh", "roles", section="frames"):
+        m = fr.regex.search(masked)
+        if m:
+            g = m.groupdict()
+            return g.get("licensor"), g.get("licensee")
+    return None, None
+
+
+@pytest.mark.parametrize(
+    "masked,licensor,licensee",
+    [
+        ("«P0»授予«P1»全球独家开发及商业化权利", "«P0»", "«P1»"),
+        ("«P0»将HS-20093的全球权益授权给«P1»", "«P0»", "«P1»"),
+        ("«P0»将其自主研发的ADC有偿许可给«P1»", "«P0»", "«P1»"),
+        ("«P0»从«P1»引进HS-20094在大中华区以外的独家权益", "«P1»", "«P0»"),
+        ("«P0»将向«P1»支付«M0»的首付款", "«P1»", "«P0»"),
+        ("«P0»被«P1»收购", "«P0»", "«P1»"),
+        ("«P0»拟以«M0»收购«P1»", "«P1»", "«P0»"),
+        ("«P0»（作为“许可人”）", "«P0»", None),
+    ],
+)
+def test_zh_role_cues(masked, licensor, licensee):
+    got_lr, got_le = _frame_roles(masked)
+    if licensor:
+        assert got_lr == licensor
+    if licensee:
+        assert got_le == licensee
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [("首付款", "upfront"), ("預付款", "upfront"), ("近期付款", "near_term"), ("開發、註冊及銷售里程碑付款", "milestone"),
+     ("研发里程碑付款", "milestone_part"), ("交易總額", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
+     ("營業收入", "nondeal"), ("市值", "nondeal"), ("融資", "nondeal")],
+)
+def test_zh_payment_cues_simplified_and_traditional(text, kind):
+    for r in load_rules("zh", "payments"):
+        m = r.regex.match(text)
+        if m and m.end() == len(text):
+            assert r.label == kind
+            return
+    pytest.fail(f"no payment rule reads {text!r}")
+
+
+def test_zh_traditional_article_extracts_deal(extractor):
+    text = ("康方生物授權依沃西單抗海外權益。根據協議，康方生物授予Summit Therapeutics在美國開發依沃西單抗的獨家許可權。"
+            "Summit將向康方生物支付5億美元首付款，交易總額最高可達50億美元，另有分層特許權使用費。")
+    rec = extractor.extract(text, lang="zh")
+    assert rec.error is None
+    assert len(rec.deals) == 1
+    d = rec.deals[0]
+    assert d.licensor.name == "康方生物"
+    assert "Summit" in d.licensee.name
+    assert d.upfront.amount == Decimal("500000000")
+    assert d.total_value.amount == Decimal("5000000000")
+    assert d.royalty is not None and d.royalty.tiered
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [("恒瑞医药与默沙东签署协议，首付款2亿美元", "zh"),
+     ("Hengrui (恒瑞医药) licensed HRS-1167 to Merck for $200 million upfront.", "en"),
+     ("康方生物AK112海外授权 Summit支付首付款5亿美元 Under the agreement, Summit obtains rights", "zh"),
+     ("Akeso licenses ivonescimab to Summit in a deal worth up to $5 billion, 首付款5亿美元", "en")],
+)
+def test_zh_lang_detection_of_mixed_text(text, lang):
+    assert detect_lang(text) == lang
