@@ -69,8 +69,10 @@ class Finders:
         refs = names.get("references", {}) or {}
         self_refs = refs.get("self", []) or []
         desc = refs.get("descriptor", []) or []
-        self.self_rx = re.compile(r"(?<![\w])(?:" + "|".join(sorted(self_refs, key=len, reverse=True)) + r")(?![\w])") if self_refs else None
-        self.desc_rx = re.compile(r"(?<![\w])(?:" + "|".join(desc) + r")(?![\w])") if desc else None
+        # Chinese has no word edges (\w also matches 公司的): zh entries carry their own boundaries
+        bl, br = (r"(?<![\w])", r"(?![\w])") if lang == "en" else ("", "")
+        self.self_rx = re.compile(bl + "(?:" + "|".join(sorted(self_refs, key=len, reverse=True)) + ")" + br) if self_refs else None
+        self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
@@ -214,7 +216,34 @@ class Finders:
         for r in self.defines:
             for m in r.regex.finditer(text):
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, m.group(0)))
+        out.extend(self._short_names(text, orgs, out))
         return out
+
+    def _short_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
+        """Names a filing defines right after a company (defines rules labelled ``short``):
+        ``科伦博泰…公司（以下简称“科伦博泰”或“许可人”）`` makes every later 科伦博泰 and 许可人 that company."""
+        shorts: list[tuple[str, Company]] = []
+        for d in facts:
+            if d.label != "define" or d.kind != "short":
+                continue
+            prev = [o for o in orgs if o.end <= d.start and d.start - o.end <= 2]
+            if not prev or not isinstance(prev[-1].value, Company):
+                continue
+            for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
+                if self.self_rx is not None and self.self_rx.fullmatch(name):
+                    continue
+                shorts.append((name, prev[-1].value))
+        if not shorts:
+            return []
+        taken = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
+        added: list[Fact] = []
+        for name, comp in sorted(shorts, key=lambda x: -len(x[0])):  # 被许可人 before 许可人
+            for m in re.finditer(re.escape(name), text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                added.append(Fact(m.start(), m.end(), "org", "defined", comp, "org.defined_short", name))
+        return added
 
     _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
 
