@@ -4,6 +4,7 @@
     python scripts/html_compare.py            # table
     python scripts/html_compare.py --json     # machine-readable
     python scripts/html_compare.py -v         # list every miss
+    python scripts/html_compare.py --dir tests/fixtures/html_holdout   # pages written after tuning
 
 Each fixture ``<name>.html`` has ``<name>.json``: ``title``, ``published`` (ISO date or null), ``must_contain``
 (snippets of the article that must be in the text, whitespace-normalised) and ``must_not_contain`` (boilerplate:
@@ -66,8 +67,8 @@ def score(expected: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def evaluate(systems: dict[str, Any]) -> dict[str, Any]:
-    pages = sorted(FIXTURES.glob("*.html"))
+def evaluate(systems: dict[str, Any], folder: Path = FIXTURES) -> dict[str, Any]:
+    pages = sorted(folder.glob("*.html"))
     out: dict[str, Any] = {"pages": len(pages), "systems": {}}
     for name, fn in systems.items():
         per: dict[str, Any] = {}
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--dir", type=Path, default=FIXTURES, help="folder of <name>.html + <name>.json pages")
     args = ap.parse_args(argv)
     systems: dict[str, Any] = {"newsextract (BeautifulSoup)": run_newsextract}
     try:
@@ -108,11 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         systems["trafilatura " + __import__("trafilatura").__version__] = run_trafilatura
     except ImportError:
         print("trafilatura not installed (pip install 'newsextract[html]'): comparing nothing", file=sys.stderr)
-    res = evaluate(systems)
+    res = evaluate(systems, args.dir)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
         return 0
-    print(f"{res['pages']} fixture pages (tests/fixtures/html)")
+    print(f"{res['pages']} fixture pages ({args.dir})")
     print(f"{'system':<30} {'must-contain':>12} {'must-not':>9} {'title':>6} {'date':>5} {'pages ok':>8} {'ms/page':>8}")
     for name, r in res["systems"].items():
         print(f"{name:<30} {r['must_contain']:>12} {r['must_not_contain']:>9} {r['title']:>6} {r['published']:>5} "
