@@ -74,3 +74,80 @@ def gold_as_extraction():
         return Extraction(doc_id=gold.id, lang=gold.lang if gold.lang in ("en", "zh") else "en", deals=deals)
 
     return convert
+
+
+# ------------------------------------------------------------------------------------------------ batch / ingest
+HTML_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+
+
+@pytest.fixture(scope="session")
+def html_fixture_dir() -> Path:
+    """tests/fixtures/html: pages with boilerplate traps, each with <name>.json expectations."""
+    return HTML_FIXTURES
+
+
+def _article(i: int) -> str:
+    return (f"Company{i} Biotherapeutics licensed CB-{i:04d}, a PD-1 monoclonal antibody, to Pfizer. "
+            f"Pfizer will pay ${10 + i % 90} million upfront and up to ${200 + i} million in milestones. "
+            "The deal covers all territories outside Greater China. " * 2)
+
+
+@pytest.fixture(scope="session")
+def article_text():
+    """article_text(i): a short generated deal article (deterministic)."""
+    return _article
+
+
+@pytest.fixture
+def generated_jsonl(tmp_path):
+    """generated_jsonl(n, name="feed.jsonl"): a JSONL file of n generated articles with ids g00000…"""
+
+    def make(n: int, name: str = "feed.jsonl") -> Path:
+        import json
+
+        path = tmp_path / name
+        with open(path, "w", encoding="utf-8") as fh:
+            for i in range(n):
+                fh.write(json.dumps({"id": f"g{i:05d}", "text": _article(i)}) + "\n")
+        return path
+
+    return make
+
+
+@pytest.fixture
+def mixed_inputs(tmp_path, html_fixture_dir):
+    """A folder of good and broken inputs; returns (folder, expected [(doc_id, error code or None)] in order)."""
+    import json
+    import shutil
+
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a_good.txt").write_text(_article(1), encoding="utf-8")
+    (d / "b_empty.txt").write_text("  \n\t ", encoding="utf-8")
+    (d / "c_binary.txt").write_bytes(b"\x00\x01\x02\x03PK\x00\x00" * 50)
+    (d / "d_big.txt").write_text("x" * 30_000, encoding="utf-8")  # over the tests' 20 kB limit
+    (d / "e_page.html").write_bytes((html_fixture_dir / "en_tradepress_related.html").read_bytes())
+    (d / "f_article.json").write_text(json.dumps({"id": "json-7", "text": _article(7)}), encoding="utf-8")
+    (d / "g_broken.json").write_text('{"id": "x", "text": ', encoding="utf-8")
+    (d / "h_feed.jsonl").write_text(
+        "\n".join([
+            json.dumps({"id": "L1", "text": _article(11)}),
+            "{not json",
+            "",
+            json.dumps({"text": _article(12), "title": "No id here"}),
+            json.dumps(["a", "list"]),
+            json.dumps({"id": "L6", "title": "no text"}),
+            json.dumps({"id": "L7", "html": "<html><body><article><p>" + _article(13) + "</p></article></body></html>"}),
+        ]) + "\n", encoding="utf-8")
+    (d / "i_notes.md").write_text("# Notes\n\n" + _article(2), encoding="utf-8")
+    (d / "j_dangling.txt").symlink_to(d / "does-not-exist.txt")
+    shutil.copy(html_fixture_dir / "zh_gbk_portal.html", d / "sub" / "k_gbk.html")
+    (d / "sub" / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    expected = [
+        ("a_good", None), ("b_empty", "E001"), ("c_binary", "E004"), ("d_big", "E024"), ("e_page", None),
+        ("json-7", None), ("g_broken", "E020"),
+        ("L1", None), ("h_feed:2", "E020"), ("h_feed:4", None), ("h_feed:5", "E022"), ("L6", "E023"),
+        ("L7", None),
+        ("i_notes", None), ("j_dangling", "E021"), ("sub/k_gbk", None),
+    ]
+    return d, expected
