@@ -149,8 +149,8 @@ class BatchSummary:
 
 # ------------------------------------------------------------------------------------------------ discovery
 def _rel_id(path: Path, root: Path) -> str:
-    try:
-        rel = path.resolve().relative_to(root.resolve())
+    try:  # absolute, not resolved: a symlinked article keeps its own name
+        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
     except ValueError:
         rel = Path(path.name)
     return rel.with_suffix("").as_posix()

@@ -36,6 +36,7 @@ __all__ = ["extract_html", "find_title", "find_published"]
 # ------------------------------------------------------------------------------------------------ vocabulary
 _ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                 "button", "input", "select", "textarea", "link", "meta", "video", "audio", "picture", "img")
+_ALWAYS_BOILER = {"nav", "footer", "aside", "dialog", "menu"}
 _STRUCTURAL = ("nav", "header", "footer", "aside", "form", "dialog", "menu")
 #: elements a class/id token match may remove (never inline ones)
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "dl", "table", "p", "figure", "header", "footer",
@@ -131,7 +132,7 @@ _DATE_IN_TEXT = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}", re.I)
-_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+|_(?=[^_]*$)|\s*｜\s*")
+_TITLE_SEP = re.compile(r"(\s+(?:\||-|–|—|·|»)\s+|\s*::\s*|_|\s*｜\s*)")
 
 
 def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
@@ -179,17 +180,22 @@ def _jsonld_article(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _clean_title(raw: str) -> str:
-    """Drop a trailing (or leading) site name: 'Headline | Site' -> 'Headline'."""
+    """Drop trailing site and section names: 'Headline - Deals | Site' -> 'Headline'.
+
+    At most two trailing segments go, each short (a site or channel name), and only while what remains still
+    reads as a headline (12+ characters); a headline with a dash in it ('Pfizer - Seagen deal') stays whole.
+    """
     raw = _WS.sub(" ", raw).strip()
-    parts = [p.strip() for p in _TITLE_SEP.split(raw) if p and p.strip()]
-    if len(parts) < 2:
-        return raw
-    longest = max(parts, key=len)
-    # keep everything before the last separator when the tail is short (a site name), else the longest part
-    head = raw[: raw.rfind(parts[-1])].rstrip(" |-–—·:»_｜")
-    if len(parts[-1]) <= 40 and len(head) >= 12:
-        return _clean_title(head) if len(parts) > 2 and len(parts[-2]) <= 25 and parts[-2] != longest else head
-    return longest
+    pieces = _TITLE_SEP.split(raw)  # [text, sep, text, sep, ...]
+    for _ in range(2):
+        if len(pieces) < 3:
+            break
+        tail = pieces[-1].strip()
+        head = "".join(pieces[:-2]).strip()
+        if len(tail) > 40 or len(head) < 12 or len(tail) >= len(head):
+            break
+        pieces = pieces[:-2]
+    return "".join(pieces).strip()
 
 
 def find_title(soup: BeautifulSoup) -> str | None:
@@ -353,7 +359,11 @@ def _clean(soup: BeautifulSoup) -> None:
     for tag in list(soup.find_all(True)):
         if tag.decomposed or tag.name in ("html", "body", "head"):
             continue
-        if _is_boilerplate(tag) and _para_text_len(tag) < 0.5 * total:
+        if not _is_boilerplate(tag):
+            continue
+        # nav/footer/aside and hidden elements always go; other containers only when they do not hold most of
+        # the page's text (ASP.NET pages wrap everything in a <form>, themes use div.has-sidebar wrappers)
+        if tag.name in _ALWAYS_BOILER or _hidden(tag) or _para_text_len(tag) < 0.5 * total:
             tag.decompose()
 
 

@@ -58,6 +58,7 @@ _ALIASES = {"gbk": "gb18030", "gb2312": "gb18030", "x-gbk": "gb18030", "gb_2312-
 _SINGLE_BYTE = {"cp1252", "iso-8859-15", "windows-1252", "iso-8859-2", "cp1250", "koi8-r", "cp1251"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENC = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_MULTIBYTE = re.compile(r"^(gb|big5|euc|shift|sjis|cp9[345]|iso-?2022|utf|hz|johab|uhc|ks_?c)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -126,10 +127,21 @@ def decode_bytes(data: bytes, name: str = "<bytes>", declared: str | None = None
     finally:
         log.setLevel(level)
     guess = dammit.unicode_markup
-    if (guess is not None and not dammit.contains_replacement_characters
-            and dammit.original_encoding not in (None, "ascii") and _plausible(guess)):
-        return guess
-    for enc in ("gb18030", "big5hkscs", "shift_jis", "cp1252"):
+    usable = (guess is not None and not dammit.contains_replacement_characters
+              and dammit.original_encoding not in (None, "ascii") and _plausible(guess))
+    # detectors are good at multi-byte CJK encodings and poor at telling single-byte code pages apart
+    # (cp1252 text comes back as cp775 or cp1250): trust them for CJK, else prefer Windows-1252
+    if usable and _MULTIBYTE.match(str(dammit.original_encoding)):
+        return guess  # type: ignore[return-value]
+    try:
+        text = data.decode("cp1252")
+        if _plausible(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    if usable:
+        return guess  # type: ignore[return-value]
+    for enc in ("gb18030", "big5hkscs", "shift_jis"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

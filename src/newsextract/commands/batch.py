@@ -54,6 +54,9 @@ def register(app: typer.Typer) -> None:
         except UsageError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            typer.echo(f"interrupted: {output} holds complete lines; run again with --resume", err=True)
+            raise typer.Exit(130) from None
         finally:
             signal.signal(signal.SIGTERM, previous)
         typer.echo(summary.line(), err=True)
