@@ -151,12 +151,6 @@ def test_cli_extract_empty_stdin():
     assert "E001 empty input" in out.stderr and "Traceback" not in out.stderr
 
 
-_EXIT_SWALLOWED = pytest.mark.xfail(
-    strict=True, reason="commands/extract.py's `except Exception` catches typer.Exit(2): exit 1 and a spurious "
-    "'error: E030 extraction failed: Exit: 2' line")
-
-
-@_EXIT_SWALLOWED
 def test_cli_extract_missing_file(tmp_path):
     missing = tmp_path / "nope.txt"
     out = run_process("extract", str(missing))
@@ -166,7 +160,6 @@ def test_cli_extract_missing_file(tmp_path):
     assert out.stdout == ""
 
 
-@_EXIT_SWALLOWED
 def test_cli_extract_directory_is_not_a_file(tmp_path):
     out = run_process("extract", str(tmp_path))
     assert out.returncode == 2

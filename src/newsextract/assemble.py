@@ -372,6 +372,8 @@ class Assembler:
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):
                 by_mask[f"«P{f.extra['mask']}»"] = f
+                by_mask[f"«p{f.extra['mask']}»"] = f
+        low = masked.lower()
         unnamed = [f for f in orgs if f.label == "unnamed"]
         role_of: dict[int, str] = {}
         named_orgs = [f for f in orgs if f.label == "org"]
@@ -391,14 +393,14 @@ class Assembler:
         idx = {id(p.fact): p for p in m.parties}
         taken_roles: set[str] = set()
         for fr in self.frames:
-            for mt in fr.regex.finditer(masked):
+            for mt in fr.finditer(masked, low):
                 for role in ("licensor", "licensee"):
                     if role not in fr.regex.groupindex:
                         continue
                     tok = mt.group(role)
                     if tok is None:
                         continue
-                    if tok.startswith("«U"):
+                    if tok.startswith(("«U", "«u")):
                         if role not in taken_roles and unnamed:
                             m.unnamed_roles.add(role)
                             taken_roles.add(role)

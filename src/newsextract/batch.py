@@ -411,8 +411,10 @@ def _process_chunk(chunk: list[Task], settings: dict[str, Any]) -> list[Result]:
 
 
 def _pool_init(settings: dict[str, Any]) -> None:
-    # the parent handles Ctrl-C and shuts the pool down; workers must not print tracebacks of their own
+    # the parent handles Ctrl-C and shuts the pool down; workers must not print tracebacks of their own.
+    # SIGTERM gets its default action back (the parent's clean-exit handler is inherited through fork).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     ex = _extractor(settings)
     if settings["lang"]:
         ex.nlp(settings["lang"])
@@ -466,13 +468,22 @@ def _iter_local(tasks: Iterable[Task], opts: BatchOptions, settings: dict[str, A
             chunk, fut = pending.popleft()
             try:
                 yield from fut.result()
-            except BrokenProcessPool as exc:
-                # a worker died (killed, out of memory, segfault): the chunks in flight cannot be trusted;
-                # the first gets error records, the others are resubmitted to a fresh pool
-                yield from _died(chunk, str(exc) or type(exc).__name__, settings)
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-                pending = deque((c, pool.submit(_pool_chunk, c, settings)) for c, _ in pending)
+                continue
+            except BrokenProcessPool:
+                pass
+            # a worker died (killed, out of memory, segfault) and took every chunk in flight with it: resubmit
+            # the others to a fresh pool, then retry this chunk one document at a time, so that only a document
+            # that kills its worker again gets an E031 record
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            for task in chunk:
+                try:
+                    yield from pool.submit(_pool_chunk, [task], settings).result()
+                except BrokenProcessPool as exc:
+                    yield from _died([task], str(exc) or type(exc).__name__, settings)
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+            pending = deque((c, pool.submit(_pool_chunk, c, settings)) for c, _ in pending)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

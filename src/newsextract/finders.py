@@ -41,19 +41,25 @@ class Fact:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _combine(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, Rule]] | None:
-    """One alternation of many rules, each wrapped in a named group (leftmost match; file order breaks ties)."""
+def _combine(rules: tuple[Rule, ...]) -> list[tuple[re.Pattern[str], dict[str, Rule], bool]] | None:
+    """Many rules as few alternations (leftmost match; file order breaks ties): the case-insensitive ones
+    lower-cased, to run on ``text.lower()``, the case-sensitive ones as written."""
     if not rules:
         return None
-    parts, names = [], {}
-    for i, r in enumerate(rules):
-        name = f"r{i}"
-        names[name] = r
-        # strip named groups inside (they would clash); keep the pattern otherwise
-        pat = re.sub(r"\(\?P<\w+>", "(?:", r.pattern)
-        flags = "" if r.attrs.get("case_sensitive") else "(?i:"
-        parts.append(f"(?P<{name}>{flags}{pat}{')' if flags else ''})")
-    return re.compile("|".join(parts)), names
+    out = []
+    for lowered in (True, False):
+        parts, names = [], {}
+        for i, r in enumerate(rules):
+            if (r.fast is not None) != lowered:
+                continue
+            name = f"r{i}"
+            names[name] = r
+            src = r.fast.pattern if lowered else r.pattern  # type: ignore[union-attr]
+            # named groups inside would clash: keep them as plain groups
+            parts.append(f"(?P<{name}>" + re.sub(r"\(\?P<\w+>", "(?:", src) + ")")
+        if parts:
+            out.append((re.compile("|".join(parts)), names, lowered))
+    return out
 
 
 class Finders:
@@ -110,34 +116,38 @@ class Finders:
     def find(self, text: str) -> list[Fact]:
         """Every fact in ``text``, sorted by start."""
         facts: list[Fact] = []
+        low = text.lower()
         for m in find_money(text, self.lang):
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
         facts.extend(self.companies(text, [(f.start, f.end) for f in facts]))
-        facts.extend(self._combined(text, self.pay, "pay"))
-        facts.extend(self._combined(text, self.deal, "deal"))
-        facts.extend(self._combined(text, self.backrefs, "backref"))
-        facts.extend(self._combined(text, self.aggregates, "aggregate"))
-        facts.extend(self._combined(text, self.status, "status"))
-        facts.extend(self._combined(text, self.territory, "territory"))
-        facts.extend(self._combined(text, self.dates, "date"))
+        facts.extend(self._combined(text, self.pay, "pay", low))
+        facts.extend(self._combined(text, self.deal, "deal", low))
+        facts.extend(self._combined(text, self.backrefs, "backref", low))
+        facts.extend(self._combined(text, self.aggregates, "aggregate", low))
+        facts.extend(self._combined(text, self.status, "status", low))
+        facts.extend(self._combined(text, self.territory, "territory", low))
+        facts.extend(self._combined(text, self.dates, "date", low))
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
         facts.extend(self.find_modality(text))
         facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
-        facts.extend(self.find_royalty(text))
+        facts.extend(self.find_royalty(text, low))
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
-    def _combined(self, text: str, combo: tuple[re.Pattern[str], dict[str, Rule]] | None, label: str) -> list[Fact]:
+    def _combined(self, text: str, combo: Any, label: str, lowered: str | None = None) -> list[Fact]:
         if combo is None:
             return []
-        rx, rules = combo
         out = []
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            r = rules[m.lastgroup]  # type: ignore[index]
-            out.append(Fact(m.start(), m.end(), label, r.label, None, r.id, m.group(0), r.attrs))
+        for rx, rules, is_lower in combo:
+            src = lowered if is_lower and lowered is not None and len(lowered) == len(text) else text
+            if src is text and is_lower:
+                rx = re.compile(rx.pattern, re.I)  # lower() changed the length: match the text itself
+            for m in rx.finditer(src):
+                if m.end() == m.start():
+                    continue
+                r = rules[m.lastgroup]  # type: ignore[index]
+                out.append(Fact(m.start(), m.end(), label, r.label, None, r.id, text[m.start():m.end()], r.attrs))
         return out
 
     def find_modality(self, text: str) -> list[Fact]:
@@ -164,10 +174,10 @@ class Finders:
                 out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
         return out
 
-    def find_royalty(self, text: str) -> list[Fact]:
+    def find_royalty(self, text: str, low: str | None = None) -> list[Fact]:
         out = []
         for r in self.royalty:
-            for m in r.regex.finditer(text):
+            for m in r.finditer(text, low):
                 out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
         return out
 
@@ -198,11 +208,12 @@ class Finders:
                     not any(a < o.end and o.start < b for a, b in money_spans)]
         out = list(orgs)
         taken = [(f.start, f.end) for f in orgs]
+        low = text.lower()
         for r in self.unnamed_rules:
-            for m in r.regex.finditer(text):
+            for m in r.finditer(text, low):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, m.group(0)))
+                out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
         if self.self_rx is not None:
             for m in self.self_rx.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
@@ -214,8 +225,8 @@ class Finders:
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
         for r in self.defines:
-            for m in r.regex.finditer(text):
-                out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, m.group(0)))
+            for m in r.finditer(text, low):
+                out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         out.extend(self._short_names(text, orgs, out))
         return out
 

@@ -21,7 +21,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
 
 __all__ = [
     "DEAL_TYPES",
@@ -70,24 +70,31 @@ CURRENCIES: frozenset[str] = frozenset(
 )
 
 
-def decimal_to_json(value: Decimal) -> int | float:
-    """A Decimal as a JSON number without exponent or loss.
+def decimal_to_json(value: Decimal) -> int | float | str:
+    """A Decimal as JSON without exponent or loss.
 
-    Whole amounts become ``int`` (exact at any size); fractional ones a ``float`` only when it round-trips
-    exactly through ``repr``, else the integer part is kept exact and the fraction rounded to 6 places.
+    Whole amounts become an ``int`` (a JSON number, exact at any size); fractional ones a ``float`` when it
+    round-trips exactly, else a plain decimal string ("99999999999999.99") — never a rounded or ``E`` form.
 
     >>> decimal_to_json(Decimal("5.71E+8")), decimal_to_json(Decimal("0.175")), decimal_to_json(Decimal("25000000.00"))
     (571000000, 0.175, 25000000)
+    >>> decimal_to_json(Decimal("99999999999999.99"))
+    '99999999999999.99'
     """
     if value == value.to_integral_value():
         return int(value)
     as_float = float(value)
-    if Decimal(repr(as_float)) == value:
+    if Decimal(repr(as_float)) == value and "e" not in repr(as_float):
         return as_float
-    return float(round(value, 6))
+    return format(value.normalize(), "f")
 
 
-JsonDecimal = Annotated[Decimal, PlainSerializer(decimal_to_json, when_used="json")]
+JsonDecimal = Annotated[
+    Decimal,
+    PlainSerializer(decimal_to_json, when_used="json"),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+(?:\.\d+)?$"}]},
+                   mode="serialization"),
+]
 
 
 class _Strict(BaseModel):

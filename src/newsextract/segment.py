@@ -29,8 +29,9 @@ class Segmenter:
 
     def boundaries(self, text: str) -> list[int]:
         cuts: set[int] = set()
+        low = text.lower()
         for rule in self.rules:
-            for m in rule.regex.finditer(text):
+            for m in rule.finditer(text, low):
                 end = m.end()
                 if self.abbrev is not None and rule.id in ("seg.terminal",):
                     before = text[max(0, m.start() - 12):m.start() + 1]

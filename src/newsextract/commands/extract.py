@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except typer.Exit:
+            raise
         except Exception as exc:  # noqa: BLE001 - a bug must still end in a clear message
             from ..errors import E
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,9 +39,12 @@ class SegmenterComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ranges = self.seg.split(doc.text)
-        starts = {a for a, _ in ranges}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        if len(doc):
+            # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
+            starts = {a for a, _ in ranges}
+            arr = numpy.fromiter((1 if (t.i == 0 or t.idx in starts) else -1 for t in doc), dtype="int32",
+                                 count=len(doc))
+            doc.from_array([SENT_START], arr.astype("uint64").reshape(-1, 1))
         doc.user_data["newsextract_sentences"] = ranges
         return doc
 

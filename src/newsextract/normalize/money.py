@@ -82,15 +82,20 @@ class _Vocab:
         quals = "|".join(sorted((q for q, _ in self.quals), key=len, reverse=True))
         pre = _alt([p for p, _ in self.prefix])
         suf = _alt([p for p, _ in self.suffix])
-        q = rf"(?:(?P<qual>(?i:{quals}))\s*)?"
+        q = ""  # qualifiers are read backwards from each amount (a leading optional group slows every position)
+        self.qual_back = re.compile(rf"(?:(?<![A-Za-z])(?P<qual>(?i:{quals}))\s*|~\s*)$")
         a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+)?"
-        b = (rf"(?<![\w.,])(?P<num_b>{num}|(?i:{numword}))\s?(?:(?P<scale_b>{scale})\s+)?(?:(?i:of)\s+)?"
+        b = (rf"(?<![\w.,])(?P<num_b>{num})\s?(?:(?P<scale_b>{scale})\s+)?(?:(?i:of)\s+)?"
              rf"(?P<cur_b>(?i:{suf}))(?![A-Za-z])")
-        return re.compile(rf"{q}(?:{a}|{b})")
+        # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…")
+        w = (rf"(?<![\w.,])(?P<num_w>(?i:half\s+an?|{numword}))\s+(?P<scale_w>(?i:{'|'.join(sorted(long_scales, key=len, reverse=True))}))"
+             rf"\s+(?:(?i:of)\s+)?(?P<cur_w>(?i:{suf}))(?![A-Za-z])")
+        return re.compile(rf"{q}(?:{a}|{b}|{w})")
 
     def word_number(self, s: str) -> float | None:
         total, cur = 0.0, 0.0
-        for tok in re.split(r"[\s-]+", s.lower()):
+        s = re.sub(r"^half\s+an?$", "half", s.strip().lower())
+        for tok in re.split(r"[\s-]+", s):
             if tok == "and" or not tok:
                 continue
             if tok in self.units_w:
@@ -111,8 +116,9 @@ class _Vocab:
         quals = _alt([q for q, _ in self.quals])
         pre = _alt([p for p, _ in self.prefix])
         suf = _alt([p for p, _ in self.suffix])
+        self.qual_back = re.compile(rf"(?P<qual>{quals})\s*$")
         return re.compile(
-            rf"(?:(?P<qual>{quals})\s*)?(?:(?P<cur_a>{pre})\s{{0,2}})?(?P<num_a>{num})\s{{0,2}}"
+            rf"(?:(?P<cur_a>{pre})\s{{0,2}})?(?P<num_a>{num})\s{{0,2}}"
             rf"(?P<scale_a>{scale})?\s{{0,2}}(?P<cur_b>{suf})?",
         )
 
@@ -197,10 +203,28 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
         else:
             mm = _read_en(v, m, g, text)
         if mm is not None:
+            q = v.qual_back.search(text, max(0, mm.start - 30), mm.start)
+            if q is not None:
+                _flags(v, q.group("qual") if q.groupdict().get("qual") else "~", mm)
+                mm.start = q.start()
+                mm.text = text[mm.start:mm.end]
             out.append(mm)
     _mark_conversions(text, out)
     _apply_headers(text, out, v)
+    for mm in out:
+        mm.amount = tidy(mm.amount)
     return out
+
+
+def tidy(amount: Decimal) -> Decimal:
+    """Whole amounts without a fractional part (1250000000, not 1250000000.00); others normalised.
+
+    >>> tidy(Decimal("1.25") * 1000000000), tidy(Decimal("38.250"))
+    (Decimal('1250000000'), Decimal('38.25'))
+    """
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()
 
 
 def _flags(v: _Vocab, qual: str | None, mm: MoneyMatch) -> None:
@@ -210,13 +234,18 @@ def _flags(v: _Vocab, qual: str | None, mm: MoneyMatch) -> None:
     for rx, flag in v.qual_rx:
         if rx.match(q):
             setattr(mm, flag, True)
-            return
+            break
+    if re.search(r"about|approx|around|roughly|约|約", q, re.I):
+        mm.approximate = True  # "up to about": an upper bound that is also approximate
 
 
 def _read_en(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -> MoneyMatch | None:
     if g["cur_a"] is not None:
         cur = v.currency(g["cur_a"], v.prefix_rx)
         num_s, scale_s, plus = g["num_a"], g["scale_a"], g["plus_a"]
+    elif g.get("cur_w") is not None:
+        cur = v.currency(g["cur_w"], v.suffix_rx)
+        num_s, scale_s, plus = g["num_w"], g["scale_w"], None
     else:
         cur = v.currency(g["cur_b"] or "", v.suffix_rx)
         num_s, scale_s, plus = g["num_b"], g["scale_b"], None
@@ -235,12 +264,10 @@ def _read_en(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
             return None
         amount *= s
         scaled = True
-    elif g["cur_b"] is not None and not re.match(r"\d", num_s):
-        scaled = True  # "twenty-five dollars" is exact as written
+
     start = m.start()
     end = m.end()
     mm = MoneyMatch(start, end, amount, cur, text[start:end], scaled=scaled)
-    _flags(v, g.get("qual"), mm)
     if plus:
         mm.lower_bound = True
     # a year-like bare number with a currency suffix word only ("2024 dollars") is not money
@@ -269,7 +296,6 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
         amount *= Decimal(v.scale_map[g["scale_a"]])
         scaled = True
     mm = MoneyMatch(m.start(), m.end(), amount, cur, text[m.start():m.end()], scaled=scaled)
-    _flags(v, g.get("qual"), mm)
     # a bare "12元" style number with no unit and a tiny value is usually a share price: keep, kinds decide
     return mm
 
@@ -315,8 +341,13 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
     return out
 
 
+_HEADER_HINT = re.compile(r"(?i:thousands|millions)|[单單]位")
+
+
 def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
     """'(in thousands)' / '$ in Millions' scale amounts that follow, unless they state their own scale."""
+    if not _HEADER_HINT.search(text):
+        return
     headers = [(h.start(), scale, rid) for rx, scale, rid in v.headers for h in rx.finditer(text)]
     if not headers:
         return

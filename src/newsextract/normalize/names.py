@@ -72,8 +72,8 @@ class Entry:
 def trie_regex(words: list[str]) -> str:
     """A regex alternation built as a trie, so that thousands of names cost one pass over the text.
 
-    >>> trie_regex(["Pfizer", "Pfizer Inc", "Pharma"])
-    'P(?:fizer(?: Inc)?|harma)'
+    >>> print(trie_regex(["Pfizer", "Pfizer Inc", "Pharma"]))
+    P(?:fizer(?:\\ Inc)?|harma)
     """
     trie: dict = {}
     for w in words:
