@@ -285,3 +285,28 @@ def test_batch_dask_matches_local(tmp_path, generated_jsonl, mixed_inputs):
         arts = [json.loads(line) for line in feed.read_text().splitlines()]
         got = extract_bag(db.from_sequence(arts, npartitions=3), max_bytes=LIMIT).compute(scheduler=client)
         assert got == want[:12]
+
+
+def test_batch_worker_death_costs_only_the_killing_document(tmp_path, generated_jsonl, monkeypatch):
+    """A document that kills its worker process gets E031; the rest of its chunk and the run carry on."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched extractor reaches the workers through fork")
+    from newsextract.api import Extractor
+
+    real = Extractor.extract
+
+    def deadly(self, text, **kw):
+        if kw.get("doc_id") == "g00005":
+            os._exit(3)
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(Extractor, "extract", deadly)
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([str(generated_jsonl(12))], out, BatchOptions(workers=2, quiet=True, chunk_size=4),
+                        log=io.StringIO())
+    recs = _records(out)
+    assert [r["doc_id"] for r in recs] == [f"g{i:05d}" for i in range(12)]
+    assert [r["doc_id"] for r in recs if r["error"]] == ["g00005"]
+    assert recs[5]["error"].startswith("E031") and summary.errors == 1
