@@ -367,6 +367,8 @@ class Assembler:
 
     def _roles(self, text: str, m: Mention, a: int, b: int, facts: list[Fact], orgs: list[Fact],
                ents: dict[str, Any]) -> None:
+        if not orgs:
+            return
         masked, _ = self._mask(text, a, b, facts)
         by_mask = {}
         for f in orgs:

@@ -41,25 +41,35 @@ class Fact:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _combine(rules: tuple[Rule, ...]) -> list[tuple[re.Pattern[str], dict[str, Rule], bool]] | None:
-    """Many rules as few alternations (leftmost match; file order breaks ties): the case-insensitive ones
-    lower-cased, to run on ``text.lower()``, the case-sensitive ones as written."""
-    if not rules:
-        return None
-    out = []
-    for lowered in (True, False):
-        parts, names = [], {}
-        for i, r in enumerate(rules):
-            if (r.fast is not None) != lowered:
-                continue
-            name = f"r{i}"
-            names[name] = r
-            src = r.fast.pattern if lowered else r.pattern  # type: ignore[union-attr]
-            # named groups inside would clash: keep them as plain groups
-            parts.append(f"(?P<{name}>" + re.sub(r"\(\?P<\w+>", "(?:", src) + ")")
-        if parts:
-            out.append((re.compile("|".join(parts)), names, lowered))
-    return out
+def _combine(rules: tuple[Rule, ...]) -> tuple[Rule, ...] | None:
+    """Rules of one kind, in file order (the earlier rule wins where two match at the same place).
+
+    Each rule runs on its own: Python's ``re`` scans fast for a single rule's first characters but tries every
+    branch at every position of a large alternation, which made one combined pattern slower than all its parts.
+    """
+    return rules or None
+
+
+def _top_level(src: str) -> str:
+    """The characters of a regex source outside any group (to see whether it is one alternation at the top)."""
+    depth, out, i = 0, [], 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = src.find("]", i + 2)
+            i = (j + 1) if j > 0 else i + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 class Finders:
@@ -120,7 +130,7 @@ class Finders:
         for m in find_money(text, self.lang):
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
         facts.extend(self.companies(text, [(f.start, f.end) for f in facts]))
-        facts.extend(self._combined(text, self.pay, "pay", low))
+        facts.extend(self._combined(text, self.pay, "pay", low, self._windows(text, facts)))
         facts.extend(self._combined(text, self.deal, "deal", low))
         facts.extend(self._combined(text, self.backrefs, "backref", low))
         facts.extend(self._combined(text, self.aggregates, "aggregate", low))
@@ -135,19 +145,42 @@ class Finders:
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
-    def _combined(self, text: str, combo: Any, label: str, lowered: str | None = None) -> list[Fact]:
-        if combo is None:
+    def _combined(self, text: str, combo: tuple[Rule, ...] | None, label: str, lowered: str | None = None,
+                  windows: list[tuple[int, int]] | None = None) -> list[Fact]:
+        if not combo:
             return []
-        out = []
-        for rx, rules, is_lower in combo:
-            src = lowered if is_lower and lowered is not None and len(lowered) == len(text) else text
-            if src is text and is_lower:
-                rx = re.compile(rx.pattern, re.I)  # lower() changed the length: match the text itself
-            for m in rx.finditer(src):
-                if m.end() == m.start():
-                    continue
-                r = rules[m.lastgroup]  # type: ignore[index]
-                out.append(Fact(m.start(), m.end(), label, r.label, None, r.id, text[m.start():m.end()], r.attrs))
+        found: list[tuple[int, int, int, Rule]] = []
+        spans = windows if windows is not None else [(0, len(text))]
+        for order, r in enumerate(combo):
+            for a, b in spans:
+                for m in r.finditer(text, lowered, a, b):
+                    if m.end() > m.start():
+                        found.append((m.start(), order, m.end(), r))
+        found.sort(key=lambda x: (x[0], x[1]))
+        out, end = [], -1
+        for st, _, en, r in found:
+            if st < end:
+                continue  # leftmost match wins, as one alternation would have it
+            end = en
+            out.append(Fact(st, en, label, r.label, None, r.id, text[st:en], r.attrs))
+        return out
+
+    def _windows(self, text: str, facts: list[Fact]) -> list[tuple[int, int]]:
+        """Where payment cues can matter: around each amount, as far as a cue may reach (whole words)."""
+        out: list[tuple[int, int]] = []
+        for f in facts:
+            if f.label != "money":
+                continue
+            a = max(0, f.start - self.max_left - 80)
+            b = min(len(text), f.end + self.max_right + 80)
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            while b < len(text) and not text[b].isspace():
+                b += 1
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
         return out
 
     def find_modality(self, text: str) -> list[Fact]:

@@ -53,11 +53,12 @@ class Rule:
     source: str = ""
     fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
 
-    def finditer(self, text: str, lowered: str | None = None) -> Any:
-        """Matches in ``text``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
+    def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
+        """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
+        end = len(text) if endpos is None else endpos
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
-            return self.fast.finditer(lowered)
-        return self.regex.finditer(text)
+            return self.fast.finditer(lowered, pos, end)
+        return self.regex.finditer(text, pos, end)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)

@@ -12,9 +12,80 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import PatternError
 from ..patterns import load_file, load_rules
 
-__all__ = ["TargetNormalizer"]
+__all__ = ["TargetNormalizer", "expand_literals"]
+
+
+def expand_literals(pattern: str, limit: int = 256) -> list[str] | None:
+    """Every string a small regex can match (literals, classes, ``?``, groups, ``|``), or None when infinite.
+
+    >>> sorted(expand_literals(r"PD-?L1"))
+    ['PD-L1', 'PDL1']
+    >>> sorted(expand_literals(r"IL-?4R(?:α|a)?"))
+    ['IL-4R', 'IL-4Ra', 'IL-4Rα', 'IL4R', 'IL4Ra', 'IL4Rα']
+    """
+    from re import _constants as C  # noqa: N812
+    from re import _parser
+
+    def seq(items: list) -> list[str] | None:
+        out = [""]
+        for op, av in items:
+            alts = one(op, av)
+            if alts is None:
+                return None
+            out = [a + b for a in out for b in alts]
+            if len(out) > limit:
+                return None
+        return out
+
+    def one(op, av) -> list[str] | None:  # noqa: ANN001
+        if op is C.LITERAL:
+            return [chr(av)]
+        if op is C.IN:
+            chars = []
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    chars.append(chr(iav))
+                elif iop is C.RANGE and iav[1] - iav[0] < 30:
+                    chars.extend(chr(c) for c in range(iav[0], iav[1] + 1))
+                else:
+                    return None
+            return chars
+        if op is C.SUBPATTERN:
+            return seq(list(av[-1]))
+        if op is C.BRANCH:
+            res: list[str] = []
+            for alt in av[1]:
+                r = seq(list(alt))
+                if r is None:
+                    return None
+                res.extend(r)
+            return res
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            if hi > 3:
+                return None
+            base = seq(list(sub))
+            if base is None:
+                return None
+            res = []
+            for n in range(lo, hi + 1):
+                res.extend(seq([(C.SUBPATTERN, (None, 0, 0, [(C.LITERAL, ord(c)) for c in ""]))]) and
+                           ["".join(p) for p in _product(base, n)])
+            return res
+        return None
+
+    def _product(base: list[str], n: int) -> list[tuple[str, ...]]:
+        import itertools
+
+        return list(itertools.product(base, repeat=n))
+
+    try:
+        return seq(list(_parser.parse(pattern)))
+    except Exception:  # noqa: BLE001 - anything unusual: not a finite set
+        return None
 
 
 class TargetNormalizer:
@@ -25,17 +96,23 @@ class TargetNormalizer:
         data = load_file("en", "targets", patterns_dir)
         entries: dict[str, list[str]] = data["entries"]
         self.canon: dict[str, str] = {}
-        parts = []
-        self.group_canon: list[str] = []
-        for i, (canon, variants) in enumerate(entries.items()):
-            vs = list(variants or []) or [re.escape(canon)]
-            parts.append(f"(?P<t{i}>" + "|".join(sorted(vs, key=len, reverse=True)) + ")")
-            self.group_canon.append(canon)
+        literal: dict[str, str] = {}  # every spelling a variant regex can produce → canonical
+        for canon, variants in entries.items():
             self.canon[self._key(canon)] = canon
-        # a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word
+            for v in list(variants or []) or [re.escape(canon)]:
+                spellings = expand_literals(v)
+                if spellings is None:
+                    raise PatternError(f"E010 targets.yml: variant {v!r} of {canon!r} is not a finite set of spellings")
+                for sp in spellings:
+                    literal.setdefault(sp, canon)
+        self.literal = literal
+        # one trie over all spellings: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3)
+        # but not sit inside a word
         left = r"(?<![A-Za-wyz0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f])" if lang == "en" else r"(?<![A-Za-wyz0-9])"
         right = r"(?![A-Za-wyz0-9]|x[a-z])"
-        self.regex = re.compile(left + "(?:" + "|".join(parts) + ")" + right)
+        from .names import trie_regex
+
+        self.regex = re.compile(left + "(?:" + trie_regex(sorted(literal)) + ")" + right)
         self.shape = load_rules("en", "targets", patterns_dir, section="shape") if lang == "en" else ()
         self.not_targets = set(data.get("not_targets", []) or [])
 
@@ -48,17 +125,14 @@ class TargetNormalizer:
         k = self._key(s)
         if k in self.canon:
             return self.canon[k]
-        m = self.regex.fullmatch(s.strip())
-        if m:
-            return self.group_canon[int(m.lastgroup[1:])]  # type: ignore[index]
-        return s.strip()
+        return self.literal.get(s.strip(), s.strip())
 
     def find(self, text: str) -> list[Any]:
         Fact = self._Fact
         out = []
         taken: list[tuple[int, int]] = []
         for m in self.regex.finditer(text):
-            canon = self.group_canon[int(m.lastgroup[1:])]  # type: ignore[index]
+            canon = self.literal[m.group(0)]
             out.append(Fact(m.start(), m.end(), "target", canon, canon, "target.vocab", m.group(0)))
             taken.append((m.start(), m.end()))
         # "PDE3/4": a family name with two numbers is two targets (unless the pair is itself listed, CDK4/6)
