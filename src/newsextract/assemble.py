@@ -93,6 +93,7 @@ class Assembler:
         clauses = load_file(lang, "clauses", patterns_dir) if _has(lang, "clauses", patterns_dir) else {}
         self.clause_split = re.compile(clauses.get("split", r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"))
         self.max_continue = int(clauses.get("max_continue_sentences", 4))
+        self.appositive = re.compile(clauses["appositive"]) if clauses.get("appositive") else None
         from .normalize.targets import TargetNormalizer
         from .tables import TableReader
 
@@ -374,6 +375,8 @@ class Assembler:
         if not orgs:
             return
         masked, _ = self._mask(text, a, b, facts)
+        if self.appositive is not None:
+            masked = self.appositive.sub(lambda mt: " " * len(mt.group(0)), masked)
         by_mask = {}
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):
