@@ -376,6 +376,8 @@ class Finders:
                 return None
         if all(self._CODE.match(w) for w in words):
             return None
+        if any(re.match(r"^[A-Z]{1,6}-?[A-Z]?\d{2,}", w) for w in words):
+            return None  # "Agonist HS-20094": a headline around a drug code, not a company
         f.start, f.end, f.text = s, e, text[s:e]
         return f
 
