@@ -403,10 +403,11 @@ class Assembler:
         taken_roles: set[str] = set()
         for fr in self.frames:
             for mt in fr.finditer(masked, low):
-                for role in ("licensor", "licensee"):
-                    if role not in fr.regex.groupindex:
+                for role, grp in (("licensor", "licensor"), ("licensee", "licensee"),
+                                  ("licensor", "licensor2"), ("licensee", "licensee2")):
+                    if grp not in fr.regex.groupindex:
                         continue
-                    tok = mt.group(role)
+                    tok = mt.group(grp)
                     if tok is None:
                         continue
                     if tok.startswith(("«U", "«u")):

@@ -368,6 +368,10 @@ class Finders:
             return None
         if re.search(r"-(?:based|headquartered|listed|registered|focused)$", words[-1]):
             return None
+        if re.match(r"\s+(?:biotech|biotechnology|drugmaker|drug maker|company|firm|group|pharma|developer|startup|"
+                    r"start-up|partner|unit|subsidiary|biopharma|drug developer|player|rival|major|giant)\b", text[e:e + 30]):
+            # "Danish biotech Nordhavn": a word describing the company, not its name
+            return None
         if len(words) == 1:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):
