@@ -232,7 +232,7 @@ class Finders:
             for m in r.regex.finditer(text):
                 g = "name" if "name" in r.regex.groupindex else 0
                 s, e = m.span(g)
-                s, e = self._trim_name(text, s, e)
+                s, e = self._trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
                 if e - s < 2:
                     continue
                 found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
@@ -292,11 +292,25 @@ class Finders:
 
     _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
 
-    def _trim_name(self, text: str, s: int, e: int) -> tuple[int, int]:
+    def _trim_name(self, text: str, s: int, e: int, keep_first: bool = False) -> tuple[int, int]:
         seg = text[s:e]
+        # a sentence end inside the candidate ("Sciwind Biosciences. Verdiva has"): keep the side next to the cue
+        for mdot in reversed(list(re.finditer(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bSt)(?<!\bDr)(?<!\bNo)(?<!U\.S)\.\s+(?=[A-Z0-9])", seg))):
+            if keep_first:
+                e = s + mdot.start() + 1
+                seg = text[s:e]
+            else:
+                s = s + mdot.end()
+                seg = text[s:e]
+                break
         m = self._LEAD.match(seg)
         if m:
             s += m.end()
+            seg = text[s:e]
+        # "Japan's Daiichi Sankyo", "Korea’s Alteogen": a place's possessive is not part of the name
+        mp = re.match(r"^([A-Z][A-Za-z.]+)(?:'s|’s)\s+(?=[A-Z0-9])", seg)
+        if mp and mp.group(1).rstrip(".") in self.name_stop:
+            s += mp.end()
             seg = text[s:e]
         # drop leading stop words ("Under Pfizer" → "Pfizer")
         words = seg.split(" ")
