@@ -136,7 +136,7 @@ class TargetNormalizer:
             out.append(Fact(m.start(), m.end(), "target", canon, canon, "target.vocab", m.group(0)))
             taken.append((m.start(), m.end()))
         # "PDE3/4": a family name with two numbers is two targets (unless the pair is itself listed, CDK4/6)
-        for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z]{2,5})(\d)/(\d)(?![\w/])", text):
+        for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z]{2,5})(\d)/(\d)(?![A-Za-z0-9/])", text):
             if self._key(m.group(0)) in self.canon:
                 continue
             for grp in (2, 3):
