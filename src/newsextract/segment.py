@@ -16,7 +16,7 @@ class Segmenter:
     >>> seg = get_segmenter("en")
     >>> text = "Group 1: Deals - Acme Inc. signed a deal [1] - Beta Bio paid $5 million. It closed."
     >>> [text[a:b] for a, b in seg.split(text)]
-    ['Group 1: Deals', 'Acme Inc. signed a deal [1]', 'Beta Bio paid $5 million.', 'It closed.']
+    ['Group 1: Deals -', 'Acme Inc. signed a deal [1]', 'Beta Bio paid $5 million.', 'It closed.']
     """
 
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
