@@ -361,7 +361,8 @@ class Assembler:
                 continue
             if (kind in ("milestone", "milestone_part") and not mm.upper_bound and fd.history is not None
                     and not re.search(r"milestones|payments", best[1].text, re.I)
-                    and fd.history.search(text, max(m.start, mf.start - 60), mf.start)):
+                    and (fd.history.search(text, max(m.start, mf.start - 60), mf.start)
+                         or (fd.history_after is not None and fd.history_after.match(text, mf.end, m.end)))):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term

@@ -99,6 +99,7 @@ class Finders:
         self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
         self.max_left = int(att.get("max_left", 60))
         self.history = re.compile(att["history"], re.I) if att.get("history") else None
+        self.history_after = re.compile(att["history_after"], re.I) if att.get("history_after") else None
         self.max_right = int(att.get("max_right", 40))
         self.deal = _combine(load_rules(lang, "deal_cues", pd))
         self.backrefs = _combine(load_rules(lang, "deal_cues", pd, section="backrefs"))
