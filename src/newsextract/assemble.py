@@ -434,6 +434,8 @@ class Assembler:
                     taken_roles.add(role)
                     if fr.id in ACQ_FRAMES:
                         m.acq_frame = True
+            if all(p.role for p in m.parties) and (len(taken_roles) == 2 or not unnamed):
+                break  # every company has its role: later (weaker) frames cannot change anything
         # descriptors ("the Chinese drugmaker") without a role carry nothing
         m.parties = [p for p in m.parties if p.ent or p.role]
 

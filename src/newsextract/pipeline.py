@@ -24,6 +24,8 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
     customize_tokenizer(nlp)
     opts = {"patterns_dir": config.patterns_dir}
     nlp.add_pipe("newsextract_segmenter", config=opts)
-    nlp.add_pipe("newsextract_entities", config={**opts, "spacy_model": config.spacy_model})
+    # the Extractor reads facts, not spans: spaCy users who add the component themselves get doc.spans
+    nlp.add_pipe("newsextract_entities", config={**opts, "spacy_model": config.spacy_model,
+                                                 "write_spans": bool(config.extra.get("write_spans", False))})
     nlp.add_pipe("newsextract_deals", config=opts)
     return nlp

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,14 +37,18 @@ class SegmenterComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ranges = self.seg.split(doc.text)
-        if len(doc):
-            # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
-            starts = {a for a, _ in ranges}
-            arr = numpy.fromiter((1 if (t.i == 0 or t.idx in starts) else -1 for t in doc), dtype="int32",
-                                 count=len(doc))
-            doc.from_array([SENT_START], arr.astype("uint64").reshape(-1, 1))
         doc.user_data["newsextract_sentences"] = ranges
+        # sentences are served on demand through spaCy's user hook: writing every token's is_sent_start would
+        # cost more than the rest of the pipeline on long articles
+        doc.user_hooks["sents"] = _sentences
         return doc
+
+
+def _sentences(doc: Doc) -> Any:
+    for a, b in doc.user_data.get("newsextract_sentences", []):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            yield span
 
 
 class EntitiesComponent:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..patterns import load_kind
+from ..patterns import load_kind, lower_pattern
 
 __all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number"]
 
@@ -87,10 +87,12 @@ class _Vocab:
         a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+)?"
         b = (rf"(?<![\w.,])(?P<num_b>{num})\s?(?:(?P<scale_b>{scale})\s+)?(?:(?i:of)\s+)?"
              rf"(?P<cur_b>(?i:{suf}))(?![A-Za-z])")
-        # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…")
-        w = (rf"(?<![\w.,])(?P<num_w>(?i:half\s+an?|{numword}))\s+(?P<scale_w>(?i:{'|'.join(sorted(long_scales, key=len, reverse=True))}))"
-             rf"\s+(?:(?i:of)\s+)?(?P<cur_w>(?i:{suf}))(?![A-Za-z])")
-        return re.compile(rf"{q}(?:{a}|{b}|{w})")
+        # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…");
+        # they are a separate pattern, run on lower-cased text and only when a scale word is there at all
+        w = (rf"(?<![\w.,])(?P<num_w>half\s+an?|{numword})\s+(?P<scale_w>{'|'.join(sorted(long_scales, key=len, reverse=True))})"
+             rf"\s+(?:of\s+)?(?P<cur_w>{suf.lower()})(?![a-z])")
+        self.regex_w = re.compile(lower_pattern(w))
+        return re.compile(rf"{q}(?:{a}|{b})")
 
     def word_number(self, s: str) -> float | None:
         total, cur = 0.0, 0.0
@@ -196,8 +198,19 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
     """Every amount of money in ``text``, in order, with flags; conversions in brackets are marked."""
     v = _vocab(lang, patterns_dir)
     out: list[MoneyMatch] = []
-    for m in v.regex.finditer(text):
+    matches = list(v.regex.finditer(text))
+    if lang != "zh" and _WORD_SCALE.search(text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            taken = [(m.start(), m.end()) for m in matches]
+            matches += [m for m in v.regex_w.finditer(lowered)
+                        if not any(a < m.end() and m.start() < b for a, b in taken)]
+            matches.sort(key=lambda m: m.start())
+    for m in matches:
         g = m.groupdict()
+        g.setdefault("cur_w", None)
+        for k in ("cur_a", "cur_b", "num_a", "num_b", "scale_a", "scale_b", "plus_a", "num_w", "scale_w"):
+            g.setdefault(k, None)
         if lang == "zh":
             mm = _read_zh(v, m, g, text)
         else:
@@ -341,6 +354,7 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
     return out
 
 
+_WORD_SCALE = re.compile(r"(?i)[a-z]\s+(?:million|billion|thousand|trillion)\s")
 _HEADER_HINT = re.compile(r"(?i:thousands|millions)|[单單]位")
 
 
