@@ -93,6 +93,7 @@ class Extractor:
         doc_id: str | None = None,
         published: Any = None,
         title: str | None = None,
+        url: str | None = None,
     ) -> Extraction:
         """Extract every deal from one text. Raises :class:`InputError` on empty or non-text input."""
         text = self._check(text)
@@ -105,7 +106,10 @@ class Extractor:
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
-        return self._record(doc, text, lang, doc_id, pub, title)
+        rec = self._record(doc, text, lang, doc_id, pub, title)
+        if url:
+            rec.url = url
+        return rec
 
     def _record(self, doc: Any, text: str, lang: str, doc_id: str | None, pub: dt.date | None,
                 title: str | None) -> Extraction:
@@ -137,6 +141,7 @@ class Extractor:
                     doc_id=doc_id,
                     published=meta.get("published"),
                     title=meta.get("title"),
+                    url=meta.get("url"),
                 )
             except Exception as exc:  # noqa: BLE001 - batch mode degrades per document
                 if errors == "raise":

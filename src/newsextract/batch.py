@@ -395,7 +395,7 @@ def process_task(task: Task, settings: dict[str, Any]) -> Result:
         doc = _document(task, settings["max_bytes"])
         lang = doc.lang
         rec = _extractor(settings).extract(doc.text, lang=settings["lang"] or doc.lang, doc_id=task.doc_id,
-                                           published=doc.published, title=doc.title)
+                                           published=doc.published, title=doc.title, url=doc.url)
         if rec.doc_id != task.doc_id:  # pragma: no cover - the API keeps caller ids
             rec = rec.model_copy(update={"doc_id": task.doc_id})
     except Exception as exc:  # noqa: BLE001 - batch mode degrades per document

@@ -181,6 +181,7 @@ class Extraction(_Strict):
     doc_id: str
     lang: Literal["en", "zh"] = "en"
     title: str | None = None
+    url: str | None = Field(None, description="Source address, when the input gave one")
     published: dt.date | None = None
     deals: list[Deal] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
