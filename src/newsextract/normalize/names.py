@@ -52,11 +52,20 @@ def name_key(name: str) -> str:
 
 
 def display_name(text: str) -> str:
-    """A party name as written: no leading 'the', no trailing punctuation or possessive, one line."""
+    """A party name as written: no leading 'the', no trailing punctuation or possessive, one line.
+
+    >>> display_name("the Duality Biologics (Suzhou)"), display_name("Pfizer Inc."), display_name("Hansoh (Shanghai")
+    ('Duality Biologics (Suzhou)', 'Pfizer Inc.', 'Hansoh')
+    """
     s = re.sub(r"\s+", " ", text).strip()
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"(?:'s|’s|')$", "", s)
-    return s.strip(" ,;:.\"'“”‘’()（）") + ("." if s.endswith((" Inc.", " Co.", " Corp.", " Ltd.")) else "")
+    if s.count("(") > s.count(")"):
+        s = s[: s.rindex("(")]  # "Duality Biologics (Suzhou": an aside cut off by the match
+    out = s.strip(" ,;:.\"'“”‘’")
+    while out and out[0] in "(（" or out.count(")") > out.count("(") and out.endswith(")"):
+        out = (out[1:] if out[0] in "(（" else out[:-1]).strip(" ,;:.\"'“”‘’")
+    return out + ("." if s.endswith((" Inc.", " Co.", " Corp.", " Ltd.")) else "")
 
 
 @dataclass
