@@ -28,7 +28,7 @@ def _money(m):
 def test_seed_yields_exactly_the_expected_deals(seed_result):
     _, rec, gold = seed_result
     assert len(rec.deals) == len(gold)
-    for got, want in zip(rec.deals, gold):
+    for got, want in zip(rec.deals, gold, strict=True):
         for role in ("licensor", "licensee"):
             g = getattr(got, role)
             if want[role] is None:

@@ -210,7 +210,7 @@ class Assembler:
         if len(cuts) == 2:
             return [(a, b, sfacts)]
         out = []
-        for x, y in zip(cuts, cuts[1:]):
+        for x, y in zip(cuts, cuts[1:], strict=False):
             ca, cb = spans(x), spans(y)
             out.append((ca, cb, [f for f in sfacts if f.start >= ca and f.end <= cb]))
         return out

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from .normalize.money import MoneyMatch, find_money
+from .normalize.money import find_money
 from .normalize.names import Gazetteer, name_key
 from .normalize.targets import TargetNormalizer
 from .patterns import Rule, load_file, load_rules

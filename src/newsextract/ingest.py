@@ -14,6 +14,7 @@ import codecs
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,13 +110,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>", declared: str | None = None
     attempts.append("utf-8")
     if declared_codec and declared_codec != "utf-8":
         attempts.append(declared_codec)
-    for enc in attempts:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text):
-            return text
+    text = _first_plausible(data, attempts)
+    if text is not None:
+        return text
     from bs4.dammit import UnicodeDammit
 
     # detection (charset_normalizer / chardet when installed), then CJK encodings, then Windows-1252
@@ -141,15 +138,23 @@ def decode_bytes(data: bytes, name: str = "<bytes>", declared: str | None = None
         pass
     if usable:
         return guess  # type: ignore[return-value]
-    for enc in ("gb18030", "big5hkscs", "shift_jis"):
+    text = _first_plausible(data, ("gb18030", "big5hkscs", "shift_jis"))
+    if text is not None:
+        return text
+    raise InputError(E.E004.format(path=name, reason="no encoding decodes these bytes (not UTF-8, not a "
+                                                      "declared or detected charset)"))
+
+
+def _first_plausible(data: bytes, encodings: Iterable[str]) -> str | None:
+    """The first decoding of ``data`` that works and looks like text, or None."""
+    for enc in encodings:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         if _plausible(text):
             return text
-    raise InputError(E.E004.format(path=name, reason="no encoding decodes these bytes (not UTF-8, not a "
-                                                      "declared or detected charset)"))
+    return None
 
 
 def sniff_charset(data: bytes) -> str | None:

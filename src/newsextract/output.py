@@ -86,12 +86,11 @@ def fmt_money(m: Money | None) -> str:
     if m is None:
         return ""
     amt = m.amount
-    for scale, suffix in _SCALES:
+    num, suffix = f"{amt.normalize():f}", ""
+    for scale, name in _SCALES:
         if amt >= scale:
-            num = f"{(amt / scale).normalize():f}"
+            num, suffix = f"{(amt / scale).normalize():f}", name
             break
-    else:
-        num, suffix = f"{amt.normalize():f}", ""
     pre = "≤" if m.upper_bound else (">" if m.lower_bound else ("~" if m.approximate else ""))
     return f"{pre}{m.currency} {num}{suffix}"
 
@@ -115,7 +114,7 @@ def table(records: Iterable[Extraction]) -> str:
                      d.licensor.name if d.licensor else "-", d.licensee.name if d.licensee else "-",
                      d.asset or "", "/".join(d.targets), fmt_money(d.upfront), fmt_money(d.milestones),
                      fmt_money(d.total_value)]
-            lines.append("  ".join(f"{_cut(str(c), w):<{w}}" for c, (_, w) in zip(cells, cols)))
+            lines.append("  ".join(f"{_cut(str(c), w):<{w}}" for c, (_, w) in zip(cells, cols, strict=True)))
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -74,7 +74,7 @@ class TableReader:
             if not cols or not ({"licensor", "licensee"} & set(cols.values())):
                 i += 1
                 continue
-            above = " ".join(l for _, l in lines[max(0, i - 3):i]) + " " + ln
+            above = " ".join(prev for _, prev in lines[max(0, i - 3):i]) + " " + ln
             table_scale = self._unit(above)
             j = i + 1
             while j < len(lines):

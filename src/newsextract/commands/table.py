@@ -10,7 +10,7 @@ import typer
 
 def register(app: typer.Typer) -> None:
     @app.command("table")
-    def table_cmd(path: Path = typer.Argument(..., help="JSON lines of Extraction records (newsextract batch output)")) -> None:
+    def table_cmd(path: Path = typer.Argument(..., help="JSON lines of Extraction records (newsextract batch output)")) -> None:  # noqa: B008
         """Print the deals of a records file as a table, with a count line."""
         from ..output import table
         from ..records import Extraction

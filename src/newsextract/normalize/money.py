@@ -314,7 +314,7 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
 
 
 def _mark_conversions(text: str, found: list[MoneyMatch]) -> None:
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         between = text[a.end:b.start]
         if len(between) <= 24 and _CONV_BETWEEN.match(between) and _CONV_AFTER.match(text[b.end:b.end + 45]):
             b.conversion = True
