@@ -28,6 +28,8 @@ from .segment import Segmenter
 
 __all__ = ["Assembler"]
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
               "combined_upfront"}
 TYPE_RANK = {"acquisition": 6, "newco": 5, "asset_purchase": 4, "option": 3, "license": 2, "collaboration": 1,
@@ -735,12 +737,18 @@ class Assembler:
         if not info:
             return None
         facts = info["facts"]
-        # the fullest form written in the article; gazetteer canonical name alongside
-        best = max(facts, key=lambda f: (len(display_name(f.text)), -f.start))
-        name = display_name(best.text)
         f = d.role_facts.get(role) or facts[0]
         if f.label == "ref":
             f = facts[0]
+        # the fullest form written in the article of the name that holds the role ("Kelun-Biotech" → "Sichuan
+        # Kelun-Biotech Biopharmaceutical", not the parent the gazetteer files it under), in the article's script
+        core = display_name(f.text) if f.rule != "org.defined_short" else ""  # 许可人 names a role, not a firm
+        pool = [x for x in facts if core and core in display_name(x.text) and x.rule != "org.defined_short"] or [
+            x for x in facts if x.rule != "org.defined_short"] or facts
+        if self.lang == "zh" and any(_CJK.search(x.text) for x in pool):
+            pool = [x for x in pool if _CJK.search(x.text)]
+        best = max(pool, key=lambda x: (len(display_name(x.text)), -x.start))
+        name = display_name(best.text)
         ev.append(Evidence(field=role, start=f.start, end=f.end, text=f.text, rule=d.role_rules.get(role) or "role.prior"))
         return Party(name=name, canonical=info.get("canonical"), country=info.get("country"))
 

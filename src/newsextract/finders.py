@@ -334,8 +334,11 @@ class Finders:
             if out and f.start < out[-1].end:
                 prev = out[-1]
                 if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
-                    prev.value = f.value
-                    prev.kind = "gazetteer+shape"
+                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]):
+                        out[-1] = f  # "Sino Biopharm's UK": the known name, not its possessive tail
+                    else:
+                        prev.value = f.value
+                        prev.kind = "gazetteer+shape"
                 elif f.end > prev.end and f.kind == "gazetteer" and prev.kind != "gazetteer":
                     out[-1] = f
                 continue
@@ -374,6 +377,13 @@ class Finders:
                 continue
             break
         seg = text[s:e]
+        mp = re.search(r"(?:'s|’s)\s+", seg)
+        if mp:
+            tail = [w.strip(",.") for w in seg[mp.end():].split()]
+            if not tail or all(w in self.name_stop for w in tail):
+                return None  # "Sino Biopharm's UK": an owner and a place, the name follows elsewhere
+            s += mp.end()
+            seg = text[s:e]
         first, _, rest = seg.partition(" ")
         if rest and re.search(r"-(?:based|headquartered|listed|registered|focused)$", first):
             s += len(first) + 1
