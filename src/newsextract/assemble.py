@@ -29,6 +29,10 @@ from .segment import Segmenter
 __all__ = ["Assembler"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: fact label → the Mention list it goes to / the Mention flag it sets
+_BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modality": "modality", "asset": "assets",
+            "territory": "territory", "royalty": "royalty", "date": "dates"}
+_FLAGS = {"backref": "backref", "aggregate": "aggregate"}
 
 DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
               "combined_upfront"}
@@ -283,26 +287,10 @@ class Assembler:
                     orgs.append(f)
             elif lab == "unnamed":
                 orgs.append(f)
-            elif lab == "deal":
-                m.deal_cues.append(f)
-            elif lab == "status":
-                m.status.append(f)
-            elif lab == "target":
-                m.targets.append(f)
-            elif lab == "modality":
-                m.modality.append(f)
-            elif lab == "asset":
-                m.assets.append(f)
-            elif lab == "territory":
-                m.territory.append(f)
-            elif lab == "royalty":
-                m.royalty.append(f)
-            elif lab == "date":
-                m.dates.append(f)
-            elif lab == "backref":
-                m.backref = True
-            elif lab == "aggregate":
-                m.aggregate = True
+            elif lab in _FLAGS:
+                setattr(m, _FLAGS[lab], True)
+            elif lab in _BUCKETS:
+                getattr(m, _BUCKETS[lab]).append(f)
         self._money_kinds(text, m, facts)
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status):
             return None

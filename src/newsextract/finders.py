@@ -41,37 +41,6 @@ class Fact:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _combine(rules: tuple[Rule, ...]) -> tuple[Rule, ...] | None:
-    """Rules of one kind, in file order (the earlier rule wins where two match at the same place).
-
-    Each rule runs on its own: Python's ``re`` scans fast for a single rule's first characters but tries every
-    branch at every position of a large alternation, which made one combined pattern slower than all its parts.
-    """
-    return rules or None
-
-
-def _top_level(src: str) -> str:
-    """The characters of a regex source outside any group (to see whether it is one alternation at the top)."""
-    depth, out, i = 0, [], 0
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            j = src.find("]", i + 2)
-            i = (j + 1) if j > 0 else i + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-        i += 1
-    return "".join(out)
-
-
 class Finders:
     """All finders of one language."""
 
@@ -92,7 +61,7 @@ class Finders:
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
-        self.pay = _combine(load_rules(lang, "payments", pd))
+        self.pay = (load_rules(lang, "payments", pd))
         pay_data = load_file(lang, "payments", pd)
         att = pay_data.get("attach", {})
         self.left_gap = re.compile(att.get("left_gap", r"^\s*$"), re.I)
@@ -101,17 +70,17 @@ class Finders:
         self.history = re.compile(att["history"], re.I) if att.get("history") else None
         self.history_after = re.compile(att["history_after"], re.I) if att.get("history_after") else None
         self.max_right = int(att.get("max_right", 40))
-        self.deal = _combine(load_rules(lang, "deal_cues", pd))
-        self.backrefs = _combine(load_rules(lang, "deal_cues", pd, section="backrefs"))
-        self.aggregates = _combine(load_rules(lang, "deal_cues", pd, section="aggregates"))
-        self.status = _combine(load_rules(lang, "status", pd))
+        self.deal = (load_rules(lang, "deal_cues", pd))
+        self.backrefs = (load_rules(lang, "deal_cues", pd, section="backrefs"))
+        self.aggregates = (load_rules(lang, "deal_cues", pd, section="aggregates"))
+        self.status = (load_rules(lang, "status", pd))
         self.targets = TargetNormalizer(lang, pd)
         self.modality = self._vocab_regex(lang, "modality", pd)
         self.assets = load_rules(lang, "assets", pd)
         self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
-        self.territory = _combine(load_rules(lang, "territory", pd))
+        self.territory = (load_rules(lang, "territory", pd))
         self.royalty = load_rules(lang, "royalty", pd)
-        self.dates = _combine(load_rules(lang, "dates", pd))
+        self.dates = (load_rules(lang, "dates", pd))
 
     @staticmethod
     def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
@@ -147,8 +116,11 @@ class Finders:
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
-    def _combined(self, text: str, combo: tuple[Rule, ...] | None, label: str, lowered: str | None = None,
+    def _combined(self, text: str, combo: tuple[Rule, ...], label: str, lowered: str | None = None,
                   windows: list[tuple[int, int]] | None = None) -> list[Fact]:
+        """Matches of rules of one kind; each rule runs on its own (Python's ``re`` scans fast for one rule's first
+        characters but tries every branch at every position of a big alternation), then the leftmost match wins
+        and, at the same place, the earlier rule in the file."""
         if not combo:
             return []
         found: list[tuple[int, int, int, Rule]] = []
