@@ -16,7 +16,7 @@ The texts are the corpus articles of one language replicated to at least ``--n``
 
 ``--peer`` adds an accuracy row: a naive baseline built on the statistical model's ORG/MONEY entities (first ORG =
 licensor, second = licensee, MONEY near "upfront" -> upfront, near "milestone" -> milestones, else total), scored
-with ``newsextract.evaluate`` on the test split beside newsextract itself.
+with ``newsextract.quality.evaluate`` on the test split beside newsextract itself.
 
 Subcommands are functions registered in :func:`build_parser` (``extract`` now; a ``batch`` subcommand can be
 added the same way).
@@ -190,7 +190,7 @@ class NaivePeer:
 
 def peer_accuracy(corpus: Path, lang: str) -> list[dict[str, Any]]:
     """Micro-F1 and deal F1 on the test split: the naive peer beside newsextract."""
-    from newsextract.evaluate import evaluate, summarize
+    from newsextract.quality.evaluate import evaluate, summarize
 
     rows = []
     report = evaluate(corpus, split="test", lang=lang)

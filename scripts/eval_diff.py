@@ -22,7 +22,7 @@ def scores(src: Path, split: str, lang: str) -> dict[str, tuple[int, int, int]]:
     code = f"""
 import json, sys
 sys.path.insert(0, {str(src / 'src')!r})
-from newsextract.evaluate import evaluate
+from newsextract.quality.evaluate import evaluate
 rep = evaluate({str(ROOT / 'corpus')!r}, split={split!r}, lang={lang!r})
 out = {{}}
 for r in rep.articles:

@@ -12,7 +12,7 @@ other articles' figures, cookie/newsletter text, navigation). A page scores 1 wh
 
 Both systems get the page bytes. trafilatura (optional extra ``html``) runs with its defaults for news
 (``extract(..., include_tables=True, favor_precision=False)``) and ``extract_metadata`` for title/date;
-newsextract runs :func:`newsextract.htmltext.extract_html`. Timings are per page, median of 3 runs.
+newsextract runs :func:`newsextract.ingest.html.extract_html`. Timings are per page, median of 3 runs.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def norm(s: str) -> str:
 
 
 def run_newsextract(data: bytes) -> dict[str, Any]:
-    from newsextract.htmltext import extract_html
+    from newsextract.ingest.html import extract_html
 
     doc = extract_html(data)
     return {"text": doc.text, "title": doc.title, "published": doc.published}

@@ -41,7 +41,7 @@ def extractor():
 @pytest.fixture(scope="session")
 def corpus_report(corpus_dir, extractor):
     """The evaluation of the whole corpus with the current engine (computed once per session)."""
-    from newsextract.evaluate import evaluate
+    from newsextract.quality.evaluate import evaluate
 
     return evaluate(corpus_dir, extractor=extractor)
 
@@ -51,7 +51,7 @@ def gold_as_extraction():
     """Turns a GoldArticle into the Extraction a perfect extractor would return."""
     from decimal import Decimal
 
-    from newsextract.evaluate import FIELDS, MONEY_FIELDS
+    from newsextract.quality.evaluate import FIELDS, MONEY_FIELDS
     from newsextract.records import Deal, Extraction, Money, Party, Royalty
 
     def convert(gold, *, include_optional: bool = False):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from newsextract.evaluate import (
+from newsextract.quality.evaluate import (
     FIELDS,
     Counts,
     evaluate,

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from newsextract import gate
-from newsextract.gate import GateError, check, corpus_hash, floor_for, make_baseline, update_baseline
+from newsextract.quality import gate
+from newsextract.quality.gate import GateError, check, corpus_hash, floor_for, make_baseline, update_baseline
 
 
 @pytest.mark.parametrize("score,margin,floor", [(0.9, 0.02, 0.88), (0.8765, 0.02, 0.85), (0.015, 0.02, 0.0),

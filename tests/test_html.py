@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.htmltext import extract_html, to_text
+from newsextract.ingest.html import extract_html, to_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 PAGES = sorted(p.stem for p in FIXTURES.glob("*.html"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.gate import check, corpus_hash, load_baseline, scores_from_report
+from newsextract.quality.gate import check, corpus_hash, load_baseline, scores_from_report
 
 BASELINE_PATH = Path(__file__).with_name("eval_baseline.json")
 BASELINE = load_baseline(BASELINE_PATH) or {}

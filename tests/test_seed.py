@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.evaluate import same_party as party_equal
+from newsextract.quality.evaluate import same_party as party_equal
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 pytestmark = pytest.mark.skipif(not (SEED / "seed-article.txt").is_file(), reason="../shared/seed not present")

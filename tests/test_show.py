@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsextract.cli import app
+from newsextract.quality.show import collect_spans, render_html, show_file
 from newsextract.records import Deal, Evidence, Extraction, Money, Party
-from newsextract.show import collect_spans, render_html, show_file
 
 SEED = ("Maiwei Biotech signed an exclusive licensing agreement with Calico, receiving an upfront payment of "
         "$25 million and milestone payments of up to $571 million.")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.evaluate import iter_gold
-from newsextract.golden import canonical, diff, dumps, extract_article, snapshot_path
+from newsextract.quality.evaluate import iter_gold
+from newsextract.quality.snapshots import canonical, diff, dumps, extract_article, snapshot_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ARTICLES = list(iter_gold(CORPUS)) if CORPUS.is_dir() else []

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from newsextract.api import detect_lang
+from newsextract.layout.segment import get_segmenter
 from newsextract.normalize.money import find_money
 from newsextract.patterns import load_rules
-from newsextract.segment import get_segmenter
 
 
 @pytest.mark.parametrize(

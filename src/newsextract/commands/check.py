@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
         snapshots: Annotated[Path | None, typer.Option("--snapshots", help="snapshot folder (default: CORPUS/snapshots)")] = None,
     ) -> None:
         """Extract every corpus article and diff it against its snapshot; exit 1 on any change."""
-        from ..golden import check_corpus
+        from ..quality.snapshots import check_corpus
 
         if not corpus.exists():
             typer.echo(f"error: no such file or folder: {corpus}", err=True)

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         errors: Annotated[bool, typer.Option("--errors", help="list every FP and FN with its evidence span")] = False,
     ) -> None:
         """Per-field precision/recall/F1, micro-F1 and deal F1, by language and style."""
-        from ..evaluate import evaluate, format_report
+        from ..quality.evaluate import evaluate, format_report
 
         if not corpus.exists():
             typer.echo(f"error: no such file or folder: {corpus}", err=True)

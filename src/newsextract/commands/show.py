@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Highlight the evidence spans of every deal (HTML), or list them (terminal)."""
         from ..output import table
-        from ..show import show_file
+        from ..quality.show import show_file
 
         path = _resolve(article)
         if path is None:

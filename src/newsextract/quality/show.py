@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .records import Deal, Extraction, Money
+from ..records import Deal, Extraction, Money
 
 __all__ = ["FIELD_COLOURS", "Span", "collect_spans", "render_html", "colour_for"]
 
@@ -143,7 +143,7 @@ header .meta { font-size: 13px; color: #b0bec5; }
 
 
 def _money(m: Money) -> str:
-    from .output import fmt_money
+    from ..output import fmt_money
 
     return f"{fmt_money(m)} <span style='color:#888'>({escape(m.text)})</span>"
 
@@ -259,7 +259,7 @@ def render_html(text: str, rec: Extraction, *, title: str | None = None) -> str:
 
 def show_file(path: str | Path, out: str | Path, *, lang: str | None = None, extractor: Any = None) -> Extraction:
     """Extract one article file (gold beside it gives lang/published/title) and write its HTML page."""
-    from .golden import extract_article
+    from .snapshots import extract_article
 
     p = Path(path)
     text = p.read_text(encoding="utf-8")
@@ -270,10 +270,10 @@ def show_file(path: str | Path, out: str | Path, *, lang: str | None = None, ext
 
         meta = json.loads(gold.read_text(encoding="utf-8"))
     if extractor is None:
-        from .api import Extractor
+        from ..api import Extractor
 
         extractor = Extractor()
-    from .api import detect_lang
+    from ..api import detect_lang
 
     rec = extract_article(extractor, text, lang=lang or meta.get("lang") or detect_lang(text), doc_id=p.stem,
                           published=meta.get("published"), title=meta.get("title"))

@@ -13,6 +13,8 @@ import re
 from typing import Any
 
 from ..errors import PatternError
+from ..facts import Fact
+from ..normalize.names import trie_regex
 from ..patterns import load_file, load_rules
 
 __all__ = ["TargetNormalizer", "expand_literals"]
@@ -90,8 +92,6 @@ def expand_literals(pattern: str, limit: int = 256) -> list[str] | None:
 
 class TargetNormalizer:
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
-        from ..finders import Fact  # local import: finders imports this module
-
         self._Fact = Fact
         data = load_file("en", "targets", patterns_dir)
         entries: dict[str, list[str]] = data["entries"]
@@ -110,7 +110,6 @@ class TargetNormalizer:
         # but not sit inside a word
         left = r"(?<![A-Za-wyz0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f])" if lang == "en" else r"(?<![A-Za-wyz0-9])"
         right = r"(?![A-Za-wyz0-9]|x[a-z])"
-        from .names import trie_regex
 
         self.regex = re.compile(left + "(?:" + trie_regex(sorted(literal)) + ")" + right)
         self.shape = load_rules("en", "targets", patterns_dir, section="shape") if lang == "en" else ()

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsextract.cli import app
-from newsextract.golden import canonical, check_corpus, diff, dumps, snapshot_path
+from newsextract.quality.snapshots import canonical, check_corpus, diff, dumps, snapshot_path
 from newsextract.records import Deal, Evidence, Extraction, Money, Party
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .records import Extraction
+from ..records import Extraction
 
 __all__ = [
     "canonical",
@@ -191,7 +191,7 @@ def check_corpus(corpus: str | Path, ids: Iterable[str] | None = None, *, update
         if unknown:
             raise FileNotFoundError(f"no corpus article with id {', '.join(unknown)} under {corpus}")
     if extractor is None:
-        from .api import Extractor
+        from ..api import Extractor
 
         extractor = Extractor()
     res = CheckResult()

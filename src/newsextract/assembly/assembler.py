@@ -19,12 +19,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .finders import Company, Fact, Finders
-from .normalize.money import MoneyMatch
-from .normalize.names import display_name, name_key
-from .patterns import Rule, load_file, load_rules
-from .records import Deal, Evidence, Money, Party, Royalty
-from .segment import Segmenter
+from ..facts import Company, Fact
+from ..finders import Finders
+from ..finders.targets import TargetNormalizer
+from ..layout.segment import Segmenter
+from ..layout.tables import TableReader
+from ..normalize.money import MoneyMatch
+from ..normalize.names import display_name, name_key
+from ..patterns import Rule, has_file, load_file, load_rules
+from ..records import Deal, Evidence, Money, Party, Royalty
 
 __all__ = ["Assembler"]
 
@@ -100,9 +103,6 @@ class Assembler:
         self.clause_split = re.compile(clauses.get("split", r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"))
         self.max_continue = int(clauses.get("max_continue_sentences", 4))
         self.appositive = re.compile(clauses["appositive"]) if clauses.get("appositive") else None
-        from .normalize.targets import TargetNormalizer
-        from .tables import TableReader
-
         self.tables = TableReader(lang, patterns_dir, TargetNormalizer(lang, patterns_dir))
 
     # ------------------------------------------------------------------------------------------------------
@@ -744,7 +744,7 @@ class Assembler:
     def _announced(self, mentions: list[Mention], text: str, published: dt.date | None) -> dt.date | None:
         for m in mentions:
             for f in m.dates:
-                from .normalize.dates import parse_date
+                from ..normalize.dates import parse_date
 
                 got = parse_date(f.text, relative_to=published, lang=self.lang)
                 if got is not None:
@@ -792,6 +792,4 @@ def _is_party_text(s: str, ents: dict[str, Any]) -> bool:
 
 
 def _has(lang: str, name: str, pd: str | None) -> bool:
-    from .patterns import has_file
-
     return has_file(lang, name, pd)

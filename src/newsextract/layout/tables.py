@@ -10,10 +10,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .normalize.money import find_money
-from .normalize.names import display_name
-from .patterns import has_file, load_file
-from .records import Deal, Evidence, Money, Party
+from ..normalize.money import find_money
+from ..normalize.names import display_name
+from ..patterns import has_file, load_file
+from ..records import Deal, Evidence, Money, Party
 
 __all__ = ["TableReader"]
 

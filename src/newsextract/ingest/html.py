@@ -29,7 +29,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .ingest import Document, decode_html_bytes
+from .decode import decode_html_bytes
+from .document import Document
 
 __all__ = ["extract_html", "find_title", "find_published"]
 
@@ -223,7 +224,7 @@ def _iso(value: str | None) -> str | None:
     """An ISO date (YYYY-MM-DD) from a metadata value, or None when it does not read as a date."""
     if not value:
         return None
-    from .normalize.dates import parse_date
+    from ..normalize.dates import parse_date
 
     value = value.strip()
     m = re.match(r"^(\d{4})(\d{2})(\d{2})(?:T|$)", value)  # 20250304 / 20250304T0800

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .patterns import load_file, load_rules
+from ..patterns import load_file, load_rules
 
 __all__ = ["Segmenter", "get_segmenter"]
 

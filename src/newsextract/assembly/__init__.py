@@ -1,0 +1,5 @@
+"""Assembly: facts → deal records."""
+
+from .assembler import Assembler
+
+__all__ = ["Assembler"]

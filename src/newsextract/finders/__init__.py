@@ -1,0 +1,153 @@
+"""Finders: every rule-based fact in a text (money, companies, cues, targets, assets …) as :class:`Fact` objects.
+
+A :class:`Finders` object is built once per language from ``patterns/`` and is then a pure function of the
+text. The spaCy component ``newsextract_entities`` wraps it and copies the facts into ``doc.spans``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Company, Fact
+from ..normalize.money import find_money
+from ..patterns import Rule, load_file, load_rules
+from .companies import CompanyFinder
+from .targets import TargetNormalizer
+
+__all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
+
+
+class Finders:
+    """All finders of one language."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        pd = patterns_dir
+        self.company_finder = CompanyFinder(lang, pd)
+        self.gazetteer = self.company_finder.gazetteer
+        self.pay = (load_rules(lang, "payments", pd))
+        pay_data = load_file(lang, "payments", pd)
+        att = pay_data.get("attach", {})
+        self.left_gap = re.compile(att.get("left_gap", r"^\s*$"), re.I)
+        self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
+        self.max_left = int(att.get("max_left", 60))
+        self.history = re.compile(att["history"], re.I) if att.get("history") else None
+        self.history_after = re.compile(att["history_after"], re.I) if att.get("history_after") else None
+        self.max_right = int(att.get("max_right", 40))
+        self.deal = (load_rules(lang, "deal_cues", pd))
+        self.backrefs = (load_rules(lang, "deal_cues", pd, section="backrefs"))
+        self.aggregates = (load_rules(lang, "deal_cues", pd, section="aggregates"))
+        self.status = (load_rules(lang, "status", pd))
+        self.targets = TargetNormalizer(lang, pd)
+        self.modality = self._vocab_regex(lang, "modality", pd)
+        self.assets = load_rules(lang, "assets", pd)
+        self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
+        self.territory = (load_rules(lang, "territory", pd))
+        self.royalty = load_rules(lang, "royalty", pd)
+        self.dates = (load_rules(lang, "dates", pd))
+
+    @staticmethod
+    def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+        entries = load_file(lang, name, pd)["entries"]
+        parts, meta = [], []
+        for i, e in enumerate(entries):
+            parts.append(f"(?P<v{i}>" + "|".join(e["terms"]) + ")")
+            meta.append((e["value"], e["id"]))
+        bound_l = r"(?<![\w-])" if lang == "en" else ""
+        bound_r = r"(?![\w])" if lang == "en" else ""
+        return re.compile(bound_l + "(?:" + "|".join(parts) + ")" + bound_r, re.I), meta
+
+    # ------------------------------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Fact]:
+        """Every fact in ``text``, sorted by start."""
+        facts: list[Fact] = []
+        low = text.lower()
+        for m in find_money(text, self.lang):
+            facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
+        facts.extend(self.company_finder.find(text, [(f.start, f.end) for f in facts]))
+        facts.extend(self._combined(text, self.pay, "pay", low, self._windows(text, facts)))
+        facts.extend(self._combined(text, self.deal, "deal", low))
+        facts.extend(self._combined(text, self.backrefs, "backref", low))
+        facts.extend(self._combined(text, self.aggregates, "aggregate", low))
+        facts.extend(self._combined(text, self.status, "status", low))
+        facts.extend(self._combined(text, self.territory, "territory", low))
+        facts.extend(self._combined(text, self.dates, "date", low))
+        tfacts = self.targets.find(text)
+        facts.extend(tfacts)
+        facts.extend(self.find_modality(text))
+        facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
+        facts.extend(self.find_royalty(text, low))
+        facts.sort(key=lambda f: (f.start, -f.end))
+        return facts
+
+    def _combined(self, text: str, combo: tuple[Rule, ...], label: str, lowered: str | None = None,
+                  windows: list[tuple[int, int]] | None = None) -> list[Fact]:
+        """Matches of rules of one kind; each rule runs on its own (Python's ``re`` scans fast for one rule's first
+        characters but tries every branch at every position of a big alternation), then the leftmost match wins
+        and, at the same place, the earlier rule in the file."""
+        if not combo:
+            return []
+        found: list[tuple[int, int, int, Rule]] = []
+        spans = windows if windows is not None else [(0, len(text))]
+        for order, r in enumerate(combo):
+            for a, b in spans:
+                for m in r.finditer(text, lowered, a, b):
+                    if m.end() > m.start():
+                        found.append((m.start(), order, m.end(), r))
+        found.sort(key=lambda x: (x[0], x[1]))
+        out, end = [], -1
+        for st, _, en, r in found:
+            if st < end:
+                continue  # leftmost match wins, as one alternation would have it
+            end = en
+            out.append(Fact(st, en, label, r.label, None, r.id, text[st:en], r.attrs))
+        return out
+
+    def _windows(self, text: str, facts: list[Fact]) -> list[tuple[int, int]]:
+        """Where payment cues can matter: around each amount, as far as a cue may reach (whole words)."""
+        out: list[tuple[int, int]] = []
+        for f in facts:
+            if f.label != "money":
+                continue
+            a = max(0, f.start - self.max_left - 80)
+            b = min(len(text), f.end + self.max_right + 80)
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            while b < len(text) and not text[b].isspace():
+                b += 1
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return out
+
+    def find_modality(self, text: str) -> list[Fact]:
+        rx, meta = self.modality
+        out = []
+        for m in rx.finditer(text):
+            idx = int(m.lastgroup[1:])  # type: ignore[index]
+            value, rid = meta[idx]
+            out.append(Fact(m.start(), m.end(), "modality", value, value, rid, m.group(0)))
+        return out
+
+    def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
+        spans = [(t.start, t.end) for t in targets]
+        out = []
+        for r in self.assets:
+            for m in r.regex.finditer(text):
+                s = m.group(0)
+                if s in self.not_assets or s.upper() in self.not_assets:
+                    continue
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue
+                if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
+                    continue
+                out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
+        return out
+
+    def find_royalty(self, text: str, low: str | None = None) -> list[Fact]:
+        out = []
+        for r in self.royalty:
+            for m in r.finditer(text, low):
+                out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
+        return out
