@@ -6,8 +6,10 @@ text. The spaCy component ``newsextract_entities`` wraps it and copies the facts
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from .._spans import SpanIndex
 from ..facts import Company, Fact
 from ..normalize.money import find_money
 from ..patterns import Rule, load_file, load_rules
@@ -15,6 +17,8 @@ from .companies import CompanyFinder
 from .targets import TargetNormalizer
 
 __all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
+
+_SPACE = re.compile(r"\s")  # what str.isspace() calls white space
 
 
 class Finders:
@@ -106,15 +110,19 @@ class Finders:
     def _windows(self, text: str, facts: list[Fact]) -> list[tuple[int, int]]:
         """Where payment cues can matter: around each amount, as far as a cue may reach (whole words)."""
         out: list[tuple[int, int]] = []
+        spaces: list[int] | None = None  # white-space positions: a word's edges by bisection, not by walking
         for f in facts:
             if f.label != "money":
                 continue
+            if spaces is None:
+                spaces = [m.start() for m in _SPACE.finditer(text)]
             a = max(0, f.start - self.max_left - 80)
             b = min(len(text), f.end + self.max_right + 80)
-            while a > 0 and not text[a - 1].isspace():
-                a -= 1
-            while b < len(text) and not text[b].isspace():
-                b += 1
+            if a > 0:  # back to the start of the word a is in (Chinese has no spaces: the start of the text)
+                i = bisect.bisect_left(spaces, a) - 1
+                a = spaces[i] + 1 if i >= 0 else 0
+            j = bisect.bisect_left(spaces, b)  # on to the end of the word b is in
+            b = spaces[j] if j < len(spaces) else len(text)
             if out and a <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:
@@ -131,14 +139,14 @@ class Finders:
         return out
 
     def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
-        spans = [(t.start, t.end) for t in targets]
+        spans = SpanIndex((t.start, t.end) for t in targets)
         out = []
         for r in self.assets:
             for m in r.regex.finditer(text):
                 s = m.group(0)
                 if s in self.not_assets or s.upper() in self.not_assets:
                     continue
-                if any(a < m.end() and m.start() < b for a, b in spans):
+                if spans.overlaps(m.start(), m.end()):
                     continue
                 if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
                     continue

@@ -3,13 +3,17 @@ descriptors and names a filing defines (以下简称…)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from .._spans import DisjointSpans, SpanIndex
 from ..facts import Company, Fact
 from ..normalize.names import Gazetteer, name_key
 from ..patterns import load_file, load_rules
 
 __all__ = ["CompanyFinder"]
+
+_MAX_SHORT_NAMES = 64
 
 
 class CompanyFinder:
@@ -54,24 +58,24 @@ class CompanyFinder:
                 found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
         orgs = self._resolve_overlaps(found, text)
         if money_spans:
-            orgs = [o for o in orgs if o.kind.startswith("gazetteer") or
-                    not any(a < o.end and o.start < b for a, b in money_spans)]
+            money = SpanIndex(money_spans)
+            orgs = [o for o in orgs if o.kind.startswith("gazetteer") or not money.overlaps(o.start, o.end)]
         out = list(orgs)
-        taken = [(f.start, f.end) for f in orgs]
+        taken = SpanIndex((f.start, f.end) for f in orgs)
         low = text.lower()
         for r in self.unnamed_rules:
             for m in r.finditer(text, low):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
         if self.self_rx is not None:
             for m in self.self_rx.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
         if self.desc_rx is not None:
             for m in self.desc_rx.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
         for r in self.defines:
@@ -84,25 +88,36 @@ class CompanyFinder:
         """Names a filing defines right after a company (defines rules labelled ``short``):
         ``科伦博泰…公司（以下简称“科伦博泰”或“许可人”）`` makes every later 科伦博泰 and 许可人 that company."""
         shorts: list[tuple[str, Company]] = []
+        by_end = sorted((o.end, i) for i, o in enumerate(orgs))
         for d in facts:
             if d.label != "define" or d.kind != "short":
                 continue
-            prev = [o for o in orgs if o.end <= d.start and d.start - o.end <= 2]
-            if not prev or not isinstance(prev[-1].value, Company):
+            # the org that ends right before the definition (the last one in text order, as a scan would find)
+            lo = bisect.bisect_left(by_end, (d.start - 2, -1))
+            hi = bisect.bisect_right(by_end, (d.start, len(orgs)))
+            prev = orgs[max(i for _, i in by_end[lo:hi])] if hi > lo else None
+            if prev is None or not isinstance(prev.value, Company):
                 continue
             for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
                 if self.self_rx is not None and self.self_rx.fullmatch(name):
                     continue
-                shorts.append((name, prev[-1].value))
+                shorts.append((name, prev.value))
         if not shorts:
             return []
-        taken = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
+        taken = SpanIndex((f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed"))
+        claimed = DisjointSpans()
         added: list[Fact] = []
+        seen: set[str] = set()
         for name, comp in sorted(shorts, key=lambda x: -len(x[0])):  # 被许可人 before 许可人
+            if name in seen:
+                continue  # a name defined again finds nothing new: its first definition claimed every occurrence
+            seen.add(name)
+            if len(seen) > _MAX_SHORT_NAMES:
+                break  # each name is one scan of the text: a filing defines a handful, not thousands
             for m in re.finditer(re.escape(name), text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if taken.overlaps(m.start(), m.end()) or claimed.overlaps(m.start(), m.end()):
                     continue
-                taken.append((m.start(), m.end()))
+                claimed.add(m.start(), m.end())
                 added.append(Fact(m.start(), m.end(), "org", "defined", comp, "org.defined_short", name))
         return added
 
