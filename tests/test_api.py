@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 import newsextract
-from newsextract import Extraction, Extractor, InputError, detect_lang, extract
+from newsextract import ConfigError, Extraction, Extractor, InputError, detect_lang, extract
 from newsextract.pipeline import build_pipeline
 
 PFIZER_SEAGEN = "Pfizer will acquire Seagen for $43 billion."
@@ -128,7 +128,7 @@ def test_api_extract_bad_input_raises_input_error(bad, message):
 
 
 def test_api_extract_unknown_lang():
-    with pytest.raises(InputError, match="E005 unknown language 'fr'"):
+    with pytest.raises(ConfigError, match="E005 unknown language 'fr'"):
         extract(PFIZER_SEAGEN, lang="fr")
 
 
@@ -147,7 +147,7 @@ def test_api_extractor_pipe_records_errors_in_order(extractor):
     assert recs[2].doc_id == "d3" and recs[2].deals[0].licensor.name == "3SBio"
     assert "E001" in recs[1].error
     assert "E002" in recs[3].error
-    assert recs[4].doc_id == "d5" and "E002" in recs[4].error
+    assert recs[4].doc_id == "d5" and "E023" in recs[4].error  # an article object without text, as batch reads it
     assert recs[5].doc_id == "d6"
 
 

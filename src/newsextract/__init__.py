@@ -9,7 +9,7 @@
 
 from .api import Extractor, detect_lang, extract
 from .config import Config
-from .errors import InputError, NewsExtractError, PatternError
+from .errors import ConfigError, DocTimeoutError, InputError, NewsExtractError, PatternError
 from .records import Deal, Evidence, Extraction, Money, Party, Royalty
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
     "Evidence",
     "NewsExtractError",
     "InputError",
+    "ConfigError",
+    "DocTimeoutError",
     "PatternError",
 ]
 __version__ = "0.1.0"

@@ -22,10 +22,13 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
     from .tokenizer import customize_tokenizer
 
     customize_tokenizer(nlp)
+    # our own limit (Config.max_chars) replaces spaCy's 1,000,000 (which guards parser memory we do not use)
+    nlp.max_length = max(nlp.max_length, config.max_chars + 1)
     opts = {"patterns_dir": config.patterns_dir}
-    nlp.add_pipe("newsextract_segmenter", config=opts)
+    seg = {"max_sentence_chars": config.max_sentence_chars}
+    nlp.add_pipe("newsextract_segmenter", config={**opts, **seg})
     # the Extractor reads facts, not spans: spaCy users who add the component themselves get doc.spans
     nlp.add_pipe("newsextract_entities", config={**opts, "spacy_model": config.spacy_model,
                                                  "write_spans": bool(config.extra.get("write_spans", False))})
-    nlp.add_pipe("newsextract_deals", config=opts)
+    nlp.add_pipe("newsextract_deals", config={**opts, **seg})
     return nlp

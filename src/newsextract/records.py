@@ -186,4 +186,6 @@ class Extraction(_Strict):
     deals: list[Deal] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: str | None = None
+    encoding: str | None = Field(None, description="How the input bytes were decoded (utf-8, gb18030 …); None "
+                                                    "for text input. A guessed encoding also gives a warning")
     text: str | None = Field(None, description="The plain text evidence offsets index (kept on request)")

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
+from ..config import MAX_SENTENCE_CHARS
 from ._common import lang_of
 
 __all__ = ["DealsComponent", "make_deals"]
@@ -14,7 +15,8 @@ __all__ = ["DealsComponent", "make_deals"]
 class DealsComponent:
     """Assembles ``doc._.deals`` (list of :class:`~newsextract.records.Deal`) from the entities' facts."""
 
-    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
+                 max_sentence_chars: int = MAX_SENTENCE_CHARS) -> None:
         from ..assembly import Assembler
         from ..finders import Finders
         from ..layout.segment import get_segmenter
@@ -24,7 +26,8 @@ class DealsComponent:
         self.lang = lang
         self.patterns_dir = patterns_dir
         self._finders: Finders | None = None
-        self.assembler = Assembler(lang, None, get_segmenter(lang, patterns_dir), patterns_dir)  # type: ignore[arg-type]
+        self.assembler = Assembler(lang, None, get_segmenter(lang, patterns_dir, max_sentence_chars),
+                                   patterns_dir)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         facts = doc._.facts
@@ -44,6 +47,7 @@ class DealsComponent:
         return doc
 
 
-@Language.factory("newsextract_deals", default_config={"patterns_dir": None})
-def make_deals(nlp: Language, name: str, patterns_dir: str | None) -> DealsComponent:
-    return DealsComponent(nlp, name, patterns_dir=patterns_dir)
+@Language.factory("newsextract_deals", default_config={"patterns_dir": None,
+                                                       "max_sentence_chars": MAX_SENTENCE_CHARS})
+def make_deals(nlp: Language, name: str, patterns_dir: str | None, max_sentence_chars: int) -> DealsComponent:
+    return DealsComponent(nlp, name, patterns_dir=patterns_dir, max_sentence_chars=max_sentence_chars)

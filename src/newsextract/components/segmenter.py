@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
+from ..config import MAX_SENTENCE_CHARS
 from ._common import lang_of
 
 __all__ = ["SegmenterComponent", "make_segmenter"]
@@ -16,15 +17,18 @@ __all__ = ["SegmenterComponent", "make_segmenter"]
 class SegmenterComponent:
     """Sets sentence starts from ``patterns/<lang>/segments.yml`` (bullets, citations, headings, 。)."""
 
-    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
+                 max_sentence_chars: int = MAX_SENTENCE_CHARS) -> None:
         from ..layout.segment import get_segmenter
 
         self.name = name
-        self.seg = get_segmenter(lang_of(nlp), patterns_dir)
+        self.seg = get_segmenter(lang_of(nlp), patterns_dir, max_sentence_chars)
 
     def __call__(self, doc: Doc) -> Doc:
-        ranges = self.seg.split(doc.text)
+        ranges, cut = self.seg.sentences(doc.text)
         doc.user_data["newsextract_sentences"] = ranges
+        # over-long sentences processed in pieces: the Extractor turns them into a warning on the record
+        doc.user_data["newsextract_long_sentences"] = cut
         # sentences are served on demand through spaCy's user hook: writing every token's is_sent_start would
         # cost more than the rest of the pipeline on long articles
         doc.user_hooks["sents"] = _sentences
@@ -38,6 +42,8 @@ def _sentences(doc: Doc) -> Any:
             yield span
 
 
-@Language.factory("newsextract_segmenter", default_config={"patterns_dir": None})
-def make_segmenter(nlp: Language, name: str, patterns_dir: str | None) -> SegmenterComponent:
-    return SegmenterComponent(nlp, name, patterns_dir=patterns_dir)
+@Language.factory("newsextract_segmenter",
+                  default_config={"patterns_dir": None, "max_sentence_chars": MAX_SENTENCE_CHARS})
+def make_segmenter(nlp: Language, name: str, patterns_dir: str | None,
+                   max_sentence_chars: int) -> SegmenterComponent:
+    return SegmenterComponent(nlp, name, patterns_dir=patterns_dir, max_sentence_chars=max_sentence_chars)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Document"]
 
@@ -17,4 +17,6 @@ class Document:
     published: str | None = None
     lang: str | None = None
     url: str | None = None
+    encoding: str | None = None  # how the bytes were decoded (None: the input was text)
+    warnings: list[str] = field(default_factory=list)  # what reading the input noticed (a guessed encoding …)
 

@@ -5,7 +5,7 @@ A snapshot is *not* gold. Gold (``<id>.gold.json``) is hand-made and only ever s
 regenerated with ``newsextract check --update`` (or ``pytest --force-regen``) and reviewed as a diff.
 
 The canonical form is stable: sorted keys, two-space indent, UTF-8, one trailing newline, and no
-run-dependent values (the document text is dropped, ``doc_id`` is the corpus id).
+run-dependent values (the document text and input encoding are dropped, ``doc_id`` is the corpus id).
 
 >>> from newsextract.records import Deal, Extraction, Party
 >>> old = canonical(Extraction(doc_id="en-1", deals=[Deal(licensor=Party(name="A"))]))
@@ -38,8 +38,8 @@ __all__ = [
 
 #: snapshot folder name under the corpus root.
 DEFAULT_SNAPSHOTS = "snapshots"
-#: values that depend on the run, not on the text; dropped from snapshots.
-_RUN_DEPENDENT = ("text",)
+#: values that depend on the run or on how the input was read, not on the text; dropped from snapshots.
+_RUN_DEPENDENT = ("text", "encoding")
 
 
 def canonical(rec: Extraction) -> dict[str, Any]:
