@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .components._common import TEXT_KEY
 from .config import Config
 from .deadline import deadline
 from .errors import ConfigError, E, InputError
@@ -137,6 +138,7 @@ class Extractor:
         lang = lang or self.config.lang or detect_lang(text)
         nlp = self.nlp(lang)
         doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: the components need not rebuild it
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
 from ..config import MAX_SENTENCE_CHARS
-from ._common import lang_of
+from ._common import doc_text, lang_of
 
 __all__ = ["DealsComponent", "make_deals"]
 
@@ -36,12 +36,12 @@ class DealsComponent:
                 from ..finders import Finders
 
                 self._finders = Finders(self.lang, self.patterns_dir)
-            facts = self._finders.find(doc.text)
+            facts = self._finders.find(doc_text(doc))
         if self.assembler.finders is None:
             from ..finders import Finders
 
             self.assembler.finders = self._finders or Finders(self.lang, self.patterns_dir)
-        deals, warnings = self.assembler.run(doc.text, facts, doc._.published)
+        deals, warnings = self.assembler.run(doc_text(doc), facts, doc._.published)
         doc._.deals = deals
         doc._.warnings = warnings
         return doc

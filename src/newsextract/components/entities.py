@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
-from ._common import lang_of
+from ._common import doc_text, lang_of
 
 __all__ = ["EntitiesComponent", "make_entities"]
 
@@ -33,9 +33,9 @@ class EntitiesComponent:
             self.model = spacy.load(spacy_model, disable=["parser", "lemmatizer"])
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = self.finders.find(doc.text)
+        facts = self.finders.find(doc_text(doc))
         if self.model is not None:
-            facts = self._model_orgs(doc.text, facts)
+            facts = self._model_orgs(doc_text(doc), facts)
         doc._.facts = facts
         if self.write_spans:
             spans = []

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
 from ..config import MAX_SENTENCE_CHARS
-from ._common import lang_of
+from ._common import doc_text, lang_of
 
 __all__ = ["SegmenterComponent", "make_segmenter"]
 
@@ -25,7 +25,7 @@ class SegmenterComponent:
         self.seg = get_segmenter(lang_of(nlp), patterns_dir, max_sentence_chars)
 
     def __call__(self, doc: Doc) -> Doc:
-        ranges, cut = self.seg.sentences(doc.text)
+        ranges, cut = self.seg.sentences(doc_text(doc))
         doc.user_data["newsextract_sentences"] = ranges
         # over-long sentences processed in pieces: the Extractor turns them into a warning on the record
         doc.user_data["newsextract_long_sentences"] = cut

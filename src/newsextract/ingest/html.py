@@ -82,6 +82,10 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 #: a source line break next to a CJK character is not a space (Chinese has none between words or before digits)
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*|[ \t]*\n\s*(?=[{_CJK}])")
+#: the string types bs4's get_text() reads in an ordinary tag
+_MAIN_STRINGS = Tag.MAIN_CONTENT_STRING_TYPES
+#: how much of an element's text a date check reads (_iso reads the first 80 characters)
+_DATE_TEXT = 200
 
 
 def _tokens(tag: Tag) -> set[str]:
@@ -212,9 +216,14 @@ def find_title(soup: BeautifulSoup) -> str | None:
     h1 = soup.find("h1")
     if h1 and h1.get_text(strip=True):
         return _WS.sub(" ", h1.get_text(" ", strip=True))
+    short: _ShortTexts | None = None
     for h in soup.find_all(["h2", "h3", "div", "span"]):
-        if _tokens(h) & _TITLE_TOKENS and 8 <= len(h.get_text(strip=True)) <= 300:
-            return _WS.sub(" ", h.get_text(" ", strip=True))
+        if not _tokens(h) & _TITLE_TOKENS:
+            continue
+        short = short or _ShortTexts(soup, 300)
+        glued = short.get(h, "")
+        if glued is not None and 8 <= len(glued) <= 300:
+            return _WS.sub(" ", short.get(h) or "")
     if soup.title and soup.title.get_text(strip=True):
         return _clean_title(soup.title.get_text())
     return None
@@ -260,8 +269,10 @@ def _published_from_metadata(soup: BeautifulSoup) -> str | None:
             got = _iso(str(it[key])) if it.get(key) else None
             if got:
                 return got
+    start: _ShortTexts | None = None
     for el in soup.find_all(attrs={"itemprop": re.compile(r"^datePublished$", re.I)}):
-        got = _iso(el.get("datetime") or el.get("content") or el.get_text(" ", strip=True))
+        start = start or _ShortTexts(soup, _DATE_TEXT, prefix=True)
+        got = _iso(el.get("datetime") or el.get("content") or start.get(el))
         if got:
             return got
     return None
@@ -269,16 +280,18 @@ def _published_from_metadata(soup: BeautifulSoup) -> str | None:
 
 def _published_from_page(scope: BeautifulSoup) -> str | None:
     times = scope.find_all("time")
+    start = _ShortTexts(scope, _DATE_TEXT, prefix=True)
     marked = [t for t in times if t.has_attr("pubdate") or re.search(r"publish|posted|date", _attr_text(t), re.I)]
     for t in marked + times:
-        got = _iso(t.get("datetime") or t.get_text(" ", strip=True))
+        got = _iso(t.get("datetime") or start.get(t))
         if got:
             return got
+    short = _ShortTexts(scope, 80)
     for el in scope.find_all(True):
         if el.name in ("time", "html", "body") or not (_tokens(el) & _DATE_TOKENS):
             continue
-        text = el.get_text(" ", strip=True)
-        if 6 <= len(text) <= 80:
+        text = short.get(el)
+        if text is not None and 6 <= len(text) <= 80:
             m = _DATE_IN_TEXT.search(text)
             got = _iso(m.group(0)) if m else None
             if got:
@@ -289,40 +302,135 @@ def _published_from_page(scope: BeautifulSoup) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------ cleaning
-def _text_len(tag: Tag) -> int:
-    return len(_WS.sub("", tag.get_text()))
+class _Measures:
+    """Text lengths of every tag under a root, from one bottom-up pass.
+
+    Asking bs4 for ``tag.get_text()`` or ``tag.find_all("p")`` walks the tag's whole subtree; doing it for every
+    tag of a page made deeply nested pages quadratic (10,000 nested ``<div>``: 22 s). Values are those the bs4
+    calls give: ``text`` = ``len(_WS.sub("", tag.get_text()))``, ``para`` = the same summed over the ``<p>``
+    below the tag, ``link`` over the ``<a>`` below it, ``nlink`` = ``len(tag.find_all("a"))``. A pass is valid
+    until the tree changes; callers that remove tags while they walk in document order only ever ask about
+    tags whose subtree is still intact (a removed tag's subtree is skipped, earlier tags are done).
+    """
+
+    def __init__(self, root: Tag) -> None:
+        self.text: dict[int, int] = {}
+        self.para: dict[int, int] = {}
+        self.link: dict[int, int] = {}
+        self.nlink: dict[int, int] = {}
+        for tag in reversed(_preorder(root)):  # children before their parents
+            text = para = link = nlink = 0
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    k = id(child)
+                    ct = self.text[k]
+                    text += ct
+                    para += self.para[k] + (ct if child.name == "p" else 0)
+                    link += self.link[k] + (ct if child.name == "a" else 0)
+                    nlink += self.nlink[k] + (child.name == "a")
+                elif type(child) in _MAIN_STRINGS:
+                    text += len(_WS.sub("", child))
+            k = id(tag)
+            self.text[k], self.para[k], self.link[k], self.nlink[k] = text, para, link, nlink
+
+    def text_len(self, tag: Tag) -> int:
+        if id(tag) not in self.text or tag.interesting_string_types not in (None, _MAIN_STRINGS):
+            return len(_WS.sub("", tag.get_text()))
+        return self.text[id(tag)]
+
+    def para_text_len(self, tag: Tag) -> int:
+        """Characters inside <p> under ``tag`` (half its text when it has no paragraphs)."""
+        n = self.para[id(tag)] + (self.text_len(tag) if tag.name == "p" else 0)
+        if n == 0:
+            n = self.text_len(tag) // 2
+        return n
+
+    def own_text_len(self, tag: Tag) -> int:
+        """Text directly in ``tag`` (strings and inline children), not in its block children."""
+        n = 0
+        for child in tag.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                n += len(_WS.sub("", str(child)))
+            elif isinstance(child, Tag) and child.name not in _BLOCK:
+                n += self.text_len(child)
+        return n
+
+    def link_density(self, tag: Tag) -> float:
+        total = self.text_len(tag)
+        if total == 0:
+            return 0.0
+        return self.link[id(tag)] / total
 
 
-def _para_text_len(tag: Tag) -> int:
-    """Characters inside <p> (and <li>, <td> when a page has no paragraphs) under ``tag``."""
-    ps = tag.find_all("p")
-    if tag.name == "p":
-        ps = [tag, *ps]
-    n = sum(len(_WS.sub("", p.get_text())) for p in ps)
-    if n == 0:
-        n = _text_len(tag) // 2
-    return n
+class _ShortTexts:
+    """``tag.get_text(sep, strip=True)`` of every tag under a root whose text is at most ``cap`` non-space
+    characters (None for longer ones), from one bottom-up pass: a check such as "a heading of at most 40
+    characters" asked of every tag must not walk every tag's subtree.
+
+    With ``prefix=True`` a longer text is cut after the string that passes ``cap`` instead of None (for checks
+    that read only the start of a text, such as a date).
+    """
+
+    def __init__(self, root: Tag, cap: int, prefix: bool = False) -> None:
+        # per tag: its stripped strings with their non-space counts, and the total (None: over the cap)
+        self.parts: dict[int, tuple[list[tuple[str, int]], int] | None] = {}
+        for tag in reversed(_preorder(root)):
+            parts: list[tuple[str, int]] = []
+            size = 0
+            over = False
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    sub = self.parts[id(child)]
+                    if sub is None:
+                        over = True
+                        break
+                    add, add_size = sub
+                elif type(child) in _MAIN_STRINGS:
+                    stripped = child.strip()
+                    if not stripped:
+                        continue
+                    add = [(stripped, sum(1 for ch in stripped if not ch.isspace()))]
+                    add_size = add[0][1]
+                else:
+                    continue
+                if size + add_size <= cap:
+                    parts.extend(add)
+                    size += add_size
+                    continue
+                over = True
+                if prefix:  # keep the start: pieces up to the first that passes the cap
+                    for piece in add:
+                        parts.append(piece)
+                        size += piece[1]
+                        if size > cap:
+                            break
+                break
+            self.parts[id(tag)] = None if over and not prefix else (parts, size)
+
+    def get(self, tag: Tag, sep: str = " ") -> str | None:
+        if id(tag) not in self.parts or tag.interesting_string_types not in (None, _MAIN_STRINGS):
+            return tag.get_text(sep, strip=True)
+        got = self.parts[id(tag)]
+        return None if got is None else sep.join(piece for piece, _ in got[0])
 
 
-def _own_text_len(tag: Tag) -> int:
-    """Text directly in ``tag`` (strings and inline children), not in its block children."""
-    n = 0
-    for child in tag.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            n += len(_WS.sub("", str(child)))
-        elif isinstance(child, Tag) and child.name not in _BLOCK:
-            n += len(_WS.sub("", child.get_text()))
-    return n
+def _preorder(root: Tag) -> list[Tag]:
+    """Every tag under ``root`` (and ``root``) in document order, without recursion (pages nest deeply)."""
+    out: list[Tag] = []
+    stack = [root]
+    while stack:
+        tag = stack.pop()
+        out.append(tag)
+        stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return out
 
 
-def _link_density(tag: Tag) -> float:
-    total = _text_len(tag)
-    if total == 0:
-        return 0.0
-    linked = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
-    return linked / total
+def _decomposed(tag: Tag) -> bool:
+    # bs4's ``tag.decomposed`` looks up ``_decomposed`` through ``Tag.__getattr__``, which on a live tag means
+    # ``tag.find("_decomposed")``: a search of the whole subtree, for every tag asked
+    return bool(tag.__dict__.get("_decomposed", False))
 
 
 def _hidden(tag: Tag) -> bool:
@@ -356,15 +464,16 @@ def _clean(soup: BeautifulSoup) -> None:
         c.extract()
     for tag in soup.find_all(_ALWAYS_DROP):
         tag.decompose()
-    total = _para_text_len(soup) or 1
+    m = _Measures(soup)
+    total = m.para_text_len(soup) or 1
     for tag in list(soup.find_all(True)):
-        if tag.decomposed or tag.name in ("html", "body", "head"):
+        if _decomposed(tag) or tag.name in ("html", "body", "head"):
             continue
         if not _is_boilerplate(tag):
             continue
         # nav/footer/aside and hidden elements always go; other containers only when they do not hold most of
         # the page's text (ASP.NET pages wrap everything in a <form>, themes use div.has-sidebar wrappers)
-        if tag.name in _ALWAYS_BOILER or _hidden(tag) or _para_text_len(tag) < 0.5 * total:
+        if tag.name in _ALWAYS_BOILER or _hidden(tag) or m.para_text_len(tag) < 0.5 * total:
             tag.decompose()
 
 
@@ -379,11 +488,12 @@ def _candidates(soup: BeautifulSoup) -> list[Tag]:
 
 def _main_container(soup: BeautifulSoup) -> Tag:
     body = soup.body or soup
-    total = _para_text_len(body)
+    m = _Measures(soup)
+    total = m.para_text_len(body)
     cands = _candidates(soup)
     best: Tag | None = None
     if cands:
-        scored = [(_para_text_len(c), -i, c) for i, c in enumerate(cands)]
+        scored = [(m.para_text_len(c), -i, c) for i, c in enumerate(cands)]
         score, _, best = max(scored, key=lambda x: (x[0], x[1]))
         if score < 0.25 * total:
             best = None  # a small <article> card while the story is elsewhere
@@ -391,8 +501,8 @@ def _main_container(soup: BeautifulSoup) -> Tag:
         # readability-lite: the element whose text blocks (<p>, or <div>s of text with <br>s) carry the most
         weights: dict[int, tuple[int, Tag]] = {}
         for block in body.find_all(["p", "div", "section", "td", "pre", "blockquote"]):
-            n = _own_text_len(block)
-            if n < 25 or _link_density(block) > 0.5:
+            n = m.own_text_len(block)
+            if n < 25 or m.link_density(block) > 0.5:
                 continue
             for parent, share in ((block.parent, 1.0), (block.parent.parent if block.parent else None, 0.5)):
                 if isinstance(parent, Tag):
@@ -413,23 +523,26 @@ def _main_container(soup: BeautifulSoup) -> Tag:
 
 def _prune_main(root: Tag) -> None:
     """Inside the article: related-story headings with their lists, link-dense lists and blocks."""
+    m = _Measures(root)
+    short = _ShortTexts(root, 40)
     for h in root.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"]):
-        if h.decomposed:
+        if _decomposed(h):
             continue
-        text = h.get_text(" ", strip=True)
-        if len(text) <= 40 and _RELATED_HEADING.match(text):
+        text = short.get(h)
+        if text is not None and len(text) <= 40 and _RELATED_HEADING.match(text):
             holder: Tag = h
             if h.name in ("strong", "b") and h.parent is not None and h.parent.name in ("p", "div"):
                 holder = h.parent
             nxt = holder.find_next_sibling()
-            if nxt is not None and nxt.name in ("ul", "ol", "div", "section", "p") and _link_density(nxt) > 0.3:
+            if nxt is not None and nxt.name in ("ul", "ol", "div", "section", "p") and m.link_density(nxt) > 0.3:
                 nxt.decompose()
             if holder is not root:
                 holder.decompose()
+    m = _Measures(root)  # the tree changed above
     for tag in root.find_all(["ul", "ol", "div", "section", "p", "table", "dl"]):
-        if tag.decomposed or tag is root:
+        if _decomposed(tag) or tag is root:
             continue
-        if _link_density(tag) > 0.6 and len(tag.find_all("a")) >= (1 if tag.name == "p" else 2):
+        if m.link_density(tag) > 0.6 and m.nlink[id(tag)] >= (1 if tag.name == "p" else 2):
             tag.decompose()
 
 
@@ -451,33 +564,35 @@ def to_text(root: Tag) -> str:
         if out and have < n:
             out.append("\n" * (n - have))
 
-    def walk(node: Any, pre: bool = False) -> None:
+    # a walk with an explicit stack: pages nest deeper than Python's recursion limit
+    stack: list[tuple[Any, bool] | int] = [(root, False)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, int):  # the break after a block's children
+            brk(item)
+            continue
+        node, pre = item
         if isinstance(node, Comment):
-            return
+            continue
         if isinstance(node, NavigableString):
             s = str(node)
             out.append(s if pre else _norm_inline(s))
-            return
+            continue
         if not isinstance(node, Tag):
-            return
+            continue
         name = node.name
         if name == "br":
             brk(1)
-            return
+            continue
         if name in _CELL:
             out.append("\t")
-            for child in node.children:
-                walk(child, pre)
-            return
-        block = name in _BLOCK
-        if block:
-            brk(2 if name in _PARA else 1)
-        for child in node.children:
-            walk(child, pre or name == "pre")
-        if block:
-            brk(2 if name in _PARA else 1)
-
-    walk(root)
+            stack.extend((child, pre) for child in reversed(node.contents))
+            continue
+        if name in _BLOCK:
+            n = 2 if name in _PARA else 1
+            brk(n)
+            stack.append(n)
+        stack.extend((child, pre or name == "pre") for child in reversed(node.contents))
     text = "".join(out)
     lines = [ln.strip(" \t") for ln in text.split("\n")]
     lines = [re.sub(r"\t+", " | ", ln) if "\t" in ln else ln for ln in lines]
