@@ -23,12 +23,15 @@ newsletter teasers. The extractor must only see the article itself, so this modu
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from ..errors import E
 from .decode import decode_html_bytes
 from .document import Document
 
@@ -43,32 +46,50 @@ _STRUCTURAL = ("nav", "header", "footer", "aside", "form", "dialog", "menu")
 _CONTAINERS = {"div", "section", "aside", "ul", "ol", "li", "dl", "table", "p", "figure", "header", "footer",
                "nav", "form", "center"}
 _ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert", "menu", "menubar"}
-#: class/id tokens of boilerplate containers (tokens are split on '-', '_', ' ' and camelCase)
-_BOILER_TOKENS = {
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "header", "masthead", "footer",
-    "sidebar", "aside", "rail", "widget", "related", "recommended", "recommend", "recommendations", "popular",
-    "trending", "mostread", "most", "more", "newsletter", "subscribe", "subscription", "signup", "cookie",
-    "cookies", "consent", "gdpr", "banner", "ad", "ads", "advert", "advertisement", "advertising", "sponsor",
-    "sponsored", "promo", "promotion", "share", "sharing", "social", "comment", "comments", "disqus", "tags",
-    "tag", "taglist", "ticker", "marquee", "pagination", "pager", "paywall", "modal", "popup", "overlay", "toolbar",
-    "byline-share", "outbrain", "taboola", "teaser", "teasers", "crosslinks", "readmore", "relatedposts",
-    "tuijian", "xiangguan", "remen", "hot", "rank", "ranking", "copyright", "disclaimer", "print", "skip",
-    "qr", "qrcode", "erweima", "gzh", "follow",
-}
-#: tokens that mark the article body (never dropped on a boilerplate token match)
-_BODY_CLASS = re.compile(
-    r"(?:^|[-_ ])(?:article[-_]?(?:body|content|text)|entry[-_]content|post[-_](?:body|content)|story[-_]?body|"
-    r"news[-_]?(?:body|content|text)|content[-_]?body|body[-_]?(?:text|copy)|articlebody|main[-_]?text|"
-    r"release[-_]?body|pr[-_]?body|trs_editor|zw|article_con|detail[-_]?(?:content|body))(?:$|[-_ ])",
-    re.I,
-)
-_RELATED_HEADING = re.compile(
-    r"^\s*(related|read more|read also|more from|more news|more on|more stories|you may also like|you might also|"
-    r"recommended|trending|most (?:read|popular|viewed)|popular|also read|see also|further reading|latest news|"
-    r"top stories|editor'?s picks|sign up|subscribe|newsletter|"
-    r"相关阅读|相关文章|相关新闻|推荐阅读|延伸阅读|热门|热点|猜你喜欢|更多|往期回顾|精彩推荐|大家都在看)",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """The boilerplate vocabulary of ``patterns/common/html.yml``."""
+
+    tokens: frozenset[str]  # class/id tokens of boilerplate containers (removed unless they hold most text)
+    always: frozenset[str]  # ... removed whatever their size
+    wrapper: frozenset[str]  # tokens that make a class name a layout wrapper, not a box
+    body_class: re.Pattern[str]  # class/id of the article body: never removed
+    related_heading: re.Pattern[str]  # a heading that starts a list of other stories
+
+
+_VOCAB_KEYS = {"version", "kind", "boilerplate", "body_class", "related_heading"}
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    from ..errors import PatternError
+    from ..patterns import load_file
+
+    where = "common/html.yml"
+    data = load_file("common", "html")
+    unknown = set(data) - _VOCAB_KEYS
+    boiler = data.get("boilerplate") or {}
+    if unknown or not isinstance(boiler, dict) or set(boiler) - {"tokens", "always", "wrapper"}:
+        raise PatternError(E.E010.format(path=where, reason=f"unknown keys {sorted(unknown or set(boiler))}"))
+    lists = {}
+    for key in ("tokens", "always", "wrapper"):
+        items = boiler.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(t, str) and t == t.lower() for t in items):
+            raise PatternError(E.E010.format(path=where, reason=f"boilerplate.{key} must be a list of lower-case "
+                                                                "strings"))
+        lists[key] = frozenset(items)
+    rx = {}
+    for key in ("body_class", "related_heading"):
+        try:
+            rx[key] = re.compile(str(data[key]), re.I)
+        except (KeyError, re.error) as exc:
+            raise PatternError(E.E010.format(path=where, reason=f"{key}: {exc}")) from exc
+    return _Vocab(lists["tokens"] | lists["always"], lists["always"], lists["wrapper"], rx["body_class"],
+                  rx["related_heading"])
+
+
 _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
           "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd",
           "hr", "address", "center", "header", "footer", "aside", "nav", "form", "fieldset", "details", "summary",
@@ -88,7 +109,8 @@ _MAIN_STRINGS = Tag.MAIN_CONTENT_STRING_TYPES
 _DATE_TEXT = 200
 
 
-def _tokens(tag: Tag) -> set[str]:
+def _names(tag: Tag) -> list[str]:
+    """The tag's class names and id."""
     vals: list[str] = []
     for attr in ("class", "id"):
         v = tag.get(attr)
@@ -96,11 +118,17 @@ def _tokens(tag: Tag) -> set[str]:
             vals.extend(v)
         elif isinstance(v, str):
             vals.append(v)
+    return vals
+
+
+def _name_tokens(name: str) -> set[str]:
+    return {t.lower() for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", name)) if t}
+
+
+def _tokens(tag: Tag) -> set[str]:
     out: set[str] = set()
-    for v in vals:
-        for t in _TOKEN_SPLIT.split(_CAMEL.sub("-", v)):
-            if t:
-                out.add(t.lower())
+    for v in _names(tag):
+        out |= _name_tokens(v)
     return out
 
 
@@ -140,8 +168,15 @@ _DATE_IN_TEXT = re.compile(
 _TITLE_SEP = re.compile(r"(\s+(?:\||-|–|—|·|»)\s+|\s*::\s*|_|\s*｜\s*)")
 
 
-def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
-    for m in soup.find_all("meta", attrs={attr: re.compile(rf"^{re.escape(value)}$", re.I)}):
+def _meta(soup: BeautifulSoup, attr: str, value: str, metas: list[Tag] | None = None) -> str | None:
+    """The content of the first ``<meta attr=value>`` (value matched without case); ``metas`` are the page's
+    meta tags when the caller has them (one scan of the page for every name asked would be 28 scans)."""
+    rx = re.compile(rf"^{re.escape(value)}$", re.I)
+    for m in soup.find_all("meta") if metas is None else metas:
+        have = m.get(attr)
+        if not (isinstance(have, str) and rx.search(have)
+                or isinstance(have, list) and (any(rx.search(v) for v in have) or rx.search(" ".join(have)))):
+            continue
         content = m.get("content")
         if isinstance(content, str) and content.strip():
             return content.strip()
@@ -205,8 +240,9 @@ def _clean_title(raw: str) -> str:
 
 def find_title(soup: BeautifulSoup) -> str | None:
     """og:title / twitter:title / JSON-LD headline / first <h1> / <title> without the site name."""
+    metas = soup.find_all("meta")
     for attr, value in _TITLE_META:
-        got = _meta(soup, attr, value)
+        got = _meta(soup, attr, value, metas)
         if got:
             return _clean_title(got) if value != "og:title" else _WS.sub(" ", got).strip()
     for it in _jsonld_article(_jsonld_items(soup)):
@@ -260,8 +296,9 @@ def find_published(soup: BeautifulSoup, cleaned: BeautifulSoup | None = None) ->
 
 
 def _published_from_metadata(soup: BeautifulSoup) -> str | None:
+    metas = soup.find_all("meta")
     for attr, value in _DATE_META:
-        got = _iso(_meta(soup, attr, value))
+        got = _iso(_meta(soup, attr, value, metas))
         if got:
             return got
     for it in _jsonld_article(_jsonld_items(soup)):
@@ -451,11 +488,23 @@ def _is_boilerplate(tag: Tag) -> bool:
     if tag.name not in _CONTAINERS:
         return False  # an inline <span class="ticker"> inside a sentence is part of the sentence
     toks = _tokens(tag)
-    if not toks or _BODY_CLASS.search(_attr_text(tag)):
+    vocab = _vocab()
+    if not toks or vocab.body_class.search(_attr_text(tag)):
         return False
     if "author" in toks and toks & {"box", "bio", "card", "about", "profile", "info"}:
         return True  # "about the author" boxes cite the author's other stories and their figures
-    return bool(toks & _BOILER_TOKENS)
+    return bool(toks & vocab.tokens)
+
+
+def _always_boilerplate(tag: Tag) -> bool:
+    """An ad, sponsored, sidebar, related or recommended box by one of its own names (not a layout wrapper such
+    as ``has-sidebar``): removed whatever share of the page it holds."""
+    vocab = _vocab()
+    for name in _names(tag):
+        toks = _name_tokens(name)
+        if toks & vocab.always and not toks & vocab.wrapper:
+            return True
+    return False
 
 
 def _clean(soup: BeautifulSoup) -> None:
@@ -473,14 +522,16 @@ def _clean(soup: BeautifulSoup) -> None:
             continue
         # nav/footer/aside and hidden elements always go; other containers only when they do not hold most of
         # the page's text (ASP.NET pages wrap everything in a <form>, themes use div.has-sidebar wrappers)
-        if tag.name in _ALWAYS_BOILER or _hidden(tag) or m.para_text_len(tag) < 0.5 * total:
+        if (tag.name in _ALWAYS_BOILER or _hidden(tag) or m.para_text_len(tag) < 0.5 * total
+                or tag.name in _CONTAINERS and _always_boilerplate(tag)):
             tag.decompose()
 
 
 def _candidates(soup: BeautifulSoup) -> list[Tag]:
     found: list[Tag] = []
     found += soup.find_all(attrs={"itemprop": re.compile(r"^articleBody$", re.I)})
-    found += [t for t in soup.find_all(["div", "section", "td"]) if _BODY_CLASS.search(_attr_text(t))]
+    body_class = _vocab().body_class
+    found += [t for t in soup.find_all(["div", "section", "td"]) if body_class.search(_attr_text(t))]
     found += soup.find_all(["article", "main"])
     found += soup.find_all(attrs={"role": "main"})
     return found
@@ -525,11 +576,12 @@ def _prune_main(root: Tag) -> None:
     """Inside the article: related-story headings with their lists, link-dense lists and blocks."""
     m = _Measures(root)
     short = _ShortTexts(root, 40)
+    related = _vocab().related_heading
     for h in root.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div"]):
         if _decomposed(h):
             continue
         text = short.get(h)
-        if text is not None and len(text) <= 40 and _RELATED_HEADING.match(text):
+        if text is not None and len(text) <= 40 and related.match(text):
             holder: Tag = h
             if h.name in ("strong", "b") and h.parent is not None and h.parent.name in ("p", "div"):
                 holder = h.parent
