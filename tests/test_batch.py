@@ -120,14 +120,16 @@ def test_batch_resume_truncates_partial_line_and_never_duplicates(tmp_path, gene
     assert out.read_text(encoding="utf-8") == "".join(lines)
 
 
-def test_batch_resume_counts_repeated_ids(tmp_path, article_text):
+def test_batch_repeated_ids_are_renamed_and_resumed(tmp_path, article_text):
     feed = tmp_path / "dup.jsonl"
     feed.write_text("".join(json.dumps({"id": i, "text": article_text(n)}) + "\n"
                             for n, i in enumerate(["a", "b", "a", "c"])))
     out = tmp_path / "out.jsonl"
     out.write_text(json.dumps({"doc_id": "a", "deals": []}) + "\n")
     run_batch([str(feed)], out, BatchOptions(workers=1, quiet=True, resume=True), log=io.StringIO())
-    assert Counter(r["doc_id"] for r in _records(out)) == {"a": 2, "b": 1, "c": 1}
+    recs = _records(out)
+    assert [r["doc_id"] for r in recs] == ["a", "b", "a~2", "c"]
+    assert any("occurs more than once" in w for w in recs[2]["warnings"])
     run_batch([str(feed)], out, BatchOptions(workers=1, quiet=True, resume=True), log=io.StringIO())
     assert len(_records(out)) == 4
 
@@ -180,7 +182,7 @@ def test_batch_stdin_jsonl(tmp_path, article_text):
     "args,match",
     [
         (["nothere"], "no such file"),
-        (["*.nomatch"], "no file matches"),
+        (["*.nomatch"], "E045 no input files"),
         (["-", "-"], "more than once"),
     ],
 )

@@ -38,6 +38,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from ..config import check_positive
+from ..errors import ConfigError, E
 from .discover import count_inputs, discover, expand_inputs
 from .engines import extract_bag, iter_results, process_task
 from .types import SUFFIXES, BatchOptions, BatchSummary, Result, Task, UsageError
@@ -58,29 +60,51 @@ __all__ = [
     "iter_results",
     "extract_bag",
     "SUFFIXES",
+    "check_options",
 ]
+
+
+def check_options(opts: BatchOptions) -> None:
+    """Raise :class:`UsageError` (E040/E049) for option values a run cannot use."""
+    try:
+        check_positive("--max-bytes", opts.max_bytes)
+        check_positive("--workers", opts.workers, optional=True)
+        check_positive("--doc-timeout", opts.doc_timeout, integer=False, optional=True)
+        check_positive("chunk_size", opts.chunk_size)
+    except ConfigError as exc:
+        raise UsageError(str(exc), hint="see newsextract batch --help") from None
+    if opts.engine not in ("local", "dask"):
+        raise UsageError(E.E040.format(name="--engine", value=opts.engine, expected="local or dask"))
+    if opts.lang not in (None, "en", "zh"):
+        raise UsageError(E.E005.format(lang=opts.lang), hint="leave --lang out to detect the language per article")
+    if opts.scheduler and opts.engine != "dask":
+        raise UsageError(E.E049.format(first="--scheduler", second="--engine local"),
+                         hint="add --engine dask")
+    if opts.resume and opts.force:
+        raise UsageError(E.E049.format(first="--resume", second="--force"),
+                         hint="--resume continues the output file, --force starts it again")
 
 
 def run_batch(inputs: Sequence[str], output: Path, opts: BatchOptions | None = None, *,
               stdin: IO[bytes] | None = None, log: IO[str] | None = None) -> BatchSummary:
     """Extract every input into ``output`` (JSON lines); returns the summary (``exit_code`` 0 or 1).
 
-    Raises :class:`UsageError` for unusable inputs/outputs before anything is written.
+    Raises :class:`UsageError` for unusable inputs, outputs or options before anything is written (an existing
+    output file is refused unless ``opts.resume`` or ``opts.force``).
     """
     opts = opts or BatchOptions()
     log = log if log is not None else sys.stderr
-    if opts.max_bytes <= 0:
-        raise UsageError("--max-bytes must be positive")
-    if opts.workers is not None and opts.workers < 1:
-        raise UsageError("--workers must be at least 1")
-    if opts.engine not in ("local", "dask"):
-        raise UsageError(f"unknown engine {opts.engine!r} (local, dask)")
-    if opts.scheduler and opts.engine != "dask":
-        raise UsageError("--scheduler needs --engine dask")
+    check_options(opts)
     output = Path(output)
-    if output.is_dir():
-        raise UsageError(f"output {output} is a directory")
-    own = [output] + ([opts.csv_path] if opts.csv_path else [])
+    own = [output] + ([Path(opts.csv_path)] if opts.csv_path else [])
+    for path in own:
+        if path.is_dir():
+            raise UsageError(E.E044.format(path=path), hint="give a file name for the output")
+    if not opts.resume and not opts.force:
+        for path in own:
+            if path.exists() and (path.stat().st_size > 0 or not path.is_file()):
+                raise UsageError(E.E042.format(path=path),
+                                 hint="add --resume to continue that run, or --force to overwrite the file")
     # the inputs are listed before the output is opened (and never include it): an output inside an input
     # directory must not be read back while it grows
     tasks = discover(inputs, max_bytes=opts.max_bytes, stdin=stdin, read_files=opts.engine == "dask", exclude=own)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import E, InputError
+from ..config import DOC_TIMEOUT
+from ..deadline import deadline
+from ..errors import ConfigError, E, InputError
 from .discover import discover, err_task, json_id, jsonl_tasks
+from .procs import Watch, exit_with_parent
 from .types import DEFAULT_MAX_BYTES, BatchOptions, Result, Task, UsageError
 
 # ------------------------------------------------------------------------------------------------ one task
@@ -20,7 +24,7 @@ _WORKER: dict[str, Any] = {}
 
 def _settings(opts: BatchOptions) -> dict[str, Any]:
     return {"keep_text": opts.keep_text, "max_bytes": opts.max_bytes, "lang": opts.lang,
-            "rows": opts.csv_path is not None}
+            "rows": opts.csv_path is not None, "doc_timeout": opts.doc_timeout}
 
 
 def _extractor(settings: dict[str, Any]) -> Any:
@@ -72,22 +76,36 @@ def _document(task: Task, max_bytes: int) -> Any:
 
 
 def process_task(task: Task, settings: dict[str, Any]) -> Result:
-    """Read and extract one task; never raises for a bad document (the record carries ``error``)."""
+    """Read and extract one task; never raises for a bad document (the record carries ``error``).
+
+    Reading and extraction together get ``settings["doc_timeout"]`` seconds (E032 after that).
+    """
     from ..output import flat_rows, to_jsonl_line
     from ..records import Extraction
 
     lang = None
+    watch = _WORKER.get("watch")
+    if watch is not None:
+        watch.begin()
     try:
-        doc = _document(task, settings["max_bytes"])
-        lang = doc.lang
-        rec = _extractor(settings).extract(doc.text, lang=settings["lang"] or doc.lang, doc_id=task.doc_id,
-                                           published=doc.published, title=doc.title, url=doc.url)
+        with deadline(settings.get("doc_timeout")):
+            doc = _document(task, settings["max_bytes"])
+            lang = doc.lang
+            if doc.encoding is None:
+                doc.encoding = task.encoding
+            doc.warnings = list(task.warnings) + list(doc.warnings)
+            rec = _extractor(settings).extract_document(doc, doc_id=task.doc_id, lang=settings["lang"])
         if rec.doc_id != task.doc_id:  # pragma: no cover - the API keeps caller ids
             rec = rec.model_copy(update={"doc_id": task.doc_id})
     except Exception as exc:  # noqa: BLE001 - batch mode degrades per document
-        msg = str(exc) if isinstance(exc, InputError) else E.E030.format(reason=f"{type(exc).__name__}: {exc}")
+        msg = (str(exc) if isinstance(exc, (InputError, ConfigError))
+               else E.E030.format(reason=f"{type(exc).__name__}: {exc}"))
         lang = settings["lang"] or lang
-        rec = Extraction(doc_id=task.doc_id, lang=lang if lang in ("en", "zh") else "en", error=msg)
+        rec = Extraction(doc_id=task.doc_id, lang=lang if lang in ("en", "zh") else "en", error=msg,
+                         warnings=list(task.warnings))
+    finally:
+        if watch is not None:
+            watch.end()
     rows = flat_rows(rec) if settings["rows"] else None
     return Result(rec.doc_id, to_jsonl_line(rec), len(rec.deals), rec.error, rows)
 
@@ -96,11 +114,13 @@ def _process_chunk(chunk: list[Task], settings: dict[str, Any]) -> list[Result]:
     return [process_task(t, settings) for t in chunk]
 
 
-def _pool_init(settings: dict[str, Any]) -> None:
+def _pool_init(settings: dict[str, Any], parent_pid: int) -> None:
     # the parent handles Ctrl-C and shuts the pool down; workers must not print tracebacks of their own.
     # SIGTERM gets its default action back (the parent's clean-exit handler is inherited through fork).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    exit_with_parent(parent_pid)
+    _WORKER["watch"] = Watch(parent_pid, settings.get("doc_timeout"))
     ex = _extractor(settings)
     if settings["lang"]:
         ex.nlp(settings["lang"])
@@ -121,8 +141,13 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield buf
 
 
-def _died(chunk: list[Task], reason: str, settings: dict[str, Any]) -> list[Result]:
-    return [process_task(err_task(t.doc_id, E.E031.format(reason=reason), t.source), settings) for t in chunk]
+def _died(chunk: list[Task], reason: str, settings: dict[str, Any], timed_out: bool = False) -> list[Result]:
+    if timed_out:  # its worker was stopped by the watch thread: the document is the slow one
+        msg = E.E032.format(seconds=settings["doc_timeout"]) + "; its worker process was stopped"
+    else:
+        msg = E.E031.format(reason=reason)
+    return [process_task(err_task(t.doc_id, msg, t.source)._replace(warnings=t.warnings), settings)
+            for t in chunk]
 
 
 # ------------------------------------------------------------------------------------------------ engines
@@ -136,7 +161,7 @@ def _iter_local(tasks: Iterable[Task], opts: BatchOptions, settings: dict[str, A
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, initializer=_pool_init, initargs=(settings,))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_pool_init, initargs=(settings, os.getpid()))
 
     pool = new_pool()
     window = workers * 4  # chunks in flight: keeps workers busy, bounds memory, keeps output streaming
@@ -163,10 +188,13 @@ def _iter_local(tasks: Iterable[Task], opts: BatchOptions, settings: dict[str, A
             pool.shutdown(wait=False, cancel_futures=True)
             pool = new_pool()
             for task in chunk:
+                started = time.monotonic()
                 try:
                     yield from pool.submit(_pool_chunk, [task], settings).result()
                 except BrokenProcessPool as exc:
-                    yield from _died([task], str(exc) or type(exc).__name__, settings)
+                    limit = settings.get("doc_timeout")
+                    slow = bool(limit) and time.monotonic() - started >= limit
+                    yield from _died([task], str(exc) or type(exc).__name__, settings, timed_out=slow)
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = new_pool()
             pending = deque((c, pool.submit(_pool_chunk, c, settings)) for c, _ in pending)
@@ -182,7 +210,8 @@ def _iter_dask(tasks: Iterable[Task], opts: BatchOptions, settings: dict[str, An
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise UsageError("the dask engine needs the 'dask' extra: pip install 'newsextract[dask]'") from exc
+        raise UsageError(E.E048.format(message="the dask engine needs the 'dask' extra"),
+                         hint="pip install 'newsextract[dask]'") from exc
     cluster = None
     if opts.scheduler:
         client = Client(opts.scheduler)
@@ -222,7 +251,7 @@ def iter_results(tasks: Iterable[Task], opts: BatchOptions) -> Iterator[Result]:
         return _iter_local(tasks, opts, settings)
     if opts.engine == "dask":
         return _iter_dask(tasks, opts, settings)
-    raise UsageError(f"unknown engine {opts.engine!r} (local, dask)")
+    raise UsageError(E.E040.format(name="--engine", value=opts.engine, expected="local or dask"))
 
 
 # ------------------------------------------------------------------------------------------------ dask.bag
@@ -259,7 +288,8 @@ def _jsonl_partition(lines: Iterable[Any], settings: dict[str, Any]) -> list[dic
 
 
 def extract_bag(source: Any, *, keep_text: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                lang: str | None = None, npartitions: int | None = None) -> Any:
+                lang: str | None = None, npartitions: int | None = None,
+                doc_timeout: float | None = DOC_TIMEOUT) -> Any:
     """Map extraction over a ``dask.bag``; returns a bag of record dicts (JSON form), in order.
 
     ``source`` is either a bag of article dicts (``id``, ``text`` or ``html``, optional ``title``,
@@ -277,7 +307,8 @@ def extract_bag(source: Any, *, keep_text: bool = False, max_bytes: int = DEFAUL
     """
     import dask.bag as db
 
-    settings = {"keep_text": keep_text, "max_bytes": max_bytes, "lang": lang, "rows": False}
+    settings = {"keep_text": keep_text, "max_bytes": max_bytes, "lang": lang, "rows": False,
+                "doc_timeout": doc_timeout}
     if isinstance(source, db.Bag):
         return source.map_partitions(_bag_partition, settings)
     specs = [str(source)] if isinstance(source, (str, Path)) else [str(s) for s in source]

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..config import DOC_TIMEOUT, MAX_BYTES
+from ..errors import UsageError
+
+__all__ = ["SUFFIXES", "DEFAULT_MAX_BYTES", "UsageError", "BatchOptions", "Task", "Result", "BatchSummary"]
+
 #: file suffixes picked up when walking a directory
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
-DEFAULT_MAX_BYTES = 2_000_000
-
-
-class UsageError(Exception):
-    """Bad command-line usage: missing input, unusable output file (exit code 2)."""
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class BatchOptions:
         resume: keep the existing output, skip the doc_ids it has, append the rest.
         keep_text: store the plain text (which evidence offsets index) in each record.
         max_bytes: inputs (file, JSON line) larger than this give an error record (default 2 MB).
+        doc_timeout: seconds one document may take before it becomes an E032 error record (None: no limit).
+        force: overwrite an existing output file (without it, and without ``resume``, an existing file is
+            refused: E042).
         csv_path: also write one flat row per deal to this CSV file.
         quiet: no progress bar.
         engine: "local" (process pool) or "dask".
@@ -44,6 +48,8 @@ class BatchOptions:
     lang: str | None = None
     chunk_size: int = 8
     fsync: bool = False
+    doc_timeout: float | None = DOC_TIMEOUT
+    force: bool = False
 
 
 class Task(NamedTuple):
@@ -57,6 +63,8 @@ class Task(NamedTuple):
     kind: str
     payload: Any
     source: str
+    encoding: str | None = None  # how the input's bytes were decoded, when they were decoded while listing it
+    warnings: tuple[str, ...] = ()  # what listing the input noticed (a renamed duplicate id, a guessed encoding)
 
 
 class Result(NamedTuple):

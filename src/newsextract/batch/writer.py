@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import E
 from .types import BatchOptions, BatchSummary, Task, UsageError
 
 
@@ -22,7 +23,8 @@ class LineWriter:
         try:
             self.fd = os.open(path, flags, 0o644)
         except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror}") from exc
+            raise UsageError(E.E047.format(path=path, reason=exc.strerror),
+                             hint="check that the folder exists and is writable") from exc
         self.fsync = fsync
 
     def write(self, text: str) -> None:
@@ -76,8 +78,9 @@ def read_done(path: Path) -> Counter:
                 rec = json.loads(raw)
                 doc_id = rec["doc_id"]
             except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-                raise UsageError(f"{path} line {lineno} is not a newsextract record ({exc}); "
-                                 "not resuming over it") from exc
+                raise UsageError(E.E046.format(path=path, line=lineno, reason=exc),
+                                 hint="--resume continues a file written by newsextract batch; name a new "
+                                      "output file instead") from exc
             done[str(doc_id)] += 1
     return done
 

@@ -8,25 +8,35 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..config import DOC_TIMEOUT, MAX_BYTES
+
 
 def register(app: typer.Typer) -> None:
     @app.command("batch")
     def batch_cmd(
         inputs: Annotated[list[str], typer.Argument(
+            metavar="INPUT...",
             help="Directories (recursive), globs, .txt/.md/.html/.htm/.json/.jsonl files, or - (JSONL on stdin)")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="Output JSON-lines file, one record per input")],
+        output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+            "--output", "-o", help="Output JSON-lines file, one record per input")] = None,
         workers: Annotated[Optional[int], typer.Option(  # noqa: UP045 - typer needs Optional on 3.10
             "--workers", "-w", help="Worker processes (default: all cores)")] = None,
-        resume: Annotated[bool, typer.Option("--resume", help="Keep OUT, skip the doc_ids it already has")] = False,
+        resume: Annotated[bool, typer.Option(
+            "--resume/--no-resume", help="Keep OUT, skip the doc_ids it already has")] = False,
+        force: Annotated[bool, typer.Option(
+            "--force/--no-force", help="Overwrite OUT (and the CSV) when they exist")] = False,
         csv_path: Annotated[Optional[Path], typer.Option(  # noqa: UP045
             "--csv", help="Also write one flat row per deal to this CSV file")] = None,
         keep_text: Annotated[bool, typer.Option(
-            "--keep-text", help="Store the plain text (evidence offsets index it)")] = False,
+            "--keep-text/--no-keep-text", help="Store the plain text (evidence offsets index it)")] = False,
         max_bytes: Annotated[int, typer.Option(
-            "--max-bytes", help="Inputs (file, JSON line) larger than this give an error record")] = 2_000_000,
+            "--max-bytes", help="Inputs (file, JSON line) larger than this give an error record (E024)")] = MAX_BYTES,
+        doc_timeout: Annotated[float, typer.Option(
+            "--doc-timeout", help="Seconds one article may take (0: no limit); longer gives an error record "
+                                  "(E032) and the run goes on")] = DOC_TIMEOUT,
         lang: Annotated[Optional[str], typer.Option(  # noqa: UP045
             "--lang", help="en | zh (default: detect per article)")] = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet/--no-quiet", "-q", help="No progress bar")] = False,
         engine: Annotated[str, typer.Option("--engine", help="local (process pool) | dask")] = "local",
         scheduler: Annotated[Optional[str], typer.Option(  # noqa: UP045
             "--scheduler", help="Dask scheduler address (default: a LocalCluster)")] = None,
@@ -34,15 +44,21 @@ def register(app: typer.Typer) -> None:
         """Extract deals from many articles into JSON lines.
 
         Every input gives exactly one line (a record, or an error record with `error` set), in input order.
+        An existing OUT is refused unless --resume (continue it) or --force (overwrite it).
         Exit code: 0 all succeeded, 1 some error records were written, 2 usage error.
         """
         from ..batch import BatchOptions, UsageError, run_batch
+        from ..errors import E
+        from ._common import fail, timeout, usage, writable
 
-        if lang not in (None, "en", "zh"):
-            typer.echo(f"error: unknown language {lang!r} (en, zh)", err=True)
-            raise typer.Exit(2)
+        if output is None:
+            usage(E.E048.format(message="no output file"), hint="add -o out.jsonl")
+        writable(output)
+        if csv_path is not None:
+            writable(csv_path)
         opts = BatchOptions(workers=workers, resume=resume, keep_text=keep_text, max_bytes=max_bytes,
-                            csv_path=csv_path, quiet=quiet, engine=engine, scheduler=scheduler, lang=lang)
+                            csv_path=csv_path, quiet=quiet, engine=engine, scheduler=scheduler, lang=lang,
+                            doc_timeout=timeout(doc_timeout), force=force)
 
         def on_term(signum: int, _frame: object) -> None:
             # unwind normally: the pool is shut down and the output closed (every line written is whole)
@@ -52,8 +68,7 @@ def register(app: typer.Typer) -> None:
         try:
             summary = run_batch(inputs, output, opts)
         except UsageError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2) from None
+            fail(exc)
         except KeyboardInterrupt:
             typer.echo(f"interrupted: {output} holds complete lines; run again with --resume", err=True)
             raise typer.Exit(130) from None

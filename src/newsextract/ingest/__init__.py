@@ -6,7 +6,7 @@ Evidence offsets index ``Document.text`` exactly: whatever cleaning happens, hap
 
 from __future__ import annotations
 
-from .decode import decode_bytes, decode_html_bytes, sniff_charset
+from .decode import Decoded, decode, decode_bytes, decode_html, decode_html_bytes, sniff_charset
 from .document import Document
 from .load import (
     HTML_SUFFIXES,
@@ -27,7 +27,10 @@ __all__ = [
     "document_from_json",
     "html_to_document",
     "looks_html",
+    "Decoded",
+    "decode",
     "decode_bytes",
+    "decode_html",
     "decode_html_bytes",
     "sniff_charset",
 ]

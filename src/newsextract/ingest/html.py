@@ -32,7 +32,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..errors import E
-from .decode import decode_html_bytes
+from .decode import decode_html
 from .document import Document
 
 __all__ = ["extract_html", "find_title", "find_published"]
@@ -656,8 +656,10 @@ def to_text(root: Tag) -> str:
 # ------------------------------------------------------------------------------------------------ entry point
 def extract_html(html: str | bytes, doc_id: str | None = None, name: str = "<html>") -> Document:
     """Main text, title and publication date of an HTML page (bytes are decoded with charset detection)."""
+    decoded = None
     if isinstance(html, bytes):
-        html = decode_html_bytes(html, name)
+        decoded = decode_html(html, name)
+        html = decoded.text
     soup = BeautifulSoup(html, "lxml")
     # metadata first, on the intact page (JSON-LD lives in <script>, meta tags in <head>)
     title = find_title(soup)
@@ -668,4 +670,7 @@ def extract_html(html: str | bytes, doc_id: str | None = None, name: str = "<htm
     if published is None:
         published = _published_from_page(soup)
     # <html lang> is not trusted: many Chinese sites ship an English template default; the text decides
-    return Document(text=to_text(root), doc_id=doc_id, title=title, published=published)
+    doc = Document(text=to_text(root), doc_id=doc_id, title=title, published=published)
+    if decoded is not None:
+        doc.encoding, doc.warnings = decoded.encoding, list(decoded.warnings)
+    return doc

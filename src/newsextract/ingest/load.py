@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import E, InputError
-from .decode import decode_bytes
+from .decode import decode
 from .document import Document
 
 __all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "load_text", "load_path", "document_from_json", "html_to_document",
@@ -46,16 +46,22 @@ def looks_html(text: str) -> bool:
 
 def load_text(data: bytes | str, name: str = "<text>", doc_id: str | None = None) -> Document:
     """Bytes or str of a plain-text or HTML article (HTML is recognised by its start)."""
+    decoded = None
     if isinstance(data, bytes):
         head = data[:2000].lstrip().lower()
         if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
             return html_to_document(data, doc_id=doc_id, name=name)
-        text = decode_bytes(data, name)
+        decoded = decode(data, name)
+        text = decoded.text
     else:
         text = data
     if looks_html(text):
-        return html_to_document(text, doc_id=doc_id, name=name)
-    return Document(text=text, doc_id=doc_id)
+        doc = html_to_document(text, doc_id=doc_id, name=name)
+    else:
+        doc = Document(text=text, doc_id=doc_id)
+    if decoded is not None:
+        doc.encoding, doc.warnings = decoded.encoding, list(decoded.warnings)
+    return doc
 
 
 def document_from_json(obj: Any, name: str = "<json>") -> Document:
@@ -87,12 +93,16 @@ def load_path(path: Path, doc_id: str | None = None) -> Document:
         raise InputError(E.E021.format(path=path, reason=exc.strerror or exc)) from exc
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
+        decoded = decode(data, str(path))
         try:
-            obj = json.loads(decode_bytes(data, str(path)))
+            obj = json.loads(decoded.text)
         except json.JSONDecodeError as exc:
             raise InputError(E.E020.format(line=exc.lineno, path=path, reason=exc.msg)) from exc
         doc = document_from_json(obj, str(path))
         doc.doc_id = doc.doc_id or doc_id
+        # an article object's text is Unicode already: the file's encoding is not the article's (as for JSON
+        # lines), but a guess in reading the file is worth a warning
+        doc.warnings = list(decoded.warnings) + doc.warnings
         return doc
     if suffix in HTML_SUFFIXES:
         return html_to_document(data, doc_id=doc_id, name=str(path))

@@ -259,10 +259,11 @@ def render_html(text: str, rec: Extraction, *, title: str | None = None) -> str:
 
 def show_file(path: str | Path, out: str | Path, *, lang: str | None = None, extractor: Any = None) -> Extraction:
     """Extract one article file (gold beside it gives lang/published/title) and write its HTML page."""
+    from ..ingest import load_path
     from .snapshots import extract_article
 
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    text = load_path(p).text  # any encoding, HTML reduced to its article text (InputError when unreadable)
     meta: dict[str, Any] = {}
     gold = p.with_name(p.name[: -len(p.suffix)] + ".gold.json")
     if gold.is_file():
