@@ -18,7 +18,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	mkdir -p out
-	$(BIN)/newsextract batch 'corpus/en/*.txt' 'corpus/zh/*.txt' -o out/deals.jsonl --csv out/deals.csv --quiet || test $$? -eq 1
+	$(BIN)/newsextract batch 'corpus/en/*.txt' 'corpus/zh/*.txt' -o out/deals.jsonl --csv out/deals.csv --force --quiet || test $$? -eq 1
 	$(BIN)/newsextract table out/deals.jsonl
 	@echo "records: out/deals.jsonl   flat deal rows: out/deals.csv"
 

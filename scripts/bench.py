@@ -314,7 +314,7 @@ def _batch_local(feed: Path, out: Path, workers: int) -> dict[str, Any]:
     import threading
 
     cmd = [sys.executable, "-m", "newsextract.cli", "batch", str(feed), "-o", str(out), "--workers", str(workers),
-           "-q"]
+           "-q", "--force"]
     import resource
 
     peaks: dict[int, float] = {}
@@ -379,7 +379,7 @@ def _batch_dask(feed: Path, out: Path, workers: int) -> dict[str, Any]:
         cpu0 = sum(client.run(_worker_cpu_s).values())
         t0 = time.perf_counter()
         summary = run_batch([str(feed)], out, BatchOptions(engine="dask", scheduler=cluster.scheduler_address,
-                                                           quiet=True))
+                                                           quiet=True, force=True))
         elapsed = time.perf_counter() - t0
         peaks = client.run(_worker_peak_mb)
         cpu = sum(client.run(_worker_cpu_s).values()) - cpu0  # workers only (the client thread is not counted)

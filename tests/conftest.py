@@ -151,3 +151,20 @@ def mixed_inputs(tmp_path, html_fixture_dir):
         ("i_notes", None), ("j_dangling", "E021"), ("sub/k_gbk", None),
     ]
     return d, expected
+
+
+# ------------------------------------------------------------------------------------------------ hypothesis
+try:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    # "ci": derandomised (the same cases on every run, so a failure is reproducible and make test stays under a
+    # minute for the property tests); "deep": ten times the examples, random, for a search by hand
+    _common = {"deadline": None, "database": None,
+               "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]}
+    settings.register_profile("ci", derandomize=True, **_common)
+    settings.register_profile("deep", **_common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # pragma: no cover - hypothesis is in the dev extra
+    pass

@@ -127,8 +127,9 @@ class Extractor:
             raise ConfigError(E.E005.format(lang=lang), hint="leave lang unset to detect it")
         pub = _coerce_date(published)
         for name, value in (("doc_id", doc_id), ("title", title), ("url", url)):
-            if value is not None and not isinstance(value, str):
-                raise ConfigError(E.E040.format(name=name, value=value, expected="a string or None"))
+            if value is not None and (not isinstance(value, str) or _SURROGATE.search(value)):
+                raise ConfigError(E.E040.format(name=name, value=value, expected="a string of valid Unicode, or "
+                                                                                 "None"))
         text = self._check(text)
         with deadline(self.config.doc_timeout):
             return self._extract(text, lang, doc_id, pub, title, url)
@@ -201,6 +202,7 @@ class Extractor:
 
     def _pipe(self, texts: Iterable[str | dict[str, Any]], errors: str) -> Iterator[Extraction]:
         from .ingest import document_from_json
+        from .ingest.document import scrub
 
         for i, item in enumerate(texts):
             meta = item if isinstance(item, dict) else {}
@@ -215,7 +217,7 @@ class Extractor:
                 if errors == "raise":
                     raise
                 yield Extraction(
-                    doc_id=str(doc_id or f"#{i}"),
+                    doc_id=scrub(str(doc_id or f"#{i}")),
                     lang=meta.get("lang") if meta.get("lang") in ("en", "zh") else "en",
                     error=str(exc) if isinstance(exc, (InputError, ConfigError)) else E.E030.format(
                         reason=f"{type(exc).__name__}: {exc}"),

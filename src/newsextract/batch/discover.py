@@ -154,7 +154,9 @@ def jsonl_tasks(lines: Iterable[bytes], stem: str, source: str, max_bytes: int) 
 
 def json_id(obj: Any) -> str | None:
     if isinstance(obj, dict) and obj.get("id") not in (None, ""):
-        return str(obj["id"])
+        from ..ingest.document import scrub
+
+        return scrub(str(obj["id"]))
     return None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import E, InputError
 from .decode import decode
-from .document import Document
+from .document import Document, scrub
 
 __all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "load_text", "load_path", "document_from_json", "html_to_document",
            "looks_html"]
@@ -71,7 +71,7 @@ def document_from_json(obj: Any, name: str = "<json>") -> Document:
     """
     if not isinstance(obj, dict):
         raise InputError(E.E022.format(path=name, type=type(obj).__name__))
-    doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else None
+    doc_id = scrub(str(obj["id"])) if obj.get("id") not in (None, "") else None
     if isinstance(obj.get("text"), str):
         doc = Document(text=obj["text"], doc_id=doc_id)
     elif isinstance(obj.get("html"), str):
@@ -81,7 +81,7 @@ def document_from_json(obj: Any, name: str = "<json>") -> Document:
     for key in ("title", "published", "url", "lang"):
         val = obj.get(key)
         if val not in (None, ""):
-            setattr(doc, key, str(val))
+            setattr(doc, key, scrub(str(val)))
     return doc
 
 

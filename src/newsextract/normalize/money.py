@@ -179,6 +179,8 @@ def zh_number(s: str) -> Decimal | None:
     return v.zh_number(s)
 
 
+_MAX_AMOUNT = Decimal(10) ** 18
+
 _CONV_BETWEEN = re.compile(
     r"^\s*[\(（\[]\s*(?:(?:or|approximately|approx\.?|about|around|roughly|some|c\.|ca\.|equivalent to|"
     r"equal to|worth|约|約|约合|約合|折合|合)\s*)?$",
@@ -224,6 +226,8 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             out.append(mm)
     _mark_conversions(text, out)
     _apply_headers(text, out, v)
+    # a figure of 10^18 or more is no deal term (and past 28 digits no Decimal operation works on it)
+    out = [mm for mm in out if mm.amount < _MAX_AMOUNT]
     for mm in out:
         mm.amount = tidy(mm.amount)
     return out
