@@ -6,6 +6,8 @@ span per candidate is quadratic.
 >>> idx = SpanIndex([(10, 20), (30, 35), (0, 3)])
 >>> idx.overlaps(19, 25), idx.overlaps(20, 30), idx.overlaps(2, 4), idx.overlaps(36, 40)
 (True, False, True, False)
+>>> idx.contains(12, 20), idx.contains(12, 21), idx.contains(0, 3)
+(True, False, True)
 >>> taken = DisjointSpans(); taken.add(5, 8); taken.add(12, 14)
 >>> taken.overlaps(7, 9), taken.overlaps(8, 12), taken.overlaps(13, 20)
 (True, False, True)
@@ -34,6 +36,11 @@ class SpanIndex:
     def overlaps(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.starts, e)  # spans [0, i) start before e
         return i > 0 and self.max_end[i - 1] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        """``any(a <= s and e <= b)``: some span holds all of (s, e)."""
+        i = bisect.bisect_right(self.starts, s)  # spans [0, i) start at or before s
+        return i > 0 and self.max_end[i - 1] >= e
 
 
 class DisjointSpans:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._spans import DisjointSpans, SpanIndex
 from ..errors import PatternError
 from ..facts import Fact
 from ..normalize.names import trie_regex
@@ -135,23 +136,26 @@ class TargetNormalizer:
             out.append(Fact(m.start(), m.end(), "target", canon, canon, "target.vocab", m.group(0)))
             taken.append((m.start(), m.end()))
         # "PDE3/4": a family name with two numbers is two targets (unless the pair is itself listed, CDK4/6)
+        vocab = SpanIndex(taken)  # a pair never lies inside an earlier pair: finditer's matches do not overlap
         for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z]{2,5})(\d)/(\d)(?![A-Za-z0-9/])", text):
             if self._key(m.group(0)) in self.canon:
                 continue
             for grp in (2, 3):
                 name = m.group(1) + m.group(grp)
                 s, e = (m.start(), m.end(2)) if grp == 2 else (m.start(3), m.end(3))
-                if not any(a <= s and e <= b for a, b in taken) or grp == 3:
+                if not vocab.contains(s, e) or grp == 3:
                     out.append(Fact(s, e, "target", self.normalize(name), self.normalize(name), "target.family_pair", text[s:e]))
             taken.append((m.start(), m.end()))
+        found = SpanIndex(taken)
+        shapes = DisjointSpans()  # shape matches are kept only where nothing was found: they never overlap
         for r in self.shape:
             for m in r.regex.finditer(text):
                 s, e = m.span("t")
                 word = m.group("t")
-                if word in self.not_targets or any(a < e and s < b for a, b in taken):
+                if word in self.not_targets or found.overlaps(s, e) or shapes.overlaps(s, e):
                     continue
                 canon = self.normalize(word)
                 out.append(Fact(s, e, "target", canon, canon, r.id, word))
-                taken.append((s, e))
+                shapes.add(s, e)
         out.sort(key=lambda f: f.start)
         return out
