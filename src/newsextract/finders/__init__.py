@@ -157,5 +157,6 @@ class Finders:
         out = []
         for r in self.royalty:
             for m in r.finditer(text, low):
-                out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
+                # the span of the text itself: with ``low`` the match runs on the lower-cased copy
+                out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         return out
