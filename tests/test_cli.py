@@ -210,3 +210,133 @@ def test_cli_console_script_beside_python(article):
                          capture_output=True, text=True, timeout=180)
     assert out.returncode == 0, out.stderr
     _seagen(json.loads(out.stdout))
+
+
+# ------------------------------------------------------------------------------------------------ error contract
+def _usage_cases(tmp: Path) -> list[tuple[list[str], str]]:
+    """(arguments, the code the usage error must carry), for every command."""
+    article = tmp / "a.txt"
+    article.write_text(PFIZER_SEAGEN, encoding="utf-8")
+    (tmp / "empty").mkdir()
+    existing = tmp / "existing.jsonl"
+    existing.write_text('{"doc_id": "x", "deals": []}\n', encoding="utf-8")
+    foreign = tmp / "foreign.jsonl"
+    foreign.write_text("doc_id,deal\nx,1\n", encoding="utf-8")
+    out = str(tmp / "out.jsonl")
+    a = str(article)
+    return [
+        (["extract", str(tmp / "nope.txt")], "E041"),
+        (["extract", str(tmp)], "E044"),
+        (["extract", a, "--lang", "fr"], "E005"),
+        (["extract", a, "--format", "xml"], "E040"),
+        (["extract", a, "--published", "notadate"], "E043"),
+        (["extract", a, "--max-bytes", "0"], "E040"),
+        (["extract", a, "--doc-timeout", "-1"], "E040"),
+        (["extract", "--keep-text", "true", a], "E048"),  # a flag takes no value: "true" is the file, a extra
+        (["extract"], "E048"),
+        (["extract", a, "--bogus"], "E048"),
+        (["batch", str(tmp / "nope"), "-o", out], "E041"),
+        (["batch", str(tmp / "empty"), "-o", out], "E045"),
+        (["batch", str(tmp / "nomatch*"), "-o", out], "E045"),
+        (["batch", a, "-o", out, "--lang", "fr"], "E005"),
+        (["batch", a, "-o", out, "--workers", "0"], "E040"),
+        (["batch", a, "-o", out, "--workers", "two"], "E048"),
+        (["batch", a, "-o", out, "--engine", "spark"], "E040"),
+        (["batch", a, "-o", out, "--doc-timeout", "-5"], "E040"),
+        (["batch", a], "E048"),
+        (["batch", a, "-o", str(existing)], "E042"),
+        (["batch", a, "-o", out, "--resume", "--force"], "E049"),
+        (["batch", a, "-o", out, "--scheduler", "tcp://x:8786"], "E049"),
+        (["batch", a, "-o", str(tmp)], "E044"),
+        (["batch", a, "-o", str(tmp / "no" / "such" / "o.jsonl")], "E047"),
+        (["batch", a, "-o", str(foreign), "--resume"], "E046"),
+        (["table", str(tmp / "nope.jsonl")], "E041"),
+        (["table", str(tmp)], "E044"),
+        (["table", str(foreign)], "E046"),
+        (["eval", str(tmp / "nope")], "E041"),
+        (["eval", str(tmp), "--split", "train"], "E040"),
+        (["eval", str(tmp), "--lang", "fr"], "E005"),
+        (["eval", str(tmp / "empty")], "E045"),
+        (["check", str(tmp / "nope")], "E041"),
+        (["check", str(tmp / "empty")], "E045"),
+        (["show", str(tmp / "nope.txt")], "E041"),
+        (["show", a, "--html", str(tmp / "no" / "such" / "x.html")], "E047"),
+        (["show", a, "--lang", "fr"], "E005"),
+        (["schema", "--record", "Nope"], "E040"),
+        (["frobnicate"], "E048"),
+    ]
+
+
+def test_cli_every_usage_error_exits_2_with_code_and_hint(tmp_path, capsys):
+    from newsextract.cli import main
+
+    for args, code in _usage_cases(tmp_path):
+        rc = main(args)
+        err = capsys.readouterr().err
+        assert rc == 2, (args, rc, err)
+        first, *rest = err.strip().splitlines()
+        assert first.startswith(f"error: {code} "), (args, err)
+        assert any(line.startswith("hint: ") for line in rest), (args, err)
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args,code", [(["extract", "/no/such/file.txt"], "E041"),
+                                       (["show", "x", "--html", "/no/such/dir/x.html"], "E041")])
+def test_cli_usage_error_as_a_user_sees_it(args, code):
+    out = run_process(*args)
+    assert out.returncode == 2 and out.stderr.startswith(f"error: {code} ") and "hint: " in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_cli_show_html_into_a_missing_folder_is_e047(article):
+    out = run_process("show", str(article("a.txt", PFIZER_SEAGEN)), "--html", "/no/such/dir/x.html")
+    assert out.returncode == 2 and out.stderr.startswith("error: E047 ") and "Traceback" not in out.stderr
+
+
+def test_cli_document_failures_exit_1(article, capsys):
+    from newsextract.cli import main
+
+    assert main(["extract", str(article("big.txt", PFIZER_SEAGEN)), "--max-bytes", "10"]) == 1
+    assert capsys.readouterr().err.startswith("error: E024 ")
+    assert main(["extract", str(article("bin.txt", b"\x00\x01\x02" * 10))]) == 1
+    assert capsys.readouterr().err.startswith("error: E004 ")
+
+
+def test_cli_version(capsys):
+    from newsextract import __version__
+    from newsextract.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"newsextract {__version__}"
+
+
+@pytest.mark.parametrize("command,flags", [("extract", ["--keep-text / --no-keep-text"]),
+                                           ("batch", ["--keep-text / --no-keep-text", "--resume / --no-resume",
+                                                      "--force / --no-force"]),
+                                           ("eval", ["--json / --no-json", "--errors / --no-errors"]),
+                                           ("check", ["--update / --no-update"])])
+def test_cli_boolean_flags_come_in_pairs(command, flags):
+    out = run(command, "--help")
+    assert out.returncode == 0
+    for flag in flags:
+        assert flag in out.stdout
+    assert "<bool>" not in out.stdout
+
+
+def test_cli_keep_text_pair(article):
+    path = str(article("a.txt", SSBIO))
+    for flag, kept in (("--keep-text", True), ("--no-keep-text", False)):
+        out = run("extract", path, flag, "--format", "jsonl")
+        assert out.returncode == 0 and (json.loads(out.stdout)["text"] is not None) == kept
+
+
+def test_cli_batch_refuses_to_overwrite_unless_force_or_resume(tmp_path, article):
+    path = str(article("a.txt", PFIZER_SEAGEN))
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"doc_id": "old", "deals": []}\n', encoding="utf-8")
+    assert run("batch", path, "-o", str(out), "-w", "1").returncode == 2
+    assert out.read_text(encoding="utf-8").startswith('{"doc_id": "old"')
+    assert run("batch", path, "-o", str(out), "-w", "1", "--resume").returncode == 0
+    assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["old", "a"]
+    assert run("batch", path, "-o", str(out), "-w", "1", "--force").returncode == 0
+    assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]

@@ -131,13 +131,13 @@ class Extractor:
                 raise ConfigError(E.E040.format(name=name, value=value, expected="a string of valid Unicode, or "
                                                                                  "None"))
         text = self._check(text)
-        with deadline(self.config.doc_timeout):
-            return self._extract(text, lang, doc_id, pub, title, url)
-
-    def _extract(self, text: str, lang: str | None, doc_id: str | None, pub: dt.date | None, title: str | None,
-                 url: str | None) -> Extraction:
         lang = lang or self.config.lang or detect_lang(text)
-        nlp = self.nlp(lang)
+        nlp = self.nlp(lang)  # built once, on first use: not part of any document's time
+        with deadline(self.config.doc_timeout):
+            return self._extract(text, lang, nlp, doc_id, pub, title, url)
+
+    def _extract(self, text: str, lang: str, nlp: Any, doc_id: str | None, pub: dt.date | None,
+                 title: str | None, url: str | None) -> Extraction:
         doc = nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: the components need not rebuild it
         doc._.published = pub

@@ -62,8 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except ConfigError as exc:  # raised by a library call with the command's options
         typer.echo(f"error: {exc}", err=True)
-        if exc.hint:
-            typer.echo(f"hint: {exc.hint}", err=True)
+        typer.echo(f"hint: {exc.hint or 'run the command with --help to see its options'}", err=True)
         return 2
     except (_clickx.ClickException, typer.Abort) as exc:  # pragma: no cover - other click errors, Ctrl-C
         message = exc.format_message() if isinstance(exc, _clickx.ClickException) else "interrupted"

@@ -43,7 +43,8 @@ def check_positive(name: str, value: Any, *, integer: bool = True, optional: boo
     kinds = (int,) if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
         expected = "a positive integer" if integer else "a positive number of seconds"
-        raise ConfigError(E.E040.format(name=name, value=value, expected=expected + (" or None" if optional else "")))
+        raise ConfigError(E.E040.format(name=name, value=value, expected=expected + (" or None" if optional else "")),
+                          hint=f"give {name} a number greater than 0")
 
 
 @dataclass(frozen=True)

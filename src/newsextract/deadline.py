@@ -31,12 +31,15 @@ __all__ = ["deadline"]
 
 
 @contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocTimeoutError` in the block when it runs longer than ``seconds`` (None: no limit)."""
+def deadline(seconds: float | None, limit: float | None = None) -> Iterator[None]:
+    """Raise :class:`DocTimeoutError` in the block when it runs longer than ``seconds`` (None: no limit).
+
+    ``limit`` is the document's whole limit, for the message, when ``seconds`` is what is left of it.
+    """
     if not seconds:
         yield
         return
-    message = E.E032.format(seconds=seconds)
+    message = E.E032.format(seconds=limit or seconds)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         with _alarm(seconds, message):
             yield

@@ -87,14 +87,19 @@ def process_task(task: Task, settings: dict[str, Any]) -> Result:
     watch = _WORKER.get("watch")
     if watch is not None:
         watch.begin()
+    limit = settings.get("doc_timeout")
     try:
-        with deadline(settings.get("doc_timeout")):
+        started = time.monotonic()
+        with deadline(limit):
             doc = _document(task, settings["max_bytes"])
-            lang = doc.lang
-            if doc.encoding is None:
-                doc.encoding = task.encoding
-            doc.warnings = list(task.warnings) + list(doc.warnings)
-            rec = _extractor(settings).extract_document(doc, doc_id=task.doc_id, lang=settings["lang"])
+        lang = doc.lang
+        if doc.encoding is None:
+            doc.encoding = task.encoding
+        doc.warnings = list(task.warnings) + list(doc.warnings)
+        ex = _extractor(settings)
+        ex.nlp(_lang_of(doc, settings["lang"]))  # the pipeline is built once per process, outside the limit
+        with deadline(max(0.001, limit - (time.monotonic() - started)) if limit else None, limit):
+            rec = ex.extract_document(doc, doc_id=task.doc_id, lang=settings["lang"])
         if rec.doc_id != task.doc_id:  # pragma: no cover - the API keeps caller ids
             rec = rec.model_copy(update={"doc_id": task.doc_id})
     except Exception as exc:  # noqa: BLE001 - batch mode degrades per document
@@ -110,6 +115,12 @@ def process_task(task: Task, settings: dict[str, Any]) -> Result:
     return Result(rec.doc_id, to_jsonl_line(rec), len(rec.deals), rec.error, rows)
 
 
+def _lang_of(doc: Any, forced: str | None) -> str:
+    from ..api import detect_lang
+
+    return forced or (doc.lang if doc.lang in ("en", "zh") else None) or detect_lang(doc.text)
+
+
 def _process_chunk(chunk: list[Task], settings: dict[str, Any]) -> list[Result]:
     return [process_task(t, settings) for t in chunk]
 
@@ -122,8 +133,9 @@ def _pool_init(settings: dict[str, Any], parent_pid: int) -> None:
     exit_with_parent(parent_pid)
     _WORKER["watch"] = Watch(parent_pid, settings.get("doc_timeout"))
     ex = _extractor(settings)
-    if settings["lang"]:
-        ex.nlp(settings["lang"])
+    # both pipelines now, not inside the first document of each language (the watch times documents)
+    for lang in [settings["lang"]] if settings["lang"] else ["en", "zh"]:
+        ex.nlp(lang)
 
 
 def _pool_chunk(chunk: list[Task], settings: dict[str, Any]) -> list[Result]:

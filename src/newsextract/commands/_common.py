@@ -16,8 +16,7 @@ __all__ = ["fail", "usage", "doc_failed", "existing_file", "writable", "check_la
 def fail(exc: ConfigError) -> NoReturn:
     """Print a usage error (with its hint) and exit with code 2."""
     typer.echo(f"error: {exc}", err=True)
-    if getattr(exc, "hint", None):
-        typer.echo(f"hint: {exc.hint}", err=True)
+    typer.echo(f"hint: {getattr(exc, 'hint', None) or 'run the command with --help to see its options'}", err=True)
     raise typer.Exit(2)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
         Exit code: 0 done, 1 the article could not be processed (error on stderr), 2 usage error.
         """
         from ..api import Extractor
-        from ..batch.engines import _document
+        from ..batch.engines import _document, _lang_of
         from ..batch.types import Task
         from ..config import check_positive
         from ..deadline import deadline
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
             existing_file(Path(path), "an article file, or - for standard input",
                           hint="extract reads one article; for a folder use: newsextract batch DIR -o out.jsonl")
         try:
+            started = time.monotonic()
             with deadline(limit):
                 if path == "-":
                     data = sys.stdin.buffer.read(max_bytes + 1)
@@ -64,9 +66,12 @@ def register(app: typer.Typer) -> None:
                 else:
                     task = Task("", "file", path, path)
                 doc = _document(task, max_bytes)
-                if published:
-                    doc.published = published
-                rec = Extractor(keep_text=keep_text).extract_document(doc, lang=lang)
+            if published:
+                doc.published = published
+            ex = Extractor(keep_text=keep_text)
+            ex.nlp(_lang_of(doc, lang))  # loading the pipeline is not the article's time
+            with deadline(max(0.001, limit - (time.monotonic() - started)) if limit else None, limit):
+                rec = ex.extract_document(doc, lang=lang)
         except InputError as exc:
             doc_failed(str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug must still end in a clear message

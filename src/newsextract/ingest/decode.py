@@ -144,7 +144,7 @@ def _read(data: bytes, enc: str, *, repair: bool) -> Decoded | None:
     text = data.decode(enc, errors="replace")
     bad = text.count("\ufffd") - (data.count("\ufffd".encode(enc, "ignore")) if enc == "utf-8" else 0)
     good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
-    if 0 < bad <= _MAX_REPAIRS and good >= 10 * bad and _plausible(text):
+    if 0 < bad <= _MAX_REPAIRS and good >= 10 * bad and _plausible(text.replace("\ufffd", "")):
         return Decoded(text, enc, warnings=[f"{bad} byte sequence(s) invalid in {enc} replaced by U+FFFD"])
     return None
 
