@@ -1,0 +1,88 @@
+"""Stage 2 of assembly — clauses: each sentence is masked (companies «Pn», amounts «Mn», unnamed partners «U»,
+conversions «C») and cut at ``;`` and where a new company becomes the subject (``patterns/<lang>/clauses.yml``)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from ..facts import Fact
+from ..patterns import has_file, load_file
+from .types import Clause
+
+__all__ = ["ClauseSplitter", "mask"]
+
+_DEFAULT_SPLIT = r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"
+
+
+def mask(text: str, a: int, b: int, facts: list[Fact]) -> tuple[str, Callable[[int], int]]:
+    """``text[a:b]`` with companies «Pn», unnamed partners «U», amounts «Mn» and conversions «C»; and a
+    masked-offset → text-offset map. Sets ``fact.extra["mask"]`` to each masked fact's number.
+
+    >>> from newsextract.facts import Fact
+    >>> s = "Acme pays Pfizer $5 million."
+    >>> m, to_text = mask(s, 0, len(s), [Fact(0, 4, "org"), Fact(10, 16, "org"), Fact(17, 27, "money")])
+    >>> m, to_text(m.index("«M0»") + 4)
+    ('«P0» pays «P1» «M0».', 27)
+    """
+    pieces: list[str] = []
+    pos = a
+    mo_marks: list[int] = []  # masked offsets where a piece starts
+    to_marks: list[int] = []  # the text offsets they stand for
+    out_len = 0
+    np = nm = 0
+    for f in facts:
+        if f.label not in ("org", "money", "unnamed", "ref") or f.start < pos:
+            continue
+        if f.label == "money" and f.kind == "conversion":
+            tag = "«C»"
+        elif f.label in ("org", "ref"):
+            tag = f"«P{np}»"
+            f.extra["mask"] = np
+            np += 1
+        elif f.label == "unnamed":
+            tag = "«U»"
+        else:
+            tag = f"«M{nm}»"
+            f.extra["mask"] = nm
+            nm += 1
+        seg = text[pos:f.start]
+        pieces.append(seg)
+        out_len += len(seg)
+        mo_marks.append(out_len)
+        to_marks.append(f.start)
+        pieces.append(tag)
+        out_len += len(tag)
+        mo_marks.append(out_len)
+        to_marks.append(f.end)
+        pos = f.end
+    pieces.append(text[pos:b])
+
+    def to_text(off: int) -> int:
+        i = bisect.bisect_right(mo_marks, off) - 1
+        if i < 0:
+            return a + off
+        return to_marks[i] + (off - mo_marks[i])
+
+    return "".join(pieces), to_text
+
+
+class ClauseSplitter:
+    """Cuts sentences into clauses on the masked text."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
+        self.split_rx = re.compile(data.get("split", _DEFAULT_SPLIT))
+
+    def clauses(self, text: str, sent: int, a: int, b: int, facts: list[Fact]) -> Iterator[Clause]:
+        masked, to_text = mask(text, a, b, facts)
+        cuts = [0] + [m.end() for m in self.split_rx.finditer(masked)] + [len(masked)]
+        if len(cuts) == 2:
+            yield Clause(sent, a, b, facts, masked, to_text)
+            return
+        for x, y in zip(cuts, cuts[1:], strict=False):
+            ca, cb = to_text(x), to_text(y)
+            cfacts = [f for f in facts if f.start >= ca and f.end <= cb]
+            cm, cmap = mask(text, ca, cb, cfacts)
+            yield Clause(sent, ca, cb, cfacts, cm, cmap)
