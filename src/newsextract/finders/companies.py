@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Company, Fact
-from ..normalize.names import Gazetteer, name_key
+from ..normalize.names import Gazetteer, display_name, name_key
 from ..patterns import load_file, load_rules
 
 __all__ = ["CompanyFinder"]
@@ -31,6 +31,10 @@ class CompanyFinder:
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
+        lex = names.get("lexicon", {}) or {}
+        tail = [*(lex.get("designator") or []), *(lex.get("legal") or [])]
+        # a name without its designator and legal form ("Pellmont Pharma AG" → "Pellmont"): how articles go on
+        self.name_tail = re.compile(r"(?:[\s,]+(?:" + "|".join(tail) + r"|and|&))+\.?$") if tail and lang == "en" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
         found: list[Fact] = []
@@ -56,6 +60,8 @@ class CompanyFinder:
         if money_spans:
             orgs = [o for o in orgs if o.kind.startswith("gazetteer") or
                     not any(a < o.end and o.start < b for a, b in money_spans)]
+        if self.name_tail is not None:
+            orgs = sorted(orgs + self._propagate(text, orgs, money_spans or []), key=lambda f: f.start)
         out = list(orgs)
         taken = [(f.start, f.end) for f in orgs]
         low = text.lower()
@@ -79,6 +85,41 @@ class CompanyFinder:
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         out.extend(self._short_names(text, orgs, out))
         return out
+
+    def _propagate(self, text: str, orgs: list[Fact], money_spans: list[tuple[int, int]]) -> list[Fact]:
+        """Every other place the article writes a company it names somewhere: its names as found, and each
+        without its designator and legal form. ("Pellmont Pharma signed …", later "Northcove's fund will pay
+        Pellmont" — the rules that find unknown names fire on the first, not the second.)"""
+        forms: dict[str, Company] = {}
+        lower_words: set[str] | None = None
+        for f in orgs:
+            name = display_name(f.text).rstrip(".")
+            short = self.name_tail.sub("", name).strip() if self.name_tail is not None else name
+            for form in (name, short):
+                words = form.split()
+                if len(form) < 3 or not words or all(w.strip(",.") in self.name_stop for w in words):
+                    continue
+                if len(words) == 1 and form != name:
+                    if lower_words is None:
+                        lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z-]+", text))
+                    if form.lower() in lower_words or form in self.name_stop:
+                        continue  # a common word ("Vision", "Point") is no name on its own
+                forms.setdefault(form, f.value)
+        if not forms:
+            return []
+        taken = [(f.start, f.end) for f in orgs] + list(money_spans)
+        rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
+                        + r")(?![\w-])")
+        added: list[Fact] = []
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
+                continue  # '("Brightwater")': the short name being defined, not another mention
+            taken.append((s, e))
+            added.append(Fact(s, e, "org", "propagated", forms[m.group(0)], "org.propagated", m.group(0)))
+        return added
 
     def _short_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
         """Names a filing defines right after a company (defines rules labelled ``short``):
