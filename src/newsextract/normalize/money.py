@@ -218,7 +218,7 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             g.setdefault(k, None)
         if lang == "zh":
             mm = _read_zh(v, m, g, text)
-            if mm is not None and not g["cur_a"] and g["cur_b"] in ("元", "圆"):
+            if mm is not None and not g["cur_a"] and g["cur_b"] in ("元", "圆", "圓"):
                 bare.append(mm)
         else:
             mm = _read_en(v, m, g, text)
@@ -306,7 +306,7 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
     if cur_b:
         cur = v.currency(cur_b, v.suffix_rx)
     if cur_a:
-        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆") else cur
+        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆", "圓") else cur
     if cur is None:
         return None
     num_s = g["num_a"] or ""
