@@ -31,8 +31,9 @@ MASK_MACROS = {
     "P": r"«P\d+»",
     "M": r"«M\d+»",
     "U": r"«U\d*»",
-    "GAP": r"(?:[^«»;\n]|«[MC]\d*»){0,60}?",
-    "SGAP": r"(?:[^«»;\n]|«[MC]\d*»){0,25}?",
+    # a gap may hold amounts, conversions and companies that are objects of a preposition (never a subject)
+    "GAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,60}?",
+    "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
 
 _RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",

@@ -39,8 +39,9 @@ class RoleBinder:
         by_mask: dict[str, Fact] = {}
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):
-                by_mask[f"«P{f.extra['mask']}»"] = f
-                by_mask[f"«p{f.extra['mask']}»"] = f
+                n = f.extra["mask"]
+                for tag in ("P", "p", "Q", "q"):
+                    by_mask[f"«{tag}{n}»"] = f
         low = masked.lower()
         unnamed = [f for f in orgs if f.label == "unnamed"]
         self._parties(text, m, orgs, ents)

@@ -77,8 +77,11 @@ class Finders:
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
         facts.extend(self.find_modality(text))
-        facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
+        assets = self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)])
+        facts.extend(assets)
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
+        if assets:
+            facts = _drop_drug_names(text, facts, assets)
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
@@ -163,3 +166,29 @@ class Finders:
             for m in r.finditer(text, low):
                 out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
         return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _drop_drug_names(text: str, facts: list[Fact], assets: list[Fact]) -> list[Fact]:
+    """Capitalised drug names the name rules took for companies: an asset's own text, or a brand written beside
+    its generic name ("Tuoyi (toripalimab)", "toripalimab (Tuoyi)"). Gazetteer names are kept."""
+    drugs = {a.text for a in assets}
+    starts = {a.start for a in assets}
+    ends = {a.end for a in assets}
+    for f in facts:
+        if f.label != "org" or f.kind.startswith("gazetteer"):
+            continue
+        after = _BRACKET_OPEN.match(text, f.end)
+        if after and after.end() in starts:
+            drugs.add(f.text)  # "Tuoyi (toripalimab)"
+            continue
+        head = text[max(0, f.start - 4):f.start]
+        m = re.search(r"[(（]\s*$", head)
+        if m and _BRACKET_CLOSE.match(text, f.end):
+            before = text[:f.start - len(head) + m.start()].rstrip()
+            if len(before) in ends or any(before.endswith(d) for d in drugs):
+                drugs.add(f.text)  # "toripalimab (Tuoyi)"
+    return [f for f in facts if not (f.label == "org" and not f.kind.startswith("gazetteer") and f.text in drugs)]
