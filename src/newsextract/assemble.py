@@ -739,7 +739,8 @@ class Assembler:
         best = max(pool, key=lambda x: (len(display_name(x.text)), -x.start))
         name = display_name(best.text)
         ev.append(Evidence(field=role, start=f.start, end=f.end, text=f.text, rule=d.role_rules.get(role) or "role.prior"))
-        return Party(name=name, canonical=info.get("canonical"), country=info.get("country"))
+        return Party(id=None if ent.startswith("x:") else ent,  # entity keys of gazetteer companies are their ids
+                     name=name, canonical=info.get("canonical"), country=info.get("country"))
 
     def _announced(self, mentions: list[Mention], text: str, published: dt.date | None) -> dt.date | None:
         for m in mentions:
