@@ -182,6 +182,7 @@ class _Batch:
         self.work: dict[int, _DealWork] = {}
         self.seen: dict[str, list[tuple[int, str]]] = {}  # doc_id → [(article id, record hash)] of this batch
         self.pending_values: list[tuple[int, int, Row]] = []  # (deal id, mention id, row) not written yet
+        self.prev_states: dict[int, DealState] = {}  # deals fed by the superseded version of the current article
 
     # -- reading existing state ---------------------------------------------------------------------------
     def prefetch(self, doc_ids: list[str]) -> None:
@@ -228,6 +229,8 @@ class _Batch:
         if versions:
             self.supersede([a for a, _ in versions], aid)
             rep.revised += 1
+        if not versions:
+            self.prev_states = {}
         linked_here: set[int] = set()  # several deals of one article are several deals
         for idx, (deal, raw) in enumerate(zip(rec.deals, rec.deal_json, strict=True)):
             self.add_deal(aid, idx, deal, raw, rec, linked_here)
@@ -242,10 +245,13 @@ class _Batch:
         f = features(deal, rec.published, led.registry)
         cache = led._cache
         best: tuple[float, int, int, str] | None = None
-        for did in cache.candidates(f) - linked_here:
-            link = compare(f, cache.states[did], led.options)
+        # a new version of an article first looks at the deals its old version fed (they may have no other source)
+        prev = {did: st for did, st in self.prev_states.items() if did not in cache.states}
+        for did in (cache.candidates(f) | set(prev)) - linked_here:
+            st = cache.states.get(did) or prev[did]
+            link = compare(f, st, led.options)
             if link is not None:
-                key = (link.score, cache.states[did].n, -did, link.reason)
+                key = (link.score, st.n, -did, link.reason)
                 if best is None or key > best:
                     best = key
         mid = self.ids("mentions")
@@ -297,8 +303,12 @@ class _Batch:
         conn.execute(update(S.field_values).where(S.field_values.c.article_id.in_(old)).values(
             active=False, chosen=False, reason="superseded by a later version of the article"))
         conn.execute(update(S.status_history).where(S.status_history.c.article_id.in_(old)).values(active=False))
-        affected = [r[0] for r in conn.execute(select(S.sources.c.entity_id).where(
-            S.sources.c.article_id.in_(old), S.sources.c.kind == "deal"))]
+        self.prev_states = {}
+        q = (select(S.sources.c.deal_id, S.mentions.c.features).join(S.mentions, S.mentions.c.id == S.sources.c.mention_id)
+             .where(S.sources.c.article_id.in_(old), S.sources.c.kind == "deal"))
+        for did, feats in conn.execute(q):
+            self.prev_states.setdefault(did, DealState(did)).add(Features.from_json(json.loads(feats)))
+        affected = list(self.prev_states)
         self.ledger._bump_epoch = True
         cache = self.ledger._cache
         state = conn.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
@@ -535,17 +545,22 @@ class Ledger:
                 self._ingest(_lines(fh, name), name, report)
         return report
 
+    def begin_ingest(self, source: str) -> int:
+        """Record the start of an ingest (committed at once: a killed ingest leaves it unfinished)."""
+        with write_transaction(self.engine) as conn:
+            ingest_id = _Ids(conn)("ingests")
+            conn.execute(insert(S.ingests).values(id=ingest_id, source=source, started_at=_now(), lines=0,
+                                                  version=_version()))
+        return ingest_id
+
     def _ingest(self, items: Iterable[tuple[str, Parsed | Malformed]], source: str,
-                report: IngestReport | None) -> IngestReport:
+                report: IngestReport | None, *, ingest_id: int | None = None, final: bool = True) -> IngestReport:
         import time
 
         rep = report or IngestReport()
         t0 = time.perf_counter()
-        with write_transaction(self.engine) as conn:
-            ids = _Ids(conn)
-            ingest_id = ids("ingests")
-            conn.execute(insert(S.ingests).values(id=ingest_id, source=source, started_at=_now(), lines=0,
-                                                  version=_version()))
+        if ingest_id is None:
+            ingest_id = self.begin_ingest(source)
         chunk: list[tuple[str, Parsed]] = []
         counted = _Counts(rep)
         for where, item in items:
@@ -557,7 +572,7 @@ class Ledger:
             if len(chunk) >= self.batch_size:
                 self._write(chunk, ingest_id, rep, counted)
                 chunk = []
-        self._write(chunk, ingest_id, rep, counted, final=True)
+        self._write(chunk, ingest_id, rep, counted, final=final)
         rep.seconds += time.perf_counter() - t0
         return rep
 

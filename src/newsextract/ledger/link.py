@@ -178,13 +178,33 @@ class LinkOptions:
     window_days: int = 730
 
 
+def _part_of(x: str, y: str) -> bool:
+    """Whether key ``x`` is a whole part of key ``y``: "707" of "ssgj707", "izabren" of "blb01d1izabren", but not
+    "nx1" of "nx10" (a code is not part of a longer number).
+
+    >>> _part_of("707", "ssgj707"), _part_of("nx1", "nx10"), _part_of("hrs9821", "hrs9821")
+    (True, False, True)
+    """
+    if len(x) < 3 or len(x) > len(y):
+        return False
+    start = y.find(x)
+    while start >= 0:
+        end = start + len(x)
+        before_ok = start == 0 or y[start - 1].isdigit() != x[0].isdigit()
+        after_ok = end == len(y) or y[end].isdigit() != x[-1].isdigit()
+        if before_ok and after_ok:
+            return True
+        start = y.find(x, start + 1)
+    return False
+
+
 def _assets(a: tuple[str, ...], b: set[str]) -> str:
     """'match', 'conflict' or 'unknown' (nothing to compare, or only names in different scripts)."""
     if not a or not b:
         return "unknown"
     for x in a:
         for y in b:
-            if x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x)):
+            if x == y or _part_of(x, y) or _part_of(y, x):
                 return "match"
     la, lb = [x for x in a if not _CJK.search(x)], [y for y in b if not _CJK.search(y)]
     ca, cb = [x for x in a if _CJK.search(x)], [y for y in b if _CJK.search(y)]

@@ -55,6 +55,7 @@ class DealFilter:
     currency: str = "USD"
     limit: int | None = None
     order: str = "recent"  # recent | upfront | total | sources
+    include_retired: bool = False  # deals whose every source was superseded by a later version of its article
 
 
 def _party_clause(name: str, role: str | None, registry: Registry) -> Any:
@@ -84,7 +85,7 @@ def _country(col: Any, spec: str) -> Any:
 def build_query(flt: DealFilter, registry: Registry) -> Select[Any]:
     d = S.deals
     q = select(d)
-    conds = []
+    conds = [] if flt.include_retired else [d.c.n_sources > 0]
     if flt.party:
         conds.append(_party_clause(flt.party, None, registry))
     for role in ("licensor", "licensee"):
@@ -116,9 +117,10 @@ def build_query(flt: DealFilter, registry: Registry) -> Select[Any]:
     order = {"recent": [when.desc(), d.c.id.desc()], "upfront": [d.c.upfront_amount.desc(), d.c.id],
              "total": [d.c.total_value_amount.desc(), d.c.id], "sources": [d.c.n_sources.desc(), d.c.id]}
     q = q.order_by(*order.get(flt.order, order["recent"]))
-    if flt.order in ("upfront", "total"):  # NULLs last on both back ends
-        col = d.c.upfront_amount if flt.order == "upfront" else d.c.total_value_amount
-        q = q.order_by(None).order_by(col.is_(None), col.desc(), d.c.id)
+    if flt.order in ("upfront", "total"):  # amounts in --currency first, NULLs last on both back ends
+        f = "upfront" if flt.order == "upfront" else "total_value"
+        col, cur = d.c[f"{f}_amount"], d.c[f"{f}_currency"]
+        q = q.order_by(None).order_by(col.is_(None), func.coalesce(cur, "") != flt.currency.upper(), col.desc(), d.c.id)
     if flt.limit:
         q = q.limit(flt.limit)
     return q
