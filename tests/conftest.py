@@ -162,11 +162,10 @@ def pg_server_url():
     """URL of the session's PostgreSQL server (its ``postgres`` database)."""
     import os
 
-    from pg_server import Unavailable, start
-
     from sqlalchemy import create_engine, text
 
     from newsextract.ledger import Ledger
+    from pg_server import Unavailable, start
 
     try:
         url, stop = start()
