@@ -108,8 +108,8 @@ class Registry:
                 key = name_key(n)
                 if key and (len(key) >= 3 or _CJK.search(key)):
                     self._keys.setdefault(key, comp.id)
-        # longest first: the fullest known name a written name starts with (or, in Chinese, contains)
-        self._prefixes = sorted(self._keys, key=len, reverse=True)
+        # Chinese keys, for "the longest known name a written name contains"
+        self._cjk_keys = {k for k in self._keys if _CJK.search(k) and len(k) >= 2}
 
     # -- reading ------------------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -159,14 +159,16 @@ class Registry:
                         return got
         if not key:
             return None
-        cjk = bool(_CJK.search(key))
-        for k in self._prefixes:
-            if len(k) >= len(key):
-                continue
-            if cjk:
-                if _CJK.search(k) and len(k) >= 2 and k in key:
-                    return self._keys[k]
-            elif key.startswith(k + " ") and len(k) >= 4:
+        if _CJK.search(key):  # the longest known Chinese name inside the written one
+            for n in range(len(key) - 1, 1, -1):
+                for i in range(len(key) - n + 1):
+                    if key[i:i + n] in self._cjk_keys:
+                        return self._keys[key[i:i + n]]
+            return None
+        words = key.split(" ")
+        for n in range(len(words) - 1, 0, -1):  # the longest known name the written one starts with
+            k = " ".join(words[:n])
+            if len(k) >= 4 and k in self._keys:
                 return self._keys[k]
         return None
 

@@ -10,6 +10,7 @@ those links).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +123,10 @@ def serve(url: str, *, host: str = "127.0.0.1", port: int = 8001, extra: list[st
     meta = write_metadata(db.with_suffix(".datasette.json"), db.stem)
     cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta), "--host", host,
            "--port", str(port), "--setting", "facet_time_limit_ms", "1000", *(extra or [])]
-    try:
+    if os.name == "posix":  # become Datasette: signals (Ctrl-C, SIGTERM) reach the server itself
+        sys.stdout.flush()
+        os.execv(sys.executable, cmd)
+    try:  # pragma: no cover - Windows
         return subprocess.call(cmd)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # pragma: no cover
         return 0

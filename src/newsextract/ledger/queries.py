@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select, union
 
 from ..normalize.names import name_key
 from ..registry import Registry
@@ -58,18 +58,14 @@ class DealFilter:
     include_retired: bool = False  # deals whose every source was superseded by a later version of its article
 
 
-def _party_clause(name: str, role: str | None, registry: Registry) -> Any:
+def _party_clause(name: str, role: str | None, registry: Registry, like: bool = False) -> Any:
     dp = S.deal_parties
     comp = registry.lookup(name)
-    if comp is not None:
-        who = or_(dp.c.company_key == comp.id, dp.c.root_key == comp.id)
-    else:
-        who = dp.c.company_key == f"x:{name_key(name)}"
-    cond = and_(dp.c.deal_id == S.deals.c.id, who)
-    if role:
-        cond = and_(cond, dp.c.role == role)
-    clause = exists().where(cond)
-    if comp is None:  # an unknown company: also any deal whose chosen name contains it
+    # IN (… UNION …): each half is an index lookup (ix_deal_parties_company / _root), never a scan of deals
+    keys = [dp.c.company_key == comp.id, dp.c.root_key == comp.id] if comp else [dp.c.company_key == f"x:{name_key(name)}"]
+    parts = [select(dp.c.deal_id).where(k, *([dp.c.role == role] if role else [])) for k in keys]
+    clause = S.deals.c.id.in_(union(*parts) if len(parts) > 1 else parts[0])
+    if comp is None and like:  # an unknown company not found by its key: any deal whose name contains it
         cols = [S.deals.c.licensor, S.deals.c.licensee] if role is None else [S.deals.c[role]]
         clause = or_(clause, *[func.lower(c).contains(name.lower()) for c in cols])
     return clause
@@ -82,16 +78,16 @@ def _country(col: Any, spec: str) -> Any:
     return col == spec
 
 
-def build_query(flt: DealFilter, registry: Registry) -> Select[Any]:
+def build_query(flt: DealFilter, registry: Registry, like: bool = False) -> Select[Any]:
     d = S.deals
     q = select(d)
     conds = [] if flt.include_retired else [d.c.n_sources > 0]
     if flt.party:
-        conds.append(_party_clause(flt.party, None, registry))
+        conds.append(_party_clause(flt.party, None, registry, like))
     for role in ("licensor", "licensee"):
         name = getattr(flt, role)
         if name:
-            conds.append(_party_clause(name, role, registry))
+            conds.append(_party_clause(name, role, registry, like))
         country = getattr(flt, f"{role}_country")
         if country:
             conds.append(_country(d.c[f"{role}_country"], country))
@@ -142,7 +138,11 @@ def _plain(row: Any) -> dict[str, Any]:
 
 def query_deals(conn: Connection, flt: DealFilter, registry: Registry) -> list[dict[str, Any]]:
     """Merged deals as dicts (columns of ``deals``; ``targets`` as a list)."""
-    return [_plain(r) for r in conn.execute(build_query(flt, registry))]
+    rows = conn.execute(build_query(flt, registry)).all()
+    names = [n for n in (flt.party, flt.licensor, flt.licensee) if n]
+    if not rows and names and any(registry.lookup(n) is None for n in names):
+        rows = conn.execute(build_query(flt, registry, like=True)).all()  # slower: scans the names
+    return [_plain(r) for r in rows]
 
 
 def deal_sources(conn: Connection, deal_id: int) -> list[dict[str, Any]]:
