@@ -24,16 +24,9 @@ class DatasetteMissing(RuntimeError):
 
 
 _DEAL_COLUMNS = {
-    "title": "licensor → licensee: asset",
-    "licensor": "grants the rights, sells or is acquired: the payee (registry name when known)",
-    "licensee": "acquires the rights or buys: the payer",
-    "licensor_country": "ISO country of the licensor", "licensee_country": "ISO country of the licensee",
-    "deal_type": "license, collaboration, option, acquisition, asset_purchase, newco, other",
-    "status": "latest status", "stage": "latest stage: in talks, signed, completed, option exercised, terminated",
-    "targets": "molecular targets (JSON list)", "upfront_amount": "upfront payment, full units",
-    "milestones_amount": "milestone ceiling as stated", "total_value_amount": "total value as stated",
-    "announced": "date the deal was announced, when an article says", "first_seen": "earliest source published",
-    "n_sources": "articles reporting the deal (active versions)",
+    "licensor": "grants the rights, sells or is acquired: the payee", "licensee": "acquires or buys: the payer",
+    "stage": "latest: in talks, signed, completed, option exercised, terminated",
+    "n_sources": "articles reporting the deal",
 }
 
 _QUERIES = {
@@ -79,7 +72,10 @@ def metadata(db_name: str = "deals") -> dict[str, Any]:
         },
         "deal_sources": {"title": "Sources of each deal", "facets": ["lang", "link"], "sort_desc": "published",
                          "description": "Which article reported which deal, and why its mention joined the deal."},
-        "deal_overview": {"title": "Deals, short", "facets": ["deal_type", "stage", "year"]},
+        "deal_overview": {"title": "Deals at a glance (merged across articles)", "label_column": "title",
+                          "sort_desc": "n_sources", "columns": _DEAL_COLUMNS,
+                          "facets": ["licensor_country", "licensee_country", "deal_type", "stage", "year",
+                                     {"array": "targets"}]},
         "field_values": {"title": "Field values with provenance", "facets": ["field", "chosen", "reason"],
                          "label_column": "display",
                          "description": "Every value of every field, which article said it (quote and offsets), "

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -28,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Boolean, Connection, Date, DateTime, Numeric, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..records import Extraction
@@ -427,17 +428,20 @@ class _Batch:
 _ORDER = {"in_discussion": 0, "signed": 1, "completed": 2, "terminated": 3}
 
 
-def _sqlite_value(v: Any) -> Any:
+def _sqlite_converters(table: Any, cols: list[str]) -> list[tuple[int, Any]]:
     # the forms SQLAlchemy's SQLite types store (and read back): ISO dates, "YYYY-MM-DD HH:MM:SS.ffffff", 0/1, REAL
-    if isinstance(v, dt.datetime):
-        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, Decimal):
-        return float(v)
-    if isinstance(v, bool):
-        return int(v)
-    return v
+    out = []
+    for i, c in enumerate(cols):
+        t = table.c[c].type
+        if isinstance(t, DateTime):
+            out.append((i, lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f")))
+        elif isinstance(t, Date):
+            out.append((i, dt.date.isoformat))
+        elif isinstance(t, Numeric):
+            out.append((i, float))
+        elif isinstance(t, Boolean):
+            out.append((i, int))
+    return out
 
 
 def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -449,10 +453,18 @@ def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if sqlite else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    get = operator.itemgetter(*cols)
     if sqlite:
-        params = [tuple(_sqlite_value(r[c]) for c in cols) for r in rows]
+        conv = _sqlite_converters(table, cols)
+        params = []
+        for r in rows:
+            t = list(get(r))
+            for i, fn in conv:
+                if t[i] is not None:
+                    t[i] = fn(t[i])
+            params.append(t)
     else:
-        params = [tuple(r[c] for c in cols) for r in rows]
+        params = [get(r) for r in rows]
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cur.executemany(sql, params)

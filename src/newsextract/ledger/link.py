@@ -6,8 +6,9 @@ whether the mention may join the deal and how strongly (a :class:`Link`), or why
 
 The rules, in the order they are tested:
 
-1. At least one party must be the same company group in the same role (a subsidiary counts as its parent's
-   group: Sunshine Guojian ~ 3SBio). A mention without any named party never links.
+1. At least one party must be the same company in the same role; a subsidiary and its parent count as the same
+   (Sunshine Guojian ~ 3SBio), two subsidiaries of one group do not (Genentech ≁ Chugai). A mention without any
+   named party never links.
 2. A different licensee is a different deal. A different licensor is one too, except for co-licensors: the same
    licensee and the same asset (two owners of one co-developed drug).
 3. Parties in swapped roles (the extractor confused payer and payee) link only on the same asset.
@@ -34,6 +35,9 @@ less 1 for swapped roles or a second licensor. The best-scoring deal wins; ties 
 Link(score=7.5, reason='licensor, licensee, asset, type')
 >>> c = features(Deal(licensor=Party(name="3SBio"), licensee=Party(name="Pfizer"), asset="SSGJ-705"), None, reg)
 >>> compare(c, st) is None
+True
+>>> st2 = DealState(2); st2.add(features(Deal(licensor=Party(name="Chugai"), licensee=Party(name="Roche")), None, reg))
+>>> compare(features(Deal(licensor=Party(name="Genentech"), licensee=Party(name="Roche")), None, reg), st2) is None
 True
 """
 
@@ -100,6 +104,8 @@ class Features:
     announced: dt.date | None = None
     published: dt.date | None = None
     money: tuple[tuple[str, str, str], ...] = ()  # (field, currency, amount as text)
+    licensor_chain: tuple[str, ...] = ()  # the company and its parents, nearest first
+    licensee_chain: tuple[str, ...] = ()
 
     @property
     def date(self) -> dt.date | None:
@@ -111,7 +117,8 @@ class Features:
                 "deal_type": self.deal_type, "status": self.status,
                 "announced": self.announced.isoformat() if self.announced else None,
                 "published": self.published.isoformat() if self.published else None,
-                "money": [list(m) for m in self.money]}
+                "money": [list(m) for m in self.money], "licensor_chain": list(self.licensor_chain),
+                "licensee_chain": list(self.licensee_chain)}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Features:
@@ -121,17 +128,30 @@ class Features:
         return cls(d.get("licensor"), d.get("licensee"), d.get("licensor_root"), d.get("licensee_root"),
                    tuple(d.get("assets") or ()), tuple(d.get("targets") or ()), d.get("deal_type") or "license",
                    d.get("status") or "signed", date(d.get("announced")), date(d.get("published")),
-                   tuple(tuple(m) for m in d.get("money") or ()))  # type: ignore[misc]
+                   tuple(tuple(m) for m in d.get("money") or ()),  # type: ignore[misc]
+                   tuple(d.get("licensor_chain") or ([d["licensor"]] if d.get("licensor") else [])),
+                   tuple(d.get("licensee_chain") or ([d["licensee"]] if d.get("licensee") else [])))
 
 
 def features(deal: Deal, published: dt.date | None, registry: Registry) -> Features:
     """The linking features of a deal record (parties resolved through the registry)."""
     keys = {r: party_key(getattr(deal, r), registry) for r in ("licensor", "licensee")}
     roots = {r: (registry.root(k) if k and not k.startswith("x:") else k) for r, k in keys.items()}
+    chains = {r: _chain(k, registry) for r, k in keys.items()}
     money = tuple((f, m.currency, format(m.amount.normalize(), "f")) for f in _MONEY if (m := getattr(deal, f)))
     return Features(keys["licensor"], keys["licensee"], roots["licensor"], roots["licensee"],
                     asset_keys(deal.asset, *deal.assets), tuple(dict.fromkeys(target_key(t) for t in deal.targets)),
-                    deal.deal_type, deal.status, deal.announced, published, money)
+                    deal.deal_type, deal.status, deal.announced, published, money, chains["licensor"],
+                    chains["licensee"])
+
+
+def _chain(key: str | None, registry: Registry) -> tuple[str, ...]:
+    out: list[str] = []
+    while key and key not in out:
+        out.append(key)
+        comp = registry.get(key)
+        key = comp.parent if comp else None
+    return tuple(out)
 
 
 @dataclass
@@ -139,8 +159,12 @@ class DealState:
     """The union of the features of a merged deal's active mentions."""
 
     id: int
-    licensor: set[str] = field(default_factory=set)  # group roots
+    licensor: set[str] = field(default_factory=set)  # group roots (to find candidates)
     licensee: set[str] = field(default_factory=set)
+    licensor_keys: set[str] = field(default_factory=set)  # the companies themselves
+    licensee_keys: set[str] = field(default_factory=set)
+    licensor_family: set[str] = field(default_factory=set)  # the companies and their parents
+    licensee_family: set[str] = field(default_factory=set)
     assets: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
@@ -154,6 +178,11 @@ class DealState:
             self.licensor.add(f.licensor_root)
         if f.licensee_root:
             self.licensee.add(f.licensee_root)
+        for role in ("licensor", "licensee"):
+            key = getattr(f, role)
+            if key:
+                getattr(self, f"{role}_keys").add(key)
+                getattr(self, f"{role}_family").update(getattr(f, f"{role}_chain") or (key,))
         self.assets.update(f.assets)
         self.targets.update(f.targets)
         self.types.add(f.deal_type)
@@ -211,6 +240,17 @@ def _assets(a: tuple[str, ...], b: set[str]) -> str:
     return "conflict" if (la and lb) or (ca and cb) else "unknown"
 
 
+def _same_party(f: Features, mine: str, d: DealState, theirs: str) -> bool | None:
+    """None when either side has no party in that role; else whether the mention's company is one of the deal's,
+    or a parent or subsidiary of one (not merely of the same group)."""
+    key = getattr(f, mine)
+    keys = getattr(d, f"{theirs}_keys")
+    if not key or not keys:
+        return None
+    chain = getattr(f, f"{mine}_chain") or (key,)
+    return key in getattr(d, f"{theirs}_family") or any(k in chain for k in keys)
+
+
 def _gap(date: dt.date | None, dates: list[dt.date]) -> int | None:
     if date is None or not dates:
         return None
@@ -234,10 +274,10 @@ def _same_money(f: Features, d: DealState) -> int:
 def compare(f: Features, d: DealState, opts: LinkOptions = LinkOptions()) -> Link | None:  # noqa: B008
     """Whether mention ``f`` may join deal ``d``: a :class:`Link` with its score and reason, or None."""
     role = {}
-    for r, mine, theirs in (("licensor", f.licensor_root, d.licensor), ("licensee", f.licensee_root, d.licensee)):
-        role[r] = None if not mine or not theirs else mine in theirs
-    swapped = (role["licensor"] is False and role["licensee"] is False and f.licensor_root in d.licensee
-               and f.licensee_root in d.licensor)
+    for r in ("licensor", "licensee"):
+        role[r] = _same_party(f, r, d, r)
+    swapped = (role["licensor"] is False and role["licensee"] is False and _same_party(f, "licensor", d, "licensee")
+               and _same_party(f, "licensee", d, "licensor"))
     assets = _assets(f.assets, d.assets)
     reasons: list[str] = []
     score = 0.0

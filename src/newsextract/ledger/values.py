@@ -210,4 +210,4 @@ def current_status(history: list[tuple[dt.date | None, str, int]]) -> str | None
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
