@@ -394,3 +394,17 @@ def test_ledger_batch_ingests_as_it_goes(tmp_path, generated_jsonl):
         deals = led.deals(DealFilter(licensee="Pfizer"))
     assert s["articles"] == 12 and s["deals"] == 12 and len(deals) == 12
     assert {d["licensee_id"] for d in deals} == {"pfizer"}
+
+
+def test_ledger_keeps_approvals_and_figures_as_mentions(ledger_url, make_record):
+    rec = make_record("a", PFIZER_3SBIO, approvals=[{"regulator": "NMPA", "event": "approval", "drug": "ivonescimab"}],
+                      figures=[{"subject": "Akeso", "kind": "company", "metric": "revenue"},
+                               {"subject": "Akeso", "kind": "company", "metric": "net_loss"}])
+    with Ledger(ledger_url) as led:
+        led.add_records([rec])
+    eng = create_engine(ledger_url)
+    with eng.connect() as conn:
+        kinds = dict(conn.execute(text("SELECT kind, count(*) FROM mentions GROUP BY kind")).all())
+        rec_json = conn.execute(text("SELECT record FROM mentions WHERE kind = 'approval'")).scalar()
+    eng.dispose()
+    assert kinds == {"deal": 1, "approval": 1, "figure": 2} and json.loads(rec_json)["drug"] == "ivonescimab"

@@ -8,7 +8,7 @@ the evidence quote it was read from.
 
 1. **most specific** — an exact amount beats an approximate one or a lower bound ("over $1 billion"), more
    significant digits beat fewer ($1.25 billion beats $1.3 billion); a registry company beats an unknown name;
-   a fuller asset (code and name) beats a part of it; more targets beat fewer; ``other`` is the least specific type;
+   a fuller name of the asset (code and name) beats a part of it (a longer list of assets does not); more targets beat fewer; ``other`` is the least specific type;
 2. **most sources** — the value more articles agree on;
 3. **latest** — the value of the most recently published article.
 
@@ -109,8 +109,10 @@ def deal_values(deal: Deal, registry: Registry) -> list[FieldValue]:
     assets = list(dict.fromkeys([a for a in [deal.asset, *deal.assets] if a]))
     if assets:
         keys = asset_keys(*assets)
+        # more specific: more names of the main asset ("BL-B01D1 (iza-bren)"), not a longer list of assets
+        main = assets[0]
         out.append(FieldValue("asset", ", ".join(assets), ", ".join(assets), "|".join(sorted(keys)),
-                              len(keys) * 100 + len(" ".join(assets)), evidence=ev.get("asset")))
+                              len(asset_keys(main)) * 100 + len(main), evidence=ev.get("asset")))
     if deal.targets:
         keys = sorted({target_key(t) for t in deal.targets})
         out.append(FieldValue("targets", list(deal.targets), ", ".join(deal.targets), "|".join(keys), len(keys),
