@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 from newsextract.cli import main
 from newsextract.ledger import DealFilter, Ledger
 from newsextract.ledger import schema as S
-from newsextract.ledger.store import current_revision, head_revision
+from newsextract.ledger.store import HEAD, current_revision, head_revision
 
 PFIZER_3SBIO = {"licensor": "3SBio", "licensee": "Pfizer", "asset": "SSGJ-707", "targets": ["PD-1", "VEGF"],
                 "upfront": (1250000000, "USD", "$1.25 billion"), "deal_type": "license",
@@ -364,7 +364,7 @@ def test_ledger_schema_is_migrated_on_open(ledger_url):
     Ledger(ledger_url).close()
     eng = create_engine(ledger_url)
     with eng.connect() as conn:
-        assert current_revision(conn) == head_revision() == "0001"
+        assert current_revision(conn) == head_revision() == HEAD == "0001"
         views = set(conn.execute(text(
             "SELECT name FROM sqlite_master WHERE type='view'" if ledger_url.startswith("sqlite") else
             "SELECT table_name FROM information_schema.views WHERE table_schema='public'")).scalars())
@@ -408,3 +408,18 @@ def test_ledger_keeps_approvals_and_figures_as_mentions(ledger_url, make_record)
         rec_json = conn.execute(text("SELECT record FROM mentions WHERE kind = 'approval'")).scalar()
     eng.dispose()
     assert kinds == {"deal": 1, "approval": 1, "figure": 2} and json.loads(rec_json)["drug"] == "ivonescimab"
+
+
+def test_ledger_export_sqlite_copies_everything(filled, tmp_path, capsys):
+    out = tmp_path / "copy.db"
+    assert main(["ledger", "export", "--db", filled, "--format", "sqlite", "-o", str(out)]) == 0
+    copy = f"sqlite:///{out}"
+    assert _counts(copy) == _counts(filled)
+    with Ledger(filled) as a, Ledger(copy) as b:
+        def key(led):
+            return [(d["id"], d["title"], d["upfront_amount"], d["first_seen"]) for d in led.deals()]
+
+        assert key(a) == key(b) and len(key(a)) == 5
+        did = a.deals(DealFilter(party="GSK"))[0]["id"]
+        assert a.show(did)["fields"] == b.show(did)["fields"]
+    assert main(["ledger", "export", "--db", filled, "--format", "sqlite", "-o", str(out)]) == 2  # exists

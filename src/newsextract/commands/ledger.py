@@ -126,13 +126,22 @@ def show_cmd(deal_id: Annotated[int, typer.Argument(help="deal id (from ledger d
 @ledger_app.command("export")
 def export_cmd(db: DbOpt = "deals.db",
                output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file (default stdout)")] = None,  # noqa: UP045
-               fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (deal + provenance) | csv (deal rows)")] = "jsonl") -> None:
-    """Every merged deal: JSON lines with fields, sources and history, or flat CSV rows."""
+               fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (deal + provenance) | csv (deal rows) | sqlite (the whole ledger, into -o)")] = "jsonl") -> None:
+    """Every merged deal: JSON lines with fields, sources and history, or flat CSV rows; or a copy of the whole
+    ledger into a new SQLite file (a PostgreSQL ledger to browse in Datasette)."""
     from ..ledger.output import to_csv, to_jsonl
 
-    if fmt not in ("jsonl", "csv"):
-        typer.echo("error: --format is jsonl or csv", err=True)
+    if fmt not in ("jsonl", "csv", "sqlite"):
+        typer.echo("error: --format is jsonl, csv or sqlite", err=True)
         raise typer.Exit(2)
+    if fmt == "sqlite":
+        if output is None or output.exists():
+            typer.echo("error: --format sqlite needs -o NEW_FILE (one that does not exist yet)", err=True)
+            raise typer.Exit(2)
+        with _open(db) as led:
+            led.copy_to(output).close()
+        typer.echo(f"ledger copied to {output}", err=True)
+        return
     with _open(db) as led:
         rows = led.deals()
         text = to_csv(rows) if fmt == "csv" else to_jsonl(led.show(r["id"]) for r in rows)  # type: ignore[misc]
@@ -169,6 +178,13 @@ def serve_cmd(db: DbOpt = "deals.db",
 
     with _open(db) as led:
         url = led.url
+        if not url.startswith("sqlite") and metadata_out is None:  # Datasette reads SQLite: serve a snapshot
+            import tempfile
+
+            snap = Path(tempfile.mkdtemp(prefix="nxledger")) / "deals.db"
+            led.copy_to(snap).close()
+            typer.echo(f"serving a snapshot of {url} copied to {snap}", err=True)
+            url = f"sqlite:///{snap}"
     if metadata_out is not None:
         write_metadata(metadata_out)
         typer.echo(f"metadata written to {metadata_out}", err=True)

@@ -110,8 +110,8 @@ def write_metadata(path: str | Path, db_name: str = "deals") -> Path:
 def serve(url: str, *, host: str = "127.0.0.1", port: int = 8001, extra: list[str] | None = None) -> int:
     """Run Datasette on the ledger's SQLite file (until interrupted); returns its exit code."""
     if not url.startswith("sqlite:///"):
-        raise DatasetteMissing("Datasette browses SQLite files; export a PostgreSQL ledger first "
-                               "(newsextract ledger export) or point --db at a SQLite ledger")
+        raise DatasetteMissing("Datasette browses SQLite files: copy the ledger first "
+                               "(newsextract ledger export --format sqlite -o copy.db)")
     try:
         import datasette  # noqa: F401
     except ImportError as exc:

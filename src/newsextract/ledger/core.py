@@ -651,6 +651,23 @@ class Ledger:
         self._cache.generation, self._cache.epoch = gen, epoch
         counted.commit()
 
+    # -- copying --------------------------------------------------------------------------------------------
+    def copy_to(self, db: str | Path) -> Ledger:
+        """Copy every row into a new ledger (e.g. a PostgreSQL ledger into a SQLite file for Datasette)."""
+        dst = Ledger(db, registry=self.registry)
+        tables = (S.ingests, S.articles, S.mentions, S.deals, S.sources, S.field_values, S.status_history,
+                  S.deal_parties, S.deal_targets)
+        with self.engine.connect() as src, write_transaction(dst.engine) as out:
+            if any(out.execute(select(func.count()).select_from(t)).scalar() for t in tables):
+                raise ValueError(f"{dst.url} is not empty")
+            for t in tables:
+                res = src.execute(select(t).order_by(*t.primary_key.columns or t.columns))
+                while rows := res.fetchmany(5000):
+                    _bulk_insert(out, t, [dict(r._mapping) for r in rows])
+            state = src.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
+            out.execute(update(S.ledger_state).values(generation=state.generation, epoch=state.epoch))
+        return dst
+
     # -- reading --------------------------------------------------------------------------------------------
     def deals(self, flt: Any = None) -> list[dict[str, Any]]:
         """Merged deals matching a :class:`~newsextract.ledger.queries.DealFilter` (all, newest first)."""
