@@ -423,3 +423,8 @@ def test_ledger_export_sqlite_copies_everything(filled, tmp_path, capsys):
         did = a.deals(DealFilter(party="GSK"))[0]["id"]
         assert a.show(did)["fields"] == b.show(did)["fields"]
     assert main(["ledger", "export", "--db", filled, "--format", "sqlite", "-o", str(out)]) == 2  # exists
+
+
+def test_ledger_cli_reading_a_missing_ledger_is_a_usage_error(tmp_path, capsys):
+    assert main(["ledger", "deals", "--db", str(tmp_path / "nope.db")]) == 2
+    assert "no ledger at" in capsys.readouterr().err and not (tmp_path / "nope.db").exists()

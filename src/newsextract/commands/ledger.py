@@ -16,11 +16,15 @@ DbOpt = Annotated[str, typer.Option(
     "--db", envvar="NEWSEXTRACT_DB", help="SQLite file or database URL (postgresql+psycopg://…)")]
 
 
-def _open(db: str, *, create: bool = True):  # noqa: ANN202
-    from ..ledger import Ledger
+def _open(db: str, *, must_exist: bool = True):  # noqa: ANN202
+    from ..ledger import Ledger, resolve_url
 
+    url = resolve_url(db)
+    if must_exist and url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        typer.echo(f"error: no ledger at {db} (create one with: newsextract ledger add RECORDS.jsonl --db {db})", err=True)
+        raise typer.Exit(2)
     try:
-        return Ledger(db, create=create)
+        return Ledger(db)
     except Exception as exc:  # a URL that cannot be reached, a file that is not a ledger …
         typer.echo(f"error: cannot open ledger {db}: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -51,7 +55,7 @@ def add_cmd(files: Annotated[list[str], typer.Argument(help="JSON-lines record f
     if missing:
         typer.echo(f"error: no such file: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
-    with _open(db) as led:
+    with _open(db, must_exist=False) as led:
         rep = led.add_files(files)
     for p in rep.problems:
         typer.echo(f"malformed: {p}", err=True)
