@@ -13,476 +13,36 @@ batch, under the ledger's write lock:
 
 A killed ingest loses at most the batch in flight (its transaction never commits); running it again skips what
 was committed and completes the rest. Two ingests at once serialise batch by batch on the lock, and each batch
-first catches up with what the other committed (``_Cache.sync``), so nothing is lost or linked twice.
+first catches up with what the other committed (``LinkCache.sync`` in ``cache.py``; the batch itself is ``writer.py``), so nothing is lost or linked twice.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import operator
 import sys
+import time
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Numeric, bindparam, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, func, insert, select, update
 
 from ..records import Extraction
 from ..registry import Registry, get_registry
 from . import schema as S
-from .link import DealState, Features, LinkOptions, compare, features
+from .cache import LinkCache
+from .link import LinkOptions
 from .records import Malformed, Parsed, parse_line, parse_record
+from .report import IngestReport
 from .store import make_engine, resolve_url, upgrade, write_transaction
-from .values import FieldValue, Row, choose, current_status, deal_values, dumps, stage
+from .writer import BatchWriter, Ids, bulk_insert, now
 
 __all__ = ["Ledger", "IngestReport"]
 
 warnings.filterwarnings("ignore", message=r"Dialect sqlite\+pysqlite does \*not\* support Decimal")
 
-#: problems kept (and printed) per ingest; the count is always complete.
-MAX_PROBLEMS = 100
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-@dataclass
-class IngestReport:
-    """What one ingest did."""
-
-    lines: int = 0
-    added: int = 0
-    unchanged: int = 0
-    revised: int = 0
-    malformed: int = 0
-    error_records: int = 0
-    mentions: int = 0
-    deals_created: int = 0
-    deals_linked: int = 0
-    problems: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        rate = f" in {self.seconds:.1f}s ({self.lines / self.seconds:.0f} records/s)" if self.seconds > 0 else ""
-        return (f"ledger: {self.lines} records read: {self.added} added ({self.revised} new versions), "
-                f"{self.unchanged} unchanged, {self.malformed} malformed, {self.error_records} error records; "
-                f"{self.mentions} deal mentions → {self.deals_created} new deals, {self.deals_linked} linked to "
-                f"existing ones{rate}")
-
-    def problem(self, where: str, reason: str) -> None:
-        self.malformed += 1
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(f"{where}: {reason}")
-
-
-# ------------------------------------------------------------------------------------------------ linking cache
-class _Cache:
-    """Linking state of every deal with active mentions, with indexes to find candidates fast."""
-
-    def __init__(self) -> None:
-        self.generation = -1
-        self.epoch = -1
-        self.max_mention = 0
-        self.states: dict[int, DealState] = {}
-        self.by_pair: dict[tuple[str, str], set[int]] = {}
-        self.by_role: dict[tuple[str, str | None], set[int]] = {}
-        self.by_asset: dict[str, set[int]] = {}
-
-    def sync(self, conn: Connection, generation: int, epoch: int) -> None:
-        """Catch up with the database: everything after a supersede, else only mentions added since."""
-        if generation == self.generation and epoch == self.epoch:
-            return
-        if epoch != self.epoch:
-            self.__init__()  # type: ignore[misc]
-        q = (select(S.sources.c.entity_id, S.mentions.c.id, S.mentions.c.features)
-             .join(S.mentions, S.mentions.c.id == S.sources.c.mention_id)
-             .where(S.sources.c.kind == "deal", S.mentions.c.active, S.mentions.c.id > self.max_mention)
-             .order_by(S.mentions.c.id))
-        for deal_id, mid, feats in conn.execute(q):
-            self.add(deal_id, Features.from_json(json.loads(feats)))
-            self.max_mention = max(self.max_mention, mid)
-        self.generation, self.epoch = generation, epoch
-
-    def add(self, deal_id: int, f: Features) -> None:
-        st = self.states.get(deal_id)
-        if st is None:
-            st = self.states[deal_id] = DealState(deal_id)
-            self.by_role.setdefault(("licensor", None), set()).add(deal_id)
-            self.by_role.setdefault(("licensee", None), set()).add(deal_id)
-        before = (set(st.licensor), set(st.licensee))
-        st.add(f)
-        for role, old, new in (("licensor", before[0], st.licensor), ("licensee", before[1], st.licensee)):
-            for r in new - old:
-                self.by_role.setdefault((role, r), set()).add(deal_id)
-            if new and not old:
-                self.by_role[(role, None)].discard(deal_id)
-        if st.licensor - before[0] or st.licensee - before[1]:
-            for a in st.licensor:
-                for b in st.licensee:
-                    self.by_pair.setdefault((a, b), set()).add(deal_id)
-        for k in f.assets:
-            self.by_asset.setdefault(k, set()).add(deal_id)
-
-    def candidates(self, f: Features) -> set[int]:
-        lr, le = f.licensor_root, f.licensee_root
-        role = self.by_role
-        if lr and le:
-            out = set(self.by_pair.get((lr, le), ())) | self.by_pair.get((le, lr), set())
-            out |= role.get(("licensee", le), set()) & role.get(("licensor", None), set())
-            out |= role.get(("licensor", lr), set()) & role.get(("licensee", None), set())
-            if f.assets:  # co-licensors: same licensee, same asset
-                by_asset = set().union(*(self.by_asset.get(a, set()) for a in f.assets))
-                out |= role.get(("licensee", le), set()) & by_asset
-            return out
-        if lr:
-            return set(role.get(("licensor", lr), ()))
-        if le:
-            return set(role.get(("licensee", le), ()))
-        return set()
-
-
-# ------------------------------------------------------------------------------------------------ batch writer
-class _Ids:
-    """Ids handed out under the write lock (one max() per table and batch)."""
-
-    TABLES = (S.ingests, S.articles, S.mentions, S.deals, S.sources, S.field_values, S.status_history)
-
-    def __init__(self, conn: Connection) -> None:
-        self.next = {t.name: (conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1 for t in self.TABLES}
-
-    def __call__(self, table: str) -> int:
-        i = self.next[table]
-        self.next[table] = i + 1
-        return i
-
-
-@dataclass
-class _DealWork:
-    rows: list[Row]
-    history: list[tuple[dt.date | None, str, str, int]]  # (date, status, stage, order)
-    new: bool
-    loaded: bool = True  # False: the deal's stored values and history are still to be read
-
-
-class _Batch:
-    """The rows of one batch, written by :meth:`flush` with a few multi-row statements."""
-
-    def __init__(self, conn: Connection, ledger: Ledger, ingest_id: int | None, report: IngestReport) -> None:
-        self.conn, self.ledger, self.ingest_id, self.report = conn, ledger, ingest_id, report
-        self.ids = _Ids(conn)
-        self.now = _now()
-        self.inserts: dict[str, list[dict[str, Any]]] = {t: [] for t in (
-            "articles", "mentions", "deals", "sources", "field_values", "status_history")}
-        self.parties: list[dict[str, Any]] = []
-        self.targets: list[dict[str, Any]] = []
-        self.work: dict[int, _DealWork] = {}
-        self.seen: dict[str, list[tuple[int, str]]] = {}  # doc_id → [(article id, record hash)] of this batch
-        self.pending_values: list[tuple[int, int, Row]] = []  # (deal id, mention id, row) not written yet
-        self.prev_states: dict[int, DealState] = {}  # deals fed by the superseded version of the current article
-
-    # -- reading existing state ---------------------------------------------------------------------------
-    def prefetch(self, doc_ids: list[str]) -> None:
-        for i in range(0, len(doc_ids), 500):
-            chunk = doc_ids[i:i + 500]
-            q = select(S.articles.c.id, S.articles.c.doc_id, S.articles.c.record_hash).where(
-                S.articles.c.doc_id.in_(chunk), S.articles.c.superseded_by.is_(None))
-            for aid, doc, h in self.conn.execute(q):
-                self.seen.setdefault(doc, []).append((aid, h))
-
-    def _load(self, deal_id: int) -> _DealWork:
-        """The work of an existing deal; its stored values are read in bulk by :meth:`_load_stored`."""
-        w = self.work.get(deal_id)
-        if w is None:
-            w = self.work[deal_id] = _DealWork([], [], False, loaded=False)
-        return w
-
-    def _load_stored(self) -> None:
-        todo = [d for d, w in self.work.items() if not w.loaded]
-        fv, sh = S.field_values, S.status_history
-        for i in range(0, len(todo), 500):
-            chunk = todo[i:i + 500]
-            for r in self.conn.execute(select(fv).where(fv.c.deal_id.in_(chunk), fv.c.active)):
-                v = FieldValue(r.field, json.loads(r.value), r.display, r.vkey, r.specificity,
-                               Decimal(str(r.amount)) if r.amount is not None else None, r.currency, None)
-                self.work[r.deal_id].rows.append(Row(v, r.article_id, r.published, r.id, r.chosen, r.support,
-                                                     r.reason, f"{int(r.chosen)}|{r.support}|{r.reason}"))
-            for h in self.conn.execute(select(sh.c.deal_id, sh.c.date, sh.c.status, sh.c.stage, sh.c.id).where(
-                    sh.c.deal_id.in_(chunk), sh.c.active)):
-                self.work[h.deal_id].history.append((h.date, h.status, h.stage, h.id))
-        for d in todo:
-            self.work[d].loaded = True
-
-    # -- adding ---------------------------------------------------------------------------------------------
-    def add(self, rec: Parsed, where: str) -> None:
-        rep = self.report
-        versions = self.seen.get(rec.doc_id, [])
-        if any(h == rec.record_hash for _, h in versions):
-            rep.unchanged += 1
-            return
-        aid = self.ids("articles")
-        self.seen[rec.doc_id] = [(aid, rec.record_hash)]
-        rep.added += 1
-        if rec.error:
-            rep.error_records += 1
-        self.inserts["articles"].append(dict(
-            id=aid, doc_id=rec.doc_id, record_hash=rec.record_hash, content_hash=rec.content_hash, url=rec.url,
-            title=rec.title, published=rec.published, lang=rec.lang, error=rec.error, n_deals=len(rec.deals),
-            source=where, ingest_id=self.ingest_id, superseded_by=None, added_at=self.now))
-        if versions:
-            self.supersede([a for a, _ in versions], aid)
-            rep.revised += 1
-        if not versions:
-            self.prev_states = {}
-        linked_here: set[int] = set()  # several deals of one article are several deals
-        for idx, (deal, raw) in enumerate(zip(rec.deals, rec.deal_json, strict=True)):
-            self.add_deal(aid, idx, deal, raw, rec, linked_here)
-        for kind, items in rec.others.items():
-            for idx, item in enumerate(items):
-                self.inserts["mentions"].append(dict(
-                    id=self.ids("mentions"), article_id=aid, kind=kind, idx=idx, active=True, record=dumps(item),
-                    licensor_key=None, licensee_key=None, features=None))
-
-    def add_deal(self, aid: int, idx: int, deal: Any, raw: dict[str, Any], rec: Parsed, linked_here: set[int]) -> None:
-        led, rep = self.ledger, self.report
-        f = features(deal, rec.published, led.registry)
-        cache = led._cache
-        best: tuple[float, int, int, str] | None = None
-        # a new version of an article first looks at the deals its old version fed (they may have no other source)
-        prev = {did: st for did, st in self.prev_states.items() if did not in cache.states}
-        for did in (cache.candidates(f) | set(prev)) - linked_here:
-            st = cache.states.get(did) or prev[did]
-            link = compare(f, st, led.options)
-            if link is not None:
-                key = (link.score, st.n, -did, link.reason)
-                if best is None or key > best:
-                    best = key
-        mid = self.ids("mentions")
-        if best is None:
-            deal_id, how, score = self.ids("deals"), "new", None
-            self.work[deal_id] = _DealWork([], [], True)
-            rep.deals_created += 1
-        else:
-            deal_id, how, score = -best[2], best[3], best[0]
-            rep.deals_linked += 1
-            self._load(deal_id)
-        linked_here.add(deal_id)
-        cache.add(deal_id, f)
-        rep.mentions += 1
-        self.inserts["mentions"].append(dict(
-            id=mid, article_id=aid, kind="deal", idx=idx, active=True, record=dumps(raw),
-            licensor_key=f.licensor, licensee_key=f.licensee, features=dumps(f.to_json())))
-        self.inserts["sources"].append(dict(
-            id=self.ids("sources"), kind="deal", entity_id=deal_id, deal_id=deal_id, mention_id=mid, article_id=aid, link=how,
-            score=score, linked_at=self.now))
-        w = self.work[deal_id]
-        for v in deal_values(deal, led.registry):
-            w.rows.append(Row(v, aid, rec.published, self.ids("field_values")))
-            self.pending_values.append((deal_id, mid, w.rows[-1]))
-        date, date_source = (deal.announced, "announced") if deal.announced else (
-            (rec.published, "published") if rec.published else (None, None))
-        hid = self.ids("status_history")
-        st = stage(deal.status, deal.deal_type)
-        w.history.append((date, deal.status, st, hid))
-        ev = next((e.text for e in deal.evidence if e.field == "status"), None)
-        self.inserts["status_history"].append(dict(
-            id=hid, deal_id=deal_id, mention_id=mid, article_id=aid, status=deal.status, stage=st, date=date,
-            date_source=date_source, evidence=ev, active=True))
-        for role in ("licensor", "licensee"):
-            key = getattr(f, role)
-            if key:
-                p = getattr(deal, role)
-                self.parties.append(dict(deal_id=deal_id, role=role, company_key=key,
-                                         root_key=getattr(f, f"{role}_root") or key, name=p.name))
-        for t in f.targets:
-            self.targets.append(dict(deal_id=deal_id, target=t))
-
-    def supersede(self, old: list[int], new: int) -> None:
-        """Mark older versions of an article superseded; their mentions stop counting (nothing is deleted)."""
-        self.flush()
-        conn = self.conn
-        conn.execute(update(S.articles).where(S.articles.c.id.in_(old)).values(superseded_by=new))
-        conn.execute(update(S.mentions).where(S.mentions.c.article_id.in_(old)).values(active=False))
-        conn.execute(update(S.field_values).where(S.field_values.c.article_id.in_(old)).values(
-            active=False, chosen=False, reason="superseded by a later version of the article"))
-        conn.execute(update(S.status_history).where(S.status_history.c.article_id.in_(old)).values(active=False))
-        self.prev_states = {}
-        q = (select(S.sources.c.deal_id, S.mentions.c.features).join(S.mentions, S.mentions.c.id == S.sources.c.mention_id)
-             .where(S.sources.c.article_id.in_(old), S.sources.c.kind == "deal"))
-        for did, feats in conn.execute(q):
-            self.prev_states.setdefault(did, DealState(did)).add(Features.from_json(json.loads(feats)))
-        affected = list(self.prev_states)
-        self.ledger._bump_epoch = True
-        cache = self.ledger._cache
-        state = conn.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
-        cache.__init__()  # type: ignore[misc]
-        cache.sync(conn, state.generation, state.epoch)
-        for did in affected:
-            self._load(did)
-
-    # -- writing --------------------------------------------------------------------------------------------
-    def flush(self) -> None:
-        """Write everything added so far (inside the batch's transaction) and recompute the touched deals."""
-        conn, ins = self.conn, self.inserts
-        for t in ("articles", "mentions"):
-            _bulk_insert(conn, S.metadata.tables[t], ins[t])
-            ins[t] = []
-        self._load_stored()
-        new_deals, upd_deals, new_vals, upd_vals = [], [], [], []
-        mention_of = {id(r): (did, mid) for did, mid, r in self.pending_values}
-        for deal_id, w in self.work.items():
-            row = self._recompute(deal_id, w)
-            (new_deals if w.new else upd_deals).append(row)
-            w.new = False
-            for r in w.rows:
-                flags = f"{int(r.chosen)}|{r.support}|{r.note}"
-                if id(r) in mention_of:
-                    did, mid = mention_of[id(r)]
-                    new_vals.append(self._value_row(r, did, mid))
-                elif r.stored != flags:
-                    upd_vals.append(dict(b_id=r.id, chosen=r.chosen, support=r.support, reason=r.note))
-                r.stored = flags
-        _bulk_insert(conn, S.deals, new_deals)
-        if upd_deals:
-            cols = {k: bindparam(k) for k in upd_deals[0] if k not in ("id", "created_at")}
-            conn.execute(update(S.deals).where(S.deals.c.id == bindparam("b_id")).values(cols),
-                         [dict(r, b_id=r["id"]) for r in upd_deals])
-        for t in ("sources", "status_history"):
-            _bulk_insert(conn, S.metadata.tables[t], ins[t])
-            ins[t] = []
-        _bulk_insert(conn, S.field_values, new_vals)
-        if upd_vals:
-            fv = S.field_values
-            conn.execute(update(fv).where(fv.c.id == bindparam("b_id")).values(
-                chosen=bindparam("chosen"), support=bindparam("support"), reason=bindparam("reason")), upd_vals)
-        for table, rows in ((S.deal_parties, self.parties), (S.deal_targets, self.targets)):
-            if rows:
-                stmt = (sqlite.insert(table) if conn.dialect.name == "sqlite" else postgresql.insert(table))
-                conn.execute(stmt.on_conflict_do_nothing(), _dedupe(rows))
-        self.parties, self.targets = [], []
-        self.work = {}
-        self.pending_values = []
-
-    def _value_row(self, r: Row, deal_id: int, mid: int) -> dict[str, Any]:
-        v, ev = r.value, r.value.evidence
-        return dict(id=r.id, kind="deal", entity_id=deal_id, deal_id=deal_id, mention_id=mid, article_id=r.source,
-                    field=v.field,
-                    value=dumps(v.value), display=v.display, vkey=v.vkey, amount=v.amount, currency=v.currency,
-                    specificity=v.specificity, published=r.published, evidence=ev.text if ev else None,
-                    evidence_start=ev.start if ev else None, evidence_end=ev.end if ev else None,
-                    rule=ev.rule if ev else None, active=True, support=r.support, chosen=r.chosen, reason=r.note)
-
-    def _recompute(self, deal_id: int, w: _DealWork) -> dict[str, Any]:
-        by_field: dict[str, list[Row]] = {}
-        for r in w.rows:
-            r.chosen, r.note = False, None
-            by_field.setdefault(r.value.field, []).append(r)
-        chosen: dict[str, FieldValue] = {}
-        for fname, rows in by_field.items():
-            best, why = choose(rows)
-            best.chosen, best.note = True, why
-            chosen[fname] = best.value
-        reg = self.ledger.registry
-        row: dict[str, Any] = {"id": deal_id, "updated_at": self.now}
-        if w.new:
-            row["created_at"] = self.now
-        for role in ("licensor", "licensee"):
-            v = chosen.get(role)
-            p = v.value if v else None
-            comp = reg.get(p.get("id")) if p else None
-            row[f"{role}_id"] = comp.id if comp else None
-            row[role] = (comp.name if comp else p["name"]) if p else None
-            row[f"{role}_country"] = (comp.country if comp else p.get("country")) if p else None
-        row["deal_type"] = chosen["deal_type"].value if "deal_type" in chosen else None
-        last = max(w.history, key=lambda h: (h[0] or dt.date.min, _ORDER.get(h[1], 0), h[3])) if w.history else None
-        row["status"] = current_status([(h[0], h[1], h[3]) for h in w.history])
-        row["stage"] = last[2] if last else None
-        row["asset"] = chosen["asset"].value if "asset" in chosen else None
-        row["targets"] = dumps(chosen["targets"].value) if "targets" in chosen else None
-        for f in ("modality", "territory"):
-            row[f] = chosen[f].value if f in chosen else None
-        for f in S.MONEY_FIELDS:
-            v = chosen.get(f)
-            row[f"{f}_amount"] = v.amount if v else None
-            row[f"{f}_currency"] = v.currency if v else None
-            row[f"{f}_text"] = v.value.get("text") if v else None
-        row["royalty"] = chosen["royalty"].vkey if "royalty" in chosen else None
-        ann = chosen.get("announced")
-        row["announced"] = dt.date.fromisoformat(ann.value) if ann else None
-        pubs = [r.published for r in by_field.get("status", []) if r.published]
-        row["first_seen"] = min(pubs) if pubs else None
-        row["last_seen"] = max(pubs) if pubs else None
-        year_from = row["announced"] or row["first_seen"]
-        row["year"] = year_from.year if year_from else None
-        row["n_sources"] = len(by_field.get("status", []))
-        what = row["asset"] or (", ".join(chosen["targets"].value) if "targets" in chosen else None)
-        row["title"] = f"{row['licensor'] or '?'} → {row['licensee'] or '?'}" + (f": {what}" if what else "")
-        return row
-
-
-_ORDER = {"in_discussion": 0, "signed": 1, "completed": 2, "terminated": 3}
-
-
-def _sqlite_converters(table: Any, cols: list[str]) -> list[tuple[int, Any]]:
-    # the forms SQLAlchemy's SQLite types store (and read back): ISO dates, "YYYY-MM-DD HH:MM:SS.ffffff", 0/1, REAL
-    out = []
-    for i, c in enumerate(cols):
-        t = table.c[c].type
-        if isinstance(t, DateTime):
-            out.append((i, lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f")))
-        elif isinstance(t, Date):
-            out.append((i, dt.date.isoformat))
-        elif isinstance(t, Numeric):
-            out.append((i, float))
-        elif isinstance(t, Boolean):
-            out.append((i, int))
-    return out
-
-
-def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """A multi-row insert through the DBAPI cursor: the big tables of a batch take most of an ingest's time, and
-    SQLAlchemy's per-row parameter processing was half of it. Values are converted as SQLAlchemy would."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    sqlite = conn.dialect.name == "sqlite"
-    mark = "?" if sqlite else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
-    get = operator.itemgetter(*cols)
-    if sqlite:
-        conv = _sqlite_converters(table, cols)
-        params = []
-        for r in rows:
-            t = list(get(r))
-            for i, fn in conv:
-                if t[i] is not None:
-                    t[i] = fn(t[i])
-            params.append(t)
-    else:
-        params = [get(r) for r in rows]
-    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cur.executemany(sql, params)
-    finally:
-        cur.close()
-
-
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, out = set(), []
-    for r in rows:
-        k = tuple(sorted((k, v) for k, v in r.items() if k != "name"))
-        if k not in seen:
-            seen.add(k)
-            out.append(r)
-    return out
-
-
-# ------------------------------------------------------------------------------------------------ the ledger
 class Ledger:
     """A deal ledger in a database (SQLite file by default, PostgreSQL by URL).
 
@@ -514,7 +74,7 @@ class Ledger:
         self.registry = registry or get_registry()
         self.options = options or LinkOptions()
         self.batch_size = batch_size
-        self._cache = _Cache()
+        self.cache = LinkCache()
         self._bump_epoch = False
         if create:
             upgrade(self.engine)
@@ -597,14 +157,13 @@ class Ledger:
     def begin_ingest(self, source: str) -> int:
         """Record the start of an ingest (committed at once: a killed ingest leaves it unfinished)."""
         with write_transaction(self.engine) as conn:
-            ingest_id = _Ids(conn)("ingests")
-            conn.execute(insert(S.ingests).values(id=ingest_id, source=source, started_at=_now(), lines=0,
+            ingest_id = Ids(conn)("ingests")
+            conn.execute(insert(S.ingests).values(id=ingest_id, source=source, started_at=now(), lines=0,
                                                   version=_version()))
         return ingest_id
 
     def _ingest(self, items: Iterable[tuple[str, Parsed | Malformed]], source: str,
                 report: IngestReport | None, *, ingest_id: int | None = None, final: bool = True) -> IngestReport:
-        import time
 
         rep = report or IngestReport()
         t0 = time.perf_counter()
@@ -630,9 +189,9 @@ class Ledger:
         try:
             with write_transaction(self.engine) as conn:
                 state = conn.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
-                self._cache.sync(conn, state.generation, state.epoch)
+                self.cache.sync(conn, state.generation, state.epoch)
                 self._bump_epoch = False
-                b = _Batch(conn, self, ingest_id, rep)
+                b = BatchWriter(conn, self, ingest_id, rep)
                 b.prefetch([p.doc_id for _, p in chunk])
                 for where, rec in chunk:
                     b.add(rec, where)
@@ -642,13 +201,13 @@ class Ledger:
                 delta = counted.delta()
                 values: dict[str, Any] = {k: getattr(S.ingests.c, k) + v for k, v in delta.items()}
                 if final:
-                    values["finished_at"] = _now()
+                    values["finished_at"] = now()
                     values["problems"] = json.dumps(rep.problems, ensure_ascii=False) if rep.problems else None
                 conn.execute(update(S.ingests).where(S.ingests.c.id == ingest_id).values(values))
         except BaseException:
-            self._cache = _Cache()  # it may hold deals of the batch that was rolled back
+            self.cache = LinkCache()  # it may hold deals of the batch that was rolled back
             raise
-        self._cache.generation, self._cache.epoch = gen, epoch
+        self.cache.generation, self.cache.epoch = gen, epoch
         counted.commit()
 
     # -- copying --------------------------------------------------------------------------------------------
@@ -663,7 +222,7 @@ class Ledger:
             for t in tables:
                 res = src.execute(select(t).order_by(*t.primary_key.columns or t.columns))
                 while rows := res.fetchmany(5000):
-                    _bulk_insert(out, t, [dict(r._mapping) for r in rows])
+                    bulk_insert(out, t, [dict(r._mapping) for r in rows])
             state = src.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
             out.execute(update(S.ledger_state).values(generation=state.generation, epoch=state.epoch))
         return dst
