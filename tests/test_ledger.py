@@ -428,3 +428,20 @@ def test_ledger_export_sqlite_copies_everything(filled, tmp_path, capsys):
 def test_ledger_cli_reading_a_missing_ledger_is_a_usage_error(tmp_path, capsys):
     assert main(["ledger", "deals", "--db", str(tmp_path / "nope.db")]) == 2
     assert "no ledger at" in capsys.readouterr().err and not (tmp_path / "nope.db").exists()
+
+
+def test_ledger_migrations_go_down_and_up_again(ledger_url, make_record):
+    from alembic import command
+
+    from newsextract.ledger.store import _alembic_config, make_engine, write_transaction
+
+    Ledger(ledger_url).close()
+    eng = make_engine(ledger_url)
+    with write_transaction(eng) as conn:
+        command.downgrade(_alembic_config(conn), "base")
+    with eng.connect() as conn:
+        assert current_revision(conn) is None
+    eng.dispose()
+    with Ledger(ledger_url) as led:  # opening migrates the empty database again
+        led.add_records([make_record("a", PFIZER_3SBIO)])
+        assert len(led.deals()) == 1
