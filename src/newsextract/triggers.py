@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 # the parser of Python's own re (private, stable since 3.11, which pyproject requires)
 from re import _constants as _c  # type: ignore[attr-defined]  # private module: no stubs
 from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
+from typing import Any
 
 import ahocorasick
 
