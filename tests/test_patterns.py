@@ -9,6 +9,7 @@ import pytest
 from newsextract.errors import PatternError
 from newsextract.patterns import compile_rule, expand_macros, load_file, load_rules, rule_sections
 
+
 def _rule_files():
     root = resources.files("newsextract") / "patterns"
     for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
