@@ -35,7 +35,8 @@ MASK_MACROS = {
 }
 
 _RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",
-              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach"}
+              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach", "designation", "scope", "when",
+              "company_metric"}
 
 
 @dataclass

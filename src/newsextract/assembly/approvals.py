@@ -1,0 +1,234 @@
+"""Regulatory events → :class:`~newsextract.records.Approval` records.
+
+Per sentence that holds an event word (``patterns/<lang>/approvals.yml``):
+1. the event words that are not inside a non-event phrasing (pending, hoped-for, conditional, PDUFA …);
+2. the regulators: agencies named in the sentence, else jurisdictions ("approved in the US" → FDA); an approval
+   listing several ("approved in the US, Japan and Europe") is one record per regulator;
+3. the drug nearest to the event word (drug names, INN codes from the asset finder, brand phrasings); a brand
+   given with its INN anywhere in the article becomes the INN;
+4. the company: the owner of the drug ("Bayer's Vitrakvi", "康方生物的…"), else the company nearest before the
+   event in the sentence, else the one the approval is granted to.
+Records need a drug or a company (a company alone only when an agency is named); one event of one drug by one
+regulator is one record unless the text dates them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..facts import Fact
+from ..finders.reports import ReportVocab, sentences_with
+from ..records import Approval, Evidence, Party
+
+__all__ = ["assemble_approvals", "DrugIndex"]
+
+_ANAPHOR = {"en": re.compile(r"\b(?:it|its|the (?:drug|therapy|medicine|product|treatment|candidate|molecule|"
+                             r"compound|asset))\b", re.I),
+            "zh": re.compile(r"该药|該藥|该产品|該產品|其|此药|此藥|该疗法|該療法")}
+_POSSESSIVE = re.compile(r"^\s*(?:[’']s?|的)\s*")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年\s?(\d{1,2})\s?月)?(?!\d)")
+_MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?((?:19|20)\d\d)")
+_MON = {m[:3].lower(): i for i, m in enumerate("January February March April May June July August September "
+                                               "October November December".split(), 1)}
+
+
+@dataclass
+class _Drug:
+    name: str
+    start: int
+    end: int
+    rule: str
+    inn: str | None = None
+    brand: str | None = None
+    code: str | None = None
+
+
+@dataclass
+class DrugIndex:
+    """Brand ↔ INN pairs the article states anywhere ("Leclaza (ingredient name lazertinib)")."""
+
+    inn_of: dict[str, str] = field(default_factory=dict)
+
+    def add(self, brand: str | None, inn: str | None) -> None:
+        if brand and inn:
+            self.inn_of.setdefault(brand.lower(), inn)
+
+    def inn(self, name: str) -> str | None:
+        return self.inn_of.get(name.lower())
+
+
+def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex) -> list[_Drug]:
+    out: list[_Drug] = []
+    for f in facts:
+        if f.label == "asset" and a <= f.start and f.end <= b:
+            kind = f.kind
+            d = _Drug(f.text, f.start, f.end, f.rule)
+            if kind in ("inn", "inn_zh"):
+                d.inn = f.text
+            elif kind == "code":
+                d.code = f.text
+            out.append(d)
+    for f in vocab.drugs_in(text, a, b):
+        v = f.value
+        index.add(v.get("brand"), v.get("inn"))
+        if any(d.start <= f.start and f.end <= d.end for d in out):
+            continue
+        out.append(_Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand")))
+    return out
+
+
+def _regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
+    agencies = vocab.regulators_in(text, a, b)
+    if agencies:
+        return agencies
+    out = []
+    for j in vocab.jurisdictions_in(text, a, b):
+        if re.match(r"\s*[’']s\b", text[j.end:j.end + 3]):
+            continue  # "Japan's Daiichi Sankyo": a company's home, not where the approval is
+        out.append(j)
+    return out
+
+
+def _nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> Any:
+    best, best_d = None, None
+    for it in items:
+        d = it.start - pos_b if it.start >= pos_b else pos_a - it.end
+        if it.start >= pos_b:
+            d -= after_bonus
+        if best_d is None or d < best_d:
+            best, best_d = it, d
+    return best
+
+
+def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact], a: int) -> Fact | None:
+    if drug is not None:
+        for o in orgs:
+            gap = text[o.end:drug.start]
+            if o.end <= drug.start and len(gap) <= 40 and _POSSESSIVE.match(gap) and \
+                    not re.search(r"[,;。，]", gap):
+                return o
+    before = [o for o in orgs if o.end <= ev.start]
+    if before:
+        return before[-1]
+    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from)\s*$|授予\s*$", text[max(a, o.start - 8):o.start])]
+    return after[0] if after else None
+
+
+def _date(text: str, a: int, b: int) -> str | None:
+    m = _MONTH_YEAR.search(text, a, b)
+    if m:
+        return f"{m.group(2)}-{_MON[m.group(1)[:3].lower()]:02d}"
+    m = _YEAR.search(text, a, b)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)
+    return None
+
+
+def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
+                       facts: list[Fact]) -> list[Approval]:
+    """Every regulatory event the article reports, in order of appearance."""
+    hits = sentences_with(vocab.approval_trigger, text, sentences)
+    if not hits:
+        return []
+    index = DrugIndex()
+    low = text.lower() if len(text.lower()) == len(text) else None
+    records: list[tuple[Approval, str | None]] = []
+    last_drug: tuple[int, _Drug] | None = None
+    for si in hits:
+        a, b = sentences[si]
+        events = vocab.events_in(text, a, b, low)
+        drugs = _drugs(vocab, text, a, b, facts, index)
+        if not events:
+            if drugs:
+                last_drug = (si, drugs[-1])
+            continue
+        regs = _regulators(vocab, text, a, b)
+        reg_spans = [(r.start, r.end) for r in regs]
+        drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
+        orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= b
+                and not any(x < f.end and f.start < y for x, y in reg_spans)
+                and not any(d.start < f.end and f.start < d.end for d in drugs)]
+        seen: set[tuple[str, str | None]] = set()
+        for ev in events:
+            key = (ev.kind, ev.extra.get("designation"))
+            if key in seen:
+                continue
+            seen.add(key)
+            drug = _nearest(drugs, ev.start, ev.end, after_bonus=10)
+            if drug is None and last_drug is not None and si - last_drug[0] <= 2 and \
+                    _ANAPHOR[lang].search(text, a, b):
+                drug = last_drug[1]
+            company = _company(text, lang, ev, drug, orgs, a)
+            if drug is None and (company is None or not any(r.label == "regulator" for r in regs)):
+                continue
+            targets = regs if ev.kind == "approval" and len({r.kind for r in regs}) > 1 else \
+                ([_nearest(regs, ev.start, ev.end)] if regs else [None])
+            done: set[str | None] = set()
+            for reg in targets:
+                rv = None if reg is None else str(reg.value)
+                if rv in done:
+                    continue
+                done.add(rv)
+                records.append((_record(text, ev, reg, drug, company, index, a, b), _date(text, a, b)))
+        if drugs:
+            last_drug = (si, drugs[-1])
+    return _dedupe(records)
+
+
+def _record(text: str, ev: Fact, reg: Fact | None, drug: _Drug | None, company: Fact | None, index: DrugIndex,
+            a: int, b: int) -> Approval:
+    evidence = [Evidence(field="event", start=ev.start, end=ev.end, text=ev.text, rule=ev.rule)]
+    regulator = None
+    if reg is not None:
+        regulator = str(reg.value)
+        evidence.append(Evidence(field="regulator", start=reg.start, end=reg.end, text=reg.text, rule=reg.rule))
+    name = brand = code = None
+    if drug is not None:
+        inn = drug.inn or index.inn(drug.name)
+        brand = drug.brand if drug.brand else (drug.name if drug.name != inn and not drug.code else None)
+        code = drug.code
+        name = inn or brand or code or drug.name
+        evidence.append(Evidence(field="drug", start=drug.start, end=drug.end, text=text[drug.start:drug.end],
+                                 rule=drug.rule))
+    party = None
+    if company is not None:
+        party = Party(name=company.text.strip(), canonical=getattr(company.value, "canonical", None))
+        evidence.append(Evidence(field="company", start=company.start, end=company.end, text=company.text,
+                                 rule=company.rule))
+    return Approval(regulator=regulator, event=ev.kind, designation=ev.extra.get("designation"), drug=name,
+                    brand=brand if brand != name else None, code=code if code != name else None, company=party,
+                    evidence=evidence)
+
+
+def _dedupe(records: list[tuple[Approval, str | None]]) -> list[Approval]:
+    out: list[tuple[Approval, str | None]] = []
+    for rec, date in records:
+        same = None
+        for i, (o, odate) in enumerate(out):
+            if (o.regulator, o.event, o.designation) == (rec.regulator, rec.event, rec.designation) and \
+                    _same_drug(o, rec) and (date is None or odate is None or date == odate):
+                same = i
+                break
+        if same is None:
+            rec.date = date
+            out.append((rec, date))
+            continue
+        o, odate = out[same]
+        if o.company is None and rec.company is not None:
+            o.company = rec.company
+            o.evidence.extend(e for e in rec.evidence if e.field == "company")
+        if o.date is None and date:
+            o.date = date
+    return [r for r, _ in out]
+
+
+def _same_drug(x: Approval, y: Approval) -> bool:
+    if x.drug is None or y.drug is None:
+        return x.drug is None and y.drug is None and (x.company and y.company and
+                                                      x.company.name == y.company.name) is True
+    names_x = {n.lower() for n in (x.drug, x.brand, x.code) if n}
+    names_y = {n.lower() for n in (y.drug, y.brand, y.code) if n}
+    return bool(names_x & names_y)

@@ -1,0 +1,271 @@
+"""Company, product and market figures → :class:`~newsextract.records.Figure` records.
+
+Per sentence that holds a metric word (``patterns/<lang>/figures.yml``):
+1. the values: amounts from the one money grammar (``normalize/money.py``, via the entities' facts) that are not a
+   deal's own amounts (the deals' evidence, payment cues), per-share values, prices, guidance, thresholds or the
+   prior-period base of a change; percentages for market shares;
+2. each value takes the metric word it is tied to: the nearest one before it in the sentence with no other value
+   between, else one right after it ("$893 million in combined sales");
+3. the period right after the value ("… in 2024"), else the nearest in the sentence, else the period the article
+   last named; the change in % between the metric and the value or right after it ("rose 6% to", "(-42%)",
+   "同比增长10.2%"; "分别为 a%、b%" in order);
+4. the subject: a product phrasing ("sales of DARZALEX", "Enhertu had sales"), a market phrasing ("the global
+   ADC market", "China's out-licensing deals"), else the company nearest before the metric, else the article's
+   own company.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..facts import Fact
+from ..finders.reports import ReportVocab, sentences_with
+from ..records import Deal, Evidence, Figure, Money, Party, Quantity
+
+__all__ = ["assemble_figures", "main_company"]
+
+#: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
+_DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
+               "combined_upfront", "per_share", "royalty_money"}
+_RESPECTIVELY = re.compile(r"respectively|分别|分別")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d.,])")
+
+
+def main_company(facts: list[Fact]) -> Fact | None:
+    """The article's own company: the first company named at least twice, else the first one named."""
+    orgs = [f for f in facts if f.label == "org"]
+    if not orgs:
+        return None
+    counts: dict[str, int] = {}
+    for f in orgs:
+        k = getattr(f.value, "key", f.text)
+        counts[k] = counts.get(k, 0) + 1
+    for f in orgs:
+        if counts[getattr(f.value, "key", f.text)] >= 2:
+            return f
+    return orgs[0]
+
+
+def _overlaps(f: Any, spans: list[tuple[int, int]]) -> bool:
+    return any(a < f.end and f.start < b for a, b in spans)
+
+
+def _deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
+    money_fields = {"upfront", "near_term", "milestones", "total_value", "equity"}
+    return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
+
+
+def _tie_metric(text: str, v: Any, metrics: list[Fact], values: list[Any], lang: str) -> Fact | None:
+    """The metric word a value belongs to: nearest before with no other value between, else right after."""
+    best = None
+    for m in metrics:
+        if m.end <= v.start and v.start - m.end <= 90 and ";" not in text[m.end:v.start] and \
+                not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
+            best = m
+    if best is not None:
+        return best
+    for m in metrics:
+        if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values):
+            gap = text[v.end:m.start]
+            if lang == "zh" or re.fullmatch(r"[\s(),.%\w$€£¥-]{0,30}", gap):
+                return m
+    return None
+
+
+def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
+                     facts: list[Fact], deals: list[Deal] | None = None) -> list[Figure]:
+    """Every company, product and market figure the article reports, in order of appearance."""
+    hits = sentences_with(vocab.figure_trigger, text, sentences)
+    if not hits:
+        return []
+    low = text.lower() if len(text.lower()) == len(text) else None
+    deal_spans = _deal_spans(deals)
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS]
+    own = main_company(facts)
+    years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
+    out: list[Figure] = []
+    period_ctx: str | None = None
+    for si in hits:
+        a, b = sentences[si]
+        year = next((y for p, y in reversed(years) if p < b), None)
+        metrics = vocab.metrics_in(text, a, b, low)
+        periods = vocab.periods_in(text, a, b, year)
+        if not metrics:
+            period_ctx = _last_period(periods) or period_ctx
+            continue
+        blocks = vocab.not_figures_in(text, a, b, low)
+        changes = vocab.changes_in(text, a, b)
+        block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
+        money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
+                 and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
+                 and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in pay_cues)]
+        change_spans = [(c.start, c.end) for c in changes]
+        money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+        pcts = [p for p in vocab.percents_in(text, a, b)
+                if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)]
+        values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
+        used_changes: set[int] = set()
+        sent_figs: list[tuple[Figure, Any]] = []
+        for v in values:
+            cue = _tie_metric(text, v, [m for m in metrics if (m.kind == "market_share") == (v.label == "percent")],
+                              values, lang)
+            if cue is None:
+                continue
+            fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
+                          used_changes)
+            if fig is not None:
+                sent_figs.append((fig, v))
+        _distribute(text, a, b, changes, used_changes, sent_figs)
+        out.extend(f for f, _ in sent_figs)
+        period_ctx = _last_period(periods) or period_ctx
+    return _dedupe(out)
+
+
+def _last_period(periods: list[Fact]) -> str | None:
+    good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "year"]
+    return good[-1].value if good else None
+
+
+def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
+            own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
+            changes: list[Fact], used: set[int]) -> Figure | None:
+    metric = cue.kind
+    scope = cue.extra.get("scope", "company")
+    evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
+                Evidence(field="metric", start=cue.start, end=cue.end, text=cue.text, rule=cue.rule)]
+    subject, kind, subj_fact = _subject(text, lang, vocab, v, cue, scope, a, b, facts, own)
+    if subject is None:
+        return None
+    if kind == "product" and metric == "revenue":
+        metric = "product_sales"
+    if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
+        metric = str(cue.extra["company_metric"])
+    if subj_fact is not None:
+        evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
+                                 rule=subj_fact.rule))
+    period_f = _period(text, v, cue, periods)
+    period = None
+    if period_f is not None:
+        period = vocab_period(vocab, period_f, year, kind)
+        evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
+                                 rule=period_f.rule))
+    elif period_ctx:
+        period = period_ctx if kind != "market" else period_ctx.replace("FY", "")
+    ch = _change(text, v, cue, changes, used)
+    change = None
+    if ch is not None:
+        change = float(ch.value)
+        evidence.append(Evidence(field="change_pct", start=ch.start, end=ch.end, text=ch.text, rule=ch.rule))
+    if v.label == "percent":
+        value: Money | Quantity = Quantity(amount=Decimal(v.value), unit="%", text=v.text)
+    else:
+        mm = v.value
+        value = Money(amount=mm.amount, currency=mm.currency, text=mm.text, upper_bound=mm.upper_bound,
+                      approximate=mm.approximate, lower_bound=mm.lower_bound)
+    subj: Party | str = subject
+    if kind == "company" and subj_fact is not None and subj_fact.label == "org":
+        subj = Party(name=subject, canonical=getattr(subj_fact.value, "canonical", None))
+    return Figure(subject=subj, kind=kind, metric=metric, value=value, period=period, change_pct=change,  # type: ignore[arg-type]
+                  evidence=evidence)
+
+
+def vocab_period(vocab: ReportVocab, p: Fact, year: int | None, kind: str) -> str | None:
+    from ..finders.reports import norm_period
+
+    return norm_period(p.kind, p.extra.get("groups", {}), year, "market" if kind == "market" else "company")
+
+
+def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
+             facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
+    anchor = min(cue.start, v.start)
+    if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
+        prods = [p for p in vocab.named_in(vocab.products, text, a, b, "product")
+                 if p.text not in vocab.not_drugs and not _is_company(p, facts)]
+        near = [p for p in prods if p.start <= max(cue.end, v.start) and abs(p.start - anchor) <= 120]
+        if near:
+            p = min(near, key=lambda x: abs(x.start - cue.start))
+            return p.text, "product", p
+    if scope == "market":
+        mk = vocab.named_in(vocab.markets, text, a, b, "market")
+        if mk:
+            p = min(mk, key=lambda x: abs(x.start - cue.start))
+            return _tidy_market(p.text), "market", p
+        return None, "market", None
+    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor]
+    if orgs:
+        o = orgs[-1]
+        return o.text, "company", o
+    orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
+    if orgs_after and lang == "en" and re.search(r"\b(?:for|of|by)\s*$", text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
+        return orgs_after[0].text, "company", orgs_after[0]
+    if own is not None:
+        return own.text, "company", own
+    return None, "company", None
+
+
+def _is_company(p: Fact, facts: list[Fact]) -> bool:
+    return any(f.label == "org" and f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+               for f in facts)
+
+
+def _tidy_market(s: str) -> str:
+    s = re.sub(r"^(?:the|The)\s+", "", s.strip())
+    return s.strip(" ,.;:")
+
+
+def _period(text: str, v: Any, cue: Fact, periods: list[Fact]) -> Fact | None:
+    cands = [p for p in periods if p.value]
+    after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
+             and not re.search(r"[;。；]", text[v.end:p.start])]
+    if after:
+        return after[0]
+    before = [p for p in cands if p.end <= v.start]
+    if before:
+        return before[-1]
+    later = [p for p in cands if p.start >= v.end]
+    return later[0] if later else None
+
+
+def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -> Fact | None:
+    lo = min(cue.start, v.start)
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        if lo <= c.start and c.end <= v.start:
+            used.add(i)
+            return c
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
+            used.add(i)
+            return c
+    return None
+
+
+def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],
+                figs: list[tuple[Figure, Any]]) -> None:
+    """"…分别为 63.52%、112.16%" / "…, respectively": the remaining changes go to the figures in order."""
+    if not _RESPECTIVELY.search(text, a, b):
+        return
+    free = [c for i, c in enumerate(changes) if i not in used]
+    want = [f for f, _ in figs if f.change_pct is None]
+    if free and len(free) == len(want):
+        for f, c in zip(want, free, strict=True):
+            f.change_pct = float(c.value)
+            f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
+
+
+def _dedupe(figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    seen: set[tuple[Any, ...]] = set()
+    for f in figs:
+        v = f.value
+        key = (f.subject_name.lower(), f.metric, f.period, v.amount, getattr(v, "currency", getattr(v, "unit", "")))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
