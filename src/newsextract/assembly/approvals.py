@@ -27,6 +27,7 @@ __all__ = ["assemble_approvals", "DrugIndex"]
 _ANAPHOR = {"en": re.compile(r"\b(?:it|its|the (?:drug|therapy|medicine|product|treatment|candidate|molecule|"
                              r"compound|asset))\b", re.I),
             "zh": re.compile(r"该药|該藥|该产品|該產品|其|此药|此藥|该疗法|該療法")}
+_SELF = {"en": re.compile(r"\b(?:we|our|the Company)\b"), "zh": re.compile(r"本公司|公司(?:自主|已|获|獲|宣布)")}
 _POSSESSIVE = re.compile(r"^\s*(?:[’']s?|的)\s*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年\s?(\d{1,2})\s?月)?(?!\d)")
 _MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -60,36 +61,80 @@ class DrugIndex:
         return self.inn_of.get(name.lower())
 
 
+_COMPANY_WORD = re.compile(r"\b(?:Pharmaceuticals?|Pharma|Therapeutics|Biosciences?|Bio|Biotech|Biologics|Inc|Ltd|"
+                           r"LLC|Corp|Corporation|NV|AG|SA|plc|Group|Holdings|Laboratories|Sciences|Industries|"
+                           r"Healthcare|Medicines|International|Company)\.?$")
+_ZH_FUNCTION = re.compile(r"[的了在于於为為是和与與及或等其该該此本各个個将將已并並被从從对對向以由至]|公司|截至|用于|用於|治疗|治療")
+_ZH_DISEASE = re.compile(r"(?:癌|病|症|炎|瘤|癥|综合征|綜合征)$")
+_ZH_SUFFIX = re.compile(r"(?:单抗|單抗|替尼|注射液|片|胶囊|膠囊|仑赛|侖賽|西普|肽|韦|韋|司他|珠单抗)$")
+
+
+def _valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, facts: list[Fact]) -> bool:
+    if name in vocab.not_drugs:
+        return False
+    if vocab.lang == "zh" and re.search(r"[\u4e00-\u9fff]", name):
+        if _ZH_FUNCTION.search(name) or _ZH_DISEASE.search(name) or len(name) < 2:
+            return False
+        return bool(_ZH_SUFFIX.search(name)) or text.count(name) >= 2
+    if _COMPANY_WORD.search(name):
+        return False
+    for f in facts:
+        if f.end <= start or f.start >= end:
+            continue
+        if f.label == "target" or (f.label == "org" and getattr(f.value, "canonical", None)):
+            return False
+    return not re.match(r"\s*:", text[end:end + 2])  # tickers: "(BAYN: DE)"
+
+
 def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex) -> list[_Drug]:
-    out: list[_Drug] = []
+    cands: list[_Drug] = []
     for f in facts:
         if f.label == "asset" and a <= f.start and f.end <= b:
-            kind = f.kind
             d = _Drug(f.text, f.start, f.end, f.rule)
-            if kind in ("inn", "inn_zh"):
+            if f.kind in ("inn", "inn_zh"):
                 d.inn = f.text
-            elif kind == "code":
+            elif f.kind == "code":
                 d.code = f.text
-            out.append(d)
+            cands.append(d)
     for f in vocab.drugs_in(text, a, b):
         v = f.value
-        index.add(v.get("brand"), v.get("inn"))
-        if any(d.start <= f.start and f.end <= d.end for d in out):
+        if not _valid_name(vocab, text, v["name"], f.start, f.end, facts):
             continue
-        out.append(_Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand")))
-    return out
+        d = _Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"))
+        if d.inn is None and vocab.is_inn(d.name):
+            d.inn = d.name.lower() if d.name[:1].isupper() and d.name[1:].islower() else d.name
+        cands.append(d)
+    # overlapping names: the one that states its INN, else the asset finder's, else the longer
+    cands.sort(key=lambda d: (d.inn is None or d.brand is None, d.rule.startswith("drug."), -(d.end - d.start)))
+    out: list[_Drug] = []
+    for d in cands:
+        if not any(o.start < d.end and d.start < o.end for o in out):
+            out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _choose_drug(text: str, drugs: list[_Drug], ev: Fact) -> _Drug | None:
+    """The drug of an event: near it, and preferably the one the article is about (named most often)."""
+    best, best_score = None, None
+    for d in drugs:
+        dist = d.start - ev.end if d.start >= ev.end else ev.start - d.end
+        score = dist - (10 if d.start >= ev.end else 0) - 30 * min(3, text.count(d.name) - 1)
+        if best_score is None or score < best_score:
+            best, best_score = d, score
+    return best
 
 
 def _regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
     agencies = vocab.regulators_in(text, a, b)
-    if agencies:
-        return agencies
-    out = []
+    spans = [(r.start, r.end) for r in agencies]
+    out = list(agencies)
     for j in vocab.jurisdictions_in(text, a, b):
-        if re.match(r"\s*[’']s\b", text[j.end:j.end + 3]):
+        if re.match(r"\s*[’']s\b", text[j.end:j.end + 3]) or any(x < j.end and j.start < y for x, y in spans):
             continue  # "Japan's Daiichi Sankyo": a company's home, not where the approval is
+        if any(r.value == j.value for r in out):
+            continue
         out.append(j)
-    return out
+    return sorted(out, key=lambda r: r.start)
 
 
 def _nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> Any:
@@ -113,7 +158,7 @@ def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact
     before = [o for o in orgs if o.end <= ev.start]
     if before:
         return before[-1]
-    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from)\s*$|授予\s*$", text[max(a, o.start - 8):o.start])]
+    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from|by)\s*$|授予\s*$", text[max(a, o.start - 8):o.start])]
     return after[0] if after else None
 
 
@@ -134,6 +179,11 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     if not hits:
         return []
     index = DrugIndex()
+    for brand, inn in vocab.drug_pairs(text):
+        index.add(brand, inn)
+    from .figures import main_company
+
+    own = main_company(facts)
     low = text.lower() if len(text.lower()) == len(text) else None
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
@@ -157,15 +207,16 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
             if key in seen:
                 continue
             seen.add(key)
-            drug = _nearest(drugs, ev.start, ev.end, after_bonus=10)
+            drug = _choose_drug(text, drugs, ev)
             if drug is None and last_drug is not None and si - last_drug[0] <= 2 and \
                     _ANAPHOR[lang].search(text, a, b):
                 drug = last_drug[1]
             company = _company(text, lang, ev, drug, orgs, a)
+            if company is None and own is not None and _SELF[lang].search(text, a, b):
+                company = own
             if drug is None and (company is None or not any(r.label == "regulator" for r in regs)):
                 continue
-            targets = regs if ev.kind == "approval" and len({r.kind for r in regs}) > 1 else \
-                ([_nearest(regs, ev.start, ev.end)] if regs else [None])
+            targets = regs if len({r.kind for r in regs}) > 1 else ([_nearest(regs, ev.start, ev.end)] if regs else [None])
             done: set[str | None] = set()
             for reg in targets:
                 rv = None if reg is None else str(reg.value)
@@ -208,7 +259,8 @@ def _dedupe(records: list[tuple[Approval, str | None]]) -> list[Approval]:
     for rec, date in records:
         same = None
         for i, (o, odate) in enumerate(out):
-            if (o.regulator, o.event, o.designation) == (rec.regulator, rec.event, rec.designation) and \
+            if (o.event, o.designation) == (rec.event, rec.designation) and \
+                    (o.regulator == rec.regulator or rec.regulator is None) and \
                     _same_drug(o, rec) and (date is None or odate is None or date == odate):
                 same = i
                 break

@@ -129,6 +129,9 @@ class ReportVocab:
         self.not_events = load_rules(lang, "approvals", pd, section="not_events")
         self.drugs = load_rules(lang, "approvals", pd, section="drugs")
         self.not_drugs = frozenset(appr.get("not_drugs", []) or [])
+        self.pair_rules = tuple(r for r in self.drugs if "inn" in r.regex.groupindex and "brand" in r.regex.groupindex)
+        inn = [r for r in load_rules(lang, "assets", pd) if r.id in ("asset.inn", "asset.inn_zh")]
+        self.inn_shape = inn[0].regex if inn else None
         fig = load_file(lang, "figures", pd)
         self.figure_trigger = re.compile(fig["trigger"], re.I)
         self.metrics = load_rules(lang, "figures", pd, section="metrics")
@@ -185,8 +188,9 @@ class ReportVocab:
         out = []
         for f in self._matches(self.drugs, text, a, b, "drug", leftmost=False):
             g = f.value
-            inn, brand, name = g.get("inn"), g.get("brand"), g.get("name")
-            key = "name" if name else ("inn" if inn else "brand")
+            inn, brand = g.get("inn"), g.get("brand")
+            name = g.get("name") or g.get("name2")
+            key = ("name" if g.get("name") else "name2") if name else ("inn" if inn else "brand")
             m_start, m_end = self._group_span(text, f, key)
             nm = (name or inn or brand or "").strip()
             if not nm or nm in self.not_drugs or nm.upper() in self.not_drugs:
@@ -197,6 +201,19 @@ class ReportVocab:
             f.start, f.end, f.text = m_start, m_end, text[m_start:m_end]
             out.append(f)
         return out
+
+    def drug_pairs(self, text: str) -> list[tuple[str, str]]:
+        """(brand, INN) pairs the text states anywhere: "VYLOY (zolbetuximab)", "acoramidis, also known as BEYONTTRA"."""
+        out = []
+        for f in self._matches(self.pair_rules, text, 0, len(text), "drug", leftmost=False):
+            g = f.value
+            if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs:
+                out.append((g["brand"].strip(), g["inn"].strip()))
+        return out
+
+    def is_inn(self, name: str) -> bool:
+        """Whether a name has the shape of an INN ("Olverembatinib" at the start of a sentence is one)."""
+        return self.inn_shape is not None and self.inn_shape.fullmatch(name.lower()) is not None
 
     def _group_span(self, text: str, f: Fact, key: str) -> tuple[int, int]:
         val = f.value.get(key) or ""
