@@ -35,7 +35,7 @@ MASK_MACROS = {
 }
 
 _RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",
-              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach", "designation", "scope", "when",
+              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach", "designation", "scope", "when", "regulator",
               "company_metric"}
 
 

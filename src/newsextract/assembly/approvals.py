@@ -61,7 +61,7 @@ class DrugIndex:
         return self.inn_of.get(name.lower())
 
 
-_COMPANY_WORD = re.compile(r"\b(?:Pharmaceuticals?|Pharma|Therapeutics|Biosciences?|Bio|Biotech|Biologics|Inc|Ltd|"
+_COMPANY_WORD = re.compile(r"(?:^|\b)(?:Pharmaceuticals?|Diagnostics|Division|Pharma|Therapeutics|Biosciences?|Bio|Biotech|Biologics|Inc|Ltd|"
                            r"LLC|Corp|Corporation|NV|AG|SA|plc|Group|Holdings|Laboratories|Sciences|Industries|"
                            r"Healthcare|Medicines|International|Company)\.?$")
 _ZH_FUNCTION = re.compile(r"[的了在于於为為是和与與及或等其该該此本各个個将將已并並被从從对對向以由至]|公司|截至|用于|用於|治疗|治療")
@@ -70,7 +70,7 @@ _ZH_SUFFIX = re.compile(r"(?:单抗|單抗|替尼|注射液|片|胶囊|膠囊|�
 
 
 def _valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, facts: list[Fact]) -> bool:
-    if name in vocab.not_drugs:
+    if name in vocab.not_drugs or name.split()[0] in vocab.not_drugs:
         return False
     if vocab.lang == "zh" and re.search(r"[\u4e00-\u9fff]", name):
         if _ZH_FUNCTION.search(name) or _ZH_DISEASE.search(name) or len(name) < 2:
@@ -86,8 +86,9 @@ def _valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, 
     return not re.match(r"\s*:", text[end:end + 2])  # tickers: "(BAYN: DE)"
 
 
-def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex) -> list[_Drug]:
-    cands: list[_Drug] = []
+def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex,
+           low: str | None = None, known: list[_Drug] | None = None) -> list[_Drug]:
+    cands: list[_Drug] = [d for d in known or [] if a <= d.start and d.end <= b]
     for f in facts:
         if f.label == "asset" and a <= f.start and f.end <= b:
             d = _Drug(f.text, f.start, f.end, f.rule)
@@ -96,6 +97,9 @@ def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], ind
             elif f.kind == "code":
                 d.code = f.text
             cands.append(d)
+    for f in vocab.inns_in(text, a, b, low):
+        if not any(d.start <= f.start and f.end <= d.end for d in cands):
+            cands.append(_Drug(f.value, f.start, f.end, f.rule, inn=f.value))
     for f in vocab.drugs_in(text, a, b):
         v = f.value
         if not _valid_name(vocab, text, v["name"], f.start, f.end, facts):
@@ -110,6 +114,26 @@ def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], ind
     for d in cands:
         if not any(o.start < d.end and d.start < o.end for o in out):
             out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _known_names(vocab: ReportVocab, text: str, facts: list[Fact]) -> list[_Drug]:
+    """Every mention of a drug the article names somewhere as a drug: INNs and codes, brands given with their INN."""
+    names: dict[str, tuple[str | None, str | None]] = {}
+    for brand, inn in vocab.drug_pairs(text):
+        names.setdefault(brand, (inn, brand))
+        names.setdefault(inn, (inn, brand))
+    for f in facts:
+        if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and len(f.text) >= 3:
+            names.setdefault(f.text, (f.text if f.kind != "code" else None, None))
+    out = []
+    for name, (inn, brand) in names.items():
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not (text[i - 1:i].isalnum() and vocab.lang == "en") and not (text[j:j + 1].isalnum() and vocab.lang == "en"):
+                out.append(_Drug(name, i, j, "drug.known", inn=inn, brand=brand if brand != inn else None))
+            i = text.find(name, j)
     return sorted(out, key=lambda d: d.start)
 
 
@@ -184,13 +208,14 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     from .figures import main_company
 
     own = main_company(facts)
+    known = _known_names(vocab, text, facts)
     low = text.lower() if len(text.lower()) == len(text) else None
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
     for si in hits:
         a, b = sentences[si]
         events = vocab.events_in(text, a, b, low)
-        drugs = _drugs(vocab, text, a, b, facts, index)
+        drugs = _drugs(vocab, text, a, b, facts, index, low, known)
         if not events:
             if drugs:
                 last_drug = (si, drugs[-1])
@@ -199,6 +224,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         reg_spans = [(r.start, r.end) for r in regs]
         drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
         orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= b
+                and not _COMPANY_WORD.fullmatch(f.text.strip())
                 and not any(x < f.end and f.start < y for x, y in reg_spans)
                 and not any(d.start < f.end and f.start < d.end for d in drugs)]
         seen: set[tuple[str, str | None]] = set()
@@ -208,22 +234,33 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                 continue
             seen.add(key)
             drug = _choose_drug(text, drugs, ev)
-            if drug is None and last_drug is not None and si - last_drug[0] <= 2 and \
-                    _ANAPHOR[lang].search(text, a, b):
-                drug = last_drug[1]
+            if drug is None and _ANAPHOR[lang].search(text, a, b):
+                prior = [d for d in known if d.end <= a and a - d.end <= 600]
+                if prior:
+                    drug = prior[-1]
+                elif last_drug is not None and si - last_drug[0] <= 2:
+                    drug = last_drug[1]
             company = _company(text, lang, ev, drug, orgs, a)
             if company is None and own is not None and _SELF[lang].search(text, a, b):
                 company = own
-            if drug is None and (company is None or not any(r.label == "regulator" for r in regs)):
+            if drug is None and (ev.kind != "approval" or company is None
+                                 or not any(r.label == "regulator" for r in regs)):
                 continue
-            targets = regs if len({r.kind for r in regs}) > 1 else ([_nearest(regs, ev.start, ev.end)] if regs else [None])
+            ev_regs = regs
+            if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
+                ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+            fan_out = len({e.kind for e in events}) == 1 and len({r.kind for r in ev_regs}) > 1
+            targets = ev_regs if fan_out else ([_nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
             done: set[str | None] = set()
             for reg in targets:
                 rv = None if reg is None else str(reg.value)
                 if rv in done:
                     continue
                 done.add(rv)
-                records.append((_record(text, ev, reg, drug, company, index, a, b), _date(text, a, b)))
+                rec = _record(text, ev, reg, drug, company, index, a, b)
+                if rec.regulator is None and ev.extra.get("regulator"):
+                    rec.regulator = str(ev.extra["regulator"])
+                records.append((rec, _date(text, a, b)))
         if drugs:
             last_drug = (si, drugs[-1])
     return _dedupe(records)

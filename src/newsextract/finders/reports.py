@@ -123,6 +123,11 @@ class ReportVocab:
         bounded = lang == "en"
         self.agencies = _compile_vocab(reg["entries"], f"{lang}/regulators.yml", bounded)
         self.jurisdictions = _compile_vocab(reg.get("jurisdictions", []), f"{lang}/regulators.yml", bounded)
+        self.countries = _compile_vocab(reg["countries"], f"{lang}/regulators.yml", bounded) \
+            if reg.get("countries") else None
+        if self.countries is not None:
+            one = re.sub(r"\(\?P<v\d+>", "(?:", self.countries.regex.pattern)
+            self.country_list = re.compile(reg.get("list_start", "") + f"(?:{one})(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:{one}))+")
         appr = load_file(lang, "approvals", pd)
         self.approval_trigger = re.compile(appr["trigger"], re.I)
         self.events = load_rules(lang, "approvals", pd)
@@ -130,8 +135,9 @@ class ReportVocab:
         self.drugs = load_rules(lang, "approvals", pd, section="drugs")
         self.not_drugs = frozenset(appr.get("not_drugs", []) or [])
         self.pair_rules = tuple(r for r in self.drugs if "inn" in r.regex.groupindex and "brand" in r.regex.groupindex)
-        inn = [r for r in load_rules(lang, "assets", pd) if r.id in ("asset.inn", "asset.inn_zh")]
-        self.inn_shape = inn[0].regex if inn else None
+        stems = appr.get("inn_stems") or []
+        self.inn_shape = re.compile(r"(?<![a-z])[a-z]{3,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) +
+                                    r")(?![a-z])") if stems else None
         fig = load_file(lang, "figures", pd)
         self.figure_trigger = re.compile(fig["trigger"], re.I)
         self.metrics = load_rules(lang, "figures", pd, section="metrics")
@@ -152,6 +158,9 @@ class ReportVocab:
     def jurisdictions_in(self, text: str, a: int, b: int) -> list[Fact]:
         """Jurisdictions that stand for a regulator ("in the US" → FDA), label ``jurisdiction``."""
         out = self.jurisdictions.find(text, a, b, "jurisdiction")
+        if self.countries is not None:
+            for m in self.country_list.finditer(text, a, b):
+                out.extend(self.countries.find(text, m.start(), m.end(), "jurisdiction"))
         for f in out:
             f.kind = str(f.value)
         return out
@@ -213,7 +222,14 @@ class ReportVocab:
 
     def is_inn(self, name: str) -> bool:
         """Whether a name has the shape of an INN ("Olverembatinib" at the start of a sentence is one)."""
-        return self.inn_shape is not None and self.inn_shape.fullmatch(name.lower()) is not None
+        return self.inn_shape is not None and len(name) >= 7 and self.inn_shape.fullmatch(name.lower()) is not None
+
+    def inns_in(self, text: str, a: int, b: int, low: str | None) -> list[Fact]:
+        """Words of INN shape in any case ("FDA Approves Tirzepatide"); value the lower-cased INN."""
+        if self.inn_shape is None or low is None:
+            return []
+        return [Fact(m.start(), m.end(), "drug", "inn", m.group(0), "drug.inn_stem", text[m.start():m.end()])
+                for m in self.inn_shape.finditer(low, a, b) if m.end() - m.start() >= 7]
 
     def _group_span(self, text: str, f: Fact, key: str) -> tuple[int, int]:
         val = f.value.get(key) or ""
