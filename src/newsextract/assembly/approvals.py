@@ -117,9 +117,10 @@ def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], ind
     return sorted(out, key=lambda d: d.start)
 
 
-def _known_names(vocab: ReportVocab, text: str, facts: list[Fact]) -> list[_Drug]:
-    """Every mention of a drug the article names somewhere as a drug: INNs and codes, brands given with their INN."""
-    names: dict[str, tuple[str | None, str | None]] = {}
+def _known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str]) -> list[_Drug]:
+    """Every mention of a drug the article names somewhere as a drug: INNs and codes, brands given with their INN,
+    names the drug phrasings found in an event sentence."""
+    names: dict[str, tuple[str | None, str | None]] = {n: (None, None) for n in found if len(n) >= 2}
     for brand, inn in vocab.drug_pairs(text):
         names.setdefault(brand, (inn, brand))
         names.setdefault(inn, (inn, brand))
@@ -172,18 +173,23 @@ def _nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> 
     return best
 
 
-def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact], a: int) -> Fact | None:
+def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact], a: int) -> tuple[Fact | None, bool]:
+    """The sponsor of an event and whether the text ties it to the drug or the event ("Bayer's Vitrakvi",
+    "approval to Astellas", "a drug from Innovent") rather than only naming it before the event."""
     if drug is not None:
         for o in orgs:
             gap = text[o.end:drug.start]
             if o.end <= drug.start and len(gap) <= 40 and _POSSESSIVE.match(gap) and \
                     not re.search(r"[,;。，]", gap):
-                return o
+                return o, True
+    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
+                                                                 text[max(a, o.start - 8):o.start])]
+    if after:
+        return after[0], True
     before = [o for o in orgs if o.end <= ev.start]
     if before:
-        return before[-1]
-    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from|by)\s*$|授予\s*$", text[max(a, o.start - 8):o.start])]
-    return after[0] if after else None
+        return before[-1], False
+    return None, False
 
 
 def _date(text: str, a: int, b: int) -> str | None:
@@ -207,9 +213,15 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         index.add(brand, inn)
     from .figures import main_company
 
-    own = main_company(facts)
-    known = _known_names(vocab, text, facts)
     low = text.lower() if len(text.lower()) == len(text) else None
+    own = main_company(facts)
+    own_named = sum(1 for f in facts if f.label == "org" and own is not None and
+                    getattr(f.value, "key", f.text) == getattr(own.value, "key", own.text))
+    found: set[str] = set()
+    for si in hits:
+        a, b = sentences[si]
+        found.update(d.name for d in _drugs(vocab, text, a, b, facts, index, low) if d.rule.startswith("drug."))
+    known = _known_names(vocab, text, facts, found)
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
     for si in hits:
@@ -224,7 +236,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         reg_spans = [(r.start, r.end) for r in regs]
         drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
         orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= b
-                and not _COMPANY_WORD.fullmatch(f.text.strip())
+                and not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
                 and not any(x < f.end and f.start < y for x, y in reg_spans)
                 and not any(d.start < f.end and f.start < d.end for d in drugs)]
         seen: set[tuple[str, str | None]] = set()
@@ -234,18 +246,20 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                 continue
             seen.add(key)
             drug = _choose_drug(text, drugs, ev)
-            if drug is None and _ANAPHOR[lang].search(text, a, b):
-                prior = [d for d in known if d.end <= a and a - d.end <= 600]
+            if drug is None and (lang == "zh" or _ANAPHOR[lang].search(text, a, b)):
+                prior = [d for d in known if d.end <= a and a - d.end <= (600 if lang == "en" else 300)]
                 if prior:
                     drug = prior[-1]
                 elif last_drug is not None and si - last_drug[0] <= 2:
                     drug = last_drug[1]
-            company = _company(text, lang, ev, drug, orgs, a)
+            company, tied = _company(text, lang, ev, drug, orgs, a)
             if company is None and own is not None and _SELF[lang].search(text, a, b):
                 company = own
-            if drug is None and (ev.kind != "approval" or company is None
+            if drug is None and (ev.kind != "approval" or company is None or not tied
                                  or not any(r.label == "regulator" for r in regs)):
                 continue
+            if company is None and lang == "zh" and own is not None and own_named >= 2:
+                company = own  # Chinese reports name the sponsor once and then only its drug
             ev_regs = regs
             if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
                 ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names

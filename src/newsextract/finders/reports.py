@@ -134,6 +134,7 @@ class ReportVocab:
         self.not_events = load_rules(lang, "approvals", pd, section="not_events")
         self.drugs = load_rules(lang, "approvals", pd, section="drugs")
         self.not_drugs = frozenset(appr.get("not_drugs", []) or [])
+        self.not_companies = re.compile(appr["not_companies"]) if appr.get("not_companies") else None
         self.pair_rules = tuple(r for r in self.drugs if "inn" in r.regex.groupindex and "brand" in r.regex.groupindex)
         stems = appr.get("inn_stems") or []
         self.inn_shape = re.compile(r"(?<![a-z])[a-z]{3,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) +
