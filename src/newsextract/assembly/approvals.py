@@ -182,7 +182,7 @@ def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact
             if o.end <= drug.start and len(gap) <= 40 and _POSSESSIVE.match(gap) and \
                     not re.search(r"[,;。，]", gap):
                 return o, True
-    after = [o for o in orgs if o.start >= ev.end and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
+    after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 60 and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
                                                                  text[max(a, o.start - 8):o.start])]
     if after:
         return after[0], True
@@ -258,8 +258,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
             if drug is None and (ev.kind != "approval" or company is None or not tied
                                  or not any(r.label == "regulator" for r in regs)):
                 continue
-            if company is None and lang == "zh" and own is not None and own_named >= 2:
-                company = own  # Chinese reports name the sponsor once and then only its drug
+            if company is None and not orgs and own is not None and own_named >= 2:
+                company = own  # reports name the sponsor once and then only its drug
             ev_regs = regs
             if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
                 ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
