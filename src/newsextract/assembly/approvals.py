@@ -192,6 +192,53 @@ def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact
     return None, False
 
 
+def _orgs_by_sentence(vocab: ReportVocab, facts: list[Fact], sentences: list[tuple[int, int]]) -> dict[int, list[Fact]]:
+    import bisect
+
+    starts = [a for a, _ in sentences]
+    out: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.label == "org" and not (vocab.not_companies is not None and vocab.not_companies.search(f.text)):
+            out.setdefault(bisect.bisect_right(starts, f.start) - 1, []).append(f)
+    return out
+
+
+def _top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3) -> Fact | None:
+    """The company the article is about: named in the most sentences (at least ``min_count``), clearly ahead."""
+    counts: dict[str, list[Any]] = {}
+    for orgs in orgs_by_sent.values():
+        for k in {getattr(o.value, "key", o.text): o for o in orgs}.items():
+            counts.setdefault(k[0], [0, k[1]])[0] += 1
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if not ranked or ranked[0][0] < min_count or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+        return None
+    return ranked[0][1]  # type: ignore[no-any-return]
+
+
+def _owner(drug: _Drug, known: list[_Drug], orgs_by_sent: dict[int, list[Fact]],
+           sentences: list[tuple[int, int]]) -> Fact | None:
+    """The company named most often in the sentences that name the drug (the sponsor a report names once)."""
+    import bisect
+
+    names = {n.lower() for n in (drug.name, drug.inn, drug.brand, drug.code) if n}
+    starts = [a for a, _ in sentences]
+    counts: dict[str, list[Any]] = {}
+    seen: set[int] = set()
+    for d in known:
+        if {n.lower() for n in (d.name, d.inn, d.brand) if n} & names:
+            si = bisect.bisect_right(starts, d.start) - 1
+            if si in seen:
+                continue
+            seen.add(si)
+            for o in orgs_by_sent.get(si, []):
+                k = getattr(o.value, "key", o.text)
+                counts.setdefault(k, [0, o])[0] += 1
+    if not counts:
+        return None
+    best = max(counts.values(), key=lambda c: c[0])
+    return best[1]  # type: ignore[no-any-return]
+
+
 def _date(text: str, a: int, b: int) -> str | None:
     m = _MONTH_YEAR.search(text, a, b)
     if m:
@@ -222,6 +269,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         a, b = sentences[si]
         found.update(d.name for d in _drugs(vocab, text, a, b, facts, index, low) if d.rule.startswith("drug."))
     known = _known_names(vocab, text, facts, found)
+    orgs_by_sent = _orgs_by_sentence(vocab, facts, sentences)
+    top = _top_company(orgs_by_sent)
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
     for si in hits:
@@ -258,8 +307,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
             if drug is None and (ev.kind != "approval" or company is None or not tied
                                  or not any(r.label == "regulator" for r in regs)):
                 continue
-            if company is None and not orgs and own is not None and own_named >= 2:
-                company = own  # reports name the sponsor once and then only its drug
+            if company is None and not orgs and top is not None:
+                company = top  # reports name their company, then only its drug
             ev_regs = regs
             if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
                 ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
