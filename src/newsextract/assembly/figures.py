@@ -30,6 +30,9 @@ __all__ = ["assemble_figures", "main_company"]
 _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
                "combined_upfront", "per_share", "royalty_money"}
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
+#: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
+_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|than|against|a\s+year\s+earlier|较|較|比)\s+(?:the\s+)?"
+                   r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
 _YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d.,])")
 
 
@@ -91,13 +94,15 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         a, b = sentences[si]
         year = next((y for p, y in reversed(years) if p < b), None)
         metrics = vocab.metrics_in(text, a, b, low)
-        periods = vocab.periods_in(text, a, b, year)
+        periods = [p for p in vocab.periods_in(text, a, b, year) if not _BASE.search(text, max(a, p.start - 40), p.start)]
         if not metrics:
             period_ctx = _last_period(periods) or period_ctx
             continue
         blocks = vocab.not_figures_in(text, a, b, low)
         changes = vocab.changes_in(text, a, b)
         block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
+        # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
+        block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
         money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
                  and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
                  and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in pay_cues)]
