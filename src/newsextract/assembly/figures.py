@@ -60,16 +60,21 @@ def _deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
 
 
-def _tie_metric(text: str, v: Any, metrics: list[Fact], values: list[Any], lang: str) -> Fact | None:
-    """The metric word a value belongs to: nearest before with no other value between, else right after."""
+def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> Fact | None:
+    """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
+
+    Cues are metric words and the words of amounts that are no figure (deal payments, market capitalisation …):
+    whichever a value is tied to decides what it is.
+    """
     best = None
-    for m in metrics:
-        if m.end <= v.start and v.start - m.end <= 90 and ";" not in text[m.end:v.start] and \
+    for m in cues:
+        if m.end <= v.start and v.start - m.end <= 90 and not re.search(r"[;；。]", text[m.end:v.start]) and \
                 not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
-            best = m
+            if best is None or m.end > best.end:
+                best = m
     if best is not None:
         return best
-    for m in metrics:
+    for m in sorted(cues, key=lambda c: c.start):
         if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values):
             gap = text[v.end:m.start]
             if lang == "zh" or re.fullmatch(r"[\s(),.%\w$€£¥-]{0,30}", gap):
@@ -103,9 +108,17 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
         # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
         block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
+        aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts)
+        sent_pay = [p for p in pay_cues if a <= p.start < b]
+        if aggregate:  # industry statistics: "首付款约31.23亿美元,总金额达532.76亿美元" are deal values, not terms
+            metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
+                                             {"scope": "market"}) for p in sent_pay
+                                        if p.kind in ("total", "upfront") and not _overlaps(p, [(m.start, m.end) for m in metrics])],
+                             key=lambda m: m.start)
+            sent_pay = []
         money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
                  and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
-                 and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in pay_cues)]
+                 and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
         change_spans = [(c.start, c.end) for c in changes]
         money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
         pcts = [p for p in vocab.percents_in(text, a, b)
@@ -113,10 +126,12 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
         used_changes: set[int] = set()
         sent_figs: list[tuple[Figure, Any]] = []
+        stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
         for v in values:
-            cue = _tie_metric(text, v, [m for m in metrics if (m.kind == "market_share") == (v.label == "percent")],
-                              values, lang)
-            if cue is None:
+            share = v.label == "percent"
+            cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
+                       [o for o in values if (o.label == "percent") == share], lang)
+            if cue is None or cue.label != "metric":
                 continue
             fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
                           used_changes)
