@@ -31,7 +31,7 @@ _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "
                "combined_upfront", "per_share", "royalty_money"}
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
-_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|than|against|a\s+year\s+earlier|较|較|比)\s+(?:the\s+)?"
+_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
                    r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
 _YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d.,])")
 
@@ -91,7 +91,9 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     low = text.lower() if len(text.lower()) == len(text) else None
     deal_spans = _deal_spans(deals)
     pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS]
-    own = main_company(facts)
+    from .approvals import _orgs_by_sentence, _top_company
+
+    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2)
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     out: list[Figure] = []
     period_ctx: str | None = None
@@ -118,11 +120,14 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
             sent_pay = []
         money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
                  and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
+                 and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
                  and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
         change_spans = [(c.start, c.end) for c in changes]
         money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
         pcts = [p for p in vocab.percents_in(text, a, b)
-                if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)]
+                if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)
+                and not _overlaps(p, block_spans)
+                and vocab.share_context is not None and vocab.share_context.match(text, p.end, b)]
         values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
         used_changes: set[int] = set()
         sent_figs: list[tuple[Figure, Any]] = []
@@ -130,7 +135,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         for v in values:
             share = v.label == "percent"
             cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
-                       [o for o in values if (o.label == "percent") == share], lang)
+                       [o for o in values if o.label != "percent"] if not share else [v], lang)
             if cue is None or cue.label != "metric":
                 continue
             fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
@@ -144,7 +149,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
 
 
 def _last_period(periods: list[Fact]) -> str | None:
-    good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "year"]
+    good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "range"]
     return good[-1].value if good else None
 
 
@@ -165,7 +170,7 @@ def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int,
     if subj_fact is not None:
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
-    period_f = _period(text, v, cue, periods)
+    period_f = _period(text, v, cue, periods, lang)
     period = None
     if period_f is not None:
         period = vocab_period(vocab, period_f, year, kind)
@@ -212,8 +217,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if mk:
             p = min(mk, key=lambda x: abs(x.start - cue.start))
             return _tidy_market(p.text), "market", p
-        return None, "market", None
-    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor]
+        return _tidy_market(cue.text), "market", cue
+    bad = vocab.not_companies
+    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
+            and not (bad is not None and bad.search(f.text))]
     if orgs:
         o = orgs[-1]
         return o.text, "company", o
@@ -235,8 +242,12 @@ def _tidy_market(s: str) -> str:
     return s.strip(" ,.;:")
 
 
-def _period(text: str, v: Any, cue: Fact, periods: list[Fact]) -> Fact | None:
+def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en") -> Fact | None:
     cands = [p for p in periods if p.value]
+    if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
+        before = [p for p in cands if p.end <= min(cue.start, v.start)]
+        if before:
+            return before[-1]
     after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
              and not re.search(r"[;。；]", text[v.end:p.start])]
     if after:
@@ -279,13 +290,23 @@ def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:
+    """One record per figure: the same metric and value said twice (a headline and its story) is one figure; the
+    fuller statement (period, change) wins."""
     out: list[Figure] = []
-    seen: set[tuple[Any, ...]] = set()
     for f in figs:
-        v = f.value
-        key = (f.subject_name.lower(), f.metric, f.period, v.amount, getattr(v, "currency", getattr(v, "unit", "")))
-        if key in seen:
+        same = next((i for i, o in enumerate(out) if o.metric == f.metric and _same_value(o.value, f.value)
+                     and (o.period == f.period or o.period is None or f.period is None)), None)
+        if same is None:
+            out.append(f)
             continue
-        seen.add(key)
-        out.append(f)
+        o = out[same]
+        if (f.period is not None) + (f.change_pct is not None) > (o.period is not None) + (o.change_pct is not None):
+            out[same] = f
     return out
+
+
+def _same_value(x: Money | Quantity, y: Money | Quantity) -> bool:
+    if type(x) is not type(y) or getattr(x, "currency", None) != getattr(y, "currency", None):
+        return False
+    big = max(abs(x.amount), abs(y.amount))
+    return abs(x.amount - y.amount) <= Decimal("0.005") * big

@@ -109,6 +109,10 @@ def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: st
         return f"Q{num} {yr}" if num else None
     if kind == "ym":
         mon = g.get("m") or _MONTHS.get(str(g.get("mon") or "").lower())
+        if scope != "market":
+            return f"FY{yr}"  # a company's or product's figure in "July 2019" is one of that year
+        if mon and g.get("d"):
+            return f"{yr}-{int(mon):02d}-{int(str(g['d'])):02d}"
         return f"{yr}-{int(mon):02d}" if mon else str(yr)
     return None
 
@@ -147,6 +151,8 @@ class ReportVocab:
         self.not_figures = load_rules(lang, "figures", pd, section="not_figures")
         self.markets = load_rules(lang, "figures", pd, section="markets")
         self.products = load_rules(lang, "figures", pd, section="products")
+        self.not_after = re.compile(fig["not_after"], re.I) if fig.get("not_after") else None
+        self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
 
     # -- regulators ------------------------------------------------------------------------------------------
     def regulators_in(self, text: str, a: int, b: int) -> list[Fact]:
