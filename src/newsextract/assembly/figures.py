@@ -29,6 +29,9 @@ __all__ = ["assemble_figures", "main_company"]
 #: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
 _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
                "combined_upfront", "per_share", "royalty_money"}
+#: payment cues that say "in total" of anything: they make no amount a deal term by themselves
+_GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|in total|in aggregate|a total of|"
+                            r"for a total|合计|合計|累计|累計")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
 _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
@@ -90,7 +93,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         return []
     low = text.lower() if len(text.lower()) == len(text) else None
     deal_spans = _deal_spans(deals)
-    pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS]
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS and not _GENERIC_TOTAL.fullmatch(f.text)]
     from .approvals import _orgs_by_sentence, _top_company
 
     own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2)
