@@ -148,7 +148,58 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         _distribute(text, a, b, changes, used_changes, sent_figs)
         out.extend(f for f, _ in sent_figs)
         period_ctx = _last_period(periods) or period_ctx
+    out.extend(_table_figures(text, lang, vocab, facts, own, deal_spans))
     return _dedupe(out)
+
+
+_CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EUR")), ("JPY", re.compile(r"¥|JPY|yen")),
+                  ("CNY", re.compile(r"RMB|CNY|人民[币幣]")), ("HKD", re.compile(r"HK\$|HKD|港元")),
+                  ("USD", re.compile(r"\$|USD|US dollars")))
+
+
+def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
+                   deal_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)"), current period only."""
+    from ..finders.reports import table_rows
+    from ..normalize.money import scale_headers
+
+    headers = scale_headers(text, lang)
+    if not headers:
+        return []
+    company = own or main_company(facts)
+    if company is None:
+        return []
+    out = []
+    for hs, he, scale, rid in headers:
+        around = text[max(0, hs - 40):he + 80]
+        currency = next((c for c, rx in _CURRENCY_HINT if rx.search(around)), "CNY" if lang == "zh" else "USD")
+        line_end = text.find("\n", he)
+        line_end = len(text) if line_end < 0 else line_end
+        heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
+        before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
+        period = heads[0] if heads else (before[-1] if before else None)
+        for row in table_rows(vocab, text, he):
+            if _overlaps(row, deal_spans):
+                continue
+            metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
+            amount = row.amount * scale
+            if metric == "net_profit" and amount < 0:
+                metric = "net_loss"
+            value = Money(amount=abs(amount), currency=currency, text=text[row.start:row.end])
+            ev = [Evidence(field="value", start=row.start, end=row.end, text=text[row.start:row.end], rule=rid),
+                  Evidence(field="metric", start=row.metric.start, end=row.metric.end, text=row.metric.text,
+                           rule=row.metric.rule)]
+            if period is not None:
+                ev.append(Evidence(field="period", start=period.start, end=period.end, text=period.text,
+                                   rule=period.rule))
+            if row.change_span is not None and row.change is not None:
+                ev.append(Evidence(field="change_pct", start=row.change_span[0], end=row.change_span[1],
+                                   text=text[row.change_span[0]:row.change_span[1]], rule="table.change"))
+            out.append(Figure(subject=Party(name=company.text, canonical=getattr(company.value, "canonical", None)),
+                              kind="company", metric=metric, value=value,  # type: ignore[arg-type]
+                              period=period.value if period is not None else None, change_pct=row.change,
+                              evidence=ev))
+    return out
 
 
 def _last_period(periods: list[Fact]) -> str | None:

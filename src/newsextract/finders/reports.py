@@ -25,7 +25,7 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..patterns import Rule, load_file, load_rules
 
-__all__ = ["ReportVocab", "report_vocab", "sentences_with", "norm_period"]
+__all__ = ["ReportVocab", "TableRow", "report_vocab", "sentences_with", "norm_period", "table_rows"]
 
 _ENTRY_KEYS = {"id", "value", "terms", "case_sensitive", "note"}
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
@@ -152,6 +152,9 @@ class ReportVocab:
         self.markets = load_rules(lang, "figures", pd, section="markets")
         self.products = load_rules(lang, "figures", pd, section="products")
         self.not_after = re.compile(fig["not_after"], re.I) if fig.get("not_after") else None
+        tables = fig.get("tables") or {}
+        self.table_values = re.compile(tables["values"]) if tables.get("values") else None
+        self.table_metrics = frozenset(tables.get("metrics") or [])
         self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
 
     # -- regulators ------------------------------------------------------------------------------------------
@@ -288,6 +291,62 @@ class ReportVocab:
             f.start, f.end, f.text, f.value = s, s + len(val), val, val
             out.append(f)
         return out
+
+
+@dataclass
+class TableRow:
+    """One row of a results table: its label, the metric the label names, the current value and the change."""
+
+    label: Fact
+    metric: Fact
+    start: int
+    end: int
+    amount: Decimal
+    change: float | None
+    change_span: tuple[int, int] | None
+
+
+def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 40) -> list[TableRow]:
+    """The rows under a units header whose label names a metric ("营业总收入 11,996,406 7,251,228 65.4";
+    "Net sales" on one line and "$ 832.1 $ 885.2 (6 )" on the next). Amounts are as written (not scaled)."""
+    if vocab.table_values is None:
+        return []
+    out: list[TableRow] = []
+    pos = header_end
+    lines: list[tuple[int, int]] = []
+    while pos < len(text) and len(lines) < max_lines:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    pending: tuple[int, int] | None = None
+    for a, b in lines:
+        m = None
+        for k in range(a, b):  # the values start after the label
+            if text[k].isdigit() or text[k] in "$-(":
+                if k == a or text[k - 1] in " \t":
+                    m = vocab.table_values.match(text, k, b)
+                    if m:
+                        break
+        if m is None:
+            pending = (a, b) if not any(ch.isdigit() for ch in text[a:b]) else None
+            continue
+        la, lb = (a, m.start()) if text[a:m.start()].strip() else (pending or (a, a))
+        pending = None
+        metrics = [f for f in vocab.metrics_in(text, la, lb) if f.kind in vocab.table_metrics]
+        if not metrics:
+            continue
+        cur = m.group("cur")
+        chg = m.group("chg")
+        change = None
+        if chg:
+            num = float(re.sub(r"[^\d.]", "", chg))
+            change = -num if chg.strip().startswith(("(", "-")) else num
+        label = Fact(la, lb, "label", "", None, "table.row", text[la:lb].strip())
+        out.append(TableRow(label, metrics[-1], m.start("cur"), m.end("cur"), Decimal(cur.replace(",", "")),
+                            change, (m.start("chg"), m.end("chg")) if chg else None))
+    return out
 
 
 @functools.lru_cache(maxsize=8)

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..patterns import load_kind, lower_pattern
 
-__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number"]
+__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number", "scale_headers"]
 
 
 @dataclass
@@ -381,6 +381,18 @@ def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
         mm.amount *= scale
         mm.header_scale = scale
         mm.rule = rid
+
+
+def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) -> list[tuple[int, int, int, str]]:
+    """Units headers that scale the amounts under them: ``(start, end, scale, rule id)``.
+
+    >>> scale_headers("单位:人民币千元\n营业总收入 11,996,406", "zh")
+    [(0, 8, 1000, 'header.zh_qian')]
+    """
+    if not _HEADER_HINT.search(text):
+        return []
+    v = _vocab(lang, patterns_dir)
+    return sorted((h.start(), h.end(), scale, rid) for rx, scale, rid in v.headers for h in rx.finditer(text))
 
 
 def parse_money(text: str, lang: str = "en") -> MoneyMatch | None:
