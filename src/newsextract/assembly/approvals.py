@@ -182,7 +182,7 @@ def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact
             if o.end <= drug.start and len(gap) <= 40 and _POSSESSIVE.match(gap) and \
                     not re.search(r"[,;。，]", gap):
                 return o, True
-    after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 60 and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
+    after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
                                                                  text[max(a, o.start - 8):o.start])]
     if after:
         return after[0], True

@@ -32,6 +32,7 @@ _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "
 #: payment cues that say "in total" of anything: they make no amount a deal term by themselves
 _GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|in total|in aggregate|a total of|"
                             r"for a total|合计|合計|累计|累計")
+_EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占有率|佔有率)")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
 _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
@@ -63,6 +64,23 @@ def _deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
 
 
+_CHAIN = re.compile(r"[\s,]*(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,?\s*(?:to|and|or|up\s+from|down\s+from|"
+                    r"from|vs\.?|versus|compared\s+with)\s|,\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
+
+
+def _chain_head(text: str, v: Any, values: list[Any]) -> Any:
+    """The first value of a list or trajectory ("from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024",
+    "32%, up from 21% in 2024, and only 5%"): later values share its cue."""
+    prev = [o for o in values if o.end <= v.start]
+    head = v
+    while prev:
+        p = prev.pop()
+        if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or head.start - p.end > 45:
+            break
+        head = p
+    return head
+
+
 def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> Fact | None:
     """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
 
@@ -70,6 +88,7 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
     whichever a value is tied to decides what it is.
     """
     best = None
+    v = _chain_head(text, v, values)
     for m in cues:
         if m.end <= v.start and v.start - m.end <= 90 and not re.search(r"[;；。]", text[m.end:v.start]) and \
                 not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
@@ -106,6 +125,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         metrics = vocab.metrics_in(text, a, b, low)
         periods = [p for p in vocab.periods_in(text, a, b, year) if not _BASE.search(text, max(a, p.start - 40), p.start)]
         if not metrics:
+            out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
             period_ctx = _last_period(periods) or period_ctx
             continue
         blocks = vocab.not_figures_in(text, a, b, low)
@@ -129,8 +149,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
         pcts = [p for p in vocab.percents_in(text, a, b)
                 if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)
-                and not _overlaps(p, block_spans)
-                and vocab.share_context is not None and vocab.share_context.match(text, p.end, b)]
+                and not _overlaps(p, block_spans)]
         values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
         used_changes: set[int] = set()
         sent_figs: list[tuple[Figure, Any]] = []
@@ -138,14 +157,19 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         for v in values:
             share = v.label == "percent"
             cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
-                       [o for o in values if o.label != "percent"] if not share else [v], lang)
+                       [o for o in values if (o.label == "percent") == share], lang)
             if cue is None or cue.label != "metric":
                 continue
+            if share and not _EXPLICIT_SHARE.search(cue.text) and not (
+                    vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
+                continue  # a percentage of revenue or of a split is no market share
             fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
                           used_changes)
             if fig is not None:
                 sent_figs.append((fig, v))
         _distribute(text, a, b, changes, used_changes, sent_figs)
+        _parallel_periods(sent_figs)
+        sent_figs.extend(_counts(text, vocab, a, b, periods, period_ctx, sent_figs, facts))
         out.extend(f for f, _ in sent_figs)
         period_ctx = _last_period(periods) or period_ctx
     out.extend(_table_figures(text, lang, vocab, facts, own, deal_spans))
@@ -269,7 +293,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, a, b, "market")
         if mk:
-            p = min(mk, key=lambda x: abs(x.start - cue.start))
+            order = {r.id: i for i, r in enumerate(vocab.markets)}
+            p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
             return _tidy_market(p.text), "market", p
         return _tidy_market(cue.text), "market", cue
     bad = vocab.not_companies
@@ -328,6 +353,41 @@ def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -
             used.add(i)
             return c
     return None
+
+
+def _parallel_periods(figs: list[tuple[Figure, Any]]) -> None:
+    """"grew from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024, its share from 18.7% to 27.8%": a
+    second trajectory without periods takes those of the first, in order."""
+    dated = [f for f, _ in figs if isinstance(f.value, Money) and any(e.field == "period" for e in f.evidence)]
+    shares = [f for f, _ in figs if isinstance(f.value, Quantity)]
+    if len(shares) >= 2 and len(dated) == len(shares) and len({f.period for f in dated}) == len(dated) and \
+            len({f.period for f in shares}) == 1:
+        for s, d in zip(shares, dated, strict=True):
+            s.period = d.period
+
+
+def _counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], period_ctx: str | None,
+            figs: list[tuple[Figure, Any]], facts: list[Fact]) -> list[tuple[Figure, Any]]:
+    """Counts ("3,258 projects in progress", "44 起对外授权交易"): metric count, subject the market or country."""
+    out = []
+    for c in vocab._matches(vocab.counts, text, a, b, "count"):
+        g = c.value
+        subject = None
+        mk = vocab.named_in(vocab.markets, text, a, b, "market")
+        if mk:
+            subject = _tidy_market(min(mk, key=lambda x: abs(x.start - c.start)).text)
+        elif vocab.count_subject is not None:
+            m = vocab.count_subject.search(text, a, b)
+            subject = m.group("s") if m else None
+        if subject is None:
+            continue
+        ps = [p for p in periods if p.value]
+        period = vocab_period(vocab, ps[-1], None, "market") if ps else period_ctx
+        out.append((Figure(subject=subject, kind="market", metric="count",
+                           value=Quantity(amount=Decimal(g["n"].replace(",", "")), unit=str(g["unit"]), text=c.text),
+                           period=period, evidence=[Evidence(field="value", start=c.start, end=c.end, text=c.text,
+                                                             rule=c.rule)]), c))
+    return out
 
 
 def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],

@@ -151,6 +151,8 @@ class ReportVocab:
         self.not_figures = load_rules(lang, "figures", pd, section="not_figures")
         self.markets = load_rules(lang, "figures", pd, section="markets")
         self.products = load_rules(lang, "figures", pd, section="products")
+        self.counts = load_rules(lang, "figures", pd, section="counts")
+        self.count_subject = re.compile(fig["count_subject"]) if fig.get("count_subject") else None
         self.not_after = re.compile(fig["not_after"], re.I) if fig.get("not_after") else None
         tables = fig.get("tables") or {}
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None

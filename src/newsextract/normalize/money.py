@@ -386,7 +386,7 @@ def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
 def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) -> list[tuple[int, int, int, str]]:
     """Units headers that scale the amounts under them: ``(start, end, scale, rule id)``.
 
-    >>> scale_headers("单位:人民币千元\n营业总收入 11,996,406", "zh")
+    >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
     [(0, 8, 1000, 'header.zh_qian')]
     """
     if not _HEADER_HINT.search(text):
