@@ -151,3 +151,11 @@ def mixed_inputs(tmp_path, html_fixture_dir):
         ("i_notes", None), ("j_dangling", "E021"), ("sub/k_gbk", None),
     ]
     return d, expected
+
+
+@pytest.fixture(scope="session")
+def realdev_report(realdev_dir, extractor):
+    """The evaluation of ../shared/realdev (skips where it is absent)."""
+    from newsextract.quality.evaluate import evaluate
+
+    return evaluate(realdev_dir, extractor=extractor)
