@@ -6,7 +6,7 @@ Per sentence that holds an event word (``patterns/<lang>/approvals.yml``):
    listing several ("approved in the US, Japan and Europe") is one record per regulator;
 3. the drug nearest to the event word (drug names, INN codes from the asset finder, brand phrasings); a brand
    given with its INN anywhere in the article becomes the INN;
-4. the company: the owner of the drug ("Bayer's Vitrakvi", "康方生物的…"), else the company nearest before the
+4. the company: the owner of the drug ("Kestrel's Norvexa", "宁远生物的…"), else the company nearest before the
    event in the sentence, else the one the approval is granted to.
 Records need a drug or a company (a company alone only when an agency is named); one event of one drug by one
 regulator is one record unless the text dates them apart.
@@ -49,7 +49,7 @@ class _Drug:
 
 @dataclass
 class DrugIndex:
-    """Brand ↔ INN pairs the article states anywhere ("Leclaza (ingredient name lazertinib)")."""
+    """Brand ↔ INN pairs the article states anywhere ("Norvexa (ingredient name norvestrant)")."""
 
     inn_of: dict[str, str] = field(default_factory=dict)
 
@@ -155,7 +155,7 @@ def _regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
     out = list(agencies)
     for j in vocab.jurisdictions_in(text, a, b):
         if re.match(r"\s*[’']s\b", text[j.end:j.end + 3]) or any(x < j.end and j.start < y for x, y in spans):
-            continue  # "Japan's Daiichi Sankyo": a company's home, not where the approval is
+            continue  # "Japan's Kestrel Pharma": a company's home, not where the approval is
         if any(r.value == j.value for r in out):
             continue
         out.append(j)
@@ -174,8 +174,8 @@ def _nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> 
 
 
 def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact], a: int) -> tuple[Fact | None, bool]:
-    """The sponsor of an event and whether the text ties it to the drug or the event ("Bayer's Vitrakvi",
-    "approval to Astellas", "a drug from Innovent") rather than only naming it before the event."""
+    """The sponsor of an event and whether the text ties it to the drug or the event ("Kestrel's Norvexa",
+    "approval to Halcyon", "a drug from Halcyon") rather than only naming it before the event."""
     if drug is not None:
         for o in orgs:
             gap = text[o.end:drug.start]

@@ -9,8 +9,8 @@ Per sentence that holds a metric word (``patterns/<lang>/figures.yml``):
 3. the period right after the value ("… in 2024"), else the nearest in the sentence, else the period the article
    last named; the change in % between the metric and the value or right after it ("rose 6% to", "(-42%)",
    "同比增长10.2%"; "分别为 a%、b%" in order);
-4. the subject: a product phrasing ("sales of DARZALEX", "Enhertu had sales"), a market phrasing ("the global
-   ADC market", "China's out-licensing deals"), else the company nearest before the metric, else the article's
+4. the subject: a product phrasing ("sales of Zelvora", "Norvexa had sales"), a market phrasing ("the global
+   asthma market", "Korea's out-licensing deals"), else the company nearest before the metric, else the article's
    own company.
 """
 
@@ -135,7 +135,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
         aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts)
         sent_pay = [p for p in pay_cues if a <= p.start < b]
-        if aggregate:  # industry statistics: "首付款约31.23亿美元,总金额达532.76亿美元" are deal values, not terms
+        if aggregate:  # industry statistics: "首付款约20亿美元,总金额达300亿美元" are deal values, not terms
             metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                              {"scope": "market"}) for p in sent_pay
                                         if p.kind in ("total", "upfront") and not _overlaps(p, [(m.start, m.end) for m in metrics])],
@@ -384,7 +384,8 @@ def _counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], 
         ps = [p for p in periods if p.value]
         period = vocab_period(vocab, ps[-1], None, "market") if ps else period_ctx
         out.append((Figure(subject=subject, kind="market", metric="count",
-                           value=Quantity(amount=Decimal(g["n"].replace(",", "")), unit=str(g["unit"]), text=c.text),
+                           value=Quantity(amount=Decimal((g.get("n") or g["n2"]).replace(",", "")),
+                                          unit=str(g.get("unit") or g["unit2"]), text=c.text),
                            period=period, evidence=[Evidence(field="value", start=c.start, end=c.end, text=c.text,
                                                              rule=c.rule)]), c))
     return out

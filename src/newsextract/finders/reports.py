@@ -224,7 +224,7 @@ class ReportVocab:
         return out
 
     def drug_pairs(self, text: str) -> list[tuple[str, str]]:
-        """(brand, INN) pairs the text states anywhere: "VYLOY (zolbetuximab)", "acoramidis, also known as BEYONTTRA"."""
+        """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA"."""
         out = []
         for f in self._matches(self.pair_rules, text, 0, len(text), "drug", leftmost=False):
             g = f.value
