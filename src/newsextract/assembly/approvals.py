@@ -28,6 +28,8 @@ _ANAPHOR = {"en": re.compile(r"\b(?:it|its|the (?:drug|therapy|medicine|product|
                              r"compound|asset))\b", re.I),
             "zh": re.compile(r"该药|該藥|该产品|該產品|其|此药|此藥|该疗法|該療法")}
 _SELF = {"en": re.compile(r"\b(?:we|our|the Company)\b"), "zh": re.compile(r"本公司|公司(?:自主|已|获|獲|宣布)")}
+#: verbs the Chinese name finder sometimes takes into a name ("批准宁远生物")
+_ZH_LEAD = re.compile(r"^(?:批准|批準|宣布|表示|公布|获得|獲得|获|獲|由|与|與|向|和|及|将|將|对|對)+(?=[\u4e00-\u9fff]{2})")
 _POSSESSIVE = re.compile(r"^\s*(?:[’']s?|的)\s*")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s?年\s?(\d{1,2})\s?月)?(?!\d)")
 _MONTH_YEAR = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -173,15 +175,37 @@ def _nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> 
     return best
 
 
+def _clip_orgs(text: str, facts: list[Fact], a: int, b: int, reg_spans: list[tuple[int, int]]) -> list[Fact]:
+    """Company mentions of a sentence without the regulator a name finder may have run into
+    ("国家药监局批准宁远生物" is the company 宁远生物 after the regulator and its verb)."""
+    out = []
+    for f in facts:
+        if f.label != "org" or f.start < a or f.end > b:
+            continue
+        over = [(x, y) for x, y in reg_spans if x < f.end and f.start < y]
+        if not over:
+            out.append(f)
+            continue
+        cut = max(y for _, y in over)
+        rest = _ZH_LEAD.sub("", text[cut:f.end])
+        if len(rest) >= 2 and cut < f.end:
+            start = f.end - len(rest)
+            out.append(Fact(start, f.end, "org", f.kind, f.value, f.rule, text[start:f.end], dict(f.extra)))
+    return out
+
+
 def _company(text: str, lang: str, ev: Fact, drug: _Drug | None, orgs: list[Fact], a: int) -> tuple[Fact | None, bool]:
     """The sponsor of an event and whether the text ties it to the drug or the event ("Kestrel's Norvexa",
     "approval to Halcyon", "a drug from Halcyon") rather than only naming it before the event."""
     if drug is not None:
         for o in orgs:
-            gap = text[o.end:drug.start]
+            gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
             if o.end <= drug.start and len(gap) <= 40 and _POSSESSIVE.match(gap) and \
                     not re.search(r"[,;。，]", gap):
                 return o, True
+            if o.start >= drug.end and re.fullmatch(r",\s*(?:an?\s+|the\s+)?", text[drug.end:o.start]) and \
+                    _POSSESSIVE.match(text[o.end:o.end + 3]):
+                return o, True  # "KST-101, Kestrel Pharma's gene therapy"
     after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and re.search(r"\b(?:to|from|by)\s*$|授予\s*$",
                                                                  text[max(a, o.start - 8):o.start])]
     if after:
@@ -284,9 +308,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         regs = _regulators(vocab, text, a, b)
         reg_spans = [(r.start, r.end) for r in regs]
         drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
-        orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= b
-                and not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
-                and not any(x < f.end and f.start < y for x, y in reg_spans)
+        orgs = [f for f in _clip_orgs(text, facts, a, b, reg_spans)
+                if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
                 and not any(d.start < f.end and f.start < d.end for d in drugs)]
         seen: set[tuple[str, str | None]] = set()
         for ev in events:
@@ -346,8 +369,10 @@ def _record(text: str, ev: Fact, reg: Fact | None, drug: _Drug | None, company: 
                                  rule=drug.rule))
     party = None
     if company is not None:
-        party = Party(name=company.text.strip(), canonical=getattr(company.value, "canonical", None))
-        evidence.append(Evidence(field="company", start=company.start, end=company.end, text=company.text,
+        cname = _ZH_LEAD.sub("", company.text.strip())
+        cut = company.end - len(cname)
+        party = Party(name=cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
+        evidence.append(Evidence(field="company", start=cut, end=company.end, text=text[cut:company.end],
                                  rule=company.rule))
     return Approval(regulator=regulator, event=ev.kind, designation=ev.extra.get("designation"), drug=name,
                     brand=brand if brand != name else None, code=code if code != name else None, company=party,
