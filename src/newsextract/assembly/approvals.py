@@ -239,30 +239,6 @@ def _top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3) -> Fac
     return ranked[0][1]  # type: ignore[no-any-return]
 
 
-def _owner(drug: _Drug, known: list[_Drug], orgs_by_sent: dict[int, list[Fact]],
-           sentences: list[tuple[int, int]]) -> Fact | None:
-    """The company named most often in the sentences that name the drug (the sponsor a report names once)."""
-    import bisect
-
-    names = {n.lower() for n in (drug.name, drug.inn, drug.brand, drug.code) if n}
-    starts = [a for a, _ in sentences]
-    counts: dict[str, list[Any]] = {}
-    seen: set[int] = set()
-    for d in known:
-        if {n.lower() for n in (d.name, d.inn, d.brand) if n} & names:
-            si = bisect.bisect_right(starts, d.start) - 1
-            if si in seen:
-                continue
-            seen.add(si)
-            for o in orgs_by_sent.get(si, []):
-                k = getattr(o.value, "key", o.text)
-                counts.setdefault(k, [0, o])[0] += 1
-    if not counts:
-        return None
-    best = max(counts.values(), key=lambda c: c[0])
-    return best[1]  # type: ignore[no-any-return]
-
-
 def _date(text: str, a: int, b: int) -> str | None:
     m = _MONTH_YEAR.search(text, a, b)
     if m:
@@ -282,12 +258,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     index = DrugIndex()
     for brand, inn in vocab.drug_pairs(text):
         index.add(brand, inn)
-    from .figures import main_company
-
     low = text.lower() if len(text.lower()) == len(text) else None
-    own = main_company(facts)
-    own_named = sum(1 for f in facts if f.label == "org" and own is not None and
-                    getattr(f.value, "key", f.text) == getattr(own.value, "key", own.text))
     found: set[str] = set()
     for si in hits:
         a, b = sentences[si]
@@ -325,8 +296,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                 elif last_drug is not None and si - last_drug[0] <= 2:
                     drug = last_drug[1]
             company, tied = _company(text, lang, ev, drug, orgs, a)
-            if company is None and own is not None and _SELF[lang].search(text, a, b):
-                company = own
+            if company is None and top is not None and _SELF[lang].search(text, a, b):
+                company = top  # "we" / "the Company" in a company's own release
             if drug is None and (ev.kind != "approval" or company is None or not tied
                                  or not any(r.label == "regulator" for r in regs)):
                 continue
