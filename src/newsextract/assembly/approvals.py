@@ -252,13 +252,14 @@ def _date(text: str, a: int, b: int) -> str | None:
 def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
                        facts: list[Fact]) -> list[Approval]:
     """Every regulatory event the article reports, in order of appearance."""
-    hits = sentences_with(vocab.approval_trigger, text, sentences)
+    low = text.lower()
+    hits = sentences_with(vocab.approval_trigger, text, sentences, low)
     if not hits:
         return []
     index = DrugIndex()
     for brand, inn in vocab.drug_pairs(text):
         index.add(brand, inn)
-    low = text.lower() if len(text.lower()) == len(text) else None
+    low = low if len(low) == len(text) else None  # type: ignore[assignment]
     found: set[str] = set()
     for si in hits:
         a, b = sentences[si]

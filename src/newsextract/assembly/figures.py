@@ -33,11 +33,13 @@ _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "
 _GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|in total|in aggregate|a total of|"
                             r"for a total|合计|合計|累计|累計")
 _EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占有率|佔有率)")
+#: a number followed by a word: where a count may be
+_DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
 _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
                    r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
-_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?![\d.,])")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
 
 
 def main_company(facts: list[Fact]) -> Fact | None:
@@ -107,10 +109,11 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
                      facts: list[Fact], deals: list[Deal] | None = None) -> list[Figure]:
     """Every company, product and market figure the article reports, in order of appearance."""
-    hits = sentences_with(vocab.figure_trigger, text, sentences)
+    low = text.lower()
+    hits = sentences_with(vocab.figure_trigger, text, sentences, low)
+    low = low if len(low) == len(text) else None  # type: ignore[assignment]
     if not hits:
-        return []
-    low = text.lower() if len(text.lower()) == len(text) else None
+        return _table_figures(text, lang, vocab, facts, None, _deal_spans(deals))
     deal_spans = _deal_spans(deals)
     pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS and not _GENERIC_TOTAL.fullmatch(f.text)]
     from .approvals import _orgs_by_sentence, _top_company
@@ -119,17 +122,24 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     out: list[Figure] = []
     period_ctx: str | None = None
+    money_at = [f.start for f in facts if f.label == "money"]
     for si in hits:
         a, b = sentences[si]
+        has_year = any(a <= p < b for p, _ in years)
         year = next((y for p, y in reversed(years) if p < b), None)
         metrics = vocab.metrics_in(text, a, b, low)
-        periods = [p for p in vocab.periods_in(text, a, b, year) if not _BASE.search(text, max(a, p.start - 40), p.start)]
-        if not metrics:
-            out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
-            period_ctx = _last_period(periods) or period_ctx
+        has_value = any(a <= p < b for p in money_at) or "%" in text[a:b]
+        if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
+            if has_year:
+                periods = vocab.periods_in(text, a, b, year, low=low)
+                if _DIGIT_UNIT.search(text, a, b):
+                    out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
+                period_ctx = _last_period(periods) or period_ctx
             continue
+        periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
+                   if not _BASE.search(text, max(a, p.start - 40), p.start)]
         blocks = vocab.not_figures_in(text, a, b, low)
-        changes = vocab.changes_in(text, a, b)
+        changes = vocab.changes_in(text, a, b, low)
         block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
         # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
         block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
@@ -283,15 +293,18 @@ def vocab_period(vocab: ReportVocab, p: Fact, year: int | None, kind: str) -> st
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
              facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
     anchor = min(cue.start, v.start)
+    # subjects sit near their metric: search a window around it, not the whole sentence
+    wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
-        prods = [p for p in vocab.named_in(vocab.products, text, a, b, "product")
+        prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)]
         near = [p for p in prods if p.start <= max(cue.end, v.start) and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return p.text, "product", p
     if scope == "market":
-        mk = vocab.named_in(vocab.markets, text, a, b, "market")
+        mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
+            vocab.named_in(vocab.markets, text, a, b, "market")
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
@@ -373,7 +386,7 @@ def _counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], 
     for c in vocab._matches(vocab.counts, text, a, b, "count"):
         g = c.value
         subject = None
-        mk = vocab.named_in(vocab.markets, text, a, b, "market")
+        mk = vocab.named_in(vocab.markets, text, max(a, c.start - 140), min(b, c.end + 60), "market")
         if mk:
             subject = _tidy_market(min(mk, key=lambda x: abs(x.start - c.start)).text)
         elif vocab.count_subject is not None:

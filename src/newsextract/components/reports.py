@@ -35,7 +35,7 @@ class ReportsComponent:
         from ..assembly.approvals import assemble_approvals
         from ..assembly.figures import assemble_figures
 
-        text = doc.text
+        text = doc.user_data.get("newsextract_text") or doc.text  # the segmenter keeps the text it split
         facts = doc._.facts
         if facts is None:  # the entities component is not in the pipeline: run the finders here
             if self._finders is None:

@@ -23,8 +23,10 @@ class SegmenterComponent:
         self.seg = get_segmenter(lang_of(nlp), patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        ranges = self.seg.split(doc.text)
+        text = doc.text
+        ranges = self.seg.split(text)
         doc.user_data["newsextract_sentences"] = ranges
+        doc.user_data["newsextract_text"] = text  # later components read it here (Doc.text re-joins every token)
         # sentences are served on demand through spaCy's user hook: writing every token's is_sent_start would
         # cost more than the rest of the pipeline on long articles
         doc.user_hooks["sents"] = _sentences

@@ -23,10 +23,11 @@ from typing import Any
 
 from ..errors import E, PatternError
 from ..facts import Fact
-from ..patterns import Rule, load_file, load_rules
+from ..patterns import Rule, load_file, load_rules, lower_pattern
 
 __all__ = ["ReportVocab", "TableRow", "report_vocab", "sentences_with", "norm_period", "table_rows"]
 
+_PAIR_HINT = re.compile(r"[(（]|known as|sold as|marketed as")
 _ENTRY_KEYS = {"id", "value", "terms", "case_sensitive", "note"}
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
                                        "november december".split(), 1)}
@@ -68,6 +69,11 @@ def _compile_vocab(entries: list[dict[str, Any]], where: str, bounded: bool) -> 
     except re.error as exc:
         raise PatternError(E.E010.format(path=where, reason=f"bad term: {exc}")) from exc
     return _Vocab(rx, tuple(meta))
+
+
+def _lowered(src: str) -> re.Pattern[str]:
+    """A trigger expression for lower-cased text (case-insensitive matching is several times slower)."""
+    return re.compile(lower_pattern(src))
 
 
 def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: str = "company") -> str | None:
@@ -133,7 +139,7 @@ class ReportVocab:
             one = re.sub(r"\(\?P<v\d+>", "(?:", self.countries.regex.pattern)
             self.country_list = re.compile(reg.get("list_start", "") + f"(?:{one})(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:{one}))+")
         appr = load_file(lang, "approvals", pd)
-        self.approval_trigger = re.compile(appr["trigger"], re.I)
+        self.approval_trigger = _lowered(appr["trigger"])
         self.events = load_rules(lang, "approvals", pd)
         self.not_events = load_rules(lang, "approvals", pd, section="not_events")
         self.drugs = load_rules(lang, "approvals", pd, section="drugs")
@@ -144,7 +150,7 @@ class ReportVocab:
         self.inn_shape = re.compile(r"(?<![a-z])[a-z]{3,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) +
                                     r")(?![a-z])") if stems else None
         fig = load_file(lang, "figures", pd)
-        self.figure_trigger = re.compile(fig["trigger"], re.I)
+        self.figure_trigger = _lowered(fig["trigger"])
         self.metrics = load_rules(lang, "figures", pd, section="metrics")
         self.periods = load_rules(lang, "figures", pd, section="periods")
         self.changes = load_rules(lang, "figures", pd, section="changes")
@@ -226,7 +232,15 @@ class ReportVocab:
     def drug_pairs(self, text: str) -> list[tuple[str, str]]:
         """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA"."""
         out = []
-        for f in self._matches(self.pair_rules, text, 0, len(text), "drug", leftmost=False):
+        spans: list[tuple[int, int]] = []
+        for m in _PAIR_HINT.finditer(text):  # a pair sits around a bracket or "known as": look only there
+            a, b = max(0, m.start() - 80), min(len(text), m.end() + 80)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        found = [f for a, b in spans for f in self._matches(self.pair_rules, text, a, b, "drug", leftmost=False)]
+        for f in found:
             g = f.value
             if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs:
                 out.append((g["brand"].strip(), g["inn"].strip()))
@@ -251,10 +265,11 @@ class ReportVocab:
     def metrics_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
         return self._matches(self.metrics, text, a, b, "metric", low)
 
-    def periods_in(self, text: str, a: int, b: int, year: int | None = None, scope: str = "company") -> list[Fact]:
+    def periods_in(self, text: str, a: int, b: int, year: int | None = None, scope: str = "company",
+                   low: str | None = None) -> list[Fact]:
         """Periods, value normalised (:func:`norm_period`); ``extra["explicit_year"]`` when the text gives one."""
         out = []
-        for f in self._matches(self.periods, text, a, b, "period"):
+        for f in self._matches(self.periods, text, a, b, "period", low):
             g = f.value
             f.extra["groups"] = g
             f.extra["explicit_year"] = any(g.get(k) for k in ("y", "y2", "y3", "yy"))
@@ -262,10 +277,10 @@ class ReportVocab:
             out.append(f)
         return out
 
-    def changes_in(self, text: str, a: int, b: int) -> list[Fact]:
+    def changes_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
         """Year-on-year changes in % (value: float, negative for a decline)."""
         out = []
-        for f in self._matches(self.changes, text, a, b, "change"):
+        for f in self._matches(self.changes, text, a, b, "change", low):
             g = f.value
             pct = float(g["pct"])
             if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")):
@@ -357,9 +372,12 @@ def report_vocab(lang: str, patterns_dir: str | None = None) -> ReportVocab:
     return ReportVocab(lang, patterns_dir)
 
 
-def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[int, int]]) -> list[int]:
-    """Indices of the sentences that hold a match of ``trigger`` (one scan of the text)."""
-    hits = [m.start() for m in trigger.finditer(text)]
+def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[int, int]],
+                   low: str | None = None) -> list[int]:
+    """Indices of the sentences that hold a match of ``trigger`` (one scan of the lower-cased text)."""
+    if low is None or len(low) != len(text):
+        low = text.lower()
+    hits = [m.start() for m in trigger.finditer(low)]
     if not hits:
         return []
     out, j = [], 0
