@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .config import Config
+from .docdata import TEXT_KEY
 from .errors import E, InputError
 from .records import Extraction
 
@@ -103,6 +104,7 @@ class Extractor:
         pub = _coerce_date(published)
         nlp = self.nlp(lang)
         doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # the components read it here instead of rebuilding it from the tokens
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)

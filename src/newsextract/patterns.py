@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import E, PatternError
+from .triggers import required_literals
 
 __all__ = ["Rule", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros", "MASK_MACROS"]
 
@@ -30,13 +31,14 @@ MASK_MACROS = {
     "P": r"«P\d+»",
     "M": r"«M\d+»",
     "U": r"«U\d*»",
-    "GAP": r"(?:[^«»;\n]|«[MC]\d*»){0,60}?",
-    "SGAP": r"(?:[^«»;\n]|«[MC]\d*»){0,25}?",
+    # a gap may hold amounts, conversions and companies that are objects of a preposition (never a subject)
+    "GAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,60}?",
+    "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
 
 _RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",
-              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach", "designation", "scope", "when", "regulator",
-              "company_metric"}
+              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach", "acquisition", "designation",
+              "scope", "when", "regulator", "company_metric"}
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Rule:
     attrs: dict[str, Any] = field(default_factory=dict)
     source: str = ""
     fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
+    #: lower-cased literals one of which every match contains (None: no such set); see :mod:`newsextract.triggers`
+    triggers: frozenset[str] | None = None
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -188,6 +192,7 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
             fast = None
     return Rule(
         fast=fast,
+        triggers=required_literals((fast or rx).pattern, (fast or rx).flags),
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

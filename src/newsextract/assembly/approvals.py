@@ -266,7 +266,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         found.update(d.name for d in _drugs(vocab, text, a, b, facts, index, low) if d.rule.startswith("drug."))
     known = _known_names(vocab, text, facts, found)
     orgs_by_sent = _orgs_by_sentence(vocab, facts, sentences)
-    top = _top_company(orgs_by_sent)
+    top = _top_company(orgs_by_sent, min_count=2 if lang == "zh" else 3)
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
     for si in hits:

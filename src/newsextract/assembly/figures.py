@@ -107,13 +107,15 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
-                     facts: list[Fact], deals: list[Deal] | None = None) -> list[Figure]:
-    """Every company, product and market figure the article reports, in order of appearance."""
+                     facts: list[Fact], deals: list[Deal] | None = None, raw_text: str | None = None) -> list[Figure]:
+    """Every company, product and market figure the article reports, in order of appearance. ``text`` may have
+    line breaks as spaces; ``raw_text`` (same offsets) keeps the lines results tables need."""
+    raw = raw_text if raw_text is not None and len(raw_text) == len(text) else text
     low = text.lower()
     hits = sentences_with(vocab.figure_trigger, text, sentences, low)
     low = low if len(low) == len(text) else None  # type: ignore[assignment]
     if not hits:
-        return _table_figures(text, lang, vocab, facts, None, _deal_spans(deals))
+        return _table_figures(raw, lang, vocab, facts, None, _deal_spans(deals))
     deal_spans = _deal_spans(deals)
     pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS and not _GENERIC_TOTAL.fullmatch(f.text)]
     from .approvals import _orgs_by_sentence, _top_company
@@ -182,7 +184,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         sent_figs.extend(_counts(text, vocab, a, b, periods, period_ctx, sent_figs, facts))
         out.extend(f for f, _ in sent_figs)
         period_ctx = _last_period(periods) or period_ctx
-    out.extend(_table_figures(text, lang, vocab, facts, own, deal_spans))
+    out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
     return _dedupe(out)
 
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.approvals etc.)
-from ._common import lang_of
+from ._common import doc_flat_text, doc_sentences, doc_text, lang_of
 
 __all__ = ["ReportsComponent", "make_reports"]
 
@@ -35,7 +35,8 @@ class ReportsComponent:
         from ..assembly.approvals import assemble_approvals
         from ..assembly.figures import assemble_figures
 
-        text = doc.user_data.get("newsextract_text") or doc.text  # the segmenter keeps the text it split
+        raw = doc_text(doc)
+        text = doc_flat_text(doc)  # line breaks inside sentences as spaces; same offsets as the raw text
         facts = doc._.facts
         if facts is None:  # the entities component is not in the pipeline: run the finders here
             if self._finders is None:
@@ -44,14 +45,20 @@ class ReportsComponent:
                 self._finders = Finders(self.lang, self.patterns_dir)  # type: ignore[assignment]
             facts = self._finders.find(text)  # type: ignore[attr-defined]
             doc._.facts = facts
-        sentences = doc.user_data.get("newsextract_sentences")
+        sentences = doc_sentences(doc)
         if sentences is None:
             from ..layout.segment import get_segmenter
 
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
-        doc._.approvals = assemble_approvals(text, self.lang, self.vocab, sentences, facts) if self.approvals else []
-        doc._.figures = assemble_figures(text, self.lang, self.vocab, sentences, facts,
-                                         doc._.deals) if self.figures else []
+        approvals = assemble_approvals(text, self.lang, self.vocab, sentences, facts) if self.approvals else []
+        figures = assemble_figures(text, self.lang, self.vocab, sentences, facts, doc._.deals,
+                                   raw_text=raw) if self.figures else []
+        if text is not raw:  # evidence quotes the text as written
+            for rec in [*approvals, *figures]:
+                for e in rec.evidence:
+                    e.text = raw[e.start:e.end]
+        doc._.approvals = approvals
+        doc._.figures = figures
         return doc
 
 
