@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..facts import Fact
-from ..finders.reports import ReportVocab, sentences_with
+from ..finders.reports import ReportVocab, norm_period, sentences_with
 from ..records import Deal, Evidence, Figure, Money, Party, Quantity
 
 __all__ = ["assemble_figures", "main_company"]
@@ -107,7 +107,8 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
-                     facts: list[Fact], deals: list[Deal] | None = None, raw_text: str | None = None) -> list[Figure]:
+                     facts: list[Fact], deals: list[Deal] | None = None, raw_text: str | None = None,
+                     published: Any = None) -> list[Figure]:
     """Every company, product and market figure the article reports, in order of appearance. ``text`` may have
     line breaks as spaces; ``raw_text`` (same offsets) keeps the lines results tables need."""
     raw = raw_text if raw_text is not None and len(raw_text) == len(text) else text
@@ -125,10 +126,11 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     out: list[Figure] = []
     period_ctx: str | None = None
     money_at = [f.start for f in facts if f.label == "money"]
+    pub_year = getattr(published, "year", None)
     for si in hits:
         a, b = sentences[si]
         has_year = any(a <= p < b for p, _ in years)
-        year = next((y for p, y in reversed(years) if p < b), None)
+        year = next((y for p, y in reversed(years) if p < b), None) or pub_year
         metrics = vocab.metrics_in(text, a, b, low)
         has_value = any(a <= p < b for p in money_at) or "%" in text[a:b]
         if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
@@ -140,12 +142,16 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
             continue
         periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
                    if not _BASE.search(text, max(a, p.start - 40), p.start)]
+        for p in periods:
+            if p.kind == "rel":
+                p.value = norm_period("rel", p.extra.get("groups", {}), pub_year)
         blocks = vocab.not_figures_in(text, a, b, low)
         changes = vocab.changes_in(text, a, b, low)
         block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
         # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
         block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
-        aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts)
+        aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
+            any(m.kind == "deal_value" for m in metrics)
         sent_pay = [p for p in pay_cues if a <= p.start < b]
         if aggregate:  # industry statistics: "首付款约20亿美元,总金额达300亿美元" are deal values, not terms
             metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
@@ -287,8 +293,9 @@ def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int,
 
 
 def vocab_period(vocab: ReportVocab, p: Fact, year: int | None, kind: str) -> str | None:
-    from ..finders.reports import norm_period
-
+    if p.kind == "rel":  # already resolved against the publication year; only the scope changes
+        v = p.value
+        return None if v is None else (v.replace("FY", "") if kind == "market" else v)
     return norm_period(p.kind, p.extra.get("groups", {}), year, "market" if kind == "market" else "company")
 
 
@@ -304,6 +311,11 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return p.text, "product", p
+        if vocab.product_anaphor is not None and vocab.product_anaphor.search(text, a, anchor):
+            drugs = [f for f in facts if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and f.end <= a
+                     and a - f.end <= 800]
+            if drugs:  # "the drug generated sales of …": the drug named last before
+                return drugs[-1].text, "product", drugs[-1]
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
@@ -318,6 +330,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if orgs:
         o = orgs[-1]
         return o.text, "company", o
+    if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
+        prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
+        if prior:  # "The company reported revenue of …": the company named last before
+            return prior[-1].text, "company", prior[-1]
     orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
     if orgs_after and lang == "en" and re.search(r"\b(?:for|of|by)\s*$", text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]

@@ -52,7 +52,7 @@ class ReportsComponent:
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
         approvals = assemble_approvals(text, self.lang, self.vocab, sentences, facts) if self.approvals else []
         figures = assemble_figures(text, self.lang, self.vocab, sentences, facts, doc._.deals,
-                                   raw_text=raw) if self.figures else []
+                                   raw_text=raw, published=doc._.published) if self.figures else []
         if text is not raw:  # evidence quotes the text as written
             for rec in [*approvals, *figures]:
                 for e in rec.evidence:

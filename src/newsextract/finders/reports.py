@@ -87,6 +87,12 @@ def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: st
     >>> norm_period("fy", {"yy": "23"}, None), norm_period("range", {"y3": "2020", "y4": "25"}, None)
     ('FY2023', '2020-2025')
     """
+    if kind == "rel":  # "last year", 今年: relative to the year the article was published (``year``)
+        if year is None:
+            return None
+        rel = str(g.get("rel") or "")
+        yr = year - 1 if rel in ("last", "previous", "prior", "去年", "上年", "上一年") or rel.startswith("the") else year
+        return f"{yr}" if scope == "market" else f"FY{yr}"
     y = next((g[k] for k in ("y", "y2", "y3") if g.get(k)), None)
     if y is None and g.get("yy"):
         y = "20" + str(g["yy"])
@@ -159,6 +165,8 @@ class ReportVocab:
         self.products = load_rules(lang, "figures", pd, section="products")
         self.counts = load_rules(lang, "figures", pd, section="counts")
         self.count_subject = re.compile(fig["count_subject"]) if fig.get("count_subject") else None
+        self.company_anaphor = re.compile(fig["company_anaphor"]) if fig.get("company_anaphor") else None
+        self.product_anaphor = re.compile(fig["product_anaphor"]) if fig.get("product_anaphor") else None
         self.not_after = re.compile(fig["not_after"], re.I) if fig.get("not_after") else None
         tables = fig.get("tables") or {}
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None
