@@ -35,6 +35,7 @@ _GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|i
 _EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占有率|佔有率)")
 #: a number followed by a word: where a count may be
 _DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
+_VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|万|萬)")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
 _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
@@ -70,7 +71,7 @@ _CHAIN = re.compile(r"[\s,]*(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,
                     r"from|vs\.?|versus|compared\s+with)\s|,\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
 
 
-def _chain_head(text: str, v: Any, values: list[Any]) -> Any:
+def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:
     """The first value of a list or trajectory ("from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024",
     "32%, up from 21% in 2024, and only 5%"): later values share its cue."""
     prev = [o for o in values if o.end <= v.start]
@@ -79,6 +80,8 @@ def _chain_head(text: str, v: Any, values: list[Any]) -> Any:
         p = prev.pop()
         if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or head.start - p.end > 45:
             break
+        if cues and any(p.end <= c.start and c.end <= head.start for c in cues):
+            break  # "from earning 3.7 billion yuan to projecting a loss of 1.1 billion": each has its own cue
         head = p
     return head
 
@@ -90,7 +93,7 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
     whichever a value is tied to decides what it is.
     """
     best = None
-    v = _chain_head(text, v, values)
+    v = _chain_head(text, v, values, cues)
     for m in cues:
         if m.end <= v.start and v.start - m.end <= 90 and not re.search(r"[;；。]", text[m.end:v.start]) and \
                 not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
@@ -127,8 +130,14 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     period_ctx: str | None = None
     money_at = [f.start for f in facts if f.label == "money"]
     pub_year = getattr(published, "year", None)
-    for si in hits:
+    hit_set = set(hits)
+    # sentences that only name a year still set the period later sentences take ("2025 marked a record year …")
+    year_sents = {i for i, (a, b) in enumerate(sentences) if any(a <= p < b for p, _ in years)}
+    for si in sorted(hit_set | year_sents):
         a, b = sentences[si]
+        if si not in hit_set:
+            period_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low)) or period_ctx
+            continue
         has_year = any(a <= p < b for p, _ in years)
         year = next((y for p, y in reversed(years) if p < b), None) or pub_year
         metrics = vocab.metrics_in(text, a, b, low)
@@ -347,8 +356,25 @@ def _is_company(p: Fact, facts: list[Fact]) -> bool:
                for f in facts)
 
 
+_MARKET_LEAD = re.compile(r"^(?:(?:the|The|these|those|such|more|More|than|over|about|around|at|least|some|of|in|and|"
+                          r"a|an|its|their|year|full|\d[\d,.]*|[a-z]+(?:ed|ing))\s+)+")
+
+
 def _tidy_market(s: str) -> str:
-    s = re.sub(r"^(?:the|The)\s+", "", s.strip())
+    """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
+    → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
+    s = s.strip()
+    m = _MARKET_LEAD.match(s)
+    if m and m.end() < len(s):
+        rest = s[m.end():]
+        lead = m.group(0).split()
+        keep = []
+        for w in reversed(lead):  # keep the domain words right before the noun ("out-licensing deals")
+            if w.endswith("licensing") or w in ("licensing",):
+                keep.insert(0, w)
+            else:
+                break
+        s = " ".join(keep + [rest])
     return s.strip(" ,.;:")
 
 
@@ -366,7 +392,7 @@ def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en")
     if before:
         return before[-1]
     later = [p for p in cands if p.start >= v.end]
-    return later[0] if later else None
+    return later[0] if later and not _VALUE_BETWEEN.search(text, v.end, later[0].start) else None
 
 
 def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -> Fact | None:
