@@ -36,6 +36,8 @@ _EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占�
 #: a number followed by a word: where a count may be
 _DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
 _VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|万|萬)")
+#: Chinese product candidates that are a time, a total or a description, not a product
+_ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|公司|集[团團]")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
 _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
@@ -315,7 +317,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
-                 if p.text not in vocab.not_drugs and not _is_company(p, facts)]
+                 if p.text not in vocab.not_drugs and not _is_company(p, facts)
+                 and not (lang == "zh" and _ZH_NOT_PRODUCT.search(p.text))]
         near = [p for p in prods if p.start <= max(cue.end, v.start) and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
@@ -340,8 +343,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         o = orgs[-1]
         return o.text, "company", o
     if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
+        if own is not None:  # "The company reported revenue of …", "公司2024年实现营业收入…": the article's company
+            return own.text, "company", own
         prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
-        if prior:  # "The company reported revenue of …": the company named last before
+        if prior:  # else the company named last before
             return prior[-1].text, "company", prior[-1]
     orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
     if orgs_after and lang == "en" and re.search(r"\b(?:for|of|by)\s*$", text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
