@@ -269,6 +269,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     top = _top_company(orgs_by_sent, min_count=2 if lang == "zh" else 3)
     records: list[tuple[Approval, str | None]] = []
     last_drug: tuple[int, _Drug] | None = None
+    hit_set = set(hits)
     for si in hits:
         a, b = sentences[si]
         events = vocab.events_in(text, a, b, low)
@@ -290,6 +291,11 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                 continue
             seen.add(key)
             drug = _choose_drug(text, drugs, ev)
+            if drug is None and si > 0 and sentences[si - 1][1] - sentences[si - 1][0] <= 100 and \
+                    (si - 1) not in hit_set:
+                # a drug named in a heading line just before ("★ tafolimab, IL-4R, Halcyon Bio")
+                head = [d for d in known if sentences[si - 1][0] <= d.start and d.end <= sentences[si - 1][1]]
+                drug = head[0] if head else None
             if drug is None and (lang == "zh" or _ANAPHOR[lang].search(text, a, b)):
                 prior = [d for d in known if d.end <= a and a - d.end <= (600 if lang == "en" else 300)]
                 if prior:
