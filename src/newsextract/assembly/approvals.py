@@ -68,6 +68,9 @@ _COMPANY_WORD = re.compile(r"(?:^|\b)(?:Pharmaceuticals?|Diagnostics|Division|Ph
                            r"Healthcare|Medicines|International|Company)\.?$")
 _ZH_FUNCTION = re.compile(r"[的了在于於为為是和与與及或等其该該此本各个個将將已并並被从從对對向以由至]|公司|截至|用于|用於|治疗|治療")
 _ZH_DISEASE = re.compile(r"(?:癌|病|症|炎|瘤|癥|综合征|綜合征)$")
+_ZH_DESCRIPTOR = re.compile(r"[药藥]物|新[药藥]|[产產]品|疗法|療法|[双雙]抗|抗[体體]|的")
+#: what a Chinese drug name may end with beside its core ("依沃西注射液", "依沃西单抗" are one drug)
+_ZH_FORM = re.compile(r"(?:注射液|片|胶囊|膠囊|单抗|單抗)$")
 _ZH_SUFFIX = re.compile(r"(?:单抗|單抗|替尼|注射液|片|胶囊|膠囊|仑赛|侖賽|西普|肽|韦|韋|司他|珠单抗)$")
 
 
@@ -104,6 +107,10 @@ def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], ind
             cands.append(_Drug(f.value, f.start, f.end, f.rule, inn=f.value))
     for f in vocab.drugs_in(text, a, b):
         v = f.value
+        if vocab.lang == "zh":  # "癌症药物沃瑞沙": the name after its description
+            tail = _ZH_DESCRIPTOR.split(v["name"])[-1]
+            if tail != v["name"] and len(tail) >= 2:
+                f.start, v["name"] = f.end - len(tail), tail
         if not _valid_name(vocab, text, v["name"], f.start, f.end, facts):
             continue
         d = _Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"))
@@ -384,6 +391,6 @@ def _same_drug(x: Approval, y: Approval) -> bool:
     if x.drug is None or y.drug is None:
         return x.drug is None and y.drug is None and (x.company and y.company and
                                                       x.company.name == y.company.name) is True
-    names_x = {n.lower() for n in (x.drug, x.brand, x.code) if n}
-    names_y = {n.lower() for n in (y.drug, y.brand, y.code) if n}
+    names_x = {_ZH_FORM.sub("", n.lower()) for n in (x.drug, x.brand, x.code) if n}
+    names_y = {_ZH_FORM.sub("", n.lower()) for n in (y.drug, y.brand, y.code) if n}
     return bool(names_x & names_y)
