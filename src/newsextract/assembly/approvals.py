@@ -152,7 +152,7 @@ def _choose_drug(text: str, drugs: list[_Drug], ev: Fact) -> _Drug | None:
     best, best_score = None, None
     for d in drugs:
         dist = d.start - ev.end if d.start >= ev.end else ev.start - d.end
-        score = dist - (10 if d.start >= ev.end else 0) - 30 * min(3, text.count(d.name) - 1)
+        score = dist - (10 if d.start >= ev.end else 0) - 40 * min(3, text.count(d.name) - 1)
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
@@ -305,8 +305,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                 drug = head[0] if head else None
             if drug is None and (lang == "zh" or _ANAPHOR[lang].search(text, a, b)):
                 prior = [d for d in known if d.end <= a and a - d.end <= (600 if lang == "en" else 300)]
-                if prior:
-                    drug = prior[-1]
+                if prior:  # "It was approved …": the drug the passage is about (named most often), else the last
+                    drug = max(reversed(prior), key=lambda d: min(3, text.count(d.name)))
                 elif last_drug is not None and si - last_drug[0] <= 2:
                     drug = last_drug[1]
             company, tied = _company(text, lang, ev, drug, orgs, a)
