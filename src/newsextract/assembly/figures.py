@@ -88,7 +88,8 @@ def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = 
     return head
 
 
-def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> Fact | None:
+def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
+         amounts: list[Any] | None = None) -> Fact | None:
     """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
 
     Cues are metric words and the words of amounts that are no figure (deal payments, market capitalisation …):
@@ -97,6 +98,8 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str) -> F
     best = None
     v = _chain_head(text, v, values, cues)
     for m in cues:
+        if m.label != "metric" and any(o.start != v.start and 0 <= m.start - o.end <= 3 for o in amounts or values):
+            continue  # "$20 million commercial milestone payment": that cue belongs to the amount before it
         if m.end <= v.start and v.start - m.end <= 90 and not re.search(r"[;；。]", text[m.end:v.start]) and \
                 not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
             if best is None or m.end > best.end:
@@ -180,13 +183,14 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                 if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)
                 and not _overlaps(p, block_spans)]
         values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
+        all_amounts = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b]
         used_changes: set[int] = set()
         sent_figs: list[tuple[Figure, Any]] = []
         stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
         for v in values:
             share = v.label == "percent"
             cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
-                       [o for o in values if (o.label == "percent") == share], lang)
+                       [o for o in values if (o.label == "percent") == share], lang, all_amounts)
             if cue is None or cue.label != "metric":
                 continue
             if share and not _EXPLICIT_SHARE.search(cue.text) and not (
