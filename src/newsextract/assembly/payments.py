@@ -13,6 +13,9 @@ from .types import Mention
 
 __all__ = ["PaymentKinds"]
 
+#: payment kinds more specific than a total: named after an amount, they win over a total word before it
+_SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "equity"})
+
 
 def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
     return re.compile(att[key], flags) if att.get(key) else None
@@ -33,6 +36,8 @@ class PaymentKinds:
         self.price_before = _rx(att, "price_before", 0)
         self.price_per_share_after = _rx(att, "price_per_share_after", 0)
         self.milestone_general = _rx(att, "milestone_general", 0)
+        self.single_payment_before = _rx(att, "single_payment_before")
+        self.ceiling_words = _rx(att, "ceiling_words")
 
     def assign(self, text: str, m: Mention, facts: list[Fact]) -> None:
         """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term."""
@@ -54,7 +59,8 @@ class PaymentKinds:
             kind = best.kind
             if kind in ("nondeal", "per_share", "royalty_money"):
                 continue
-            if kind in ("milestone", "milestone_part") and self._is_history(text, m, mf, best):
+            if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
+                                                            or self._single_payment(text, m, mf, monies)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
@@ -71,6 +77,7 @@ class PaymentKinds:
     def _nearest_cue(self, text: str, mf: Fact, cues: list[Fact], bounds: list[tuple[int, int]],
                      convs: list[tuple[int, int]]) -> Fact | None:
         best: tuple[float, Fact] | None = None
+        right: tuple[float, Fact] | None = None
         for c in cues:
             if c.end <= mf.start:
                 if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
@@ -86,10 +93,14 @@ class PaymentKinds:
                 if len(gap) > self.max_right or not self.right_gap.match(gap):
                     continue
                 score = len(gap)
+                if right is None or score < right[0]:
+                    right = (score, c)
             else:
                 continue
             if best is None or score < best[0]:
                 best = (score, c)
+        if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC:
+            return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
         return best[1] if best else None
 
     def _is_price(self, text: str, mf: Fact) -> bool:
@@ -100,6 +111,15 @@ class PaymentKinds:
         if not self.price_before.search(before):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
+        """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its
+        clause, no word of a ceiling anywhere in the clause."""
+        if mf.value.upper_bound or self.single_payment_before is None or len(monies) > 1:
+            return False
+        if not self.single_payment_before.search(text, max(m.start, mf.start - 60), mf.start):
+            return False
+        return not (self.ceiling_words is not None and self.ceiling_words.search(text, m.start, m.end))
 
     def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact) -> bool:
         if mf.value.upper_bound or self.history is None:
