@@ -92,8 +92,26 @@ def _valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, 
 
 
 def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex,
-           low: str | None = None, known: list[_Drug] | None = None) -> list[_Drug]:
-    cands: list[_Drug] = [d for d in known or [] if a <= d.start and d.end <= b]
+           low: str | None = None, known: list[_Drug] | None = None,
+           cache: dict[tuple[int, int], list[_Drug]] | None = None) -> list[_Drug]:
+    found = cache.get((a, b)) if cache is not None else None
+    if found is None:
+        found = _found_drugs(vocab, text, a, b, facts, low)
+        if cache is not None:
+            cache[(a, b)] = found
+    cands: list[_Drug] = [d for d in known or [] if a <= d.start and d.end <= b] + list(found)
+    # overlapping names: the one that states its INN, else the asset finder's, else the longer
+    cands.sort(key=lambda d: (d.inn is None or d.brand is None, d.rule.startswith("drug."), -(d.end - d.start)))
+    out: list[_Drug] = []
+    for d in cands:
+        if not any(o.start < d.end and d.start < o.end for o in out):
+            out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], low: str | None) -> list[_Drug]:
+    """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence)."""
+    cands: list[_Drug] = []
     for f in facts:
         if f.label == "asset" and a <= f.start and f.end <= b:
             d = _Drug(f.text, f.start, f.end, f.rule)
@@ -117,13 +135,7 @@ def _drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], ind
         if d.inn is None and vocab.is_inn(d.name):
             d.inn = d.name.lower() if d.name[:1].isupper() and d.name[1:].islower() else d.name
         cands.append(d)
-    # overlapping names: the one that states its INN, else the asset finder's, else the longer
-    cands.sort(key=lambda d: (d.inn is None or d.brand is None, d.rule.startswith("drug."), -(d.end - d.start)))
-    out: list[_Drug] = []
-    for d in cands:
-        if not any(o.start < d.end and d.start < o.end for o in out):
-            out.append(d)
-    return sorted(out, key=lambda d: d.start)
+    return cands
 
 
 def _known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str]) -> list[_Drug]:
@@ -268,9 +280,11 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
         index.add(brand, inn)
     low = low if len(low) == len(text) else None  # type: ignore[assignment]
     found: set[str] = set()
+    cache: dict[tuple[int, int], list[_Drug]] = {}
     for si in hits:
         a, b = sentences[si]
-        found.update(d.name for d in _drugs(vocab, text, a, b, facts, index, low) if d.rule.startswith("drug."))
+        found.update(d.name for d in _drugs(vocab, text, a, b, facts, index, low, cache=cache)
+                     if d.rule.startswith("drug."))
     known = _known_names(vocab, text, facts, found)
     orgs_by_sent = _orgs_by_sentence(vocab, facts, sentences)
     top = _top_company(orgs_by_sent, min_count=2 if lang == "zh" else 3)
@@ -280,7 +294,7 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     for si in hits:
         a, b = sentences[si]
         events = vocab.events_in(text, a, b, low)
-        drugs = _drugs(vocab, text, a, b, facts, index, low, known)
+        drugs = _drugs(vocab, text, a, b, facts, index, low, known, cache)
         if not events:
             if drugs:
                 last_drug = (si, drugs[-1])
