@@ -51,7 +51,7 @@ class RuleSpec(BaseModel):
     priority: int = 0
     case_sensitive: bool = False
     #: payment cues: which side of an amount the cue may attach to; rule finders: how far a rule reaches
-    attach: str | dict[str, int] | None = None
+    attach: str | int | dict[str, int] | None = None
     #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame)
     acquisition: bool = False
     sub: str | None = None
@@ -63,6 +63,13 @@ class RuleSpec(BaseModel):
     roles: Any = None
     kind: str | None = None
     lang: str | None = None
+    #: approvals and figures: the designation an event names, where a rule applies, the regulator it implies,
+    #: the company metric it reads
+    designation: str | None = None
+    scope: Any = None
+    when: Any = None
+    regulator: str | None = None
+    company_metric: Any = None
 
 
 class PatternFile(BaseModel):

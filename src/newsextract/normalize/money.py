@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..patterns import load_kind, lower_pattern
 
-__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number"]
+__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number", "scale_headers"]
 
 
 @dataclass
@@ -385,7 +385,7 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
 
 
 _WORD_SCALE = re.compile(r"(?i)[a-z]\s+(?:million|billion|thousand|trillion)\s")
-_HEADER_HINT = re.compile(r"(?i:thousands|millions)|[单單]位")
+_HEADER_HINT = re.compile(r"[Tt]housands|[Mm]illions|THOUSANDS|MILLIONS|[单單]位")
 
 
 def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
@@ -411,6 +411,26 @@ def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
         mm.amount *= scale
         mm.header_scale = scale
         mm.rule = rid
+
+
+def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) -> list[tuple[int, int, int, str]]:
+    """Units headers that scale the amounts under them: ``(start, end, scale, rule id)``.
+
+    >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
+    [(0, 8, 1000, 'header.zh_qian')]
+    """
+    hints = [m.start() for m in _HEADER_HINT.finditer(text)]
+    if not hints:
+        return []
+    v = _vocab(lang, patterns_dir)
+    found: set[tuple[int, int, int, str]] = set()
+    for pos in hints:  # a header is a few words around its hint word: look only there
+        a, b = max(0, pos - 40), min(len(text), pos + 60)
+        for rx, scale, rid in v.headers:
+            for h in rx.finditer(text, a, b):
+                if h.start() <= pos < h.end():
+                    found.add((h.start(), h.end(), scale, rid))
+    return sorted(found)
 
 
 def parse_money(text: str, lang: str = "en") -> MoneyMatch | None:
