@@ -12,7 +12,7 @@ from newsextract.patterns import compile_rule, expand_macros, load_file, load_ru
 SECTIONS = {
     "payments": ["rules"], "deal_cues": ["rules", "backrefs", "aggregates"], "status": ["rules"],
     "roles": ["frames"], "names": ["rules", "unnamed_partner", "context", "defines"], "assets": ["rules"],
-    "territory": ["rules"], "royalty": ["rules"], "dates": ["rules"], "segments": ["rules"],
+    "territory": ["rules"], "royalty": ["rules"], "dates": ["rules"], "segments": ["rules"], "targets": ["shape"],
 }
 
 
