@@ -6,13 +6,13 @@ text. The spaCy component ``newsextract_entities`` wraps it and copies the facts
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..facts import Company, Fact
 from ..normalize.money import find_money
 from ..patterns import Rule, load_file, load_rules
 from ..triggers import TriggerIndex
+from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
 from .targets import TargetNormalizer
 
@@ -37,9 +37,7 @@ class Finders:
         self.aggregates = load_rules(lang, "deal_cues", pd, section="aggregates")
         self.status = load_rules(lang, "status", pd)
         self.targets = TargetNormalizer(lang, pd)
-        self.modality = self._vocab_regex(lang, "modality", pd)
-        self.assets = load_rules(lang, "assets", pd)
-        self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
+        self.modality, self.assets = ModalityFinder(lang, pd), AssetFinder(lang, pd)
         self.territory = load_rules(lang, "territory", pd)
         self.royalty = load_rules(lang, "royalty", pd)
         self.dates = load_rules(lang, "dates", pd)
@@ -50,17 +48,6 @@ class Finders:
         self.triggers = TriggerIndex(((label, i), r.triggers) for label, rules in self.groups.items()
                                      for i, r in enumerate(rules))
         self.always = set(self.triggers.always)
-
-    @staticmethod
-    def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
-        entries = load_file(lang, name, pd)["entries"]
-        parts, meta = [], []
-        for i, e in enumerate(entries):
-            parts.append(f"(?P<v{i}>" + "|".join(e["terms"]) + ")")
-            meta.append((e["value"], e["id"]))
-        bound_l = r"(?<![\w-])" if lang == "en" else ""
-        bound_r = r"(?![\w])" if lang == "en" else ""
-        return re.compile(bound_l + "(?:" + "|".join(parts) + ")" + bound_r, re.I), meta
 
     # ------------------------------------------------------------------------------------------------------
     def find(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Fact]:
@@ -76,8 +63,8 @@ class Finders:
             facts.extend(self._combined(text, self._rules(label, live), label, low))
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
-        facts.extend(self.find_modality(text))
-        facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
+        facts.extend(self.modality.find(text))
+        facts.extend(self.assets.find(text, tfacts + [f for f in facts if f.label in ("money", "org")]))
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
@@ -131,30 +118,6 @@ class Finders:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:
                 out.append((a, b))
-        return out
-
-    def find_modality(self, text: str) -> list[Fact]:
-        rx, meta = self.modality
-        out = []
-        for m in rx.finditer(text):
-            idx = int(m.lastgroup[1:])  # type: ignore[index]
-            value, rid = meta[idx]
-            out.append(Fact(m.start(), m.end(), "modality", value, value, rid, m.group(0)))
-        return out
-
-    def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
-        spans = [(t.start, t.end) for t in targets]
-        out = []
-        for r in self.assets:
-            for m in r.regex.finditer(text):
-                s = m.group(0)
-                if s in self.not_assets or s.upper() in self.not_assets:
-                    continue
-                if any(a < m.end() and m.start() < b for a, b in spans):
-                    continue
-                if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
-                    continue
-                out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
         return out
 
     def find_royalty(self, text: str, low: str | None = None, rules: tuple[Rule, ...] | None = None) -> list[Fact]:

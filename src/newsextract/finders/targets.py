@@ -212,7 +212,11 @@ class TargetFinder:
     def _drop_restated(t: str, facts: list[Fact]) -> list[Fact]:
         """'MAPT (tau)', 'transthyretin (TTR)': a target in brackets right after another one restates it."""
         out: list[Fact] = []
+        seen: set[tuple[int, str]] = set()
         for f in facts:
+            if (f.start, f.value) in seen:
+                continue  # the vocabulary and a pair rule found the same name
+            seen.add((f.start, f.value))
             prev = out[-1] if out else None
             if (prev is not None and prev.value != f.value and re.fullmatch(r"\s*[(（]\s*", t[prev.end:f.start])
                     and re.match(r"\s*[)）]", t[f.end:f.end + 3])):
