@@ -5,3 +5,5 @@ library API can name them without loading spaCy)."""
 TEXT_KEY = "newsextract_text"
 #: the sentence (start, end) character ranges set by ``newsextract_segmenter``
 SENTENCES_KEY = "newsextract_sentences"
+#: the text with line breaks inside sentences as spaces (same length), which finders and assembly read
+FLAT_KEY = "newsextract_flat"

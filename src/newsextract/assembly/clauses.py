@@ -71,6 +71,12 @@ def mask(text: str, a: int, b: int, facts: list[Fact],
     return "".join(pieces), to_text
 
 
+def _inside_brackets(s: str, pos: int) -> bool:
+    """True when ``pos`` is inside an open bracket ("(Head Office: Tokyo; "Sakuragi")" is no place to cut)."""
+    head = s[max(0, pos - 200):pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
 class ClauseSplitter:
     """Cuts sentences into clauses on the masked text."""
 
@@ -91,7 +97,8 @@ class ClauseSplitter:
 
     def clauses(self, text: str, sent: int, a: int, b: int, facts: list[Fact]) -> Iterator[Clause]:
         masked, to_text = mask(text, a, b, facts, self.is_object)
-        cuts = [0] + [m.end() for m in self.split_rx.finditer(masked)] + [len(masked)]
+        cuts = [0] + [m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start())]
+        cuts.append(len(masked))
         if len(cuts) == 2:
             yield Clause(sent, a, b, facts, masked, to_text)
             return

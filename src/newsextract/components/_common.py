@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..docdata import SENTENCES_KEY, TEXT_KEY
+from ..docdata import FLAT_KEY, SENTENCES_KEY, TEXT_KEY
 
-__all__ = ["lang_of", "doc_text", "doc_sentences", "TEXT_KEY", "SENTENCES_KEY"]
+__all__ = ["lang_of", "doc_text", "doc_flat_text", "doc_sentences"]
 
 
 
@@ -35,3 +35,9 @@ def doc_sentences(doc: Doc) -> list[tuple[int, int]] | None:
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     return None
+
+
+def doc_flat_text(doc: Doc) -> str:
+    """The text with wrapping line breaks as spaces (set by ``newsextract_segmenter``; else the text itself)."""
+    flat = doc.user_data.get(FLAT_KEY)
+    return flat if flat is not None else doc_text(doc)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
 from ..assembly import Assembler
-from ._common import doc_sentences, doc_text, lang_of
+from ._common import doc_flat_text, doc_sentences, doc_text, lang_of
 
 __all__ = ["DealsComponent", "make_deals"]
 
@@ -24,7 +24,12 @@ class DealsComponent:
         facts = doc._.facts
         if facts is None:
             raise ValueError("newsextract_deals needs doc._.facts: add newsextract_entities before it")
-        deals, warnings = self.assembler.run(doc_text(doc), facts, doc._.published, doc_sentences(doc))
+        text, flat = doc_text(doc), doc_flat_text(doc)
+        deals, warnings = self.assembler.run(flat, facts, doc._.published, doc_sentences(doc))
+        if flat is not text:
+            for d in deals:
+                for e in d.evidence:
+                    e.text = text[e.start:e.end]  # evidence quotes the text as written
         doc._.deals = deals
         doc._.warnings = warnings
         return doc

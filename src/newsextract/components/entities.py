@@ -9,7 +9,7 @@ from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
 from ..facts import Company, Fact
 from ..finders import Finders
 from ..normalize.names import name_key
-from ._common import doc_sentences, doc_text, lang_of
+from ._common import doc_flat_text, doc_sentences, doc_text, lang_of
 
 __all__ = ["EntitiesComponent", "make_entities"]
 
@@ -33,7 +33,11 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        facts = self.finders.find(text, doc_sentences(doc))
+        flat = doc_flat_text(doc)
+        facts = self.finders.find(flat, doc_sentences(doc))
+        if flat is not text:
+            for f in facts:
+                f.text = text[f.start:f.end]  # evidence quotes the text as written
         if self.model is not None:
             facts = self._model_orgs(text, facts)
         doc._.facts = facts

@@ -8,8 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
+from ..docdata import FLAT_KEY, SENTENCES_KEY
 from ..layout.segment import get_segmenter
-from ._common import SENTENCES_KEY, doc_text, lang_of
+from ._common import doc_text, lang_of
 
 __all__ = ["SegmenterComponent", "make_segmenter"]
 
@@ -18,7 +19,8 @@ class SegmenterComponent:
     """Sets the sentences of a ``Doc`` from ``patterns/<lang>/segments.yml`` (bullets, citations, headings, 。).
 
     The (start, end) character ranges go to ``doc.user_data["newsextract_sentences"]`` (what later components
-    read) and ``doc.sents`` serves them as spans.
+    read) and ``doc.sents`` serves them as spans; line breaks that wrap a sentence are no boundaries, and the text
+    with them as spaces goes to ``doc.user_data["newsextract_flat"]``.
     """
 
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None) -> None:
@@ -26,7 +28,10 @@ class SegmenterComponent:
         self.seg = get_segmenter(lang_of(nlp), patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[SENTENCES_KEY] = self.seg.split(doc_text(doc))
+        text = doc_text(doc)
+        soft = self.seg.soft_breaks(text)
+        doc.user_data[SENTENCES_KEY] = self.seg.split(text, soft)
+        doc.user_data[FLAT_KEY] = self.seg.flatten(text, soft)
         # sentences are served on demand through spaCy's user hook: writing every token's is_sent_start would
         # cost more than the rest of the pipeline on long articles
         doc.user_hooks["sents"] = _sentences

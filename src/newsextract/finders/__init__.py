@@ -6,6 +6,7 @@ text. The spaCy component ``newsextract_entities`` wraps it and copies the facts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..facts import Company, Fact
@@ -64,8 +65,11 @@ class Finders:
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
         facts.extend(self.modality.find(text))
-        facts.extend(self.assets.find(text, tfacts + [f for f in facts if f.label in ("money", "org")]))
+        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])
+        facts.extend(assets)
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
+        if assets:
+            facts = _drop_drug_names(text, facts, assets)
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
@@ -126,3 +130,29 @@ class Finders:
             for m in r.finditer(text, low):
                 out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, m.group(0)))
         return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _drop_drug_names(text: str, facts: list[Fact], assets: list[Fact]) -> list[Fact]:
+    """Capitalised drug names the name rules took for companies: an asset's own text, or a brand written beside
+    its generic name ("Tuoyi (toripalimab)", "toripalimab (Tuoyi)"). Gazetteer names are kept."""
+    drugs = {p for a in assets for p in a.extra.get("names", [a.text])}
+    starts = {a.start for a in assets}
+    ends = {a.end for a in assets}
+    for f in facts:
+        if f.label != "org" or f.kind.startswith("gazetteer"):
+            continue
+        after = _BRACKET_OPEN.match(text, f.end)
+        if after and after.end() in starts:
+            drugs.add(f.text)  # "Tuoyi (toripalimab)"
+            continue
+        head = text[max(0, f.start - 4):f.start]
+        m = re.search(r"[(（]\s*$", head)
+        if m and _BRACKET_CLOSE.match(text, f.end):
+            before = text[:f.start - len(head) + m.start()].rstrip()
+            if len(before) in ends or any(before.endswith(d) for d in drugs):
+                drugs.add(f.text)  # "toripalimab (Tuoyi)"
+    return [f for f in facts if not (f.label == "org" and not f.kind.startswith("gazetteer") and f.text in drugs)]

@@ -47,6 +47,18 @@ def _tidy(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def _names(span: str) -> list[str]:
+    """The names a span gives a drug: "Tuoyi (toripalimab)" → the whole, "Tuoyi", "toripalimab".
+
+    >>> _names("Cresemba® (isavuconazole)")
+    ['Cresemba® (isavuconazole)', 'Cresemba', 'isavuconazole']
+    """
+    parts = [span]
+    if "(" in span:
+        parts += [p.strip() for p in re.split(r"[()/]|:\s", _MARKS.sub("", span)) if len(p.strip()) >= 3]
+    return list(dict.fromkeys(parts))
+
+
 class AssetFinder:
     """Drug codes and names of one language."""
 
@@ -84,7 +96,8 @@ class AssetFinder:
             if not self._keep(t, s, e, name, r, spans, orgs):
                 continue
             last = e
-            out.append(Fact(s, e, "asset", str(r.attrs.get("kind") or r.id.split(".")[-1]), name, r.id, text[s:e]))
+            out.append(Fact(s, e, "asset", str(r.attrs.get("kind") or r.id.split(".")[-1]), name, r.id, text[s:e],
+                            {"names": _names(text[s:e])}))
         out = self._propagate(t, text, out, spans, orgs)
         return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Company, Fact
-from ..normalize.names import Gazetteer, name_key
+from ..normalize.names import Gazetteer, display_name, name_key
 from ..patterns import load_file, load_rules
 
 __all__ = ["CompanyFinder"]
@@ -31,6 +31,17 @@ class CompanyFinder:
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
+        filt = names.get("filters", {}) or {}
+        self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
+        self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
+        self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
+        lex = names.get("lexicon", {}) or {}
+        self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
+                                 for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
+        self.designator_words = {w.strip(".") for w in self.designator_words}
+        tail = [*(lex.get("designator") or []), *(lex.get("legal") or [])]
+        # a name without its designator and legal form ("Pellmont Pharma AG" → "Pellmont"): how articles go on
+        self.name_tail = re.compile(r"(?:[\s,]+(?:" + "|".join(tail) + r"|and|&))+\.?$") if tail and lang == "en" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
         found: list[Fact] = []
@@ -56,6 +67,8 @@ class CompanyFinder:
         if money_spans:
             orgs = [o for o in orgs if o.kind.startswith("gazetteer") or
                     not any(a < o.end and o.start < b for a, b in money_spans)]
+        if self.name_tail is not None:
+            orgs = sorted(orgs + self._propagate(text, orgs, money_spans or []), key=lambda f: f.start)
         out = list(orgs)
         taken = [(f.start, f.end) for f in orgs]
         low = text.lower()
@@ -79,6 +92,41 @@ class CompanyFinder:
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         out.extend(self._short_names(text, orgs, out))
         return out
+
+    def _propagate(self, text: str, orgs: list[Fact], money_spans: list[tuple[int, int]]) -> list[Fact]:
+        """Every other place the article writes a company it names somewhere: its names as found, and each
+        without its designator and legal form. ("Pellmont Pharma signed …", later "Northcove's fund will pay
+        Pellmont" — the rules that find unknown names fire on the first, not the second.)"""
+        forms: dict[str, Company] = {}
+        lower_words: set[str] | None = None
+        for f in orgs:
+            name = display_name(f.text).rstrip(".")
+            short = self.name_tail.sub("", name).strip() if self.name_tail is not None else name
+            for form in (name, short):
+                words = form.split()
+                if len(form) < 3 or not words or all(w.strip(",.") in self.name_stop for w in words):
+                    continue
+                if len(words) == 1 and form != name:
+                    if lower_words is None:
+                        lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z-]+", text))
+                    if form.lower() in lower_words or form in self.name_stop:
+                        continue  # a common word ("Vision", "Point") is no name on its own
+                forms.setdefault(form, f.value)
+        if not forms:
+            return []
+        taken = [(f.start, f.end) for f in orgs] + list(money_spans)
+        rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
+                        + r")(?![\w-])")
+        added: list[Fact] = []
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
+                continue  # '("Brightwater")': the short name being defined, not another mention
+            taken.append((s, e))
+            added.append(Fact(s, e, "org", "propagated", forms[m.group(0)], "org.propagated", m.group(0)))
+        return added
 
     def _short_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
         """Names a filing defines right after a company (defines rules labelled ``short``):
@@ -130,7 +178,8 @@ class CompanyFinder:
             seg = text[s:e]
         # drop leading stop words ("Under Pfizer" → "Pfizer")
         words = seg.split(" ")
-        while len(words) > 1 and words[0].strip(",.") in self.name_stop:
+        while len(words) > 1 and words[0].strip(",.") in self.name_stop and not all(
+                w.strip(",.") in self.designator_words for w in words[1:]):  # "Boston Pharmaceuticals" stays whole
             s += len(words[0]) + 1
             words = words[1:]
         seg = text[s:e]
@@ -187,6 +236,8 @@ class CompanyFinder:
             if not rest:
                 break
             w = first.strip(",.:;")
+            if all(x.strip(",.") in self.designator_words for x in rest.split()):
+                break  # "Boston Pharmaceuticals": a place word that is the name's own
             if w in self.name_stop or w.lower() in lower_words and not re.match(r"^(?:[A-Z]{2,}|.*\d)", w):
                 s += len(first) + 1
                 continue
@@ -200,18 +251,19 @@ class CompanyFinder:
             s += mp.end()
             seg = text[s:e]
         first, _, rest = seg.partition(" ")
-        if rest and re.search(r"-(?:based|headquartered|listed|registered|focused)$", first):
+        if rest and self.based_word is not None and self.based_word.search(first):
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if not words or all(w in self.name_stop for w in words):
+        if not words or all(w in self.name_stop for w in words) or all(
+                w.strip(".") in self.designator_words for w in words):
+            return None  # nothing but stop words, designators and legal forms ("Holding AG", "Co., Ltd.")
+        if self.based_word is not None and self.based_word.search(words[-1]):
             return None
-        if re.search(r"-(?:based|headquartered|listed|registered|focused)$", words[-1]):
-            return None
-        if re.match(r"\s+(?:biotech|biotechnology|drugmaker|drug maker|company|firm|group|pharma|developer|startup|"
-                    r"start-up|partner|unit|subsidiary|biopharma|drug developer|player|rival|major|giant)\b", text[e:e + 30]):
-            # "Danish biotech Nordhavn": a word describing the company, not its name
-            return None
+        if self.descriptor_after is not None and self.descriptor_after.match(text, e, e + 30):
+            return None  # "Danish biotech Nordhavn": a word describing the company, not its name
+        if self.place_after is not None and self.place_after.match(text, e, e + 40):
+            return None  # "Princeton, N.J.-based Conjugatebio": a place
         if len(words) == 1:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):

@@ -26,13 +26,71 @@ class Segmenter:
             r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in data.get("abbreviations", []) or []) + r")\.?$"
         ) if data.get("abbreviations") else None
         self.rules = rules
+        wrap = data.get("soft_wrap") or {}
+        #: a line break followed by one of these, after a line that does not end a sentence, is a wrap
+        self.wrap_next = re.compile(wrap["next"]) if wrap.get("next") else None
+        self.wrap_prev_end = re.compile(wrap["prev_end"]) if wrap.get("prev_end") else None
+        #: text whose lines are mostly this long and end mid-sentence is hard-wrapped: any break there is a wrap
+        self.wrap_lines = tuple(wrap.get("hard_wrap_lines", (0, 0)))
+        self.wrap_share = float(wrap.get("hard_wrap_share", 2.0))
+        #: table rows and column layouts are never wrapped sentences
+        self.table_line = re.compile(wrap["table_line"]) if wrap.get("table_line") else None
 
-    def boundaries(self, text: str) -> list[int]:
+    def soft_breaks(self, text: str) -> list[int]:
+        """Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
+
+        >>> seg = get_segmenter("en")
+        >>> text = "Drugmaker Acme Inc is working\nwith bankers to buy a rival.\nShares rose."
+        >>> seg.soft_breaks(text), [text[a:b] for a, b in seg.split(text)][0]
+        ([29], 'Drugmaker Acme Inc is working\nwith bankers to buy a rival.')
+        """
+        if self.wrap_next is None or "\n" not in text:
+            return []
+        lines = text.split("\n")
+        hard = self._hard_wrapped(lines)
+        out, pos = [], 0
+        for i, line in enumerate(lines[:-1]):
+            pos += len(line)
+            nxt = lines[i + 1]
+            if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
+                    and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
+                out.append(pos)
+            pos += 1
+        return out
+
+    def _table(self, line: str) -> bool:
+        return bool(self.table_line is not None and self.table_line.search(line))
+
+    def _ends_sentence(self, line: str) -> bool:
+        return bool(self.wrap_prev_end is not None and self.wrap_prev_end.search(line.rstrip()))
+
+    def _hard_wrapped(self, lines: list[str]) -> bool:
+        lo, hi = self.wrap_lines if len(self.wrap_lines) == 2 else (0, 0)
+        full = [x for x in lines if x.strip()]
+        if len(full) < 4 or not hi:
+            return False
+        wrapped = sum(1 for x in full if lo <= len(x) <= hi and not self._ends_sentence(x) and not self._table(x))
+        return wrapped >= self.wrap_share * len(full)
+
+    def flatten(self, text: str, soft: list[int] | None = None) -> str:
+        """``text`` with its wrapping line breaks as spaces (same length: every offset stays valid)."""
+        soft = self.soft_breaks(text) if soft is None else soft
+        if not soft:
+            return text
+        chars = list(text)
+        for p in soft:
+            chars[p] = " "
+        return "".join(chars)
+
+    def boundaries(self, text: str, soft_breaks: list[int] | None = None) -> list[int]:
         cuts: set[int] = set()
         low = text.lower()
+        soft = set(self.soft_breaks(text) if soft_breaks is None else soft_breaks)
         for rule in self.rules:
             for m in rule.finditer(text, low):
                 end = m.end()
+                if soft and rule.id == "seg.newline" and m.group(0) == "\n" and m.start() in soft:
+                    continue
                 if self.abbrev is not None and rule.id in ("seg.terminal",):
                     before = text[max(0, m.start() - 12):m.start() + 1]
                     if self.abbrev.search(before.rstrip(".")) and text[m.start()] == ".":
@@ -41,11 +99,11 @@ class Segmenter:
                 cuts.add(end)
         return sorted(c for c in cuts if 0 < c < len(text))
 
-    def split(self, text: str) -> list[tuple[int, int]]:
+    def split(self, text: str, soft_breaks: list[int] | None = None) -> list[tuple[int, int]]:
         """Sentence (start, end) ranges with surrounding white space trimmed; empty pieces dropped."""
         out = []
         prev = 0
-        for c in self.boundaries(text) + [len(text)]:
+        for c in self.boundaries(text, soft_breaks) + [len(text)]:
             a, b = prev, c
             while a < b and text[a].isspace():
                 a += 1
