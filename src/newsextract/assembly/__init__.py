@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..facts import Fact
 from ..finders.targets import TargetNormalizer
-from ..layout.segment import get_segmenter
+from ..layout.segment import blocks, get_segmenter
 from ..layout.tables import TableReader
 from ..patterns import has_file, load_file
 from ..records import Deal
@@ -54,7 +54,8 @@ class Assembler:
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
         if table_ranges:
             sentences = [(a, b) for a, b in sentences if not any(x <= a and b <= y for x, y in table_ranges)]
-        ents = self.entities.resolve(text, facts)
+        ents = self.entities.resolve(text, facts, sentences)
+        block_of = blocks(text, sentences)
         mentions: list[Mention] = []
         starts = [f.start for f in facts]
         for si, (a, b) in enumerate(sentences):
@@ -64,11 +65,12 @@ class Assembler:
             if not sfacts:
                 continue
             for clause in self.clauses.clauses(text, si, a, b, sfacts):
+                clause.block = block_of[si]
                 m = self.mentions.build(text, clause, ents)
                 if m is not None:
                     mentions.append(m)
         out: list[Deal] = list(table_deals)
-        for d in self.linker.link(mentions):
+        for d in self.linker.link(mentions, text):
             rec = self.writer.write(d, text, ents, published, warnings)
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)

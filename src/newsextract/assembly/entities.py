@@ -3,7 +3,9 @@ and the article's own company (the filer or announcer, whom "we" and "the Compan
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from ..facts import Fact
 from ..normalize.names import name_key
@@ -18,11 +20,17 @@ class EntityResolver:
 
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         self.lang = lang
-        announce = (load_file(lang, "names", patterns_dir).get("references", {}) or {}).get("announcer") or []
+        names = load_file(lang, "names", patterns_dir)
+        announce = (names.get("references", {}) or {}).get("announcer") or []
+        #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
+        #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
+        self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
+        self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
         self.announcer = re.compile("|".join(announce)) if announce else None
 
-    def resolve(self, text: str, facts: list[Fact]) -> EntityTable:
+    def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
         orgs = [f for f in facts if f.label == "org"]
         alias = self._aliases(orgs)
         table = EntityTable()
@@ -39,7 +47,32 @@ class EntityResolver:
             if comp.canonical and not ent.canonical:
                 ent.canonical, ent.country, ent.kind = comp.canonical, comp.country, comp.kind
         table.self_key = self._self_key(text, facts, orgs)
+        if sentences and self.countries:
+            self._descriptors(facts, orgs, sentences, table)
         return table
+
+    def _descriptors(self, facts: list[Fact], orgs: list[Fact], sentences: Sequence[tuple[int, int]],
+                     table: EntityTable) -> None:
+        """A descriptor ("the Seoul-based company", "the Chinese firm") refers to the first company named before it
+        in its sentence, else to the first company of the sentences before (the subject they were about), skipping
+        companies of another country when the descriptor names one."""
+        starts = [a for a, _ in sentences]
+        for f in facts:
+            if f.label != "ref" or f.kind != "descriptor":
+                continue
+            if self.role_nouns is not None and self.role_nouns.search(f.text):
+                continue
+            si = bisect.bisect_right(starts, f.start) - 1
+            country = next((c for w, c in self.countries.items() if w in f.text), None)
+            for back in range(0, 4):
+                if si - back < 0:
+                    break
+                a, b = sentences[si - back]
+                cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
+                cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                if cands:
+                    f.extra["ent"] = cands[0].extra.get("ent")
+                    break
 
     def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer

@@ -17,7 +17,7 @@ class Linker:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
 
-    def link(self, mentions: list[Mention]) -> list[DealState]:
+    def link(self, mentions: list[Mention], text: str = "") -> list[DealState]:
         deals: list[DealState] = []
         last: DealState | None = None
         heading: Mention | None = None

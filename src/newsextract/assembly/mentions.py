@@ -34,7 +34,7 @@ class MentionBuilder:
                     f.extra["ent"] = ents.self_key
                     orgs.append(f)
                 elif f.kind == "descriptor":
-                    f.extra["ent"] = None
+                    f.extra.setdefault("ent", None)  # the company it refers to, when the entities stage found one
                     orgs.append(f)
             elif lab in _FLAGS:
                 setattr(m, _FLAGS[lab], True)

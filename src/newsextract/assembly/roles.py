@@ -22,6 +22,7 @@ class RoleBinder:
         self.frames = load_rules(lang, "roles", patterns_dir, section="frames")
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.appositive = re.compile(data["appositive"]) if data.get("appositive") else None
+        self.relative = re.compile(data["relative"]) if data.get("relative") else None
         roles = load_file(lang, "roles", patterns_dir)
         self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
@@ -34,8 +35,9 @@ class RoleBinder:
         if not orgs:
             return
         masked = clause.masked
-        if self.appositive is not None:
-            masked = self.appositive.sub(lambda mt: " " * len(mt.group(0)), masked)
+        for rx in (self.appositive, self.relative):
+            if rx is not None:
+                masked = rx.sub(lambda mt: " " * len(mt.group(0)), masked)
         by_mask: dict[str, Fact] = {}
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):

@@ -7,7 +7,7 @@ import re
 
 from ..patterns import load_file, load_rules
 
-__all__ = ["Segmenter", "get_segmenter"]
+__all__ = ["Segmenter", "get_segmenter", "blocks"]
 
 
 class Segmenter:
@@ -37,7 +37,7 @@ class Segmenter:
         self.table_line = re.compile(wrap["table_line"]) if wrap.get("table_line") else None
 
     def soft_breaks(self, text: str) -> list[int]:
-        """Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
+        r"""Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
 
         >>> seg = get_segmenter("en")
         >>> text = "Drugmaker Acme Inc is working\nwith bankers to buy a rival.\nShares rose."
@@ -113,6 +113,23 @@ class Segmenter:
                 out.append((a, b))
             prev = c
         return out
+
+
+def blocks(text: str, sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[int]:
+    r"""The block (paragraph, list item, dateline story) of each sentence: a new one after every line break
+    between two sentences (wrapping breaks are inside sentences, so they do not count).
+
+    >>> blocks("A b. C d.\nE f.", [(0, 4), (5, 9), (10, 14)])
+    [0, 0, 1]
+    """
+    out: list[int] = []
+    block, prev = 0, None
+    for a, b in sentences:
+        if prev is not None and "\n" in text[prev:a]:
+            block += 1
+        out.append(block)
+        prev = b
+    return out
 
 
 @functools.lru_cache(maxsize=8)

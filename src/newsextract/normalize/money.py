@@ -64,6 +64,10 @@ class _Vocab:
             self.units = {k: int(v) for k, v in data["units"].items()}
             self.big_units = {k: int(v) for k, v in data["big_units"].items()}
             self.regex = self._build_zh()
+            bare = data.get("bare_yuan", {}) or {}
+            self.yuan_decl = [re.compile(d["pattern"]) for d in bare.get("declarations", []) or []]
+            art = bare.get("article", {}) or {}
+            self.yuan_article = [(re.compile("|".join(ws)), cur) for cur, ws in art.items() if ws]
         else:
             nw = data["number_words"]
             self.units_w = {k: float(v) for k, v in nw["units"].items()}
@@ -206,6 +210,7 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             matches += [m for m in v.regex_w.finditer(lowered)
                         if not any(a < m.end() and m.start() < b for a, b in taken)]
             matches.sort(key=lambda m: m.start())
+    bare: list[MoneyMatch] = []  # Chinese amounts in a bare 元, whose currency the article may settle
     for m in matches:
         g = m.groupdict()
         g.setdefault("cur_w", None)
@@ -213,6 +218,8 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             g.setdefault(k, None)
         if lang == "zh":
             mm = _read_zh(v, m, g, text)
+            if mm is not None and not g["cur_a"] and g["cur_b"] in ("元", "圆", "圓"):
+                bare.append(mm)
         else:
             mm = _read_en(v, m, g, text)
         if mm is not None:
@@ -222,6 +229,8 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
                 mm.start = q.start()
                 mm.text = text[mm.start:mm.end]
             out.append(mm)
+    if lang == "zh" and bare:
+        _bare_yuan(text, out, bare, v)
     _mark_conversions(text, out)
     _apply_headers(text, out, v)
     for mm in out:
@@ -297,7 +306,7 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
     if cur_b:
         cur = v.currency(cur_b, v.suffix_rx)
     if cur_a:
-        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆") else cur
+        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆", "圓") else cur
     if cur is None:
         return None
     num_s = g["num_a"] or ""
@@ -311,6 +320,27 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
     mm = MoneyMatch(m.start(), m.end(), amount, cur, text[m.start():m.end()], scaled=scaled)
     # a bare "12元" style number with no unit and a tiny value is usually a share price: keep, kinds decide
     return mm
+
+
+def _bare_yuan(text: str, found: list[MoneyMatch], bare: list[MoneyMatch], v: _Vocab) -> None:
+    """A bare 元 takes the currency an article declares for it (（人民幣，下同）, 所有金额均以美元列示), else the
+    article's own (新台幣 written anywhere: Taiwan dollars), else stays CNY."""
+    decls = []
+    for rx in v.yuan_decl:
+        for d in rx.finditer(text):
+            word = next((x for x in d.groups() if x), None)
+            cur = word and (v.currency(word, v.suffix_rx) or v.currency(word, v.prefix_rx))
+            if cur:
+                decls.append((d.start(), cur))
+    decls.sort()
+    article = next((cur for rx, cur in v.yuan_article if rx.search(text)), None)
+    for mm in bare:
+        # a declaration right after an amount covers it, and every bare amount after it
+        active = [cur for at, cur in decls if at <= mm.end + 2]
+        if active:
+            mm.currency = active[-1]
+        elif article:
+            mm.currency = article
 
 
 def _mark_conversions(text: str, found: list[MoneyMatch]) -> None:
