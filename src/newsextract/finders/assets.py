@@ -72,6 +72,16 @@ class AssetFinder:
         self.stop_words = {str(x) for x in data.get("stop_words") or []}
         self.comparator = re.compile("(?:" + str(data.get("comparator") or "(?!)") + ")", re.I)
         self.comparator_window = int(data.get("comparator_window", 40))
+        self.company_after = re.compile(str(data.get("company_after") or "(?!)"))
+        #: (Chinese) words ending in a name character: a name found inside one starts after it (公司 → not 司…)
+        self.left_words = [str(w) for w in data.get("left_words") or []]
+
+    def _trim_left(self, t: str, s: int, e: int) -> int:
+        for w in self.left_words:
+            for k in range(1, len(w)):
+                if s - k >= 0 and t.startswith(w, s - k) and s - k + len(w) < e:
+                    return s - k + len(w)
+        return s
 
     def find(self, text: str, taken: Sequence[Fact] = ()) -> list[Fact]:
         """Asset facts in ``text``; ``taken`` are facts whose spans no asset may overlap (targets, money,
@@ -81,9 +91,11 @@ class AssetFinder:
         orgs = {f.text for f in taken if f.label == "org"}
         cands: list[tuple[int, int, int, Rule, str]] = []
         for order, r in enumerate(self.rules):
-            grp = "a" if "a" in r.regex.groupindex else 0
+            groups = [g for g in ("a", "b") if g in r.regex.groupindex] or [0]
             for m in r.regex.finditer(t):
+                grp = next((g for g in groups if m.group(g)), groups[0])
                 s, e = m.span(grp)
+                s = self._trim_left(t, s, e)
                 if e > s:
                     cands.append((s, e, order, r, t[s:e]))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
@@ -93,6 +105,8 @@ class AssetFinder:
             if s < last:
                 continue
             name = _tidy(raw)
+            if r.attrs.get("kind") == "inn" and name[:1].isupper() and name[1:].islower():
+                name = name.lower()  # an INN at the start of a sentence
             if not self._keep(t, s, e, name, r, spans, orgs):
                 continue
             last = e
@@ -122,6 +136,13 @@ class AssetFinder:
         """A bracketed pair may contain a target-looking word ("KarXT (xanomeline-trospium)") but not be one."""
         return "(" in name and not any(a <= s and e <= b for a, b in spans)
 
+    def _company_like(self, t: str, name: str) -> bool:
+        """A cue-found brand that the article also writes as a company ("Windward has raised …")."""
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", t):
+            if self.company_after.match(t, m.end()):
+                return True
+        return False
+
     def _propagate(self, t: str, text: str, facts: list[Fact], spans: list[tuple[int, int]], orgs: set[str]) -> list[Fact]:
         """Brand names found by a cue are assets wherever the article names them; each part of a drug named twice
         ("Tuoyi (toripalimab)") is reported by the fuller form."""
@@ -137,6 +158,9 @@ class AssetFinder:
                             brands.add(part)
             elif f.kind in _PROPAGATE:
                 brands.add(f.value)
+        companies = {b for b in brands if self._company_like(t, b)}
+        brands -= companies
+        facts = [f for f in facts if not (f.kind in _PROPAGATE and f.value in companies)]
         if not alias and not brands:
             return facts
         have = {(f.start, f.end) for f in facts}
