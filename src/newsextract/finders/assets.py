@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import ahocorasick
 
 from ..facts import Fact
-from ..patterns import Rule, load_file, load_rules
-from .targets import DASHES
+from ..patterns import Rule, lexicon, load_file, load_rules
+from .targets import DASHES, RuleRunner
 
 __all__ = ["AssetFinder", "ModalityFinder"]
 
@@ -66,6 +66,8 @@ class AssetFinder:
         self.lang = lang
         data = load_file(lang, "assets", patterns_dir)
         self.rules: tuple[Rule, ...] = load_rules(lang, "assets", patterns_dir)
+        self.runner = RuleRunner(self.rules, lexicon(lang, "assets", patterns_dir))
+        self.order = {r.id: i for i, r in enumerate(self.rules)}
         self.not_assets = {str(x) for x in data.get("not_assets") or []}
         self.not_lower = {x.lower() for x in self.not_assets}
         self.not_shapes = re.compile("(?:" + str(data.get("not_asset_shapes") or "(?!)") + ")")
@@ -90,14 +92,13 @@ class AssetFinder:
         spans = sorted((f.start, f.end) for f in taken)
         orgs = {f.text for f in taken if f.label == "org"}
         cands: list[tuple[int, int, int, Rule, str]] = []
-        for order, r in enumerate(self.rules):
-            groups = [g for g in ("a", "b") if g in r.regex.groupindex] or [0]
-            for m in r.regex.finditer(t):
-                grp = next((g for g in groups if m.group(g)), groups[0])
-                s, e = m.span(grp)
-                s = self._trim_left(t, s, e)
-                if e > s:
-                    cands.append((s, e, order, r, t[s:e]))
+        for r, m in self.runner.finditer(t):
+            groups = [g for g in ("a", "b") if g in m.re.groupindex] or [0]
+            grp = next((g for g in groups if m.group(g)), groups[0])
+            s, e = m.span(grp)
+            s = self._trim_left(t, s, e)
+            if e > s:
+                cands.append((s, e, self.order[r.id], r, t[s:e]))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
         out: list[Fact] = []
         last = -1

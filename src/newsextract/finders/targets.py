@@ -26,9 +26,11 @@ import ahocorasick
 
 from ..errors import PatternError
 from ..facts import Fact
-from ..patterns import Rule, has_file, load_file, load_rules
+from ..normalize.names import trie_regex
+from ..patterns import Rule, has_file, lexicon, load_file, load_rules
+from ..triggers import TriggerIndex
 
-__all__ = ["TargetNormalizer", "TargetFinder", "expand_literals", "spelling_variants", "DASHES"]
+__all__ = ["TargetNormalizer", "TargetFinder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
 
 #: dash-like characters read as "-" (same length, so offsets stay those of the text)
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"})
@@ -36,6 +38,8 @@ _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ζ": "zeta
 #: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word or a code
 _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
+_PAIR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
+                   r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])")
 #: shapes of drug codes, which the shape rules must not take for targets (GPR139 and CYP11A1 are families)
 _CODEISH = re.compile(r"(?!miR-)[A-Za-z0-9]+-[A-Za-z0-9-]+|[A-Z]{2,}\d{2,}[A-Z]+\d*|[A-Z]{2,}\d{3,}[A-Za-z]?|\d+")
 _FAMILY = re.compile(r"(?:GPR|CYP|SLC|TMEM|HSD|ZNF|LRRC|ADAM|MMP|KIF|USP|TRIM|KCN|SCN)\d")
@@ -125,6 +129,61 @@ def spelling_variants(s: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+class RuleRunner:
+    """Runs a file's regex rules only where they can match.
+
+    A rule runs not at all when none of its trigger words (:mod:`newsextract.triggers`) occurs in the text, and only
+    in windows around its trigger words when it says how far a match reaches from one (``attach: {before: N,
+    after: M}``); literal word lists of the file's lexicon are compiled as tries (one branch per letter instead of
+    one per word). Matches are those of the rule run on the whole text.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...], lex: dict[str, list[str]] | None = None) -> None:
+        tries = []
+        for items in (lex or {}).values():
+            spellings = [expand_literals(i) for i in items]
+            if items and all(sp is not None for sp in spellings):
+                flat = sorted({x for sp in spellings for x in sp or []})
+                tries.append(("(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")",
+                              "(?:" + trie_regex(flat) + ")"))
+        self.rules: list[tuple[Rule, re.Pattern[str], tuple[int, int] | None]] = []
+        for r in rules:
+            src = r.regex.pattern
+            for alt, trie in sorted(tries, key=lambda x: -len(x[0])):
+                src = src.replace(alt, trie)
+            att = r.attrs.get("attach")
+            reach = (int(att["before"]), int(att["after"])) if isinstance(att, dict) else None
+            self.rules.append((r, re.compile(src, r.regex.flags), reach))
+        self.index = TriggerIndex((i, r.triggers) for i, r in enumerate(rules))
+
+    def finditer(self, t: str) -> Any:
+        """(rule, match) pairs, rule by rule in file order, matches in text order."""
+        low = t.lower()
+        hits = self.index.hits(low) if len(low) == len(t) else {i: [0] for i in range(len(self.rules))}
+        always = set(self.index.always)
+        for i, (r, rx, reach) in enumerate(self.rules):
+            if i in always or (reach is None and i in hits) or len(low) != len(t):
+                yield from ((r, m) for m in rx.finditer(t))
+            elif i in hits:
+                seen = -1
+                for a, b in _windows(hits[i], reach, len(t)):
+                    for m in rx.finditer(t, a, b):
+                        if m.start() >= seen:
+                            seen = m.end()
+                            yield r, m
+
+
+def _windows(positions: list[int], reach: tuple[int, int], n: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        a, b = max(0, p - reach[0]), min(n, p + reach[1])
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 class TargetFinder:
     """Targets of one language: the vocabulary in one automaton, ambiguity and shape rules next to cues."""
 
@@ -161,8 +220,11 @@ class TargetFinder:
         self.cue_before = re.compile("|".join(f"(?:{c['before']})" for c in cues if c.get("before")))
         self.window = int(cues[0].get("window", 40))
         self.shape: tuple[Rule, ...] = load_rules("en", "targets", patterns_dir, section="shape")
+        lex = lexicon("en", "targets", patterns_dir)
         if lang != "en" and has_file(lang, "targets", patterns_dir):
             self.shape += load_rules(lang, "targets", patterns_dir, section="shape")
+            lex = {**lex, **{"zh_" + k: v for k, v in lexicon(lang, "targets", patterns_dir).items()}}
+        self.runner = RuleRunner(self.shape, lex)
         self.not_targets = {str(x) for _, d in files for x in d.get("not_targets") or []}
         words = [str(w) for _, d in files for w in d.get("company_words") or []]
         self.company_next = re.compile(r"\s+(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b" if words else r"(?!)")
@@ -269,9 +331,10 @@ class TargetFinder:
     def _pairs(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         """'PDE3/4' (a family name with two numbers) and 'IL-17A/F' (two letters) are two targets, unless the pair
         is itself listed (CDK4/6)."""
-        out = []
-        for m in re.finditer(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
-                             r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])", t):
+        out: list[Fact] = []
+        if "/" not in t:
+            return out
+        for m in _PAIR.finditer(t):
             if self.literal.get(m.group(0)) or self._key(m.group(0)) in self.canon:
                 continue
             head = m.group(1) or m.group(4)
@@ -288,17 +351,16 @@ class TargetFinder:
 
     def _shapes(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         out = []
-        for r in self.shape:
-            for m in r.regex.finditer(t):
-                s, e = m.span("t")
-                word = m.group("t")
-                if word in self.not_targets or word.upper() in self.not_targets or any(a < e and s < b for a, b in taken):
-                    continue
-                if _CODEISH.fullmatch(word) and not _FAMILY.match(word):
-                    continue  # a drug code (HRS-1167, ALT-B4, IMM27M, SKB264), not a target
-                canon = self.normalize(word)
-                out.append(Fact(s, e, "target", canon, canon, r.id, text[s:e]))
-                taken.append((s, e))
+        for r, m in self.runner.finditer(t):
+            s, e = m.span("t")
+            word = m.group("t")
+            if word in self.not_targets or word.upper() in self.not_targets or any(a < e and s < b for a, b in taken):
+                continue
+            if _CODEISH.fullmatch(word) and not _FAMILY.match(word):
+                continue  # a drug code (HRS-1167, ALT-B4, IMM27M, SKB264), not a target
+            canon = self.normalize(word)
+            out.append(Fact(s, e, "target", canon, canon, r.id, text[s:e]))
+            taken.append((s, e))
         return out
 
 
