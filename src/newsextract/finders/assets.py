@@ -120,8 +120,9 @@ class AssetFinder:
     def _keep(self, t: str, s: int, e: int, name: str, r: Rule, spans: list[tuple[int, int]], orgs: set[str]) -> bool:
         if name in self.not_assets or name.upper() in self.not_assets or name.lower() in self.not_lower:
             return False
-        if self.not_shapes.fullmatch(name):
-            return False
+        parts = _names(name)
+        if any(self.not_shapes.fullmatch(p) or p in self.not_assets or p in self.stop_words for p in parts):
+            return False  # "Hengrui (SH600276)": a company and its stock code is no drug named twice
         if any(a < e and s < b for a, b in spans) and not self._wraps(s, e, spans, name):
             return False
         if any(name == o or (name in o and len(name) > 3) for o in orgs):

@@ -38,6 +38,8 @@ _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ζ": "zeta
 #: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word or a code
 _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
+#: what may stand between two targets named together ("FP/EP3", "KIT and PDGFRA", "KIT和PDGFRA")
+_JOINS = {"/", "x", "×", "X", "&", "-", "and", ",", "和", "与", "與", "及", "、"}
 _PAIR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
                    r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])")
 #: shapes of drug codes, which the shape rules must not take for targets (GPR139 and CYP11A1 are families)
@@ -326,7 +328,7 @@ class TargetFinder:
     @staticmethod
     def _joined(t: str, s: int, e: int, s2: int, e2: int) -> bool:
         gap = t[e:s2] if e <= s2 else t[e2:s]
-        return 0 < len(gap) <= 3 and gap.strip() in ("/", "x", "×", "X", "&", "-") or gap == ""
+        return gap == "" or 0 < len(gap) <= 5 and gap.strip() in _JOINS
 
     def _pairs(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         """'PDE3/4' (a family name with two numbers) and 'IL-17A/F' (two letters) are two targets, unless the pair
