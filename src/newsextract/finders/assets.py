@@ -127,6 +127,8 @@ class AssetFinder:
             return False
         if any(name == o or (name in o and len(name) > 3) for o in orgs):
             return False
+        if "(" not in name and self.company_after.match(t, e):
+            return False  # "Ebbtide Biosciences", "Gubra's shareholders": a company, not a drug
         head = name.split(" (")[0].split("(")[0]
         if r.attrs.get("kind") in _PROPAGATE and (head in self.stop_words or head.split("-")[0] in self.stop_words):
             return False
