@@ -42,6 +42,7 @@ CODES = [
     ("en", "its siRNA 2-MW7141 for dyslipidaemia", ["2-MW7141"]),
     ("en", "Metsera's MET-097i and Karuna's KarXT", ["MET-097i", "KarXT"]),
     ("en", "a hyaluronidase, ALT-B4, for subcutaneous dosing", ["ALT-B4"]),
+    ("en", "late-stage development of MK-2060, a Factor XI antibody", ["MK-2060"]),
     ("en", "the pact for MK-5684/ODM-208 in prostate cancer", ["MK-5684/ODM-208"]),
     ("en", "a licensing deal for ISB 2001, a trispecific", ["ISB 2001"]),
     ("en", "investigational medicine ARO-AAT", ["ARO-AAT"]),
@@ -56,6 +57,7 @@ INNS = [
     ("en", "Felzartamab could be a pipeline in a product.", ["felzartamab"]),
     ("en", "the rights to sac-TMT and iza-bren", ["sac-TMT", "iza-bren"]),
     ("en", "a Bio-Thera tocilizumab biosimilar", ["tocilizumab biosimilar"]),
+    ("en", "sold its rights to a biosimilar of denosumab", ["denosumab"]),
 ]
 
 BRANDS = [
