@@ -24,11 +24,14 @@ from ..records import Deal
 from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
-from .mentions import MentionBuilder
+from .mentions import MentionBuilder, inherit_subject
 from .records import DealWriter, fold_into
 from .types import Mention
 
 __all__ = ["Assembler"]
+
+#: marks that open a list entry's heading line
+_BULLETS = frozenset("★☆•●▪■◆►▶")
 
 
 class Assembler:
@@ -64,10 +67,17 @@ class Assembler:
             sfacts = [f for f in facts[lo:hi] if f.end <= b]
             if not sfacts:
                 continue
+            first: Mention | None = None
+            bullet = text[a] in _BULLETS
             for clause in self.clauses.clauses(text, si, a, b, sfacts):
                 clause.block = block_of[si]
+                clause.bullet = bullet
                 m = self.mentions.build(text, clause, ents)
                 if m is not None:
+                    if m.list_item == 0:
+                        first = m
+                    elif m.list_item > 0 and first is not None:
+                        inherit_subject(first, m)
                     mentions.append(m)
         out: list[Deal] = list(table_deals)
         for d in self.linker.link(mentions, text):

@@ -13,6 +13,7 @@ from .types import Clause
 
 __all__ = ["ClauseSplitter", "mask"]
 
+_PARTY_TOKEN = re.compile(r"«[PQ]\d+»")
 _DEFAULT_SPLIT = r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"
 
 
@@ -83,6 +84,7 @@ class ClauseSplitter:
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.split_rx = re.compile(data.get("split", _DEFAULT_SPLIT))
+        self.list_sep = re.compile(data["list_separator"]) if data.get("list_separator") else None
         obj = data.get("object_before")
         subj = data.get("subject_after")
         self.object_before = re.compile(obj) if obj else None
@@ -97,13 +99,43 @@ class ClauseSplitter:
 
     def clauses(self, text: str, sent: int, a: int, b: int, facts: list[Fact]) -> Iterator[Clause]:
         masked, to_text = mask(text, a, b, facts, self.is_object)
-        cuts = [0] + [m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start())]
-        cuts.append(len(masked))
+        cuts = {0, len(masked)}
+        cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
+        items = self._list_items(masked, facts)
+        cuts.update(items)
         if len(cuts) == 2:
             yield Clause(sent, a, b, facts, masked, to_text)
             return
-        for x, y in zip(cuts, cuts[1:], strict=False):
+        order = sorted(cuts)
+        item = -1 if not items else 0
+        for x, y in zip(order, order[1:], strict=False):
             ca, cb = to_text(x), to_text(y)
             cfacts = [f for f in facts if f.start >= ca and f.end <= cb]
             cm, cmap = mask(text, ca, cb, cfacts, self.is_object)
-            yield Clause(sent, ca, cb, cfacts, cm, cmap)
+            if items and x in items:
+                item += 1
+            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and x >= min(items) - 1 else -1)
+
+    def _list_items(self, masked: str, facts: list[Fact]) -> set[int]:
+        """Cut points of a list of deals in one sentence: separators before items that hold an amount and a
+        company not named in the items before, when the first item holds an amount and a company too."""
+        if self.list_sep is None or masked.count("«M") < 2:
+            return set()
+        seps = [m for m in self.list_sep.finditer(masked) if not _inside_brackets(masked, m.start())]
+        if not seps:
+            return set()
+        ent_of = {f"«{tag}{f.extra['mask']}»": f.extra.get("ent") for f in facts
+                  if f.label in ("org", "ref") and "mask" in f.extra for tag in "PQ"}
+        bounds = [0] + [m.end() for m in seps] + [len(masked)]
+        seen: set[str] = set()
+        cuts: set[int] = set()
+        for i, (x, y) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            part = masked[x:y]
+            ents = {ent_of.get(t) for t in _PARTY_TOKEN.findall(part)} - {None}
+            new = "«M" in part and bool(ents - seen)
+            if i == 0 and not new:
+                return set()
+            if i > 0 and new:
+                cuts.add(x)
+            seen |= ents
+        return cuts

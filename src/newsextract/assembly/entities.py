@@ -25,6 +25,9 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: self references that, in an article with no company of its own, refer back like a descriptor ("the company")
+        sd = names.get("self_descriptor")
+        self.self_descriptor = re.compile(sd) if sd else None
         #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
         self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
@@ -58,8 +61,10 @@ class EntityResolver:
         companies of another country when the descriptor names one."""
         starts = [a for a, _ in sentences]
         for f in facts:
-            if f.label != "ref" or f.kind != "descriptor":
+            if f.label != "ref" or f.kind not in ("descriptor", "self"):
                 continue
+            if f.kind == "self" and (table.self_key or not self.self_descriptor or not self.self_descriptor.fullmatch(f.text)):
+                continue  # "we", or "the company" in a release that has its own company: the announcer
             if self.role_nouns is not None and self.role_nouns.search(f.text):
                 continue
             si = bisect.bisect_right(starts, f.start) - 1

@@ -35,13 +35,15 @@ class Linker:
                     absorb(last, m, terms_only=True)
                 continue
             if not m.dealish:
-                if m.targets or m.assets:
+                if m.targets or m.assets or m.bullet:
                     heading = m
                 if (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue):
                     absorb(last, m, terms_only=True)
                 continue
-            target = next((d for d in reversed(deals) if compatible(d, m)), None)
+            fresh = heading is not None and heading.bullet and 0 < m.sent - heading.sent <= 2
+            # under a list heading, a new entry begins: its status line is not about an earlier entry's deal
+            target = None if fresh else next((d for d in reversed(deals) if compatible(d, m)), None)
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one

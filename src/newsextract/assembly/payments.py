@@ -33,6 +33,8 @@ class PaymentKinds:
         self.price_before = _rx(att, "price_before", 0)
         self.price_per_share_after = _rx(att, "price_per_share_after", 0)
         self.milestone_general = _rx(att, "milestone_general", 0)
+        self.single_payment_before = _rx(att, "single_payment_before")
+        self.ceiling_words = _rx(att, "ceiling_words")
 
     def assign(self, text: str, m: Mention, facts: list[Fact]) -> None:
         """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term."""
@@ -54,7 +56,8 @@ class PaymentKinds:
             kind = best.kind
             if kind in ("nondeal", "per_share", "royalty_money"):
                 continue
-            if kind in ("milestone", "milestone_part") and self._is_history(text, m, mf, best):
+            if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
+                                                            or self._single_payment(text, m, mf, monies)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
@@ -100,6 +103,15 @@ class PaymentKinds:
         if not self.price_before.search(before):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
+        """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its
+        clause, no word of a ceiling anywhere in the clause."""
+        if mf.value.upper_bound or self.single_payment_before is None or len(monies) > 1:
+            return False
+        if not self.single_payment_before.search(text, max(m.start, mf.start - 60), mf.start):
+            return False
+        return not (self.ceiling_words is not None and self.ceiling_words.search(text, m.start, m.end))
 
     def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact) -> bool:
         if mf.value.upper_bound or self.history is None:

@@ -164,9 +164,7 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence]) -> dict[str, Any
     money_by: dict[str, list[tuple[Fact, str]]] = {}
     for k, f, rule in d.money:
         if k == "price?":
-            if dtype not in ("acquisition", "asset_purchase"):
-                continue
-            k = "total"
+            k = "total"  # "acquire X for $1.1 billion", "a licence for $50 million": the deal's price
         k = {"combined_total": "total", "combined_upfront": "upfront"}.get(k, k)
         money_by.setdefault(k, []).append((f, rule))
     for k, field_name in _MONEY_FIELDS:

@@ -31,6 +31,10 @@ class Clause:
     masked: str
     to_text: Callable[[int], int]
     block: int = 0
+    #: position in a list of deals cut from one sentence (0 the first item, -1 not a list item)
+    list_item: int = -1
+    #: the sentence is a list entry's heading line ("★ RL-3 · PSMA radioligand · Yarra Institute")
+    bullet: bool = False
 
 
 @dataclass
@@ -97,6 +101,8 @@ class Mention:
     warnings: list[str] = field(default_factory=list)
     index: int = 0
     block: int = 0
+    list_item: int = -1
+    bullet: bool = False
 
     @property
     def dealish(self) -> bool:

@@ -35,6 +35,9 @@ class Segmenter:
         self.wrap_share = float(wrap.get("hard_wrap_share", 2.0))
         #: table rows and column layouts are never wrapped sentences
         self.table_line = re.compile(wrap["table_line"]) if wrap.get("table_line") else None
+        #: a key/value layout (XBRL notes: "|Non-refundable upfront payment" then "|$ 150,000") is one sentence
+        self.kv_label = re.compile(wrap["kv_label"]) if wrap.get("kv_label") else None
+        self.kv_value = re.compile(wrap["kv_value"]) if wrap.get("kv_value") else None
 
     def soft_breaks(self, text: str) -> list[int]:
         r"""Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
@@ -54,6 +57,9 @@ class Segmenter:
             nxt = lines[i + 1]
             if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
                     and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
+                out.append(pos)
+            elif self.kv_label is not None and self.kv_value is not None and self.kv_label.fullmatch(line) \
+                    and self.kv_value.fullmatch(nxt):
                 out.append(pos)
             pos += 1
         return out
