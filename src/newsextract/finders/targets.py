@@ -28,7 +28,6 @@ from ..errors import PatternError
 from ..facts import Fact
 from ..normalize.names import trie_regex
 from ..patterns import Rule, has_file, lexicon, load_file, load_rules
-from ..triggers import TriggerIndex
 
 __all__ = ["TargetNormalizer", "TargetFinder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
 
@@ -134,7 +133,8 @@ def spelling_variants(s: str) -> list[str]:
 class RuleRunner:
     """Runs a file's regex rules only where they can match.
 
-    A rule runs not at all when none of its trigger words (:mod:`newsextract.triggers`) occurs in the text, and only
+    A rule runs not at all when none of its trigger words (:func:`newsextract.triggers.required_literals`, one
+    Aho-Corasick pass for all rules) occurs in the text, and only
     in windows around its trigger words when it says how far a match reaches from one (``attach: {before: N,
     after: M}``); literal word lists of the file's lexicon are compiled as tries (one branch per letter instead of
     one per word). Matches are those of the rule run on the whole text.
@@ -156,19 +156,40 @@ class RuleRunner:
             att = r.attrs.get("attach")
             reach = (int(att["before"]), int(att["after"])) if isinstance(att, dict) else None
             self.rules.append((r, re.compile(src, r.regex.flags), reach))
-        self.index = TriggerIndex((i, r.triggers) for i, r in enumerate(rules))
+        #: rules without trigger words run on every text
+        self.always = {i for i, r in enumerate(rules) if r.triggers is None}
+        # trigger word → (rules that only need to know it occurs, rules that run around where it occurs)
+        self.words = ahocorasick.Automaton()
+        by_word: dict[str, tuple[set[int], set[int]]] = {}
+        for i, r in enumerate(rules):
+            for w in r.triggers or ():
+                by_word.setdefault(w, (set(), set()))[self.rules[i][2] is not None].add(i)
+        for w, (present, placed) in by_word.items():
+            self.words.add_word(w, (len(w), frozenset(present), tuple(sorted(placed))))
+        if by_word:
+            self.words.make_automaton()
+
+    def _hits(self, low: str) -> tuple[set[int], dict[int, list[int]]]:
+        present: set[int] = set()
+        placed: dict[int, list[int]] = {}
+        if len(self.words):
+            for end, (n, pres, plac) in self.words.iter(low):
+                present |= pres
+                for i in plac:
+                    placed.setdefault(i, []).append(end - n + 1)
+        return present, placed
 
     def finditer(self, t: str) -> Any:
         """(rule, match) pairs, rule by rule in file order, matches in text order."""
         low = t.lower()
-        hits = self.index.hits(low) if len(low) == len(t) else {i: [0] for i in range(len(self.rules))}
-        always = set(self.index.always)
+        exact = len(low) == len(t)
+        present, placed = self._hits(low) if exact else (set(), {})
         for i, (r, rx, reach) in enumerate(self.rules):
-            if i in always or (reach is None and i in hits) or len(low) != len(t):
+            if i in self.always or i in present or not exact:
                 yield from ((r, m) for m in rx.finditer(t))
-            elif i in hits:
+            elif i in placed and reach is not None:
                 seen = -1
-                for a, b in _windows(hits[i], reach, len(t)):
+                for a, b in _windows(sorted(placed[i]), reach, len(t)):
                     for m in rx.finditer(t, a, b):
                         if m.start() >= seen:
                             seen = m.end()
