@@ -132,6 +132,7 @@ class Money(_Strict):
 class Party(_Strict):
     """A deal party, named as written in the article (no leading 'the', no trailing punctuation)."""
 
+    id: str | None = Field(None, description="Company registry id (the gazetteer id), when the party is a known company")
     name: str = Field(min_length=1)
     canonical: str | None = Field(None, description="Gazetteer name, when the party is a known company")
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the headquarters, when known")

@@ -13,6 +13,9 @@ from .types import Mention
 
 __all__ = ["PaymentKinds"]
 
+#: payment kinds more specific than a total: named after an amount, they win over a total word before it
+_SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "equity"})
+
 
 def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
     return re.compile(att[key], flags) if att.get(key) else None
@@ -74,6 +77,7 @@ class PaymentKinds:
     def _nearest_cue(self, text: str, mf: Fact, cues: list[Fact], bounds: list[tuple[int, int]],
                      convs: list[tuple[int, int]]) -> Fact | None:
         best: tuple[float, Fact] | None = None
+        right: tuple[float, Fact] | None = None
         for c in cues:
             if c.end <= mf.start:
                 if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
@@ -89,10 +93,14 @@ class PaymentKinds:
                 if len(gap) > self.max_right or not self.right_gap.match(gap):
                     continue
                 score = len(gap)
+                if right is None or score < right[0]:
+                    right = (score, c)
             else:
                 continue
             if best is None or score < best[0]:
                 best = (score, c)
+        if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC:
+            return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
         return best[1] if best else None
 
     def _is_price(self, text: str, mf: Fact) -> bool:

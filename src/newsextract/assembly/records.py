@@ -89,7 +89,8 @@ class DealWriter:
             pool = [x for x in pool if _CJK.search(x.text)]
         best = max(pool, key=lambda x: (len(display_name(x.text)), -x.start))
         ev.append(Evidence(field=role, start=f.start, end=f.end, text=f.text, rule=d.role_rules.get(role) or "role.prior"))
-        return Party(name=display_name(best.text), canonical=ent.canonical, country=ent.country)
+        return Party(id=None if ent.key.startswith("x:") else ent.key,  # gazetteer companies' keys are their ids
+                     name=display_name(best.text), canonical=ent.canonical, country=ent.country)
 
     def _announced(self, mentions: list[Mention], published: dt.date | None) -> dt.date | None:
         for m in mentions:

@@ -88,7 +88,7 @@ class _Vocab:
         suf = _alt([p for p, _ in self.suffix])
         q = ""  # qualifiers are read backwards from each amount (a leading optional group slows every position)
         self.qual_back = re.compile(rf"(?:(?<![A-Za-z])(?P<qual>(?i:{quals}))\s*|~\s*)$")
-        a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+)?"
+        a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+|-plus\b)?"
         b = (rf"(?<![\w.,])(?P<num_b>{num})\s?(?:(?P<scale_b>{scale})\s+)?(?:(?i:of)\s+)?"
              rf"(?P<cur_b>(?i:{suf}))(?![A-Za-z])")
         # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…");
