@@ -51,6 +51,7 @@ CODES = [
 
 INNS = [
     ("en", "ivonescimab and sacituzumab tirumotecan", ["ivonescimab", "sacituzumab tirumotecan"]),
+    ("en", "rinatabart sesutecan (Rina-S), a FRα ADC", ["rinatabart sesutecan (Rina-S)"]),
     ("en", "the S1P modulator ceralifimod and the CYP11A1 inhibitor opevesostat", ["ceralifimod", "opevesostat"]),
     ("en", "ilofotase alfa and dinutuximab beta", ["ilofotase alfa", "dinutuximab beta"]),
     ("en", "soticlestat, eplontersen and elafibranor", ["soticlestat", "eplontersen", "elafibranor"]),
