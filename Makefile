@@ -1,4 +1,4 @@
-# Two commands do all set-up on a fresh machine with only Python 3.10+:
+# Two commands do all set-up on a fresh machine with only Python 3.11+:
 #   make run    installs into .venv and extracts the deals of the bundled corpus (table on screen, JSON in out/,
 #               and the deal ledger out/deals.db with a summary of its merged deals)
 #   make test   installs into .venv (with the dev extra) and runs the test suite
@@ -25,6 +25,8 @@ run: $(STAMP)
 	@echo "records: out/deals.jsonl   flat deal rows: out/deals.csv   deal ledger: out/deals.db (newsextract ledger deals --db out/deals.db)"
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -117,7 +117,7 @@ class Extractor:
                 title: str | None) -> Extraction:
         return Extraction(
             doc_id=_doc_id(text, doc_id),
-            lang=lang,  # type: ignore[arg-type]
+            lang=lang,
             title=title,
             published=pub or doc._.published,
             deals=list(doc._.deals),

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-try:  # the compiled parser of Python's own re (3.11+: re._parser; 3.10: sre_parse)
-    from re import _constants as _c  # type: ignore[attr-defined]  # private module, stable since 3.11
-    from re import _parser as _sre  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre  # type: ignore[no-redef]
+# the parser of Python's own re (private, stable since 3.11, which pyproject requires)
+from re import _constants as _c  # type: ignore[attr-defined]  # private module: no stubs
+from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
+from typing import Any
 
 import ahocorasick
 

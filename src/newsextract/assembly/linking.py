@@ -5,6 +5,7 @@ deal of the next lines."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .types import DEAL_KINDS, DealState, Mention
@@ -82,13 +83,25 @@ def compatible(d: DealState, m: Mention) -> bool:
     others = {p.ent for p in named if p.ent not in d.parties}
     if others and len(d.parties) >= 2 and not any(p.role for p in named if p.ent in others):
         return False
-    # the same payment kind with a different amount is another deal
+    # the same payment kind with a different amount (or currency) is another deal
     have_money = {k: f.value for k, f, _ in d.money if k in ("upfront", "total")}
     for k, f, _ in m.money:
-        if k in have_money and abs(have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01") \
-                and have_money[k].currency == f.value.currency:
+        if k in have_money and (have_money[k].currency != f.value.currency or abs(
+                have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01")):
             return False
-    return True
+    # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment) is another
+    return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(m: Mention) -> set[str]:
+    return {y for f in m.dates for y in _YEAR.findall(f.text)}
+
+
+def _years_of(d: DealState) -> set[str]:
+    return {y for m in d.mentions for y in _years(m)}
 
 
 def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:

@@ -35,6 +35,7 @@ class CompanyFinder:
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
+        self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -280,6 +281,8 @@ class CompanyFinder:
             return None  # "Danish biotech Nordhavn": a word describing the company, not its name
         if self.place_after is not None and self.place_after.match(text, e, e + 40):
             return None  # "Princeton, N.J.-based Conjugatebio": a place
+        if self.drug_before is not None and self.drug_before.search(text, max(0, s - 30), s):
+            return None  # "its Crohn's disease drug Entocort": a drug
         if len(words) == 1:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):

@@ -29,10 +29,8 @@ __all__ = ["load_same", "score_realdev", "pairwise", "format_scores"]
 
 
 def _evaluate() -> Any:
-    try:  # the evaluation module is moving to newsextract.quality
-        from ..quality import evaluate as ev  # type: ignore[attr-defined]
-    except ImportError:
-        from .. import evaluate as ev
+    from ..quality import evaluate as ev  # imported on use: scoring is a quality tool, not a ledger need
+
     return ev
 
 

@@ -27,7 +27,7 @@ __all__ = ["BatchWriter", "Ids", "bulk_insert", "now"]
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 class Ids:
