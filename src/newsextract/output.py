@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .records import Deal, Extraction, Money
+from .records import DEAL_MONEY_FIELDS, Deal, Extraction, Money
 
 __all__ = ["to_json", "to_jsonl_line", "flat_rows", "CSV_COLUMNS", "write_csv", "table", "fmt_money"]
 
@@ -56,7 +56,7 @@ def flat_rows(rec: Extraction) -> list[dict[str, Any]]:
             "royalty": ("tiered" if d.royalty.tiered else "yes") if d.royalty else "",
             "announced": d.announced.isoformat() if d.announced else "",
         }
-        for f in ("upfront", "near_term", "milestones", "total_value", "equity"):
+        for f in DEAL_MONEY_FIELDS:
             row[f"{f}_amount"], row[f"{f}_currency"] = _money_cells(getattr(d, f))
         rows.append(row)
     return rows

@@ -155,6 +155,10 @@ class Evidence(_Strict):
     rule: str | None = Field(None, description="id of the pattern that produced it")
 
 
+#: the money fields of a Deal, in record order (one list for outputs, tables, folding and the ledger)
+DEAL_MONEY_FIELDS: tuple[str, ...] = ("upfront", "near_term", "milestones", "total_value", "equity")
+
+
 class Deal(_Strict):
     deal_type: DealType = "license"
     status: Status = "signed"

@@ -16,7 +16,7 @@ from ..facts import Fact
 from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
-from ..records import Deal, Evidence, Money, Party, Royalty
+from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
 from .types import DEAL_KINDS, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
 
 __all__ = ["DealWriter", "fold_into"]
@@ -274,7 +274,7 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
     """A prose mention of a deal a table already lists fills the table row's empty fields instead."""
     for o in others:
         if _same_party(rec.licensor, o.licensor) and _same_party(rec.licensee, o.licensee):
-            for f in ("upfront", "near_term", "milestones", "total_value", "equity", "royalty", "modality",
+            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality",
                       "territory", "asset"):
                 if getattr(o, f) is None and getattr(rec, f) is not None:
                     setattr(o, f, getattr(rec, f))
