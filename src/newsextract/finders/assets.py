@@ -89,7 +89,9 @@ class AssetFinder:
         """Asset facts in ``text``; ``taken`` are facts whose spans no asset may overlap (targets, money,
         companies)."""
         t = text.translate(DASHES)
-        spans = sorted((f.start, f.end) for f in taken)
+        spans = sorted((f.start, f.end) for f in taken if f.label != "org")
+        # a code may contain a company's name (SIMM-2306 holds SIMM), but no name may sit inside a company's
+        org_spans = [(f.start, f.end) for f in taken if f.label == "org"]
         orgs = {f.text for f in taken if f.label == "org"}
         cands: list[tuple[int, int, int, Rule, str]] = []
         for r, m in self.runner.finditer(t):
@@ -108,12 +110,12 @@ class AssetFinder:
             name = _tidy(raw)
             if r.attrs.get("kind") == "inn" and name[:1].isupper() and name[1:].islower():
                 name = name.lower()  # an INN at the start of a sentence
-            if not self._keep(t, s, e, name, r, spans, orgs):
+            if not self._keep(t, s, e, name, r, spans, orgs) or any(a <= s and e <= b for a, b in org_spans):
                 continue
             last = e
             out.append(Fact(s, e, "asset", str(r.attrs.get("kind") or r.id.split(".")[-1]), name, r.id, text[s:e],
                             {"names": _names(text[s:e])}))
-        out = self._propagate(t, text, out, spans, orgs)
+        out = self._propagate(t, text, out, spans + org_spans, orgs)
         return out
 
     # ------------------------------------------------------------------------------------------------------
