@@ -93,7 +93,7 @@ def compatible(d: DealState, m: Mention) -> bool:
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 2017, 2017年
 
 
 def _years(m: Mention) -> set[str]:
