@@ -212,12 +212,25 @@ def _targets(allf: list[Mention], ev: list[Evidence]) -> list[str]:
 
 
 def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
-    out: list[str] = []
+    """The deal's assets, its own first: one named in a clause that states the deal (a deal word, a payment, a
+    party with a role) before one only described nearby; then the most often named; then the first."""
+    found: dict[str, list[tuple[Fact, Mention]]] = {}
     for m in allf:
         for x in m.assets:
-            if x.value not in out and not _is_party_text(x.value, ents):
-                out.append(x.value)
-                ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
+            if not _is_party_text(x.value, ents):
+                found.setdefault(x.value, []).append((x, m))
+    if not found:
+        return []
+
+    def weight(value: str) -> tuple[int, int, int]:
+        occ = found[value]
+        stated = any(m.deal_cues or any(p.role for p in m.parties) or m.money for _, m in occ)
+        return (1 if stated else 0, len(occ), -occ[0][0].start)
+
+    out = sorted(found, key=weight, reverse=True)
+    for value in out:
+        x = found[value][0][0]
+        ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
     return out
 
 
