@@ -20,6 +20,8 @@ _MONTHS = {m[:3].lower(): i for i, m in enumerate(
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #: "March 3, 2025", "Jan. 8", "3 March 2025": read directly (dateparser is slow and only needed for the rest)
 _MDY = re.compile(rf"^\s*(?:on\s+)?{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
 _DMY = re.compile(rf"^\s*(?:on\s+)?(?P<day>\d{{1,2}})\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\s*$")
 
 
@@ -44,6 +46,12 @@ def parse_date(text: str, relative_to: datetime.date | None = None, lang: str = 
     m = _MDY.match(text) or _DMY.match(text)
     if m:
         return _month_day(m, relative_to)
+    m = _WEEKDAY.match(text)
+    if m:
+        if relative_to is None:
+            return None
+        back = (relative_to.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7 or 7
+        return relative_to - datetime.timedelta(days=back)  # the last such day before the publication date
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
