@@ -64,7 +64,7 @@ class CompanyFinder:
                 found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
         for r in self.context_rules:
             for m in r.regex.finditer(text):
-                g = "name" if "name" in r.regex.groupindex else 0
+                g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
                 s, e = self._trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
                 if e - s < 2:
