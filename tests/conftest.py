@@ -153,6 +153,14 @@ def mixed_inputs(tmp_path, html_fixture_dir):
     return d, expected
 
 
+@pytest.fixture(scope="session")
+def realdev_report(realdev_dir, extractor):
+    """The evaluation of ../shared/realdev (skips where it is absent)."""
+    from newsextract.quality.evaluate import evaluate
+
+    return evaluate(realdev_dir, extractor=extractor)
+
+
 # ------------------------------------------------------------------------------------------------ ledger
 # The ledger tests run once per back end. PostgreSQL is a real server started for the session (tests/pg_server.py);
 # where none can start the PostgreSQL half skips with the reason, except under NEWSEXTRACT_REQUIRE_PG=1 (set by

@@ -38,6 +38,8 @@ SECTIONS = {
     "payments": ["rules"], "deal_cues": ["rules", "backrefs", "aggregates"], "status": ["rules"], "roles": ["frames"],
     "names": ["rules", "unnamed_partner", "context", "defines"], "assets": ["rules"], "territory": ["rules"],
     "royalty": ["rules"], "dates": ["rules"], "segments": ["rules"],
+    "approvals": ["rules", "not_events", "drugs"],
+    "figures": ["metrics", "periods", "changes", "not_figures", "markets", "products", "counts"],
 }
 #: files another part of the project owns: their gaps are reported, not failed
 OWNED_ELSEWHERE = {"assets", "targets", "modality"}

@@ -121,6 +121,8 @@ class Extractor:
             title=title,
             published=pub or doc._.published,
             deals=list(doc._.deals),
+            approvals=list(doc._.approvals or []),
+            figures=list(doc._.figures or []),
             warnings=list(doc._.warnings),
             text=text if self.config.keep_text else None,
         )

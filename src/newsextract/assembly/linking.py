@@ -36,11 +36,11 @@ class Linker:
                     absorb(last, m, terms_only=True)
                 continue
             if not m.dealish:
-                if m.targets or m.assets or m.bullet:
-                    heading = m
                 if (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue):
-                    absorb(last, m, terms_only=True)
+                    absorb(last, m, terms_only=True)  # more about the deal just described
+                elif m.targets or m.assets or m.bullet:
+                    heading = m  # names the drug of a deal the next lines describe
                 continue
             fresh = heading is not None and heading.bullet and 0 < m.sent - heading.sent <= 2
             # under a list heading, a new entry begins: its status line is not about an earlier entry's deal
@@ -93,7 +93,7 @@ def compatible(d: DealState, m: Mention) -> bool:
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 2017, 2017年
 
 
 def _years(m: Mention) -> set[str]:

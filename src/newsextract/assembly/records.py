@@ -16,7 +16,7 @@ from ..facts import Fact
 from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
-from ..records import Deal, Evidence, Money, Party, Royalty
+from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
 from .types import DEAL_KINDS, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
 
 __all__ = ["DealWriter", "fold_into"]
@@ -51,6 +51,9 @@ class DealWriter:
             return None
         if not any(m.deal_cues for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
             return None
+        if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
+                c.kind == "other" for m in allf for c in m.deal_cues):
+            return None  # one company, a drug, no deal word, no terms, no role read from the text: a drug story
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -212,12 +215,25 @@ def _targets(allf: list[Mention], ev: list[Evidence]) -> list[str]:
 
 
 def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
-    out: list[str] = []
+    """The deal's assets, its own first: one named in a clause that states the deal (a deal word, a payment, a
+    party with a role) before one only described nearby; then the most often named; then the first."""
+    found: dict[str, list[tuple[Fact, Mention]]] = {}
     for m in allf:
         for x in m.assets:
-            if x.value not in out and not _is_party_text(x.value, ents):
-                out.append(x.value)
-                ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
+            if not _is_party_text(x.value, ents):
+                found.setdefault(x.value, []).append((x, m))
+    if not found:
+        return []
+
+    def weight(value: str) -> tuple[int, int, int]:
+        occ = found[value]
+        stated = any(m.deal_cues or any(p.role for p in m.parties) or m.money for _, m in occ)
+        return (1 if stated else 0, len(occ), -occ[0][0].start)
+
+    out = sorted(found, key=weight, reverse=True)
+    for value in out:
+        x = found[value][0][0]
+        ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
     return out
 
 
@@ -274,7 +290,7 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
     """A prose mention of a deal a table already lists fills the table row's empty fields instead."""
     for o in others:
         if _same_party(rec.licensor, o.licensor) and _same_party(rec.licensee, o.licensee):
-            for f in ("upfront", "near_term", "milestones", "total_value", "equity", "royalty", "modality",
+            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality",
                       "territory", "asset"):
                 if getattr(o, f) is None and getattr(rec, f) is not None:
                     setattr(o, f, getattr(rec, f))

@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
             "--workers", "-w", help="Worker processes (default: all cores)")] = None,
         resume: Annotated[bool, typer.Option("--resume", help="Keep OUT, skip the doc_ids it already has")] = False,
         csv_path: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-            "--csv", help="Also write one flat row per deal to this CSV file")] = None,
+            "--csv", help="Also write one flat row per deal to this CSV file "
+                      "(and approvals.csv, figures.csv beside it)")] = None,
         keep_text: Annotated[bool, typer.Option(
             "--keep-text", help="Store the plain text (evidence offsets index it)")] = False,
         max_bytes: Annotated[int, typer.Option(

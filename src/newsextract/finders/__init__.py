@@ -13,6 +13,7 @@ from ..facts import Company, Fact
 from ..normalize.money import find_money
 from ..patterns import Rule, load_file, load_rules
 from ..triggers import TriggerIndex
+from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
 from .targets import TargetNormalizer
 
@@ -37,9 +38,7 @@ class Finders:
         self.aggregates = load_rules(lang, "deal_cues", pd, section="aggregates")
         self.status = load_rules(lang, "status", pd)
         self.targets = TargetNormalizer(lang, pd)
-        self.modality = self._vocab_regex(lang, "modality", pd)
-        self.assets = load_rules(lang, "assets", pd)
-        self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
+        self.modality, self.assets = ModalityFinder(lang, pd), AssetFinder(lang, pd)
         self.territory = load_rules(lang, "territory", pd)
         self.royalty = load_rules(lang, "royalty", pd)
         self.dates = load_rules(lang, "dates", pd)
@@ -50,17 +49,6 @@ class Finders:
         self.triggers = TriggerIndex(((label, i), r.triggers) for label, rules in self.groups.items()
                                      for i, r in enumerate(rules))
         self.always = set(self.triggers.always)
-
-    @staticmethod
-    def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
-        entries = load_file(lang, name, pd)["entries"]
-        parts, meta = [], []
-        for i, e in enumerate(entries):
-            parts.append(f"(?P<v{i}>" + "|".join(e["terms"]) + ")")
-            meta.append((e["value"], e["id"]))
-        bound_l = r"(?<![\w-])" if lang == "en" else ""
-        bound_r = r"(?![\w])" if lang == "en" else ""
-        return re.compile(bound_l + "(?:" + "|".join(parts) + ")" + bound_r, re.I), meta
 
     # ------------------------------------------------------------------------------------------------------
     def find(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Fact]:
@@ -76,8 +64,8 @@ class Finders:
             facts.extend(self._combined(text, self._rules(label, live), label, low))
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
-        facts.extend(self.find_modality(text))
-        assets = self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)])
+        facts.extend(self.modality.find(text))
+        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])
         facts.extend(assets)
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
         if assets:
@@ -136,30 +124,6 @@ class Finders:
                 out.append((a, b))
         return out
 
-    def find_modality(self, text: str) -> list[Fact]:
-        rx, meta = self.modality
-        out = []
-        for m in rx.finditer(text):
-            idx = int(m.lastgroup[1:])  # type: ignore[index]
-            value, rid = meta[idx]
-            out.append(Fact(m.start(), m.end(), "modality", value, value, rid, m.group(0)))
-        return out
-
-    def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
-        spans = [(t.start, t.end) for t in targets]
-        out = []
-        for r in self.assets:
-            for m in r.regex.finditer(text):
-                s = m.group(0)
-                if s in self.not_assets or s.upper() in self.not_assets:
-                    continue
-                if any(a < m.end() and m.start() < b for a, b in spans):
-                    continue
-                if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
-                    continue
-                out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
-        return out
-
     def find_royalty(self, text: str, low: str | None = None, rules: tuple[Rule, ...] | None = None) -> list[Fact]:
         out = []
         for r in self.royalty if rules is None else rules:
@@ -175,7 +139,7 @@ _BRACKET_CLOSE = re.compile(r"\s*[)）]")
 def _drop_drug_names(text: str, facts: list[Fact], assets: list[Fact]) -> list[Fact]:
     """Capitalised drug names the name rules took for companies: an asset's own text, or a brand written beside
     its generic name ("Tuoyi (toripalimab)", "toripalimab (Tuoyi)"). Gazetteer names are kept."""
-    drugs = {a.text for a in assets}
+    drugs = {p for a in assets for p in a.extra.get("names", [a.text])}
     starts = {a.start for a in assets}
     ends = {a.end for a in assets}
     for f in facts:

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..records import Deal
+from ..records import DEAL_MONEY_FIELDS, Deal
 from ..registry import Registry, party_key
 
 __all__ = ["Features", "DealState", "Link", "LinkOptions", "features", "compare", "asset_keys", "target_key",
@@ -58,7 +58,7 @@ __all__ = ["Features", "DealState", "Link", "LinkOptions", "features", "compare"
 #: deal types that can describe the same transaction; "other" goes with every family.
 TYPE_FAMILY = {"license": "licensing", "collaboration": "licensing", "option": "licensing", "newco": "licensing",
                "acquisition": "buying", "asset_purchase": "buying", "other": None}
-_MONEY = ("upfront", "near_term", "milestones", "total_value", "equity")
+_MONEY = DEAL_MONEY_FIELDS
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASSET_SPLIT = re.compile(r"[,;，；、/()（）]|\band\b|\bplus\b|\+")
 _ASSET_NOISE = re.compile(r"\b(?:biosimilars?|programs?|programmes?|candidates?|drugs?|injection|tablets?)\b", re.I)
