@@ -153,6 +153,95 @@ def mixed_inputs(tmp_path, html_fixture_dir):
     return d, expected
 
 
+@pytest.fixture(scope="session")
+def realdev_report(realdev_dir, extractor):
+    """The evaluation of ../shared/realdev (skips where it is absent)."""
+    from newsextract.quality.evaluate import evaluate
+
+    return evaluate(realdev_dir, extractor=extractor)
+
+
+# ------------------------------------------------------------------------------------------------ ledger
+# The ledger tests run once per back end. PostgreSQL is a real server started for the session (tests/pg_server.py);
+# where none can start the PostgreSQL half skips with the reason, except under NEWSEXTRACT_REQUIRE_PG=1 (set by
+# .ci/run), where it fails: CI must not skip it.
+@pytest.fixture(scope="session")
+def pg_server_url():
+    """URL of the session's PostgreSQL server (its ``postgres`` database)."""
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    from newsextract.ledger import Ledger
+    from pg_server import Unavailable, start
+
+    try:
+        url, stop = start()
+    except Unavailable as exc:
+        if os.environ.get("NEWSEXTRACT_REQUIRE_PG") == "1":
+            pytest.fail(f"PostgreSQL is required here (NEWSEXTRACT_REQUIRE_PG=1) but cannot start: {exc}")
+        pytest.skip(f"no PostgreSQL server can start here: {exc}")
+    # an empty ledger to copy: CREATE DATABASE … TEMPLATE is much faster than migrating each test's database
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS ledger_template"))
+        conn.execute(text("CREATE DATABASE ledger_template"))
+    admin.dispose()
+    Ledger(_pg_database(url, "ledger_template")).close()
+    yield url
+    stop()
+
+
+def _pg_database(url: str, name: str) -> str:
+    head, _, query = url.partition("?")
+    return head.rsplit("/", 1)[0] + f"/{name}" + (f"?{query}" if query else "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    """A fresh, empty ledger database URL: a SQLite file, or a new database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'deals.db'}"
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    base = request.getfixturevalue("pg_server_url")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE ledger_template"))
+    admin.dispose()
+    return _pg_database(base, name)
+
+
+@pytest.fixture
+def make_record():
+    """make_record(doc_id, *deals, published=None, lang="en"): an Extraction JSON dict; a deal is a dict of
+    Deal fields where parties may be plain names and money a (amount, currency[, text]) tuple."""
+
+    def money(v):
+        if v is None or isinstance(v, dict):
+            return v
+        amount, cur, *text = v
+        return {"amount": amount, "currency": cur, "text": text[0] if text else f"{cur} {amount}"}
+
+    def deal(d):
+        out = dict(d)
+        for role in ("licensor", "licensee"):
+            if isinstance(out.get(role), str):
+                out[role] = {"name": out[role]}
+        for f in ("upfront", "near_term", "milestones", "total_value", "equity"):
+            if f in out:
+                out[f] = money(out[f])
+        return out
+
+    def make(doc_id, *deals, published=None, lang="en", **extra):
+        return {"doc_id": doc_id, "lang": lang, "published": published, "deals": [deal(d) for d in deals], **extra}
+
+    return make
+
+
 # ------------------------------------------------------------------------------------------------ hypothesis
 try:
     import os

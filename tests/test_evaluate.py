@@ -249,7 +249,8 @@ def test_evaluate_filters(corpus_dir, split, lang):
 
 def test_evaluate_report_by_lang_and_style(corpus_report):
     data = corpus_report.to_json(errors=True)
-    assert set(data) == {"overall", "by_lang", "by_style", "errors"}
+    assert {"overall", "by_lang", "by_style", "errors"} <= set(data) <= {"overall", "by_lang", "by_style", "errors",
+                                                                       "approvals", "figures"}
     assert set(data["overall"]["fields"]) == set(FIELDS)
     assert data["overall"]["articles"] == sum(g["articles"] for g in data["by_lang"].values())
     assert data["overall"]["articles"] == sum(g["articles"] for g in data["by_style"].values())
@@ -267,3 +268,49 @@ def test_evaluate_royalty_record_mapping():
     g = gold({"licensor": "A", "royalty": "yes"})
     r = score_article(g, Extraction(doc_id="t", deals=[Deal(licensor=Party(name="A"), royalty=Royalty(tiered=True))]))
     assert r.counts["royalty"] == Counts(tp=1)
+
+
+# ------------------------------------------------------------------------------------------------ approvals, figures
+def test_evaluate_kinds_scored_only_where_labelled():
+    from newsextract.quality.evaluate import gold_from_dict, score_article
+    from newsextract.records import Approval, Extraction
+
+    pred = Extraction(doc_id="x", approvals=[Approval(regulator="FDA", event="approval", drug="tafolimab")])
+    unlabelled = score_article(gold_from_dict({"id": "x", "deals": []}), pred)
+    assert unlabelled.kinds == {}
+    labelled_none = score_article(gold_from_dict({"id": "x", "deals": [], "approvals": []}), pred)
+    assert labelled_none.kinds["approvals"].fp == 1
+    assert labelled_none.kinds["approvals"].counts["drug"].fp == 1
+
+
+@pytest.mark.parametrize(
+    "gold,pred,paired",
+    [
+        ({"drug": "tafolimab", "company": "Halcyon Bio", "regulator": "FDA", "event": "approval"},
+         {"drug": "Tafolimab", "company": None, "regulator": "EC", "event": "approval"}, True),
+        ({"drug": "tafolimab", "company": "Halcyon Bio", "regulator": "FDA", "event": "approval"},
+         {"drug": "norvestrant", "company": "Halcyon Bio", "regulator": "FDA", "event": "approval"}, False),
+        ({"drug": None, "company": "Halcyon Bio", "regulator": "NMPA", "event": "approval"},
+         {"drug": None, "company": "Halcyon", "regulator": "NMPA", "event": "approval"}, True),
+    ],
+)
+def test_evaluate_approvals_pair_on_drug_else_company(gold, pred, paired):
+    from newsextract.quality.reports import GoldItem, match_items
+
+    assert bool(match_items("approvals", [GoldItem(gold)], [pred])) is paired
+
+
+def test_evaluate_figures_pairing_needs_subject_or_value_and_count_is_not_scored():
+    from decimal import Decimal
+
+    from newsextract.quality.reports import GoldItem, gold_items, score_items
+
+    g = GoldItem({"subject": "Halcyon Bio", "metric": "revenue", "value": {"amount": 100, "currency": "USD"},
+                  "period": "FY2024", "change_pct": 5.0})
+    only_metric_period = {"subject": "Kestrel", "metric": "revenue", "value": (Decimal(7), "USD", ""),
+                          "period": "FY 2024", "change_pct": None}
+    assert score_items("figures", [g], [only_metric_period]).tp == 0  # 1 + 1 < 2 and neither subject nor value
+    same_value = dict(only_metric_period, value=(Decimal("100.4"), "USD", ""))
+    r = score_items("figures", [g], [same_value])
+    assert (r.tp, r.counts["value"].tp, r.counts["subject"].fp, r.counts["change_pct"].fn) == (1, 1, 1, 1)
+    assert gold_items("figures", {"figures": [{"subject": "X", "metric": "count", "value": {"amount": 3, "unit": "deals"}}]}) == []

@@ -95,10 +95,20 @@ def test_gate_corpus_hash_tracks_texts_and_gold(tmp_path, edit):
 def test_gate_main(tmp_path, monkeypatch, capsys, scores_now, args, code):
     path = tmp_path / "baseline.json"
     gate.save_baseline(make_baseline(_scores(asset=0.8), "sha256:a"), path)
-    monkeypatch.setattr(gate, "measure", lambda corpus, extractor=None: (scores_now, "sha256:a"))
+    monkeypatch.setattr(gate, "measure", lambda corpus, extractor=None, realdev=None: (scores_now, "sha256:a"))
     assert gate.main(["--baseline", str(path), *args]) == code
     saved = json.loads(path.read_text())
     if code == 0 and "--update" in args:
         assert saved["scores"] == scores_now
     else:
         assert saved["floors"]["test"]["en"]["asset"] == 0.78  # untouched
+
+
+def test_gate_realdev_floors_checked_only_where_measured():
+    from newsextract.quality.gate import check, update_baseline
+
+    base = {"floors": {"realdev": {"en": {"approvals": 0.8}}, "test": {"en": {"micro": 0.5}}}}
+    assert check({"test": {"en": {"micro": 0.6}}}, base).ok  # realdev absent: skipped
+    assert not check({"test": {"en": {"micro": 0.6}}, "realdev": {"en": {"approvals": 0.7}}}, base).ok
+    new = update_baseline({"test": {"en": {"micro": 0.6}}}, "h", base)
+    assert new["floors"]["realdev"] == {"en": {"approvals": 0.8}}  # kept when measured without the set

@@ -7,24 +7,26 @@ from importlib import resources
 import pytest
 
 from newsextract.errors import PatternError
-from newsextract.patterns import compile_rule, expand_macros, load_file, load_rules
+from newsextract.patterns import compile_rule, expand_macros, load_file, load_rules, rule_sections
 
-SECTIONS = {
-    "payments": ["rules"], "deal_cues": ["rules", "backrefs", "aggregates"], "status": ["rules"],
-    "roles": ["frames"], "names": ["rules", "unnamed_partner", "context", "defines"], "assets": ["rules"],
-    "territory": ["rules"], "royalty": ["rules"], "dates": ["rules"], "segments": ["rules"],
-}
+
+def _rule_files():
+    root = resources.files("newsextract") / "patterns"
+    for lang_dir in sorted(root.iterdir(), key=lambda p: p.name):
+        if not lang_dir.is_dir():
+            continue
+        for f in sorted(lang_dir.iterdir(), key=lambda p: p.name):
+            if f.name.endswith(".yml"):
+                yield lang_dir.name, f.name[:-4]
 
 
 def _rules():
-    root = resources.files("newsextract") / "patterns"
-    for lang in ("en", "zh"):
-        for kind, sections in SECTIONS.items():
-            if not (root / lang / f"{kind}.yml").is_file():
-                continue
-            for section in sections:
-                for rule in load_rules(lang, kind, section=section):
-                    yield pytest.param(rule, id=f"{lang}/{kind}/{rule.id}")
+    """Every rule of every section of every pattern file (sections found, not listed)."""
+    for lang, kind in _rule_files():
+        data = load_file(lang, kind)
+        for section in rule_sections(data):
+            for rule in load_rules(lang, kind, section=section):
+                yield pytest.param(rule, id=f"{lang}/{kind}/{section}/{rule.id}")
 
 
 RULES = list(_rules())
@@ -71,3 +73,19 @@ def test_patterns_broken_rules_fail_loudly(raw, message):
 
 def test_patterns_macros_expand_longest_first():
     assert expand_macros("{A}", {"A": ["pay", "payment"]}, "t") == "(?:payment|pay)"
+
+
+@pytest.mark.parametrize("lang,kind", list(_rule_files()))
+def test_patterns_file_loads_without_libyaml(lang, kind):
+    """The pure-Python YAML loader reads every file as libyaml does (a fresh machine may lack libyaml)."""
+    import yaml
+
+    text = (resources.files("newsextract") / "patterns" / lang / f"{kind}.yml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=yaml.SafeLoader) == load_file(lang, kind)
+
+
+def test_patterns_unknown_top_level_type_fails_loudly(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "payments.yml").write_text("version: one\nkind: payments\nrules: []\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="version"):
+        load_file("en", "payments", str(tmp_path))

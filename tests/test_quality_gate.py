@@ -15,7 +15,8 @@ from newsextract.quality.gate import check, corpus_hash, load_baseline, scores_f
 
 BASELINE_PATH = Path(__file__).with_name("eval_baseline.json")
 BASELINE = load_baseline(BASELINE_PATH) or {}
-GROUPS = sorted((s, lang) for s, langs in BASELINE.get("floors", {}).items() for lang in langs)
+GROUPS = sorted((s, lang) for s, langs in BASELINE.get("floors", {}).items() for lang in langs if s != "realdev")
+REALDEV = sorted(lang for lang in BASELINE.get("floors", {}).get("realdev", {}))
 
 
 def test_quality_gate_baseline_exists():
@@ -35,3 +36,12 @@ def test_quality_gate_scores_above_floors(split, lang, corpus_report):
     scores = scores_from_report(corpus_report)
     res = check(scores, {"floors": {split: {lang: BASELINE["floors"][split][lang]}}})
     assert not res.failures, "scores dropped below their floors:\n" + "\n".join(str(f) for f in res.failures)
+
+
+@pytest.mark.parametrize("lang", REALDEV)
+def test_quality_gate_realdev_above_floors(lang, realdev_report):
+    """Real published text (../shared/realdev, outside the repository; skipped where absent): deals, approvals
+    and figures must not lose accuracy silently."""
+    scores = scores_from_report(realdev_report, split="realdev")
+    res = check(scores, {"floors": {"realdev": {lang: BASELINE["floors"]["realdev"][lang]}}})
+    assert not res.failures, "realdev scores dropped below their floors:\n" + "\n".join(str(f) for f in res.failures)

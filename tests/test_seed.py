@@ -62,3 +62,45 @@ def test_seed_non_deal_money_is_never_attached(seed_result):
     amounts = {m.amount for d in rec.deals for m in (d.upfront, d.milestones, d.total_value, d.equity) if m}
     for stray in ("5823000000", "300000000000", "2500000000", "50000000000", "25700000000", "71600000000"):
         assert Decimal(stray) not in amounts
+
+
+# ------------------------------------------------------------------------------------------------ approvals, figures
+@pytest.fixture(scope="module")
+def seed_kinds(extractor):
+    text = (SEED / "seed-article.txt").read_text(encoding="utf-8")
+    expected = json.loads((SEED / "seed-article.expected.json").read_text(encoding="utf-8"))
+    return text, extractor.extract(text, doc_id="seed"), expected
+
+
+@pytest.mark.parametrize("kind", ["approvals", "figures"])
+def test_seed_yields_every_expected_approval_and_figure(seed_kinds, kind):
+    from newsextract.quality.reports import approval_values, figure_values, gold_items, score_items
+
+    _, rec, expected = seed_kinds
+    gold = gold_items(kind, expected)
+    values = approval_values if kind == "approvals" else figure_values
+    res = score_items(kind, gold, [values(r) for r in getattr(rec, kind)])
+    missed = [(e.field, e.gold, e.predicted) for e in res.errors if e.fn]
+    assert res.fn == 0 and not missed, missed
+    assert res.fp == 0, [(e.field, e.predicted) for e in res.errors]
+
+
+def test_seed_count_figure(seed_kinds):
+    _, rec, expected = seed_kinds
+    want = [f for f in expected["figures"] if f["metric"] == "count"]
+    got = [(f.subject_name, int(f.value.amount), f.value.unit, f.period) for f in rec.figures if f.metric == "count"]
+    assert got == [("China", w["value"]["amount"], w["value"]["unit"], w["period"]) for w in want]
+
+
+def test_seed_kinds_evidence_points_into_the_text(seed_kinds):
+    text, rec, _ = seed_kinds
+    for r in [*rec.approvals, *rec.figures]:
+        assert r.evidence
+        for e in r.evidence:
+            assert text[e.start:e.end] == e.text
+
+
+def test_seed_deal_amounts_are_never_figures(seed_kinds):
+    _, rec, _ = seed_kinds
+    terms = {m.amount for d in rec.deals for m in (d.upfront, d.milestones, d.total_value, d.equity) if m}
+    assert not [f for f in rec.figures if f.value.amount in terms]

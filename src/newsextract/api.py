@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .components._common import TEXT_KEY
 from .config import Config
 from .deadline import deadline
+from .docdata import LONG_SENTENCES_KEY, TEXT_KEY
 from .errors import ConfigError, E, InputError
 from .records import Extraction
 
@@ -139,7 +139,7 @@ class Extractor:
     def _extract(self, text: str, lang: str, nlp: Any, doc_id: str | None, pub: dt.date | None,
                  title: str | None, url: str | None) -> Extraction:
         doc = nlp.make_doc(text)
-        doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: the components need not rebuild it
+        doc.user_data[TEXT_KEY] = text  # the components read it here instead of rebuilding it from the tokens
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
@@ -174,13 +174,15 @@ class Extractor:
                 title: str | None) -> Extraction:
         warnings = [f"a sentence of {b - a} characters (at {a}-{b}) was processed in pieces of at most "
                     f"{self.config.max_sentence_chars} characters (max_sentence_chars)"
-                    for a, b in doc.user_data.get("newsextract_long_sentences", ())]
+                    for a, b in doc.user_data.get(LONG_SENTENCES_KEY, ())]
         return Extraction(
             doc_id=_doc_id(text, doc_id),
-            lang=lang,  # type: ignore[arg-type]
+            lang=lang,
             title=title,
             published=pub or doc._.published,
             deals=list(doc._.deals),
+            approvals=list(doc._.approvals or []),
+            figures=list(doc._.figures or []),
             warnings=warnings + list(doc._.warnings),
             text=text if self.config.keep_text else None,
         )

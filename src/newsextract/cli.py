@@ -39,7 +39,7 @@ def _root(
 
 
 #: command modules under newsextract.commands; each defines ``register(app)``.
-COMMANDS = ("extract", "batch", "table", "eval", "check", "show", "schema")
+COMMANDS = ("extract", "batch", "table", "eval", "check", "show", "schema", "ledger")
 
 for _name in COMMANDS:
     importlib.import_module(f"newsextract.commands.{_name}").register(app)

@@ -20,22 +20,72 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import E, PatternError
+from .triggers import required_literals
 
-__all__ = ["Rule", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros", "MASK_MACROS"]
+__all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
+           "MASK_MACROS", "rule_sections"]
 
 #: macros every rule file may use: masked parties / money / asset placeholders in the clause text
 MASK_MACROS = {
     "P": r"«P\d+»",
     "M": r"«M\d+»",
     "U": r"«U\d*»",
-    "GAP": r"(?:[^«»;\n]|«[MC]\d*»){0,60}?",
-    "SGAP": r"(?:[^«»;\n]|«[MC]\d*»){0,25}?",
+    # a gap may hold amounts, conversions and companies that are objects of a preposition (never a subject)
+    "GAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,60}?",
+    "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
 
-_RULE_KEYS = {"id", "label", "pattern", "examples", "negatives", "flags", "priority", "value", "terms", "note",
-              "scale", "roles", "kind", "sub", "case_sensitive", "lang", "attach"}
+class RuleSpec(BaseModel):
+    """What a rule in a pattern file may say (unknown keys are refused: a typo never passes silently)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    pattern: str
+    label: str | None = None
+    examples: list[str] = []
+    negatives: list[str] = []
+    priority: int = 0
+    case_sensitive: bool = False
+    #: payment cues: which side of an amount the cue may attach to; rule finders: how far a rule reaches
+    attach: str | int | dict[str, int] | None = None
+    #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame)
+    acquisition: bool = False
+    sub: str | None = None
+    scale: int | None = None
+    value: Any = None
+    terms: list[str] | None = None
+    note: str | None = None
+    flags: Any = None
+    roles: Any = None
+    kind: str | None = None
+    lang: str | None = None
+    #: approvals and figures: the designation an event names, where a rule applies, the regulator it implies,
+    #: the company metric it reads
+    designation: str | None = None
+    scope: Any = None
+    when: Any = None
+    regulator: str | None = None
+    company_metric: Any = None
+
+
+class PatternFile(BaseModel):
+    """The frame of every pattern file: a version, a kind, an optional lexicon of macros, then sections."""
+
+    model_config = ConfigDict(extra="allow")
+
+    version: int
+    kind: str
+    lexicon: dict[str, list[str]] | None = None
+
+
+def rule_sections(data: dict[str, Any]) -> list[str]:
+    """The sections of a pattern file that hold rules: lists of mappings that each have a pattern."""
+    return [k for k, v in data.items()
+            if isinstance(v, list) and v and all(isinstance(x, dict) and "pattern" in x for x in v)]
 
 
 @dataclass
@@ -52,6 +102,8 @@ class Rule:
     attrs: dict[str, Any] = field(default_factory=dict)
     source: str = ""
     fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
+    #: lower-cased literals one of which every match contains (None: no such set); see :mod:`newsextract.triggers`
+    triggers: frozenset[str] | None = None
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -111,7 +163,16 @@ def _read_yaml(root: str, lang: str, name: str) -> dict[str, Any]:
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=f"invalid YAML: {exc}")) from exc
     if not isinstance(data, dict):
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason="top level must be a mapping"))
+    try:
+        PatternFile.model_validate(data)
+    except ValidationError as exc:
+        raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=_first_error(exc))) from exc
     return data
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}"
 
 
 def load_file(lang: str, name: str, patterns_dir: str | None = None) -> dict[str, Any]:
@@ -167,11 +228,15 @@ def _lexicon(lang: str, data: dict[str, Any], patterns_dir: str | None, where: s
 def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str, default_label: str = "") -> Rule:
     if not isinstance(raw, dict):
         raise PatternError(E.E010.format(path=where, reason=f"rule must be a mapping, got {raw!r}"))
-    unknown = set(raw) - _RULE_KEYS
-    if unknown:
-        raise PatternError(E.E010.format(path=where, reason=f"rule {raw.get('id')!r} has unknown keys {sorted(unknown)}"))
     if "id" not in raw or "pattern" not in raw:
         raise PatternError(E.E010.format(path=where, reason=f"rule needs 'id' and 'pattern': {raw!r}"))
+    try:
+        RuleSpec.model_validate(raw)
+    except ValidationError as exc:
+        unknown = sorted(str(e["loc"][0]) for e in exc.errors() if e["type"] == "extra_forbidden")
+        reason = f"rule {raw.get('id')!r} has unknown keys {unknown}" if unknown else \
+            f"rule {raw.get('id')!r}: {_first_error(exc)}"
+        raise PatternError(E.E010.format(path=where, reason=reason)) from exc
     flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
     src = expand_macros(str(raw["pattern"]), lexicon, where)
     try:
@@ -187,6 +252,7 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
             fast = None
     return Rule(
         fast=fast,
+        triggers=required_literals((fast or rx).pattern, (fast or rx).flags),
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

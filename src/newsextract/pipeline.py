@@ -1,7 +1,8 @@
 """Builds the spaCy Language: blank en/zh + newsextract components, in a documented order.
 
 Order: ``newsextract_segmenter`` (sentences, from rules) → ``newsextract_entities`` (money, companies, cues,
-targets, assets … into ``doc.spans``) → ``newsextract_deals`` (assembly into ``doc._.deals``).
+targets, assets … into ``doc.spans``) → ``newsextract_deals`` (assembly into ``doc._.deals``) →
+``newsextract_reports`` (regulatory events and figures into ``doc._.approvals`` / ``doc._.figures``).
 """
 
 from __future__ import annotations
@@ -30,5 +31,6 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
     # the Extractor reads facts, not spans: spaCy users who add the component themselves get doc.spans
     nlp.add_pipe("newsextract_entities", config={**opts, "spacy_model": config.spacy_model,
                                                  "write_spans": bool(config.extra.get("write_spans", False))})
-    nlp.add_pipe("newsextract_deals", config={**opts, **seg})
+    nlp.add_pipe("newsextract_deals", config=opts)
+    nlp.add_pipe("newsextract_reports", config=opts)
     return nlp

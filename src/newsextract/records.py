@@ -33,6 +33,12 @@ __all__ = [
     "Royalty",
     "Evidence",
     "Deal",
+    "Quantity",
+    "Approval",
+    "Figure",
+    "EVENTS",
+    "METRICS",
+    "FIGURE_KINDS",
     "Extraction",
     "decimal_to_json",
 ]
@@ -132,6 +138,7 @@ class Money(_Strict):
 class Party(_Strict):
     """A deal party, named as written in the article (no leading 'the', no trailing punctuation)."""
 
+    id: str | None = Field(None, description="Company registry id (the gazetteer id), when the party is a known company")
     name: str = Field(min_length=1)
     canonical: str | None = Field(None, description="Gazetteer name, when the party is a known company")
     country: str | None = Field(None, description="ISO 3166 alpha-2 of the headquarters, when known")
@@ -152,6 +159,10 @@ class Evidence(_Strict):
     end: int = Field(ge=0)
     text: str
     rule: str | None = Field(None, description="id of the pattern that produced it")
+
+
+#: the money fields of a Deal, in record order (one list for outputs, tables, folding and the ledger)
+DEAL_MONEY_FIELDS: tuple[str, ...] = ("upfront", "near_term", "milestones", "total_value", "equity")
 
 
 class Deal(_Strict):
@@ -175,6 +186,63 @@ class Deal(_Strict):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+EventType = Literal["approval", "filing_accepted", "designation", "positive_opinion", "rejection", "trial_clearance"]
+FigureKind = Literal["company", "product", "market"]
+Metric = Literal["revenue", "net_profit", "net_loss", "product_sales", "r_and_d_expense", "market_size", "market_share",
+                 "deal_value", "count", "other"]
+EVENTS: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+FIGURE_KINDS: tuple[str, ...] = FigureKind.__args__  # type: ignore[attr-defined]
+METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+#: a point in time or a day as far as the text says it: 2025, 2025-05, 2025-05-20
+PartialDate = Annotated[str, Field(pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
+
+
+class Quantity(_Strict):
+    """A number that is not money: a share (``27.8`` ``%``) or a count (``3258`` ``projects``).
+
+    >>> Quantity(amount="27.8", unit="%", text="27.8%").model_dump_json()
+    '{"amount":27.8,"unit":"%","text":"27.8%","approximate":false,"lower_bound":false}'
+    """
+
+    amount: JsonDecimal
+    unit: str = Field(min_length=1, description="'%' for shares, else what is counted ('projects', 'deals', '笔')")
+    text: str = Field("", description="The exact span it was read from")
+    approximate: bool = False
+    lower_bound: bool = False
+
+
+class Approval(_Strict):
+    """A regulatory event: approval, accepted filing, designation, opinion, rejection or trial clearance."""
+
+    regulator: str | None = Field(None, description="Standard acronym: FDA, EMA, EC, NMPA, PMDA, MHLW, MHRA …")
+    event: EventType
+    designation: str | None = Field(None, description="For designations: breakthrough_therapy, fast_track, "
+                                                      "orphan_drug, priority_review, prime …")
+    drug: str | None = Field(None, description="INN when the text gives one, else brand, else code")
+    brand: str | None = None
+    code: str | None = None
+    company: Party | None = Field(None, description="Sponsor or marketing-authorisation holder named in the text")
+    indication: str | None = None
+    date: PartialDate | None = Field(None, description="When it happened, as far as the text says (2025, 2025-05 …)")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Figure(_Strict):
+    """A company, product or market figure: revenue, profit or loss, sales, R&D spend, market size or share …"""
+
+    subject: Party | str = Field(description="The company (a Party); the product or the market as written")
+    kind: FigureKind
+    metric: Metric
+    value: Money | Quantity
+    period: str | None = Field(None, description="FY2024, H1 2025, Q3 2024, 9M 2024, or a year / year-month")
+    change_pct: float | None = Field(None, description="Year-on-year change in % as stated (negative: a decline)")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def subject_name(self) -> str:
+        return self.subject.name if isinstance(self.subject, Party) else self.subject
+
+
 class Extraction(_Strict):
     """Everything extracted from one input document."""
 
@@ -184,6 +252,8 @@ class Extraction(_Strict):
     url: str | None = Field(None, description="Source address, when the input gave one")
     published: dt.date | None = None
     deals: list[Deal] = Field(default_factory=list)
+    approvals: list[Approval] = Field(default_factory=list, description="Regulatory events the article reports")
+    figures: list[Figure] = Field(default_factory=list, description="Company, product and market figures")
     warnings: list[str] = Field(default_factory=list)
     error: str | None = None
     encoding: str | None = Field(None, description="How the input bytes were decoded (utf-8, gb18030 …); None "

@@ -1,5 +1,87 @@
-"""Assembly: facts → deal records."""
+"""Assembly: facts → deal records, in stages, each a module with one job:
 
-from .assembler import Assembler
+1. ``entities`` — the article's companies (keys, short names, the article's own company);
+2. ``clauses`` — sentences masked and cut into clauses (layout — sentences and deal tables — comes from ``layout/``);
+3. ``mentions`` — clauses that say something about a deal, their facts sorted;
+4. ``payments`` — each amount's payment kind;
+5. ``roles`` — licensor (payee) and licensee (payer) from the role frames;
+6. ``linking`` — mentions linked into deals;
+7. ``records`` — each deal finished into a :class:`~newsextract.records.Deal` with evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+
+from ..facts import Fact
+from ..finders.targets import TargetNormalizer
+from ..layout.segment import blocks, get_segmenter
+from ..layout.tables import TableReader
+from ..patterns import has_file, load_file
+from ..records import Deal
+from .clauses import ClauseSplitter
+from .entities import EntityResolver
+from .linking import Linker
+from .mentions import MentionBuilder, inherit_subject
+from .records import DealWriter, fold_into
+from .types import Mention
 
 __all__ = ["Assembler"]
+
+#: marks that open a list entry's heading line
+_BULLETS = frozenset("★☆•●▪■◆►▶")
+
+
+class Assembler:
+    """Builds the deals of one document from its facts (one instance per language, reused)."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        self.patterns_dir = patterns_dir
+        self.tables = TableReader(lang, patterns_dir, TargetNormalizer(lang, patterns_dir))
+        self.entities = EntityResolver(lang, patterns_dir)
+        self.clauses = ClauseSplitter(lang, patterns_dir)
+        self.mentions = MentionBuilder(lang, patterns_dir)
+        data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
+        self.linker = Linker(int(data.get("max_continue_sentences", 4)))
+        self.writer = DealWriter(lang)
+
+    def run(self, text: str, facts: list[Fact], published: dt.date | None,
+            sentences: Sequence[tuple[int, int]] | None = None) -> tuple[list[Deal], list[str]]:
+        """Deals and warnings of one document. ``sentences`` (start, end ranges) default to the segmenter's."""
+        warnings: list[str] = []
+        table_deals, table_ranges = self.tables.read(text)
+        if sentences is None:
+            sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
+        if table_ranges:
+            sentences = [(a, b) for a, b in sentences if not any(x <= a and b <= y for x, y in table_ranges)]
+        ents = self.entities.resolve(text, facts, sentences)
+        block_of = blocks(text, sentences)
+        mentions: list[Mention] = []
+        starts = [f.start for f in facts]
+        for si, (a, b) in enumerate(sentences):
+            lo = bisect.bisect_left(starts, a)
+            hi = bisect.bisect_left(starts, b)
+            sfacts = [f for f in facts[lo:hi] if f.end <= b]
+            if not sfacts:
+                continue
+            first: Mention | None = None
+            bullet = text[a] in _BULLETS
+            for clause in self.clauses.clauses(text, si, a, b, sfacts):
+                clause.block = block_of[si]
+                clause.bullet = bullet
+                m = self.mentions.build(text, clause, ents)
+                if m is not None:
+                    if m.list_item == 0:
+                        first = m
+                    elif m.list_item > 0 and first is not None:
+                        inherit_subject(first, m)
+                    mentions.append(m)
+        out: list[Deal] = list(table_deals)
+        for d in self.linker.link(mentions, text):
+            rec = self.writer.write(d, text, ents, published, warnings)
+            if rec is not None and not fold_into(rec, out[: len(table_deals)]):
+                out.append(rec)
+        return out, warnings

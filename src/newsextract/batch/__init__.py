@@ -43,7 +43,7 @@ from ..errors import ConfigError, E
 from .discover import count_inputs, discover, expand_inputs
 from .engines import extract_bag, iter_results, process_task
 from .types import SUFFIXES, BatchOptions, BatchSummary, Result, Task, UsageError
-from .writer import LineWriter, csv_text, progress_bar, read_done, rebuild_csv, skip_done
+from .writer import LineWriter, csv_text, progress_bar, read_done, rebuild_csv, skip_done, write_kind_csvs
 
 __all__ = [
     "BatchOptions",
@@ -140,6 +140,7 @@ def run_batch(inputs: Sequence[str], output: Path, opts: BatchOptions | None = N
         writer.close()
         if csv_writer is not None:
             csv_writer.close()
+            write_kind_csvs(output, opts.csv_path)  # type: ignore[arg-type]
         summary.inputs = summary.written + summary.skipped
         summary.seconds = time.perf_counter() - t0
     return summary

@@ -103,6 +103,26 @@ def rebuild_csv(jsonl: Path, csv_path: Path) -> None:
     os.replace(tmp, csv_path)
 
 
+def write_kind_csvs(jsonl: Path, csv_path: Path) -> None:
+    """``approvals.csv`` and ``figures.csv`` beside the deals CSV, derived from the JSON lines (so a resumed run
+    rewrites them whole)."""
+    from ..output import write_kind_csv
+    from ..records import Extraction
+
+    for kind in ("approvals", "figures"):
+        target = csv_path.with_name(f"{kind}.csv")
+        if target == csv_path:
+            continue
+        tmp = target.with_name(target.name + ".tmp")
+        with open(tmp, "w", newline="", encoding="utf-8") as out:
+            recs = []
+            if jsonl.exists():
+                with open(jsonl, encoding="utf-8") as fh:
+                    recs = [Extraction.model_validate_json(line) for line in fh if line.strip()]
+            write_kind_csv(recs, out, kind)  # type: ignore[arg-type]
+        os.replace(tmp, target)
+
+
 def csv_text(rows: list[dict[str, Any]], header: bool = False) -> str:
     from ..output import CSV_COLUMNS
 

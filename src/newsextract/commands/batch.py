@@ -26,7 +26,8 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option(
             "--force/--no-force", help="Overwrite OUT (and the CSV) when they exist")] = False,
         csv_path: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-            "--csv", help="Also write one flat row per deal to this CSV file")] = None,
+            "--csv", help="Also write one flat row per deal to this CSV file "
+                      "(and approvals.csv, figures.csv beside it)")] = None,
         keep_text: Annotated[bool, typer.Option(
             "--keep-text/--no-keep-text", help="Store the plain text (evidence offsets index it)")] = False,
         max_bytes: Annotated[int, typer.Option(
@@ -40,6 +41,8 @@ def register(app: typer.Typer) -> None:
         engine: Annotated[str, typer.Option("--engine", help="local (process pool) | dask")] = "local",
         scheduler: Annotated[Optional[str], typer.Option(  # noqa: UP045
             "--scheduler", help="Dask scheduler address (default: a LocalCluster)")] = None,
+        ledger: Annotated[Optional[str], typer.Option(  # noqa: UP045
+            "--ledger", help="Also ingest the records into this deal ledger as they are written (file or URL)")] = None,
     ) -> None:
         """Extract deals from many articles into JSON lines.
 
@@ -65,6 +68,12 @@ def register(app: typer.Typer) -> None:
             raise SystemExit(128 + signum)
 
         previous = signal.signal(signal.SIGTERM, on_term)
+        # --- ledger (newsextract.ledger.follow): a thread ingests the output lines as the batch writes them
+        follower = None
+        if ledger is not None:
+            from ..ledger.follow import Follower
+
+            follower = Follower(ledger, output).start()
         try:
             summary = run_batch(inputs, output, opts)
         except UsageError as exc:
@@ -74,5 +83,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(130) from None
         finally:
             signal.signal(signal.SIGTERM, previous)
+            if follower is not None:
+                typer.echo(follower.stop().line(), err=True)
+        # --- end ledger
         typer.echo(summary.line(), err=True)
         raise typer.Exit(summary.exit_code)

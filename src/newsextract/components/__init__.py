@@ -6,14 +6,16 @@ A spaCy user can add them to any English pipeline::
     nlp.add_pipe("newsextract_segmenter")   # optional when the pipeline already sets sentences
     nlp.add_pipe("newsextract_entities")
     nlp.add_pipe("newsextract_deals")
-    doc = nlp(text); doc._.deals
+    nlp.add_pipe("newsextract_reports")     # approvals and figures
+    doc = nlp(text); doc._.deals, doc._.approvals, doc._.figures
 """
 
 from __future__ import annotations
 
 from .deals import DealsComponent, make_deals
 from .entities import EntitiesComponent, make_entities
+from .reports import ReportsComponent, make_reports
 from .segmenter import SegmenterComponent, make_segmenter
 
-__all__ = ["SegmenterComponent", "EntitiesComponent", "DealsComponent", "make_segmenter", "make_entities",
-           "make_deals"]
+__all__ = ["SegmenterComponent", "EntitiesComponent", "DealsComponent", "ReportsComponent", "make_segmenter",
+           "make_entities", "make_deals", "make_reports"]

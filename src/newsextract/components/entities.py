@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.deals etc.)
-from ._common import doc_text, lang_of
+from ..facts import Company, Fact
+from ..finders import Finders
+from ..normalize.names import name_key
+from ._common import doc_flat_text, doc_sentences, doc_text, lang_of
 
 __all__ = ["EntitiesComponent", "make_entities"]
 
@@ -20,8 +21,6 @@ class EntitiesComponent:
 
     def __init__(self, nlp: Language, name: str, *, patterns_dir: str | None = None,
                  spacy_model: str | None = None, spans_key: str = "newsextract", write_spans: bool = True) -> None:
-        from ..finders import Finders
-
         self.name = name
         self.finders = Finders(lang_of(nlp), patterns_dir)
         self.spans_key = spans_key
@@ -33,9 +32,14 @@ class EntitiesComponent:
             self.model = spacy.load(spacy_model, disable=["parser", "lemmatizer"])
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = self.finders.find(doc_text(doc))
+        text = doc_text(doc)
+        flat = doc_flat_text(doc)
+        facts = self.finders.find(flat, doc_sentences(doc))
+        if flat is not text:
+            for f in facts:
+                f.text = text[f.start:f.end]  # evidence quotes the text as written
         if self.model is not None:
-            facts = self._model_orgs(doc_text(doc), facts)
+            facts = self._model_orgs(text, facts)
         doc._.facts = facts
         if self.write_spans:
             spans = []
@@ -47,10 +51,7 @@ class EntitiesComponent:
             doc.spans[self.spans_key] = spans
         return doc
 
-    def _model_orgs(self, text: str, facts: list[Any]) -> list[Any]:
-        from ..facts import Company, Fact
-        from ..normalize.names import name_key
-
+    def _model_orgs(self, text: str, facts: list[Fact]) -> list[Fact]:
         taken = [(f.start, f.end) for f in facts if f.label == "org"]
         extra = []
         for ent in self.model(text).ents:  # type: ignore[misc]
@@ -63,7 +64,7 @@ class EntitiesComponent:
         return sorted(facts + extra, key=lambda f: (f.start, -f.end))
 
 
-@Language.factory("newsextract_entities", default_config={"patterns_dir": None, "spacy_model": None,
+@Language.factory("newsextract_entities", assigns=["doc._.facts", "doc.spans"], default_config={"patterns_dir": None, "spacy_model": None,
                                                           "spans_key": "newsextract", "write_spans": True})
 def make_entities(nlp: Language, name: str, patterns_dir: str | None, spacy_model: str | None, spans_key: str,
                   write_spans: bool) -> EntitiesComponent:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
-from .._spans import SpanIndex
 from ..facts import Company, Fact
 from ..normalize.money import find_money
 from ..patterns import Rule, load_file, load_rules
+from ..triggers import TriggerIndex
+from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
 from .targets import TargetNormalizer
 
@@ -29,60 +31,60 @@ class Finders:
         pd = patterns_dir
         self.company_finder = CompanyFinder(lang, pd)
         self.gazetteer = self.company_finder.gazetteer
-        self.pay = (load_rules(lang, "payments", pd))
-        pay_data = load_file(lang, "payments", pd)
-        att = pay_data.get("attach", {})
-        self.left_gap = re.compile(att.get("left_gap", r"^\s*$"), re.I)
-        self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
+        self.pay = load_rules(lang, "payments", pd)
+        att = load_file(lang, "payments", pd).get("attach", {})
+        # how far a payment cue may be from its amount: cues are looked for only that near to amounts
         self.max_left = int(att.get("max_left", 60))
-        self.history = re.compile(att["history"], re.I) if att.get("history") else None
-        self.history_after = re.compile(att["history_after"], re.I) if att.get("history_after") else None
         self.max_right = int(att.get("max_right", 40))
-        self.deal = (load_rules(lang, "deal_cues", pd))
-        self.backrefs = (load_rules(lang, "deal_cues", pd, section="backrefs"))
-        self.aggregates = (load_rules(lang, "deal_cues", pd, section="aggregates"))
-        self.status = (load_rules(lang, "status", pd))
+        self.deal = load_rules(lang, "deal_cues", pd)
+        self.backrefs = load_rules(lang, "deal_cues", pd, section="backrefs")
+        self.aggregates = load_rules(lang, "deal_cues", pd, section="aggregates")
+        self.status = load_rules(lang, "status", pd)
         self.targets = TargetNormalizer(lang, pd)
-        self.modality = self._vocab_regex(lang, "modality", pd)
-        self.assets = load_rules(lang, "assets", pd)
-        self.not_assets = set(load_file(lang, "assets", pd).get("not_assets", []) or [])
-        self.territory = (load_rules(lang, "territory", pd))
+        self.modality, self.assets = ModalityFinder(lang, pd), AssetFinder(lang, pd)
+        self.territory = load_rules(lang, "territory", pd)
         self.royalty = load_rules(lang, "royalty", pd)
-        self.dates = (load_rules(lang, "dates", pd))
-
-    @staticmethod
-    def _vocab_regex(lang: str, name: str, pd: str | None) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
-        entries = load_file(lang, name, pd)["entries"]
-        parts, meta = [], []
-        for i, e in enumerate(entries):
-            parts.append(f"(?P<v{i}>" + "|".join(e["terms"]) + ")")
-            meta.append((e["value"], e["id"]))
-        bound_l = r"(?<![\w-])" if lang == "en" else ""
-        bound_r = r"(?![\w])" if lang == "en" else ""
-        return re.compile(bound_l + "(?:" + "|".join(parts) + ")" + bound_r, re.I), meta
+        self.dates = load_rules(lang, "dates", pd)
+        #: the cue rules, by fact label, and one automaton over their trigger words
+        self.groups: dict[str, tuple[Rule, ...]] = {
+            "pay": self.pay, "deal": self.deal, "backref": self.backrefs, "aggregate": self.aggregates,
+            "status": self.status, "territory": self.territory, "date": self.dates, "royalty": self.royalty}
+        self.triggers = TriggerIndex(((label, i), r.triggers) for label, rules in self.groups.items()
+                                     for i, r in enumerate(rules))
+        self.always = set(self.triggers.always)
 
     # ------------------------------------------------------------------------------------------------------
-    def find(self, text: str) -> list[Fact]:
-        """Every fact in ``text``, sorted by start."""
+    def find(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Fact]:
+        """Every fact in ``text``, sorted by start. (``sentences``: the document's sentence ranges, when known.)"""
         facts: list[Fact] = []
         low = text.lower()
         for m in find_money(text, self.lang):
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
         facts.extend(self.company_finder.find(text, [(f.start, f.end) for f in facts]))
-        facts.extend(self._combined(text, self.pay, "pay", low, self._windows(text, facts)))
-        facts.extend(self._combined(text, self.deal, "deal", low))
-        facts.extend(self._combined(text, self.backrefs, "backref", low))
-        facts.extend(self._combined(text, self.aggregates, "aggregate", low))
-        facts.extend(self._combined(text, self.status, "status", low))
-        facts.extend(self._combined(text, self.territory, "territory", low))
-        facts.extend(self._combined(text, self.dates, "date", low))
+        live = self._live(low) if len(low) == len(text) else None
+        facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts)))
+        for label in ("deal", "backref", "aggregate", "status", "territory", "date"):
+            facts.extend(self._combined(text, self._rules(label, live), label, low))
         tfacts = self.targets.find(text)
         facts.extend(tfacts)
-        facts.extend(self.find_modality(text))
-        facts.extend(self.find_assets(text, tfacts + [f for f in facts if f.label in ("money",)]))
-        facts.extend(self.find_royalty(text, low))
+        facts.extend(self.modality.find(text))
+        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])
+        facts.extend(assets)
+        facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
+        if assets:
+            facts = _drop_drug_names(text, facts, assets)
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
+
+    def _live(self, low: str) -> set[tuple[str, int]]:
+        """The cue rules whose trigger words occur in the (lower-cased) text, and those that have none."""
+        return set(self.triggers.hits(low)) | self.always
+
+    def _rules(self, label: str, live: set[tuple[str, int]] | None) -> tuple[Rule, ...]:
+        rules = self.groups[label]
+        if live is None:
+            return rules
+        return tuple(r for i, r in enumerate(rules) if (label, i) in live)
 
     def _combined(self, text: str, combo: tuple[Rule, ...], label: str, lowered: str | None = None,
                   windows: list[tuple[int, int]] | None = None) -> list[Fact]:
@@ -129,34 +131,36 @@ class Finders:
                 out.append((a, b))
         return out
 
-    def find_modality(self, text: str) -> list[Fact]:
-        rx, meta = self.modality
+    def find_royalty(self, text: str, low: str | None = None, rules: tuple[Rule, ...] | None = None) -> list[Fact]:
         out = []
-        for m in rx.finditer(text):
-            idx = int(m.lastgroup[1:])  # type: ignore[index]
-            value, rid = meta[idx]
-            out.append(Fact(m.start(), m.end(), "modality", value, value, rid, m.group(0)))
-        return out
-
-    def find_assets(self, text: str, targets: list[Fact]) -> list[Fact]:
-        spans = SpanIndex((t.start, t.end) for t in targets)
-        out = []
-        for r in self.assets:
-            for m in r.regex.finditer(text):
-                s = m.group(0)
-                if s in self.not_assets or s.upper() in self.not_assets:
-                    continue
-                if spans.overlaps(m.start(), m.end()):
-                    continue
-                if r.id == "asset.code" and (re.fullmatch(r"(?:19|20)\d\d[A-Z]?", s) or re.fullmatch(r"[A-Z]\d{2}", s)):
-                    continue
-                out.append(Fact(m.start(), m.end(), "asset", r.id.split(".")[-1], s, r.id, s))
-        return out
-
-    def find_royalty(self, text: str, low: str | None = None) -> list[Fact]:
-        out = []
-        for r in self.royalty:
+        for r in self.royalty if rules is None else rules:
             for m in r.finditer(text, low):
                 # the span of the text itself: with ``low`` the match runs on the lower-cased copy
                 out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         return out
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _drop_drug_names(text: str, facts: list[Fact], assets: list[Fact]) -> list[Fact]:
+    """Capitalised drug names the name rules took for companies: an asset's own text, or a brand written beside
+    its generic name ("Tuoyi (toripalimab)", "toripalimab (Tuoyi)"). Gazetteer names are kept."""
+    drugs = {p for a in assets for p in a.extra.get("names", [a.text])}
+    starts = {a.start for a in assets}
+    ends = {a.end for a in assets}
+    for f in facts:
+        if f.label != "org" or f.kind.startswith("gazetteer"):
+            continue
+        after = _BRACKET_OPEN.match(text, f.end)
+        if after and after.end() in starts:
+            drugs.add(f.text)  # "Tuoyi (toripalimab)"
+            continue
+        head = text[max(0, f.start - 4):f.start]
+        m = re.search(r"[(（]\s*$", head)
+        if m and _BRACKET_CLOSE.match(text, f.end):
+            before = text[:f.start - len(head) + m.start()].rstrip()
+            if len(before) in ends or any(before.endswith(d) for d in drugs):
+                drugs.add(f.text)  # "toripalimab (Tuoyi)"
+    return [f for f in facts if not (f.label == "org" and not f.kind.startswith("gazetteer") and f.text in drugs)]

@@ -8,12 +8,17 @@ import re
 
 from .._spans import DisjointSpans, SpanIndex
 from ..facts import Company, Fact
-from ..normalize.names import Gazetteer, name_key
+from ..normalize.names import Gazetteer, display_name, name_key
 from ..patterns import load_file, load_rules
 
 __all__ = ["CompanyFinder"]
 
 _MAX_SHORT_NAMES = 64
+
+
+def _word_char(text: str, i: int, extra: str) -> bool:
+    """True when ``text[i]`` continues a word (a letter, digit, underscore or one of ``extra``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in extra)
 
 
 class CompanyFinder:
@@ -35,6 +40,19 @@ class CompanyFinder:
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
+        filt = names.get("filters", {}) or {}
+        self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
+        self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
+        self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
+        self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
+        lex = names.get("lexicon", {}) or {}
+        self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
+                                 for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
+        self.designator_words = {w.strip(".") for w in self.designator_words}
+        tail = [*(lex.get("designator") or []), *(lex.get("legal") or [])]
+        # a name without its designator and legal form ("Pellmont Pharma AG" → "Pellmont"): how articles go on
+        self.name_tail = re.compile(r"(?:[\s,]+(?:" + "|".join(tail) + r"|and|&))+\.?$") if tail and lang == "en" else None
+        self.zh = _ZhNames(names, self.name_rules) if lang == "zh" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
         found: list[Fact] = []
@@ -50,16 +68,22 @@ class CompanyFinder:
                 found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
         for r in self.context_rules:
             for m in r.regex.finditer(text):
-                g = "name" if "name" in r.regex.groupindex else 0
+                g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
                 s, e = self._trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
                 if e - s < 2:
                     continue
                 found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
+        if self.zh is not None:
+            found = self.zh.clean(text, found)
         orgs = self._resolve_overlaps(found, text)
         if money_spans:
             money = SpanIndex(money_spans)
             orgs = [o for o in orgs if o.kind.startswith("gazetteer") or not money.overlaps(o.start, o.end)]
+        if self.name_tail is not None:
+            orgs = sorted(orgs + self._propagate(text, orgs, money_spans or []), key=lambda f: f.start)
+        if self.zh is not None:
+            orgs = self.zh.short_forms(text, orgs, money_spans or [])
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
         low = text.lower()
@@ -77,12 +101,62 @@ class CompanyFinder:
             for m in self.desc_rx.finditer(text):
                 if taken.overlaps(m.start(), m.end()):
                     continue
+                ante = self.zh.antecedent(text, m.group(0), m.start(), orgs) if self.zh is not None else None
+                if ante is not None:  # 后者 / 该公司: the company it stands for, named just before
+                    # ruled like a defined role word (许可人): it stands for the company and never names it
+                    out.append(Fact(m.start(), m.end(), "org", "anaphor", ante.value, "org.defined_short", m.group(0)))
+                    continue
                 out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
         for r in self.defines:
             for m in r.finditer(text, low):
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
+        if self.zh is not None:
+            extra = self.zh.defined_full_names(text, orgs, out)
+            out.extend(extra)
+            orgs = orgs + extra
         out.extend(self._short_names(text, orgs, out))
         return out
+
+    def _propagate(self, text: str, orgs: list[Fact], money_spans: list[tuple[int, int]]) -> list[Fact]:
+        """Every other place the article writes a company it names somewhere: its names as found, and each
+        without its designator and legal form. ("Pellmont Pharma signed …", later "Northcove's fund will pay
+        Pellmont" — the rules that find unknown names fire on the first, not the second.)"""
+        forms: dict[str, Company] = {}
+        lower_words: set[str] | None = None
+        for f in orgs:
+            name = display_name(f.text).rstrip(".")
+            short = self.name_tail.sub("", name).strip() if self.name_tail is not None else name
+            for form in (name, short):
+                words = form.split()
+                if len(form) < 3 or not words or all(w.strip(",.") in self.name_stop for w in words):
+                    continue
+                if len(words) == 1 and form != name:
+                    if lower_words is None:
+                        lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z-]+", text))
+                    if form.lower() in lower_words or form in self.name_stop:
+                        continue  # a common word ("Vision", "Point") is no name on its own
+                forms.setdefault(form, f.value)
+        if not forms:
+            return []
+        taken = [(f.start, f.end) for f in orgs] + list(money_spans)
+        hits: list[tuple[int, int, str]] = []
+        for form in sorted(forms, key=len, reverse=True):  # longest first, as an alternation would match
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if not _word_char(text, i - 1, "&-") and not _word_char(text, j, "-"):
+                    hits.append((i, j, form))
+                i = text.find(form, i + 1)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        added: list[Fact] = []
+        for s, e, form in hits:
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
+                continue  # '("Brightwater")': the short name being defined, not another mention
+            taken.append((s, e))
+            added.append(Fact(s, e, "org", "propagated", forms[form], "org.propagated", form))
+        return added
 
     def _short_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
         """Names a filing defines right after a company (defines rules labelled ``short``):
@@ -101,6 +175,8 @@ class CompanyFinder:
             for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
                 if self.self_rx is not None and self.self_rx.fullmatch(name):
                     continue
+                if self.zh is not None and name in self.zh.stop:
+                    continue  # （以下简称“协议”）: the agreement, not a company
                 shorts.append((name, prev.value))
         if not shorts:
             return []
@@ -145,7 +221,8 @@ class CompanyFinder:
             seg = text[s:e]
         # drop leading stop words ("Under Pfizer" → "Pfizer")
         words = seg.split(" ")
-        while len(words) > 1 and words[0].strip(",.") in self.name_stop:
+        while len(words) > 1 and words[0].strip(",.") in self.name_stop and not all(
+                w.strip(",.") in self.designator_words for w in words[1:]):  # "Boston Pharmaceuticals" stays whole
             s += len(words[0]) + 1
             words = words[1:]
         seg = text[s:e]
@@ -202,6 +279,8 @@ class CompanyFinder:
             if not rest:
                 break
             w = first.strip(",.:;")
+            if all(x.strip(",.") in self.designator_words for x in rest.split()):
+                break  # "Boston Pharmaceuticals": a place word that is the name's own
             if w in self.name_stop or w.lower() in lower_words and not re.match(r"^(?:[A-Z]{2,}|.*\d)", w):
                 s += len(first) + 1
                 continue
@@ -215,18 +294,21 @@ class CompanyFinder:
             s += mp.end()
             seg = text[s:e]
         first, _, rest = seg.partition(" ")
-        if rest and re.search(r"-(?:based|headquartered|listed|registered|focused)$", first):
+        if rest and self.based_word is not None and self.based_word.search(first):
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if not words or all(w in self.name_stop for w in words):
+        if not words or all(w in self.name_stop for w in words) or all(
+                w.strip(".") in self.designator_words for w in words):
+            return None  # nothing but stop words, designators and legal forms ("Holding AG", "Co., Ltd.")
+        if self.based_word is not None and self.based_word.search(words[-1]):
             return None
-        if re.search(r"-(?:based|headquartered|listed|registered|focused)$", words[-1]):
-            return None
-        if re.match(r"\s+(?:biotech|biotechnology|drugmaker|drug maker|company|firm|group|pharma|developer|startup|"
-                    r"start-up|partner|unit|subsidiary|biopharma|drug developer|player|rival|major|giant)\b", text[e:e + 30]):
-            # "Danish biotech Nordhavn": a word describing the company, not its name
-            return None
+        if self.descriptor_after is not None and self.descriptor_after.match(text, e, e + 30):
+            return None  # "Danish biotech Nordhavn": a word describing the company, not its name
+        if self.place_after is not None and self.place_after.match(text, e, e + 40):
+            return None  # "Princeton, N.J.-based Conjugatebio": a place
+        if self.drug_before is not None and self.drug_before.search(text, max(0, s - 30), s):
+            return None  # "its Crohn's disease drug Entocort": a drug
         if len(words) == 1:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):
@@ -239,3 +321,148 @@ class CompanyFinder:
             return None  # "Agonist HS-20094": a headline around a drug code, not a company
         f.start, f.end, f.text = s, e, text[s:e]
         return f
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class _ZhNames:
+    """Chinese names have no word edges: what a shape or context match needs besides its regex.
+
+    Drops descriptions (台灣生技公司), trims a leading place or descriptor (美国大洋生物 → 大洋生物), refuses
+    common words read as names from context (收购完成 → 完成), finds a name's short forms elsewhere in the
+    article (四川百利天恒藥業股份有限公司 … 百利天恒; 亞獅康-KY … 亞獅康) and resolves 后者 / 前者 / 该公司."""
+
+    def __init__(self, names: dict, rules: tuple) -> None:
+        lex = names.get("lexicon", {}) or {}
+        self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
+        self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
+        self.stop = set(names.get("stop_names", []) or [])
+        self.stop_end = tuple(names.get("stop_name_endings", []) or [])
+        desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
+        legal = "|".join(lex.get("legal") or [])
+        self.tail = re.compile(rf"(?:{desig})?(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])?$") if desig else None
+        self.legal_tail = re.compile(rf"(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])$") if legal else None
+        self.desig_tail = re.compile(rf"(?:{desig})$") if desig else None
+        self.generic_rx = re.compile("|".join(map(re.escape, self.generic))) if self.generic else None
+        self.shape_ids = {r.id for r in rules}
+
+    # -- candidates -----------------------------------------------------------------------------------------
+    def clean(self, text: str, found: list[Fact]) -> list[Fact]:
+        out = []
+        for f in found:
+            if f.kind == "gazetteer" or not _CJK.search(f.text):
+                out.append(f)
+                continue
+            span = self._trim(text, f.start, f.end, f.kind == "context")
+            if span is None:
+                continue
+            f.start, f.end = span
+            f.text = text[f.start:f.end]
+            out.append(f)
+        return out
+
+    def _trim(self, text: str, s: int, e: int, from_context: bool) -> tuple[int, int] | None:
+        # a match that begins inside a descriptor word (国大洋生物 in 美国大洋生物) starts after it
+        for w in self.generic:
+            for k in range(1, len(w)):
+                if s - k >= 0 and text.startswith(w, s - k) and s - k + len(w) <= e:
+                    s = s - k + len(w)
+                    break
+        # leading descriptors (台灣, 國際, 一家 …) are not part of the name
+        moved = True
+        while moved:
+            moved = False
+            for w in self.generic:
+                if text.startswith(w, s) and e - s > len(w):
+                    s += len(w)
+                    moved = True
+                    break
+        name = text[s:e]
+        body = self.tail.sub("", name) if self.tail is not None else name
+        if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
+            return None  # 台灣生技公司, 生物製藥公司: a description
+        if body != name and self.generic_rx is not None and any(body.endswith(w) for w in self.generic):
+            return None  # 突顯台灣生技: a phrase that ends in a place before the designator
+        if from_context and (name in self.stop or name.endswith(self.stop_end) and body == name):
+            return None
+        return s, e
+
+    # -- short forms ----------------------------------------------------------------------------------------
+    def _cores(self, name: str) -> list[str]:
+        out: list[str] = []
+        if not _CJK.search(name):
+            first = name.split()[0].strip(",.") if " " in name else ""
+            if len(first) >= 4 and re.fullmatch(r"[A-Z][a-z][A-Za-z]+", first):
+                out.append(first)
+            return out
+        n1 = name[:-3] if name.endswith("-KY") else name
+        if self.legal_tail is not None:
+            n1 = self.legal_tail.sub("", n1)
+        n2 = self.desig_tail.sub("", n1) if self.desig_tail is not None else n1
+        for n in (n1, n2):
+            for p in self.places:
+                if n.startswith(p) and len(n) - len(p) >= 2:
+                    out.append(n[len(p):])
+                    break
+            out.append(n)
+        return [c for c in dict.fromkeys(out) if c != name and len(c) >= 2 and c not in self.stop
+                and not (self.generic_rx is not None and self.generic_rx.fullmatch(c))
+                and c not in self.places]
+
+    def short_forms(self, text: str, orgs: list[Fact], money: list[tuple[int, int]]) -> list[Fact]:
+        taken = [(f.start, f.end) for f in orgs] + list(money)
+        added: list[Fact] = []
+        for f in list(orgs):
+            if f.kind != "shape" and f.kind != "context" or f.value is None:
+                continue
+            for core in self._cores(f.text):
+                latin = not _CJK.search(core)
+                rx = re.compile(r"(?<![A-Za-z0-9])" + re.escape(core) + r"(?![A-Za-z0-9])" if latin else re.escape(core))
+                for m in rx.finditer(text):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    added.append(Fact(m.start(), m.end(), "org", "short", f.value, "org.zh_short", core))
+        if not added:
+            return orgs
+        return sorted(orgs + added, key=lambda x: x.start)
+
+    @staticmethod
+    def defined_full_names(text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
+        """``大和制药株式会社（以下简称"大和制药"）`` where no name shape took the full name: it runs from where the
+        defined short name is written just before the bracket to the bracket."""
+        out: list[Fact] = []
+        for d in facts:
+            if d.label != "define" or d.kind != "short":
+                continue
+            if any(o.end <= d.start and d.start - o.end <= 2 for o in orgs):
+                continue
+            for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
+                at = text.rfind(name, max(0, d.start - 30), d.start)
+                if at < 0 or any(o.start < d.start and at < o.end for o in orgs):
+                    continue
+                comp = Company("x:" + name_key(text[at:d.start]))
+                out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", text[at:d.start]))
+                break
+        return out
+
+    # -- anaphors -------------------------------------------------------------------------------------------
+    @staticmethod
+    def antecedent(text: str, word: str, at: int, orgs: list[Fact]) -> Fact | None:
+        """后者 / 前者: the latter / former of two companies named earlier in the same sentence; 该公司: the one
+        named last, in this sentence or the one before."""
+        start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at))
+        if word in ("该公司", "該公司"):
+            start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) if start > 0 else start
+        before = [o for o in orgs if start < o.start and o.end <= at and o.value is not None]
+        keys: list[str] = []
+        for o in reversed(before):
+            if o.value.key not in keys:
+                keys.append(o.value.key)
+        if word in ("该公司", "該公司"):
+            return before[-1] if before else None
+        if len(keys) < 2:
+            return None  # one company in the sentence: 后者 points further back than we can see
+        want = keys[1] if word == "前者" else keys[0]
+        return next(o for o in reversed(before) if o.value.key == want)

@@ -15,7 +15,7 @@ import re
 from ..config import MAX_SENTENCE_CHARS
 from ..patterns import load_file, load_rules
 
-__all__ = ["Segmenter", "get_segmenter"]
+__all__ = ["Segmenter", "get_segmenter", "blocks"]
 
 _CLAUSE_MARK = re.compile(r"[;；,，、:：]\s*")
 _SPACES = re.compile(r"\s+")
@@ -39,13 +39,99 @@ class Segmenter:
             r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in data.get("abbreviations", []) or []) + r")\.?$"
         ) if data.get("abbreviations") else None
         self.rules = rules
+        wrap = data.get("soft_wrap") or {}
+        #: a line break followed by one of these, after a line that does not end a sentence, is a wrap
+        self.wrap_next = re.compile(wrap["next"]) if wrap.get("next") else None
+        self.wrap_prev_end = re.compile(wrap["prev_end"]) if wrap.get("prev_end") else None
+        #: text whose lines are mostly this long and end mid-sentence is hard-wrapped: any break there is a wrap
+        self.wrap_lines = tuple(wrap.get("hard_wrap_lines", (0, 0)))
+        self.wrap_share = float(wrap.get("hard_wrap_share", 2.0))
+        #: table rows and column layouts are never wrapped sentences
+        self.table_line = re.compile(wrap["table_line"]) if wrap.get("table_line") else None
+        #: a key/value layout (XBRL notes: "|Non-refundable upfront payment" then "|$ 150,000") is one sentence
+        self.kv_label = re.compile(wrap["kv_label"]) if wrap.get("kv_label") else None
+        self.kv_value = re.compile(wrap["kv_value"]) if wrap.get("kv_value") else None
+        #: a long paragraph that stops mid-sentence goes on after blank lines when the next one continues it
+        #: (PDF text cut at page or column breaks: "…总额为3.5亿美" / "元的首付款")
+        self.long_line = int(wrap.get("long_line", 0))
+        self.long_next = re.compile(wrap["long_next"]) if wrap.get("long_next") else None
 
-    def boundaries(self, text: str) -> list[int]:
+    def soft_breaks(self, text: str) -> list[int]:
+        r"""Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
+
+        >>> seg = get_segmenter("en")
+        >>> text = "Drugmaker Acme Inc is working\nwith bankers to buy a rival.\nShares rose."
+        >>> seg.soft_breaks(text), [text[a:b] for a, b in seg.split(text)][0]
+        ([29], 'Drugmaker Acme Inc is working\nwith bankers to buy a rival.')
+        """
+        if self.wrap_next is None or "\n" not in text:
+            return []
+        lines = text.split("\n")
+        hard = self._hard_wrapped(lines)
+        out, pos = [], 0
+        for i, line in enumerate(lines[:-1]):
+            pos += len(line)
+            nxt = lines[i + 1]
+            if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
+                    and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
+                out.append(pos)
+            elif self.kv_label is not None and self.kv_value is not None and self.kv_label.fullmatch(line) \
+                    and self.kv_value.fullmatch(nxt):
+                out.append(pos)
+            elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= self.long_line \
+                    and not self._ends_sentence(line) and not self._table(line):
+                out.extend(self._across_blank_lines(lines, i, pos))
+            pos += 1
+        return sorted(set(out))
+
+    def _across_blank_lines(self, lines: list[str], i: int, pos: int) -> list[int]:
+        """The breaks from the end of line ``i`` to the next non-blank line, when that line continues line ``i``."""
+        j, breaks = i + 1, [pos]
+        p = pos + 1
+        while j < len(lines) and not lines[j].strip():
+            p += len(lines[j])
+            breaks.append(p)
+            p += 1
+            j += 1
+        if j < len(lines) and self.long_next is not None and self.long_next.match(lines[j]):
+            return breaks
+        return []
+
+    def _table(self, line: str) -> bool:
+        return bool(self.table_line is not None and self.table_line.search(line))
+
+    def _ends_sentence(self, line: str) -> bool:
+        return bool(self.wrap_prev_end is not None and self.wrap_prev_end.search(line.rstrip()))
+
+    def _hard_wrapped(self, lines: list[str]) -> bool:
+        lo, hi = self.wrap_lines if len(self.wrap_lines) == 2 else (0, 0)
+        full = [x for x in lines if x.strip()]
+        if len(full) < 4 or not hi:
+            return False
+        wrapped = sum(1 for x in full if lo <= len(x) <= hi and not self._ends_sentence(x) and not self._table(x))
+        return wrapped >= self.wrap_share * len(full)
+
+    def flatten(self, text: str, soft: list[int] | None = None) -> str:
+        """``text`` with its wrapping line breaks as spaces (same length: every offset stays valid)."""
+        soft = self.soft_breaks(text) if soft is None else soft
+        if not soft:
+            return text
+        chars = list(text)
+        for p in soft:
+            if chars[p] == "\n":
+                chars[p] = " "
+        return "".join(chars)
+
+    def boundaries(self, text: str, soft_breaks: list[int] | None = None) -> list[int]:
         cuts: set[int] = set()
         low = text.lower()
+        soft = set(self.soft_breaks(text) if soft_breaks is None else soft_breaks)
         for rule in self.rules:
             for m in rule.finditer(text, low):
                 end = m.end()
+                if soft and rule.id == "seg.newline" and all(p in soft for p in range(m.start(), m.end())
+                                                              if text[p] == "\n"):
+                    continue
                 if self.abbrev is not None and rule.id in ("seg.terminal",):
                     before = text[max(0, m.start() - 12):m.start() + 1]
                     if self.abbrev.search(before.rstrip(".")) and text[m.start()] == ".":
@@ -54,11 +140,12 @@ class Segmenter:
                 cuts.add(end)
         return sorted(c for c in cuts if 0 < c < len(text))
 
-    def split(self, text: str) -> list[tuple[int, int]]:
+    def split(self, text: str, soft_breaks: list[int] | None = None) -> list[tuple[int, int]]:
         """Sentence (start, end) ranges with surrounding white space trimmed; empty pieces dropped."""
-        return self.sentences(text)[0]
+        return self.sentences(text, soft_breaks)[0]
 
-    def sentences(self, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def sentences(self, text: str, soft_breaks: list[int] | None = None
+                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Sentence ranges (as :meth:`split`), and the over-long sentences that were cut into pieces.
 
         >>> seg = Segmenter("en", max_sentence_chars=20)
@@ -71,7 +158,7 @@ class Segmenter:
         cut: list[tuple[int, int]] = []
         prev = 0
         limit = self.max_sentence_chars
-        for c in self.boundaries(text) + [len(text)]:
+        for c in self.boundaries(text, soft_breaks) + [len(text)]:
             a, b = _trim(text, prev, c)
             prev = c
             if b - a > limit:
@@ -113,6 +200,23 @@ def _pieces(text: str, a: int, b: int, limit: int) -> list[tuple[int, int]]:
         out.append((a, end))
         a = end
     out.append((a, b))
+    return out
+
+
+def blocks(text: str, sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[int]:
+    r"""The block (paragraph, list item, dateline story) of each sentence: a new one after every line break
+    between two sentences (wrapping breaks are inside sentences, so they do not count).
+
+    >>> blocks("A b. C d.\nE f.", [(0, 4), (5, 9), (10, 14)])
+    [0, 0, 1]
+    """
+    out: list[int] = []
+    block, prev = 0, None
+    for a, b in sentences:
+        if prev is not None and "\n" in text[prev:a]:
+            block += 1
+        out.append(block)
+        prev = b
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..normalize.money import find_money
 from ..normalize.names import display_name
 from ..patterns import has_file, load_file
-from ..records import Deal, Evidence, Money, Party
+from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party
 
 __all__ = ["TableReader"]
 
@@ -132,14 +132,14 @@ class TableReader:
                     if found:
                         fields["targets"] = list(dict.fromkeys(found))
                         ev.append(Evidence(field="targets", start=a, end=b, text=t, rule="table.targets"))
-            elif col in ("upfront", "milestones", "total_value", "equity"):
+            elif col in DEAL_MONEY_FIELDS:
                 m = self._money(t, header[k][2] if k < len(header) else "", table_scale)
                 if m is not None:
                     fields[col] = Money(amount=m[0], currency=m[1], text=t)
                     ev.append(Evidence(field=col, start=a, end=b, text=t, rule="table.money"))
         if not (fields.get("licensor") or fields.get("licensee")):
             return None
-        if not any(k in fields for k in ("upfront", "milestones", "total_value", "equity", "asset", "targets")):
+        if not any(k in fields for k in (*DEAL_MONEY_FIELDS, "asset", "targets")):
             return None
         return Deal(deal_type="license", status="signed", evidence=ev,
                     assets=[fields["asset"]] if "asset" in fields else [], **fields)

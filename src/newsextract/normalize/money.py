@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..patterns import load_kind, lower_pattern
 
-__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number"]
+__all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number", "scale_headers"]
 
 
 @dataclass
@@ -64,6 +64,10 @@ class _Vocab:
             self.units = {k: int(v) for k, v in data["units"].items()}
             self.big_units = {k: int(v) for k, v in data["big_units"].items()}
             self.regex = self._build_zh()
+            bare = data.get("bare_yuan", {}) or {}
+            self.yuan_decl = [re.compile(d["pattern"]) for d in bare.get("declarations", []) or []]
+            art = bare.get("article", {}) or {}
+            self.yuan_article = [(re.compile("|".join(ws)), cur) for cur, ws in art.items() if ws]
         else:
             nw = data["number_words"]
             self.units_w = {k: float(v) for k, v in nw["units"].items()}
@@ -84,7 +88,7 @@ class _Vocab:
         suf = _alt([p for p, _ in self.suffix])
         q = ""  # qualifiers are read backwards from each amount (a leading optional group slows every position)
         self.qual_back = re.compile(rf"(?:(?<![A-Za-z])(?P<qual>(?i:{quals}))\s*|~\s*)$")
-        a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+)?"
+        a = rf"(?<![A-Za-z0-9])(?P<cur_a>{pre})\s{{0,2}}(?P<num_a>{num})(?:\s?(?P<scale_a>{scale})(?![A-Za-z]))?(?P<plus_a>\+|-plus\b)?"
         b = (rf"(?<![\w.,])(?P<num_b>{num})\s?(?:(?P<scale_b>{scale})\s+)?(?:(?i:of)\s+)?"
              rf"(?P<cur_b>(?i:{suf}))(?![A-Za-z])")
         # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…");
@@ -208,6 +212,7 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             matches += [m for m in v.regex_w.finditer(lowered)
                         if not any(a < m.end() and m.start() < b for a, b in taken)]
             matches.sort(key=lambda m: m.start())
+    bare: list[MoneyMatch] = []  # Chinese amounts in a bare 元, whose currency the article may settle
     for m in matches:
         g = m.groupdict()
         g.setdefault("cur_w", None)
@@ -215,6 +220,8 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
             g.setdefault(k, None)
         if lang == "zh":
             mm = _read_zh(v, m, g, text)
+            if mm is not None and not g["cur_a"] and g["cur_b"] in ("元", "圆", "圓"):
+                bare.append(mm)
         else:
             mm = _read_en(v, m, g, text)
         if mm is not None:
@@ -224,6 +231,8 @@ def find_money(text: str, lang: str = "en", patterns_dir: str | None = None) -> 
                 mm.start = q.start()
                 mm.text = text[mm.start:mm.end]
             out.append(mm)
+    if lang == "zh" and bare:
+        _bare_yuan(text, out, bare, v)
     _mark_conversions(text, out)
     _apply_headers(text, out, v)
     # a figure of 10^18 or more is no deal term (and past 28 digits no Decimal operation works on it)
@@ -301,7 +310,7 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
     if cur_b:
         cur = v.currency(cur_b, v.suffix_rx)
     if cur_a:
-        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆") else cur
+        cur = v.currency(cur_a, v.prefix_rx) if cur is None or cur_b in ("元", "圆", "圓") else cur
     if cur is None:
         return None
     num_s = g["num_a"] or ""
@@ -315,6 +324,27 @@ def _read_zh(v: _Vocab, m: re.Match[str], g: dict[str, str | None], text: str) -
     mm = MoneyMatch(m.start(), m.end(), amount, cur, text[m.start():m.end()], scaled=scaled)
     # a bare "12元" style number with no unit and a tiny value is usually a share price: keep, kinds decide
     return mm
+
+
+def _bare_yuan(text: str, found: list[MoneyMatch], bare: list[MoneyMatch], v: _Vocab) -> None:
+    """A bare 元 takes the currency an article declares for it (（人民幣，下同）, 所有金额均以美元列示), else the
+    article's own (新台幣 written anywhere: Taiwan dollars), else stays CNY."""
+    decls = []
+    for rx in v.yuan_decl:
+        for d in rx.finditer(text):
+            word = next((x for x in d.groups() if x), None)
+            cur = word and (v.currency(word, v.suffix_rx) or v.currency(word, v.prefix_rx))
+            if cur:
+                decls.append((d.start(), cur))
+    decls.sort()
+    article = next((cur for rx, cur in v.yuan_article if rx.search(text)), None)
+    for mm in bare:
+        # a declaration right after an amount covers it, and every bare amount after it
+        active = [cur for at, cur in decls if at <= mm.end + 2]
+        if active:
+            mm.currency = active[-1]
+        elif article:
+            mm.currency = article
 
 
 def _mark_conversions(text: str, found: list[MoneyMatch]) -> None:
@@ -359,17 +389,14 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
 
 
 _WORD_SCALE = re.compile(r"(?i)[a-z]\s+(?:million|billion|thousand|trillion)\s")
-_HEADER_HINT = re.compile(r"(?i:thousands|millions)|[单單]位")
+_HEADER_HINT = re.compile(r"[Tt]housands|[Mm]illions|THOUSANDS|MILLIONS|[单單]位")
 
 
 def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
     """'(in thousands)' / '$ in Millions' scale amounts that follow, unless they state their own scale."""
-    if not _HEADER_HINT.search(text):
-        return
-    headers = [(h.start(), scale, rid) for rx, scale, rid in v.headers for h in rx.finditer(text)]
+    headers = [(start, scale, rid) for start, _end, scale, rid in _header_matches(text, v)]
     if not headers:
         return
-    headers.sort()
     if v.lang == "en":
         head_txt = text[headers[0][0]: headers[0][0] + 60]
         cur = "EUR" if re.search(r"€|EUR", head_txt) else "CNY" if re.search(r"RMB|CNY", head_txt) else "USD"
@@ -385,6 +412,29 @@ def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
         mm.amount *= scale
         mm.header_scale = scale
         mm.rule = rid
+
+
+def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) -> list[tuple[int, int, int, str]]:
+    """Units headers that scale the amounts under them: ``(start, end, scale, rule id)``.
+
+    >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
+    [(0, 8, 1000, 'header.zh_qian')]
+    """
+    return _header_matches(text, _vocab(lang, patterns_dir))
+
+
+def _header_matches(text: str, v: _Vocab) -> list[tuple[int, int, int, str]]:
+    hints = [m.start() for m in _HEADER_HINT.finditer(text)]
+    if not hints:
+        return []
+    found: set[tuple[int, int, int, str]] = set()
+    for pos in hints:  # a header is a few words around its hint word: look only there
+        a, b = max(0, pos - 40), min(len(text), pos + 60)
+        for rx, scale, rid in v.headers:
+            for h in rx.finditer(text, a, b):
+                if h.start() <= pos < h.end():
+                    found.add((h.start(), h.end(), scale, rid))
+    return sorted(found)
 
 
 def parse_money(text: str, lang: str = "en") -> MoneyMatch | None:

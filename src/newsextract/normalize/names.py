@@ -14,16 +14,20 @@ from dataclasses import dataclass, field
 from ..errors import E, PatternError
 from ..patterns import has_file, load_file
 
-__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex"]
+__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex", "LEGAL_FORMS", "CJK_LEGAL_FORMS"]
 
-_SUFFIX = re.compile(
-    r"\b(?:inc|incorporated|ltd|limited|llc|plc|corp|corporation|co|company|ag|sa|se|nv|bv|gmbh|kk|spa|ab|oy|asa|a/s|"
-    r"holdings?|group|pharmaceuticals?|pharma|biopharma(?:ceuticals?)?|biotech(?:nology)?|biosciences?|"
-    r"therapeutics|biologics|medicines?|sciences|life sciences|laboratories|labs|bio|healthcare|medical|"
-    r"pharmaceutical group|international|usa|us|china)\b\.?",
-    re.I,
-)
-_CJK_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|集團|公司|控股)$")
+#: legal forms that end company names (one list for the entity keys here and for the scorer's party equality)
+LEGAL_FORMS = frozenset("""inc incorporated ltd limited llc plc corp corporation co company ag sa se gmbh holdings
+    holding group bv nv kk spa ab as asa oy lp llp pty sarl srl kgaa""".split())
+#: Chinese legal forms and group words, as they end a name
+CJK_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團", "公司", "控股")
+#: words that describe the business rather than name it; dropped with the legal forms from an entity key
+_DESIGNATORS = (r"pharmaceuticals?|pharma|biopharma(?:ceuticals?)?|biotech(?:nology)?|biosciences?|therapeutics|"
+                r"biologics|medicines?|sciences|life sciences|laboratories|labs|bio|healthcare|medical|"
+                r"pharmaceutical group|international|usa|us|china|a/s")
+_SUFFIX = re.compile(r"\b(?:" + "|".join(sorted(LEGAL_FORMS, key=len, reverse=True)) + "|" + _DESIGNATORS + r")\b\.?",
+                     re.I)
+_CJK_SUFFIX = re.compile("(?:" + "|".join(CJK_LEGAL_FORMS) + ")$")
 _HOMOGLYPHS = str.maketrans({"о": "o", "О": "O", "а": "a", "А": "A", "е": "e", "Е": "E", "с": "c", "С": "C",
                              "р": "p", "Р": "P", "і": "i", "І": "I", "х": "x", "Х": "X", "у": "y", "к": "k",
                              "К": "K", "М": "M", "Н": "H", "Т": "T", "В": "B"})

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..normalize.names import CJK_LEGAL_FORMS, LEGAL_FORMS
+
 #: the scored fields, in report order.
 FIELDS: tuple[str, ...] = ("licensor", "licensee", "upfront", "milestones", "total_value", "targets", "asset", "royalty")
 MONEY_FIELDS: tuple[str, ...] = ("upfront", "milestones", "total_value")
@@ -63,11 +65,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | 
 
 
 # --------------------------------------------------------------------------------------------------- equality
-_SUFFIXES = frozenset(
-    """inc incorporated ltd limited llc plc corp corporation co company ag sa gmbh holdings holding group
-    bv nv kk se spa ab as asa oy lp llp pty sarl srl kgaa""".split()
-)
-_ZH_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "控股", "集团", "公司")
+_SUFFIXES = LEGAL_FORMS
+_ZH_SUFFIXES = CJK_LEGAL_FORMS
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 

@@ -42,6 +42,7 @@ from .equality import (
     target_key,
 )
 from .gold import GoldArticle, gold_from_dict, iter_gold, load_gold
+from .reports import KIND_FIELDS, KINDS
 from .scoring import (
     ArticleResult,
     FieldError,
@@ -77,6 +78,7 @@ __all__ = [
     "match_deals",
     "score_article",
     "summarize",
+    "summarize_kind",
     "evaluate",
     "prf",
 ]
@@ -110,6 +112,17 @@ class Report:
         data: dict[str, Any] = {"overall": summarize(self.articles)}
         data["by_lang"] = {k: summarize(v) for k, v in self.groups("lang").items()}
         data["by_style"] = {k: summarize(v) for k, v in self.groups("style").items()}
+        for kind in KINDS:
+            labelled = [r for r in self.articles if kind in r.kinds]
+            if not labelled:
+                continue
+            data[kind] = {
+                "overall": summarize_kind(labelled, kind),
+                "by_lang": {k: summarize_kind([r for r in v if kind in r.kinds], kind)
+                            for k, v in self.groups("lang").items() if any(kind in r.kinds for r in v)},
+                "by_style": {k: summarize_kind([r for r in v if kind in r.kinds], kind)
+                             for k, v in self.groups("style").items() if any(kind in r.kinds for r in v)},
+            }
         if errors:
             data["errors"] = [e.to_json() for e in self.errors]
         return data
@@ -142,6 +155,30 @@ def summarize(results: Sequence[ArticleResult]) -> dict[str, Any]:
     }
 
 
+def summarize_kind(results: Sequence[ArticleResult], kind: str) -> dict[str, Any]:
+    """Per-field P/R/F1 of approvals or figures, their micro-average, and item-level scores (matched items).
+
+    Only articles whose gold is labelled for ``kind`` count.
+    """
+    results = [r for r in results if kind in r.kinds]
+    fields: dict[str, Any] = {}
+    micro = Counts()
+    for f in KIND_FIELDS[kind]:
+        c = Counts()
+        for r in results:
+            c += r.kinds[kind].counts[f]
+        micro += c
+        fields[f] = {**c.scores(), "tp": c.tp, "fp": c.fp, "fn": c.fn}
+    items = Counts(sum(r.kinds[kind].tp for r in results), sum(r.kinds[kind].fp for r in results),
+                   sum(r.kinds[kind].fn for r in results))
+    return {
+        "articles": len(results),
+        "fields": fields,
+        "micro": {**micro.scores(), "tp": micro.tp, "fp": micro.fp, "fn": micro.fn},
+        "items": {**items.scores(), "tp": items.tp, "fp": items.fp, "fn": items.fn},
+    }
+
+
 def _extract_all(golds: Sequence[GoldArticle], extractor: Any) -> list[Extraction]:
     items = []
     for g in golds:
@@ -170,30 +207,34 @@ def _f(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
-def format_table(summary: dict[str, Any], title: str = "") -> str:
-    """A readable table of one :func:`summarize` result."""
+def format_table(summary: dict[str, Any], title: str = "", kind: str = "deals") -> str:
+    """A readable table of one :func:`summarize` (or :func:`summarize_kind`) result."""
     lines = []
     if title:
         lines.append(title)
     lines.append(f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
     lines.append("-" * 49)
-    rows = [(f, summary["fields"][f]) for f in FIELDS] + [("micro", summary["micro"]), ("deals", summary["deals"])]
+    fields = FIELDS if kind == "deals" else KIND_FIELDS[kind]
+    last = ("deals", summary["deals"]) if kind == "deals" else (kind, summary["items"])
+    rows = [(f, summary["fields"][f]) for f in fields] + [("micro", summary["micro"]), last]
     for i, (name, s) in enumerate(rows):
-        if i == len(FIELDS):
+        if i == len(fields):
             lines.append("-" * 49)
         lines.append(f"{name:<12} {_f(s['precision']):>6} {_f(s['recall']):>6} {_f(s['f1']):>6} "
                      f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}")
     return "\n".join(lines)
 
 
-def format_breakdown(groups: dict[str, dict[str, Any]], label: str) -> str:
-    """One line per group: articles, micro P/R/F1 and deal F1."""
-    lines = [f"{label:<14} {'arts':>5} {'microP':>7} {'microR':>7} {'microF1':>7} {'dealF1':>7}"]
+def format_breakdown(groups: dict[str, dict[str, Any]], label: str, kind: str = "deals") -> str:
+    """One line per group: articles, micro P/R/F1 and deal (or approval / figure) F1."""
+    item = {"deals": "dealF1", "approvals": "apprF1", "figures": "figF1"}[kind]
+    lines = [f"{label:<14} {'arts':>5} {'microP':>7} {'microR':>7} {'microF1':>7} {item:>7}"]
     lines.append("-" * 52)
     for k, s in groups.items():
         m = s["micro"]
+        it = s["deals"] if kind == "deals" else s["items"]
         lines.append(f"{k:<14} {s['articles']:>5} {_f(m['precision']):>7} {_f(m['recall']):>7} "
-                     f"{_f(m['f1']):>7} {_f(s['deals']['f1']):>7}")
+                     f"{_f(m['f1']):>7} {_f(it['f1']):>7}")
     return "\n".join(lines)
 
 
@@ -219,6 +260,12 @@ def format_report(report: Report, *, errors: bool = False) -> str:
         head += f", {o['extraction_errors']} failed to extract"
     parts = [format_table(o, head), "", format_breakdown(data["by_lang"], "lang"), "",
              format_breakdown(data["by_style"], "style")]
+    for kind in KINDS:
+        if kind not in data:
+            continue
+        k = data[kind]
+        parts += ["", format_table(k["overall"], f"{kind}: {k['overall']['articles']} labelled articles", kind), "",
+                  format_breakdown(k["by_lang"], "lang", kind), "", format_breakdown(k["by_style"], "style", kind)]
     if errors:
         errs = report.errors
         parts += ["", f"errors ({len(errs)}): article gold/pred field kind", format_errors(errs)]

@@ -8,8 +8,10 @@ purpose. Refreshing never lowers a floor unless told to::
     python -m newsextract.gate --update              # re-measure, raise floors, refuse to lower any
     python -m newsextract.gate --update --allow-lower
 
-Floors are per split (dev, test), per language, per metric (the eight scored fields, ``micro`` and
-``deals``), set to the measured F1 minus a margin (default 0.02), rounded down to two decimals.
+Floors are per split (dev, test, and ``realdev`` for the real-text dev set beside the repository), per language,
+per metric (the eight scored deal fields, ``micro`` and ``deals``; approvals and figures per field, micro and
+items where the gold is labelled for them), set to the measured F1 minus a margin (default 0.02), rounded down
+to two decimals. Realdev floors are checked only where ``../shared/realdev`` is present.
 
 >>> base = make_baseline({"test": {"en": {"asset": 0.8}}}, "sha256:x")
 >>> base["floors"]
@@ -49,6 +51,9 @@ __all__ = [
 DEFAULT_MARGIN = 0.02
 DEFAULT_CORPUS = "corpus"
 DEFAULT_BASELINE = "tests/eval_baseline.json"
+#: the real-text dev set (not in the repository): pinned as its own split, checked only where it is present
+DEFAULT_REALDEV = "../shared/realdev"
+REALDEV_SPLIT = "realdev"
 SPLITS = ("dev", "test")
 
 Scores = dict[str, dict[str, dict[str, float | None]]]
@@ -103,29 +108,45 @@ def corpus_hash(root: str | Path) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def scores_from_report(report: Any) -> Scores:
-    """``{split: {lang: {metric: F1}}}`` from an :class:`~newsextract.evaluate.Report` (metrics: fields, micro, deals)."""
-    from .evaluate import FIELDS, summarize
+def scores_from_report(report: Any, split: str | None = None) -> Scores:
+    """``{split: {lang: {metric: F1}}}`` from an :class:`~newsextract.evaluate.Report` (metrics: the deal fields,
+    ``micro``, ``deals``; and where the gold is labelled for them ``approvals.<field>``, ``approvals.micro``,
+    ``approvals`` and the same for figures). ``split`` puts every article in one group (realdev has no splits)."""
+    from .evaluate import FIELDS, summarize, summarize_kind
+    from .reports import KIND_FIELDS, KINDS
 
     groups: dict[tuple[str, str], list[Any]] = {}
     for r in report.articles:
-        groups.setdefault((str(r.split or "-"), r.lang), []).append(r)
+        groups.setdefault((split or str(r.split or "-"), r.lang), []).append(r)
     out: Scores = {}
-    for (split, lang), results in sorted(groups.items()):
+    for (sp, lang), results in sorted(groups.items()):
         s = summarize(results)
         metrics = {f: s["fields"][f]["f1"] for f in FIELDS}
         metrics["micro"] = s["micro"]["f1"]
         metrics["deals"] = s["deals"]["f1"]
-        out.setdefault(split, {})[lang] = metrics
+        for kind in KINDS:
+            if not any(kind in r.kinds for r in results):
+                continue
+            k = summarize_kind(results, kind)
+            for f in KIND_FIELDS[kind]:
+                metrics[f"{kind}.{f}"] = k["fields"][f]["f1"]
+            metrics[f"{kind}.micro"] = k["micro"]["f1"]
+            metrics[kind] = k["items"]["f1"]
+        out.setdefault(sp, {})[lang] = metrics
     return out
 
 
-def measure(corpus: str | Path = DEFAULT_CORPUS, extractor: Any = None) -> tuple[Scores, str]:
-    """Run the evaluation over the corpus: (scores per split and language, corpus hash)."""
+def measure(corpus: str | Path = DEFAULT_CORPUS, extractor: Any = None,
+            realdev: str | Path | None = None) -> tuple[Scores, str]:
+    """Run the evaluation over the corpus: (scores per split and language, corpus hash). With ``realdev`` (the
+    real-text dev set beside the repository) its scores are added as the split ``realdev``."""
     from .evaluate import evaluate
 
     report = evaluate(corpus, extractor=extractor)
-    return scores_from_report(report), corpus_hash(corpus)
+    scores = scores_from_report(report)
+    if realdev is not None and Path(realdev).is_dir():
+        scores.update(scores_from_report(evaluate(realdev, extractor=extractor), split=REALDEV_SPLIT))
+    return scores, corpus_hash(corpus)
 
 
 # ------------------------------------------------------------------------------------------------ floors
@@ -183,6 +204,9 @@ def update_baseline(scores: Scores, chash: str, old: dict[str, Any] | None, *, a
         return new
     lowered: list[Failure] = []
     for split, lang, metric, old_floor in _iter_metrics(old.get("floors", {})):
+        if split == REALDEV_SPLIT and split not in scores:  # measured without the realdev set: keep its floors
+            new["floors"].setdefault(split, {}).setdefault(lang, {})[metric] = old_floor
+            continue
         score = scores.get(split, {}).get(lang, {}).get(metric)
         new_langs = new["floors"].setdefault(split, {}).setdefault(lang, {})
         if score is None:
@@ -201,11 +225,14 @@ def update_baseline(scores: Scores, chash: str, old: dict[str, Any] | None, *, a
 
 
 def check(scores: Scores, baseline: dict[str, Any], chash: str | None = None) -> GateResult:
-    """Compare scores with the floors (and the corpus hash, when given)."""
+    """Compare scores with the floors (and the corpus hash, when given). Floors of the realdev split are checked
+    only when the scores have that split (the set lives outside the repository)."""
     res = GateResult(expected_hash=baseline.get("corpus_hash"), actual_hash=chash)
     if chash is not None and chash != baseline.get("corpus_hash"):
         res.hash_changed = True
     for split, lang, metric, floor in _iter_metrics(baseline.get("floors", {})):
+        if split == REALDEV_SPLIT and split not in scores:
+            continue
         score = scores.get(split, {}).get(lang, {}).get(metric)
         if score is None or score + 1e-9 < floor:
             res.failures.append(Failure(split, lang, metric, score, floor))
@@ -241,11 +268,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--baseline", default=DEFAULT_BASELINE, help="baseline file (default: tests/eval_baseline.json)")
     ap.add_argument("--update", action="store_true", help="re-measure and write the baseline")
     ap.add_argument("--allow-lower", action="store_true", help="with --update: allow floors to go down")
+    ap.add_argument("--realdev", default=DEFAULT_REALDEV,
+                    help="real-text dev set, pinned as the split 'realdev' (skipped when absent; default ../shared/realdev)")
     ap.add_argument("--margin", type=float, default=None, help="floor = score - margin (default: as in baseline, else 0.02)")
     args = ap.parse_args(argv)
 
     old = load_baseline(args.baseline)
-    scores, chash = measure(args.corpus)
+    scores, chash = measure(args.corpus, realdev=args.realdev)
     if args.update:
         margin = args.margin if args.margin is not None else float((old or {}).get("margin", DEFAULT_MARGIN))
         try:

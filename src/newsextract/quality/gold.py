@@ -38,6 +38,8 @@ class GoldArticle:
     title: str | None = None
     text_path: Path | None = None
     gold_path: Path | None = None
+    #: per kind ("approvals", "figures"): the gold items, or absent when the file was not labelled for the kind
+    items: dict[str, list[Any]] = field(default_factory=dict)
 
     def text(self) -> str:
         if self.text_path is None:
@@ -88,6 +90,9 @@ def gold_from_dict(data: dict[str, Any], *, gold_path: Path | None = None, text_
     >>> g.deals[0].values["total_value"], g.deals[0].accept, g.split
     ({'amount': 5, 'currency': 'USD'}, {'total_value': [None]}, None)
     """
+    from .reports import KINDS, gold_items
+
+    items = {k: v for k in KINDS if (v := gold_items(k, data)) is not None}
     art_id = str(data.get("id") or (gold_path.name.split(".")[0] if gold_path else "?"))
     return GoldArticle(
         id=art_id,
@@ -100,6 +105,7 @@ def gold_from_dict(data: dict[str, Any], *, gold_path: Path | None = None, text_
         title=data.get("title"),
         text_path=text_path,
         gold_path=gold_path,
+        items=items,
     )
 
 

@@ -164,9 +164,12 @@ class FieldError:
 
 
 def _jsonable(v: Any) -> Any:
-    if isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], Decimal):
+    if isinstance(v, tuple) and len(v) in (2, 3) and isinstance(v[0], Decimal):
         amt = v[0]
-        return {"amount": int(amt) if amt == amt.to_integral_value() else float(amt), "currency": v[1]}
+        num = int(amt) if amt == amt.to_integral_value() else float(amt)
+        if len(v) == 3 and not v[1]:  # a Quantity: (amount, "", unit)
+            return {"amount": num, "unit": v[2]}
+        return {"amount": num, "currency": v[1]}
     if isinstance(v, Decimal):
         return float(v)
     return v
@@ -181,6 +184,8 @@ def fmt_value(v: Any) -> str:
     v = _jsonable(v)
     if v is None or v == []:
         return "-"
+    if isinstance(v, dict) and "amount" in v and "unit" in v and not v.get("currency"):
+        return f"{v['amount']} {v['unit']}"
     if isinstance(v, dict) and "amount" in v:
         amt = v["amount"]
         return f"{v.get('currency', '?')} {amt:,}" if isinstance(amt, int) else f"{v.get('currency', '?')} {amt}"
@@ -205,6 +210,8 @@ class ArticleResult:
     extraction_error: str | None = None
     n_gold: int = 0
     n_pred: int = 0
+    #: approvals / figures, for the kinds the gold is labelled for (EVAL.md point 6)
+    kinds: dict[str, Any] = field(default_factory=dict)
 
 
 def _evidence_for(deal: Deal, f: str) -> list[dict[str, Any]]:
@@ -262,4 +269,23 @@ def score_article(gold: GoldArticle, pred: Extraction) -> ArticleResult:
         res.deal_fp += 1
         for f in FIELDS:
             add(f, _one_counts(f, None if f != "targets" else [], pv[f]), None, pi, None, pv[f])
+    _score_kinds(gold, pred, res)
     return res
+
+
+def _score_kinds(gold: GoldArticle, pred: Extraction, res: ArticleResult) -> None:
+    """Approvals and figures, each on its own, where the gold is labelled for them (EVAL.md point 6)."""
+    from .reports import approval_values, figure_values, score_items
+
+    for kind, items in gold.items.items():
+        recs = pred.approvals if kind == "approvals" else pred.figures
+        to_values = approval_values if kind == "approvals" else figure_values
+        pvals = [to_values(r) for r in recs]  # type: ignore[operator]
+        ev = [[{"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule}
+               for e in r.evidence] for r in recs]
+        kr = score_items(kind, items, pvals, ev)
+        res.kinds[kind] = kr
+        label = kind[:-1]
+        for e in kr.errors:
+            res.errors.append(FieldError(gold.id, gold.lang, gold.style, f"{label}.{e.field}", e.fp, e.fn, e.gold,
+                                         e.predicted, e.gold_item, e.pred_item, e.evidence))

@@ -44,6 +44,16 @@ FIELD_COLOURS: dict[str, str] = {
     "announced": "#d1c4e9",
     "deal_type": "#b0bec5",
     "status": "#cfd8dc",
+    # approvals and figures (their evidence fields are shown as "approval.drug", "figure.value" …)
+    "approval.event": "#ffab91",
+    "approval.regulator": "#80cbc4",
+    "approval.drug": "#ffcc80",
+    "approval.company": "#a5d6a7",
+    "figure.value": "#fff176",
+    "figure.metric": "#b39ddb",
+    "figure.subject": "#90caf9",
+    "figure.period": "#bcaaa4",
+    "figure.change_pct": "#f48fb1",
 }
 _FALLBACK = ("#ddd6fe", "#fde68a", "#a7f3d0", "#fecaca", "#bae6fd", "#fbcfe8")
 
@@ -69,6 +79,7 @@ class Span:
     text: str
     ok: bool  # the evidence text equals the document text at its offsets
     slot: int = 0
+    group: str = ""  # "" for deals, "A" for approvals, "F" for figures
 
 
 def collect_spans(text: str, rec: Extraction) -> tuple[list[Span], list[str]]:
@@ -85,15 +96,19 @@ def collect_spans(text: str, rec: Extraction) -> tuple[list[Span], list[str]]:
     """
     raw: list[Span] = []
     problems: list[str] = []
-    for di, d in enumerate(rec.deals):
+    owners: list[tuple[str, str, int, Any]] = [("", "deal", i, d) for i, d in enumerate(rec.deals)]
+    owners += [("A", "approval", i, a) for i, a in enumerate(rec.approvals)]
+    owners += [("F", "figure", i, f) for i, f in enumerate(rec.figures)]
+    for group, what, di, d in owners:
         for e in d.evidence:
+            field = e.field if not group else f"{what}.{e.field}"
             if not (0 <= e.start < e.end <= len(text)):
-                problems.append(f"deal {di + 1} {e.field}: offsets {e.start}-{e.end} outside the text ({len(text)} characters)")
+                problems.append(f"{what} {di + 1} {e.field}: offsets {e.start}-{e.end} outside the text ({len(text)} characters)")
                 continue
             ok = text[e.start:e.end] == e.text
             if not ok:
-                problems.append(f"deal {di + 1} {e.field}: text at {e.start}-{e.end} is {text[e.start:e.end]!r}, evidence says {e.text!r}")
-            raw.append(Span(e.start, e.end, e.field, di, e.rule, e.text, ok))
+                problems.append(f"{what} {di + 1} {e.field}: text at {e.start}-{e.end} is {text[e.start:e.end]!r}, evidence says {e.text!r}")
+            raw.append(Span(e.start, e.end, field, di, e.rule, e.text, ok, 0, group))
     raw.sort(key=lambda s: (s.start, -s.end, s.deal, s.field))
     slot_end: list[int] = []  # per slot: end offset of the last span in it
     out = []
@@ -106,7 +121,7 @@ def collect_spans(text: str, rec: Extraction) -> tuple[list[Span], list[str]]:
         else:
             slot_end.append(s.end)
             slot = len(slot_end) - 1
-        out.append(Span(s.start, s.end, s.field, s.deal, s.rule, s.text, s.ok, slot))
+        out.append(Span(s.start, s.end, s.field, s.deal, s.rule, s.text, s.ok, slot, s.group))
     return out, problems
 
 
@@ -198,6 +213,31 @@ def _deal_table(i: int, d: Deal) -> str:
             f'<table>{"".join(rows)}</table></section>')
 
 
+def _kind_table(group: str, i: int, r: Any) -> str:
+    """An approval (group "A") or a figure ("F") as a small table, fields coloured like their spans."""
+    from ..output import approval_summary, figure_summary, fmt_value
+
+    what = "approval" if group == "A" else "figure"
+    fields = ("regulator", "event", "designation", "drug", "brand", "code", "company", "indication", "date") \
+        if group == "A" else ("subject", "kind", "metric", "value", "period", "change_pct")
+    rows = []
+    for f in fields:
+        v = getattr(r, f if f != "subject" else "subject_name", None)
+        if v is None or v == "":
+            continue
+        if f == "company":
+            v = v.name
+        elif f == "value":
+            v = fmt_value(v)
+        ev = "<br>".join(f"{e.start}–{e.end}" + (f" · {escape(e.rule)}" if e.rule else "")
+                         for e in r.evidence if e.field == f)
+        rows.append(f'<tr><th style="--c:{colour_for(what + "." + f)}"><i></i>{escape(f)}</th><td>{escape(str(v))}</td>'
+                    f'<td class="nx-ev">{ev}</td></tr>')
+    head = approval_summary(r) if group == "A" else figure_summary(r)
+    return (f'<section class="nx-deal" data-{what}="{i + 1}"><h2>{what.capitalize()} {group}{i + 1}: {escape(head)}</h2>'
+            f'<table>{"".join(rows)}</table></section>')
+
+
 def _render_text(text: str, spans: list[Span], multi: bool) -> str:
     cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.end for s in spans})
     starts: dict[int, list[Span]] = {}
@@ -206,7 +246,8 @@ def _render_text(text: str, spans: list[Span], multi: bool) -> str:
     parts = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         for s in sorted(starts.get(a, []), key=lambda s: s.slot):
-            label = f"{s.deal + 1}·{s.field}" if multi else s.field
+            label = (f"{s.deal + 1}·{s.field}" if multi else s.field) if not s.group else \
+                f"{s.group}{s.deal + 1}·{s.field.split('.', 1)[1]}"
             title = f"deal {s.deal + 1} {s.field} {s.start}-{s.end}" + (f" rule {s.rule}" if s.rule else "") + (
                 "" if s.ok else " (evidence text differs from the document)")
             cls = "nx-label" + ("" if s.ok else " nx-bad")
@@ -231,7 +272,8 @@ def render_html(text: str, rec: Extraction, *, title: str | None = None) -> str:
     spans, problems = collect_spans(text, rec)
     depth = 1 + max((s.slot for s in spans), default=0)
     head = escape(title or rec.title or rec.doc_id)
-    meta = [f"id {escape(rec.doc_id)}", f"lang {escape(rec.lang)}", f"{len(rec.deals)} deal(s)", f"{len(spans)} evidence span(s)"]
+    meta = [f"id {escape(rec.doc_id)}", f"lang {escape(rec.lang)}", f"{len(rec.deals)} deal(s)",
+            f"{len(rec.approvals)} approval(s)", f"{len(rec.figures)} figure(s)", f"{len(spans)} evidence span(s)"]
     if rec.published:
         meta.append(f"published {rec.published.isoformat()}")
     side = []
@@ -247,6 +289,8 @@ def render_html(text: str, rec: Extraction, *, title: str | None = None) -> str:
     if not rec.deals and not rec.error:
         side.append('<div class="nx-note">no deals found</div>')
     side.extend(_deal_table(i, d) for i, d in enumerate(rec.deals))
+    side.extend(_kind_table("A", i, a) for i, a in enumerate(rec.approvals))
+    side.extend(_kind_table("F", i, f) for i, f in enumerate(rec.figures))
     line_height = 1.75 + 0.2 * (depth - 1)
     return (
         "<!DOCTYPE html>\n<html lang=\"" + escape(rec.lang) + "\"><head><meta charset=\"utf-8\">"

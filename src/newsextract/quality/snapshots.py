@@ -104,10 +104,12 @@ def diff(expected: dict[str, Any], got: dict[str, Any], article: str) -> list[st
     """
     lines: list[str] = []
     for k in sorted(set(expected) | set(got)):
-        if k == "deals":
+        if k in ("deals", "approvals", "figures"):
             continue
         if expected.get(k) != got.get(k):
             lines.append(f"{article} {k}: {_short(expected.get(k))} → {_short(got.get(k))}")
+    for kind in ("approvals", "figures"):
+        lines.extend(_kind_diff(expected.get(kind) or [], got.get(kind) or [], article, kind))
     ed, gd = expected.get("deals") or [], got.get("deals") or []
     for i in range(max(len(ed), len(gd))):
         if i >= len(gd):
@@ -133,6 +135,32 @@ def diff(expected: dict[str, Any], got: dict[str, Any], article: str) -> list[st
             for path, x, y in _leaf_diffs(a.get(k), b.get(k), k):
                 lines.append(f"{article} deal {i} {path}: {_short(x)} → {_short(y)}")
     return lines
+
+
+def _kind_label(kind: str, r: dict[str, Any]) -> str:
+    if kind == "approvals":
+        return f"{r.get('regulator') or '?'} {r.get('event')} {r.get('drug') or '?'}"
+    v = r.get("value") or {}
+    subject = r.get("subject")
+    name = subject.get("name") if isinstance(subject, dict) else subject
+    return f"{name} {r.get('metric')} {v.get('amount')} {v.get('currency') or v.get('unit') or ''} {r.get('period') or ''}".rstrip()
+
+
+def _kind_diff(old: list[dict[str, Any]], new: list[dict[str, Any]], article: str, kind: str) -> list[str]:
+    """Approvals / figures that appeared, vanished or changed (compared by their summary line, evidence aside)."""
+    strip = [{k: v for k, v in r.items() if k != "evidence"} for r in old]
+    strip_new = [{k: v for k, v in r.items() if k != "evidence"} for r in new]
+    out = []
+    what = kind[:-1]
+    for r in strip:
+        if r not in strip_new:
+            out.append(f"{article} {what} removed: {_kind_label(kind, r)}")
+    for r in strip_new:
+        if r not in strip:
+            out.append(f"{article} {what} added: {_kind_label(kind, r)}")
+    if not out and old != new:
+        out.append(f"{article} {kind}: evidence changed")
+    return out
 
 
 @dataclass

@@ -1,0 +1,141 @@
+"""Stage 2 of assembly — clauses: each sentence is masked (companies «Pn», amounts «Mn», unnamed partners «U»,
+conversions «C») and cut at ``;`` and where a new company becomes the subject (``patterns/<lang>/clauses.yml``)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from ..facts import Fact
+from ..patterns import has_file, load_file
+from .types import Clause
+
+__all__ = ["ClauseSplitter", "mask"]
+
+_PARTY_TOKEN = re.compile(r"«[PQ]\d+»")
+_DEFAULT_SPLIT = r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"
+
+
+def mask(text: str, a: int, b: int, facts: list[Fact],
+         is_object: Callable[[str, Fact], bool] | None = None) -> tuple[str, Callable[[int], int]]:
+    """``text[a:b]`` with companies «Pn», unnamed partners «U», amounts «Mn» and conversions «C»; and a
+    masked-offset → text-offset map. Sets ``fact.extra["mask"]`` to each masked fact's number. A company that
+    ``is_object`` says is the object of a preposition ("a deal with GSK") is masked «Qn»: it can be a deal's party
+    but not the subject of a later verb.
+
+    >>> from newsextract.facts import Fact
+    >>> s = "Acme pays Pfizer $5 million."
+    >>> m, to_text = mask(s, 0, len(s), [Fact(0, 4, "org"), Fact(10, 16, "org"), Fact(17, 27, "money")])
+    >>> m, to_text(m.index("«M0»") + 4)
+    ('«P0» pays «P1» «M0».', 27)
+    """
+    pieces: list[str] = []
+    pos = a
+    mo_marks: list[int] = []  # masked offsets where a piece starts
+    to_marks: list[int] = []  # the text offsets they stand for
+    out_len = 0
+    np = nm = 0
+    for f in facts:
+        if f.label not in ("org", "money", "unnamed", "ref") or f.start < pos:
+            continue
+        if f.label == "money" and f.kind == "conversion":
+            tag = "«C»"
+        elif f.label in ("org", "ref"):
+            tag = f"«Q{np}»" if is_object is not None and is_object(text, f) else f"«P{np}»"
+            f.extra["mask"] = np
+            np += 1
+        elif f.label == "unnamed":
+            tag = "«U»"
+        else:
+            tag = f"«M{nm}»"
+            f.extra["mask"] = nm
+            nm += 1
+        seg = text[pos:f.start]
+        pieces.append(seg)
+        out_len += len(seg)
+        mo_marks.append(out_len)
+        to_marks.append(f.start)
+        pieces.append(tag)
+        out_len += len(tag)
+        mo_marks.append(out_len)
+        to_marks.append(f.end)
+        pos = f.end
+    pieces.append(text[pos:b])
+
+    def to_text(off: int) -> int:
+        i = bisect.bisect_right(mo_marks, off) - 1
+        if i < 0:
+            return a + off
+        return to_marks[i] + (off - mo_marks[i])
+
+    return "".join(pieces), to_text
+
+
+def _inside_brackets(s: str, pos: int) -> bool:
+    """True when ``pos`` is inside an open bracket ("(Head Office: Tokyo; "Sakuragi")" is no place to cut)."""
+    head = s[max(0, pos - 200):pos]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
+class ClauseSplitter:
+    """Cuts sentences into clauses on the masked text."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
+        self.split_rx = re.compile(data.get("split", _DEFAULT_SPLIT))
+        self.list_sep = re.compile(data["list_separator"]) if data.get("list_separator") else None
+        obj = data.get("object_before")
+        subj = data.get("subject_after")
+        self.object_before = re.compile(obj) if obj else None
+        self.subject_after = re.compile(subj) if subj else None
+
+    def is_object(self, text: str, f: Fact) -> bool:
+        """A company right after a preposition ("with multinational drugmaker GSK"), unless a relative clause or a
+        participle makes it the subject of what follows ("from X, which will receive", "with X paying")."""
+        if self.object_before is None or not self.object_before.search(text, max(0, f.start - 50), f.start):
+            return False
+        return not (self.subject_after is not None and self.subject_after.match(text, f.end, f.end + 40))
+
+    def clauses(self, text: str, sent: int, a: int, b: int, facts: list[Fact]) -> Iterator[Clause]:
+        masked, to_text = mask(text, a, b, facts, self.is_object)
+        cuts = {0, len(masked)}
+        cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
+        items = self._list_items(masked, facts)
+        cuts.update(items)
+        if len(cuts) == 2:
+            yield Clause(sent, a, b, facts, masked, to_text)
+            return
+        order = sorted(cuts)
+        item = -1 if not items else 0
+        for x, y in zip(order, order[1:], strict=False):
+            ca, cb = to_text(x), to_text(y)
+            cfacts = [f for f in facts if f.start >= ca and f.end <= cb]
+            cm, cmap = mask(text, ca, cb, cfacts, self.is_object)
+            if items and x in items:
+                item += 1
+            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and x >= min(items) - 1 else -1)
+
+    def _list_items(self, masked: str, facts: list[Fact]) -> set[int]:
+        """Cut points of a list of deals in one sentence: separators before items that hold an amount and a
+        company not named in the items before, when the first item holds an amount and a company too."""
+        if self.list_sep is None or masked.count("«M") < 2:
+            return set()
+        seps = [m for m in self.list_sep.finditer(masked) if not _inside_brackets(masked, m.start())]
+        if not seps:
+            return set()
+        ent_of = {f"«{tag}{f.extra['mask']}»": f.extra.get("ent") for f in facts
+                  if f.label in ("org", "ref") and "mask" in f.extra for tag in "PQ"}
+        bounds = [0] + [m.end() for m in seps] + [len(masked)]
+        seen: set[str] = set()
+        cuts: set[int] = set()
+        for i, (x, y) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            part = masked[x:y]
+            ents = {ent_of.get(t) for t in _PARTY_TOKEN.findall(part)} - {None}
+            new = "«M" in part and bool(ents - seen)
+            if i == 0 and not new:
+                return set()
+            if i > 0 and new:
+                cuts.add(x)
+            seen |= ents
+        return cuts

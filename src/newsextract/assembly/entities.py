@@ -1,0 +1,128 @@
+"""Stage 1 of assembly — the article's companies: one key per company, short names unified with their full form,
+and the article's own company (the filer or announcer, whom "we" and "the Company" refer to)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..facts import Fact
+from ..normalize.names import name_key
+from ..patterns import load_file
+from .types import Entity, EntityTable
+
+__all__ = ["EntityResolver"]
+
+
+class EntityResolver:
+    """Builds the :class:`EntityTable` of one article from its ``org`` and ``define`` facts."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        names = load_file(lang, "names", patterns_dir)
+        announce = (names.get("references", {}) or {}).get("announcer") or []
+        #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
+        #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
+        self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: self references that, in an article with no company of its own, refer back like a descriptor ("the company")
+        sd = names.get("self_descriptor")
+        self.self_descriptor = re.compile(sd) if sd else None
+        #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
+        self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
+        # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
+        self.announcer = re.compile("|".join(announce)) if announce else None
+
+    def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
+        orgs = [f for f in facts if f.label == "org"]
+        alias = self._aliases(orgs)
+        table = EntityTable()
+        for f in orgs:
+            key = f.value.key
+            while key in alias:
+                key = alias[key]
+            f.extra["ent"] = key
+            ent = table.entities.get(key)
+            if ent is None:
+                ent = table.entities[key] = Entity(key)
+            ent.facts.append(f)
+            comp = f.value
+            if comp.canonical and not ent.canonical:
+                ent.canonical, ent.country, ent.kind = comp.canonical, comp.country, comp.kind
+        table.self_key = self._self_key(text, facts, orgs)
+        if sentences and self.countries:
+            self._descriptors(facts, orgs, sentences, table)
+        return table
+
+    def _descriptors(self, facts: list[Fact], orgs: list[Fact], sentences: Sequence[tuple[int, int]],
+                     table: EntityTable) -> None:
+        """A descriptor ("the Seoul-based company", "the Chinese firm") refers to the first company named before it
+        in its sentence, else to the first company of the sentences before (the subject they were about), skipping
+        companies of another country when the descriptor names one."""
+        starts = [a for a, _ in sentences]
+        for f in facts:
+            if f.label != "ref" or f.kind not in ("descriptor", "self"):
+                continue
+            if f.kind == "self" and (table.self_key or not self.self_descriptor or not self.self_descriptor.fullmatch(f.text)):
+                continue  # "we", or "the company" in a release that has its own company: the announcer
+            if self.role_nouns is not None and self.role_nouns.search(f.text):
+                continue
+            si = bisect.bisect_right(starts, f.start) - 1
+            country = next((c for w, c in self.countries.items() if w in f.text), None)
+            for back in range(0, 4):
+                if si - back < 0:
+                    break
+                a, b = sentences[si - back]
+                cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
+                cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                if cands:
+                    f.extra["ent"] = cands[0].extra.get("ent")
+                    break
+
+    def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
+        """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer
+        entry written the same way."""
+        names: dict[str, list[str]] = {}
+        for f in orgs:
+            names.setdefault(f.value.key, []).append(name_key(f.text))
+        alias: dict[str, str] = {}
+        for k in names:
+            if not k.startswith("x:"):
+                continue
+            kw = k[2:].split()
+            if not kw:
+                continue
+            best = next((other for other, ns in names.items() if other != k and self._extends(k, kw, other, ns)),
+                        None)
+            if best:
+                alias[k] = best
+        return alias
+
+    def _extends(self, k: str, kw: list[str], other: str, other_names: list[str]) -> bool:
+        for n in other_names:
+            nw = n.split()
+            if len(nw) > len(kw) and nw[: len(kw)] == kw:
+                return True
+            # Chinese names have no spaces: 睿拓生物 is 杭州睿拓生物 written without its city
+            if self.lang == "zh" and len(n) > len(k) - 2 >= 3 and k[2:] in n:
+                return True
+            if not other.startswith("x:") and nw == kw:
+                return True
+        return False
+
+    def _self_key(self, text: str, facts: list[Fact], orgs: list[Fact]) -> str | None:
+        for f in facts:
+            if f.label == "define" and f.kind == "self":
+                before = [o for o in orgs if o.end <= f.start and f.start - o.end < 40]
+                if before:
+                    return before[-1].extra["ent"]
+        if not orgs:
+            return None
+        first = orgs[0]
+        if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):
+            return first.extra["ent"]
+        lead = len(text) - len(text.lstrip())
+        first_line = text.lstrip().split("\n", 1)[0].strip()
+        if first.start < 5 + lead and len(first_line) <= len(first.text) + 6:
+            return first.extra["ent"]  # a filing whose first line is the filer's name
+        return None

@@ -1,0 +1,493 @@
+"""Company, product and market figures → :class:`~newsextract.records.Figure` records.
+
+Per sentence that holds a metric word (``patterns/<lang>/figures.yml``):
+1. the values: amounts from the one money grammar (``normalize/money.py``, via the entities' facts) that are not a
+   deal's own amounts (the deals' evidence, payment cues), per-share values, prices, guidance, thresholds or the
+   prior-period base of a change; percentages for market shares;
+2. each value takes the metric word it is tied to: the nearest one before it in the sentence with no other value
+   between, else one right after it ("$893 million in combined sales");
+3. the period right after the value ("… in 2024"), else the nearest in the sentence, else the period the article
+   last named; the change in % between the metric and the value or right after it ("rose 6% to", "(-42%)",
+   "同比增长10.2%"; "分别为 a%、b%" in order);
+4. the subject: a product phrasing ("sales of Zelvora", "Norvexa had sales"), a market phrasing ("the global
+   asthma market", "Korea's out-licensing deals"), else the company nearest before the metric, else the article's
+   own company.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..facts import Fact
+from ..finders.reports import ReportVocab, norm_period, sentences_with
+from ..records import Deal, Evidence, Figure, Money, Party, Quantity
+
+__all__ = ["assemble_figures", "main_company"]
+
+#: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
+_DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
+               "combined_upfront", "per_share", "royalty_money"}
+#: payment cues that say "in total" of anything: they make no amount a deal term by themselves
+_GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|in total|in aggregate|a total of|"
+                            r"for a total|合计|合計|累计|累計")
+_EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占有率|佔有率)")
+#: a number followed by a word: where a count may be
+_DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
+_VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|万|萬)")
+#: Chinese product candidates that are a time, a total or a description, not a product
+_ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|公司|集[团團]")
+_RESPECTIVELY = re.compile(r"respectively|分别|分別")
+#: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
+_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
+                   r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
+_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
+
+
+def main_company(facts: list[Fact]) -> Fact | None:
+    """The article's own company: the first company named at least twice, else the first one named."""
+    orgs = [f for f in facts if f.label == "org"]
+    if not orgs:
+        return None
+    counts: dict[str, int] = {}
+    for f in orgs:
+        k = getattr(f.value, "key", f.text)
+        counts[k] = counts.get(k, 0) + 1
+    for f in orgs:
+        if counts[getattr(f.value, "key", f.text)] >= 2:
+            return f
+    return orgs[0]
+
+
+def _overlaps(f: Any, spans: list[tuple[int, int]]) -> bool:
+    return any(a < f.end and f.start < b for a, b in spans)
+
+
+def _deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
+    money_fields = {"upfront", "near_term", "milestones", "total_value", "equity"}
+    return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
+
+
+_CHAIN = re.compile(r"[\s,]*(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,?\s*(?:to|and|or|up\s+from|down\s+from|"
+                    r"from|vs\.?|versus|compared\s+with)\s|,\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
+
+
+def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:
+    """The first value of a list or trajectory ("from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024",
+    "32%, up from 21% in 2024, and only 5%"): later values share its cue."""
+    prev = [o for o in values if o.end <= v.start]
+    head = v
+    while prev:
+        p = prev.pop()
+        if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or head.start - p.end > 45:
+            break
+        if cues and any(p.end <= c.start and c.end <= head.start for c in cues):
+            break  # "from earning 3.7 billion yuan to projecting a loss of 1.1 billion": each has its own cue
+        head = p
+    return head
+
+
+def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
+         amounts: list[Any] | None = None) -> Fact | None:
+    """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
+
+    Cues are metric words and the words of amounts that are no figure (deal payments, market capitalisation …):
+    whichever a value is tied to decides what it is.
+    """
+    best = None
+    v = _chain_head(text, v, values, cues)
+    for m in cues:
+        if m.label != "metric" and any(o.start != v.start and 0 <= m.start - o.end <= 3 for o in amounts or values):
+            continue  # "$20 million commercial milestone payment": that cue belongs to the amount before it
+        if m.end <= v.start and v.start - m.end <= 90 and not re.search(r"[;；。]", text[m.end:v.start]) and \
+                not any(m.end <= o.start and o.end <= v.start for o in values if o is not v):
+            if best is None or m.end > best.end:
+                best = m
+    if best is not None:
+        return best
+    for m in sorted(cues, key=lambda c: c.start):
+        if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values):
+            gap = text[v.end:m.start]
+            if lang == "zh" or re.fullmatch(r"[\s(),.%\w$€£¥-]{0,30}", gap):
+                return m
+    return None
+
+
+def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
+                     facts: list[Fact], deals: list[Deal] | None = None, raw_text: str | None = None,
+                     published: Any = None) -> list[Figure]:
+    """Every company, product and market figure the article reports, in order of appearance. ``text`` may have
+    line breaks as spaces; ``raw_text`` (same offsets) keeps the lines results tables need."""
+    raw = raw_text if raw_text is not None and len(raw_text) == len(text) else text
+    low = text.lower()
+    hits = sentences_with(vocab.figure_trigger, text, sentences, low)
+    low = low if len(low) == len(text) else None  # type: ignore[assignment]
+    if not hits:
+        return _table_figures(raw, lang, vocab, facts, None, _deal_spans(deals))
+    deal_spans = _deal_spans(deals)
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS and not _GENERIC_TOTAL.fullmatch(f.text)]
+    from .approvals import _orgs_by_sentence, _top_company
+
+    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2)
+    years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
+    out: list[Figure] = []
+    period_ctx: str | None = None
+    money_at = [f.start for f in facts if f.label == "money"]
+    pub_year = getattr(published, "year", None)
+    hit_set = set(hits)
+    # sentences that only name a year still set the period later sentences take ("2025 marked a record year …")
+    year_sents = {i for i, (a, b) in enumerate(sentences) if any(a <= p < b for p, _ in years)}
+    for si in sorted(hit_set | year_sents):
+        a, b = sentences[si]
+        if si not in hit_set:
+            period_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low)) or period_ctx
+            continue
+        has_year = any(a <= p < b for p, _ in years)
+        year = next((y for p, y in reversed(years) if p < b), None) or pub_year
+        metrics = vocab.metrics_in(text, a, b, low)
+        has_value = any(a <= p < b for p in money_at) or "%" in text[a:b]
+        if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
+            if has_year:
+                periods = vocab.periods_in(text, a, b, year, low=low)
+                if _DIGIT_UNIT.search(text, a, b):
+                    out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
+                period_ctx = _last_period(periods) or period_ctx
+            continue
+        periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
+                   if not _BASE.search(text, max(a, p.start - 40), p.start)]
+        for p in periods:
+            if p.kind == "rel":
+                p.value = norm_period("rel", p.extra.get("groups", {}), pub_year)
+        blocks = vocab.not_figures_in(text, a, b, low)
+        changes = vocab.changes_in(text, a, b, low)
+        block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
+        # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
+        block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
+        aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
+            any(m.kind == "deal_value" for m in metrics)
+        sent_pay = [p for p in pay_cues if a <= p.start < b]
+        if aggregate:  # industry statistics: "首付款约20亿美元,总金额达300亿美元" are deal values, not terms
+            metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
+                                             {"scope": "market"}) for p in sent_pay
+                                        if p.kind in ("total", "upfront") and not _overlaps(p, [(m.start, m.end) for m in metrics])],
+                             key=lambda m: m.start)
+            sent_pay = []
+        money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
+                 and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
+                 and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
+                 and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
+        change_spans = [(c.start, c.end) for c in changes]
+        money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+        pcts = [p for p in vocab.percents_in(text, a, b)
+                if not _overlaps(p, change_spans) and not _overlaps(p, money_spans)
+                and not _overlaps(p, block_spans)]
+        values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
+        all_amounts = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+        used_changes: set[int] = set()
+        sent_figs: list[tuple[Figure, Any]] = []
+        stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
+        for v in values:
+            share = v.label == "percent"
+            cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
+                       [o for o in values if (o.label == "percent") == share], lang, all_amounts)
+            if cue is None or cue.label != "metric":
+                continue
+            if share and not _EXPLICIT_SHARE.search(cue.text) and not (
+                    vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
+                continue  # a percentage of revenue or of a split is no market share
+            fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
+                          used_changes)
+            if fig is not None:
+                sent_figs.append((fig, v))
+        _distribute(text, a, b, changes, used_changes, sent_figs)
+        _parallel_periods(sent_figs)
+        sent_figs.extend(_counts(text, vocab, a, b, periods, period_ctx, sent_figs, facts))
+        out.extend(f for f, _ in sent_figs)
+        period_ctx = _last_period(periods) or period_ctx
+    out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
+    return _dedupe(out)
+
+
+_CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EUR")), ("JPY", re.compile(r"¥|JPY|yen")),
+                  ("CNY", re.compile(r"RMB|CNY|人民[币幣]")), ("HKD", re.compile(r"HK\$|HKD|港元")),
+                  ("USD", re.compile(r"\$|USD|US dollars")))
+
+
+def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
+                   deal_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)"), current period only."""
+    from ..finders.reports import table_rows
+    from ..normalize.money import scale_headers
+
+    headers = scale_headers(text, lang)
+    if not headers:
+        return []
+    company = own or main_company(facts)
+    if company is None:
+        return []
+    out = []
+    for hs, he, scale, rid in headers:
+        around = text[max(0, hs - 40):he + 80]
+        currency = next((c for c, rx in _CURRENCY_HINT if rx.search(around)), "CNY" if lang == "zh" else "USD")
+        line_end = text.find("\n", he)
+        line_end = len(text) if line_end < 0 else line_end
+        heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
+        before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
+        period = heads[0] if heads else (before[-1] if before else None)
+        for row in table_rows(vocab, text, he):
+            if _overlaps(row, deal_spans):
+                continue
+            metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
+            amount = row.amount * scale
+            if metric == "net_profit" and amount < 0:
+                metric = "net_loss"
+            value = Money(amount=abs(amount), currency=currency, text=text[row.start:row.end])
+            ev = [Evidence(field="value", start=row.start, end=row.end, text=text[row.start:row.end], rule=rid),
+                  Evidence(field="metric", start=row.metric.start, end=row.metric.end, text=row.metric.text,
+                           rule=row.metric.rule)]
+            if period is not None:
+                ev.append(Evidence(field="period", start=period.start, end=period.end, text=period.text,
+                                   rule=period.rule))
+            if row.change_span is not None and row.change is not None:
+                ev.append(Evidence(field="change_pct", start=row.change_span[0], end=row.change_span[1],
+                                   text=text[row.change_span[0]:row.change_span[1]], rule="table.change"))
+            out.append(Figure(subject=Party(name=company.text, canonical=getattr(company.value, "canonical", None)),
+                              kind="company", metric=metric, value=value,  # type: ignore[arg-type]
+                              period=period.value if period is not None else None, change_pct=row.change,
+                              evidence=ev))
+    return out
+
+
+def _last_period(periods: list[Fact]) -> str | None:
+    good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "range"]
+    return good[-1].value if good else None
+
+
+def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
+            own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
+            changes: list[Fact], used: set[int]) -> Figure | None:
+    metric = cue.kind
+    scope = cue.extra.get("scope", "company")
+    evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
+                Evidence(field="metric", start=cue.start, end=cue.end, text=cue.text, rule=cue.rule)]
+    subject, kind, subj_fact = _subject(text, lang, vocab, v, cue, scope, a, b, facts, own)
+    if subject is None:
+        return None
+    if kind == "product" and metric == "revenue":
+        metric = "product_sales"
+    if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
+        metric = str(cue.extra["company_metric"])
+    if subj_fact is not None:
+        evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
+                                 rule=subj_fact.rule))
+    period_f = _period(text, v, cue, periods, lang)
+    period = None
+    if period_f is not None:
+        period = vocab_period(vocab, period_f, year, kind)
+        evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
+                                 rule=period_f.rule))
+    elif period_ctx:
+        period = period_ctx if kind != "market" else period_ctx.replace("FY", "")
+    ch = _change(text, v, cue, changes, used)
+    change = None
+    if ch is not None:
+        change = float(ch.value)
+        evidence.append(Evidence(field="change_pct", start=ch.start, end=ch.end, text=ch.text, rule=ch.rule))
+    if v.label == "percent":
+        value: Money | Quantity = Quantity(amount=Decimal(v.value), unit="%", text=v.text)
+    else:
+        mm = v.value
+        value = Money(amount=mm.amount, currency=mm.currency, text=mm.text, upper_bound=mm.upper_bound,
+                      approximate=mm.approximate, lower_bound=mm.lower_bound)
+    subj: Party | str = subject
+    if kind == "company" and subj_fact is not None and subj_fact.label == "org":
+        subj = Party(name=subject, canonical=getattr(subj_fact.value, "canonical", None))
+    return Figure(subject=subj, kind=kind, metric=metric, value=value, period=period, change_pct=change,  # type: ignore[arg-type]
+                  evidence=evidence)
+
+
+def vocab_period(vocab: ReportVocab, p: Fact, year: int | None, kind: str) -> str | None:
+    if p.kind == "rel":  # already resolved against the publication year; only the scope changes
+        v = p.value
+        return None if v is None else (v.replace("FY", "") if kind == "market" else v)
+    return norm_period(p.kind, p.extra.get("groups", {}), year, "market" if kind == "market" else "company")
+
+
+def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
+             facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
+    anchor = min(cue.start, v.start)
+    # subjects sit near their metric: search a window around it, not the whole sentence
+    wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
+    if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
+        prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
+                 if p.text not in vocab.not_drugs and not _is_company(p, facts)
+                 and not (lang == "zh" and _ZH_NOT_PRODUCT.search(p.text))]
+        near = [p for p in prods if p.start <= max(cue.end, v.start) and abs(p.start - anchor) <= 120]
+        if near:
+            p = min(near, key=lambda x: abs(x.start - cue.start))
+            return p.text, "product", p
+        if vocab.product_anaphor is not None and vocab.product_anaphor.search(text, a, anchor):
+            drugs = [f for f in facts if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and f.end <= a
+                     and a - f.end <= 800]
+            if drugs:  # "the drug generated sales of …": the drug named last before
+                return drugs[-1].text, "product", drugs[-1]
+    if scope == "market":
+        mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
+            vocab.named_in(vocab.markets, text, a, b, "market")
+        if mk:
+            order = {r.id: i for i, r in enumerate(vocab.markets)}
+            p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
+            return _tidy_market(p.text), "market", p
+        return _tidy_market(cue.text), "market", cue
+    bad = vocab.not_companies
+    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
+            and not (bad is not None and bad.search(f.text))]
+    if orgs:
+        o = orgs[-1]
+        return o.text, "company", o
+    if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
+        if own is not None:  # "The company reported revenue of …", "公司2024年实现营业收入…": the article's company
+            return own.text, "company", own
+        prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
+        if prior:  # else the company named last before
+            return prior[-1].text, "company", prior[-1]
+    orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
+    if orgs_after and lang == "en" and re.search(r"\b(?:for|of|by)\s*$", text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
+        return orgs_after[0].text, "company", orgs_after[0]
+    if own is not None:
+        return own.text, "company", own
+    return None, "company", None
+
+
+def _is_company(p: Fact, facts: list[Fact]) -> bool:
+    return any(f.label == "org" and f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+               for f in facts)
+
+
+_MARKET_LEAD = re.compile(r"^(?:(?:the|The|these|those|such|more|More|than|over|about|around|at|least|some|of|in|and|"
+                          r"a|an|its|their|year|full|\d[\d,.]*|[a-z]+(?:ed|ing))\s+)+")
+
+
+def _tidy_market(s: str) -> str:
+    """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
+    → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
+    s = s.strip()
+    m = _MARKET_LEAD.match(s)
+    if m and m.end() < len(s):
+        rest = s[m.end():]
+        lead = m.group(0).split()
+        keep = []
+        for w in reversed(lead):  # keep the domain words right before the noun ("out-licensing deals")
+            if w.endswith("licensing") or w in ("licensing",):
+                keep.insert(0, w)
+            else:
+                break
+        s = " ".join(keep + [rest])
+    return s.strip(" ,.;:")
+
+
+def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en") -> Fact | None:
+    cands = [p for p in periods if p.value]
+    if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
+        before = [p for p in cands if p.end <= min(cue.start, v.start)]
+        if before:
+            return before[-1]
+    after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
+             and not re.search(r"[;。；]", text[v.end:p.start])]
+    if after:
+        return after[0]
+    before = [p for p in cands if p.end <= v.start]
+    if before:
+        return before[-1]
+    later = [p for p in cands if p.start >= v.end]
+    return later[0] if later and not _VALUE_BETWEEN.search(text, v.end, later[0].start) else None
+
+
+def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -> Fact | None:
+    lo = min(cue.start, v.start)
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        if lo <= c.start and c.end <= v.start:
+            used.add(i)
+            return c
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
+            used.add(i)
+            return c
+    return None
+
+
+def _parallel_periods(figs: list[tuple[Figure, Any]]) -> None:
+    """"grew from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024, its share from 18.7% to 27.8%": a
+    second trajectory without periods takes those of the first, in order."""
+    dated = [f for f, _ in figs if isinstance(f.value, Money) and any(e.field == "period" for e in f.evidence)]
+    shares = [f for f, _ in figs if isinstance(f.value, Quantity)]
+    if len(shares) >= 2 and len(dated) == len(shares) and len({f.period for f in dated}) == len(dated) and \
+            len({f.period for f in shares}) == 1:
+        for s, d in zip(shares, dated, strict=True):
+            s.period = d.period
+
+
+def _counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], period_ctx: str | None,
+            figs: list[tuple[Figure, Any]], facts: list[Fact]) -> list[tuple[Figure, Any]]:
+    """Counts ("3,258 projects in progress", "44 起对外授权交易"): metric count, subject the market or country."""
+    out = []
+    for c in vocab._matches(vocab.counts, text, a, b, "count"):
+        g = c.value
+        subject = None
+        mk = vocab.named_in(vocab.markets, text, max(a, c.start - 140), min(b, c.end + 60), "market")
+        if mk:
+            subject = _tidy_market(min(mk, key=lambda x: abs(x.start - c.start)).text)
+        elif vocab.count_subject is not None:
+            m = vocab.count_subject.search(text, a, b)
+            subject = m.group("s") if m else None
+        if subject is None:
+            continue
+        ps = [p for p in periods if p.value]
+        period = vocab_period(vocab, ps[-1], None, "market") if ps else period_ctx
+        out.append((Figure(subject=subject, kind="market", metric="count",
+                           value=Quantity(amount=Decimal((g.get("n") or g["n2"]).replace(",", "")),
+                                          unit=str(g.get("unit") or g["unit2"]), text=c.text),
+                           period=period, evidence=[Evidence(field="value", start=c.start, end=c.end, text=c.text,
+                                                             rule=c.rule)]), c))
+    return out
+
+
+def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],
+                figs: list[tuple[Figure, Any]]) -> None:
+    """"…分别为 63.52%、112.16%" / "…, respectively": the remaining changes go to the figures in order."""
+    if not _RESPECTIVELY.search(text, a, b):
+        return
+    free = [c for i, c in enumerate(changes) if i not in used]
+    want = [f for f, _ in figs if f.change_pct is None]
+    if free and len(free) == len(want):
+        for f, c in zip(want, free, strict=True):
+            f.change_pct = float(c.value)
+            f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
+
+
+def _dedupe(figs: list[Figure]) -> list[Figure]:
+    """One record per figure: the same metric and value said twice (a headline and its story) is one figure; the
+    fuller statement (period, change) wins."""
+    out: list[Figure] = []
+    for f in figs:
+        same = next((i for i, o in enumerate(out) if o.metric == f.metric and _same_value(o.value, f.value)
+                     and (o.period == f.period or o.period is None or f.period is None)), None)
+        if same is None:
+            out.append(f)
+            continue
+        o = out[same]
+        if (f.period is not None) + (f.change_pct is not None) > (o.period is not None) + (o.change_pct is not None):
+            out[same] = f
+    return out
+
+
+def _same_value(x: Money | Quantity, y: Money | Quantity) -> bool:
+    if type(x) is not type(y) or getattr(x, "currency", None) != getattr(y, "currency", None):
+        return False
+    big = max(abs(x.amount), abs(y.amount))
+    return abs(x.amount - y.amount) <= Decimal("0.005") * big

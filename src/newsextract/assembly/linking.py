@@ -1,0 +1,144 @@
+"""Stage 6 of assembly — linking: mentions become deals. A mention joins the latest deal it is compatible with
+(shared party, no role or amount conflict), continues the last deal when it names no company but refers back to
+it ("Under the agreement, …"), or starts a new deal; list headings ("★ SKB264, TROP2, Kelun-Biotech") name the
+deal of the next lines."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .types import DEAL_KINDS, DealState, Mention
+
+__all__ = ["Linker"]
+
+
+class Linker:
+    def __init__(self, max_continue: int = 4) -> None:
+        #: how many sentences on a mention without a company may still continue the last deal
+        self.max_continue = max_continue
+
+    def link(self, mentions: list[Mention], text: str = "") -> list[DealState]:
+        deals: list[DealState] = []
+        last: DealState | None = None
+        heading: Mention | None = None
+        for mi, m in enumerate(mentions):
+            m.index = mi
+            named = [p for p in m.parties if p.ent]
+            if not named:
+                if last is not None and self._continues(last, m, mi):
+                    absorb(last, m)
+                continue
+            if m.aggregate and not m.acq_frame and not any(p.role for p in named):
+                # statistics that name companies in passing ("companies such as X and Y have signed deals")
+                # start no deal; at most they add terms to the deal just described
+                if last is not None and any(p.ent in last.parties for p in named) and m.money:
+                    absorb(last, m, terms_only=True)
+                continue
+            if not m.dealish:
+                if (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
+                        and m.sent - last.last_sent <= self.max_continue):
+                    absorb(last, m, terms_only=True)  # more about the deal just described
+                elif m.targets or m.assets or m.bullet:
+                    heading = m  # names the drug of a deal the next lines describe
+                continue
+            fresh = heading is not None and heading.bullet and 0 < m.sent - heading.sent <= 2
+            # under a list heading, a new entry begins: its status line is not about an earlier entry's deal
+            target = None if fresh else _best(deals, m)
+            if target is None:
+                if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
+                    continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
+                target = DealState()
+                deals.append(target)
+                if heading is not None and 0 < m.sent - heading.sent <= 2 and not (
+                        {p.role for p in named} >= {"licensor", "licensee"}):
+                    absorb(target, heading)
+            heading = None
+            absorb(target, m)
+            last = target
+        return deals
+
+    def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
+        """A mention without a named company continues the last deal when it is near and carries terms."""
+        if m.aggregate or not (m.backref or m.money or m.royalty or m.targets or m.assets or m.status):
+            return False
+        if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
+            return False
+        return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
+
+
+def _best(deals: list[DealState], m: Mention) -> DealState | None:
+    """The compatible deal sharing the most named parties with ``m``; of equals, the latest."""
+    ents = {p.ent for p in m.parties if p.ent}
+    best: tuple[int, int] | None = None
+    found = None
+    for i, d in enumerate(deals):
+        if compatible(d, m):
+            key = (len(ents & set(d.parties)), i)
+            if best is None or key > best:
+                best, found = key, d
+    return found
+
+
+def compatible(d: DealState, m: Mention) -> bool:
+    """True when mention ``m`` can be about deal ``d``: a shared party, and no role or amount that contradicts it."""
+    named = [p for p in m.parties if p.ent]
+    if not any(p.ent in d.parties for p in named):
+        return False
+    for p in named:
+        if p.ent in d.parties:
+            have = d.parties[p.ent]
+            if p.role and have and p.role != have:
+                return False
+        elif p.role and p.role in d.roles:
+            return False
+    # two different named counterparties mean two deals
+    others = {p.ent for p in named if p.ent not in d.parties}
+    if others and len(d.parties) >= 2 and not any(p.role for p in named if p.ent in others):
+        return False
+    # the same payment kind with a different amount (or currency) is another deal
+    have_money = {k: f.value for k, f, _ in d.money if k in ("upfront", "total")}
+    for k, f, _ in m.money:
+        if k in have_money and (have_money[k].currency != f.value.currency or abs(
+                have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01")):
+            return False
+    # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment) is another
+    return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 2017, 2017年
+
+
+def _years(m: Mention) -> set[str]:
+    return {y for f in m.dates for y in _YEAR.findall(f.text)}
+
+
+def _years_of(d: DealState) -> set[str]:
+    return {y for m in d.mentions for y in _years(m)}
+
+
+def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
+    """Adds mention ``m`` to deal ``d``: its terms always, its parties and amounts unless ``terms_only``."""
+    d.mentions.append(m)
+    d.last_sent = max(d.last_sent, m.sent)
+    d.last_mention = max(d.last_mention, m.index)
+    if terms_only:
+        return
+    both = {p.role for p in m.parties if p.role} >= {"licensor", "licensee"}
+    for p in m.parties:
+        if both and not p.role:
+            continue  # bystanders in a clause whose roles are all taken
+        if not p.ent:
+            continue  # a descriptor with a role fills nothing by itself
+        if p.ent not in d.parties:
+            d.parties[p.ent] = None
+            d.order.append(p.ent)
+        if p.role and d.parties[p.ent] is None and p.role not in d.roles:
+            d.parties[p.ent] = p.role
+            d.roles[p.role] = p.ent
+            d.role_facts[p.role] = p.fact
+            d.role_rules[p.role] = p.rule
+    for r in m.unnamed_roles:
+        if r not in d.roles:
+            d.unnamed.add(r)
+    d.money.extend(m.money)

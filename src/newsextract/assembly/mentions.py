@@ -1,0 +1,60 @@
+"""Stage 3 of assembly — mentions: a clause that carries a deal cue, an amount, a royalty, a target, an asset or
+a status becomes a :class:`Mention`, its facts sorted into buckets; its amounts then get payment kinds (stage 4)
+and its parties roles (stage 5)."""
+
+from __future__ import annotations
+
+from ..facts import Fact
+from .payments import PaymentKinds
+from .roles import RoleBinder
+from .types import Clause, EntityTable, Mention, PartyRef
+
+__all__ = ["MentionBuilder", "inherit_subject"]
+
+#: fact label → the Mention list it goes to / the Mention flag it sets
+_BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modality": "modality", "asset": "assets",
+            "territory": "territory", "royalty": "royalty", "date": "dates"}
+_FLAGS = {"backref": "backref", "aggregate": "aggregate"}
+
+
+class MentionBuilder:
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.payments = PaymentKinds(lang, patterns_dir)
+        self.roles = RoleBinder(lang, patterns_dir)
+
+    def build(self, text: str, clause: Clause, ents: EntityTable) -> Mention | None:
+        m = Mention(clause.sent, clause.start, clause.end, block=clause.block, list_item=clause.list_item,
+                    bullet=clause.bullet)
+        orgs: list[Fact] = []
+        for f in clause.facts:
+            lab = f.label
+            if lab == "org" or lab == "unnamed":
+                orgs.append(f)
+            elif lab == "ref":
+                if f.kind == "self" and ents.self_key:
+                    f.extra["ent"] = ents.self_key
+                    orgs.append(f)
+                elif f.kind == "self" and f.extra.get("ent"):
+                    orgs.append(f)  # "the company" in a news story: the company the entities stage found for it
+                elif f.kind == "descriptor":
+                    f.extra.setdefault("ent", None)  # the company it refers to, when the entities stage found one
+                    orgs.append(f)
+            elif lab in _FLAGS:
+                setattr(m, _FLAGS[lab], True)
+            elif lab in _BUCKETS:
+                getattr(m, _BUCKETS[lab]).append(f)
+        self.payments.assign(text, m, clause.facts)
+        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
+            return None
+        self.roles.bind(text, m, clause, orgs, ents)
+        return m
+
+
+def inherit_subject(first: Mention, item: Mention) -> None:
+    """A later item of a list of deals shares the first item's subject ("Daewoong … a drug for «M1» to M8, and a
+    drug for «M2» to Zydus"): the role the first item's party holds and the item lacks is added to it."""
+    have = {p.role for p in item.parties if p.role} | item.unnamed_roles
+    ents = {p.ent for p in item.parties}
+    for p in first.parties:
+        if p.role and p.ent and p.role not in have and p.ent not in ents:
+            item.parties.append(PartyRef(p.ent, p.role, p.fact, "role.list_subject"))

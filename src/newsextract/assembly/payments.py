@@ -1,0 +1,140 @@
+"""Stage 4 of assembly — payment kinds: every amount of a clause takes the kind of the cue it is tied to
+("upfront payment of $25M", "$571M in milestone payments"), within the gaps ``patterns/<lang>/payments.yml``
+(section ``attach``) allows; amounts tied to non-deal cues (revenue, share price …) are dropped."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..facts import Fact
+from ..patterns import load_file
+from .types import Mention
+
+__all__ = ["PaymentKinds"]
+
+#: payment kinds more specific than a total: named after an amount, they win over a total word before it
+_SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "equity"})
+
+
+def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
+    return re.compile(att[key], flags) if att.get(key) else None
+
+
+class PaymentKinds:
+    """Attaches amounts to payment cues within one clause."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        att = load_file(lang, "payments", patterns_dir).get("attach", {})
+        self.left_gap = re.compile(att.get("left_gap", r"^\s*$"), re.I)
+        self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
+        self.max_left = int(att.get("max_left", 60))
+        self.max_right = int(att.get("max_right", 40))
+        self.history = _rx(att, "history")
+        self.history_after = _rx(att, "history_after")
+        self.empty_brackets = _rx(att, "empty_brackets", 0)
+        self.price_before = _rx(att, "price_before", 0)
+        self.price_per_share_after = _rx(att, "price_per_share_after", 0)
+        self.milestone_general = _rx(att, "milestone_general", 0)
+        self.single_payment_before = _rx(att, "single_payment_before")
+        self.ceiling_words = _rx(att, "ceiling_words")
+        self.generic_total = _rx(att, "generic_total", 0)
+
+    def assign(self, text: str, m: Mention, facts: list[Fact]) -> None:
+        """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term."""
+        monies = [f for f in facts if f.label == "money" and f.kind != "conversion"]
+        if not monies:
+            return
+        cues = [f for f in facts if f.label == "pay"]
+        bounds = sorted((x.start, x.end) for x in monies)
+        convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
+        for mf in monies:
+            mm = mf.value
+            if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
+                continue  # "$38.25" on its own is a share price, not a deal term
+            best = self._nearest_cue(text, mf, cues, bounds, convs)
+            if best is None:
+                if self._is_price(text, mf):
+                    m.money.append(("price?", mf, "pay.for_price"))
+                continue
+            kind = best.kind
+            if kind in ("nondeal", "per_share", "royalty_money"):
+                continue
+            if kind == "total" and self._sums_nondeal(best, cues, m):
+                continue  # "net losses over three years, totaling $194.9 million"
+            if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
+                                                            or self._single_payment(text, m, mf, monies)):
+                continue  # "received a $45 million milestone": a payment made, not a ceiling
+            if kind == "combined_upfront":
+                m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
+            m.money.append((kind, mf, best.rule))
+            mf.extra["cue"] = best
+
+    def _gap(self, text: str, x: int, y: int, convs: list[tuple[int, int]]) -> str:
+        g = text[x:y]
+        for s, e in reversed(convs):
+            if x <= s and e <= y:
+                g = g[: s - x] + g[e - x:]
+        return self.empty_brackets.sub(" ", g) if self.empty_brackets is not None else g
+
+    def _nearest_cue(self, text: str, mf: Fact, cues: list[Fact], bounds: list[tuple[int, int]],
+                     convs: list[tuple[int, int]]) -> Fact | None:
+        best: tuple[float, Fact] | None = None
+        right: tuple[float, Fact] | None = None
+        for c in cues:
+            if c.end <= mf.start:
+                if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
+                    continue
+                gap = self._gap(text, c.end, mf.start, convs)
+                if len(gap) > self.max_left or not self.left_gap.match(gap):
+                    continue
+                score = len(gap) + 2
+            elif c.start >= mf.end:
+                if c.extra.get("attach") == "left" or any(mf.end <= s and e <= c.start for s, e in bounds):
+                    continue
+                gap = self._gap(text, mf.end, c.start, convs)
+                if len(gap) > self.max_right or not self.right_gap.match(gap):
+                    continue
+                score = len(gap)
+                if right is None or score < right[0]:
+                    right = (score, c)
+            else:
+                continue
+            if best is None or score < best[0]:
+                best = (score, c)
+        if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC:
+            return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
+        return best[1] if best else None
+
+    def _sums_nondeal(self, cue: Fact, cues: list[Fact], m: Mention) -> bool:
+        """A generic total word whose nearest cue before it, in the clause, names something other than a deal."""
+        if self.generic_total is None or not self.generic_total.match(cue.text.strip()):
+            return False
+        before = [c for c in cues if c.end <= cue.start and c.start >= m.start and cue.start - c.end <= 100]
+        return bool(before) and before[-1].kind == "nondeal"
+
+    def _is_price(self, text: str, mf: Fact) -> bool:
+        """An acquisition price: "acquire X for $1.1 billion", "in a deal valued at"."""
+        if self.price_before is None:
+            return False
+        before = text[max(0, mf.start - 12):mf.start].lower()
+        if not self.price_before.search(before):
+            return False
+        return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
+        """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its
+        clause, no word of a ceiling anywhere in the clause."""
+        if mf.value.upper_bound or self.single_payment_before is None or len(monies) > 1:
+            return False
+        if not self.single_payment_before.search(text, max(m.start, mf.start - 60), mf.start):
+            return False
+        return not (self.ceiling_words is not None and self.ceiling_words.search(text, m.start, m.end))
+
+    def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact) -> bool:
+        if mf.value.upper_bound or self.history is None:
+            return False
+        if self.milestone_general is not None and self.milestone_general.search(cue.text):
+            return False
+        return bool(self.history.search(text, max(m.start, mf.start - 60), mf.start)
+                    or (self.history_after is not None and self.history_after.match(text, mf.end, m.end)))

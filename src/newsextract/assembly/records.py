@@ -1,0 +1,312 @@
+"""Stage 7 of assembly — records: a linked deal becomes a :class:`~newsextract.records.Deal` with evidence.
+
+Its type is the most specific deal word; roles left open are completed from the other party and from priors
+(big pharma pays biotechs, global companies in-license from Chinese originators, a filing's counterparty deals
+with the filer); milestones given only in parts are summed; each party is named by the fullest form the article
+writes of it, in the article's script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..facts import Fact
+from ..normalize.dates import parse_date
+from ..normalize.money import MoneyMatch
+from ..normalize.names import display_name, name_key
+from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
+from .types import DEAL_KINDS, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
+
+__all__ = ["DealWriter", "fold_into"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
+_MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
+
+
+class DealWriter:
+    """Turns linked deals into records."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def write(self, d: DealState, text: str, ents: EntityTable, published: dt.date | None,
+              warnings: list[str]) -> Deal | None:
+        ev: list[Evidence] = []
+        allf = d.mentions
+        dtype = _deal_type(allf, d)
+        complete_roles(d, ents)
+        fields = _money_fields(d, dtype, ev)
+        targets = _targets(allf, ev)
+        assets = _assets(allf, ents, ev)
+        modality = _first(allf, "modality", ev, lambda f: f.value)
+        territory = _first(allf, "territory", ev, lambda f: f.text.strip())
+        royalty = _royalty(allf, text, ev)
+        status = _status(allf, ev)
+        licensor = self._party(d, "licensor", ents, ev)
+        licensee = self._party(d, "licensee", ents, ev)
+        if (licensor is None and licensee is None) or not (fields or targets or assets):
+            return None
+        if not any(m.deal_cues for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
+            return None
+        if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
+                c.kind == "other" for m in allf for c in m.deal_cues):
+            return None  # one company, a drug, no deal word, no terms, no role read from the text: a drug story
+        announced = self._announced(allf, published)
+        for m in allf:
+            warnings.extend(m.warnings)
+        ev.sort(key=lambda e: (e.start, e.field))
+        return Deal(
+            deal_type=dtype,  # type: ignore[arg-type]  # a TYPE_RANK key, which the Literal lists
+            status=status,  # type: ignore[arg-type]  # a STATUS_RANK key, which the Literal lists
+            licensor=licensor,
+            licensee=licensee,
+            asset=assets[0] if assets else None,
+            assets=assets,
+            targets=targets,
+            modality=modality,
+            territory=territory,
+            royalty=royalty,
+            announced=announced,
+            evidence=ev,
+            **fields,
+        )
+
+    def _party(self, d: DealState, role: str, ents: EntityTable, ev: list[Evidence]) -> Party | None:
+        ent = ents.get(d.roles.get(role))
+        if ent is None:
+            return None
+        facts = ent.facts
+        f = d.role_facts.get(role) or facts[0]
+        if f.label == "ref":
+            f = facts[0]
+        # the fullest form written in the article of the name that holds the role ("Kelun-Biotech" → "Sichuan
+        # Kelun-Biotech Biopharmaceutical", not the parent the gazetteer files it under), in the article's script
+        core = display_name(f.text) if f.rule != "org.defined_short" else ""  # 许可人 names a role, not a firm
+        named = [x for x in facts if x.rule != "org.defined_short"] or facts
+        pool = [x for x in named if core and core in display_name(x.text) and len(display_name(x.text)) > len(core)]
+        pool = pool or named  # no fuller form of this very name: the fullest name of the company
+        if self.lang == "zh" and any(_CJK.search(x.text) for x in pool):
+            pool = [x for x in pool if _CJK.search(x.text)]
+        best = max(pool, key=lambda x: (len(display_name(x.text)), -x.start))
+        ev.append(Evidence(field=role, start=f.start, end=f.end, text=f.text, rule=d.role_rules.get(role) or "role.prior"))
+        return Party(id=None if ent.key.startswith("x:") else ent.key,  # gazetteer companies' keys are their ids
+                     name=display_name(best.text), canonical=ent.canonical, country=ent.country)
+
+    def _announced(self, mentions: list[Mention], published: dt.date | None) -> dt.date | None:
+        for m in mentions:
+            for f in m.dates:
+                got = parse_date(f.text, relative_to=published, lang=self.lang)
+                if got is not None:
+                    return got
+        return None
+
+
+def _deal_type(allf: list[Mention], d: DealState) -> str:
+    dtype, best = "other", -1
+    acq = any(m.acq_frame for m in allf)
+    for m in allf:
+        for c in m.deal_cues:
+            k = c.kind
+            if k == "acquisition" and not acq:
+                continue
+            if TYPE_RANK.get(k, 0) > best:
+                dtype, best = k, TYPE_RANK.get(k, 0)
+    if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
+        dtype = "license"
+    return dtype
+
+
+def complete_roles(d: DealState, ents: EntityTable) -> None:
+    """Roles the frames left open: from the other party's role, else from priors."""
+    me = ents.self_key
+    named = [e for e in d.order if e]
+    if me and len(named) == 1 and named[0] != me and not d.unnamed:
+        # a filing or release that names only the counterparty: the other side is the filer itself
+        d.parties[me] = None
+        d.order.append(me)
+    free = [e for e in d.order if d.parties.get(e) is None]
+    # a party introduced by "with"/"from"/"to" is the counterparty more often than one named beside the subject
+    prep = {p.ent for m in d.mentions for p in m.parties if p.ent in free and p.fact.extra.get("prep")}
+    free.sort(key=lambda e: e not in prep)
+    for role, other in (("licensor", "licensee"), ("licensee", "licensor")):
+        if role in d.roles and other not in d.roles and other not in d.unnamed and free:
+            e = free.pop(0)
+            d.parties[e] = other
+            d.roles[other] = e
+    if d.roles or not free:
+        return
+    if len(free) >= 2:
+        a, b = free[0], free[1]
+        first, second = ("licensee", "licensor") if payer_prior(a, b, ents) and not payer_prior(b, a, ents) \
+            else ("licensor", "licensee")
+        d.parties[a], d.parties[b] = first, second
+        d.roles[first], d.roles[second] = a, b
+        return
+    a = free[0]
+    role = "licensee" if ents.kind(a) == "big_pharma" and "licensee" not in d.unnamed else "licensor"
+    if role in d.unnamed:
+        role = "licensor" if role == "licensee" else "licensee"
+    d.parties[a] = role
+    d.roles[role] = a
+
+
+def payer_prior(payer: str, payee: str, ents: EntityTable) -> bool:
+    """True when what we know of the two companies says ``payer`` pays (big pharma buys from biotechs; global
+    companies in-license from Chinese originators)."""
+    pk, qk = ents.kind(payer), ents.kind(payee)
+    if pk == "big_pharma" and qk != "big_pharma":
+        return True
+    pc, qc = ents.country(payer), ents.country(payee)
+    return qc in ("CN", "HK") and pc not in (None, "CN", "HK") and pk != "investor"
+
+
+def _money_fields(d: DealState, dtype: str, ev: list[Evidence]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    money_by: dict[str, list[tuple[Fact, str]]] = {}
+    for k, f, rule in d.money:
+        if k == "price?":
+            k = "total"  # "acquire X for $1.1 billion", "a licence for $50 million": the deal's price
+        k = {"combined_total": "total", "combined_upfront": "upfront"}.get(k, k)
+        money_by.setdefault(k, []).append((f, rule))
+    for k, field_name in _MONEY_FIELDS:
+        if money_by.get(k):
+            f, rule = money_by[k][0]
+            fields[field_name] = to_money(f.value)
+            ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
+    generic = money_by.get("milestone", [])
+    parts = money_by.get("milestone_part", [])
+    if generic:
+        f, rule = max(generic, key=lambda x: x[0].value.amount)
+        fields["milestones"] = to_money(f.value)
+        ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
+    elif parts:
+        fields["milestones"] = _sum_parts(parts, ev)
+    return fields
+
+
+def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
+    """Milestones stated only in parts: their sum, each part once (the same amount under the same cue is a repeat)."""
+    seen: set[tuple[Decimal, str]] = set()
+    total = Decimal(0)
+    cur = parts[0][0].value.currency
+    ub = False
+    for f, rule in parts:
+        key = (f.value.amount, (f.extra.get("cue").text.lower() if f.extra.get("cue") else ""))
+        if key in seen or f.value.currency != cur:
+            continue
+        seen.add(key)
+        total += f.value.amount
+        ub = ub or f.value.upper_bound
+        ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
+    return Money(amount=total, currency=cur, text=" + ".join(f.text for f, _ in parts), upper_bound=ub)
+
+
+def _targets(allf: list[Mention], ev: list[Evidence]) -> list[str]:
+    out: list[str] = []
+    for m in allf:
+        for t in m.targets:
+            if t.value not in out:
+                out.append(t.value)
+                ev.append(Evidence(field="targets", start=t.start, end=t.end, text=t.text, rule=t.rule))
+    return out
+
+
+def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
+    """The deal's assets, its own first: one named in a clause that states the deal (a deal word, a payment, a
+    party with a role) before one only described nearby; then the most often named; then the first."""
+    found: dict[str, list[tuple[Fact, Mention]]] = {}
+    for m in allf:
+        for x in m.assets:
+            if not _is_party_text(x.value, ents):
+                found.setdefault(x.value, []).append((x, m))
+    if not found:
+        return []
+
+    def weight(value: str) -> tuple[int, int, int]:
+        occ = found[value]
+        stated = any(m.deal_cues or any(p.role for p in m.parties) or m.money for _, m in occ)
+        return (1 if stated else 0, len(occ), -occ[0][0].start)
+
+    out = sorted(found, key=weight, reverse=True)
+    for value in out:
+        x = found[value][0][0]
+        ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
+    return out
+
+
+def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> Any:
+    for m in allf:
+        facts = getattr(m, bucket)
+        if facts:
+            f = facts[0]
+            ev.append(Evidence(field=bucket, start=f.start, end=f.end, text=f.text, rule=f.rule))
+            return value(f)
+    return None
+
+
+def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | None:
+    rf = [r for m in allf for r in m.royalty]
+    if not rf or all(r.kind == "royalty_free" for r in rf):
+        return None
+    tiered = any(r.kind == "tiered" for r in rf)
+    lo = hi = None
+    for r in rf:
+        if r.kind == "rates":
+            g = r.value or {}
+            vals = [float(v) for v in (g.get("a"), g.get("b"), g.get("c")) if v]
+            ctx = text[max(0, r.start - 80): r.end + 80].lower()
+            if vals and "royalt" in ctx and all(v <= 50 for v in vals):
+                lo, hi = min(vals), max(vals)
+                break
+    first = next((r for r in rf if r.kind != "rates"), None)
+    if first is None:
+        return None
+    ev.append(Evidence(field="royalty", start=first.start, end=first.end, text=first.text, rule=first.rule))
+    return Royalty(tiered=tiered, min_pct=lo, max_pct=hi, text=first.text)
+
+
+def _status(allf: list[Mention], ev: list[Evidence]) -> str:
+    status, srank = "signed", 0
+    for m in allf:
+        for s in m.status:
+            r = STATUS_RANK.get(s.kind, 0)
+            if r > srank:
+                status, srank = s.kind, r
+                ev.append(Evidence(field="status", start=s.start, end=s.end, text=s.text, rule=s.rule))
+    return status
+
+
+def _same_party(a: Party | None, b: Party | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    ka, kb = name_key(a.name), name_key(b.name)
+    return bool(ka) and (ka == kb or ka in kb or kb in ka)
+
+
+def fold_into(rec: Deal, others: list[Deal]) -> bool:
+    """A prose mention of a deal a table already lists fills the table row's empty fields instead."""
+    for o in others:
+        if _same_party(rec.licensor, o.licensor) and _same_party(rec.licensee, o.licensee):
+            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality",
+                      "territory", "asset"):
+                if getattr(o, f) is None and getattr(rec, f) is not None:
+                    setattr(o, f, getattr(rec, f))
+            for t in rec.targets:
+                if t not in o.targets:
+                    o.targets.append(t)
+            o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
+            return True
+    return False
+
+
+def to_money(m: MoneyMatch) -> Money:
+    amount = m.amount.quantize(Decimal(1)) if m.amount == m.amount.to_integral_value() else m.amount.normalize()
+    return Money(amount=amount, currency=m.currency, text=m.text, upper_bound=m.upper_bound,
+                 approximate=m.approximate, lower_bound=m.lower_bound)
+
+
+def _is_party_text(s: str, ents: EntityTable) -> bool:
+    return any(s in f.text for e in ents.entities.values() for f in e.facts)

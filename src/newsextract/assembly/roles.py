@@ -1,0 +1,103 @@
+"""Stage 5 of assembly — roles: the frames of ``patterns/<lang>/roles.yml`` bind licensor (payee) and licensee
+(payer) on the masked clause, in file order; a party keeps the first role it gets."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Fact
+from ..patterns import Rule, has_file, load_file, load_rules
+from ..triggers import TriggerIndex
+from .types import Clause, EntityTable, Mention, PartyRef
+
+__all__ = ["RoleBinder"]
+
+_GROUPS = (("licensor", "licensor"), ("licensee", "licensee"), ("licensor", "licensor2"), ("licensee", "licensee2"))
+
+
+class RoleBinder:
+    """Binds the parties of a mention to roles with the role frames."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.frames = load_rules(lang, "roles", patterns_dir, section="frames")
+        data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
+        self.appositive = re.compile(data["appositive"]) if data.get("appositive") else None
+        self.relative = re.compile(data["relative"]) if data.get("relative") else None
+        roles = load_file(lang, "roles", patterns_dir)
+        self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
+        self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
+        # frames whose trigger words are absent from a clause are not tried
+        self.index = TriggerIndex((i, r.triggers) for i, r in enumerate(self.frames))
+        self.always = set(self.index.always)
+
+    def bind(self, text: str, m: Mention, clause: Clause, orgs: list[Fact], ents: EntityTable) -> None:
+        """Fills ``m.parties`` (with roles where a frame binds them), ``m.unnamed_roles`` and ``m.acq_frame``."""
+        if not orgs:
+            return
+        masked = clause.masked
+        for rx in (self.appositive, self.relative):
+            if rx is not None:
+                masked = rx.sub(lambda mt: " " * len(mt.group(0)), masked)
+        by_mask: dict[str, Fact] = {}
+        for f in orgs:
+            if "mask" in f.extra and f.label in ("org", "ref"):
+                n = f.extra["mask"]
+                for tag in ("P", "p", "Q", "q"):
+                    by_mask[f"«{tag}{n}»"] = f
+        low = masked.lower()
+        unnamed = [f for f in orgs if f.label == "unnamed"]
+        self._parties(text, m, orgs, ents)
+        idx = {id(p.fact): p for p in m.parties}
+        taken: set[str] = set()
+        live = self.index.hits(low)
+        for i, fr in enumerate(self.frames):
+            if i not in live and i not in self.always:
+                continue
+            for mt in fr.finditer(masked, low):
+                self._apply(fr, mt, m, by_mask, idx, taken, unnamed)
+            if all(p.role for p in m.parties) and (len(taken) == 2 or not unnamed):
+                break  # every company has its role: later (weaker) frames cannot change anything
+        # descriptors ("the Chinese drugmaker") without a role carry nothing
+        m.parties = [p for p in m.parties if p.ent or p.role]
+
+    def _parties(self, text: str, m: Mention, orgs: list[Fact], ents: EntityTable) -> None:
+        named = [f for f in orgs if f.label == "org"]
+        for f in orgs:
+            if f.label == "unnamed":
+                continue
+            if len(named) > 2 and (ents.kind(f.extra.get("ent")) == "investor" or (
+                    self.investor_before is not None
+                    and self.investor_before.search(text[max(0, f.start - 40):f.start]))):
+                continue  # investors in a NewCo round are not parties to the licence
+            if self.prep_before is not None and self.prep_before.search(text[max(0, f.start - 12):f.start]):
+                f.extra["prep"] = True
+            m.parties.append(PartyRef(f.extra.get("ent") or "", None, f))
+
+    @staticmethod
+    def _apply(fr: Rule, mt: re.Match[str], m: Mention, by_mask: dict[str, Fact], idx: dict[int, PartyRef],
+               taken: set[str], unnamed: list[Fact]) -> None:
+        for role, grp in _GROUPS:
+            if grp not in fr.regex.groupindex:
+                continue
+            tok = mt.group(grp)
+            if tok is None:
+                continue
+            if tok.startswith(("«U", "«u")):
+                if role not in taken and unnamed:
+                    m.unnamed_roles.add(role)
+                    taken.add(role)
+                continue
+            f = by_mask.get(tok)
+            p = idx.get(id(f)) if f is not None else None
+            if p is None:
+                continue
+            if p.role is not None or role in taken and not any(q.role == role and q.ent == p.ent for q in m.parties):
+                continue
+            other = "licensee" if role == "licensor" else "licensor"
+            if any(q.role == other and q.ent == p.ent and p.ent for q in m.parties):
+                continue
+            p.role = role
+            p.rule = fr.id
+            taken.add(role)
+            if fr.attrs.get("acquisition"):
+                m.acq_frame = True

@@ -1,0 +1,126 @@
+"""The values that flow between the assembly stages: clauses, mentions, entities and deals in the making."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..facts import Fact
+
+__all__ = ["Clause", "Entity", "EntityTable", "PartyRef", "Mention", "DealState", "DEAL_KINDS", "TYPE_RANK",
+           "STATUS_RANK"]
+
+#: payment kinds that are terms of a deal (the others say what an amount is not)
+DEAL_KINDS = frozenset({"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
+                        "combined_upfront"})
+#: when a deal's mentions use several type words, the most specific wins
+TYPE_RANK = {"acquisition": 6, "newco": 5, "asset_purchase": 4, "option": 3, "license": 2, "collaboration": 1,
+             "other": 0}
+#: when they state several statuses, the latest in a deal's life wins
+STATUS_RANK = {"signed": 0, "in_discussion": 1, "completed": 2, "terminated": 3}
+
+
+@dataclass
+class Clause:
+    """A piece of a sentence with its facts, and its text with parties and amounts masked (``«P0»``, ``«M0»``)."""
+
+    sent: int
+    start: int
+    end: int
+    facts: list[Fact]
+    masked: str
+    to_text: Callable[[int], int]
+    block: int = 0
+    #: position in a list of deals cut from one sentence (0 the first item, -1 not a list item)
+    list_item: int = -1
+    #: the sentence is a list entry's heading line ("★ RL-3 · PSMA radioligand · Yarra Institute")
+    bullet: bool = False
+
+
+@dataclass
+class Entity:
+    """One company of the article: all its mentions and what the gazetteer knows of it."""
+
+    key: str
+    facts: list[Fact] = field(default_factory=list)
+    canonical: str | None = None
+    country: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class EntityTable:
+    """The article's companies by key, and which of them is the article's own company ("we", "the Company")."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    self_key: str | None = None
+
+    def get(self, key: str | None) -> Entity | None:
+        return self.entities.get(key) if key else None
+
+    def kind(self, key: str | None) -> str | None:
+        e = self.get(key)
+        return e.kind if e else None
+
+    def country(self, key: str | None) -> str | None:
+        e = self.get(key)
+        return e.country if e else None
+
+
+@dataclass
+class PartyRef:
+    """A party of one mention: its entity key ("" for an unnamed one), its role once bound, and the frame that did."""
+
+    ent: str
+    role: str | None
+    fact: Fact
+    rule: str = ""
+
+
+@dataclass
+class Mention:
+    """One clause that says something about a deal: its parties, amounts with their payment kinds, and terms."""
+
+    sent: int
+    start: int
+    end: int
+    parties: list[PartyRef] = field(default_factory=list)
+    money: list[tuple[str, Fact, str]] = field(default_factory=list)  # (kind, money fact, cue rule)
+    deal_cues: list[Fact] = field(default_factory=list)
+    status: list[Fact] = field(default_factory=list)
+    targets: list[Fact] = field(default_factory=list)
+    modality: list[Fact] = field(default_factory=list)
+    assets: list[Fact] = field(default_factory=list)
+    territory: list[Fact] = field(default_factory=list)
+    royalty: list[Fact] = field(default_factory=list)
+    dates: list[Fact] = field(default_factory=list)
+    backref: bool = False
+    aggregate: bool = False
+    acq_frame: bool = False
+    unnamed_roles: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+    index: int = 0
+    block: int = 0
+    list_item: int = -1
+    bullet: bool = False
+
+    @property
+    def dealish(self) -> bool:
+        """A deal word, a deal payment or a royalty: this clause can start a deal."""
+        return bool(self.deal_cues) or any(k in DEAL_KINDS for k, _, _ in self.money) or bool(self.royalty)
+
+
+@dataclass
+class DealState:
+    """A deal while its mentions are linked: parties with roles, amounts, and the mentions it holds."""
+
+    parties: dict[str, str | None] = field(default_factory=dict)  # entity → role
+    roles: dict[str, str] = field(default_factory=dict)  # role → entity
+    role_facts: dict[str, Fact] = field(default_factory=dict)
+    role_rules: dict[str, str] = field(default_factory=dict)
+    unnamed: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    money: list[tuple[str, Fact, str]] = field(default_factory=list)
+    last_sent: int = 0
+    last_mention: int = 0
+    order: list[str] = field(default_factory=list)  # entities in order of appearance

@@ -1,0 +1,242 @@
+"""Assets (drug codes and names) and modalities: ``patterns/<lang>/assets.yml`` and ``patterns/<lang>/modality.yml``.
+
+Asset rules find candidates of several kinds — codes (SSGJ-707, NBTXR-3, 2-MW7141), INNs by their stems
+(ivonescimab, soticlestat, ilofotase alfa), brand names next to a cue (Cresemba®, "the drug Datroway", "Tyvyt
+(sintilimab)"), Chinese generic names (依沃西单抗, 吡咯替尼) — then guards drop look-alikes (years, stock codes, trial
+names, mutations, companies, targets) and comparators ("previously treated with trastuzumab"). A brand found by a cue
+is also taken wherever else the article names it, and a drug named twice ("navoximod (GDC-0919)") is reported by its
+fuller form at each mention.
+
+>>> af = AssetFinder("en")
+>>> [f.value for f in af.find("Lilly licensed R552, a RIP1 inhibitor, and Tyvyt (sintilimab); sales of Tyvyt grew.")]
+['R552', 'Tyvyt (sintilimab)', 'Tyvyt (sintilimab)']
+>>> [f.value for f in af.find("in KEYNOTE-189, patients previously treated with trastuzumab; FY2023 and T790M")]
+[]
+>>> [f.value for f in ModalityFinder("en").find("a bispecific antibody-drug conjugate and an siRNA")]
+['bispecific ADC', 'siRNA']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import ahocorasick
+
+from ..facts import Fact
+from ..patterns import Rule, lexicon, load_file, load_rules
+from .targets import DASHES, RuleRunner
+
+__all__ = ["AssetFinder", "ModalityFinder"]
+
+_MARKS = re.compile(r"\s*[®™]")
+
+
+_PAREN_LABEL = re.compile(r"\((?:INN|ingredient|formerly|also known as|generic name):?\s*", re.I)
+#: rule kinds whose names are also taken wherever else the article writes them
+_PROPAGATE = {"brand", "cue_code"}
+
+
+def _tidy(s: str) -> str:
+    """An asset name as reported: marks and bracket labels dropped, blanks single, dashes plain.
+
+    >>> _tidy("K-CAB (ingredient: tegoprazan)"), _tidy("QARZIBA® (dinutuximab  beta)")
+    ('K-CAB (tegoprazan)', 'QARZIBA (dinutuximab beta)')
+    """
+    s = _PAREN_LABEL.sub("(", _MARKS.sub("", s.translate(DASHES)))
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _names(span: str) -> list[str]:
+    """The names a span gives a drug: "Tuoyi (toripalimab)" → the whole, "Tuoyi", "toripalimab".
+
+    >>> _names("Cresemba® (isavuconazole)")
+    ['Cresemba® (isavuconazole)', 'Cresemba', 'isavuconazole']
+    """
+    parts = [span]
+    if "(" in span:
+        parts += [p.strip() for p in re.split(r"[()/]|:\s", _MARKS.sub("", span)) if len(p.strip()) >= 3]
+    return list(dict.fromkeys(parts))
+
+
+class AssetFinder:
+    """Drug codes and names of one language."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        self.lang = lang
+        data = load_file(lang, "assets", patterns_dir)
+        self.rules: tuple[Rule, ...] = load_rules(lang, "assets", patterns_dir)
+        self.runner = RuleRunner(self.rules, lexicon(lang, "assets", patterns_dir))
+        self.order = {r.id: i for i, r in enumerate(self.rules)}
+        self.not_assets = {str(x) for x in data.get("not_assets") or []}
+        self.not_lower = {x.lower() for x in self.not_assets}
+        self.not_shapes = re.compile("(?:" + str(data.get("not_asset_shapes") or "(?!)") + ")")
+        self.stop_words = {str(x) for x in data.get("stop_words") or []}
+        self.comparator = re.compile("(?:" + str(data.get("comparator") or "(?!)") + ")", re.I)
+        self.comparator_window = int(data.get("comparator_window", 40))
+        self.company_after = re.compile(str(data.get("company_after") or "(?!)"))
+        #: (Chinese) words ending in a name character: a name found inside one starts after it (公司 → not 司…)
+        self.left_words = [str(w) for w in data.get("left_words") or []]
+
+    def _trim_left(self, t: str, s: int, e: int) -> int:
+        for w in self.left_words:
+            for k in range(1, len(w)):
+                if s - k >= 0 and t.startswith(w, s - k) and s - k + len(w) < e:
+                    return s - k + len(w)
+        return s
+
+    def find(self, text: str, taken: Sequence[Fact] = ()) -> list[Fact]:
+        """Asset facts in ``text``; ``taken`` are facts whose spans no asset may overlap (targets, money,
+        companies)."""
+        t = text.translate(DASHES)
+        spans = sorted((f.start, f.end) for f in taken if f.label != "org")
+        # a code may contain a company's name (SIMM-2306 holds SIMM), but no name may sit inside a company's
+        org_spans = [(f.start, f.end) for f in taken if f.label == "org"]
+        orgs = {f.text for f in taken if f.label == "org"}
+        cands: list[tuple[int, int, int, Rule, str]] = []
+        for r, m in self.runner.finditer(t):
+            groups = [g for g in ("a", "b") if g in m.re.groupindex] or [0]
+            grp = next((g for g in groups if m.group(g)), groups[0])
+            s, e = m.span(grp)
+            s = self._trim_left(t, s, e)
+            if e > s:
+                cands.append((s, e, self.order[r.id], r, t[s:e]))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+        out: list[Fact] = []
+        last = -1
+        for s, e, _, r, raw in cands:
+            if s < last:
+                continue
+            name = _tidy(raw)
+            if r.attrs.get("kind") == "inn" and name[:1].isupper() and name[1:].islower():
+                name = name.lower()  # an INN at the start of a sentence
+            if not self._keep(t, s, e, name, r, spans, orgs) or any(a <= s and e <= b for a, b in org_spans):
+                continue
+            last = e
+            out.append(Fact(s, e, "asset", str(r.attrs.get("kind") or r.id.split(".")[-1]), name, r.id, text[s:e],
+                            {"names": _names(text[s:e])}))
+        out = self._propagate(t, text, out, spans + org_spans, orgs)
+        return out
+
+    # ------------------------------------------------------------------------------------------------------
+    def _keep(self, t: str, s: int, e: int, name: str, r: Rule, spans: list[tuple[int, int]], orgs: set[str]) -> bool:
+        if name in self.not_assets or name.upper() in self.not_assets or name.lower() in self.not_lower:
+            return False
+        parts = _names(name)
+        if any(self.not_shapes.fullmatch(p) or p in self.not_assets or p in self.stop_words for p in parts):
+            return False  # "Hengrui (SH600276)": a company and its stock code is no drug named twice
+        if any(a < e and s < b for a, b in spans) and not self._wraps(s, e, spans, name):
+            return False
+        if any(name == o or (name in o and len(name) > 3) for o in orgs):
+            return False
+        if "(" not in name and self.company_after.match(t, e):
+            return False  # "Ebbtide Biosciences", "Gubra's shareholders": a company, not a drug
+        head = name.split(" (")[0].split("(")[0]
+        if r.attrs.get("kind") in _PROPAGATE and (head in self.stop_words or head.split("-")[0] in self.stop_words):
+            return False
+        left = t[max(0, s - self.comparator_window):s]
+        return not self.comparator.search(left)
+
+    @staticmethod
+    def _wraps(s: int, e: int, spans: list[tuple[int, int]], name: str) -> bool:
+        """A bracketed pair may contain a target-looking word ("KarXT (xanomeline-trospium)") but not be one."""
+        return "(" in name and not any(a <= s and e <= b for a, b in spans)
+
+    def _company_like(self, t: str, name: str) -> bool:
+        """A cue-found brand that the article also writes as a company ("Windward has raised …")."""
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", t):
+            if self.company_after.match(t, m.end()):
+                return True
+        return False
+
+    def _propagate(self, t: str, text: str, facts: list[Fact], spans: list[tuple[int, int]], orgs: set[str]) -> list[Fact]:
+        """Brand names found by a cue are assets wherever the article names them; each part of a drug named twice
+        ("Tuoyi (toripalimab)") is reported by the fuller form."""
+        alias: dict[str, str] = {}
+        brands: set[str] = set()
+        for f in facts:
+            if "(" in f.value:
+                for part in re.split(r"\s*[()/]\s*|:\s*", f.value):
+                    part = part.strip()
+                    if len(part) >= 3:
+                        alias.setdefault(part, f.value)
+                        if f.kind in _PROPAGATE and re.match(r"[A-Z]", part):
+                            brands.add(part)
+            elif f.kind in _PROPAGATE:
+                brands.add(f.value)
+        companies = {b for b in brands if self._company_like(t, b)}
+        brands -= companies
+        facts = [f for f in facts if not (f.kind in _PROPAGATE and f.value in companies)]
+        if not alias and not brands:
+            return facts
+        have = {(f.start, f.end) for f in facts}
+        if brands:
+            ac = ahocorasick.Automaton()
+            for b in brands:
+                ac.add_word(b, b)
+            ac.make_automaton()
+            for end, b in ac.iter(t):
+                s, e = end - len(b) + 1, end + 1
+                if (s > 0 and (t[s - 1].isalnum() or t[s - 1] == "-")) or (e < len(t) and (t[e].isalnum() or t[e] == "-")):
+                    continue
+                if any(a <= s and e <= b2 for a, b2 in have) or any(a < e and s < b2 for a, b2 in spans):
+                    continue
+                facts.append(Fact(s, e, "asset", "mention", b, "asset.mention", text[s:e]))
+                have.add((s, e))
+        for f in facts:
+            if f.value in alias:
+                f.value = alias[f.value]
+        facts.sort(key=lambda f: (f.start, -f.end))
+        return facts
+
+
+class ModalityFinder:
+    """Modality words folded to the fixed vocabulary of SCHEMA.md, one automaton over every spelling."""
+
+    def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
+        from .targets import expand_literals
+
+        self.lang = lang
+        self.automaton = ahocorasick.Automaton()
+        self.meta: dict[str, tuple[str, str, int]] = {}
+        for order, e in enumerate(load_file(lang, "modality", patterns_dir)["entries"]):
+            for term in e["terms"]:
+                spellings = expand_literals(term, limit=4096)
+                if spellings is None:
+                    from ..errors import PatternError
+
+                    raise PatternError(f"E010 {lang}/modality.yml: term {term!r} of {e['id']} is not a finite set of spellings")
+                for sp in spellings:
+                    key = sp.lower() if lang == "en" else sp
+                    if key not in self.meta:
+                        self.meta[key] = (e["value"], e["id"], order)
+                        self.automaton.add_word(key, key)
+        self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Fact]:
+        t = text.translate(DASHES)
+        low = t.lower() if self.lang == "en" else t
+        cands = []
+        for end, key in self.automaton.iter(low):
+            s, e = end - len(key) + 1, end + 1
+            if not self._edges(low, s, e, key):
+                continue
+            cands.append((s, e, key))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out, last = [], -1
+        for s, e, key in cands:
+            if s < last:
+                continue
+            last = e
+            value, rid, _ = self.meta[key]
+            out.append(Fact(s, e, "modality", value, value, rid, text[s:e]))
+        return out
+
+    def _edges(self, low: str, s: int, e: int, key: str) -> bool:
+        """Latin terms are whole words (in Chinese text too); Chinese terms may touch anything."""
+        if key[:1].isascii() and key[:1].isalnum() and s > 0 and (low[s - 1].isascii() and low[s - 1].isalnum()
+                                                                   or self.lang == "en" and low[s - 1] == "-"):
+            return False
+        if key[-1:].isascii() and key[-1:].isalnum() and e < len(low) and low[e].isascii() and low[e].isalnum():
+            return False
+        return True

@@ -1,0 +1,184 @@
+"""Trigger words: the literals a rule cannot match without, found for every rule in one pass over the text.
+
+Every regex rule is reduced, at load time, to a set of lower-cased literal strings such that any match of the
+rule contains at least one of them (:func:`required_literals`, read off the parsed pattern). One Aho-Corasick
+automaton over all those literals (``pyahocorasick``) then scans the lower-cased text once; a rule runs only
+where one of its literals occurs. Rules without such a set always run.
+
+>>> sorted(required_literals(r"\\b(?:upfront|up-front)\\s+payments?"))
+['up-front', 'upfront']
+>>> sorted(required_literals(r"(?:total|aggregate)\\s+value|\\bworth\\b"))
+['value', 'worth']
+>>> required_literals(r"\\d+\\s*[a-z]+") is None
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+# the parser of Python's own re (private, stable since 3.11, which pyproject requires)
+from re import _constants as _c  # type: ignore[attr-defined]  # private module: no stubs
+from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["required_literals", "TriggerIndex"]
+
+#: a character class with at most this many plain characters still counts as a set of literals
+_MAX_CLASS = 6
+#: cross products of adjacent alternatives are formed up to this many strings
+_MAX_SET = 64
+
+_Lits = frozenset[str] | None
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains; None when there is no such set."""
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: no prefilter, the rule always runs
+        return None
+    _exact, factors = _seq(list(parsed))
+    if not factors or any(not s for s in factors):
+        return None
+    return frozenset(s.lower() for s in factors)
+
+
+def _score(s: frozenset[str]) -> tuple[int, int]:
+    # the more selective set first: longest shortest string, then fewest strings
+    return (min(len(x) for x in s), -len(s))
+
+
+def _better(a: _Lits, b: _Lits) -> _Lits:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _score(a) >= _score(b) else b
+
+
+def _seq(items: Sequence[Any]) -> tuple[_Lits, _Lits]:
+    """(exact, factors) of a sequence: ``exact`` the set of whole strings it can be (when finite), ``factors`` a
+    set of strings one of which every match contains."""
+    best: _Lits = None
+    run: _Lits = frozenset([""])  # exact strings of the current run of finite nodes
+    for op, av in items:
+        ex, fa = _node(op, av)
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: neither breaks a run nor contributes
+        if ex is not None and run is not None and len(run) * len(ex) <= _MAX_SET:
+            run = frozenset(a + b for a in run for b in ex)
+            continue
+        if run is not None and run != frozenset([""]):
+            best = _better(best, _nonempty(run))
+        best = _better(best, fa)
+        run = ex if ex is not None else frozenset([""])
+    exact = run if all(op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT) or _node(op, av)[0] is not None
+                       for op, av in items) else None
+    if run is not None and run != frozenset([""]):
+        best = _better(best, _nonempty(run))
+    return exact, best
+
+
+def _nonempty(s: frozenset[str]) -> _Lits:
+    return None if any(not x for x in s) else s
+
+
+def _node(op: Any, av: Any) -> tuple[_Lits, _Lits]:
+    if op is _c.LITERAL:
+        ch = frozenset([chr(av)])
+        return ch, ch
+    if op is _c.IN:
+        chars = []
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                chars.append(chr(iav))
+            else:
+                return None, None
+        if 0 < len(chars) <= _MAX_CLASS:
+            s = frozenset(chars)
+            return s, s
+        return None, None
+    if op is _c.SUBPATTERN:
+        return _seq(list(av[-1]))
+    if op is _c.BRANCH:
+        exacts: set[str] = set()
+        facts: set[str] = set()
+        ex_ok = fa_ok = True
+        for branch in av[1]:
+            e, f = _seq(list(branch))
+            if e is None or len(exacts) > _MAX_SET:
+                ex_ok = False
+            else:
+                exacts |= e
+            if f is None:
+                fa_ok = False
+            else:
+                facts |= f
+        return (frozenset(exacts) if ex_ok else None), (frozenset(facts) if fa_ok else None)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        e, f = _seq(list(sub))
+        if lo == 0:
+            if hi == 1 and e is not None:
+                return e | frozenset([""]), None  # optional: finite, but no required factor
+            return None, None
+        if lo == hi == 1:
+            return e, f
+        return None, f
+    return None, None
+
+
+class TriggerIndex:
+    """One automaton over the literals of many rules; tells which rules can match and where.
+
+    ``rules`` are (key, literals) pairs; literals None means "always run".
+    """
+
+    def __init__(self, rules: Iterable[tuple[Any, frozenset[str] | None]]) -> None:
+        self.always: list[Any] = []
+        self.keys: list[Any] = []
+        lit_rules: dict[str, list[int]] = {}
+        for key, lits in rules:
+            if lits is None:
+                self.always.append(key)
+                continue
+            idx = len(self.keys)
+            self.keys.append(key)
+            for lit in lits:
+                lit_rules.setdefault(lit, []).append(idx)
+        self.automaton = ahocorasick.Automaton()
+        for lit, idxs in lit_rules.items():
+            self.automaton.add_word(lit, (tuple(idxs), len(lit)))
+        self.empty = not lit_rules
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def hits(self, lowered: str) -> dict[Any, list[int]]:
+        """key → sorted start offsets of its literals in ``lowered``, for every rule that has one."""
+        found: dict[int, list[int]] = {}
+        if not self.empty:
+            for end, (idxs, length) in self.automaton.iter(lowered):
+                start = end - length + 1
+                for i in idxs:
+                    found.setdefault(i, []).append(start)
+        return {self.keys[i]: sorted(v) for i, v in found.items()}
+
+
+def windows(positions: Sequence[int], sentences: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The merged sentence ranges that hold any of ``positions`` (``starts``: the sentence starts, sorted)."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        i = bisect.bisect_right(starts, p) - 1
+        if i < 0:
+            continue
+        a, b = sentences[i]
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,93 @@
+"""Regulatory events: one table of phrasings per event and language (our own sentences), and non-events."""
+
+from __future__ import annotations
+
+import pytest
+
+# (lang, text, (regulator, event, drug, company))
+APPROVALS = [
+    ("en", "The FDA approved Halcyon Bio's Zelvora (tafolimab) for adults with severe asthma.",
+     ("FDA", "approval", "tafolimab", "Halcyon Bio")),
+    ("en", "Kestrel Pharma said norvestrant, its antidepressant, was approved in Japan on Monday.",
+     ("MHLW", "approval", "norvestrant", "Kestrel Pharma")),
+    ("en", "The European Commission granted marketing authorisation to Halcyon Bio for zavotinib.",
+     ("EC", "approval", "zavotinib", "Halcyon Bio")),
+    ("en", "The CHMP adopted a positive opinion for Kestrel Pharma's arlentimab in psoriasis.",
+     ("EMA", "positive_opinion", "arlentimab", "Kestrel Pharma")),
+    ("en", "The FDA accepted Halcyon Bio's BLA for tafolimab and granted it priority review.",
+     ("FDA", "filing_accepted", "tafolimab", "Halcyon Bio")),
+    ("en", "Kestrel Pharma received a complete response letter from the FDA for norvestrant.",
+     ("FDA", "rejection", "norvestrant", "Kestrel Pharma")),
+    ("en", "Halcyon Bio said zavotinib has received Breakthrough Therapy designation from the FDA.",
+     ("FDA", "designation", "zavotinib", "Halcyon Bio")),
+    ("en", "The FDA cleared the IND for KST-101, Kestrel Pharma's gene therapy, so a trial can start.",
+     ("FDA", "trial_clearance", "KST-101", "Kestrel Pharma")),
+    ("zh", "国家药监局批准宁远生物的泽沃替尼上市，用于治疗非小细胞肺癌。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+    ("zh", "瑞康医药宣布，舒沃单抗的上市申请已获国家药监局受理。", ("NMPA", "filing_accepted", "舒沃单抗", "瑞康医药")),
+    ("zh", "瑞康醫藥宣布，舒沃單抗獲美國FDA授予突破性治療藥物認定。", ("FDA", "designation", "舒沃單抗", "瑞康醫藥")),
+    ("zh", "宁远生物的KX-201获得国家药监局临床试验默示许可。", ("NMPA", "trial_clearance", "KX-201", "宁远生物")),
+    ("zh", "欧盟委员会已批准宁远生物的泽沃替尼用于治疗肺癌。", ("EC", "approval", "泽沃替尼", "宁远生物")),
+]
+
+# sentences that name a drug and an agency but report no regulatory event (SCHEMA.md "Not events")
+NON_EVENTS = [
+    ("en", "Halcyon Bio expects tafolimab to be approved by the FDA in 2027."),
+    ("en", "The FDA has set a PDUFA date of June 3 for Kestrel Pharma's norvestrant."),
+    ("en", "Kestrel Pharma plans to file for FDA approval of norvestrant next year."),
+    ("en", "Halcyon Bio will pay $50 million upon FDA approval of zavotinib."),
+    ("en", "The board of Kestrel Pharma approved the acquisition of Halcyon Bio."),
+    ("zh", "宁远生物的泽沃替尼有望于明年获批上市。"),
+    ("zh", "当泽沃替尼在日本获批时，瑞康医药将向宁远生物支付里程碑付款。"),
+    ("zh", "宁远生物预计泽沃替尼将于2027年获得国家药监局批准。"),
+]
+
+
+def _one(extractor, lang, text):
+    return extractor.extract(text, lang=lang).approvals
+
+
+@pytest.mark.parametrize("lang,text,want", APPROVALS, ids=[f"{a[0]}-{a[2][1]}-{i}" for i, a in enumerate(APPROVALS)])
+def test_approvals_phrasing(extractor, lang, text, want):
+    got = _one(extractor, lang, text)
+    assert len(got) == 1, got
+    a = got[0]
+    assert (a.regulator, a.event, a.drug, a.company.name if a.company else None) == want
+
+
+@pytest.mark.parametrize("lang,text", NON_EVENTS, ids=[f"{n[0]}-{i}" for i, n in enumerate(NON_EVENTS)])
+def test_approvals_non_events(extractor, lang, text):
+    assert _one(extractor, lang, text) == []
+
+
+def test_approvals_list_of_jurisdictions_is_one_record_each(extractor):
+    got = _one(extractor, "en", "Norvexa (norvestrant) is approved in the US, Japan and Europe for migraine.")
+    assert [(a.regulator, a.drug) for a in got] == [("FDA", "norvestrant"), ("MHLW", "norvestrant"),
+                                                   ("EC", "norvestrant")]
+
+
+def test_approvals_brand_becomes_the_inn_given_elsewhere(extractor):
+    text = ("Halcyon Bio makes Zelvora (tafolimab). Last week the FDA approved Zelvora for children with asthma.")
+    got = _one(extractor, "en", text)
+    assert [(a.drug, a.brand) for a in got] == [("tafolimab", "Zelvora")]
+
+
+def test_approvals_designation_names_it(extractor):
+    got = _one(extractor, "en", "Kestrel Pharma's KST-101 won orphan drug designation from the FDA.")
+    assert [(a.event, a.designation) for a in got] == [("designation", "orphan_drug")]
+
+
+def test_approvals_evidence_points_into_the_text(extractor):
+    text = APPROVALS[0][1]
+    for a in _one(extractor, "en", text):
+        assert {e.field for e in a.evidence} >= {"event", "regulator", "drug", "company"}
+        for e in a.evidence:
+            assert text[e.start:e.end] == e.text
+
+
+def test_approvals_realdev_cases_score(realdev_report):
+    """Real published texts (skipped where ../shared/realdev is absent): the issue's bar per language."""
+    from newsextract.quality.evaluate import summarize_kind
+
+    for lang in ("en", "zh"):
+        s = summarize_kind([r for r in realdev_report.articles if r.lang == lang], "approvals")
+        assert s["micro"]["f1"] is not None and s["micro"]["f1"] >= 0.75, (lang, s["micro"])

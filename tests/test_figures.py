@@ -1,0 +1,99 @@
+"""Company, product and market figures: tables of phrasings in both languages (our own sentences), and amounts
+that are never figures (SCHEMA.md "Not figures")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+# (lang, text, (subject, metric, amount, currency or unit, period, change_pct))
+FIGURES = [
+    ("en", "Halcyon Bio reported revenue of $1.2 billion for 2024, up 15% year on year.",
+     ("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)),
+    ("en", "Kestrel Pharma's net loss narrowed 20% to $45 million in the first half of 2025.",
+     ("Kestrel Pharma", "net_loss", 45000000, "USD", "H1 2025", -20.0)),
+    ("en", "Zelvora had sales of $800 million in the third quarter of 2025.",
+     ("Zelvora", "product_sales", 800000000, "USD", "Q3 2025", None)),
+    ("en", "Halcyon Bio said its R&D expenses were $300 million in fiscal year 2024.",
+     ("Halcyon Bio", "r_and_d_expense", 300000000, "USD", "FY2024", None)),
+    ("en", "The market size of rare-disease drugs reached 90 billion yuan in 2024.",
+     ("rare-disease drugs", "market_size", 90000000000, "CNY", "2024", None)),
+    ("en", "Kestrel Pharma's net income rose 12% to EUR 410 million in the first nine months of 2024.",
+     ("Kestrel Pharma", "net_profit", 410000000, "EUR", "9M 2024", 12.0)),
+    ("zh", "瑞康医药2024年营业收入为25.6亿元，同比增长12.5%。", ("瑞康医药", "revenue", 2560000000, "CNY", "FY2024", 12.5)),
+    ("zh", "2025年上半年，宁远生物归母净亏损为3.2亿元。", ("宁远生物", "net_loss", 320000000, "CNY", "H1 2025", None)),
+    ("zh", "宁远生物公告称，2024年前三季度公司研发费用为5.1亿元，同比增长20.3%。",
+     ("宁远生物", "r_and_d_expense", 510000000, "CNY", "9M 2024", 20.3)),
+    ("zh", "瑞康醫藥2024年營業收入為25.6億元，同比下降8.5%。", ("瑞康醫藥", "revenue", 2560000000, "CNY", "FY2024", -8.5)),
+]
+
+# amounts that are never figures: a deal's own amounts, prices, market capitalisation, guidance, per-share values
+NON_FIGURES = [
+    ("en", "Halcyon Bio will pay $50 million upfront and up to $500 million in milestones to Kestrel Pharma."),
+    ("en", "Kestrel Pharma shares rose 5% to $12.50, giving it a market capitalization of $3 billion."),
+    ("en", "Halcyon Bio reaffirmed its 2026 revenue guidance of $1.5-$1.7 billion."),
+    ("en", "Kestrel Pharma's earnings per share rose to $1.20 in 2024."),
+    ("zh", "瑞康医药股价上涨3%，市值达500亿港元。"),
+    ("zh", "宁远生物将获得2亿美元首付款及最高10亿美元的里程碑付款。"),
+]
+
+
+def _figures(extractor, lang, text):
+    return extractor.extract(text, lang=lang).figures
+
+
+def _row(f):
+    v = f.value
+    return (f.subject_name, f.metric, int(v.amount) if v.amount == v.amount.to_integral_value() else float(v.amount),
+            getattr(v, "currency", None) or getattr(v, "unit", None), f.period, f.change_pct)
+
+
+@pytest.mark.parametrize("lang,text,want", FIGURES, ids=[f"{f[0]}-{f[2][1]}-{i}" for i, f in enumerate(FIGURES)])
+def test_figures_phrasing(extractor, lang, text, want):
+    got = [_row(f) for f in _figures(extractor, lang, text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text", NON_FIGURES, ids=[f"{n[0]}-{i}" for i, n in enumerate(NON_FIGURES)])
+def test_figures_non_figures(extractor, lang, text):
+    assert _figures(extractor, lang, text) == []
+
+
+def test_figures_market_trajectory_and_shares(extractor):
+    text = ("The market size of rare-disease drugs grew from 40 billion yuan in 2019 to 90 billion yuan in 2024, "
+            "lifting its market share from 10.5% to 14.2%.")
+    got = [(f.metric, f.value.amount, f.period) for f in _figures(extractor, "en", text)]
+    assert got == [("market_size", Decimal(40000000000), "2019"), ("market_size", Decimal(90000000000), "2024"),
+                   ("market_share", Decimal("10.5"), "2019"), ("market_share", Decimal("14.2"), "2024")]
+
+
+def test_figures_results_table_under_a_units_header(extractor):
+    text = ("宁远生物有限公司\n宁远生物2025年半年度主要财务数据公告\n单位:人民币千元\n项目 本报告期 上年同期 增减变动幅度(%)\n"
+            "营业总收入 1,250,000 1,000,000 25.0\n净利润 -300,000 -350,000 不适用\n总资产 9,000,000 8,800,000 2.3\n")
+    got = [_row(f) for f in _figures(extractor, "zh", text)]
+    assert ("宁远生物", "revenue", 1250000000, "CNY", "H1 2025", 25.0) in [(g[0][:4],) + g[1:] for g in got]
+    assert any(g[1] == "net_loss" and g[2] == 300000000 for g in got)
+    assert not any(g[2] == 9000000000 for g in got)  # balance-sheet lines are no figures
+
+
+def test_figures_industry_statistics_are_deal_values(extractor):
+    text = "据统计，今年以来中国创新药已发生30起对外授权交易，首付款约20亿美元，总金额达300亿美元。"
+    got = {(f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text) if f.metric != "count"}
+    assert got == {("deal_value", 2000000000), ("deal_value", 30000000000)}
+
+
+def test_figures_deal_amounts_never_become_figures(extractor):
+    text = ("Halcyon Bio licensed tafolimab to Kestrel Pharma for $80 million upfront. Halcyon Bio's revenue was "
+            "$300 million in 2024.")
+    rec = extractor.extract(text, lang="en")
+    assert [(f.metric, int(f.value.amount)) for f in rec.figures] == [("revenue", 300000000)]
+
+
+def test_figures_realdev_cases_score(realdev_report):
+    """Real published texts (skipped where ../shared/realdev is absent)."""
+    from newsextract.quality.evaluate import summarize_kind
+
+    for lang in ("en", "zh"):
+        s = summarize_kind([r for r in realdev_report.articles if r.lang == lang], "figures")
+        assert s["micro"]["f1"] is not None and s["micro"]["f1"] >= 0.6, (lang, s["micro"])
