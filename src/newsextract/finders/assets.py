@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 import ahocorasick
 
+from .._spans import SpanIndex
 from ..facts import Fact
 from ..patterns import Rule, lexicon, load_file, load_rules
 from .targets import DASHES, RuleRunner
@@ -59,6 +60,30 @@ def _names(span: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
+_WORDISH = re.compile(r"\w")
+
+
+class _Taken:
+    """What no asset may overlap (targets, money, gazetteer companies) and the companies' names, indexed."""
+
+    def __init__(self, spans: list[tuple[int, int]], orgs: set[str]) -> None:
+        self.spans = SpanIndex(spans)
+        self.orgs = orgs
+        self.joined = "\x00".join(sorted(orgs))  # one string: "in some org name" is one C-level search
+        self.memo: dict[str, bool] = {}
+
+    def in_org_name(self, name: str) -> bool:
+        """``any(name == o or (name in o and len(name) > 3) for o in orgs)``."""
+        if name in self.orgs:
+            return True
+        if len(name) <= 3 or "\x00" in name:
+            return False
+        got = self.memo.get(name)
+        if got is None:
+            got = self.memo[name] = name in self.joined
+        return got
+
+
 class AssetFinder:
     """Drug codes and names of one language."""
 
@@ -93,6 +118,10 @@ class AssetFinder:
         # a code may contain a company's name (SIMM-2306 holds SIMM), but no name may sit inside a company's
         org_spans = [(f.start, f.end) for f in taken if f.label == "org"]
         orgs = {f.text for f in taken if f.label == "org"}
+        # overlap and containment by bisection, company names searched in one string: a scan of every span or
+        # name per candidate was quadratic on texts with thousands of them
+        in_org = SpanIndex(org_spans)
+        index = _Taken(spans, orgs)
         cands: list[tuple[int, int, int, Rule, str]] = []
         for r, m in self.runner.finditer(t):
             groups = [g for g in ("a", "b") if g in m.re.groupindex] or [0]
@@ -110,7 +139,7 @@ class AssetFinder:
             name = _tidy(raw)
             if r.attrs.get("kind") == "inn" and name[:1].isupper() and name[1:].islower():
                 name = name.lower()  # an INN at the start of a sentence
-            if not self._keep(t, s, e, name, r, spans, orgs) or any(a <= s and e <= b for a, b in org_spans):
+            if not self._keep(t, s, e, name, r, index) or in_org.contains(s, e):
                 continue
             last = e
             out.append(Fact(s, e, "asset", str(r.attrs.get("kind") or r.id.split(".")[-1]), name, r.id, text[s:e],
@@ -119,15 +148,15 @@ class AssetFinder:
         return out
 
     # ------------------------------------------------------------------------------------------------------
-    def _keep(self, t: str, s: int, e: int, name: str, r: Rule, spans: list[tuple[int, int]], orgs: set[str]) -> bool:
+    def _keep(self, t: str, s: int, e: int, name: str, r: Rule, taken: _Taken) -> bool:
         if name in self.not_assets or name.upper() in self.not_assets or name.lower() in self.not_lower:
             return False
         parts = _names(name)
         if any(self.not_shapes.fullmatch(p) or p in self.not_assets or p in self.stop_words for p in parts):
             return False  # "Hengrui (SH600276)": a company and its stock code is no drug named twice
-        if any(a < e and s < b for a, b in spans) and not self._wraps(s, e, spans, name):
-            return False
-        if any(name == o or (name in o and len(name) > 3) for o in orgs):
+        if taken.spans.overlaps(s, e) and not ("(" in name and not taken.spans.contains(s, e)):
+            return False  # a bracketed pair may contain a target-looking word ("KarXT (xanomeline-trospium)")
+        if taken.in_org_name(name):
             return False
         if "(" not in name and self.company_after.match(t, e):
             return False  # "Ebbtide Biosciences", "Gubra's shareholders": a company, not a drug
@@ -137,17 +166,27 @@ class AssetFinder:
         left = t[max(0, s - self.comparator_window):s]
         return not self.comparator.search(left)
 
-    @staticmethod
-    def _wraps(s: int, e: int, spans: list[tuple[int, int]], name: str) -> bool:
-        """A bracketed pair may contain a target-looking word ("KarXT (xanomeline-trospium)") but not be one."""
-        return "(" in name and not any(a <= s and e <= b for a, b in spans)
-
     def _company_like(self, t: str, name: str) -> bool:
         """A cue-found brand that the article also writes as a company ("Windward has raised …")."""
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", t):
-            if self.company_after.match(t, m.end()):
-                return True
-        return False
+        return name in self._companies_among(t, {name})
+
+    def _companies_among(self, t: str, names: set[str]) -> set[str]:
+        """The names the article also writes as a company, all found in one pass over the text."""
+        if not names:
+            return set()
+        ac = ahocorasick.Automaton()
+        for n in names:
+            ac.add_word(n, n)
+        ac.make_automaton()
+        out: set[str] = set()
+        for end, n in ac.iter(t):
+            s, e = end - len(n) + 1, end + 1
+            if n in out or s > 0 and (_WORDISH.match(t[s - 1]) or t[s - 1] == "-") \
+                    or e < len(t) and (_WORDISH.match(t[e]) or t[e] == "-"):
+                continue  # what (?<![\w-])name(?![\w-]) would refuse
+            if self.company_after.match(t, e):
+                out.add(n)
+        return out
 
     def _propagate(self, t: str, text: str, facts: list[Fact], spans: list[tuple[int, int]], orgs: set[str]) -> list[Fact]:
         """Brand names found by a cue are assets wherever the article names them; each part of a drug named twice
@@ -164,12 +203,14 @@ class AssetFinder:
                             brands.add(part)
             elif f.kind in _PROPAGATE:
                 brands.add(f.value)
-        companies = {b for b in brands if self._company_like(t, b)}
+        companies = self._companies_among(t, brands)
         brands -= companies
         facts = [f for f in facts if not (f.kind in _PROPAGATE and f.value in companies)]
         if not alias and not brands:
             return facts
-        have = {(f.start, f.end) for f in facts}
+        have = SpanIndex((f.start, f.end) for f in facts)
+        blocked = SpanIndex(spans)
+        added_at: dict[int, int] = {}  # end -> first start of a mention added here (the automaton goes by end)
         if brands:
             ac = ahocorasick.Automaton()
             for b in brands:
@@ -179,10 +220,12 @@ class AssetFinder:
                 s, e = end - len(b) + 1, end + 1
                 if (s > 0 and (t[s - 1].isalnum() or t[s - 1] == "-")) or (e < len(t) and (t[e].isalnum() or t[e] == "-")):
                     continue
-                if any(a <= s and e <= b2 for a, b2 in have) or any(a < e and s < b2 for a, b2 in spans):
+                # inside a span found so far: one of the facts, or a mention added here, which ends where this
+                # one ends (earlier ones end before it, later ones have not been seen)
+                if have.contains(s, e) or added_at.get(e, e) <= s or blocked.overlaps(s, e):
                     continue
                 facts.append(Fact(s, e, "asset", "mention", b, "asset.mention", text[s:e]))
-                have.add((s, e))
+                added_at[e] = min(added_at.get(e, s), s)
         for f in facts:
             if f.value in alias:
                 f.value = alias[f.value]

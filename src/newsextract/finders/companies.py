@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
+
+import ahocorasick
 
 from .._spans import DisjointSpans, SpanIndex
 from ..facts import Company, Fact
@@ -14,6 +17,17 @@ from ..patterns import load_file, load_rules
 __all__ = ["CompanyFinder"]
 
 _MAX_SHORT_NAMES = 64
+#: orgs an anaphor (后者, 该公司) looks back over
+_MAX_LOOK_BACK = 64
+_SENTENCE_BREAK = re.compile(r"[。\n]")
+
+
+def _alnum_ascii(text: str, i: int) -> bool:
+    """``text[i]`` is an ASCII letter or digit (what ``[A-Za-z0-9]`` matches); False outside the text."""
+    return 0 <= i < len(text) and text[i] in _ASCII_ALNUM
+
+
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _word_char(text: str, i: int, extra: str) -> bool:
@@ -98,10 +112,13 @@ class CompanyFinder:
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
         if self.desc_rx is not None:
+            ante_index = None
             for m in self.desc_rx.finditer(text):
                 if taken.overlaps(m.start(), m.end()):
                     continue
-                ante = self.zh.antecedent(text, m.group(0), m.start(), orgs) if self.zh is not None else None
+                if self.zh is not None and ante_index is None:
+                    ante_index = self.zh.anaphor_index(text, orgs)
+                ante = self.zh.antecedent(text, m.group(0), m.start(), orgs, ante_index) if self.zh is not None else None
                 if ante is not None:  # 后者 / 该公司: the company it stands for, named just before
                     # ruled like a defined role word (许可人): it stands for the company and never names it
                     out.append(Fact(m.start(), m.end(), "org", "anaphor", ante.value, "org.defined_short", m.group(0)))
@@ -138,23 +155,26 @@ class CompanyFinder:
                 forms.setdefault(form, f.value)
         if not forms:
             return []
-        taken = [(f.start, f.end) for f in orgs] + list(money_spans)
+        taken = SpanIndex([(f.start, f.end) for f in orgs] + list(money_spans))
+        claimed = DisjointSpans()  # what this pass adds never overlaps itself
+        # every occurrence of every form in one pass over the text (a scan per form was quadratic in the names)
+        automaton = ahocorasick.Automaton()
+        for form in forms:
+            automaton.add_word(form, form)
+        automaton.make_automaton()
         hits: list[tuple[int, int, str]] = []
-        for form in sorted(forms, key=len, reverse=True):  # longest first, as an alternation would match
-            i = text.find(form)
-            while i >= 0:
-                j = i + len(form)
-                if not _word_char(text, i - 1, "&-") and not _word_char(text, j, "-"):
-                    hits.append((i, j, form))
-                i = text.find(form, i + 1)
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        for end, form in automaton.iter(text):
+            i, j = end + 1 - len(form), end + 1
+            if not _word_char(text, i - 1, "&-") and not _word_char(text, j, "-"):
+                hits.append((i, j, form))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))  # longest first, as an alternation would match
         added: list[Fact] = []
         for s, e, form in hits:
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e) or claimed.overlaps(s, e):
                 continue
             if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
                 continue  # '("Brightwater")': the short name being defined, not another mention
-            taken.append((s, e))
+            claimed.add(s, e)
             added.append(Fact(s, e, "org", "propagated", forms[form], "org.propagated", form))
         return added
 
@@ -411,19 +431,38 @@ class _ZhNames:
                 and c not in self.places]
 
     def short_forms(self, text: str, orgs: list[Fact], money: list[tuple[int, int]]) -> list[Fact]:
-        taken = [(f.start, f.end) for f in orgs] + list(money)
-        added: list[Fact] = []
-        for f in list(orgs):
+        # each core once, in the order the orgs give them (a core seen again finds nothing new: its first pass
+        # claimed every free occurrence), all found in one pass over the text instead of one scan per core
+        cores: dict[str, Any] = {}
+        for f in orgs:
             if f.kind != "shape" and f.kind != "context" or f.value is None:
                 continue
             for core in self._cores(f.text):
-                latin = not _CJK.search(core)
-                rx = re.compile(r"(?<![A-Za-z0-9])" + re.escape(core) + r"(?![A-Za-z0-9])" if latin else re.escape(core))
-                for m in rx.finditer(text):
-                    if any(a < m.end() and m.start() < b for a, b in taken):
-                        continue
-                    taken.append((m.start(), m.end()))
-                    added.append(Fact(m.start(), m.end(), "org", "short", f.value, "org.zh_short", core))
+                cores.setdefault(core, f.value)
+        if not cores:
+            return orgs
+        automaton = ahocorasick.Automaton()
+        for core in cores:
+            automaton.add_word(core, core)
+        automaton.make_automaton()
+        where: dict[str, list[int]] = {}
+        for end, core in automaton.iter(text):
+            where.setdefault(core, []).append(end + 1 - len(core))
+        taken = SpanIndex([(f.start, f.end) for f in orgs] + list(money))
+        claimed = DisjointSpans()
+        added: list[Fact] = []
+        for core, value in cores.items():
+            latin = not _CJK.search(core)
+            last = -1  # re.finditer's matches of one core never overlap each other
+            for s in sorted(where.get(core, ())):
+                e = s + len(core)
+                if s < last or latin and (_alnum_ascii(text, s - 1) or _alnum_ascii(text, e)):
+                    continue
+                last = e
+                if taken.overlaps(s, e) or claimed.overlaps(s, e):
+                    continue
+                claimed.add(s, e)
+                added.append(Fact(s, e, "org", "short", value, "org.zh_short", core))
         if not added:
             return orgs
         return sorted(orgs + added, key=lambda x: x.start)
@@ -433,14 +472,16 @@ class _ZhNames:
         """``大和制药株式会社（以下简称"大和制药"）`` where no name shape took the full name: it runs from where the
         defined short name is written just before the bracket to the bracket."""
         out: list[Fact] = []
+        ends = sorted(o.end for o in orgs)
+        spans = SpanIndex((o.start, o.end) for o in orgs)
         for d in facts:
             if d.label != "define" or d.kind != "short":
                 continue
-            if any(o.end <= d.start and d.start - o.end <= 2 for o in orgs):
-                continue
+            if bisect.bisect_right(ends, d.start) > bisect.bisect_left(ends, d.start - 2):
+                continue  # an org ends within two characters before the definition
             for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
                 at = text.rfind(name, max(0, d.start - 30), d.start)
-                if at < 0 or any(o.start < d.start and at < o.end for o in orgs):
+                if at < 0 or spans.overlaps(at, d.start):
                     continue
                 comp = Company("x:" + name_key(text[at:d.start]))
                 out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", text[at:d.start]))
@@ -449,20 +490,41 @@ class _ZhNames:
 
     # -- anaphors -------------------------------------------------------------------------------------------
     @staticmethod
-    def antecedent(text: str, word: str, at: int, orgs: list[Fact]) -> Fact | None:
+    def anaphor_index(text: str, orgs: list[Fact]) -> tuple[list[int], list[int]]:
+        """Where sentences break (。 and line breaks) and where the orgs (sorted by start) start: what
+        :meth:`antecedent` looks up by bisection, once per text."""
+        return [m.start() for m in _SENTENCE_BREAK.finditer(text)], [o.start for o in orgs]
+
+    @staticmethod
+    def antecedent(text: str, word: str, at: int, orgs: list[Fact],
+                   index: tuple[list[int], list[int]] | None = None) -> Fact | None:
         """后者 / 前者: the latter / former of two companies named earlier in the same sentence; 该公司: the one
-        named last, in this sentence or the one before."""
-        start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at))
-        if word in ("该公司", "該公司"):
-            start = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) if start > 0 else start
-        before = [o for o in orgs if start < o.start and o.end <= at and o.value is not None]
+        named last, in this sentence or the one before. ``orgs`` are sorted by start; ``index`` is
+        :meth:`anaphor_index` of them (each lookup is then a bisection and a look at the last few orgs)."""
+        breaks, starts = index if index is not None else _ZhNames.anaphor_index(text, orgs)
+        i = bisect.bisect_left(breaks, at)
+        start = breaks[i - 1] if i > 0 else -1
+        if word in ("该公司", "該公司") and start > 0:
+            i = bisect.bisect_left(breaks, start)
+            start = breaks[i - 1] if i > 0 else -1
         keys: list[str] = []
-        for o in reversed(before):
+        found: list[Fact] = []
+        # the orgs before ``at``, last first, back to the sentence start; a sentence naming more companies than
+        # _MAX_LOOK_BACK before the anaphor is a list, not a sentence with a "latter"
+        j = bisect.bisect_left(starts, at)
+        for o in reversed(orgs[max(0, j - _MAX_LOOK_BACK):j]):
+            if o.start <= start:
+                break
+            if o.end > at or o.value is None:
+                continue
+            found.append(o)
             if o.value.key not in keys:
                 keys.append(o.value.key)
+            if word in ("该公司", "該公司") or len(keys) == 2:
+                break
         if word in ("该公司", "該公司"):
-            return before[-1] if before else None
+            return found[0] if found else None
         if len(keys) < 2:
             return None  # one company in the sentence: 后者 points further back than we can see
         want = keys[1] if word == "前者" else keys[0]
-        return next(o for o in reversed(before) if o.value.key == want)
+        return next(o for o in found if o.value.key == want)

@@ -24,6 +24,7 @@ from typing import Any
 
 import ahocorasick
 
+from .._spans import DisjointSpans, SpanIndex
 from ..errors import PatternError
 from ..facts import Fact
 from ..normalize.names import trie_regex
@@ -39,6 +40,8 @@ _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
 #: what may stand between two targets named together ("FP/EP3", "KIT and PDGFRA", "KIT和PDGFRA")
 _JOINS = {"/", "x", "×", "X", "&", "-", "and", ",", "和", "与", "與", "及", "、"}
+#: the longest gap _joined() accepts between two joined targets
+_MAX_JOIN = 5
 _PAIR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
                    r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])")
 #: shapes of drug codes, which the shape rules must not take for targets (GPR139 and CYP11A1 are families)
@@ -279,15 +282,23 @@ class TargetFinder:
                 pending.append((s, e, canon, sp))
                 continue
             out.append(Fact(s, e, "target", canon, canon, "target.vocab", text[s:e]))
-        # an ambiguous name joined to an accepted target ("FP/EP3 dual agonist", "M1/M4 agonist") counts too
-        changed = True
-        while pending and changed:
-            changed = False
-            for p in list(pending):
-                if any(self._joined(t, p[0], p[1], f.start, f.end) for f in out):
+        # an ambiguous name joined to an accepted target ("FP/EP3 dual agonist", "M1/M4 agonist") counts too, and
+        # so does one joined to that one: everything connected to an accepted target, found from each accepted one
+        # by looking up the pending names within a join's reach (not every pending name against every target)
+        if pending:
+            by_start = {p[0]: p for p in pending}
+            by_end = {p[1]: p for p in pending}
+            todo = [(f.start, f.end) for f in out]
+            while todo:
+                s, e = todo.pop()
+                near = [by_start.get(x) for x in range(e, e + _MAX_JOIN + 1)]
+                near += [by_end.get(x) for x in range(s - _MAX_JOIN, s + 1)]
+                for p in near:
+                    if p is None or p[0] not in by_start or not self._joined(t, p[0], p[1], s, e):
+                        continue
+                    del by_start[p[0]], by_end[p[1]]
                     out.append(Fact(p[0], p[1], "target", p[2], p[2], "target.vocab", text[p[0]:p[1]]))
-                    pending.remove(p)
-                    changed = True
+                    todo.append((p[0], p[1]))
         out.extend(self._pairs(t, text, taken))
         out.extend(self._shapes(t, text, taken))
         out.sort(key=lambda f: f.start)
@@ -349,7 +360,7 @@ class TargetFinder:
     @staticmethod
     def _joined(t: str, s: int, e: int, s2: int, e2: int) -> bool:
         gap = t[e:s2] if e <= s2 else t[e2:s]
-        return gap == "" or 0 < len(gap) <= 5 and gap.strip() in _JOINS
+        return gap == "" or 0 < len(gap) <= _MAX_JOIN and gap.strip() in _JOINS
 
     def _pairs(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         """'PDE3/4' (a family name with two numbers) and 'IL-17A/F' (two letters) are two targets, unless the pair
@@ -374,15 +385,19 @@ class TargetFinder:
 
     def _shapes(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         out = []
+        found = SpanIndex(taken)
+        shapes = DisjointSpans()  # shape matches are kept only where nothing was found: they never overlap
         for r, m in self.runner.finditer(t):
             s, e = m.span("t")
             word = m.group("t")
-            if word in self.not_targets or word.upper() in self.not_targets or any(a < e and s < b for a, b in taken):
+            if word in self.not_targets or word.upper() in self.not_targets or found.overlaps(s, e) \
+                    or shapes.overlaps(s, e):
                 continue
             if _CODEISH.fullmatch(word) and not _FAMILY.match(word):
                 continue  # a drug code (HRS-1167, ALT-B4, IMM27M, SKB264), not a target
             canon = self.normalize(word)
             out.append(Fact(s, e, "target", canon, canon, r.id, text[s:e]))
+            shapes.add(s, e)
             taken.append((s, e))
         return out
 
