@@ -26,6 +26,15 @@ from ..records import Deal, Evidence, Figure, Money, Party, Quantity
 
 __all__ = ["assemble_figures", "main_company"]
 
+#: a cue that names one payment of one deal ("an upfront payment of", "a down payment"), never an industry total
+_ONE_PAYMENT = re.compile(r"(?i)\b(?:an?|its|their|the\s+deal(?:'s|’s)?)\s+(?:\w+\s+){0,2}?(?:payment|fee|deal|"
+                          r"transaction|partnership|agreement)\b(?!s)")
+#: amounts below this are garbled or truncated ("remains at $4.") -- no company or market figure is that small
+_MIN_AMOUNT = Decimal(1000)
+#: run-rate and cumulative figures ("annual revenue of", "每年", "累计", "to date") have no period but their own
+_NO_PERIOD = re.compile(r"(?i)\b(?:annual|annually|a\s+year|per\s+year|each\s+year|yearly|to\s+date|so\s+far|"
+                        r"since\s+(?:its|their)\s+(?:founding|inception|launch)|cumulative(?:ly)?|in\s+total\s+since)\b|"
+                        r"每年|年均|累计|累計|截至目前|迄今|至今")
 #: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
 _DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
                "combined_upfront", "per_share", "royalty_money"}
@@ -37,10 +46,12 @@ _EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占�
 _DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
 _VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|万|萬)")
 #: Chinese product candidates that are a time, a total or a description, not a product
-_ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|公司|集[团團]")
+_ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|[药藥]品$|公司|集[团團]|截至|目前|"
+                             r"至今|部分|其中")
+_AFTER_CUE = re.compile(r"\s+(?:of|from)\s+(?:its\s+|the\s+)?")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
-_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較)\s*(?:the\s+)?"
+_BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較|对比|對比|相比)\s*(?:the\s+)?"
                    r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
 _YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
 
@@ -69,8 +80,10 @@ def _deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
 
 
-_CHAIN = re.compile(r"[\s,]*(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,?\s*(?:to|and|or|up\s+from|down\s+from|"
-                    r"from|vs\.?|versus|compared\s+with)\s|,\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
+_CHAIN = re.compile(r"[\s,]*(?:of\s+(?:the\s+)?(?:global\s+|total\s+|all\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+)?"
+                    r"(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,?\s*(?:to|and|or|up\s+from|down\s+from|"
+                    r"from|vs\.?|versus|compared\s+with)\s(?:(?:only|just|nearly|about|around|roughly|some|over)\s)?|"
+                    r",\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
 
 
 def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:
@@ -80,7 +93,8 @@ def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = 
     head = v
     while prev:
         p = prev.pop()
-        if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or head.start - p.end > 45:
+        if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or \
+                head.start - p.end > (70 if p.label == "percent" else 45):
             break
         if cues and any(p.end <= c.start and c.end <= head.start for c in cues):
             break  # "from earning 3.7 billion yuan to projecting a loss of 1.1 billion": each has its own cue
@@ -133,6 +147,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     out: list[Figure] = []
     period_ctx: str | None = None
+    ctx_at = -_FRESH - 1  # where the sentence that set ``period_ctx`` ends
     money_at = [f.start for f in facts if f.label == "money"]
     pub_year = getattr(published, "year", None)
     hit_set = set(hits)
@@ -141,10 +156,14 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     for si in sorted(hit_set | year_sents):
         a, b = sentences[si]
         if si not in hit_set:
-            period_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low)) or period_ctx
+            new_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low))
+            if new_ctx:
+                period_ctx, ctx_at = new_ctx, b
             continue
         has_year = any(a <= p < b for p, _ in years)
-        year = next((y for p, y in reversed(years) if p < b), None) or pub_year
+        # a period without a year ("the second quarter", 上半年) is one of the year the article is talking about:
+        # that of the period in force, else the last year named before this sentence, else the publication year
+        year = _year_of(period_ctx) or next((y for p, y in reversed(years) if p < a), None) or pub_year
         metrics = vocab.metrics_in(text, a, b, low)
         has_value = any(a <= p < b for p in money_at) or "%" in text[a:b]
         if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
@@ -152,10 +171,13 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                 periods = vocab.periods_in(text, a, b, year, low=low)
                 if _DIGIT_UNIT.search(text, a, b):
                     out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
-                period_ctx = _last_period(periods) or period_ctx
+                new_ctx = _last_period(periods)
+                if new_ctx:
+                    period_ctx, ctx_at = new_ctx, b
             continue
         periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
                    if not _BASE.search(text, max(a, p.start - 40), p.start)]
+        _anchor_years(periods, year)
         for p in periods:
             if p.kind == "rel":
                 p.value = norm_period("rel", p.extra.get("groups", {}), pub_year)
@@ -163,17 +185,22 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         changes = vocab.changes_in(text, a, b, low)
         block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
         # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
-        block_spans += [(x.end, x.end + int(x.extra["attach"])) for x in blocks if x.extra.get("attach")]
+        block_spans += [(x.end, _clause_end(text, x.end, min(b, x.end + int(x.extra["attach"]))))
+                        for x in blocks if x.extra.get("attach")]
         aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
             any(m.kind == "deal_value" for m in metrics)
         sent_pay = [p for p in pay_cues if a <= p.start < b]
-        if aggregate:  # industry statistics: "首付款约20亿美元,总金额达300亿美元" are deal values, not terms
+        # industry statistics: "首付款约20亿美元,总金额达300亿美元" are deal values, not terms -- unless the sentence
+        # states a deal's own terms (the deal took an amount of it) or names one payment ("an upfront payment of")
+        if aggregate and not any(a <= s0 < b for s0, _ in deal_spans):
             metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                              {"scope": "market"}) for p in sent_pay
-                                        if p.kind in ("total", "upfront") and not _overlaps(p, [(m.start, m.end) for m in metrics])],
+                                        if p.kind in ("total", "upfront") and not _overlaps(p, [(m.start, m.end) for m in metrics])
+                                        and not _ONE_PAYMENT.search(text, max(a, p.start - 12), p.end)],
                              key=lambda m: m.start)
             sent_pay = []
         money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
+                 and getattr(f.value, "amount", _MIN_AMOUNT) >= _MIN_AMOUNT
                  and not _overlaps(f, block_spans) and not _overlaps(f, deal_spans)
                  and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
                  and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
@@ -193,18 +220,33 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                        [o for o in values if (o.label == "percent") == share], lang, all_amounts)
             if cue is None or cue.label != "metric":
                 continue
+            if cue.kind == "inherit":  # "… doubled to $36.9 billion, half of the global total of $67.5 billion"
+                prev = [f for f, _ in sent_figs if f.metric != "count"]
+                if not prev:
+                    continue
+                cue = Fact(cue.start, cue.end, "metric", prev[-1].metric, None, cue.rule, cue.text,
+                           {"scope": prev[-1].kind if prev[-1].kind == "market" else "company"})
             if share and not _EXPLICIT_SHARE.search(cue.text) and not (
                     vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
                 continue  # a percentage of revenue or of a split is no market share
             fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
-                          used_changes)
+                          used_changes, a - ctx_at <= _FRESH)
             if fig is not None:
                 sent_figs.append((fig, v))
         _distribute(text, a, b, changes, used_changes, sent_figs)
+        _distribute_subjects(text, a, b, lang, sent_figs)
         _parallel_periods(sent_figs)
         sent_figs.extend(_counts(text, vocab, a, b, periods, period_ctx, sent_figs, facts))
         out.extend(f for f, _ in sent_figs)
-        period_ctx = _last_period(periods) or period_ctx
+        # the period later sentences take: the one this sentence's figures were read for, else the last it names
+        stated = {p.start for p in periods if p.extra.get("explicit_year") and p.kind != "range"}
+        used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
+                and any(e.field == "period" and e.start in stated for e in f.evidence)]
+        # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
+        new_ctx = used[-1] if used else (None if any(f.metric != "count" for f, _ in sent_figs)
+                                         else _last_period(periods))
+        if new_ctx:
+            period_ctx, ctx_at = new_ctx, b
     out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
     return _dedupe(out)
 
@@ -259,6 +301,38 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
     return out
 
 
+#: a period stated at most this many characters before is the one "last year" / 今年 means when the article has no date
+_FRESH = 300
+_CLAUSE_END = re.compile(r"\n|[;；。]|\.(?:\s|$)")
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause that starts at ``start`` ends, at most ``end``: a not-figure cue reaches no further than
+    its own line or sentence ("… core EPS grew 12%\n- Free cash flow of USD 0.9 billion" is a new item)."""
+    m = _CLAUSE_END.search(text, start, end)
+    return m.start() if m else end
+
+
+def _year_of(period: str | None) -> int | None:
+    m = _YEAR_IN.search(period or "")
+    return int(m.group(0)) if m else None
+
+
+def _anchor_years(periods: list[Fact], year: int | None) -> None:
+    """A period without a year takes that of a period stated before it in the same sentence ("in the first half
+    of 2025 … in the second quarter"), else the article's (``year``)."""
+    last: int | None = None
+    for p in periods:
+        if p.extra.get("explicit_year"):
+            last = _year_of(p.value) if p.kind != "range" else None
+            p.extra["year"] = last
+        elif p.kind != "rel":
+            yr = last or year
+            p.extra["year"] = yr
+            p.value = norm_period(p.kind, p.extra.get("groups", {}), yr)
+
+
 def _last_period(periods: list[Fact]) -> str | None:
     good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "range"]
     return good[-1].value if good else None
@@ -266,7 +340,7 @@ def _last_period(periods: list[Fact]) -> str | None:
 
 def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
-            changes: list[Fact], used: set[int]) -> Figure | None:
+            changes: list[Fact], used: set[int], ctx_fresh: bool = False) -> Figure | None:
     metric = cue.kind
     scope = cue.extra.get("scope", "company")
     evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
@@ -281,14 +355,22 @@ def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int,
     if subj_fact is not None:
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
-    period_f = _period(text, v, cue, periods, lang)
+    period_f = _period(text, v, cue, periods, lang, period_ctx is not None)
     period = None
+    lo, hi = min(cue.start, v.start), max(cue.end, v.end)
     if period_f is not None:
         period = vocab_period(vocab, period_f, year, kind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
-    elif period_ctx:
-        period = period_ctx if kind != "market" else period_ctx.replace("FY", "")
+    elif period_ctx and not _NO_PERIOD.search(text, max(a, lo - 40), min(b, hi + 25)) and (ctx_fresh or not any(
+            p.kind == "rel" and p.value is None and lo - 60 <= p.start <= hi + 30 for p in periods)):
+        # the period in force, unless the figure is a run-rate or a running total ("annual revenue of", 累计), or
+        # says its own period in words the article gives no year for ("last year" without a date) and the period
+        # in force was not stated right before ("… in 2025. Last year, 157 deals worth …")
+        if kind == "market":
+            period = period_ctx.replace("FY", "")
+        else:
+            period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
     ch = _change(text, v, cue, changes, used)
     change = None
     if ch is not None:
@@ -311,7 +393,8 @@ def vocab_period(vocab: ReportVocab, p: Fact, year: int | None, kind: str) -> st
     if p.kind == "rel":  # already resolved against the publication year; only the scope changes
         v = p.value
         return None if v is None else (v.replace("FY", "") if kind == "market" else v)
-    return norm_period(p.kind, p.extra.get("groups", {}), year, "market" if kind == "market" else "company")
+    yr = p.extra.get("year", year)
+    return norm_period(p.kind, p.extra.get("groups", {}), yr, "market" if kind == "market" else "company")
 
 
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
@@ -323,7 +406,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (lang == "zh" and _ZH_NOT_PRODUCT.search(p.text))]
-        near = [p for p in prods if p.start <= max(cue.end, v.start) and abs(p.start - anchor) <= 120]
+        # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
+        near = [p for p in prods if (p.start <= max(cue.end, v.start) or _AFTER_CUE.fullmatch(text, cue.end, p.start))
+                and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return p.text, "product", p
@@ -339,6 +424,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
             return _tidy_market(p.text), "market", p
+        if cue.kind == "market_share" or cue.rule.startswith("pay."):
+            return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
         return _tidy_market(cue.text), "market", cue
     bad = vocab.not_companies
     orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
@@ -387,12 +474,14 @@ def _tidy_market(s: str) -> str:
     return s.strip(" ,.;:")
 
 
-def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en") -> Fact | None:
+def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en", has_ctx: bool = False) -> Fact | None:
     cands = [p for p in periods if p.value]
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
         before = [p for p in cands if p.end <= min(cue.start, v.start)]
         if before:
             return before[-1]
+        if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
+            cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
     after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
              and not re.search(r"[;。；]", text[v.end:p.start])]
     if after:
@@ -409,7 +498,8 @@ def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -
     for i, c in enumerate(changes):
         if i in used:
             continue
-        if lo <= c.start and c.end <= v.start:
+        # between the metric and the value, or around the metric word itself ("a 33% sales increase to $563 million")
+        if (lo <= c.start or c.start < cue.start < c.end) and c.end <= v.start:
             used.add(i)
             return c
     for i, c in enumerate(changes):
@@ -468,6 +558,25 @@ def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],
         for f, c in zip(want, free, strict=True):
             f.change_pct = float(c.value)
             f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
+
+
+_CONJ = {"en": re.compile(r",\s*(?:and\s+)?|\s+and\s+"), "zh": re.compile(r"[、和与與及]")}
+
+
+def _distribute_subjects(text: str, a: int, b: int, lang: str, figs: list[tuple[Figure, Any]]) -> None:
+    """"immunology and metabolic disorders …, accounting for 13% and 8% of deal activity, respectively": figures
+    that share a subject of several conjuncts take one conjunct each, in order."""
+    if len(figs) < 2 or not _RESPECTIVELY.search(text, a, b):
+        return
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f, _ in figs:
+        if isinstance(f.subject, str):
+            groups.setdefault((f.subject, f.metric), []).append(f)
+    for (subj, _), fs in groups.items():
+        parts = [x.strip() for x in _CONJ[lang].split(subj) if x.strip()]
+        if len(fs) >= 2 and len(parts) == len(fs):
+            for f, part in zip(fs, parts, strict=True):
+                f.subject = part
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:

@@ -32,6 +32,9 @@ _ENTRY_KEYS = {"id", "value", "terms", "case_sensitive", "note"}
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
                                        "november december".split(), 1)}
 _ZH_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: changes said as a multiple ("doubled", 翻倍), in %
+_TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
+          "翻倍": 100.0, "翻番": 100.0, "翻了一倍": 100.0, "翻了一番": 100.0, "减半": -50.0, "減半": -50.0}
 _PCT = {"en": re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"),
         "zh": re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%")}
 
@@ -290,6 +293,13 @@ class ReportVocab:
         out = []
         for f in self._matches(self.changes, text, a, b, "change", low):
             g = f.value
+            if f.kind == "times":  # "doubled", 翻倍: a multiple said in words
+                word = re.sub(r"\s+", "", str(g.get("x") or "")).lower()
+                if word not in _TIMES:
+                    continue
+                f.value = _TIMES[word]
+                out.append(f)
+                continue
             pct = float(g["pct"])
             if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")):
                 pct = -pct
