@@ -56,9 +56,11 @@ _BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+
 _YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
 
 
-def main_company(facts: list[Fact]) -> Fact | None:
-    """The article's own company: the first company named at least twice, else the first one named."""
-    orgs = [f for f in facts if f.label == "org"]
+def main_company(facts: list[Fact], vocab: ReportVocab | None = None, twice: bool = False) -> Fact | None:
+    """The article's own company: the first company named at least twice, else (unless ``twice``) the first one
+    named."""
+    bad = vocab.not_companies if vocab is not None else None
+    orgs = [f for f in facts if f.label == "org" and not (bad is not None and bad.search(f.text))]
     if not orgs:
         return None
     counts: dict[str, int] = {}
@@ -68,7 +70,7 @@ def main_company(facts: list[Fact]) -> Fact | None:
     for f in orgs:
         if counts[getattr(f.value, "key", f.text)] >= 2:
             return f
-    return orgs[0]
+    return None if twice else orgs[0]
 
 
 def _overlaps(f: Any, spans: list[tuple[int, int]]) -> bool:
@@ -143,7 +145,11 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     pay_cues = [f for f in facts if f.label == "pay" and f.kind in _DEAL_KINDS and not _GENERIC_TOTAL.fullmatch(f.text)]
     from .approvals import _orgs_by_sentence, _top_company
 
-    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2)
+    # the article's own company: named in the most sentences, else the first one named twice
+    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2) or main_company(facts, vocab, twice=True)
+    filer = _filer(text, vocab)
+    if filer is not None:
+        own = filer
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     out: list[Figure] = []
     period_ctx: str | None = None
@@ -163,7 +169,8 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         has_year = any(a <= p < b for p, _ in years)
         # a period without a year ("the second quarter", 上半年) is one of the year the article is talking about:
         # that of the period in force, else the last year named before this sentence, else the publication year
-        year = _year_of(period_ctx) or next((y for p, y in reversed(years) if p < a), None) or pub_year
+        year = _year_of(period_ctx) or next((y for p, y in reversed(years) if p < a), None) or pub_year or \
+            (years[0][1] if years else None)  # (a release that dates itself only at its end)
         metrics = vocab.metrics_in(text, a, b, low)
         has_value = any(a <= p < b for p in money_at) or "%" in text[a:b]
         if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
@@ -177,7 +184,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
             continue
         periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
                    if not _BASE.search(text, max(a, p.start - 40), p.start)]
-        _anchor_years(periods, year)
+        _anchor_years(text, periods, year, pub_year)
         for p in periods:
             if p.kind == "rel":
                 p.value = norm_period("rel", p.extra.get("groups", {}), pub_year)
@@ -244,13 +251,18 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                 and any(e.field == "period" and e.start in stated for e in f.evidence)]
         # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
         new_ctx = used[-1] if used else (None if any(f.metric != "count" for f, _ in sent_figs)
-                                         else _last_period(periods))
+                                         else _last_period(periods, anchored=period_ctx is None))
         if new_ctx:
             period_ctx, ctx_at = new_ctx, b
     out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
+    if vocab.filer_page is not None and vocab.filer_page.search(text):
+        # a filing's data page is the filer's ("we"): its company figures are the filer's, when the page is headed
+        # by the filer's name, and no one's otherwise (the companies it names are counterparties)
+        out = [f for f in out if f.kind != "company" or (filer is not None and f.subject_name == filer.text)]
     return _dedupe(out)
 
 
+_DIVISION = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}(?:Division|Segment)\b|[\u4e00-\u9fff]{2,8}(?:事业部|事業部|分部)")
 _CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EUR")), ("JPY", re.compile(r"¥|JPY|yen")),
                   ("CNY", re.compile(r"RMB|CNY|人民[币幣]")), ("HKD", re.compile(r"HK\$|HKD|港元")),
                   ("USD", re.compile(r"\$|USD|US dollars")))
@@ -259,7 +271,7 @@ _CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EU
 def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
                    deal_spans: list[tuple[int, int]]) -> list[Figure]:
     """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)"), current period only."""
-    from ..finders.reports import table_rows
+    from ..finders.reports import flat_table_rows, table_rows
     from ..normalize.money import scale_headers
 
     headers = scale_headers(text, lang)
@@ -277,7 +289,7 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
         heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
         before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
         period = heads[0] if heads else (before[-1] if before else None)
-        for row in table_rows(vocab, text, he):
+        for row in table_rows(vocab, text, he) or flat_table_rows(vocab, text, he):
             if _overlaps(row, deal_spans):
                 continue
             metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
@@ -294,7 +306,10 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
             if row.change_span is not None and row.change is not None:
                 ev.append(Evidence(field="change_pct", start=row.change_span[0], end=row.change_span[1],
                                    text=text[row.change_span[0]:row.change_span[1]], rule="table.change"))
-            out.append(Figure(subject=Party(name=company.text, canonical=getattr(company.value, "canonical", None)),
+            # a division's row is the division's ("Pharmaceuticals Division 9,800 …" → "Roche Pharmaceuticals Division")
+            unit = _DIVISION.search(row.label.text)
+            name = f"{company.text} {unit.group(0)}" if unit else company.text
+            out.append(Figure(subject=Party(name=name, canonical=None if unit else getattr(company.value, "canonical", None)),
                               kind="company", metric=metric, value=value,  # type: ignore[arg-type]
                               period=period.value if period is not None else None, change_pct=row.change,
                               evidence=ev))
@@ -319,22 +334,49 @@ def _year_of(period: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
-def _anchor_years(periods: list[Fact], year: int | None) -> None:
+_OF_REL_YEAR = re.compile(r"\s+of\s+(?:this|last|the\s+(?:current|previous|prior|past))\s+(?:fiscal\s+)?year\b", re.I)
+
+
+def _anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: int | None = None) -> None:
     """A period without a year takes that of a period stated before it in the same sentence ("in the first half
-    of 2025 … in the second quarter"), else the article's (``year``)."""
+    of 2025 … in the second quarter"), else the article's (``year``); "the first half of this year" takes the
+    publication year, or none."""
     last: int | None = None
+    if pub_year is None and any(p.kind == "rel" or _OF_REL_YEAR.match(text, p.end) for p in periods):
+        year = None  # "this year" with no date: the sentence's periods have no year we know
     for p in periods:
         if p.extra.get("explicit_year"):
             last = _year_of(p.value) if p.kind != "range" else None
             p.extra["year"] = last
         elif p.kind != "rel":
+            rel = _OF_REL_YEAR.match(text, p.end)
+            if rel:
+                yr = None if pub_year is None else pub_year - (1 if re.search(r"(?i)last|previous|prior|past",
+                                                                             rel.group(0)) else 0)
+                p.extra["year"] = yr
+                p.value = norm_period(p.kind, p.extra.get("groups", {}), yr) if yr else None
+                continue
             yr = last or year
             p.extra["year"] = yr
             p.value = norm_period(p.kind, p.extra.get("groups", {}), yr)
 
 
-def _last_period(periods: list[Fact]) -> str | None:
-    good = [p for p in periods if p.value and p.extra.get("explicit_year") and p.kind != "range"]
+def _filer(text: str, vocab: ReportVocab) -> Fact | None:
+    """The filer that heads a filing's data page ("ARVINAS, INC." on the first line), if the page is one."""
+    if vocab.filer_page is None or vocab.filer_name is None or not vocab.filer_page.search(text):
+        return None
+    m = vocab.filer_name.match(text)
+    if not m:
+        return None
+    return Fact(m.start("s"), m.end("s"), "org", "filer", None, "figure.filer", m.group("s"))
+
+
+def _last_period(periods: list[Fact], anchored: bool = False) -> str | None:
+    """The last period a sentence states with its year (``anchored``: or with the year the article gives it, for
+    the first period of an article: "Q1 sales grew 5%" in a release dated at its end)."""
+    good = [p for p in periods if p.value and p.kind not in ("range", "ym") and p.extra.get("explicit_year")]
+    if not good and anchored:
+        good = [p for p in periods if p.value and p.kind in ("q", "h1", "h2", "9m", "fy") and p.extra.get("year")]
     return good[-1].value if good else None
 
 

@@ -25,12 +25,27 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..patterns import Rule, load_file, load_rules, lower_pattern
 
-__all__ = ["ReportVocab", "TableRow", "report_vocab", "sentences_with", "norm_period", "table_rows"]
+__all__ = ["ReportVocab", "TableRow", "flat_table_rows", "report_vocab", "sentences_with", "norm_period",
+           "table_rows"]
 
 _PAIR_HINT = re.compile(r"[(（]|known as|sold as|marketed as")
 _ENTRY_KEYS = {"id", "value", "terms", "case_sensitive", "note"}
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
                                        "november december".split(), 1)}
+_SPANS = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
+          (1, 12): "FY"}
+
+
+def _month(s: str | None) -> int | None:
+    """A month number from a name, an abbreviation or digits."""
+    if not s:
+        return None
+    s = s.strip().rstrip(".").lower()
+    if s.isdigit():
+        return int(s)
+    return next((n for name, n in _MONTHS.items() if name.startswith(s) and len(s) >= 3), None)
+
+
 _ZH_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: changes said as a multiple ("doubled", 翻倍), in %
 _TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
@@ -122,6 +137,13 @@ def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: st
         num = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
             q.lower(), _ZH_Q.get(q))
         return f"Q{num} {yr}" if num else None
+    if kind == "span":  # months of one year: Jan–Mar → Q1, Jan–Jun → H1, Jan–Sep → 9M, Jan–Dec → the year
+        m1 = _month(g.get("m1"))
+        m2 = _month(g.get("m2"))
+        label = _SPANS.get((m1, m2)) if m1 and m2 else None
+        if label is None:
+            return None
+        return f"FY{yr}" if label == "FY" else f"{label} {yr}"
     if kind == "ym":
         mon = g.get("m") or _MONTHS.get(str(g.get("mon") or "").lower())
         if scope != "market":
@@ -174,6 +196,9 @@ class ReportVocab:
         tables = fig.get("tables") or {}
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None
         self.table_metrics = frozenset(tables.get("metrics") or [])
+        self.table_flat_row = re.compile(tables["flat_row"]) if tables.get("flat_row") else None
+        self.filer_page = re.compile(tables["filer_page"]) if tables.get("filer_page") else None
+        self.filer_name = re.compile(tables["filer_name"]) if tables.get("filer_name") else None
         self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
 
     # -- regulators ------------------------------------------------------------------------------------------
@@ -381,6 +406,42 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
         label = Fact(la, lb, "label", "", None, "table.row", text[la:lb].strip())
         out.append(TableRow(label, metrics[-1], m.start("cur"), m.end("cur"), Decimal(cur.replace(",", "")),
                             change, (m.start("chg"), m.end("chg")) if chg else None))
+    return out
+
+
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+
+
+def flat_table_rows(vocab: ReportVocab, text: str, header_end: int, max_chars: int = 2000) -> list[TableRow]:
+    """The rows of a results table flattened onto the header's own line ("In millions of CHF … Group sales 12,414
+    11,833 100 100 +4 +5 Pharmaceuticals Division 9,800 …"): a label, then its numbers; the first number is the
+    current value, the first signed one the change."""
+    if vocab.table_flat_row is None:
+        return []
+    nl = text.find("\n", header_end)
+    end = min(len(text) if nl < 0 else nl, header_end + max_chars)
+    out: list[TableRow] = []
+    for m in vocab.table_flat_row.finditer(text, header_end, end):
+        la, lb = m.start("label"), m.end("label")
+        # (a metric word may look at the numbers after it: "Division 9,800")
+        metrics = [f for f in vocab.metrics_in(text, la, min(end, lb + 16)) if f.kind in vocab.table_metrics
+                   and f.start < lb]
+        if not metrics:
+            continue
+        nums = [(n.start(), n.end(), n.group(0)) for n in re.finditer(r"\S+", text[m.start("nums"):m.end("nums")])]
+        first = nums[0][2]
+        if first[0] in "+-−" or first.endswith("%") or all(_YEAR_CELL.fullmatch(t) for _, _, t in nums):
+            continue  # a change, a share, or the header's row of years
+        base = m.start("nums")
+        chg = next(((base + a, base + b, t) for a, b, t in nums[1:] if t[0] in "+-−"), None)
+        change = None
+        if chg is not None:
+            num = float(re.sub(r"[^\d.]", "", chg[2]) or "nan")
+            change = -num if chg[2][0] in "-−" else num
+        label = Fact(la, lb, "label", "", None, "table.flat_row", text[la:lb].strip())
+        out.append(TableRow(label, metrics[-1], base + nums[0][0], base + nums[0][1],
+                            Decimal(first.replace(",", "").strip("()")), change,
+                            (chg[0], chg[1]) if chg is not None else None))
     return out
 
 
