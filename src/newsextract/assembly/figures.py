@@ -147,6 +147,10 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
 
     # the article's own company: named in the most sentences, else the first one named twice
     own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2) or main_company(facts, vocab, twice=True)
+    if own is None and vocab.own_ticker is not None:  # "SINO BIOPHARM(01177)": a name glued to its stock code
+        m = vocab.own_ticker.search(text)
+        if m:
+            own = Fact(m.start("s"), m.end("s"), "org", "ticker", None, "figure.own_ticker", m.group("s").strip())
     filer = _filer(text, vocab)
     if filer is not None:
         own = filer
@@ -628,6 +632,10 @@ def _dedupe(figs: list[Figure]) -> list[Figure]:
     for f in figs:
         same = next((i for i, o in enumerate(out) if o.metric == f.metric and _same_value(o.value, f.value)
                      and (o.period == f.period or o.period is None or f.period is None)), None)
+        if same is None and f.change_pct is not None and any(
+                o.metric == f.metric and (o.period == f.period or f.period is None) and o.subject_name == f.subject_name
+                and o.change_pct is not None and abs(o.change_pct - f.change_pct) < 0.05 for o in out):
+            continue  # the same result restated (in other units, or garbled): "… up 50.1%" once is one figure
         if same is None:
             out.append(f)
             continue
