@@ -158,6 +158,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     out: list[Figure] = []
     period_ctx: str | None = None
     ctx_at = -_FRESH - 1  # where the sentence that set ``period_ctx`` ends
+    ctx_from_figs = False  # whether figures have stated a period yet
     money_at = [f.start for f in facts if f.label == "money"]
     pub_year = getattr(published, "year", None)
     hit_set = set(hits)
@@ -166,7 +167,9 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     for si in sorted(hit_set | year_sents):
         a, b = sentences[si]
         if si not in hit_set:
-            new_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low))
+            # (once figures have a period, a sentence without figures changes it only by a reporting period:
+            # "源于2023年底…的合作" dates an event)
+            new_ctx = _last_period(vocab.periods_in(text, a, b, None, low=low), reporting=ctx_from_figs)
             if new_ctx:
                 period_ctx, ctx_at = new_ctx, b
             continue
@@ -182,13 +185,13 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                 periods = vocab.periods_in(text, a, b, year, low=low)
                 if _DIGIT_UNIT.search(text, a, b):
                     out.extend(f for f, _ in _counts(text, vocab, a, b, periods, period_ctx, [], facts))
-                new_ctx = _last_period(periods)
+                new_ctx = _last_period(periods, reporting=ctx_from_figs)
                 if new_ctx:
                     period_ctx, ctx_at = new_ctx, b
             continue
         periods = [p for p in vocab.periods_in(text, a, b, year, low=low)
                    if not _BASE.search(text, max(a, p.start - 40), p.start)]
-        _anchor_years(text, periods, year, pub_year)
+        _anchor_years(text, periods, year, pub_year, _year_of(period_ctx))
         for p in periods:
             if p.kind == "rel":
                 p.value = norm_period("rel", p.extra.get("groups", {}), pub_year)
@@ -258,6 +261,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                                          else _last_period(periods, anchored=period_ctx is None))
         if new_ctx:
             period_ctx, ctx_at = new_ctx, b
+        ctx_from_figs = ctx_from_figs or any(f.period for f, _ in sent_figs if f.metric != "count")
     out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
     if vocab.filer_page is not None and vocab.filer_page.search(text):
         # a filing's data page is the filer's ("we"): its company figures are the filer's, when the page is headed
@@ -341,22 +345,25 @@ def _year_of(period: str | None) -> int | None:
 _OF_REL_YEAR = re.compile(r"\s+of\s+(?:this|last|the\s+(?:current|previous|prior|past))\s+(?:fiscal\s+)?year\b", re.I)
 
 
-def _anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: int | None = None) -> None:
+def _anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: int | None = None,
+                  ctx_year: int | None = None) -> None:
     """A period without a year takes that of a period stated before it in the same sentence ("in the first half
-    of 2025 … in the second quarter"), else the article's (``year``); "the first half of this year" takes the
+    of 2025 … in the second quarter"), else the article's (``year``); "the first half of this year" (今年前三季度)
+    takes the publication year, else the year in force (``ctx_year``), and "last year's" the one before the
     publication year, or none."""
     last: int | None = None
     if pub_year is None and any(p.kind == "rel" or _OF_REL_YEAR.match(text, p.end) for p in periods):
         year = None  # "this year" with no date: the sentence's periods have no year we know
     for p in periods:
+        rel_word = (p.extra.get("groups") or {}).get("rel") if p.kind != "rel" else None
+        rel = _OF_REL_YEAR.match(text, p.end) if p.kind != "rel" and not rel_word else None
         if p.extra.get("explicit_year"):
             last = _year_of(p.value) if p.kind != "range" else None
             p.extra["year"] = last
         elif p.kind != "rel":
-            rel = _OF_REL_YEAR.match(text, p.end)
-            if rel:
-                yr = None if pub_year is None else pub_year - (1 if re.search(r"(?i)last|previous|prior|past",
-                                                                             rel.group(0)) else 0)
+            if rel or rel_word:
+                past = bool(re.search(r"(?i)last|previous|prior|past|去年|上年", rel.group(0) if rel else rel_word))
+                yr = (pub_year - 1 if past else pub_year) if pub_year else (None if past else ctx_year)
                 p.extra["year"] = yr
                 p.value = norm_period(p.kind, p.extra.get("groups", {}), yr) if yr else None
                 continue
@@ -375,10 +382,12 @@ def _filer(text: str, vocab: ReportVocab) -> Fact | None:
     return Fact(m.start("s"), m.end("s"), "org", "filer", None, "figure.filer", m.group("s"))
 
 
-def _last_period(periods: list[Fact], anchored: bool = False) -> str | None:
+def _last_period(periods: list[Fact], anchored: bool = False, reporting: bool = False) -> str | None:
     """The last period a sentence states with its year (``anchored``: or with the year the article gives it, for
-    the first period of an article: "Q1 sales grew 5%" in a release dated at its end)."""
-    good = [p for p in periods if p.value and p.kind not in ("range", "ym") and p.extra.get("explicit_year")]
+    the first period of an article: "Q1 sales grew 5%" in a release dated at its end; ``reporting``: only a
+    reporting period, not a bare year)."""
+    good = [p for p in periods if p.value and p.kind not in ("range", "ym") and p.extra.get("explicit_year")
+            and not (reporting and p.kind == "year")]
     if not good and anchored:
         good = [p for p in periods if p.value and p.kind in ("q", "h1", "h2", "9m", "fy") and p.extra.get("year")]
     return good[-1].value if good else None

@@ -50,6 +50,8 @@ _ZH_Q = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 #: changes said as a multiple ("doubled", 翻倍), in %
 _TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
           "翻倍": 100.0, "翻番": 100.0, "翻了一倍": 100.0, "翻了一番": 100.0, "减半": -50.0, "減半": -50.0}
+_EACH = re.compile(r"respectively|分别|分別")
+_PCT_NEXT = re.compile(r"\s*(?:[、,，和及与與]\s*|,?\s*and\s+)(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b)")
 _PCT = {"en": re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"),
         "zh": re.compile(r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%")}
 
@@ -327,10 +329,15 @@ class ReportVocab:
                 out.append(f)
                 continue
             pct = float(g["pct"])
-            if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")):
-                pct = -pct
-            f.value = pct
+            sign = -1.0 if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")) else 1.0
+            f.value = sign * pct
             out.append(f)
+            if _EACH.search(text, a, b):  # "降幅分别为63.52%、112.16%", "rose 12% and 15%, respectively"
+                end = f.end
+                while (m := _PCT_NEXT.match(text, end, b)) is not None:
+                    out.append(Fact(m.start("pct"), m.end(), "change", f.kind, sign * float(m.group("pct")), f.rule,
+                                    text[m.start("pct"):m.end()], dict(f.extra)))
+                    end = m.end()
         return out
 
     def percents_in(self, text: str, a: int, b: int) -> list[Fact]:
