@@ -460,6 +460,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
+                 and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
                  and not (lang == "zh" and _ZH_NOT_PRODUCT.search(p.text))]
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or _AFTER_CUE.fullmatch(text, cue.end, p.start))

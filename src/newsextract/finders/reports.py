@@ -195,6 +195,7 @@ class ReportVocab:
         self.company_anaphor = re.compile(fig["company_anaphor"]) if fig.get("company_anaphor") else None
         self.product_anaphor = re.compile(fig["product_anaphor"]) if fig.get("product_anaphor") else None
         self.own_ticker = re.compile(fig["own_ticker"]) if fig.get("own_ticker") else None
+        self.not_products = re.compile(f"(?:{fig['not_products']})") if fig.get("not_products") else None
         self.not_after = re.compile(fig["not_after"], re.I) if fig.get("not_after") else None
         tables = fig.get("tables") or {}
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None
