@@ -270,6 +270,9 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     return _dedupe(out)
 
 
+_TOTAL_ROW = re.compile(r"(?i)\s*(?:total|合计|合計|总|總)")
+#: a row that names its product after a dash ("Product revenue, net - Renvexa", "产品收入—宁沃索")
+_ROW_PRODUCT = re.compile(r"(?:\s[-–—]\s*|[—–])(?P<s>[A-Z][\w-]{2,30}|[\u4e00-\u9fff]{2,10})\s*$")
 _DIVISION = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}(?:Division|Segment)\b|[\u4e00-\u9fff]{2,8}(?:事业部|事業部|分部)")
 _CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EUR")), ("JPY", re.compile(r"¥|JPY|yen")),
                   ("CNY", re.compile(r"RMB|CNY|人民[币幣]")), ("HKD", re.compile(r"HK\$|HKD|港元")),
@@ -278,18 +281,22 @@ _CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EU
 
 def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
                    deal_spans: list[tuple[int, int]]) -> list[Figure]:
-    """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)"), current period only."""
-    from ..finders.reports import flat_table_rows, table_rows
+    """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)", "(€ million)"): the
+    current column of each period the heading names ("Three Months Ended … Nine Months Ended"), else the first."""
+    from ..finders.reports import column_table_rows, flat_table_rows, table_columns, table_rows
     from ..normalize.money import scale_headers
 
-    headers = scale_headers(text, lang)
+    headers = list(scale_headers(text, lang))
+    for rx, scale, rid in vocab.table_headers:
+        headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
+                    if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
     if not headers:
         return []
     company = own or main_company(facts)
     if company is None:
         return []
     out = []
-    for hs, he, scale, rid in headers:
+    for hs, he, scale, rid in sorted(headers):
         around = text[max(0, hs - 40):he + 80]
         currency = next((c for c, rx in _CURRENCY_HINT if rx.search(around)), "CNY" if lang == "zh" else "USD")
         line_end = text.find("\n", he)
@@ -297,30 +304,47 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
         heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
         before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
         period = heads[0] if heads else (before[-1] if before else None)
-        for row in table_rows(vocab, text, he) or flat_table_rows(vocab, text, he):
+        found = table_columns(vocab, text, hs, he)
+        if found is not None:
+            cols, rows_at = found
+            rows = column_table_rows(vocab, text, cols, rows_at)
+        else:
+            rows = [(r, period.value if period is not None else None)
+                    for r in table_rows(vocab, text, he) or flat_table_rows(vocab, text, he)]
+        # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
+        totals = [r for r, _ in rows if r.metric.kind == "revenue" and _TOTAL_ROW.match(r.label.text)]
+        for row, col_period in rows:
             if _overlaps(row, deal_spans):
+                continue
+            product = _ROW_PRODUCT.search(row.label.text)
+            if totals and row.metric.kind == "revenue" and row not in totals and not product:
                 continue
             metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
             amount = row.amount * scale
             if metric == "net_profit" and amount < 0:
                 metric = "net_loss"
+            if metric == "net_loss":
+                amount = abs(amount)
             value = Money(amount=abs(amount), currency=currency, text=text[row.start:row.end])
             ev = [Evidence(field="value", start=row.start, end=row.end, text=text[row.start:row.end], rule=rid),
                   Evidence(field="metric", start=row.metric.start, end=row.metric.end, text=row.metric.text,
                            rule=row.metric.rule)]
-            if period is not None:
+            if found is None and period is not None:
                 ev.append(Evidence(field="period", start=period.start, end=period.end, text=period.text,
                                    rule=period.rule))
             if row.change_span is not None and row.change is not None:
                 ev.append(Evidence(field="change_pct", start=row.change_span[0], end=row.change_span[1],
                                    text=text[row.change_span[0]:row.change_span[1]], rule="table.change"))
+            if product:  # "Product revenue, net - Renvexa": the product's sales
+                out.append(Figure(subject=product.group("s"), kind="product", metric="product_sales", value=value,
+                                  period=col_period, change_pct=row.change, evidence=ev))
+                continue
             # a division's row is the division's ("Pharmaceuticals Division 9,800 …" → "Roche Pharmaceuticals Division")
             unit = _DIVISION.search(row.label.text)
             name = f"{company.text} {unit.group(0)}" if unit else company.text
             out.append(Figure(subject=Party(name=name, canonical=None if unit else getattr(company.value, "canonical", None)),
                               kind="company", metric=metric, value=value,  # type: ignore[arg-type]
-                              period=period.value if period is not None else None, change_pct=row.change,
-                              evidence=ev))
+                              period=col_period, change_pct=row.change, evidence=ev))
     return out
 
 
@@ -373,13 +397,13 @@ def _anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: in
 
 
 def _filer(text: str, vocab: ReportVocab) -> Fact | None:
-    """The filer that heads a filing's data page ("ARVINAS, INC." on the first line), if the page is one."""
-    if vocab.filer_page is None or vocab.filer_name is None or not vocab.filer_page.search(text):
+    """The issuer that heads a filing ("ARVINAS, INC." alone on the first line, 证券简称：楚天药业)."""
+    if vocab.filer_name is None:
         return None
-    m = vocab.filer_name.match(text)
+    m = vocab.filer_name.search(text, 0, 400)
     if not m:
         return None
-    return Fact(m.start("s"), m.end("s"), "org", "filer", None, "figure.filer", m.group("s"))
+    return Fact(m.start("s"), m.end("s"), "org", "filer", None, "figure.filer", m.group("s").strip())
 
 
 def _last_period(periods: list[Fact], anchored: bool = False, reporting: bool = False) -> str | None:

@@ -25,8 +25,8 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..patterns import Rule, load_file, load_rules, lower_pattern
 
-__all__ = ["ReportVocab", "TableRow", "flat_table_rows", "report_vocab", "sentences_with", "norm_period",
-           "table_rows"]
+__all__ = ["ReportVocab", "TableColumn", "TableRow", "column_table_rows", "flat_table_rows", "norm_period",
+           "report_vocab", "sentences_with", "table_columns", "table_rows"]
 
 _PAIR_HINT = re.compile(r"[(（]|known as|sold as|marketed as")
 _ENTRY_KEYS = {"id", "value", "terms", "case_sensitive", "note"}
@@ -203,6 +203,10 @@ class ReportVocab:
         self.table_flat_row = re.compile(tables["flat_row"]) if tables.get("flat_row") else None
         self.filer_page = re.compile(tables["filer_page"]) if tables.get("filer_page") else None
         self.filer_name = re.compile(tables["filer_name"]) if tables.get("filer_name") else None
+        #: units headers of results tables that the money grammar does not scale by ("(€ million)", "RMB'000")
+        self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
+        self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
+                                   for h in tables.get("headers") or [])
         self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
 
     # -- regulators ------------------------------------------------------------------------------------------
@@ -394,7 +398,7 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
         m = None
         for k in range(a, b):  # the values start after the label
             if text[k].isdigit() or text[k] in "$-(":
-                if k == a or text[k - 1] in " \t":
+                if k == a or text[k - 1].isspace():
                     m = vocab.table_values.match(text, k, b)
                     if m:
                         break
@@ -402,8 +406,12 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
             pending = (a, b) if not any(ch.isdigit() for ch in text[a:b]) else None
             continue
         la, lb = (a, m.start()) if text[a:m.start()].strip() else (pending or (a, a))
+        if pending and la == a and lb > a:  # a label broken over two lines ("Net profit attributable to … of the\n
+            la = pending[0]                 # listed company  312,875,604.18 …")
         pending = None
-        metrics = [f for f in vocab.metrics_in(text, la, lb) if f.kind in vocab.table_metrics]
+        metrics = [f for f in vocab.metrics_in(text, la, lb) if f.kind in vocab.table_metrics or f.kind == "other"]
+        if not metrics or metrics[-1].kind not in vocab.table_metrics:
+            continue
         if not metrics:
             continue
         cur = m.group("cur")
@@ -419,6 +427,141 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
 
 
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_CELL = re.compile(r"(?<![\w.,])(?:\(\s*-?\$?\s?\d[\d,]*(?:\.\d+)?\s*\)|[+\-−]?\$?\s?\d[\d,]*(?:\.\d+)?%?|[—–](?=\s|$))")
+_GROUPS = re.compile(r"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s+months|(?P<fy>years?|fiscal\s+years?)|(?P<q>quarters?))"
+                     r"\s+ended\b")
+_MONTH_NAME = re.compile(r"(?i)\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+                         r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+@dataclass
+class TableColumn:
+    """One numeric column of a results table: its period and whether it is the current one of its group."""
+
+    period: str | None
+    current: bool
+
+
+def table_columns(vocab: ReportVocab, text: str, header_start: int, header_end: int,
+                  max_lines: int = 8) -> tuple[list[TableColumn], int] | None:
+    """The columns a results table's heading names ("Three Months Ended … Nine Months Ended / September 30, / 2025
+    2024 2025 2024"; "H1 2025  H1 2024  % change"; "For the year ended 31 December / 2024 2023"), and where its
+    rows start; None when the heading names fewer than two periods. The current column of each group is the one of
+    the latest year."""
+    ls = text.rfind("\n", 0, header_start) + 1
+    pos, lines = ls, []
+    while pos < len(text) and len(lines) < max_lines:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        lines.append((max(pos, header_end) if pos <= header_end < end else pos, end))
+        pos = end + 1
+    best: list[Fact] = []
+    block_end = header_end
+    plain: int | None = None
+    groups: list[tuple[str, int | None]] = []
+    months: list[int] = []
+    for a, b in lines:
+        cells = [m for m in _CELL.finditer(text, a, b) if not _YEAR_CELL.fullmatch(m.group(0).strip())]
+        label = text[a:cells[0].start()] if cells else ""
+        if cells and (len(cells) >= 2 and not label.strip() or label.strip() and any(
+                f.kind in vocab.table_metrics for f in vocab.metrics_in(text, a, cells[0].start() + 1))):
+            if not label.strip() and plain is not None:
+                block_end = plain  # the first row's label stands on a line of its own before its numbers
+            break  # the first row
+        if text[a:b].strip():
+            plain = a - 1 if not cells and not vocab.periods_in(text, a, b) else None
+        block_end = b
+        for g in _GROUPS.finditer(text, a, b):
+            kind = "fy" if g.group("fy") else "q" if g.group("q") else {"three": 3, "3": 3, "six": 6, "6": 6,
+                                                                         "nine": 9, "9": 9, "twelve": 12,
+                                                                         "12": 12}[g.group("n").lower()]
+            groups.append((str(kind), None))
+        months += [_month(m.group("m") or m.group("m2")) or 0 for m in _MONTH_NAME.finditer(text, a, b)]
+        found = [p for p in vocab.periods_in(text, a, b) if p.extra.get("explicit_year") and p.kind != "range"]
+        if len(found) >= 2 and len(found) >= len(best):
+            best = found
+    if len(best) < 2:
+        return None
+    n = len(best)
+    per = n // len(groups) if groups and n % len(groups) == 0 else n
+    cols: list[TableColumn] = []
+    for i, p in enumerate(best):
+        yr = _year_of_fact(p)
+        period = p.value
+        if p.kind == "year" and groups and per:
+            kind = groups[min(i // per, len(groups) - 1)][0]
+            month = months[min(i // per, len(months) - 1)] if months else 12
+            span = {"3": {3: "Q1", 6: "Q2", 9: "Q3", 12: "Q4"}.get(month), "6": "H1" if month == 6 else "H2"
+                    if month == 12 else None, "9": "9M" if month == 9 else None, "12": "FY", "fy": "FY"}.get(kind)
+            period = None if span is None or yr is None else (f"FY{yr}" if span == "FY" else f"{span} {yr}")
+        cols.append(TableColumn(period, False))
+    for g in range(0, n, per or n):
+        chunk = list(range(g, min(n, g + (per or n))))
+        years = [(_year_of_fact(best[i]) or 0, i) for i in chunk]
+        cols[max(years)[1]].current = True
+    return cols, block_end
+
+
+def _year_of_fact(p: Fact) -> int | None:
+    m = re.search(r"(?:19|20)\d\d", str(p.value or ""))
+    return int(m.group(0)) if m else None
+
+
+def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], start: int,
+                      max_lines: int = 40) -> list[tuple[TableRow, str | None]]:
+    """The rows of a table whose columns :func:`table_columns` read: each row's current cells, with their periods.
+    A label broken over lines joins the next line; "(33,957)" is negative; "—" is an empty cell."""
+    out: list[tuple[TableRow, str | None]] = []
+    pos, n, pending, blank = start, 0, None, 0
+    while pos < len(text) and n < max_lines:
+        nl = text.find("\n", pos)
+        b = len(text) if nl < 0 else nl
+        a, pos, n = pos, b + 1, n + 1
+        if not text[a:b].strip():
+            blank += 1
+            if blank >= 2 and out:
+                break
+            continue
+        blank = 0
+        cells = list(_CELL.finditer(text, a, b))
+        if not cells or len(text[a:b].strip()) > 160:
+            pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
+            continue
+        la, lb = a, cells[0].start()
+        if pending is not None and not vocab.metrics_in(text, la, lb):
+            la = pending[0]
+        pending = None
+        metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
+        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip())), None)
+        if alias is not None:  # "Research and development" alone under "Operating expenses:"
+            metrics = [Fact(la, lb, "metric", alias, None, "table.label", text[la:lb].strip())]
+        if not metrics or metrics[-1].kind not in vocab.table_metrics or not text[la:lb].strip():
+            continue
+        pct = [c for c in cells if c.group(0).endswith("%")]
+        change = None
+        span = None
+        if pct and pct[-1].group(0)[0] in "+-−":
+            change = float(re.sub(r"[^\d.]", "", pct[-1].group(0)))
+            change = -change if pct[-1].group(0)[0] in "-−" else change
+            span = (pct[-1].start(), pct[-1].end())
+        vals = [c for c in cells if not c.group(0).endswith("%")]
+        if change is None and len(vals) > len(cols):  # "$ 832.1 $ 885.2 (6 )": the cell after the columns
+            extra = vals[len(cols)].group(0)
+            if extra not in ("—", "–"):
+                change = float(re.sub(r"[^\d.]", "", extra) or "nan")
+                change = -change if extra.strip().startswith(("(", "-", "−")) else change
+                span = (vals[len(cols)].start(), vals[len(cols)].end())
+        label = Fact(la, lb, "label", "", None, "table.column_row", text[la:lb].strip())
+        for i, col in enumerate(cols):
+            if not col.current or i >= len(vals) or vals[i].group(0) in ("—", "–"):
+                continue
+            raw = vals[i].group(0)
+            neg = raw.strip().startswith(("(", "-", "−"))
+            num = Decimal(re.sub(r"[^\d.]", "", raw) or "0")
+            out.append((TableRow(label, metrics[-1], vals[i].start(), vals[i].end(), -num if neg else num,
+                                 change if i == 0 else None, span if i == 0 else None), col.period))
+    return out
 
 
 def flat_table_rows(vocab: ReportVocab, text: str, header_end: int, max_chars: int = 2000) -> list[TableRow]:
