@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         res = score_article(g, rec)
         gold_all = list(g.deals) + list(g.optional_deals)
         for err in res.errors:
+            if "." in err.field:
+                continue  # approvals and figures are scored on their own
             gd = gold_all[err.gold_deal] if err.gold_deal is not None and err.gold_deal < len(gold_all) else None
             cls = classify(err, gd, orgs, monies)
             n = err.fp + err.fn

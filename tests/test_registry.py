@@ -73,3 +73,39 @@ def test_assembled_party_carries_registry_id(extractor):
     rec = extractor.extract("Maiwei Biotech licensed its IL-11 antibody to Calico, receiving $25 million upfront.")
     d = rec.deals[0]
     assert (d.licensor.id, d.licensor.country, d.licensee.id) == ("mabwell", "CN", "calico")
+
+
+# -- the grown gazetteer (issue 8): names of every region, units under their groups, common words kept out ----------
+@pytest.mark.parametrize("name,cid", [
+    ("石药集团巨石生物制药有限公司", "megalith"), ("CSPC Megalith Biopharmaceutical", "megalith"), ("成都先导", "hitgen"),
+    ("HitGen Inc.", "hitgen"), ("智擎生技", "pharmaengine"), ("財團法人國家衛生研究院", "nhri"), ("香港中文大學", "cuhk"),
+    ("invoX Pharma", "invox"), ("F-star Therapeutics, Inc.", "f_star"), ("Human Immunology Biosciences", "hi_bio"),
+    ("Royalty Pharma plc", "royalty_pharma"), ("HealthCare Royalty Partners", "hcr"), ("Sanofi Pasteur", "sanofi_pasteur"),
+    ("赛诺菲巴斯德", "sanofi_pasteur"), ("Glaxo Wellcome", "gsk"), ("Onconic Therapeutics", "onconic"),
+    ("Fujifilm Toyama Chemical", "fujifilm_toyama"), ("Karolinska Institutet", "karolinska"), ("泽井制药", "sawai"),
+    ("澤井製藥", "sawai"), ("The University of Texas MD Anderson Cancer Center", "md_anderson"),
+])
+def test_registry_grown_gazetteer(name, cid):
+    assert get_registry().lookup(name).id == cid
+
+
+def test_registry_grown_gazetteer_parents_kinds_countries():
+    reg = get_registry()
+    assert reg.root("f_star") == "sino_biopharm" and reg.root("megalith") == "cspc" and reg.root("yeda") == "weizmann"
+    assert reg.root("actelion") == "jnj" and reg.root("turning_point") == "bms" and reg.root("viiv") == "gsk"
+    assert (reg.get("royalty_pharma").kind, reg.get("ra_capital").kind) == ("fund", "investor")
+    assert (reg.get("nykode").country, reg.get("pharmaengine").country, reg.get("ck_life").country) == ("NO", "TW", "HK")
+    assert reg.get("tsinghua").kind == "academic" and len(reg) > 1400
+
+
+@pytest.mark.parametrize("text", [
+    "The Milestone and the Ligand: a Catalyst, an Intercept, a Recursion, a Relation, a Quell, the Momenta.",
+    "Principia, Imago, Alder, Longboard, Capstan, Cubist, Protomer, Trillium, Taro, Strides, Hummingbird, Oneness.",
+    "ALK fusions, R-CHOP and CHOP, AAA, PKU, SPARC, HLB values, GV-971, Neogene, Isomorphic, Canaan.",
+    "平台大幅扩展，布局高端疫苗，民生工程，打太极，千金难买，先通过审批，珠海横琴软银欣创。",
+])
+def test_gazetteer_keeps_common_words_out(text):
+    """Short forms that are English words, targets, regimens or Chinese words are not company names."""
+    from newsextract.normalize.names import get_gazetteer
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+    assert [(text[s:e], ent.id) for s, e, ent in get_gazetteer(lang).find(text)] == []

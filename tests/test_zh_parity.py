@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from newsextract.normalize.names import Gazetteer
-from newsextract.patterns import compile_rule, expand_macros, lexicon, load_file, load_rules
+from newsextract.patterns import compile_rule, expand_macros, lexicon, load_file, load_rules, rule_sections
 
 try:  # the compiled parser of Python's own re (3.11+: re._parser; 3.10: sre_parse)
     from re import _constants as C  # type: ignore[attr-defined]
@@ -34,15 +34,6 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 ROOT = resources.files("newsextract") / "patterns" / "zh"
 
 #: rule files and their regex sections
-SECTIONS = {
-    "payments": ["rules"], "deal_cues": ["rules", "backrefs", "aggregates"], "status": ["rules"], "roles": ["frames"],
-    "names": ["rules", "unnamed_partner", "context", "defines"], "assets": ["rules"], "territory": ["rules"],
-    "royalty": ["rules"], "dates": ["rules"], "segments": ["rules"],
-    "approvals": ["rules", "not_events", "drugs"],
-    "figures": ["metrics", "periods", "changes", "not_figures", "markets", "products", "counts"],
-}
-#: files another part of the project owns: their gaps are reported, not failed
-OWNED_ELSEWHERE = {"assets", "targets", "modality"}
 
 
 @lru_cache(maxsize=1)
@@ -132,14 +123,11 @@ def unroll(pattern: str, flags: int = 0) -> list[str]:
 
 # -- what is checked --------------------------------------------------------------------------------------------
 def _rule_params():
-    for kind, sections in SECTIONS.items():
-        if not (ROOT / f"{kind}.yml").is_file():
-            continue
-        for section in sections:
+    for path in sorted(ROOT.glob("*.yml")):
+        kind = path.stem
+        for section in rule_sections(load_file("zh", kind)):
             for rule in load_rules("zh", kind, section=section):
-                marks = [pytest.mark.xfail(reason="owned by the targets/assets/modality work", strict=False)] \
-                    if kind in OWNED_ELSEWHERE else []
-                yield pytest.param(rule.regex, f"{kind}/{rule.id}", id=f"{kind}/{rule.id}", marks=marks)
+                yield pytest.param(rule.regex, f"{kind}/{rule.id}", id=f"{kind}/{section}/{rule.id}")
     # regexes that live outside rule lists
     clauses = load_file("zh", "clauses")
     yield pytest.param(re.compile(clauses["split"]), "clauses/split", id="clauses/split")
@@ -161,9 +149,7 @@ def _rule_params():
         data = load_file("zh", name)
         for e in data.get("entries", []) or []:
             rx = re.compile("|".join(e["terms"]), re.I)
-            yield pytest.param(rx, f"{name}/{e['id']}", id=f"{name}/{e['id']}",
-                               marks=[pytest.mark.xfail(reason="owned by the targets/assets/modality work",
-                                                        strict=False)])
+            yield pytest.param(rx, f"{name}/{e['id']}", id=f"{name}/{e['id']}")
 
 
 @pytest.mark.parametrize("regex,where", list(_rule_params()))

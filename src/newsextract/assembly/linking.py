@@ -44,7 +44,7 @@ class Linker:
                 continue
             fresh = heading is not None and heading.bullet and 0 < m.sent - heading.sent <= 2
             # under a list heading, a new entry begins: its status line is not about an earlier entry's deal
-            target = None if fresh else next((d for d in reversed(deals) if compatible(d, m)), None)
+            target = None if fresh else _best(deals, m)
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
@@ -65,6 +65,19 @@ class Linker:
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
+
+
+def _best(deals: list[DealState], m: Mention) -> DealState | None:
+    """The compatible deal sharing the most named parties with ``m``; of equals, the latest."""
+    ents = {p.ent for p in m.parties if p.ent}
+    best: tuple[int, int] | None = None
+    found = None
+    for i, d in enumerate(deals):
+        if compatible(d, m):
+            key = (len(ents & set(d.parties)), i)
+            if best is None or key > best:
+                best, found = key, d
+    return found
 
 
 def compatible(d: DealState, m: Mention) -> bool:

@@ -38,6 +38,7 @@ class PaymentKinds:
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
         self.ceiling_words = _rx(att, "ceiling_words")
+        self.generic_total = _rx(att, "generic_total", 0)
 
     def assign(self, text: str, m: Mention, facts: list[Fact]) -> None:
         """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term."""
@@ -59,6 +60,8 @@ class PaymentKinds:
             kind = best.kind
             if kind in ("nondeal", "per_share", "royalty_money"):
                 continue
+            if kind == "total" and self._sums_nondeal(best, cues, m):
+                continue  # "net losses over three years, totaling $194.9 million"
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
                                                             or self._single_payment(text, m, mf, monies)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
@@ -102,6 +105,13 @@ class PaymentKinds:
         if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC:
             return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
         return best[1] if best else None
+
+    def _sums_nondeal(self, cue: Fact, cues: list[Fact], m: Mention) -> bool:
+        """A generic total word whose nearest cue before it, in the clause, names something other than a deal."""
+        if self.generic_total is None or not self.generic_total.match(cue.text.strip()):
+            return False
+        before = [c for c in cues if c.end <= cue.start and c.start >= m.start and cue.start - c.end <= 100]
+        return bool(before) and before[-1].kind == "nondeal"
 
     def _is_price(self, text: str, mf: Fact) -> bool:
         """An acquisition price: "acquire X for $1.1 billion", "in a deal valued at"."""

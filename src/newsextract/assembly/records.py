@@ -51,6 +51,9 @@ class DealWriter:
             return None
         if not any(m.deal_cues for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
             return None
+        if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
+                c.kind == "other" for m in allf for c in m.deal_cues):
+            return None  # one company, a drug, no deal word, no terms, no role read from the text: a drug story
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)

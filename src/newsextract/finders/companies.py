@@ -12,6 +12,11 @@ from ..patterns import load_file, load_rules
 __all__ = ["CompanyFinder"]
 
 
+def _word_char(text: str, i: int, extra: str) -> bool:
+    """True when ``text[i]`` continues a word (a letter, digit, underscore or one of ``extra``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in extra)
+
+
 class CompanyFinder:
     """Every company-like mention of one language, as ``org`` / ``unnamed`` / ``ref`` / ``define`` facts."""
 
@@ -59,7 +64,7 @@ class CompanyFinder:
                 found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
         for r in self.context_rules:
             for m in r.regex.finditer(text):
-                g = "name" if "name" in r.regex.groupindex else 0
+                g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
                 s, e = self._trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
                 if e - s < 2:
@@ -130,17 +135,23 @@ class CompanyFinder:
         if not forms:
             return []
         taken = [(f.start, f.end) for f in orgs] + list(money_spans)
-        rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(x) for x in sorted(forms, key=len, reverse=True))
-                        + r")(?![\w-])")
+        hits: list[tuple[int, int, str]] = []
+        for form in sorted(forms, key=len, reverse=True):  # longest first, as an alternation would match
+            i = text.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if not _word_char(text, i - 1, "&-") and not _word_char(text, j, "-"):
+                    hits.append((i, j, form))
+                i = text.find(form, i + 1)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         added: list[Fact] = []
-        for m in rx.finditer(text):
-            s, e = m.span()
+        for s, e, form in hits:
             if any(a < e and s < b for a, b in taken):
                 continue
             if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
                 continue  # '("Brightwater")': the short name being defined, not another mention
             taken.append((s, e))
-            added.append(Fact(s, e, "org", "propagated", forms[m.group(0)], "org.propagated", m.group(0)))
+            added.append(Fact(s, e, "org", "propagated", forms[form], "org.propagated", form))
         return added
 
     def _short_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:

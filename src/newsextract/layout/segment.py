@@ -38,6 +38,10 @@ class Segmenter:
         #: a key/value layout (XBRL notes: "|Non-refundable upfront payment" then "|$ 150,000") is one sentence
         self.kv_label = re.compile(wrap["kv_label"]) if wrap.get("kv_label") else None
         self.kv_value = re.compile(wrap["kv_value"]) if wrap.get("kv_value") else None
+        #: a long paragraph that stops mid-sentence goes on after blank lines when the next one continues it
+        #: (PDF text cut at page or column breaks: "…总额为3.5亿美" / "元的首付款")
+        self.long_line = int(wrap.get("long_line", 0))
+        self.long_next = re.compile(wrap["long_next"]) if wrap.get("long_next") else None
 
     def soft_breaks(self, text: str) -> list[int]:
         r"""Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
@@ -61,8 +65,24 @@ class Segmenter:
             elif self.kv_label is not None and self.kv_value is not None and self.kv_label.fullmatch(line) \
                     and self.kv_value.fullmatch(nxt):
                 out.append(pos)
+            elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= self.long_line \
+                    and not self._ends_sentence(line) and not self._table(line):
+                out.extend(self._across_blank_lines(lines, i, pos))
             pos += 1
-        return out
+        return sorted(set(out))
+
+    def _across_blank_lines(self, lines: list[str], i: int, pos: int) -> list[int]:
+        """The breaks from the end of line ``i`` to the next non-blank line, when that line continues line ``i``."""
+        j, breaks = i + 1, [pos]
+        p = pos + 1
+        while j < len(lines) and not lines[j].strip():
+            p += len(lines[j])
+            breaks.append(p)
+            p += 1
+            j += 1
+        if j < len(lines) and self.long_next is not None and self.long_next.match(lines[j]):
+            return breaks
+        return []
 
     def _table(self, line: str) -> bool:
         return bool(self.table_line is not None and self.table_line.search(line))
@@ -85,7 +105,8 @@ class Segmenter:
             return text
         chars = list(text)
         for p in soft:
-            chars[p] = " "
+            if chars[p] == "\n":
+                chars[p] = " "
         return "".join(chars)
 
     def boundaries(self, text: str, soft_breaks: list[int] | None = None) -> list[int]:
@@ -95,7 +116,8 @@ class Segmenter:
         for rule in self.rules:
             for m in rule.finditer(text, low):
                 end = m.end()
-                if soft and rule.id == "seg.newline" and m.group(0) == "\n" and m.start() in soft:
+                if soft and rule.id == "seg.newline" and all(p in soft for p in range(m.start(), m.end())
+                                                              if text[p] == "\n"):
                     continue
                 if self.abbrev is not None and rule.id in ("seg.terminal",):
                     before = text[max(0, m.start() - 12):m.start() + 1]

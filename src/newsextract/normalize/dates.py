@@ -15,6 +15,14 @@ import re
 __all__ = ["parse_date"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = {m[:3].lower(): i for i, m in enumerate(
+    ("January February March April May June July August September October November December").split(), 1)}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#: "March 3, 2025", "Jan. 8", "3 March 2025": read directly (dateparser is slow and only needed for the rest)
+_MDY = re.compile(rf"^\s*(?:on\s+)?{_MON}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*$")
+_DMY = re.compile(rf"^\s*(?:on\s+)?(?P<day>\d{{1,2}})\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\s*$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,6 +43,15 @@ def parse_date(text: str, relative_to: datetime.date | None = None, lang: str = 
             return datetime.date(year, int(zh.group(2)), int(zh.group(3)))
         except ValueError:
             return None
+    m = _MDY.match(text) or _DMY.match(text)
+    if m:
+        return _month_day(m, relative_to)
+    m = _WEEKDAY.match(text)
+    if m:
+        if relative_to is None:
+            return None
+        back = (relative_to.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7 or 7
+        return relative_to - datetime.timedelta(days=back)  # the last such day before the publication date
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -47,3 +64,17 @@ def parse_date(text: str, relative_to: datetime.date | None = None, lang: str = 
     if relative_to is None and not re.search(r"(19|20)\d\d", text):
         return None  # "March 3" with no year and no publication date: unknown year
     return got.date()
+
+
+def _month_day(m: re.Match[str], relative_to: datetime.date | None) -> datetime.date | None:
+    """A month and day, with the year written or the latest such date not after ``relative_to``."""
+    month, day = _MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
+    try:
+        if m.group("year"):
+            return datetime.date(int(m.group("year")), month, day)
+        if relative_to is None:
+            return None  # "March 3" with no year and no publication date: unknown year
+        got = datetime.date(relative_to.year, month, day)
+        return got if got <= relative_to else datetime.date(relative_to.year - 1, month, day)
+    except ValueError:
+        return None

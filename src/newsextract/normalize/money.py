@@ -390,12 +390,9 @@ _HEADER_HINT = re.compile(r"[Tt]housands|[Mm]illions|THOUSANDS|MILLIONS|[单單]
 
 def _apply_headers(text: str, found: list[MoneyMatch], v: _Vocab) -> None:
     """'(in thousands)' / '$ in Millions' scale amounts that follow, unless they state their own scale."""
-    if not _HEADER_HINT.search(text):
-        return
-    headers = [(h.start(), scale, rid) for rx, scale, rid in v.headers for h in rx.finditer(text)]
+    headers = [(start, scale, rid) for start, _end, scale, rid in _header_matches(text, v)]
     if not headers:
         return
-    headers.sort()
     if v.lang == "en":
         head_txt = text[headers[0][0]: headers[0][0] + 60]
         cur = "EUR" if re.search(r"€|EUR", head_txt) else "CNY" if re.search(r"RMB|CNY", head_txt) else "USD"
@@ -419,10 +416,13 @@ def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) 
     >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
     [(0, 8, 1000, 'header.zh_qian')]
     """
+    return _header_matches(text, _vocab(lang, patterns_dir))
+
+
+def _header_matches(text: str, v: _Vocab) -> list[tuple[int, int, int, str]]:
     hints = [m.start() for m in _HEADER_HINT.finditer(text)]
     if not hints:
         return []
-    v = _vocab(lang, patterns_dir)
     found: set[tuple[int, int, int, str]] = set()
     for pos in hints:  # a header is a few words around its hint word: look only there
         a, b = max(0, pos - 40), min(len(text), pos + 60)
