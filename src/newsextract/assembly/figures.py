@@ -48,6 +48,7 @@ _VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|�
 #: Chinese product candidates that are a time, a total or a description, not a product
 _ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|[药藥]品$|公司|集[团團]|截至|目前|"
                              r"至今|部分|其中")
+_FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e)\b|我们的?|我們的?|本公司")
 _AFTER_CUE = re.compile(r"\s+(?:of|from)\s+(?:its\s+|the\s+)?")
 _RESPECTIVELY = re.compile(r"respectively|分别|分別")
 #: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
@@ -105,7 +106,7 @@ def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = 
 
 
 def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
-         amounts: list[Any] | None = None) -> Fact | None:
+         amounts: list[Any] | None = None, blockers: list[Fact] | None = None) -> Fact | None:
     """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
 
     Cues are metric words and the words of amounts that are no figure (deal payments, market capitalisation …):
@@ -123,7 +124,8 @@ def _tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
     if best is not None:
         return best
     for m in sorted(cues, key=lambda c: c.start):
-        if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values):
+        if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values) \
+                and not any(v.end <= x.start < m.start for x in blockers or []):
             gap = text[v.end:m.start]
             if lang == "zh" or re.fullmatch(r"[\s(),.%\w$€£¥-]{0,30}", gap):
                 return m
@@ -146,7 +148,11 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     from .approvals import _orgs_by_sentence, _top_company
 
     # the article's own company: named in the most sentences, else the first one named twice
-    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2) or main_company(facts, vocab, twice=True)
+    own = _top_company(_orgs_by_sentence(vocab, facts, sentences), min_count=2)
+    if own is None:  # (a weaker guess: "the company" then means the one named last before)
+        first = main_company(facts, vocab, twice=True)
+        own = None if first is None else Fact(first.start, first.end, first.label, first.kind, first.value,
+                                              first.rule, first.text, {**first.extra, "weak": True})
     if own is None and vocab.own_ticker is not None:  # "SINO BIOPHARM(01177)": a name glued to its stock code
         m = vocab.own_ticker.search(text)
         if m:
@@ -231,7 +237,8 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         for v in values:
             share = v.label == "percent"
             cue = _tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
-                       [o for o in values if (o.label == "percent") == share], lang, all_amounts)
+                       [o for o in values if (o.label == "percent") == share], lang, all_amounts,
+                       blocks)  # ("860 million yuan in its IPO and booked a net loss": the IPO's)
             if cue is None or cue.label != "metric":
                 continue
             if cue.kind == "inherit":  # "… doubled to $36.9 billion, half of the global total of $67.5 billion"
@@ -248,6 +255,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
             if fig is not None:
                 sent_figs.append((fig, v))
         _distribute(text, a, b, changes, used_changes, sent_figs)
+        _distribute_periods(text, a, b, periods, sent_figs, vocab, year)
         _distribute_subjects(text, a, b, lang, sent_figs)
         _parallel_periods(sent_figs)
         sent_figs.extend(_counts(text, vocab, a, b, periods, period_ctx, sent_figs, facts))
@@ -262,6 +270,9 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         if new_ctx:
             period_ctx, ctx_at = new_ctx, b
         ctx_from_figs = ctx_from_figs or any(f.period for f, _ in sent_figs if f.metric != "count")
+    # a table's rows are read by the table reader (its columns say their periods): a "sentence" that is a row of
+    # numbers under a units header gives no figure of its own
+    out = [f for f in out if not _on_table_row(raw, f)]
     out.extend(_table_figures(raw, lang, vocab, facts, own, deal_spans))
     if vocab.filer_page is not None and vocab.filer_page.search(text):
         # a filing's data page is the filer's ("we"): its company figures are the filer's, when the page is headed
@@ -321,6 +332,8 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
                 continue
             metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
             amount = row.amount * scale
+            if abs(amount) < _MIN_AMOUNT:
+                continue
             if metric == "net_profit" and amount < 0:
                 metric = "net_loss"
             if metric == "net_loss":
@@ -394,6 +407,22 @@ def _anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: in
             yr = last or year
             p.extra["year"] = yr
             p.value = norm_period(p.kind, p.extra.get("groups", {}), yr)
+
+
+_NUM_CELL = re.compile(r"(?<![\w.,])\(?-?\$?\s?\d[\d,]*(?:\.\d+)?\)?(?![\w.,]?\d)")
+
+
+def _on_table_row(text: str, f: Figure) -> bool:
+    """Whether a figure's value was read off a table row (a units header scaled it, and its line holds two or
+    more numbers and no prose)."""
+    ev = next((e for e in f.evidence if e.field == "value"), None)
+    if ev is None or not (ev.rule or "").startswith("header."):
+        return False
+    a = text.rfind("\n", 0, ev.start) + 1
+    b = text.find("\n", ev.end)
+    b = len(text) if b < 0 else b
+    line = text[a:b]
+    return len(_NUM_CELL.findall(line)) >= 2 and not re.search(r"[.;。；]\s+\S|\b(?:was|were|is|are)\b", line)
 
 
 def _filer(text: str, vocab: ReportVocab) -> Fact | None:
@@ -507,6 +536,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
         return _tidy_market(cue.text), "market", cue
+    if _FIRST_PERSON.search(text, max(a, anchor - 60), anchor) and (own is None or own.rule != "figure.filer"):
+        return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
     orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
             and not (bad is not None and bad.search(f.text))]
@@ -514,8 +545,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         o = orgs[-1]
         return o.text, "company", o
     if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
-        if own is not None:  # "The company reported revenue of …", "公司2024年实现营业收入…": the article's company
-            return own.text, "company", own
+        if own is not None and not own.extra.get("weak"):
+            return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
         prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
         if prior:  # else the company named last before
             return prior[-1].text, "company", prior[-1]
@@ -569,7 +600,7 @@ def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
     before = [p for p in cands if p.end <= v.start]
     if before:
         return before[-1]
-    later = [p for p in cands if p.start >= v.end]
+    later = [p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])]
     return later[0] if later and not _VALUE_BETWEEN.search(text, v.end, later[0].start) else None
 
 
@@ -638,6 +669,32 @@ def _distribute(text: str, a: int, b: int, changes: list[Fact], used: set[int],
         for f, c in zip(want, free, strict=True):
             f.change_pct = float(c.value)
             f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
+
+
+_PERIOD_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|[、和及与與])\s*")
+
+
+def _distribute_periods(text: str, a: int, b: int, periods: list[Fact], figs: list[tuple[Figure, Any]],
+                        vocab: ReportVocab, year: int | None) -> None:
+    """"$9,400 and $21,800 for the years ended December 31, 2024 and 2023, respectively", "the three and six
+    months ended June 30, 2025, respectively": a list of periods goes to the figures in order."""
+    if len(figs) < 2 or not _RESPECTIVELY.search(text, a, b):
+        return
+    ps = sorted((p for p in periods if p.value), key=lambda p: (p.start, bool(p.extra.get("second"))))
+    run: list[Fact] = []
+    for p in ps:
+        if run and not (p.start == run[-1].start or _PERIOD_JOIN.fullmatch(text, run[-1].end, p.start)):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(p)
+    want = [(f, v) for f, v in figs if f.metric != "count"]
+    if len(run) < 2 or len(run) != len(want):
+        return
+    for (f, _), p in zip(sorted(want, key=lambda x: x[1].start), run, strict=True):
+        f.period = vocab_period(vocab, p, year, f.kind)
+        f.evidence = [e for e in f.evidence if e.field != "period"] + [
+            Evidence(field="period", start=p.start, end=p.end, text=p.text, rule=p.rule)]
 
 
 _CONJ = {"en": re.compile(r",\s*(?:and\s+)?|\s+and\s+"), "zh": re.compile(r"[、和与與及]")}

@@ -139,6 +139,15 @@ def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: st
         num = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
             q.lower(), _ZH_Q.get(q))
         return f"Q{num} {yr}" if num else None
+    if kind == "ended":  # "the six months ended June 30, 2025" → H1 2025; "the year ended December 31" → FY
+        mon = _month(g.get("mon")) or 12
+        n = 12 if g.get("ye") else 3 if g.get("qe") else {"three": 3, "six": 6, "nine": 9, "twelve": 12}.get(
+            str(g.get("n") or "").lower()) or int(str(g.get("n") or 0) or 0)
+        label = {3: {3: "Q1", 6: "Q2", 9: "Q3", 12: "Q4"}.get(mon), 6: {6: "H1", 12: "H2"}.get(mon),
+                 9: "9M" if mon == 9 else None, 12: "FY"}.get(n)
+        if label is None:
+            return None
+        return f"FY{yr}" if label == "FY" else f"{label} {yr}"
     if kind == "span":  # months of one year: Jan–Mar → Q1, Jan–Jun → H1, Jan–Sep → 9M, Jan–Dec → the year
         m1 = _month(g.get("m1"))
         m2 = _month(g.get("m2"))
@@ -319,6 +328,10 @@ class ReportVocab:
             f.extra["explicit_year"] = any(g.get(k) for k in ("y", "y2", "y3", "yy"))
             f.value = norm_period(f.kind, g, year, scope)
             out.append(f)
+            if g.get("n2"):  # "the three and six months ended June 30, 2025": the second period, same words
+                g2 = {**g, "n": g["n2"], "n2": None}
+                out.append(Fact(f.start, f.end, "period", f.kind, norm_period(f.kind, g2, year, scope), f.rule,
+                                f.text, {**f.extra, "groups": g2, "second": True}))
         return out
 
     def changes_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
@@ -410,9 +423,7 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
             la = pending[0]                 # listed company  312,875,604.18 …")
         pending = None
         metrics = [f for f in vocab.metrics_in(text, la, lb) if f.kind in vocab.table_metrics or f.kind == "other"]
-        if not metrics or metrics[-1].kind not in vocab.table_metrics:
-            continue
-        if not metrics:
+        if not metrics or metrics[-1].kind not in vocab.table_metrics or _PER_SHARE.search(text, la, lb):
             continue
         cur = m.group("cur")
         chg = m.group("chg")
@@ -427,6 +438,8 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
 
 
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+#: a row of per-share amounts ("Net loss per share, basic and diluted", 每股收益) is never a figure
+_PER_SHARE = re.compile(r"(?i)per\s+(?:share|ADS)|每股")
 _CELL = re.compile(r"(?<![\w.,])(?:\(\s*-?\$?\s?\d[\d,]*(?:\.\d+)?\s*\)|[+\-−]?\$?\s?\d[\d,]*(?:\.\d+)?%?|[—–](?=\s|$))")
 _GROUPS = re.compile(r"(?i)\b(?:(?P<n>three|six|nine|twelve|3|6|9|12)\s+months|(?P<fy>years?|fiscal\s+years?)|(?P<q>quarters?))"
                      r"\s+ended\b")
@@ -444,7 +457,7 @@ class TableColumn:
 
 
 def table_columns(vocab: ReportVocab, text: str, header_start: int, header_end: int,
-                  max_lines: int = 8) -> tuple[list[TableColumn], int] | None:
+                  max_lines: int = 14) -> tuple[list[TableColumn], int] | None:
     """The columns a results table's heading names ("Three Months Ended … Nine Months Ended / September 30, / 2025
     2024 2025 2024"; "H1 2025  H1 2024  % change"; "For the year ended 31 December / 2024 2023"), and where its
     rows start; None when the heading names fewer than two periods. The current column of each group is the one of
@@ -529,14 +542,15 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
             pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
             continue
         la, lb = a, cells[0].start()
-        if pending is not None and not vocab.metrics_in(text, la, lb):
+        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip())), None)
+        if pending is not None and alias is None and not vocab.metrics_in(text, la, lb):
             la = pending[0]
         pending = None
         metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
-        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip())), None)
         if alias is not None:  # "Research and development" alone under "Operating expenses:"
             metrics = [Fact(la, lb, "metric", alias, None, "table.label", text[la:lb].strip())]
-        if not metrics or metrics[-1].kind not in vocab.table_metrics or not text[la:lb].strip():
+        if not metrics or metrics[-1].kind not in vocab.table_metrics or not text[la:lb].strip() or \
+                _PER_SHARE.search(text, la, lb):
             continue
         pct = [c for c in cells if c.group(0).endswith("%")]
         change = None
