@@ -241,7 +241,11 @@ class ReportVocab:
     def _matches(rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
                  leftmost: bool = True) -> list[Fact]:
         found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+        span = (low[a:b] if low is not None and len(low) == len(text) else text[a:b].lower()) \
+            if any(r.triggers for r in rules) else ""
         for order, r in enumerate(rules):
+            if r.triggers and not any(t in span for t in r.triggers):
+                continue  # a literal every match holds is not there (see newsextract.triggers)
             for m in r.finditer(text, low, a, b):
                 if m.end() > m.start():
                     found.append((m.start(), order, m.end(), r, m))
