@@ -251,7 +251,8 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                     vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
                 continue  # a percentage of revenue or of a split is no market share
             fig = _figure(text, lang, vocab, v, cue, a, b, facts, own, periods, period_ctx, year, changes,
-                          used_changes, a - ctx_at <= _FRESH)
+                          used_changes, a - ctx_at <= _FRESH,
+                          [o for o in values if o is not v] + [m for m in metrics if m is not cue])
             if fig is not None:
                 sent_figs.append((fig, v))
         _distribute(text, a, b, changes, used_changes, sent_figs)
@@ -315,13 +316,14 @@ def _table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], 
         heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
         before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
         period = heads[0] if heads else (before[-1] if before else None)
-        found = table_columns(vocab, text, hs, he)
+        flat = flat_table_rows(vocab, text, he)  # a table flattened onto the header's own line
+        found = table_columns(vocab, text, hs, he) if len(flat) < 2 else None
         if found is not None:
             cols, rows_at = found
             rows = column_table_rows(vocab, text, cols, rows_at)
         else:
             rows = [(r, period.value if period is not None else None)
-                    for r in table_rows(vocab, text, he) or flat_table_rows(vocab, text, he)]
+                    for r in (flat if len(flat) >= 2 else table_rows(vocab, text, he) or flat)]
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
         totals = [r for r, _ in rows if r.metric.kind == "revenue" and _TOTAL_ROW.match(r.label.text)]
         for row, col_period in rows:
@@ -448,7 +450,8 @@ def _last_period(periods: list[Fact], anchored: bool = False, reporting: bool = 
 
 def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
-            changes: list[Fact], used: set[int], ctx_fresh: bool = False) -> Figure | None:
+            changes: list[Fact], used: set[int], ctx_fresh: bool = False,
+            others: list[Any] | None = None) -> Figure | None:
     metric = cue.kind
     scope = cue.extra.get("scope", "company")
     evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
@@ -479,7 +482,7 @@ def _figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int,
             period = period_ctx.replace("FY", "")
         else:
             period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
-    ch = _change(text, v, cue, changes, used)
+    ch = _change(text, v, cue, changes, used, others)
     change = None
     if ch is not None:
         change = float(ch.value)
@@ -564,6 +567,7 @@ def _is_company(p: Fact, facts: list[Fact]) -> bool:
 
 
 _MARKET_LEAD = re.compile(r"^(?:(?:the|The|these|those|such|more|More|than|over|about|around|at|least|some|of|in|and|"
+                          r"value|Value|amount|total|Total|sum|"
                           r"a|an|its|their|year|full|\d[\d,.]*|[a-z]+(?:ed|ing))\s+)+")
 
 
@@ -604,7 +608,10 @@ def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
     return later[0] if later and not _VALUE_BETWEEN.search(text, v.end, later[0].start) else None
 
 
-def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -> Fact | None:
+def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int],
+            others: list[Any] | None = None) -> Fact | None:
+    """The change of a figure: between its metric and its value, else right after the value, else after it past
+    amounts that are no figure (no other value or metric word between)."""
     lo = min(cue.start, v.start)
     for i, c in enumerate(changes):
         if i in used:
@@ -619,6 +626,13 @@ def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int]) -
         if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
             used.add(i)
             return c
+    for i, c in enumerate(changes):  # further on, past a comparison base: "… compared to USD 1,000 million in the
+        if i in used or c.start < v.end or c.start - v.end > 140:  # first half of 2023, an increase of USD 250
+            continue                                                 # million, or 25%"
+        if re.search(r"[;。；]", text[v.end:c.start]) or any(v.end <= o.start < c.start for o in others or []):
+            continue
+        used.add(i)
+        return c
     return None
 
 
