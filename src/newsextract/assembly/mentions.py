@@ -15,6 +15,8 @@ __all__ = ["MentionBuilder", "inherit_subject"]
 _BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modality": "modality", "asset": "assets",
             "territory": "territory", "royalty": "royalty", "date": "dates"}
 _FLAGS = {"backref": "backref", "aggregate": "aggregate"}
+#: kinds of an amount that, in a clause about many deals, sum them rather than state one deal's term
+_TOTALS = frozenset({"total", "combined_total", "price?"})
 
 
 class MentionBuilder:
@@ -47,6 +49,8 @@ class MentionBuilder:
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
         self.roles.bind(text, m, clause, orgs, ents)
+        if m.aggregate and not m.acq_frame:
+            m.money = [x for x in m.money if x[0] not in _TOTALS]  # "nine deals valued at $20 billion": no deal's
         return m
 
 
