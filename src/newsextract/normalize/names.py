@@ -38,32 +38,42 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS)
 
 
+_LEAD_THE = re.compile(r"^(?:the)\s+", re.I)
+_LEAD_THE_CASED = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+_POSSESSIVE_OR_QUOTE = re.compile(r"(?:'s|’s|')$")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparable key: folded, lower-cased, hyphens to spaces, suffixes and punctuation dropped."""
     s = fold(name).strip()
-    s = re.sub(r"^(?:the)\s+", "", s, flags=re.I)
-    s = re.sub(r"(?:'s|’s)$", "", s)
+    s = _LEAD_THE.sub("", s)
+    s = _POSSESSIVE.sub("", s)
     s = s.lower().replace("-", " ").replace("&", " and ")
     prev = None
     while prev != s:
         prev = s
         s2 = _SUFFIX.sub(" ", s)
-        s2 = re.sub(r"[^\w\s]", " ", s2)
-        s2 = re.sub(r"\s+", " ", s2).strip()
-        s = s2 if s2 else re.sub(r"[^\w\s]", " ", s).strip()
+        s2 = _PUNCT.sub(" ", s2)
+        s2 = _SPACES.sub(" ", s2).strip()
+        s = s2 if s2 else _PUNCT.sub(" ", s).strip()
     s = _CJK_SUFFIX.sub("", s) or s
     return s
 
 
+@functools.lru_cache(maxsize=65536)
 def display_name(text: str) -> str:
     """A party name as written: no leading 'the', no trailing punctuation or possessive, one line.
 
     >>> display_name("the Duality Biologics (Suzhou)"), display_name("Pfizer Inc."), display_name("Hansoh (Shanghai")
     ('Duality Biologics (Suzhou)', 'Pfizer Inc.', 'Hansoh')
     """
-    s = re.sub(r"\s+", " ", text).strip()
-    s = re.sub(r"^(?:the|The)\s+", "", s)
-    s = re.sub(r"(?:'s|’s|')$", "", s)
+    s = _SPACES.sub(" ", text).strip()
+    s = _LEAD_THE_CASED.sub("", s)
+    s = _POSSESSIVE_OR_QUOTE.sub("", s)
     if s.count("(") > s.count(")"):
         s = s[: s.rindex("(")]  # "Duality Biologics (Suzhou": an aside cut off by the match
     out = s.strip(" ,;:.\"'“”‘’")
