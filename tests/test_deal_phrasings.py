@@ -1,0 +1,56 @@
+"""Phrasing families of real deal news, each a mechanism of the assembly (texts written for these tests).
+
+Each case is an article and the deals it must give: (licensor, licensee, {money field: amount}) in order.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from newsextract import extract
+
+#: a summary paragraph, then a flat list of bullets about the same acquisition (not one deal per bullet)
+FLAT_BULLETS = """Nordvale Pharma has completed its acquisition of Brightwell Therapeutics for about $1.1 billion.
+
+Highlights
+  • Acquisition closed after 91% of Brightwell's shares were tendered.
+  • The offer of $14.00 per share totalled about $1.1 billion.
+  • Brightwell's kinase programs can strengthen Nordvale's oncology pipeline.
+  • The acquisition fits Nordvale's strategy for growth in Europe.
+
+Commentary
+
+The purchase of Brightwell by Nordvale for $1.1 billion broadens the buyer's oncology reach."""
+
+#: list headings (★ drug, target, company) with the deal under each: one deal per heading
+HEADINGS = """Three recent out-licensing deals:
+
+★ QX-101, TROP2 ADC, Qixin Bio
+Partner: Merck. Qixin Bio granted Merck global rights for $60 million upfront.
+
+★ QX-202, GLP-1 agonist, Haiyun Pharma
+Partner: Novartis. Haiyun Pharma granted Novartis rights outside China for $90 million upfront."""
+
+#: the company whose pipeline a deal strengthens is the buyer, even when named in the possessive
+BENEFICIARY = ("Lumenor Bio licensed its IL-23 antibody LMN-23 to Castell Pharma for $45 million upfront. "
+               "The deal is expected to bolster Castell Pharma's immunology portfolio.")
+
+CASES = [
+    ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
+    ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
+                            ("Haiyun Pharma", "Novartis", {"upfront": "90000000"})]),
+    ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_deal_phrasing(name, text, expected):
+    deals = extract(text).deals
+    got = [(d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None) for d in deals]
+    assert got == [(a, b) for a, b, _ in expected]
+    for deal, (_, _, money) in zip(deals, expected):
+        for field, amount in money.items():
+            value = getattr(deal, field)
+            assert value is not None and value.amount == Decimal(amount), (field, value)
