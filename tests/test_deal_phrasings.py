@@ -37,10 +37,16 @@ Partner: Novartis. Haiyun Pharma granted Novartis rights outside China for $90 m
 BENEFICIARY = ("Lumenor Bio licensed its IL-23 antibody LMN-23 to Castell Pharma for $45 million upfront. "
                "The deal is expected to bolster Castell Pharma's immunology portfolio.")
 
+#: "paid $X to buy Y": an amount paid to buy something is its price, with no payment word beside it
+PAID_TO_BUY = ("Halvard Biosciences paid $640 million to buy Corvane Therapeutics in a deal that closed in May. "
+               "Separately, Ostrava Pharma spent about $90 million in cash to acquire Melby Bio.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
                             ("Haiyun Pharma", "Novartis", {"upfront": "90000000"})]),
+    ("paid to buy", PAID_TO_BUY, [("Corvane Therapeutics", "Halvard Biosciences", {"total_value": "640000000"}),
+                                  ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -35,6 +35,8 @@ class PaymentKinds:
         self.empty_brackets = _rx(att, "empty_brackets", 0)
         self.price_before = _rx(att, "price_before", 0)
         self.price_per_share_after = _rx(att, "price_per_share_after", 0)
+        self.price_paid_before = _rx(att, "price_paid_before")
+        self.price_to_buy_after = _rx(att, "price_to_buy_after")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -114,11 +116,14 @@ class PaymentKinds:
         return bool(before) and before[-1].kind == "nondeal"
 
     def _is_price(self, text: str, mf: Fact) -> bool:
-        """An acquisition price: "acquire X for $1.1 billion", "in a deal valued at"."""
+        """An acquisition price: "acquire X for $1.1 billion", "paid $1.1 billion to buy X"."""
         if self.price_before is None:
             return False
         before = text[max(0, mf.start - 12):mf.start].lower()
-        if not self.price_before.search(before):
+        if not self.price_before.search(before) and not (
+                self.price_paid_before is not None and self.price_to_buy_after is not None
+                and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start])
+                and self.price_to_buy_after.match(text[mf.end:mf.end + 40])):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
 
