@@ -41,12 +41,18 @@ BENEFICIARY = ("Lumenor Bio licensed its IL-23 antibody LMN-23 to Castell Pharma
 PAID_TO_BUY = ("Halvard Biosciences paid $640 million to buy Corvane Therapeutics in a deal that closed in May. "
                "Separately, Ostrava Pharma spent about $90 million in cash to acquire Melby Bio.")
 
+#: a list of deals in one sentence after a lead-in: each item shares the subject and the verb of the first
+SPREE = ("Marlow Therapeutics has been on a buying spree this year, having earlier purchased gene-editing firm "
+         "Kestrel Bio for $800 million, and Pellam Oncology for $350 million.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
                             ("Haiyun Pharma", "Novartis", {"upfront": "90000000"})]),
     ("paid to buy", PAID_TO_BUY, [("Corvane Therapeutics", "Halvard Biosciences", {"total_value": "640000000"}),
                                   ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"})]),
+    ("list after a lead-in", SPREE, [("Kestrel Bio", "Marlow Therapeutics", {"total_value": "800000000"}),
+                                     ("Pellam Oncology", "Marlow Therapeutics", {"total_value": "350000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 
