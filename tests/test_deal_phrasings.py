@@ -45,6 +45,11 @@ PAID_TO_BUY = ("Halvard Biosciences paid $640 million to buy Corvane Therapeutic
 SPREE = ("Marlow Therapeutics has been on a buying spree this year, having earlier purchased gene-editing firm "
          "Kestrel Bio for $800 million, and Pellam Oncology for $350 million.")
 
+#: later items of a list of deals share the subject; "for $X to Y" sells to Y (Y is no payee)
+EXPORTS = ("Hanbit Pharma announced a technology transfer worth about $300 million for a fibrosis candidate to "
+           "Velora Therapeutics in March, followed by a diabetes drug for $80 million to Ostrom Bio in May, and "
+           "an eczema candidate for $95 million to Calder Health.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -53,6 +58,9 @@ CASES = [
                                   ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"})]),
     ("list after a lead-in", SPREE, [("Kestrel Bio", "Marlow Therapeutics", {"total_value": "800000000"}),
                                      ("Pellam Oncology", "Marlow Therapeutics", {"total_value": "350000000"})]),
+    ("list of exports", EXPORTS, [("Hanbit Pharma", "Velora Therapeutics", {"total_value": "300000000"}),
+                                  ("Hanbit Pharma", "Ostrom Bio", {"total_value": "80000000"}),
+                                  ("Hanbit Pharma", "Calder Health", {"total_value": "95000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

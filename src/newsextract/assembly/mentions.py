@@ -69,6 +69,7 @@ def inherit_subject(first: Mention, item: Mention) -> None:
         if p.role not in have:
             item.parties.append(PartyRef(p.ent, p.role, p.fact, "role.list_subject"))
             have.add(p.role)
-    if not item.deal_cues and item.money:
+    if not item.deal_cues and item.money and first.dealish:
         item.deal_cues = list(first.deal_cues)
         item.acq_frame = item.acq_frame or first.acq_frame
+        item.listed_deal = True
