@@ -39,7 +39,9 @@ BENEFICIARY = ("Lumenor Bio licensed its IL-23 antibody LMN-23 to Castell Pharma
 
 #: "paid $X to buy Y": an amount paid to buy something is its price, with no payment word beside it
 PAID_TO_BUY = ("Halvard Biosciences paid $640 million to buy Corvane Therapeutics in a deal that closed in May. "
-               "Separately, Ostrava Pharma spent about $90 million in cash to acquire Melby Bio.")
+               "Separately, Ostrava Pharma spent about $90 million in cash to acquire Melby Bio. In another deal, "
+               "Brenner Pharma agreed to pay up to $700 million in exchange for an ex-China license to a kinase "
+               "inhibitor from Yutai Biotech.")
 
 #: a list of deals in one sentence after a lead-in: each item shares the subject and the verb of the first
 SPREE = ("Marlow Therapeutics has been on a buying spree this year, having earlier purchased gene-editing firm "
@@ -55,7 +57,8 @@ CASES = [
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
                             ("Haiyun Pharma", "Novartis", {"upfront": "90000000"})]),
     ("paid to buy", PAID_TO_BUY, [("Corvane Therapeutics", "Halvard Biosciences", {"total_value": "640000000"}),
-                                  ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"})]),
+                                  ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"}),
+                                  ("Yutai Biotech", "Brenner Pharma", {"total_value": "700000000"})]),
     ("list after a lead-in", SPREE, [("Kestrel Bio", "Marlow Therapeutics", {"total_value": "800000000"}),
                                      ("Pellam Oncology", "Marlow Therapeutics", {"total_value": "350000000"})]),
     ("list of exports", EXPORTS, [("Hanbit Pharma", "Velora Therapeutics", {"total_value": "300000000"}),
