@@ -84,6 +84,9 @@ class PaymentKinds:
         best: tuple[float, Fact] | None = None
         right: tuple[float, Fact] | None = None
         for c in cues:
+            if c.start < mf.start < c.end <= mf.end:
+                # "upfront payment of" and "of up to $1.25 billion" share their "of": the cue ends where the amount begins
+                c = Fact(c.start, mf.start, c.label, c.kind, c.value, c.rule, c.text[: mf.start - c.start], c.extra)
             if c.end <= mf.start:
                 if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
                     continue
