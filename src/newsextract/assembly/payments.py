@@ -71,6 +71,12 @@ class PaymentKinds:
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
             m.money.append((kind, mf, best.rule))
             mf.extra["cue"] = best
+        kinds = {k for k, _, _ in m.money}
+        if kinds & {"milestone", "milestone_part"} and not kinds & {"upfront", "combined_upfront"}:
+            # "sell its drug to Novartis for $3.4 billion and milestone payments of up to $1 billion": a fixed price
+            # beside milestones is what is paid now ("for up to $950 million, comprising …" stays the total)
+            m.money = [("upfront", f, r) if k == "price?" and not f.value.upper_bound else (k, f, r)
+                       for k, f, r in m.money]
 
     def _gap(self, text: str, x: int, y: int, convs: list[tuple[int, int]]) -> str:
         g = text[x:y]
