@@ -73,7 +73,7 @@ def test_deal_phrasing(name, text, expected):
     deals = extract(text).deals
     got = [(d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None) for d in deals]
     assert got == [(a, b) for a, b, _ in expected]
-    for deal, (_, _, money) in zip(deals, expected):
+    for deal, (_, _, money) in zip(deals, expected, strict=True):
         for field, amount in money.items():
             value = getattr(deal, field)
             assert value is not None and value.amount == Decimal(amount), (field, value)
