@@ -52,6 +52,11 @@ EXPORTS = ("Hanbit Pharma announced a technology transfer worth about $300 milli
            "Velora Therapeutics in March, followed by a diabetes drug for $80 million to Ostrom Bio in May, and "
            "an eczema candidate for $95 million to Calder Health.")
 
+#: talks over several possible transactions are one deal in the making with its potential value; a count of
+#: signed deals with their sum is a statistic, no deal's total
+TALKS = ("Dunmore Bio is in talks about potential transactions that could earn it up to $3 billion in total payments "
+         "for several of its programs. Across the industry, Chinese companies signed nine deals valued at about $12 billion.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -64,6 +69,7 @@ CASES = [
     ("list of exports", EXPORTS, [("Hanbit Pharma", "Velora Therapeutics", {"total_value": "300000000"}),
                                   ("Hanbit Pharma", "Ostrom Bio", {"total_value": "80000000"}),
                                   ("Hanbit Pharma", "Calder Health", {"total_value": "95000000"})]),
+    ("talks over transactions", TALKS, [("Dunmore Bio", None, {"total_value": "3000000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -49,8 +49,10 @@ class MentionBuilder:
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
         self.roles.bind(text, m, clause, orgs, ents)
-        if m.aggregate and not m.acq_frame:
-            m.money = [x for x in m.money if x[0] not in _TOTALS]  # "nine deals valued at $20 billion": no deal's
+        if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
+            # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
+            # the making, and its potential value is the one it reports
+            m.money = [x for x in m.money if x[0] not in _TOTALS]
         return m
 
 
