@@ -57,6 +57,10 @@ EXPORTS = ("Hanbit Pharma announced a technology transfer worth about $300 milli
 TALKS = ("Dunmore Bio is in talks about potential transactions that could earn it up to $3 billion in total payments "
          "for several of its programs. Across the industry, Chinese companies signed nine deals valued at about $12 billion.")
 
+#: "the Big Pharma" refers back to the big company named before it, not to the biotech the sentence was about
+BIG_PHARMA = ("Qinghe Bio disclosed a licensing deal with Amgen on Monday. "
+              "The Big Pharma will pay $50 million upfront for global rights to QH-12, a TL1A antibody.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -70,6 +74,7 @@ CASES = [
                                   ("Hanbit Pharma", "Ostrom Bio", {"total_value": "80000000"}),
                                   ("Hanbit Pharma", "Calder Health", {"total_value": "95000000"})]),
     ("talks over transactions", TALKS, [("Dunmore Bio", None, {"total_value": "3000000000"})]),
+    ("big pharma descriptor", BIG_PHARMA, [("Qinghe Bio", "Amgen", {"upfront": "50000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 
