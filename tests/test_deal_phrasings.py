@@ -61,6 +61,10 @@ TALKS = ("Dunmore Bio is in talks about potential transactions that could earn i
 BIG_PHARMA = ("Qinghe Bio disclosed a licensing deal with Amgen on Monday. "
               "The Big Pharma will pay $50 million upfront for global rights to QH-12, a TL1A antibody.")
 
+#: "paid $X for «company»": the price of buying it, with no deal word in the clause
+PAID_FOR = ("Deal-making picked up in 2023: Vantor Bio paid $2.1 billion for Quellen Therapeutics, and Ashby Pharma "
+            "stumped up over $600 million for gene-therapy specialist Norrin Bio.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -75,6 +79,8 @@ CASES = [
                                   ("Hanbit Pharma", "Calder Health", {"total_value": "95000000"})]),
     ("talks over transactions", TALKS, [("Dunmore Bio", None, {"total_value": "3000000000"})]),
     ("big pharma descriptor", BIG_PHARMA, [("Qinghe Bio", "Amgen", {"upfront": "50000000"})]),
+    ("paid for a company", PAID_FOR, [("Quellen Therapeutics", "Vantor Bio", {"total_value": "2100000000"}),
+                                      ("Norrin Bio", "Ashby Pharma", {"total_value": "600000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

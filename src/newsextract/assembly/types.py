@@ -107,9 +107,9 @@ class Mention:
 
     @property
     def dealish(self) -> bool:
-        """A deal word, a deal payment or a royalty: this clause can start a deal."""
+        """A deal word, a deal payment, a royalty, or a price paid for a company: this clause can start a deal."""
         return (bool(self.deal_cues) or any(k in DEAL_KINDS for k, _, _ in self.money) or bool(self.royalty)
-                or self.listed_deal)
+                or self.listed_deal or self.acq_frame and any(k == "price?" for k, _, _ in self.money))
 
 
 @dataclass
