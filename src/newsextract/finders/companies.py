@@ -41,6 +41,7 @@ class CompanyFinder:
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
+        self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -276,6 +277,8 @@ class CompanyFinder:
             tail = [w.strip(",.") for w in seg[mp.end():].split()]
             if not tail or all(w in self.name_stop for w in tail):
                 return None  # "Sino Biopharm's UK": an owner and a place, the name follows elsewhere
+            if self.owned_thing_after is not None and self.owned_thing_after.match(text, e, e + 30):
+                return None  # "Voyager's TRACER platform": a thing the owner has, not a company
             s += mp.end()
             seg = text[s:e]
         first, _, rest = seg.partition(" ")
