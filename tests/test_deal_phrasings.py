@@ -65,6 +65,11 @@ BIG_PHARMA = ("Qinghe Bio disclosed a licensing deal with Amgen on Monday. "
 PAID_FOR = ("Deal-making picked up in 2023: Vantor Bio paid $2.1 billion for Quellen Therapeutics, and Ashby Pharma "
             "stumped up over $600 million for gene-therapy specialist Norrin Bio.")
 
+#: a Latin full name whose defined short name is not written in it («以下简称「NVT公司」»), and a drug defined the
+#: same way (KX-21注射液 is no company)
+ZH_DEFINED = ("恒瑞医药公布，公司与美国Norvane Therapeutics Inc.公司（以下简称「NVT公司」）达成协议，将其自主研发的"
+              "KX-21注射液（以下简称「KX-21」）项目有偿许可给NVT公司。NVT公司将向恒瑞支付300万美元的首付款。")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -81,6 +86,7 @@ CASES = [
     ("big pharma descriptor", BIG_PHARMA, [("Qinghe Bio", "Amgen", {"upfront": "50000000"})]),
     ("paid for a company", PAID_FOR, [("Quellen Therapeutics", "Vantor Bio", {"total_value": "2100000000"}),
                                       ("Norrin Bio", "Ashby Pharma", {"total_value": "600000000"})]),
+    ("zh defined names", ZH_DEFINED, [("恒瑞医药", "Norvane Therapeutics Inc.", {"upfront": "3000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 
