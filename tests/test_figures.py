@@ -97,3 +97,95 @@ def test_figures_realdev_cases_score(realdev_report):
     for lang in ("en", "zh"):
         s = summarize_kind([r for r in realdev_report.articles if r.lang == lang], "figures")
         assert s["micro"]["f1"] is not None and s["micro"]["f1"] >= 0.6, (lang, s["micro"])
+
+
+# --- phrasing families added with the realdev figures work (our own sentences) ---------------------------------
+
+FIGURES_MORE = [
+    # a change given as an amount, then in %
+    ("en", "Net sales of Zelvora were USD 1,250 million in the first half of 2024 compared to USD 1,000 million in the "
+           "first half of 2023, an increase of USD 250 million, or 25%.",
+     ("Zelvora", "product_sales", 1250000000, "USD", "H1 2024", 25.0)),
+    # a change said as a multiple
+    ("en", "In Q2 2025, the value of licensing deals involving Indian drugmakers doubled to $4.2 billion.",
+     ("licensing deals involving Indian drugmakers", "deal_value", 4200000000, "USD", "Q2 2025", 100.0)),
+    ("zh", "2025年上半年，中国创新药对外授权交易总金额同比翻倍至600亿美元。",
+     ("中国创新药对外授权交易", "deal_value", 60000000000, "USD", "H1 2025", 100.0)),
+    # a product with an aside before its sales
+    ("en", "Norvexa, co-marketed with Kestrel Pharma in Europe, saw sales climb to $395 million in fiscal year 2024.",
+     ("Norvexa", "product_sales", 395000000, "USD", "FY2024", None)),
+    # the product named after the metric
+    ("en", "Halcyon Bio reported $208 million in full-year 2025 net sales of Vextra.",
+     ("Vextra", "product_sales", 208000000, "USD", "FY2025", None)),
+    # a period by its end
+    ("en", "Halcyon Bio reported revenue of $88.6 million for the quarter ended September 30, 2024.",
+     ("Halcyon Bio", "revenue", 88600000, "USD", "Q3 2024", None)),
+    # a name glued to its stock code is the company when none is recognised
+    ("en", "QUILLMORE PHARMA(02468) 2024 annual results\nRevenue for the year was RMB 3.1 billion, an increase of 12.4%.",
+     ("QUILLMORE PHARMA", "revenue", 3100000000, "CNY", "FY2024", 12.4)),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", FIGURES_MORE, ids=[f"{f[0]}-{f[2][1]}-{i}" for i, f in enumerate(FIGURES_MORE)])
+def test_figures_more_phrasings(extractor, lang, text, want):
+    got = [_row(f) for f in _figures(extractor, lang, text) if f.metric != "count"]
+    assert got == [want]
+
+
+NON_FIGURES_MORE = [
+    ("en", "Royalties of 20% of net sales are payable until such time as royalties cumulatively total $100.0 million."),
+    ("en", "The combined company will offer nine products with more than $1 billion in annual sales."),
+    ("en", "The weaker yen added approximately ¥66.8 billion to the company’s revenue."),
+    ("en", "The shares sank 40%, wiping out roughly $640 million of market value."),
+    ("en", "Our research and development expenses were $96.2 million in 2024."),  # "we", never named
+    ("zh", "在大中华区，双方成本分摊比例为传奇占70%，合作方占30%。"),  # a split, no market named
+]
+
+
+@pytest.mark.parametrize("lang,text", NON_FIGURES_MORE, ids=[f"{n[0]}-{i}" for i, n in enumerate(NON_FIGURES_MORE)])
+def test_figures_more_non_figures(extractor, lang, text):
+    assert [f for f in _figures(extractor, lang, text) if f.metric != "count"] == []
+
+
+def test_figures_segments_and_changes_respectively(extractor):
+    text = ("Oncology accounted for 48% of these deals. Other areas such as neurology and rare diseases have also had "
+            "interest, accounting for 15% and 9% of deal activity, respectively.")
+    got = [(f.subject, f.value.amount) for f in _figures(extractor, "en", text)]
+    assert got == [("Oncology", Decimal(48)), ("neurology", Decimal(15)), ("rare diseases", Decimal(9))]
+    zh = "前三季度，宁远生物总营收约为12.5亿元，归母净利润约为3.2亿元，增幅分别为18.5%、22.4%。"
+    assert [(f.metric, f.change_pct) for f in _figures(extractor, "zh", zh)] == [("revenue", 18.5), ("net_profit", 22.4)]
+
+
+def test_figures_periods_respectively_and_from_context(extractor):
+    text = ("Halcyon Bio's total revenue was $9.4 million and $21.8 million for the years ended December 31, 2024 "
+            "and 2023, respectively.")
+    assert [(int(f.value.amount), f.period) for f in _figures(extractor, "en", text)] == [
+        (9400000, "FY2024"), (21800000, "FY2023")]
+    # a yearless period takes the year in force, not the year of the comparison base
+    text = ("Kestrel Pharma reported results for the first half of 2025. Its free cash flow was $1.7 billion in the "
+            "second quarter versus $2.7 billion in the second quarter of 2024.")
+    assert [(int(f.value.amount), f.period) for f in _figures(extractor, "en", text)] == [(1700000000, "Q2 2025")]
+
+
+def test_figures_tables_by_columns_and_flattened(extractor):
+    text = ("HALVERN BIOSCIENCES, INC.\nNOTES TO CONDENSED FINANCIAL STATEMENTS\n(in thousands, except per share amounts)\n\n"
+            "                          Three Months Ended      Nine Months Ended\n"
+            "                             September 30,           September 30,\n"
+            "                           2025       2024         2025       2024\n"
+            "Collaboration revenue   $ 10,100   $  2,000     $ 25,000   $  8,000\n"
+            "Operating expenses:\n"
+            "  Research and development   30,500     25,000       90,000     80,000\n"
+            "Net loss               $ (21,000)  $ (24,000)   $ (66,000)  $ (73,000)\n"
+            "Net loss per share, basic\n  and diluted         $  (0.50)  $  (0.60)    $  (1.50)  $  (1.70)\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)}
+    assert got == {("revenue", 10100000, "Q3 2025"), ("revenue", 25000000, "9M 2025"),
+                   ("r_and_d_expense", 30500000, "Q3 2025"), ("r_and_d_expense", 90000000, "9M 2025"),
+                   ("net_loss", 21000000, "Q3 2025"), ("net_loss", 66000000, "9M 2025")}
+    flat = ("Kestrel Pharma reports sales growth in the first quarter of 2025. Key figures In millions of CHF "
+            "January – March 2025 2024 2025 2024 At CER Group sales 5,200 5,000 100 100 +4 +3 "
+            "Oncology Division 4,100 3,900 79 78 +5 +4 Europe 1,100 1,000 21 20 +6 +5\n")
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct)
+           for f in _figures(extractor, "en", flat)]
+    assert ("Kestrel Pharma", "revenue", 5200000000, "Q1 2025", 4.0) in got
+    assert ("Kestrel Pharma Oncology Division", "revenue", 4100000000, "Q1 2025", 5.0) in got
+    assert not any(g[2] == 1100000000 for g in got)  # a region's row names no metric

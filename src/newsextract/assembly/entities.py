@@ -25,6 +25,9 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: kind words of descriptors ("the Big Pharma") → the gazetteer kind of the company they refer to
+        self.kinds: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"\b" + w + r"\b"), k) for w, k in (names.get("descriptor_kinds", {}) or {}).items()]
         #: self references that, in an article with no company of its own, refer back like a descriptor ("the company")
         sd = names.get("self_descriptor")
         self.self_descriptor = re.compile(sd) if sd else None
@@ -69,12 +72,15 @@ class EntityResolver:
                 continue
             si = bisect.bisect_right(starts, f.start) - 1
             country = next((c for w, c in self.countries.items() if w in f.text), None)
+            kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
             for back in range(0, 4):
                 if si - back < 0:
                     break
                 a, b = sentences[si - back]
                 cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
                 cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                if kind:  # of the companies there, the first of that kind, when there is one
+                    cands = [o for o in cands if table.kind(o.extra.get("ent")) == kind] or cands
                 if cands:
                     f.extra["ent"] = cands[0].extra.get("ent")
                     break

@@ -15,6 +15,10 @@ __all__ = ["RoleBinder"]
 _GROUPS = (("licensor", "licensor"), ("licensee", "licensee"), ("licensor", "licensor2"), ("licensee", "licensee2"))
 
 
+def _blank(mt: re.Match[str]) -> str:
+    return " " * len(mt.group(0))
+
+
 class RoleBinder:
     """Binds the parties of a mention to roles with the role frames."""
 
@@ -35,9 +39,10 @@ class RoleBinder:
         if not orgs:
             return
         masked = clause.masked
-        for rx in (self.appositive, self.relative):
-            if rx is not None:
-                masked = rx.sub(lambda mt: " " * len(mt.group(0)), masked)
+        if ", " in masked:  # both asides start after a comma
+            for rx in (self.appositive, self.relative):
+                if rx is not None:
+                    masked = rx.sub(_blank, masked)
         by_mask: dict[str, Fact] = {}
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):
@@ -49,10 +54,8 @@ class RoleBinder:
         self._parties(text, m, orgs, ents)
         idx = {id(p.fact): p for p in m.parties}
         taken: set[str] = set()
-        live = self.index.hits(low)
-        for i, fr in enumerate(self.frames):
-            if i not in live and i not in self.always:
-                continue
+        for i in sorted(self.always.union(self.index.hits(low))):  # file order, frames that can match only
+            fr = self.frames[i]
             for mt in fr.finditer(masked, low):
                 self._apply(fr, mt, m, by_mask, idx, taken, unnamed)
             if all(p.role for p in m.parties) and (len(taken) == 2 or not unnamed):

@@ -59,6 +59,7 @@ class CompanyFinder:
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
+        self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -200,7 +201,12 @@ class CompanyFinder:
                 shorts.append((name, prev.value))
         if not shorts:
             return []
-        taken = SpanIndex((f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed"))
+        spans = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
+        refs = {(f.start, f.end) for f in facts if f.label == "ref"}
+        # a reference inside the defined name (公司 of HLB-LS公司) is part of it, not in the way: what is in the way
+        # is any other span that overlaps it, or a reference that crosses one of its ends
+        taken = SpanIndex(sp for sp in spans if sp not in refs)
+        crossing = SpanIndex(sp for sp in spans if sp in refs)
         claimed = DisjointSpans()
         added: list[Fact] = []
         seen: set[str] = set()
@@ -211,10 +217,15 @@ class CompanyFinder:
             if len(seen) > _MAX_SHORT_NAMES:
                 break  # each name is one scan of the text: a filing defines a handful, not thousands
             for m in re.finditer(re.escape(name), text):
-                if taken.overlaps(m.start(), m.end()) or claimed.overlaps(m.start(), m.end()):
+                ms, me = m.start(), m.end()
+                if taken.overlaps(ms, me) or crossing.overlaps(ms, ms) or crossing.overlaps(me, me) \
+                        or claimed.overlaps(ms, me):
                     continue
                 claimed.add(m.start(), m.end())
                 added.append(Fact(m.start(), m.end(), "org", "defined", comp, "org.defined_short", name))
+        if added:
+            inside = SpanIndex((f.start, f.end) for f in added)
+            facts[:] = [f for f in facts if not (f.label == "ref" and inside.contains(f.start, f.end))]
         return added
 
     _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
@@ -311,6 +322,8 @@ class CompanyFinder:
             tail = [w.strip(",.") for w in seg[mp.end():].split()]
             if not tail or all(w in self.name_stop for w in tail):
                 return None  # "Sino Biopharm's UK": an owner and a place, the name follows elsewhere
+            if self.owned_thing_after is not None and self.owned_thing_after.match(text, e, e + 30):
+                return None  # "Voyager's TRACER platform": a thing the owner has, not a company
             s += mp.end()
             seg = text[s:e]
         first, _, rest = seg.partition(" ")
@@ -359,6 +372,8 @@ class _ZhNames:
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
+        lf = (names.get("filters", {}) or {}).get("latin_full_name")
+        self.latin_full = re.compile(lf) if lf else None
         desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
         legal = "|".join(lex.get("legal") or [])
         self.tail = re.compile(rf"(?:{desig})?(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])?$") if desig else None
@@ -467,10 +482,11 @@ class _ZhNames:
             return orgs
         return sorted(orgs + added, key=lambda x: x.start)
 
-    @staticmethod
-    def defined_full_names(text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
+    def defined_full_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
         """``大和制药株式会社（以下简称"大和制药"）`` where no name shape took the full name: it runs from where the
-        defined short name is written just before the bracket to the bracket."""
+        defined short name is written just before the bracket to the bracket; or, when the short name is not
+        written there, a Latin name with its legal form just before it (``HLBLifeScienceCo.,Ltd.公司（以下简称
+        「HLB-LS公司」）``). A full name that ends like a drug or a fee (馬來酸吡咯替尼片) names no company."""
         out: list[Fact] = []
         ends = sorted(o.end for o in orgs)
         spans = SpanIndex((o.start, o.end) for o in orgs)
@@ -481,10 +497,16 @@ class _ZhNames:
                 continue  # an org ends within two characters before the definition
             for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
                 at = text.rfind(name, max(0, d.start - 30), d.start)
+                if at < 0 and self.latin_full is not None:
+                    m = self.latin_full.search(text, max(0, d.start - 80), d.start)
+                    at = m.start() if m else -1
                 if at < 0 or spans.overlaps(at, d.start):
                     continue
-                comp = Company("x:" + name_key(text[at:d.start]))
-                out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", text[at:d.start]))
+                full = text[at:d.start]
+                if full.endswith(self.stop_end) or full in self.stop:
+                    continue
+                comp = Company("x:" + name_key(full))
+                out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", full))
                 break
         return out
 
