@@ -233,8 +233,9 @@ class CompanyFinder:
             if out and f.start < out[-1].end:
                 prev = out[-1]
                 if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
-                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]):
-                        out[-1] = f  # "Sino Biopharm's UK": the known name, not its possessive tail
+                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]) or re.match(r"['’]\s", text[f.end:prev.end]):
+                        out[-1] = f  # "Sino Biopharm's UK", "Lexicon Pharmaceuticals' Phase": the known name, not
+                        # its possessive tail
                     else:
                         prev.value = f.value
                         prev.kind = "gazetteer+shape"
