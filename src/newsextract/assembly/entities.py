@@ -15,6 +15,10 @@ from .types import Entity, EntityTable
 __all__ = ["EntityResolver"]
 
 
+#: what stands between "the Company" and its counterparty ("本公司與X", "we and X", "the Company entered into … with X")
+_PARTNER_OF_SELF = re.compile(r"(?:本公司|公司|本集[团團]|[Tt]he Company|[Ww]e)\s*(?:與|与|和|及|同|跟|向|and|with)\s*$")
+
+
 class EntityResolver:
     """Builds the :class:`EntityTable` of one article from its ``org`` and ``define`` facts."""
 
@@ -143,6 +147,8 @@ class EntityResolver:
         if not orgs:
             return None
         first = orgs[0]
+        if _PARTNER_OF_SELF.search(text, max(0, first.start - 16), first.start):
+            return None  # "本公司與北京墨元…", "the Company and X": the counterparty, not the company itself
         if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):
             return first.extra["ent"]
         lead = len(text) - len(text.lstrip())
