@@ -74,6 +74,10 @@ ZH_DEFINED = ("恒瑞医药公布，公司与美国Norvane Therapeutics Inc.公�
 LATTER = ("Qilu Pharma has entered into an exclusive deal with New York-based Eyenovia Inc. to develop and "
           "commercialize formulations that use the latter’s microdosing spray technology, for $5 million upfront.")
 
+#: a person named with a title ("Arun Mehta, Chairman") is no company where the article names them alone
+PERSON = ("Arun Mehta, Chairman and Managing Director of Vellore Pharma, spoke after the board meeting. "
+          "Mehta said Vellore Pharma will out-license its lead antibody VLP-12 for $100 million upfront.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -92,6 +96,7 @@ CASES = [
                                       ("Norrin Bio", "Ashby Pharma", {"total_value": "600000000"})]),
     ("zh defined names", ZH_DEFINED, [("恒瑞医药", "Norvane Therapeutics Inc.", {"upfront": "3000000"})]),
     ("the latter's", LATTER, [("Eyenovia Inc.", "Qilu Pharma", {"upfront": "5000000"})]),
+    ("a person is no company", PERSON, [("Vellore Pharma", None, {"upfront": "100000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 
