@@ -70,6 +70,14 @@ PAID_FOR = ("Deal-making picked up in 2023: Vantor Bio paid $2.1 billion for Que
 ZH_DEFINED = ("恒瑞医药公布，公司与美国Norvane Therapeutics Inc.公司（以下简称「NVT公司」）达成协议，将其自主研发的"
               "KX-21注射液（以下简称「KX-21」）项目有偿许可给NVT公司。NVT公司将向恒瑞支付300万美元的首付款。")
 
+#: "the latter's technology" / "the former's agent": the last or the first of the companies named before it
+LATTER = ("Qilu Pharma has entered into an exclusive deal with New York-based Eyenovia Inc. to develop and "
+          "commercialize formulations that use the latter’s microdosing spray technology, for $5 million upfront.")
+
+#: a person named with a title ("Arun Mehta, Chairman") is no company where the article names them alone
+PERSON = ("Arun Mehta, Chairman and Managing Director of Vellore Pharma, spoke after the board meeting. "
+          "Mehta said Vellore Pharma will out-license its lead antibody VLP-12 for $100 million upfront.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -87,6 +95,8 @@ CASES = [
     ("paid for a company", PAID_FOR, [("Quellen Therapeutics", "Vantor Bio", {"total_value": "2100000000"}),
                                       ("Norrin Bio", "Ashby Pharma", {"total_value": "600000000"})]),
     ("zh defined names", ZH_DEFINED, [("恒瑞医药", "Norvane Therapeutics Inc.", {"upfront": "3000000"})]),
+    ("the latter's", LATTER, [("Eyenovia Inc.", "Qilu Pharma", {"upfront": "5000000"})]),
+    ("a person is no company", PERSON, [("Vellore Pharma", None, {"upfront": "100000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -15,6 +15,10 @@ from .types import Entity, EntityTable
 __all__ = ["EntityResolver"]
 
 
+#: what stands between "the Company" and its counterparty ("本公司與X", "we and X", "the Company entered into … with X")
+_PARTNER_OF_SELF = re.compile(r"(?:本公司|公司|本集[团團]|[Tt]he Company|[Ww]e)\s*(?:與|与|和|及|同|跟|向|and|with)\s*$")
+
+
 class EntityResolver:
     """Builds the :class:`EntityTable` of one article from its ``org`` and ``define`` facts."""
 
@@ -25,6 +29,8 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: 'the former' / 'the latter' → which of the companies named before it in its sentence
+        self.order: dict[str, str] = names.get("descriptor_order", {}) or {}
         #: kind words of descriptors ("the Big Pharma") → the gazetteer kind of the company they refer to
         self.kinds: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"\b" + w + r"\b"), k) for w, k in (names.get("descriptor_kinds", {}) or {}).items()]
@@ -71,6 +77,10 @@ class EntityResolver:
             if self.role_nouns is not None and self.role_nouns.search(f.text):
                 continue
             si = bisect.bisect_right(starts, f.start) - 1
+            which = next((o for w, o in self.order.items() if f.text.lower().endswith(w)), None)
+            if which is not None:
+                self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
+                continue
             country = next((c for w, c in self.countries.items() if w in f.text), None)
             kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
             for back in range(0, 4):
@@ -84,6 +94,18 @@ class EntityResolver:
                 if cands:
                     f.extra["ent"] = cands[0].extra.get("ent")
                     break
+
+    @staticmethod
+    def _ordinal(f: Fact, which: str, orgs: list[Fact], sentence: tuple[int, int]) -> None:
+        """'the former' / 'the latter': of two or more companies named before it in its sentence, the first or
+        the last (one company before it is no pair to choose from: left unresolved)."""
+        keys: list[str] = []
+        for o in orgs:
+            k = o.extra.get("ent")
+            if sentence[0] <= o.start and o.end <= f.start and k and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            f.extra["ent"] = keys[0] if which == "first" else keys[-1]
 
     def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer
@@ -125,6 +147,8 @@ class EntityResolver:
         if not orgs:
             return None
         first = orgs[0]
+        if _PARTNER_OF_SELF.search(text, max(0, first.start - 16), first.start):
+            return None  # "本公司與北京墨元…", "the Company and X": the counterparty, not the company itself
         if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):
             return first.extra["ent"]
         lead = len(text) - len(text.lstrip())

@@ -60,6 +60,7 @@ class CompanyFinder:
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
+        self.person_rx = re.compile(filt["person"]) if filt.get("person") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -272,8 +273,9 @@ class CompanyFinder:
             if out and f.start < out[-1].end:
                 prev = out[-1]
                 if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
-                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]):
-                        out[-1] = f  # "Sino Biopharm's UK": the known name, not its possessive tail
+                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]) or re.match(r"['’]\s", text[f.end:prev.end]):
+                        out[-1] = f  # "Sino Biopharm's UK", "Lexicon Pharmaceuticals' Phase": the known name, not
+                        # its possessive tail
                     else:
                         prev.value = f.value
                         prev.kind = "gazetteer+shape"
@@ -283,6 +285,7 @@ class CompanyFinder:
             out.append(f)
         keep = []
         lower_words = None
+        persons: set[str] | None = None
         for f in out:
             if f.value is None:
                 if lower_words is None:
@@ -290,9 +293,26 @@ class CompanyFinder:
                 f = self._clean_unknown(f, text, lower_words)
                 if f is None:
                     continue
+                if persons is None:
+                    persons = self._persons(text)
+                if f.text in persons:
+                    continue  # "Saldanha said": a person the article names with a title
                 f.value = Company("x:" + name_key(f.text))
             keep.append(f)
         return keep
+
+    def _persons(self, text: str) -> set[str]:
+        """People the article names with a title ("Glenn Saldanha, Chairman", "CEO Jane Doe"): their full names
+        and surnames."""
+        out: set[str] = set()
+        if self.person_rx is None:
+            return out
+        for m in self.person_rx.finditer(text):
+            name = m.group("person") or m.group("person2")
+            if name and name.split()[-1] not in self.name_stop and name.split()[-1] not in self.designator_words:
+                out.add(name)
+                out.add(name.split()[-1])
+        return out
 
     _CODE = re.compile(r"^(?:[A-Z]{1,6}\d?[A-Z]{0,3}-?[A-Z]?\d[\w-]*|\d+[A-Z]+\d+\w*|[A-Z]{2,5})$")
 

@@ -156,6 +156,8 @@ class Gazetteer:
                     surface.setdefault(n, eid)
                     if fl == "en" and len(n) >= 4 and re.search(r"[a-z]", n):
                         surface.setdefault(n.upper(), eid)  # "CALICO"
+                    if fl == "en" and len(n) >= 5 and _INNER_CAPS.fullmatch(n):
+                        surface.setdefault(n.capitalize(), eid)  # "Glaxosmithkline", "Beigene", "Biontech"
                     if fl == "en" and "-" in n:
                         surface.setdefault(n.replace("-", " "), eid)
                         surface.setdefault(n.replace("-", ""), eid)
@@ -222,6 +224,8 @@ def _same(i: int) -> int:
     return i
 
 
+#: one word with capitals inside ("GlaxoSmithKline", "BeiGene"): written with only its first capital too
+_INNER_CAPS = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _LONG_SPACE = re.compile(r"\s{2,}")
 
 
