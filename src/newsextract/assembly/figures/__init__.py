@@ -30,7 +30,7 @@ from .aggregate import dedupe, filer_page_only
 from .context import PeriodContext, filer_of, main_company, own_company
 from .sentences import Article, sentence_figures, year_sentence
 from .tables import on_table_row, table_figures
-from .values import DEAL_KINDS, GENERIC_TOTAL, deal_spans
+from .values import DEAL_KINDS, deal_spans
 
 __all__ = ["assemble_figures", "main_company"]
 
@@ -52,7 +52,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     art = Article(text=text, lang=lang, vocab=vocab, facts=facts, low=low if len(low) == len(text) else None,
                   own=own_company(text, vocab, facts, sentences, filer), deal_spans=deal_spans(deals),
                   pay_cues=[f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS
-                            and not GENERIC_TOTAL.fullmatch(f.text)],
+                            and not vocab.fig_rx["fig.generic_total"].fullmatch(f.text)],
                   years=years, money_at=[f.start for f in facts if f.label == "money"],
                   pub_year=getattr(published, "year", None))
     out: list[Figure] = []
@@ -68,6 +68,6 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
             out.extend(sentence_figures(art, ctx, a, b))
     # a table's rows are read by the table reader (its columns say their periods): a "sentence" that is a row of
     # numbers under a units header gives no figure of its own
-    out = [f for f in out if not on_table_row(raw, f)]
+    out = [f for f in out if not on_table_row(vocab, raw, f)]
     out.extend(table_figures(raw, lang, vocab, facts, art.own, art.deal_spans))
     return dedupe(filer_page_only(out, text, vocab, filer))

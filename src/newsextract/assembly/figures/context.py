@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
+from ...normalize.periods import year_in
 
 #: a period stated at most this many characters before is the one "last year" / 今年 means when the article has no date
 FRESH = 300
-_YEAR_IN = re.compile(r"(?:19|20)\d\d")
-_OF_REL_YEAR = re.compile(r"\s+of\s+(?:this|last|the\s+(?:current|previous|prior|past))\s+(?:fiscal\s+)?year\b", re.I)
 
 
 def main_company(facts: list[Fact], vocab: ReportVocab | None = None, twice: bool = False) -> Fact | None:
@@ -80,8 +78,7 @@ class PeriodContext:
 
 
 def year_of(period: str | None) -> int | None:
-    m = _YEAR_IN.search(period or "")
-    return int(m.group(0)) if m else None
+    return year_in(period or "")
 
 
 def last_period(periods: list[Fact], anchored: bool = False, reporting: bool = False) -> str | None:
@@ -95,24 +92,25 @@ def last_period(periods: list[Fact], anchored: bool = False, reporting: bool = F
     return good[-1].value if good else None
 
 
-def anchor_years(text: str, periods: list[Fact], year: int | None, pub_year: int | None = None,
+def anchor_years(vocab: ReportVocab, text: str, periods: list[Fact], year: int | None, pub_year: int | None = None,
                  ctx_year: int | None = None) -> None:
     """A period without a year takes that of a period stated before it in the same sentence ("in the first half
     of 2025 … in the second quarter"), else the article's (``year``); "the first half of this year" (今年前三季度)
     takes the publication year, else the year in force (``ctx_year``), and "last year's" the one before the
     publication year, or none."""
     last: int | None = None
-    if pub_year is None and any(p.kind == "rel" or _OF_REL_YEAR.match(text, p.end) for p in periods):
+    of_rel_year, past_rel = vocab.fig_rx["fig.of_rel_year"], vocab.fig_rx["fig.past_rel"]
+    if pub_year is None and any(p.kind == "rel" or of_rel_year.match(text, p.end) for p in periods):
         year = None  # "this year" with no date: the sentence's periods have no year we know
     for p in periods:
         rel_word = (p.extra.get("groups") or {}).get("rel") if p.kind != "rel" else None
-        rel = _OF_REL_YEAR.match(text, p.end) if p.kind != "rel" and not rel_word else None
+        rel = of_rel_year.match(text, p.end) if p.kind != "rel" and not rel_word else None
         if p.extra.get("explicit_year"):
             last = year_of(p.value) if p.kind != "range" else None
             p.extra["year"] = last
         elif p.kind != "rel":
             if rel or rel_word:
-                past = bool(re.search(r"(?i)last|previous|prior|past|去年|上年", rel.group(0) if rel else rel_word))
+                past = bool(past_rel.search(rel.group(0) if rel else rel_word))
                 yr = (pub_year - 1 if past else pub_year) if pub_year else (None if past else ctx_year)
                 p.extra["year"] = yr
                 p.value = norm_period(p.kind, p.extra.get("groups", {}), yr) if yr else None

@@ -3,7 +3,6 @@ a second trajectory's periods, and the counts a sentence states beside its figur
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -12,8 +11,6 @@ from ...finders.reports import ReportVocab
 from ...records import Evidence, Figure, Money, Quantity
 from .context import vocab_period
 from .figure import tidy_market
-
-_RESPECTIVELY = re.compile(r"respectively|分别|分別")
 
 
 def parallel_periods(figs: list[tuple[Figure, Any]]) -> None:
@@ -36,7 +33,7 @@ def counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], p
         subject = None
         mk = vocab.named_in(vocab.markets, text, max(a, c.start - 140), min(b, c.end + 60), "market")
         if mk:
-            subject = tidy_market(min(mk, key=lambda x: abs(x.start - c.start)).text)
+            subject = tidy_market(vocab, min(mk, key=lambda x: abs(x.start - c.start)).text)
         elif vocab.count_subject is not None:
             m = vocab.count_subject.search(text, a, b)
             subject = m.group("s") if m else None
@@ -52,10 +49,10 @@ def counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], p
     return out
 
 
-def distribute_changes(text: str, a: int, b: int, changes: list[Fact], used: set[int],
-                figs: list[tuple[Figure, Any]]) -> None:
+def distribute_changes(vocab: ReportVocab, text: str, a: int, b: int, changes: list[Fact], used: set[int],
+                       figs: list[tuple[Figure, Any]]) -> None:
     """"…分别为 63.52%、112.16%" / "…, respectively": the remaining changes go to the figures in order."""
-    if not _RESPECTIVELY.search(text, a, b):
+    if not vocab.fig_rx["fig.respectively"].search(text, a, b):
         return
     free = [c for i, c in enumerate(changes) if i not in used]
     want = [f for f, _ in figs if f.change_pct is None]
@@ -65,19 +62,17 @@ def distribute_changes(text: str, a: int, b: int, changes: list[Fact], used: set
             f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
 
 
-_PERIOD_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|[、和及与與])\s*")
-
-
 def distribute_periods(text: str, a: int, b: int, periods: list[Fact], figs: list[tuple[Figure, Any]],
                         vocab: ReportVocab, year: int | None) -> None:
     """"$9,400 and $21,800 for the years ended December 31, 2024 and 2023, respectively", "the three and six
     months ended June 30, 2025, respectively": a list of periods goes to the figures in order."""
-    if len(figs) < 2 or not _RESPECTIVELY.search(text, a, b):
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
         return
+    join = vocab.fig_rx["fig.period_join"]
     ps = sorted((p for p in periods if p.value), key=lambda p: (p.start, bool(p.extra.get("second"))))
     run: list[Fact] = []
     for p in ps:
-        if run and not (p.start == run[-1].start or _PERIOD_JOIN.fullmatch(text, run[-1].end, p.start)):
+        if run and not (p.start == run[-1].start or join.fullmatch(text, run[-1].end, p.start)):
             if len(run) >= 2:
                 break
             run = []
@@ -91,20 +86,17 @@ def distribute_periods(text: str, a: int, b: int, periods: list[Fact], figs: lis
             Evidence(field="period", start=p.start, end=p.end, text=p.text, rule=p.rule)]
 
 
-_CONJ = {"en": re.compile(r",\s*(?:and\s+)?|\s+and\s+"), "zh": re.compile(r"[、和与與及]")}
-
-
-def distribute_subjects(text: str, a: int, b: int, lang: str, figs: list[tuple[Figure, Any]]) -> None:
+def distribute_subjects(vocab: ReportVocab, text: str, a: int, b: int, figs: list[tuple[Figure, Any]]) -> None:
     """"immunology and metabolic disorders …, accounting for 13% and 8% of deal activity, respectively": figures
     that share a subject of several conjuncts take one conjunct each, in order."""
-    if len(figs) < 2 or not _RESPECTIVELY.search(text, a, b):
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
         return
     groups: dict[tuple[str, str], list[Figure]] = {}
     for f, _ in figs:
         if isinstance(f.subject, str):
             groups.setdefault((f.subject, f.metric), []).append(f)
     for (subj, _), fs in groups.items():
-        parts = [x.strip() for x in _CONJ[lang].split(subj) if x.strip()]
+        parts = [x.strip() for x in vocab.fig_rx["fig.conj"].split(subj) if x.strip()]
         if len(fs) >= 2 and len(parts) == len(fs):
             for f, part in zip(fs, parts, strict=True):
                 f.subject = part

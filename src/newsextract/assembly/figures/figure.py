@@ -11,17 +11,6 @@ from ...finders.reports import ReportVocab
 from ...records import Evidence, Figure, Money, Party, Quantity
 from .context import vocab_period
 
-#: run-rate and cumulative figures ("annual revenue of", "每年", "累计", "to date") have no period but their own
-_NO_PERIOD = re.compile(r"(?i)\b(?:annual|annually|a\s+year|per\s+year|each\s+year|yearly|to\s+date|so\s+far|"
-                        r"since\s+(?:its|their)\s+(?:founding|inception|launch)|cumulative(?:ly)?|in\s+total\s+since)\b|"
-                        r"每年|年均|累计|累計|截至目前|迄今|至今")
-_VALUE_BETWEEN = re.compile(r"[$€£¥]\s?\d|\d\s*(?:billion|million|亿|億|万|萬)")
-#: Chinese product candidates that are a time, a total or a description, not a product
-_ZH_NOT_PRODUCT = re.compile(r"[\d年月季度首期内內合计計总總占佔约約为為的]|上市|[产產]品$|[药藥]品$|公司|集[团團]|截至|目前|"
-                             r"至今|部分|其中")
-_FIRST_PERSON = re.compile(r"\b(?:[Oo]ur|[Ww]e)\b|我们的?|我們的?|本公司")
-_AFTER_CUE = re.compile(r"\s+(?:of|from)\s+(?:its\s+|the\s+)?")
-
 
 def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
@@ -41,15 +30,16 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     if subj_fact is not None:
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
-    period_f = _period(text, v, cue, periods, lang, period_ctx is not None)
+    period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
     period = None
     lo, hi = min(cue.start, v.start), max(cue.end, v.end)
     if period_f is not None:
         period = vocab_period(vocab, period_f, year, kind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
-    elif period_ctx and not _NO_PERIOD.search(text, max(a, lo - 40), min(b, hi + 25)) and (ctx_fresh or not any(
-            p.kind == "rel" and p.value is None and lo - 60 <= p.start <= hi + 30 for p in periods)):
+    elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
+            ctx_fresh or not any(p.kind == "rel" and p.value is None and lo - 60 <= p.start <= hi + 30
+                                 for p in periods)):
         # the period in force, unless the figure is a run-rate or a running total ("annual revenue of", 累计), or
         # says its own period in words the article gives no year for ("last year" without a date) and the period
         # in force was not stated right before ("… in 2025. Last year, 157 deals worth …")
@@ -84,9 +74,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
-                 and not (lang == "zh" and _ZH_NOT_PRODUCT.search(p.text))]
+                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(p.text))]
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
-        near = [p for p in prods if (p.start <= max(cue.end, v.start) or _AFTER_CUE.fullmatch(text, cue.end, p.start))
+        after_cue = vocab.fig_rx["fig.after_cue"]
+        near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
                 and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
@@ -102,11 +93,12 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
-            return tidy_market(p.text), "market", p
+            return tidy_market(vocab, p.text), "market", p
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
-        return tidy_market(cue.text), "market", cue
-    if _FIRST_PERSON.search(text, max(a, anchor - 60), anchor) and (own is None or own.rule != "figure.filer"):
+        return tidy_market(vocab, cue.text), "market", cue
+    if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
+            (own is None or own.rule != "figure.filer"):
         return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
     orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
@@ -121,7 +113,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if prior:  # else the company named last before
             return prior[-1].text, "company", prior[-1]
     orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
-    if orgs_after and lang == "en" and re.search(r"\b(?:for|of|by)\s*$", text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
+    if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
+            text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]
     if own is not None:
         return own.text, "company", own
@@ -133,22 +126,17 @@ def _is_company(p: Fact, facts: list[Fact]) -> bool:
                for f in facts)
 
 
-_MARKET_LEAD = re.compile(r"^(?:(?:the|The|these|those|such|more|More|than|over|about|around|at|least|some|of|in|and|"
-                          r"value|Value|amount|total|Total|sum|"
-                          r"a|an|its|their|year|full|\d[\d,.]*|[a-z]+(?:ed|ing))\s+)+")
-
-
-def tidy_market(s: str) -> str:
+def tidy_market(vocab: ReportVocab, s: str) -> str:
     """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
     → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
     s = s.strip()
-    m = _MARKET_LEAD.match(s)
+    m = vocab.fig_rx["fig.market_lead"].match(s)
     if m and m.end() < len(s):
         rest = s[m.end():]
         lead = m.group(0).split()
         keep = []
         for w in reversed(lead):  # keep the domain words right before the noun ("out-licensing deals")
-            if w.endswith("licensing") or w in ("licensing",):
+            if vocab.fig_rx["fig.market_domain_word"].search(w):
                 keep.insert(0, w)
             else:
                 break
@@ -156,7 +144,8 @@ def tidy_market(s: str) -> str:
     return s.strip(" ,.;:")
 
 
-def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en", has_ctx: bool = False) -> Fact | None:
+def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
+            has_ctx: bool = False) -> Fact | None:
     cands = [p for p in periods if p.value]
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
         before = [p for p in cands if p.end <= min(cue.start, v.start)]
@@ -172,7 +161,7 @@ def _period(text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
     if before:
         return before[-1]
     later = [p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])]
-    return later[0] if later and not _VALUE_BETWEEN.search(text, v.end, later[0].start) else None
+    return later[0] if later and not vocab.fig_rx["fig.value_between"].search(text, v.end, later[0].start) else None
 
 
 def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int],

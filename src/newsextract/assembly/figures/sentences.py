@@ -12,16 +12,7 @@ from ...records import Figure
 from .context import PeriodContext, anchor_years, last_period, year_of
 from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
 from .figure import figure
-from .values import (
-    BASE,
-    DIGIT_UNIT,
-    EXPLICIT_SHARE,
-    MIN_AMOUNT,
-    ONE_PAYMENT,
-    clause_end,
-    overlaps,
-    tie,
-)
+from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps, tie
 
 
 @dataclass
@@ -61,8 +52,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low)
-               if not BASE.search(text, max(a, p.start - 40), p.start)]
-    anchor_years(text, periods, year, art.pub_year, year_of(ctx.period))
+               if not vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)]
+    anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
     for p in periods:
         if p.kind == "rel":
             p.value = norm_period("rel", p.extra.get("groups", {}), art.pub_year)
@@ -106,7 +97,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
     for v in values:
         share = v.label == "percent"
-        cue = tie(text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
+        cue = tie(vocab, text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
                   [o for o in values if (o.label == "percent") == share], art.lang, all_amounts,
                   blocks)  # ("860 million yuan in its IPO and booked a net loss": the IPO's)
         if cue is None or cue.label != "metric":
@@ -117,7 +108,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
                 continue
             cue = Fact(cue.start, cue.end, "metric", prev[-1].metric, None, cue.rule, cue.text,
                        {"scope": prev[-1].kind if prev[-1].kind == "market" else "company"})
-        if share and not EXPLICIT_SHARE.search(cue.text) and not (
+        if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
                 vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.facts, art.own, periods, ctx.period, year, changes,
@@ -125,9 +116,9 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
                      [o for o in values if o is not v] + [m for m in metrics if m is not cue])
         if fig is not None:
             sent_figs.append((fig, v))
-    distribute_changes(text, a, b, changes, used_changes, sent_figs)
+    distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
-    distribute_subjects(text, a, b, art.lang, sent_figs)
+    distribute_subjects(vocab, text, a, b, sent_figs)
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
@@ -138,6 +129,7 @@ def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact]
     美元") are deal values, not terms -- unless the sentence states a deal's own terms (the deal took an amount of
     it) or names one payment ("an upfront payment of")."""
     text, facts = art.text, art.facts
+    one_payment = art.vocab.fig_rx["fig.one_payment"]
     aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
         any(m.kind == "deal_value" for m in metrics)
     sent_pay = [p for p in art.pay_cues if a <= p.start < b]
@@ -145,7 +137,7 @@ def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact]
         metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                          {"scope": "market"}) for p in sent_pay
                                     if p.kind in ("total", "upfront") and not overlaps(p, [(m.start, m.end) for m in metrics])
-                                    and not ONE_PAYMENT.search(text, max(a, p.start - 12), p.end)],
+                                    and not one_payment.search(text, max(a, p.start - 12), p.end)],
                          key=lambda m: m.start)
         sent_pay = []
     return metrics, sent_pay

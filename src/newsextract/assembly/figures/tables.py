@@ -3,7 +3,6 @@ column of each period the heading names ("Three Months Ended … Nine Months End
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ...facts import Fact
@@ -13,15 +12,6 @@ from ...normalize.money import scale_headers
 from ...records import Evidence, Figure, Money, Party
 from .context import main_company
 from .values import MIN_AMOUNT, overlaps
-
-_TOTAL_ROW = re.compile(r"(?i)\s*(?:total|合计|合計|总|總)")
-#: a row that names its product after a dash ("Product revenue, net - Renvexa", "产品收入—宁沃索")
-_ROW_PRODUCT = re.compile(r"(?:\s[-–—]\s*|[—–])(?P<s>[A-Z][\w-]{2,30}|[\u4e00-\u9fff]{2,10})\s*$")
-_DIVISION = re.compile(r"(?:[A-Z][\w&-]*\s+){1,3}(?:Division|Segment)\b|[\u4e00-\u9fff]{2,8}(?:事业部|事業部|分部)")
-_CURRENCY_HINT = (("CHF", re.compile(r"CHF|Swiss")), ("EUR", re.compile(r"€|EUR")), ("JPY", re.compile(r"¥|JPY|yen")),
-                  ("CNY", re.compile(r"RMB|CNY|人民[币幣]")), ("HKD", re.compile(r"HK\$|HKD|港元")),
-                  ("USD", re.compile(r"\$|USD|US dollars")))
-_NUM_CELL = re.compile(r"(?<![\w.,])\(?-?\$?\s?\d[\d,]*(?:\.\d+)?\)?(?![\w.,]?\d)")
 
 
 def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
@@ -37,14 +27,15 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
     out = []
     for hs, he, scale, rid in sorted(headers):
         around = text[max(0, hs - 40):he + 80]
-        currency = next((c for c, rx in _CURRENCY_HINT if rx.search(around)), "CNY" if lang == "zh" else "USD")
+        currency = next((c for c, rx in vocab.table_currencies if rx.search(around)), vocab.table_currency_default)
         rows, period = _header_rows(vocab, text, hs, he)
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
-        totals = [r for r, _ in rows if r.metric.kind == "revenue" and _TOTAL_ROW.match(r.label.text)]
+        totals = [r for r, _ in rows
+                  if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
         for row, col_period in rows:
             if overlaps(row, deal_spans):
                 continue
-            fig = _row_figure(text, row, col_period, totals, scale, rid, currency, period, company)
+            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, company)
             if fig is not None:
                 out.append(fig)
     return out
@@ -77,10 +68,10 @@ def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[
     return rows, period
 
 
-def _row_figure(text: str, row: TableRow, col_period: Any, totals: list[TableRow], scale: int, rid: str,
-                currency: str, period: Fact | None, company: Fact) -> Figure | None:
+def _row_figure(vocab: ReportVocab, text: str, row: TableRow, col_period: Any, totals: list[TableRow], scale: int,
+                rid: str, currency: str, period: Fact | None, company: Fact) -> Figure | None:
     """The figure of one table row: the company's (or its division's), or a product's when the row names one."""
-    product = _ROW_PRODUCT.search(row.label.text)
+    product = vocab.fig_rx["fig.row_product"].search(row.label.text)
     if totals and row.metric.kind == "revenue" and row not in totals and not product:
         return None
     metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
@@ -104,14 +95,14 @@ def _row_figure(text: str, row: TableRow, col_period: Any, totals: list[TableRow
         return Figure(subject=product.group("s"), kind="product", metric="product_sales", value=value,
                       period=col_period, change_pct=row.change, evidence=ev)
     # a division's row is the division's ("Pharmaceuticals Division 9,800 …" → "Roche Pharmaceuticals Division")
-    unit = _DIVISION.search(row.label.text)
+    unit = vocab.fig_rx["fig.division"].search(row.label.text)
     name = f"{company.text} {unit.group(0)}" if unit else company.text
     return Figure(subject=Party(name=name, canonical=None if unit else getattr(company.value, "canonical", None)),
                   kind="company", metric=metric, value=value,  # type: ignore[arg-type]
                   period=col_period, change_pct=row.change, evidence=ev)
 
 
-def on_table_row(text: str, f: Figure) -> bool:
+def on_table_row(vocab: ReportVocab, text: str, f: Figure) -> bool:
     """Whether a figure's value was read off a table row (a units header scaled it, and its line holds two or
     more numbers and no prose)."""
     ev = next((e for e in f.evidence if e.field == "value"), None)
@@ -121,4 +112,4 @@ def on_table_row(text: str, f: Figure) -> bool:
     b = text.find("\n", ev.end)
     b = len(text) if b < 0 else b
     line = text[a:b]
-    return len(_NUM_CELL.findall(line)) >= 2 and not re.search(r"[.;。；]\s+\S|\b(?:was|were|is|are)\b", line)
+    return len(vocab.fig_rx["fig.num_cell"].findall(line)) >= 2 and not vocab.fig_rx["fig.prose"].search(line)

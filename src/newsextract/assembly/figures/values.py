@@ -8,25 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from ...facts import Fact
+from ...finders.reports import ReportVocab
 from ...records import Deal
 
-#: a cue that names one payment of one deal ("an upfront payment of", "a down payment"), never an industry total
-ONE_PAYMENT = re.compile(r"(?i)\b(?:an?|its|their|the\s+deal(?:'s|’s)?)\s+(?:\w+\s+){0,2}?(?:payment|fee|deal|"
-                         r"transaction|partnership|agreement)\b(?!s)")
 #: amounts below this are garbled or truncated ("remains at $4.") -- no company or market figure is that small
 MIN_AMOUNT = Decimal(1000)
 #: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
 DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
               "combined_upfront", "per_share", "royalty_money"}
-#: payment cues that say "in total" of anything: they make no amount a deal term by themselves
-GENERIC_TOTAL = re.compile(r"(?i)total(?:l?ing|l?ed)|worth|valued at|value of|in total|in aggregate|a total of|"
-                           r"for a total|合计|合計|累计|累計")
-EXPLICIT_SHARE = re.compile(r"(?i)market\s+share|市[场場](?:份[额額]|占有率|佔有率)")
 #: a number followed by a word: where a count may be
 DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
-#: a period that is the comparison base ("compared to the second quarter of 2020"), not the figure's own
-BASE = re.compile(r"(?:compar\w*\s+(?:to|with)|versus|vs\.?|against|a\s+year\s+earlier|较|較|对比|對比|相比)\s*(?:the\s+)?"
-                  r"(?:same\s+period\s+(?:of|in)\s+)?(?:[^\s]+\s+){0,3}?$")
 _CLAUSE_END = re.compile(r"\n|[;；。]|\.(?:\s|$)")
 
 
@@ -40,20 +31,15 @@ def deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
 
 
-_CHAIN = re.compile(r"[\s,]*(?:of\s+(?:the\s+)?(?:global\s+|total\s+|all\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+)?"
-                    r"(?:(?:in|for|during)\s+[^,;$€£¥]{1,30}?\s*)?(?:,?\s*(?:to|and|or|up\s+from|down\s+from|"
-                    r"from|vs\.?|versus|compared\s+with)\s(?:(?:only|just|nearly|about|around|roughly|some|over)\s)?|"
-                    r",\s|增(?:长|長)?至|提升至|[增降]至|至|、|和|及)", re.I)
-
-
-def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:
+def _chain_head(vocab: ReportVocab, text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:
     """The first value of a list or trajectory ("from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024",
     "32%, up from 21% in 2024, and only 5%"): later values share its cue."""
+    chain = vocab.fig_rx["fig.chain"]
     prev = [o for o in values if o.end <= v.start]
     head = v
     while prev:
         p = prev.pop()
-        if p.end > head.start or not _CHAIN.match(text, p.end, head.start) or \
+        if p.end > head.start or not chain.match(text, p.end, head.start) or \
                 head.start - p.end > (70 if p.label == "percent" else 45):
             break
         if cues and any(p.end <= c.start and c.end <= head.start for c in cues):
@@ -62,7 +48,7 @@ def _chain_head(text: str, v: Any, values: list[Any], cues: list[Fact] | None = 
     return head
 
 
-def tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
+def tie(vocab: ReportVocab, text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
          amounts: list[Any] | None = None, blockers: list[Fact] | None = None) -> Fact | None:
     """The cue a value belongs to: the nearest one before it with no other value between, else one right after it.
 
@@ -70,7 +56,7 @@ def tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
     whichever a value is tied to decides what it is.
     """
     best = None
-    v = _chain_head(text, v, values, cues)
+    v = _chain_head(vocab, text, v, values, cues)
     for m in cues:
         if m.label != "metric" and any(o.start != v.start and 0 <= m.start - o.end <= 3 for o in amounts or values):
             continue  # "$20 million commercial milestone payment": that cue belongs to the amount before it
@@ -84,7 +70,7 @@ def tie(text: str, v: Any, cues: list[Fact], values: list[Any], lang: str,
         if m.start >= v.end and m.start - v.end <= 30 and not any(v.end <= o.start < m.start for o in values) \
                 and not any(v.end <= x.start < m.start for x in blockers or []):
             gap = text[v.end:m.start]
-            if lang == "zh" or re.fullmatch(r"[\s(),.%\w$€£¥-]{0,30}", gap):
+            if lang == "zh" or vocab.fig_rx["fig.tie_gap"].fullmatch(gap):
                 return m
     return None
 
