@@ -109,3 +109,11 @@ def test_gazetteer_keeps_common_words_out(text):
     from newsextract.normalize.names import get_gazetteer
     lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
     assert [(text[s:e], ent.id) for s, e, ent in get_gazetteer(lang).find(text)] == []
+
+
+def test_gazetteer_finds_names_written_with_one_capital():
+    """A one-word name with capitals inside is found written with its first capital only (as some wires do)."""
+    from newsextract.normalize.names import get_gazetteer
+    text = "Glaxosmithkline and Beigene signed; GlaxoSmithKline and BeiGene agreed."
+    got = [(text[s:e], ent.id) for s, e, ent in get_gazetteer("en").find(text)]
+    assert [i for _, i in got] == ["gsk", "beigene", "gsk", "beigene"]

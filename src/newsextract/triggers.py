@@ -65,10 +65,12 @@ def _seq(items: Sequence[Any]) -> tuple[_Lits, _Lits]:
     set of strings one of which every match contains."""
     best: _Lits = None
     run: _Lits = frozenset([""])  # exact strings of the current run of finite nodes
+    finite = True  # every node has a finite set of exact strings
     for op, av in items:
         ex, fa = _node(op, av)
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero-width: neither breaks a run nor contributes
+        finite = finite and ex is not None
         if ex is not None and run is not None and len(run) * len(ex) <= _MAX_SET:
             run = frozenset(a + b for a in run for b in ex)
             continue
@@ -76,8 +78,7 @@ def _seq(items: Sequence[Any]) -> tuple[_Lits, _Lits]:
             best = _better(best, _nonempty(run))
         best = _better(best, fa)
         run = ex if ex is not None else frozenset([""])
-    exact = run if all(op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT) or _node(op, av)[0] is not None
-                       for op, av in items) else None
+    exact = run if finite else None
     if run is not None and run != frozenset([""]):
         best = _better(best, _nonempty(run))
     return exact, best

@@ -13,6 +13,7 @@ from .types import Clause
 
 __all__ = ["ClauseSplitter", "mask"]
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _PARTY_TOKEN = re.compile(r"«[PQ]\d+»")
 _DEFAULT_SPLIT = r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"
 
@@ -114,11 +115,12 @@ class ClauseSplitter:
             cm, cmap = mask(text, ca, cb, cfacts, self.is_object)
             if items and x in items:
                 item += 1
-            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and x >= min(items) - 1 else -1)
+            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= min(items) else -1)
 
     def _list_items(self, masked: str, facts: list[Fact]) -> set[int]:
         """Cut points of a list of deals in one sentence: separators before items that hold an amount and a
-        company not named in the items before, when the first item holds an amount and a company too."""
+        company not named in the items before, when the first item holds an amount and a company too (parts
+        before the first amount lead into the first item: "X has been on a spree, buying Y for «M0», and Z …")."""
         if self.list_sep is None or masked.count("«M") < 2:
             return set()
         seps = [m for m in self.list_sep.finditer(masked) if not _inside_brackets(masked, m.start())]
@@ -129,13 +131,16 @@ class ClauseSplitter:
         bounds = [0] + [m.end() for m in seps] + [len(masked)]
         seen: set[str] = set()
         cuts: set[int] = set()
-        for i, (x, y) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        started = False  # the first item is the first part with an amount; parts before it lead into it
+        for x, y in zip(bounds, bounds[1:], strict=False):
             part = masked[x:y]
             ents = {ent_of.get(t) for t in _PARTY_TOKEN.findall(part)} - {None}
             new = "«M" in part and bool(ents - seen)
-            if i == 0 and not new:
-                return set()
-            if i > 0 and new:
+            if not started:
+                if "«M" in part and not new or "«M" not in part and len(_WORD.findall(_PARTY_TOKEN.sub(" ", part))) < 2:
+                    return set()  # the first amount names no new company, or a list of companies leads in
+                started = new
+            elif new:
                 cuts.add(x)
             seen |= ents
         return cuts

@@ -25,6 +25,11 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: 'the former' / 'the latter' → which of the companies named before it in its sentence
+        self.order: dict[str, str] = names.get("descriptor_order", {}) or {}
+        #: kind words of descriptors ("the Big Pharma") → the gazetteer kind of the company they refer to
+        self.kinds: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"\b" + w + r"\b"), k) for w, k in (names.get("descriptor_kinds", {}) or {}).items()]
         #: self references that, in an article with no company of its own, refer back like a descriptor ("the company")
         sd = names.get("self_descriptor")
         self.self_descriptor = re.compile(sd) if sd else None
@@ -68,16 +73,35 @@ class EntityResolver:
             if self.role_nouns is not None and self.role_nouns.search(f.text):
                 continue
             si = bisect.bisect_right(starts, f.start) - 1
+            which = next((o for w, o in self.order.items() if f.text.lower().endswith(w)), None)
+            if which is not None:
+                self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
+                continue
             country = next((c for w, c in self.countries.items() if w in f.text), None)
+            kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
             for back in range(0, 4):
                 if si - back < 0:
                     break
                 a, b = sentences[si - back]
                 cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
                 cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                if kind:  # of the companies there, the first of that kind, when there is one
+                    cands = [o for o in cands if table.kind(o.extra.get("ent")) == kind] or cands
                 if cands:
                     f.extra["ent"] = cands[0].extra.get("ent")
                     break
+
+    @staticmethod
+    def _ordinal(f: Fact, which: str, orgs: list[Fact], sentence: tuple[int, int]) -> None:
+        """'the former' / 'the latter': of two or more companies named before it in its sentence, the first or
+        the last (one company before it is no pair to choose from: left unresolved)."""
+        keys: list[str] = []
+        for o in orgs:
+            k = o.extra.get("ent")
+            if sentence[0] <= o.start and o.end <= f.start and k and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            f.extra["ent"] = keys[0] if which == "first" else keys[-1]
 
     def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer

@@ -42,8 +42,9 @@ class Linker:
                 elif m.targets or m.assets or m.bullet:
                     heading = m  # names the drug of a deal the next lines describe
                 continue
-            fresh = heading is not None and heading.bullet and 0 < m.sent - heading.sent <= 2
-            # under a list heading, a new entry begins: its status line is not about an earlier entry's deal
+            # under a list heading, a new entry begins: its status line is not about an earlier entry's deal (a bullet
+            # after a bullet is the next item of a flat list, not the body of a heading)
+            fresh = heading is not None and heading.bullet and not m.bullet and 0 < m.sent - heading.sent <= 2
             target = None if fresh else _best(deals, m)
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):

@@ -49,16 +49,29 @@ class MentionBuilder:
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
         self.roles.bind(text, m, clause, orgs, ents)
-        if m.aggregate and not m.acq_frame:
-            m.money = [x for x in m.money if x[0] not in _TOTALS]  # "nine deals valued at $20 billion": no deal's
+        if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
+            # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
+            # the making, and its potential value is the one it reports
+            m.money = [x for x in m.money if x[0] not in _TOTALS]
         return m
 
 
 def inherit_subject(first: Mention, item: Mention) -> None:
     """A later item of a list of deals shares the first item's subject ("Daewoong … a drug for «M1» to M8, and a
-    drug for «M2» to Zydus"): the role the first item's party holds and the item lacks is added to it."""
-    have = {p.role for p in item.parties if p.role} | item.unnamed_roles
+    drug for «M2» to Zydus"; "Lilly purchased Scorpion for «M1», and SiteOne for «M2»"): the item's own company
+    takes the role of the first item's later company, the first item's subject is added with its role, and the
+    item is a deal of the same kind."""
     ents = {p.ent for p in item.parties}
-    for p in first.parties:
-        if p.role and p.ent and p.role not in have and p.ent not in ents:
+    held = sorted((p for p in first.parties if p.role and p.ent and p.ent not in ents), key=lambda p: p.fact.start)
+    own = [p for p in item.parties if p.ent and not p.role]
+    if len(held) == 2 and len(own) == 1 and not any(p.role for p in item.parties) and not item.unnamed_roles:
+        own[0].role, own[0].rule = held[1].role, "role.list_item"  # in the place of the first item's object
+    have = {p.role for p in item.parties if p.role} | item.unnamed_roles
+    for p in held:
+        if p.role not in have:
             item.parties.append(PartyRef(p.ent, p.role, p.fact, "role.list_subject"))
+            have.add(p.role)
+    if not item.deal_cues and item.money and first.dealish:
+        item.deal_cues = list(first.deal_cues)
+        item.acq_frame = item.acq_frame or first.acq_frame
+        item.listed_deal = True

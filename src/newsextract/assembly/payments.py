@@ -35,6 +35,9 @@ class PaymentKinds:
         self.empty_brackets = _rx(att, "empty_brackets", 0)
         self.price_before = _rx(att, "price_before", 0)
         self.price_per_share_after = _rx(att, "price_per_share_after", 0)
+        self.price_paid_before = _rx(att, "price_paid_before")
+        self.price_to_buy_after = _rx(att, "price_to_buy_after")
+        self.price_for_company = _rx(att, "price_for_company")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -48,13 +51,14 @@ class PaymentKinds:
         cues = [f for f in facts if f.label == "pay"]
         bounds = sorted((x.start, x.end) for x in monies)
         convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
+        orgs = [x.start for x in facts if x.label == "org"]
         for mf in monies:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term
             best = self._nearest_cue(text, mf, cues, bounds, convs)
             if best is None:
-                if self._is_price(text, mf):
+                if self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
                 continue
             kind = best.kind
@@ -69,6 +73,12 @@ class PaymentKinds:
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
             m.money.append((kind, mf, best.rule))
             mf.extra["cue"] = best
+        kinds = {k for k, _, _ in m.money}
+        if kinds & {"milestone", "milestone_part"} and not kinds & {"upfront", "combined_upfront"}:
+            # "sell its drug to Novartis for $3.4 billion and milestone payments of up to $1 billion": a fixed price
+            # beside milestones is what is paid now ("for up to $950 million, comprising …" stays the total)
+            m.money = [("upfront", f, r) if k == "price?" and not f.value.upper_bound else (k, f, r)
+                       for k, f, r in m.money]
 
     def _gap(self, text: str, x: int, y: int, convs: list[tuple[int, int]]) -> str:
         g = text[x:y]
@@ -82,6 +92,9 @@ class PaymentKinds:
         best: tuple[float, Fact] | None = None
         right: tuple[float, Fact] | None = None
         for c in cues:
+            if c.start < mf.start < c.end <= mf.end:
+                # "upfront payment of" and "of up to $1.25 billion" share their "of": the cue ends where the amount begins
+                c = Fact(c.start, mf.start, c.label, c.kind, c.value, c.rule, c.text[: mf.start - c.start], c.extra)
             if c.end <= mf.start:
                 if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
                     continue
@@ -113,14 +126,24 @@ class PaymentKinds:
         before = [c for c in cues if c.end <= cue.start and c.start >= m.start and cue.start - c.end <= 100]
         return bool(before) and before[-1].kind == "nondeal"
 
-    def _is_price(self, text: str, mf: Fact) -> bool:
-        """An acquisition price: "acquire X for $1.1 billion", "in a deal valued at"."""
+    def _is_price(self, text: str, mf: Fact, orgs: list[int]) -> bool:
+        """An acquisition price: "acquire X for $1.1 billion", "paid $1.1 billion to buy X", "paid $43 billion
+        for Seagen" (a company named right after "for")."""
         if self.price_before is None:
             return False
         before = text[max(0, mf.start - 12):mf.start].lower()
-        if not self.price_before.search(before):
+        if not self.price_before.search(before) and not self._paid_to_buy(text, mf, orgs):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _paid_to_buy(self, text: str, mf: Fact, orgs: list[int]) -> bool:
+        if self.price_paid_before is None or not self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]):
+            return False
+        if self.price_to_buy_after is not None and self.price_to_buy_after.match(text[mf.end:mf.end + 40]):
+            return True
+        org = next((o for o in orgs if mf.end < o <= mf.end + 50), None)
+        return org is not None and self.price_for_company is not None and bool(
+            self.price_for_company.fullmatch(text[mf.end:org]))
 
     def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
         """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its

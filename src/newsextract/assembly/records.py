@@ -49,7 +49,7 @@ class DealWriter:
         licensee = self._party(d, "licensee", ents, ev)
         if (licensor is None and licensee is None) or not (fields or targets or assets):
             return None
-        if not any(m.deal_cues for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
+        if not any(m.deal_cues or m.listed_deal for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
             return None
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
                 c.kind == "other" for m in allf for c in m.deal_cues):

@@ -103,11 +103,13 @@ class Mention:
     block: int = 0
     list_item: int = -1
     bullet: bool = False
+    listed_deal: bool = False  # an item of a list of deals whose first item is one
 
     @property
     def dealish(self) -> bool:
-        """A deal word, a deal payment or a royalty: this clause can start a deal."""
-        return bool(self.deal_cues) or any(k in DEAL_KINDS for k, _, _ in self.money) or bool(self.royalty)
+        """A deal word, a deal payment, a royalty, or a price paid for a company: this clause can start a deal."""
+        return (bool(self.deal_cues) or any(k in DEAL_KINDS for k, _, _ in self.money) or bool(self.royalty)
+                or self.listed_deal or self.acq_frame and any(k == "price?" for k, _, _ in self.money))
 
 
 @dataclass

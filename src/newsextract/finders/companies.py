@@ -41,6 +41,7 @@ class CompanyFinder:
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
+        self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -173,13 +174,19 @@ class CompanyFinder:
         if not shorts:
             return []
         taken = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
+        refs = {(f.start, f.end) for f in facts if f.label == "ref"}
         added: list[Fact] = []
         for name, comp in sorted(shorts, key=lambda x: -len(x[0])):  # 被许可人 before 许可人
             for m in re.finditer(re.escape(name), text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                # a reference inside the defined name (公司 of HLB-LS公司) is part of it, not in the way
+                if any(a < m.end() and m.start() < b and not (m.start() <= a and b <= m.end() and (a, b) in refs)
+                       for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 added.append(Fact(m.start(), m.end(), "org", "defined", comp, "org.defined_short", name))
+        if added:
+            spans = [(f.start, f.end) for f in added]
+            facts[:] = [f for f in facts if not (f.label == "ref" and any(a <= f.start and f.end <= b for a, b in spans))]
         return added
 
     _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
@@ -226,8 +233,9 @@ class CompanyFinder:
             if out and f.start < out[-1].end:
                 prev = out[-1]
                 if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
-                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]):
-                        out[-1] = f  # "Sino Biopharm's UK": the known name, not its possessive tail
+                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]) or re.match(r"['’]\s", text[f.end:prev.end]):
+                        out[-1] = f  # "Sino Biopharm's UK", "Lexicon Pharmaceuticals' Phase": the known name, not
+                        # its possessive tail
                     else:
                         prev.value = f.value
                         prev.kind = "gazetteer+shape"
@@ -276,6 +284,8 @@ class CompanyFinder:
             tail = [w.strip(",.") for w in seg[mp.end():].split()]
             if not tail or all(w in self.name_stop for w in tail):
                 return None  # "Sino Biopharm's UK": an owner and a place, the name follows elsewhere
+            if self.owned_thing_after is not None and self.owned_thing_after.match(text, e, e + 30):
+                return None  # "Voyager's TRACER platform": a thing the owner has, not a company
             s += mp.end()
             seg = text[s:e]
         first, _, rest = seg.partition(" ")
@@ -324,6 +334,8 @@ class _ZhNames:
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
+        lf = (names.get("filters", {}) or {}).get("latin_full_name")
+        self.latin_full = re.compile(lf) if lf else None
         desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
         legal = "|".join(lex.get("legal") or [])
         self.tail = re.compile(rf"(?:{desig})?(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])?$") if desig else None
@@ -413,10 +425,11 @@ class _ZhNames:
             return orgs
         return sorted(orgs + added, key=lambda x: x.start)
 
-    @staticmethod
-    def defined_full_names(text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
+    def defined_full_names(self, text: str, orgs: list[Fact], facts: list[Fact]) -> list[Fact]:
         """``大和制药株式会社（以下简称"大和制药"）`` where no name shape took the full name: it runs from where the
-        defined short name is written just before the bracket to the bracket."""
+        defined short name is written just before the bracket to the bracket; or, when the short name is not
+        written there, a Latin name with its legal form just before it (``HLBLifeScienceCo.,Ltd.公司（以下简称
+        「HLB-LS公司」）``). A full name that ends like a drug or a fee (馬來酸吡咯替尼片) names no company."""
         out: list[Fact] = []
         for d in facts:
             if d.label != "define" or d.kind != "short":
@@ -425,10 +438,16 @@ class _ZhNames:
                 continue
             for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
                 at = text.rfind(name, max(0, d.start - 30), d.start)
+                if at < 0 and self.latin_full is not None:
+                    m = self.latin_full.search(text, max(0, d.start - 80), d.start)
+                    at = m.start() if m else -1
                 if at < 0 or any(o.start < d.start and at < o.end for o in orgs):
                     continue
-                comp = Company("x:" + name_key(text[at:d.start]))
-                out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", text[at:d.start]))
+                full = text[at:d.start]
+                if full.endswith(self.stop_end) or full in self.stop:
+                    continue
+                comp = Company("x:" + name_key(full))
+                out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", full))
                 break
         return out
 

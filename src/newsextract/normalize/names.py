@@ -6,10 +6,14 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from ..errors import E, PatternError
 from ..patterns import has_file, load_file
@@ -152,28 +156,77 @@ class Gazetteer:
                     surface.setdefault(n, eid)
                     if fl == "en" and len(n) >= 4 and re.search(r"[a-z]", n):
                         surface.setdefault(n.upper(), eid)  # "CALICO"
+                    if fl == "en" and len(n) >= 5 and _INNER_CAPS.fullmatch(n):
+                        surface.setdefault(n.capitalize(), eid)  # "Glaxosmithkline", "Beigene", "Biontech"
                     if fl == "en" and "-" in n:
                         surface.setdefault(n.replace("-", " "), eid)
                         surface.setdefault(n.replace("-", ""), eid)
         self.surface = surface
-        body = trie_regex(sorted(surface)).replace("\\ ", "\\s+")
+        # one Aho-Corasick automaton over every surface form (white space inside a name matches any run of it)
+        self.automaton = ahocorasick.Automaton()
+        for n in surface:
+            key = _SPACES.sub(" ", n)
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
         if lang == "en":
-            self.regex = re.compile(r"(?<![\w&-])(?:" + body + r")(?![\w&]|-(?=[A-Za-z]))")
-        else:
-            # Chinese names are not space-delimited; English names inside Chinese text still need word edges
-            self.regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![a-z0-9])")
+            self._before, self._after = re.compile(r"[\w&-]"), re.compile(r"[\w&]|-[A-Za-z]")
+        else:  # Chinese names are not space-delimited; English names inside Chinese text still need word edges
+            self._before, self._after = re.compile(r"[A-Za-z0-9]"), re.compile(r"[a-z0-9]")
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
-        out = []
+        """Known names in ``text``: at each place the longest one that stands as a whole word, left to right."""
         folded = fold(text) if not text.isascii() else text
         if len(folded) != len(text):  # NFKC changed lengths: fall back to the raw text
             folded = text
-        for m in self.regex.finditer(folded):
-            eid = self.surface.get(m.group(0)) or self.surface.get(re.sub(r"\s+", " ", m.group(0)))
-            if eid is None:
+        flat, where = _one_space(folded)
+        ends: dict[int, list[int]] = {}
+        for end, n in self.automaton.iter(flat):
+            ends.setdefault(end + 1 - n, []).append(end + 1)
+        out: list[tuple[int, int, Entry]] = []
+        last = 0
+        for start in sorted(ends):
+            a = where(start)
+            if a < last or a and self._before.match(folded, a - 1):
                 continue
-            out.append((m.start(), m.end(), self.entries[eid]))
+            for e in sorted(ends[start], reverse=True):  # the longest name that ends at a word edge
+                b = where(e - 1) + 1
+                if self._after.match(folded, b):
+                    continue
+                eid = self.surface.get(folded[a:b]) or self.surface.get(flat[start:e])
+                if eid is not None:
+                    out.append((a, b, self.entries[eid]))
+                last = b
+                break
         return out
+
+
+def _one_space(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with each run of white space as one space, and the map from its positions back to ``text``'s."""
+    flat = _SPACES.sub(" ", text)
+    if len(flat) == len(text):
+        return flat, _same
+    marks: list[int] = []  # where, in ``flat``, the text after each longer run of white space starts
+    shifts: list[int] = []  # and how many characters the runs up to there lost
+    shift = 0
+    for m in _LONG_SPACE.finditer(text):
+        shift += m.end() - m.start() - 1
+        marks.append(m.end() - shift)
+        shifts.append(shift)
+
+    def where(i: int) -> int:
+        k = bisect.bisect_right(marks, i) - 1
+        return i + shifts[k] if k >= 0 else i
+
+    return flat, where
+
+
+def _same(i: int) -> int:
+    return i
+
+
+#: one word with capitals inside ("GlaxoSmithKline", "BeiGene"): written with only its first capital too
+_INNER_CAPS = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_LONG_SPACE = re.compile(r"\s{2,}")
 
 
 @functools.lru_cache(maxsize=4)

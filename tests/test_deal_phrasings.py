@@ -1,0 +1,107 @@
+"""Phrasing families of real deal news, each a mechanism of the assembly (texts written for these tests).
+
+Each case is an article and the deals it must give: (licensor, licensee, {money field: amount}) in order.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from newsextract import extract
+
+#: a summary paragraph, then a flat list of bullets about the same acquisition (not one deal per bullet)
+FLAT_BULLETS = """Nordvale Pharma has completed its acquisition of Brightwell Therapeutics for about $1.1 billion.
+
+Highlights
+  • Acquisition closed after 91% of Brightwell's shares were tendered.
+  • The offer of $14.00 per share totalled about $1.1 billion.
+  • Brightwell's kinase programs can strengthen Nordvale's oncology pipeline.
+  • The acquisition fits Nordvale's strategy for growth in Europe.
+
+Commentary
+
+The purchase of Brightwell by Nordvale for $1.1 billion broadens the buyer's oncology reach."""
+
+#: list headings (★ drug, target, company) with the deal under each: one deal per heading
+HEADINGS = """Three recent out-licensing deals:
+
+★ QX-101, TROP2 ADC, Qixin Bio
+Partner: Merck. Qixin Bio granted Merck global rights for $60 million upfront.
+
+★ QX-202, GLP-1 agonist, Haiyun Pharma
+Partner: Novartis. Haiyun Pharma granted Novartis rights outside China for $90 million upfront."""
+
+#: the company whose pipeline a deal strengthens is the buyer, even when named in the possessive
+BENEFICIARY = ("Lumenor Bio licensed its IL-23 antibody LMN-23 to Castell Pharma for $45 million upfront. "
+               "The deal is expected to bolster Castell Pharma's immunology portfolio.")
+
+#: "paid $X to buy Y": an amount paid to buy something is its price, with no payment word beside it
+PAID_TO_BUY = ("Halvard Biosciences paid $640 million to buy Corvane Therapeutics in a deal that closed in May. "
+               "Separately, Ostrava Pharma spent about $90 million in cash to acquire Melby Bio. In another deal, "
+               "Brenner Pharma agreed to pay up to $700 million in exchange for an ex-China license to a kinase "
+               "inhibitor from Yutai Biotech.")
+
+#: a list of deals in one sentence after a lead-in: each item shares the subject and the verb of the first
+SPREE = ("Marlow Therapeutics has been on a buying spree this year, having earlier purchased gene-editing firm "
+         "Kestrel Bio for $800 million, and Pellam Oncology for $350 million.")
+
+#: later items of a list of deals share the subject; "for $X to Y" sells to Y (Y is no payee)
+EXPORTS = ("Hanbit Pharma announced a technology transfer worth about $300 million for a fibrosis candidate to "
+           "Velora Therapeutics in March, followed by a diabetes drug for $80 million to Ostrom Bio in May, and "
+           "an eczema candidate for $95 million to Calder Health.")
+
+#: talks over several possible transactions are one deal in the making with its potential value; a count of
+#: signed deals with their sum is a statistic, no deal's total
+TALKS = ("Dunmore Bio is in talks about potential transactions that could earn it up to $3 billion in total payments "
+         "for several of its programs. Across the industry, Chinese companies signed nine deals valued at about $12 billion.")
+
+#: "the Big Pharma" refers back to the big company named before it, not to the biotech the sentence was about
+BIG_PHARMA = ("Qinghe Bio disclosed a licensing deal with Amgen on Monday. "
+              "The Big Pharma will pay $50 million upfront for global rights to QH-12, a TL1A antibody.")
+
+#: "paid $X for «company»": the price of buying it, with no deal word in the clause
+PAID_FOR = ("Deal-making picked up in 2023: Vantor Bio paid $2.1 billion for Quellen Therapeutics, and Ashby Pharma "
+            "stumped up over $600 million for gene-therapy specialist Norrin Bio.")
+
+#: a Latin full name whose defined short name is not written in it («以下简称「NVT公司」»), and a drug defined the
+#: same way (KX-21注射液 is no company)
+ZH_DEFINED = ("恒瑞医药公布，公司与美国Norvane Therapeutics Inc.公司（以下简称「NVT公司」）达成协议，将其自主研发的"
+              "KX-21注射液（以下简称「KX-21」）项目有偿许可给NVT公司。NVT公司将向恒瑞支付300万美元的首付款。")
+
+#: "the latter's technology" / "the former's agent": the last or the first of the companies named before it
+LATTER = ("Qilu Pharma has entered into an exclusive deal with New York-based Eyenovia Inc. to develop and "
+          "commercialize formulations that use the latter’s microdosing spray technology, for $5 million upfront.")
+
+CASES = [
+    ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
+    ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
+                            ("Haiyun Pharma", "Novartis", {"upfront": "90000000"})]),
+    ("paid to buy", PAID_TO_BUY, [("Corvane Therapeutics", "Halvard Biosciences", {"total_value": "640000000"}),
+                                  ("Melby Bio", "Ostrava Pharma", {"total_value": "90000000"}),
+                                  ("Yutai Biotech", "Brenner Pharma", {"total_value": "700000000"})]),
+    ("list after a lead-in", SPREE, [("Kestrel Bio", "Marlow Therapeutics", {"total_value": "800000000"}),
+                                     ("Pellam Oncology", "Marlow Therapeutics", {"total_value": "350000000"})]),
+    ("list of exports", EXPORTS, [("Hanbit Pharma", "Velora Therapeutics", {"total_value": "300000000"}),
+                                  ("Hanbit Pharma", "Ostrom Bio", {"total_value": "80000000"}),
+                                  ("Hanbit Pharma", "Calder Health", {"total_value": "95000000"})]),
+    ("talks over transactions", TALKS, [("Dunmore Bio", None, {"total_value": "3000000000"})]),
+    ("big pharma descriptor", BIG_PHARMA, [("Qinghe Bio", "Amgen", {"upfront": "50000000"})]),
+    ("paid for a company", PAID_FOR, [("Quellen Therapeutics", "Vantor Bio", {"total_value": "2100000000"}),
+                                      ("Norrin Bio", "Ashby Pharma", {"total_value": "600000000"})]),
+    ("zh defined names", ZH_DEFINED, [("恒瑞医药", "Norvane Therapeutics Inc.", {"upfront": "3000000"})]),
+    ("the latter's", LATTER, [("Eyenovia Inc.", "Qilu Pharma", {"upfront": "5000000"})]),
+    ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_deal_phrasing(name, text, expected):
+    deals = extract(text).deals
+    got = [(d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None) for d in deals]
+    assert got == [(a, b) for a, b, _ in expected]
+    for deal, (_, _, money) in zip(deals, expected, strict=True):
+        for field, amount in money.items():
+            value = getattr(deal, field)
+            assert value is not None and value.amount == Decimal(amount), (field, value)
