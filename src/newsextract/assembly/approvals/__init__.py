@@ -23,7 +23,7 @@ from ...facts import Fact
 from ...finders.reports import ReportVocab, sentences_with
 from ...records import Approval
 from .drugs import Drug, DrugIndex, choose_drug, drugs_in, known_names
-from .parties import clip_orgs, company, nearest, orgs_by_sentence, regulators, top_company
+from .parties import announcer, clip_orgs, company, nearest, orgs_by_sentence, regulators, top_company
 from .records import dedupe, event_date, record
 
 __all__ = ["assemble_approvals", "DrugIndex"]
@@ -78,7 +78,8 @@ def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int
         found.update(d.name for d in drugs_in(vocab, text, a, b, facts, index, low, cache=cache)
                      if d.rule.startswith("drug."))
     known = known_names(vocab, text, facts, found)
-    top = top_company(orgs_by_sentence(vocab, facts, sentences), min_count=2 if lang == "zh" else 3)
+    by_sent = orgs_by_sentence(vocab, facts, sentences)
+    top = top_company(by_sent, min_count=2 if lang == "zh" else 3, announcer=announcer(vocab, text, by_sent))
     return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
                     known=known, top=top, hits=set(hits), cache=cache)
 

@@ -88,13 +88,23 @@ def orgs_by_sentence(vocab: ReportVocab, facts: list[Fact], sentences: list[tupl
     return out
 
 
-def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3) -> Fact | None:
-    """The company the article is about: named in the most sentences (at least ``min_count``), clearly ahead."""
+def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announcer: Fact | None = None) -> Fact | None:
+    """The company the article is about: named in the most sentences (at least ``min_count``), clearly ahead; else
+    the company that opens the article announcing it ("恆瑞醫藥(600276.SH)公布…"), when there is one."""
     counts: dict[str, list[Any]] = {}
     for orgs in orgs_by_sent.values():
         for k in {getattr(o.value, "key", o.text): o for o in orgs}.items():
             counts.setdefault(k[0], [0, k[1]])[0] += 1
     ranked = sorted(counts.values(), key=lambda c: -c[0])
     if not ranked or ranked[0][0] < min_count or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
-        return None
+        return announcer
     return ranked[0][1]  # type: ignore[no-any-return]
+
+
+def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
+    """The first company of the article's first two sentences when its stock code or 'announced' follows it."""
+    rx = vocab.appr_rx.get("appr.announcer_after")
+    first = next((orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 1 and orgs), None)
+    if rx is None or first is None or not rx.match(text, first.end, first.end + 40):
+        return None
+    return first
