@@ -91,3 +91,13 @@ def test_approvals_realdev_cases_score(realdev_report):
     for lang in ("en", "zh"):
         s = summarize_kind([r for r in realdev_report.articles if r.lang == lang], "approvals")
         assert s["micro"]["f1"] is not None and s["micro"]["f1"] >= 0.75, (lang, s["micro"])
+
+
+def test_approvals_company_is_the_announcer_when_a_partner_is_named_as_often(extractor):
+    """A release that opens '<company>(code)公布' and names its licensee in every sentence: 公司's events are the
+    announcer's (no company is named clearly most often)."""
+    text = ("瑞康醫藥(600999.SH)公布,公司與美國NorvaneTherapeuticsInc.公司(以下簡稱「NVT公司」)達成協議,將舒沃單抗許可給NVT公司。"
+            "NVT公司將向瑞康醫藥支付首付款。NVT公司將負責在美國的臨床開發。"
+            "2023年7月公司向國家藥監局提交舒沃單抗的上市申請並獲受理。")
+    got = [(a.event, a.drug, a.company.name if a.company else None) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("filing_accepted", "舒沃單抗", "瑞康醫藥")]

@@ -122,12 +122,19 @@ def unroll(pattern: str, flags: int = 0) -> list[str]:
 
 
 # -- what is checked --------------------------------------------------------------------------------------------
+#: known gaps, found when these regexes moved out of the code into the rule files (the move changed no output);
+#: strict, so that the fix is noticed
+KNOWN_GAPS: dict[str, str] = {}
+
+
 def _rule_params():
     for path in sorted(ROOT.glob("*.yml")):
         kind = path.stem
         for section in rule_sections(load_file("zh", kind)):
             for rule in load_rules("zh", kind, section=section):
-                yield pytest.param(rule.regex, f"{kind}/{rule.id}", id=f"{kind}/{section}/{rule.id}")
+                pid = f"{kind}/{section}/{rule.id}"
+                marks = [pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[pid])] if pid in KNOWN_GAPS else []
+                yield pytest.param(rule.regex, f"{kind}/{rule.id}", id=pid, marks=marks)
     # regexes that live outside rule lists
     clauses = load_file("zh", "clauses")
     yield pytest.param(re.compile(clauses["split"]), "clauses/split", id="clauses/split")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -26,7 +27,7 @@ from .errors import E, PatternError
 from .triggers import required_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
-           "MASK_MACROS", "rule_sections"]
+           "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
 
 #: macros every rule file may use: masked parties / money / asset placeholders in the clause text
 MASK_MACROS = {
@@ -292,3 +293,34 @@ def load_kind(lang: str, name: str, patterns_dir: str | None = None) -> dict[str
 def lexicon(lang: str, name: str, patterns_dir: str | None = None) -> dict[str, list[str]]:
     data = load_file(lang, name, patterns_dir)
     return _lexicon(lang, data, patterns_dir, f"{lang}/{name}.yml")
+
+
+class RegexTable(Mapping[str, "re.Pattern[str]"]):
+    """The compiled rules of one section by id, for code that uses each rule on its own (one phrasing or word class
+    each) rather than trying a list of rules in order. A missing id fails loudly with :class:`PatternError`."""
+
+    def __init__(self, rules: tuple[Rule, ...], where: str) -> None:
+        self.rules = {r.id: r for r in rules}
+        self._rx = {r.id: r.regex for r in rules}
+        self.where = where
+
+    def __getitem__(self, rule_id: str) -> re.Pattern[str]:
+        try:
+            return self._rx[rule_id]
+        except KeyError:
+            raise PatternError(E.E010.format(path=self.where, reason=f"no rule {rule_id!r}")) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rx)
+
+    def __len__(self) -> int:
+        return len(self._rx)
+
+    def source(self, rule_id: str) -> str:
+        """The regex source of a rule (macros expanded), for code that builds a larger expression from it."""
+        return self[rule_id].pattern
+
+
+def regex_table(lang: str, name: str, patterns_dir: str | None = None, section: str = "regexes") -> RegexTable:
+    """The rules of ``patterns/<lang>/<name>.yml`` section ``section`` by id (see :class:`RegexTable`)."""
+    return RegexTable(load_rules(lang, name, patterns_dir, section), f"{lang}/{name}.yml ({section})")

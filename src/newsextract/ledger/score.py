@@ -109,8 +109,6 @@ def _ledger_clusters(records: list[Extraction], db: Path) -> dict[tuple[str, int
 def score_realdev(realdev: str | Path, same: str | Path, *, records: str | Path | None = None,
                   extractor: Any = None) -> dict[str, Any]:
     """Both runs (see the module docstring) as a dict of scores."""
-    import json
-
     ev = _evaluate()
     golds = sorted(ev.iter_gold(realdev), key=lambda g: g.id)
     groups, outside = load_same(same)
@@ -118,6 +116,17 @@ def score_realdev(realdev: str | Path, same: str | Path, *, records: str | Path 
     unknown = sorted({x for grp in groups + outside for x in grp} - all_ids)
     if unknown:
         raise ValueError(f"{same}: not gold deals of {realdev}: {unknown}")
+    gold_pairs, outside_pairs = _gold_pairs(all_ids, groups, outside)
+    tmp = Path(tempfile.mkdtemp(prefix="nxscore"))
+    on_gold = _linking_on_gold(golds, gold_pairs, outside_pairs, tmp)
+    e2e = _end_to_end(ev, golds, _records(ev, golds, records, extractor), gold_pairs, all_ids, tmp)
+    return {"groups": len(groups), "gold_deals": len(all_ids), "gold_pairs": len(gold_pairs),
+            "linking_on_gold": on_gold, "end_to_end": e2e}
+
+
+def _gold_pairs(all_ids: set[str], groups: list[list[str]],
+                outside: list[list[str]]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """The same-deal pairs the gold states, and those known only from outside the texts."""
     cluster = {x: f"deal:{x}" for x in all_ids}
     for n, grp in enumerate(groups):
         for x in grp:
@@ -127,24 +136,37 @@ def score_realdev(realdev: str | Path, same: str | Path, *, records: str | Path 
     for n, grp in enumerate(outside):
         for x in grp:
             with_outside[x] = f"outside:{n}"
-    outside_pairs = _pairs(with_outside) - gold_pairs
-    tmp = Path(tempfile.mkdtemp(prefix="nxscore"))
-    # 1. linking on gold-aligned mentions
+    return gold_pairs, _pairs(with_outside) - gold_pairs
+
+
+def _linking_on_gold(golds: list[Any], gold_pairs: set[tuple[str, str]], outside_pairs: set[tuple[str, str]],
+                     tmp: Path) -> dict[str, Any]:
+    """1. linking on gold-aligned mentions"""
     linked = _ledger_clusters([gold_record(g) for g in golds], tmp / "gold.db")
     on_gold = pairwise({f"{d}#{i}": c for (d, i), c in linked.items()}, gold_pairs)
     on_gold["outside_knowledge_pairs_found"] = len(_pairs({f"{d}#{i}": c for (d, i), c in linked.items()})
                                                    & outside_pairs)
     on_gold["outside_knowledge_pairs"] = len(outside_pairs)
-    # 2. end to end
+    return on_gold
+
+
+def _records(ev: Any, golds: list[Any], records: str | Path | None, extractor: Any) -> list[Extraction]:
+    """The extractor's records over the gold articles: read from a batch output, else extracted now."""
+    import json
+
     if records is not None:
         with open(records, encoding="utf-8") as fh:
-            recs = [Extraction.model_validate(json.loads(line)) for line in fh if line.strip()]
-    else:
-        if extractor is None:
-            from ..api import Extractor
+            return [Extraction.model_validate(json.loads(line)) for line in fh if line.strip()]
+    if extractor is None:
+        from ..api import Extractor
 
-            extractor = Extractor()
-        recs = ev._extract_all(golds, extractor)
+        extractor = Extractor()
+    return ev._extract_all(golds, extractor)
+
+
+def _end_to_end(ev: Any, golds: list[Any], recs: list[Extraction], gold_pairs: set[tuple[str, str]],
+                all_ids: set[str], tmp: Path) -> dict[str, Any]:
+    """2. end to end: the extractor's deals aligned to gold deals, then linked by the ledger"""
     by_id = {r.doc_id: r for r in recs}
     aligned: dict[tuple[str, int], str] = {}
     for g in golds:
@@ -166,8 +188,7 @@ def score_realdev(realdev: str | Path, same: str | Path, *, records: str | Path 
     deal_of_aligned = set(pred.values())
     e2e["unaligned_mentions_merged_into_aligned_deals"] = sum(
         1 for k, c in e2e_clusters.items() if k not in aligned and c in deal_of_aligned)
-    return {"groups": len(groups), "gold_deals": len(all_ids), "gold_pairs": len(gold_pairs),
-            "linking_on_gold": on_gold, "end_to_end": e2e}
+    return e2e
 
 
 def _f(x: float | None) -> str:

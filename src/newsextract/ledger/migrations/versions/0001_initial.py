@@ -35,6 +35,26 @@ _VIEWS = {
 
 
 def upgrade() -> None:
+    # one helper per table (with its indexes), in the order the foreign keys need
+    _create_companies()
+    _create_deals()
+    _create_ingests()
+    _create_ledger_state()
+    _create_articles()
+    _create_company_aliases()
+    _create_deal_parties()
+    _create_deal_targets()
+    _create_mentions()
+    _create_field_values()
+    _create_sources()
+    _create_status_history()
+    # read-only views for browsing; their SQL is frozen here (a later revision replaces a view, never this one)
+    for name, sql in _VIEWS.items():
+        op.execute(f"CREATE VIEW {name} AS {sql}")
+    op.execute("INSERT INTO ledger_state (id, generation, epoch, registry_hash) VALUES (1, 0, 0, NULL)")
+
+
+def _create_companies() -> None:
     op.create_table('companies',
     sa.Column('id', sa.String(length=128), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
@@ -44,6 +64,9 @@ def upgrade() -> None:
     sa.Column('parent', sa.String(length=128), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
+
+
+def _create_deals() -> None:
     op.create_table('deals',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.Text(), nullable=True),
@@ -98,6 +121,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_deals_upfront_amount', ['upfront_amount'], unique=False)
         batch_op.create_index('ix_deals_year', ['year'], unique=False)
 
+
+def _create_ingests() -> None:
     op.create_table('ingests',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source', sa.Text(), nullable=True),
@@ -115,6 +140,9 @@ def upgrade() -> None:
     sa.Column('version', sa.String(length=32), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
+
+
+def _create_ledger_state() -> None:
     op.create_table('ledger_state',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('generation', sa.Integer(), nullable=False),
@@ -122,6 +150,9 @@ def upgrade() -> None:
     sa.Column('registry_hash', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
+
+
+def _create_articles() -> None:
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('doc_id', sa.String(length=512), nullable=False),
@@ -146,6 +177,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_articles_doc_id', ['doc_id'], unique=False)
         batch_op.create_index('ix_articles_published', ['published'], unique=False)
 
+
+def _create_company_aliases() -> None:
     op.create_table('company_aliases',
     sa.Column('company_id', sa.String(length=128), nullable=False),
     sa.Column('alias', sa.Text(), nullable=False),
@@ -155,6 +188,8 @@ def upgrade() -> None:
     with op.batch_alter_table('company_aliases', schema=None) as batch_op:
         batch_op.create_index('ix_company_aliases_alias', ['alias'], unique=False)
 
+
+def _create_deal_parties() -> None:
     op.create_table('deal_parties',
     sa.Column('deal_id', sa.Integer(), nullable=False),
     sa.Column('role', sa.String(length=16), nullable=False),
@@ -169,6 +204,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_deal_parties_deal', ['deal_id'], unique=False)
         batch_op.create_index('ix_deal_parties_root', ['root_key'], unique=False)
 
+
+def _create_deal_targets() -> None:
     op.create_table('deal_targets',
     sa.Column('deal_id', sa.Integer(), nullable=False),
     sa.Column('target', sa.String(length=128), nullable=False),
@@ -178,6 +215,8 @@ def upgrade() -> None:
     with op.batch_alter_table('deal_targets', schema=None) as batch_op:
         batch_op.create_index('ix_deal_targets_target', ['target'], unique=False)
 
+
+def _create_mentions() -> None:
     op.create_table('mentions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -195,6 +234,8 @@ def upgrade() -> None:
     with op.batch_alter_table('mentions', schema=None) as batch_op:
         batch_op.create_index('ix_mentions_article', ['article_id'], unique=False)
 
+
+def _create_field_values() -> None:
     op.create_table('field_values',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -228,6 +269,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_field_values_deal', ['deal_id'], unique=False)
         batch_op.create_index('ix_field_values_entity', ['kind', 'entity_id', 'field'], unique=False)
 
+
+def _create_sources() -> None:
     op.create_table('sources',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -249,6 +292,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_sources_deal', ['deal_id'], unique=False)
         batch_op.create_index('ix_sources_entity', ['kind', 'entity_id'], unique=False)
 
+
+def _create_status_history() -> None:
     op.create_table('status_history',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('deal_id', sa.Integer(), nullable=False),
@@ -268,13 +313,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('status_history', schema=None) as batch_op:
         batch_op.create_index('ix_status_history_deal', ['deal_id'], unique=False)
-
-
-    # read-only views for browsing; their SQL is frozen here (a later revision replaces a view, never this one)
-    for name, sql in _VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS {sql}")
-    op.execute("INSERT INTO ledger_state (id, generation, epoch, registry_hash) VALUES (1, 0, 0, NULL)")
-
 
 def downgrade() -> None:
     for name in _VIEWS:

@@ -1,0 +1,161 @@
+"""Regulatory events → :class:`~newsextract.records.Approval` records.
+
+Per sentence that holds an event word (``patterns/<lang>/approvals.yml``):
+1. the event words that are not inside a non-event phrasing (pending, hoped-for, conditional, PDUFA …);
+2. the regulators: agencies named in the sentence, else jurisdictions ("approved in the US" → FDA); an approval
+   listing several ("approved in the US, Japan and Europe") is one record per regulator;
+3. the drug nearest to the event word (drug names, INN codes from the asset finder, brand phrasings); a brand
+   given with its INN anywhere in the article becomes the INN;
+4. the company: the owner of the drug ("Kestrel's Norvexa", "宁远生物的…"), else the company nearest before the
+   event in the sentence, else the one the approval is granted to.
+Records need a drug or a company (a company alone only when an agency is named); one event of one drug by one
+regulator is one record unless the text dates them apart.
+
+Modules: ``drugs`` (drug names and brand ↔ INN pairs), ``parties`` (regulators and companies), ``records`` (one
+record, its date, merging); this one walks the sentences and their events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab, sentences_with
+from ...records import Approval
+from .drugs import Drug, DrugIndex, choose_drug, drugs_in, known_names
+from .parties import announcer, clip_orgs, company, nearest, orgs_by_sentence, regulators, top_company
+from .records import dedupe, event_date, record
+
+__all__ = ["assemble_approvals", "DrugIndex"]
+
+#: a drug named in the previous sentence, by its sentence index
+_LastDrug = tuple[int, Drug] | None
+_Dated = tuple[Approval, str | None]
+
+
+@dataclass
+class _Article:
+    """What every event sentence of one article reads: its text, facts, the drugs it names and its company."""
+
+    text: str
+    lang: str
+    vocab: ReportVocab
+    sentences: list[tuple[int, int]]
+    facts: list[Fact]
+    low: str | None
+    index: DrugIndex
+    known: list[Drug]
+    top: Fact | None
+    hits: set[int]
+    cache: dict[tuple[int, int], list[Drug]]
+
+
+def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
+                       facts: list[Fact]) -> list[Approval]:
+    """Every regulatory event the article reports, in order of appearance."""
+    low = text.lower()
+    hits = sentences_with(vocab.approval_trigger, text, sentences, low)
+    if not hits:
+        return []
+    art = _article(text, lang, vocab, sentences, facts, hits, low if len(low) == len(text) else None)
+    records: list[_Dated] = []
+    last_drug: _LastDrug = None
+    for si in hits:
+        last_drug = _sentence(art, si, last_drug, records)
+    return dedupe(vocab, records)
+
+
+def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]], facts: list[Fact],
+             hits: list[int], low: str | None) -> _Article:
+    """The article's brand ↔ INN pairs, every mention of a drug it names in an event sentence, and its company."""
+    index = DrugIndex()
+    for brand, inn in vocab.drug_pairs(text):
+        index.add(brand, inn)
+    found: set[str] = set()
+    cache: dict[tuple[int, int], list[Drug]] = {}
+    for si in hits:
+        a, b = sentences[si]
+        found.update(d.name for d in drugs_in(vocab, text, a, b, facts, index, low, cache=cache)
+                     if d.rule.startswith("drug."))
+    known = known_names(vocab, text, facts, found)
+    by_sent = orgs_by_sentence(vocab, facts, sentences)
+    top = top_company(by_sent, min_count=2 if lang == "zh" else 3, announcer=announcer(vocab, text, by_sent))
+    return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
+                    known=known, top=top, hits=set(hits), cache=cache)
+
+
+def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated]) -> _LastDrug:
+    """The records of one sentence's events (added to ``records``); returns the drug named last so far."""
+    text, vocab = art.text, art.vocab
+    a, b = art.sentences[si]
+    events = vocab.events_in(text, a, b, art.low)
+    drugs = drugs_in(vocab, text, a, b, art.facts, art.index, art.low, art.known, art.cache)
+    if not events:
+        return (si, drugs[-1]) if drugs else last_drug
+    regs = regulators(vocab, text, a, b)
+    reg_spans = [(r.start, r.end) for r in regs]
+    drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
+    orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
+            if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
+            and not any(d.start < f.end and f.start < d.end for d in drugs)]
+    seen: set[tuple[str, str | None]] = set()
+    for ev in events:
+        key = (ev.kind, ev.extra.get("designation"))
+        if key in seen:
+            continue
+        seen.add(key)
+        drug = _event_drug(art, si, ev, drugs, last_drug)
+        records.extend(_event_records(art, si, ev, len({e.kind for e in events}) == 1, drug, regs, orgs))
+    return (si, drugs[-1]) if drugs else last_drug
+
+
+def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug) -> Drug | None:
+    """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to."""
+    text, sentences = art.text, art.sentences
+    a, b = sentences[si]
+    drug = choose_drug(text, drugs, ev)
+    if drug is None and si > 0 and sentences[si - 1][1] - sentences[si - 1][0] <= 100 and \
+            (si - 1) not in art.hits:
+        # a drug named in a heading line just before ("★ tafolimab, IL-4R, Halcyon Bio")
+        head = [d for d in art.known if sentences[si - 1][0] <= d.start and d.end <= sentences[si - 1][1]]
+        drug = head[0] if head else None
+    if drug is None and (art.lang == "zh" or art.vocab.appr_rx["appr.anaphor"].search(text, a, b)):
+        prior = [d for d in art.known if d.end <= a and a - d.end <= (600 if art.lang == "en" else 300)]
+        if prior:  # "It was approved …": the drug the passage is about (named most often), else the last
+            drug = max(reversed(prior), key=lambda d: min(3, text.count(d.name)))
+        elif last_drug is not None and si - last_drug[0] <= 2:
+            drug = last_drug[1]
+    return drug
+
+
+def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug | None, regs: list[Fact],
+                   orgs: list[Fact]) -> list[_Dated]:
+    """The records of one event: its company, and one per regulator when a single kind of event lists several
+    (``one_kind``: the sentence's events are all of one kind)."""
+    text, rx = art.text, art.vocab.appr_rx
+    a, b = art.sentences[si]
+    sponsor, tied = company(art.vocab, text, ev, drug, orgs, a)
+    if sponsor is None and art.top is not None and rx["appr.self"].search(text, a, b):
+        sponsor = art.top  # "we" / "the Company" in a company's own release
+    if drug is None and (ev.kind != "approval" or sponsor is None or not tied
+                         or not any(r.label == "regulator" for r in regs)):
+        return []
+    if sponsor is None and not orgs and art.top is not None:
+        sponsor = art.top  # reports name their company, then only its drug
+    ev_regs = regs
+    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
+        ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+    fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
+    targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
+    out: list[_Dated] = []
+    done: set[str | None] = set()
+    for reg in targets:
+        rv = None if reg is None else str(reg.value)
+        if rv in done:
+            continue
+        done.add(rv)
+        rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index)
+        if rec.regulator is None and ev.extra.get("regulator"):
+            rec.regulator = str(ev.extra["regulator"])
+        out.append((rec, event_date(art.vocab, text, a, b)))
+    return out

@@ -1,0 +1,131 @@
+"""The drugs of an approval sentence: names from the asset finder, INN shapes and the drug phrasings of
+``patterns/<lang>/approvals.yml``; the brand ↔ INN pairs the article states; the drug an event is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab
+
+
+@dataclass
+class Drug:
+    name: str
+    start: int
+    end: int
+    rule: str
+    inn: str | None = None
+    brand: str | None = None
+    code: str | None = None
+
+
+@dataclass
+class DrugIndex:
+    """Brand ↔ INN pairs the article states anywhere ("Norvexa (ingredient name norvestrant)")."""
+
+    inn_of: dict[str, str] = field(default_factory=dict)
+
+    def add(self, brand: str | None, inn: str | None) -> None:
+        if brand and inn:
+            self.inn_of.setdefault(brand.lower(), inn)
+
+    def inn(self, name: str) -> str | None:
+        return self.inn_of.get(name.lower())
+
+
+def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, facts: list[Fact]) -> bool:
+    rx = vocab.appr_rx
+    if name in vocab.not_drugs or name.split()[0] in vocab.not_drugs:
+        return False
+    if vocab.lang == "zh" and rx["appr.zh_han"].search(name):
+        if rx["appr.zh_function"].search(name) or rx["appr.zh_disease"].search(name) or len(name) < 2:
+            return False
+        return bool(rx["appr.zh_suffix"].search(name)) or text.count(name) >= 2
+    if rx["appr.company_word"].search(name):
+        return False
+    for f in facts:
+        if f.end <= start or f.start >= end:
+            continue
+        if f.label == "target" or (f.label == "org" and getattr(f.value, "canonical", None)):
+            return False
+    return not rx["appr.ticker_colon"].match(text[end:end + 2])  # tickers: "(BAYN: DE)"
+
+
+def drugs_in(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex,
+             low: str | None = None, known: list[Drug] | None = None,
+             cache: dict[tuple[int, int], list[Drug]] | None = None) -> list[Drug]:
+    found = cache.get((a, b)) if cache is not None else None
+    if found is None:
+        found = _found_drugs(vocab, text, a, b, facts, low)
+        if cache is not None:
+            cache[(a, b)] = found
+    cands: list[Drug] = [d for d in known or [] if a <= d.start and d.end <= b] + list(found)
+    # overlapping names: the one that states its INN, else the asset finder's, else the longer
+    cands.sort(key=lambda d: (d.inn is None or d.brand is None, d.rule.startswith("drug."), -(d.end - d.start)))
+    out: list[Drug] = []
+    for d in cands:
+        if not any(o.start < d.end and d.start < o.end for o in out):
+            out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], low: str | None) -> list[Drug]:
+    """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence)."""
+    cands: list[Drug] = []
+    for f in facts:
+        if f.label == "asset" and a <= f.start and f.end <= b:
+            d = Drug(f.text, f.start, f.end, f.rule)
+            if f.kind in ("inn", "inn_zh"):
+                d.inn = f.text
+            elif f.kind == "code":
+                d.code = f.text
+            cands.append(d)
+    for f in vocab.inns_in(text, a, b, low):
+        if not any(d.start <= f.start and f.end <= d.end for d in cands):
+            cands.append(Drug(f.value, f.start, f.end, f.rule, inn=f.value))
+    for f in vocab.drugs_in(text, a, b):
+        v = f.value
+        if vocab.lang == "zh":  # "癌症药物沃瑞沙": the name after its description
+            tail = vocab.appr_rx["appr.zh_descriptor"].split(v["name"])[-1]
+            if tail != v["name"] and len(tail) >= 2:
+                f.start, v["name"] = f.end - len(tail), tail
+        if not valid_name(vocab, text, v["name"], f.start, f.end, facts):
+            continue
+        d = Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"))
+        if d.inn is None and vocab.is_inn(d.name):
+            d.inn = d.name.lower() if d.name[:1].isupper() and d.name[1:].islower() else d.name
+        cands.append(d)
+    return cands
+
+
+def known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str]) -> list[Drug]:
+    """Every mention of a drug the article names somewhere as a drug: INNs and codes, brands given with their INN,
+    names the drug phrasings found in an event sentence."""
+    names: dict[str, tuple[str | None, str | None]] = {n: (None, None) for n in found if len(n) >= 2}
+    for brand, inn in vocab.drug_pairs(text):
+        names.setdefault(brand, (inn, brand))
+        names.setdefault(inn, (inn, brand))
+    for f in facts:
+        if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and len(f.text) >= 3:
+            names.setdefault(f.text, (f.text if f.kind != "code" else None, None))
+    out = []
+    for name, (inn, brand) in names.items():
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not (text[i - 1:i].isalnum() and vocab.lang == "en") and not (text[j:j + 1].isalnum() and vocab.lang == "en"):
+                out.append(Drug(name, i, j, "drug.known", inn=inn, brand=brand if brand != inn else None))
+            i = text.find(name, j)
+    return sorted(out, key=lambda d: d.start)
+
+
+def choose_drug(text: str, drugs: list[Drug], ev: Fact) -> Drug | None:
+    """The drug of an event: near it, and preferably the one the article is about (named most often)."""
+    best, best_score = None, None
+    for d in drugs:
+        dist = d.start - ev.end if d.start >= ev.end else ev.start - d.end
+        score = dist - (10 if d.start >= ev.end else 0) - 40 * min(3, text.count(d.name) - 1)
+        if best_score is None or score < best_score:
+            best, best_score = d, score
+    return best

@@ -1,0 +1,110 @@
+"""The regulators and companies of an approval sentence, and the company an article is about."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab
+from .drugs import Drug
+
+
+def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
+    agencies = vocab.regulators_in(text, a, b)
+    spans = [(r.start, r.end) for r in agencies]
+    out = list(agencies)
+    for j in vocab.jurisdictions_in(text, a, b):
+        if vocab.appr_rx["appr.home_possessive"].match(text[j.end:j.end + 3]) or \
+                any(x < j.end and j.start < y for x, y in spans):
+            continue  # "Japan's Kestrel Pharma": a company's home, not where the approval is
+        if any(r.value == j.value for r in out):
+            continue
+        out.append(j)
+    return sorted(out, key=lambda r: r.start)
+
+
+def nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> Any:
+    best, best_d = None, None
+    for it in items:
+        d = it.start - pos_b if it.start >= pos_b else pos_a - it.end
+        if it.start >= pos_b:
+            d -= after_bonus
+        if best_d is None or d < best_d:
+            best, best_d = it, d
+    return best
+
+
+def clip_orgs(vocab: ReportVocab, text: str, facts: list[Fact], a: int, b: int,
+              reg_spans: list[tuple[int, int]]) -> list[Fact]:
+    """Company mentions of a sentence without the regulator a name finder may have run into
+    ("国家药监局批准宁远生物" is the company 宁远生物 after the regulator and its verb)."""
+    out = []
+    for f in facts:
+        if f.label != "org" or f.start < a or f.end > b:
+            continue
+        over = [(x, y) for x, y in reg_spans if x < f.end and f.start < y]
+        if not over:
+            out.append(f)
+            continue
+        cut = max(y for _, y in over)
+        rest = vocab.appr_rx["appr.zh_lead"].sub("", text[cut:f.end])
+        if len(rest) >= 2 and cut < f.end:
+            start = f.end - len(rest)
+            out.append(Fact(start, f.end, "org", f.kind, f.value, f.rule, text[start:f.end], dict(f.extra)))
+    return out
+
+
+def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: list[Fact],
+            a: int) -> tuple[Fact | None, bool]:
+    """The sponsor of an event and whether the text ties it to the drug or the event ("Kestrel's Norvexa",
+    "approval to Halcyon", "a drug from Halcyon") rather than only naming it before the event."""
+    rx = vocab.appr_rx
+    if drug is not None:
+        for o in orgs:
+            gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
+            if o.end <= drug.start and len(gap) <= 40 and rx["appr.possessive"].match(gap) and \
+                    not rx["appr.possessive_stop"].search(gap):
+                return o, True
+            if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
+                    rx["appr.possessive"].match(text[o.end:o.end + 3]):
+                return o, True  # "KST-101, Kestrel Pharma's gene therapy"
+    after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and
+             rx["appr.granted_to"].search(text[max(a, o.start - 8):o.start])]
+    if after:
+        return after[0], True
+    before = [o for o in orgs if o.end <= ev.start]
+    if before:
+        return before[-1], False
+    return None, False
+
+
+def orgs_by_sentence(vocab: ReportVocab, facts: list[Fact], sentences: list[tuple[int, int]]) -> dict[int, list[Fact]]:
+    starts = [a for a, _ in sentences]
+    out: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.label == "org" and not (vocab.not_companies is not None and vocab.not_companies.search(f.text)):
+            out.setdefault(bisect.bisect_right(starts, f.start) - 1, []).append(f)
+    return out
+
+
+def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announcer: Fact | None = None) -> Fact | None:
+    """The company the article is about: named in the most sentences (at least ``min_count``), clearly ahead; else
+    the company that opens the article announcing it ("恆瑞醫藥(600276.SH)公布…"), when there is one."""
+    counts: dict[str, list[Any]] = {}
+    for orgs in orgs_by_sent.values():
+        for k in {getattr(o.value, "key", o.text): o for o in orgs}.items():
+            counts.setdefault(k[0], [0, k[1]])[0] += 1
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if not ranked or ranked[0][0] < min_count or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+        return announcer
+    return ranked[0][1]  # type: ignore[no-any-return]
+
+
+def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
+    """The first company of the article's first two sentences when its stock code or 'announced' follows it."""
+    rx = vocab.appr_rx.get("appr.announcer_after")
+    first = next((orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 1 and orgs), None)
+    if rx is None or first is None or not rx.match(text, first.end, first.end + 40):
+        return None
+    return first

@@ -1,0 +1,84 @@
+"""One :class:`~newsextract.records.Approval` per event, drug and regulator: the record, its date, and the merging
+of records that report the same event."""
+
+from __future__ import annotations
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab
+from ...records import Approval, Evidence, Party
+from .drugs import Drug, DrugIndex
+
+_MON = {m[:3].lower(): i for i, m in enumerate("January February March April May June July August September "
+                                               "October November December".split(), 1)}
+
+
+def event_date(vocab: ReportVocab, text: str, a: int, b: int) -> str | None:
+    m = vocab.appr_rx["appr.month_year"].search(text, a, b)
+    if m:
+        return f"{m.group(2)}-{_MON[m.group(1)[:3].lower()]:02d}"
+    m = vocab.appr_rx["appr.year"].search(text, a, b)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)
+    return None
+
+
+def record(vocab: ReportVocab, text: str, ev: Fact, reg: Fact | None, drug: Drug | None, company: Fact | None,
+           index: DrugIndex) -> Approval:
+    evidence = [Evidence(field="event", start=ev.start, end=ev.end, text=ev.text, rule=ev.rule)]
+    regulator = None
+    if reg is not None:
+        regulator = str(reg.value)
+        evidence.append(Evidence(field="regulator", start=reg.start, end=reg.end, text=reg.text, rule=reg.rule))
+    name = brand = code = None
+    if drug is not None:
+        inn = drug.inn or index.inn(drug.name)
+        brand = drug.brand if drug.brand else (drug.name if drug.name != inn and not drug.code else None)
+        code = drug.code
+        name = inn or brand or code or drug.name
+        evidence.append(Evidence(field="drug", start=drug.start, end=drug.end, text=text[drug.start:drug.end],
+                                 rule=drug.rule))
+    party = None
+    if company is not None:
+        cname = vocab.appr_rx["appr.zh_lead"].sub("", company.text.strip())
+        cut = company.end - len(cname)
+        party = Party(name=cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
+        evidence.append(Evidence(field="company", start=cut, end=company.end, text=text[cut:company.end],
+                                 rule=company.rule))
+    return Approval(regulator=regulator, event=ev.kind, designation=ev.extra.get("designation"), drug=name,
+                    brand=brand if brand != name else None, code=code if code != name else None, company=party,
+                    evidence=evidence)
+
+
+def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]]) -> list[Approval]:
+    """One record per event of one drug by one regulator, unless the text dates them apart; a later mention
+    lends the first its company and date."""
+    out: list[tuple[Approval, str | None]] = []
+    for rec, date in records:
+        same = None
+        for i, (o, odate) in enumerate(out):
+            if (o.event, o.designation) == (rec.event, rec.designation) and \
+                    (o.regulator == rec.regulator or rec.regulator is None) and \
+                    _same_drug(vocab, o, rec) and (date is None or odate is None or date == odate):
+                same = i
+                break
+        if same is None:
+            rec.date = date
+            out.append((rec, date))
+            continue
+        o, odate = out[same]
+        if o.company is None and rec.company is not None:
+            o.company = rec.company
+            o.evidence.extend(e for e in rec.evidence if e.field == "company")
+        if o.date is None and date:
+            o.date = date
+    return [r for r, _ in out]
+
+
+def _same_drug(vocab: ReportVocab, x: Approval, y: Approval) -> bool:
+    if x.drug is None or y.drug is None:
+        return x.drug is None and y.drug is None and (x.company and y.company and
+                                                      x.company.name == y.company.name) is True
+    form = vocab.appr_rx["appr.zh_form"]  # "依沃西注射液", "依沃西单抗" are one drug
+    names_x = {form.sub("", n.lower()) for n in (x.drug, x.brand, x.code) if n}
+    names_y = {form.sub("", n.lower()) for n in (y.drug, y.brand, y.code) if n}
+    return bool(names_x & names_y)

@@ -1,0 +1,102 @@
+"""What a sentence's figures share: "…, respectively" lists of changes, periods and subjects given out in order,
+a second trajectory's periods, and the counts a sentence states beside its figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab
+from ...records import Evidence, Figure, Money, Quantity
+from .context import vocab_period
+from .figure import tidy_market
+
+
+def parallel_periods(figs: list[tuple[Figure, Any]]) -> None:
+    """"grew from 25.7 billion yuan in 2015 to 71.6 billion yuan in 2024, its share from 18.7% to 27.8%": a
+    second trajectory without periods takes those of the first, in order."""
+    dated = [f for f, _ in figs if isinstance(f.value, Money) and any(e.field == "period" for e in f.evidence)]
+    shares = [f for f, _ in figs if isinstance(f.value, Quantity)]
+    if len(shares) >= 2 and len(dated) == len(shares) and len({f.period for f in dated}) == len(dated) and \
+            len({f.period for f in shares}) == 1:
+        for s, d in zip(shares, dated, strict=True):
+            s.period = d.period
+
+
+def counts(text: str, vocab: ReportVocab, a: int, b: int, periods: list[Fact], period_ctx: str | None,
+            figs: list[tuple[Figure, Any]], facts: list[Fact]) -> list[tuple[Figure, Any]]:
+    """Counts ("3,258 projects in progress", "44 起对外授权交易"): metric count, subject the market or country."""
+    out = []
+    for c in vocab._matches(vocab.counts, text, a, b, "count"):
+        g = c.value
+        subject = None
+        mk = vocab.named_in(vocab.markets, text, max(a, c.start - 140), min(b, c.end + 60), "market")
+        if mk:
+            subject = tidy_market(vocab, min(mk, key=lambda x: abs(x.start - c.start)).text)
+        elif vocab.count_subject is not None:
+            m = vocab.count_subject.search(text, a, b)
+            subject = m.group("s") if m else None
+        if subject is None:
+            continue
+        ps = [p for p in periods if p.value]
+        period = vocab_period(vocab, ps[-1], None, "market") if ps else period_ctx
+        out.append((Figure(subject=subject, kind="market", metric="count",
+                           value=Quantity(amount=Decimal((g.get("n") or g["n2"]).replace(",", "")),
+                                          unit=str(g.get("unit") or g["unit2"]), text=c.text),
+                           period=period, evidence=[Evidence(field="value", start=c.start, end=c.end, text=c.text,
+                                                             rule=c.rule)]), c))
+    return out
+
+
+def distribute_changes(vocab: ReportVocab, text: str, a: int, b: int, changes: list[Fact], used: set[int],
+                       figs: list[tuple[Figure, Any]]) -> None:
+    """"…分别为 63.52%、112.16%" / "…, respectively": the remaining changes go to the figures in order."""
+    if not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    free = [c for i, c in enumerate(changes) if i not in used]
+    want = [f for f, _ in figs if f.change_pct is None]
+    if free and len(free) == len(want):
+        for f, c in zip(want, free, strict=True):
+            f.change_pct = float(c.value)
+            f.evidence.append(Evidence(field="change_pct", start=c.start, end=c.end, text=c.text, rule=c.rule))
+
+
+def distribute_periods(text: str, a: int, b: int, periods: list[Fact], figs: list[tuple[Figure, Any]],
+                        vocab: ReportVocab, year: int | None) -> None:
+    """"$9,400 and $21,800 for the years ended December 31, 2024 and 2023, respectively", "the three and six
+    months ended June 30, 2025, respectively": a list of periods goes to the figures in order."""
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    join = vocab.fig_rx["fig.period_join"]
+    ps = sorted((p for p in periods if p.value), key=lambda p: (p.start, bool(p.extra.get("second"))))
+    run: list[Fact] = []
+    for p in ps:
+        if run and not (p.start == run[-1].start or join.fullmatch(text, run[-1].end, p.start)):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(p)
+    want = [(f, v) for f, v in figs if f.metric != "count"]
+    if len(run) < 2 or len(run) != len(want):
+        return
+    for (f, _), p in zip(sorted(want, key=lambda x: x[1].start), run, strict=True):
+        f.period = vocab_period(vocab, p, year, f.kind)
+        f.evidence = [e for e in f.evidence if e.field != "period"] + [
+            Evidence(field="period", start=p.start, end=p.end, text=p.text, rule=p.rule)]
+
+
+def distribute_subjects(vocab: ReportVocab, text: str, a: int, b: int, figs: list[tuple[Figure, Any]]) -> None:
+    """"immunology and metabolic disorders …, accounting for 13% and 8% of deal activity, respectively": figures
+    that share a subject of several conjuncts take one conjunct each, in order."""
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for f, _ in figs:
+        if isinstance(f.subject, str):
+            groups.setdefault((f.subject, f.metric), []).append(f)
+    for (subj, _), fs in groups.items():
+        parts = [x.strip() for x in vocab.fig_rx["fig.conj"].split(subj) if x.strip()]
+        if len(fs) >= 2 and len(parts) == len(fs):
+            for f, part in zip(fs, parts, strict=True):
+                f.subject = part

@@ -1,0 +1,192 @@
+"""One figure: a value tied to its metric word, with its subject, period and change."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab
+from ...records import Evidence, Figure, Money, Party, Quantity
+from .context import vocab_period
+
+
+def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
+            own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
+            changes: list[Fact], used: set[int], ctx_fresh: bool = False,
+            others: list[Any] | None = None) -> Figure | None:
+    metric = cue.kind
+    scope = cue.extra.get("scope", "company")
+    evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
+                Evidence(field="metric", start=cue.start, end=cue.end, text=cue.text, rule=cue.rule)]
+    subject, kind, subj_fact = _subject(text, lang, vocab, v, cue, scope, a, b, facts, own)
+    if subject is None:
+        return None
+    if kind == "product" and metric == "revenue":
+        metric = "product_sales"
+    if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
+        metric = str(cue.extra["company_metric"])
+    if subj_fact is not None:
+        evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
+                                 rule=subj_fact.rule))
+    period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
+    period = None
+    lo, hi = min(cue.start, v.start), max(cue.end, v.end)
+    if period_f is not None:
+        period = vocab_period(vocab, period_f, year, kind)
+        evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
+                                 rule=period_f.rule))
+    elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
+            ctx_fresh or not any(p.kind == "rel" and p.value is None and lo - 60 <= p.start <= hi + 30
+                                 for p in periods)):
+        # the period in force, unless the figure is a run-rate or a running total ("annual revenue of", 累计), or
+        # says its own period in words the article gives no year for ("last year" without a date) and the period
+        # in force was not stated right before ("… in 2025. Last year, 157 deals worth …")
+        if kind == "market":
+            period = period_ctx.replace("FY", "")
+        else:
+            period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
+    ch = _change(text, v, cue, changes, used, others)
+    change = None
+    if ch is not None:
+        change = float(ch.value)
+        evidence.append(Evidence(field="change_pct", start=ch.start, end=ch.end, text=ch.text, rule=ch.rule))
+    if v.label == "percent":
+        value: Money | Quantity = Quantity(amount=Decimal(v.value), unit="%", text=v.text)
+    else:
+        mm = v.value
+        value = Money(amount=mm.amount, currency=mm.currency, text=mm.text, upper_bound=mm.upper_bound,
+                      approximate=mm.approximate, lower_bound=mm.lower_bound)
+    subj: Party | str = subject
+    if kind == "company" and subj_fact is not None and subj_fact.label == "org":
+        subj = Party(name=subject, canonical=getattr(subj_fact.value, "canonical", None))
+    return Figure(subject=subj, kind=kind, metric=metric, value=value, period=period, change_pct=change,  # type: ignore[arg-type]
+                  evidence=evidence)
+
+
+def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
+             facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
+    anchor = min(cue.start, v.start)
+    # subjects sit near their metric: search a window around it, not the whole sentence
+    wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
+    if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
+        prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
+                 if p.text not in vocab.not_drugs and not _is_company(p, facts)
+                 and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
+                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(p.text))]
+        # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
+        after_cue = vocab.fig_rx["fig.after_cue"]
+        near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
+                and abs(p.start - anchor) <= 120]
+        if near:
+            p = min(near, key=lambda x: abs(x.start - cue.start))
+            return p.text, "product", p
+        if vocab.product_anaphor is not None and vocab.product_anaphor.search(text, a, anchor):
+            drugs = [f for f in facts if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and f.end <= a
+                     and a - f.end <= 800]
+            if drugs:  # "the drug generated sales of …": the drug named last before
+                return drugs[-1].text, "product", drugs[-1]
+    if scope == "market":
+        mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
+            vocab.named_in(vocab.markets, text, a, b, "market")
+        if mk:
+            order = {r.id: i for i, r in enumerate(vocab.markets)}
+            p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
+            return tidy_market(vocab, p.text), "market", p
+        if cue.kind == "market_share" or cue.rule.startswith("pay."):
+            return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
+        return tidy_market(vocab, cue.text), "market", cue
+    if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
+            (own is None or own.rule != "figure.filer"):
+        return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
+    bad = vocab.not_companies
+    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
+            and not (bad is not None and bad.search(f.text))]
+    if orgs:
+        o = orgs[-1]
+        return o.text, "company", o
+    if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
+        if own is not None and not own.extra.get("weak"):
+            return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
+        prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
+        if prior:  # else the company named last before
+            return prior[-1].text, "company", prior[-1]
+    orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
+    if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
+            text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
+        return orgs_after[0].text, "company", orgs_after[0]
+    if own is not None:
+        return own.text, "company", own
+    return None, "company", None
+
+
+def _is_company(p: Fact, facts: list[Fact]) -> bool:
+    return any(f.label == "org" and f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+               for f in facts)
+
+
+def tidy_market(vocab: ReportVocab, s: str) -> str:
+    """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
+    → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
+    s = s.strip()
+    m = vocab.fig_rx["fig.market_lead"].match(s)
+    if m and m.end() < len(s):
+        rest = s[m.end():]
+        lead = m.group(0).split()
+        keep = []
+        for w in reversed(lead):  # keep the domain words right before the noun ("out-licensing deals")
+            if vocab.fig_rx["fig.market_domain_word"].search(w):
+                keep.insert(0, w)
+            else:
+                break
+        s = " ".join(keep + [rest])
+    return s.strip(" ,.;:")
+
+
+def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
+            has_ctx: bool = False) -> Fact | None:
+    cands = [p for p in periods if p.value]
+    if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
+        before = [p for p in cands if p.end <= min(cue.start, v.start)]
+        if before:
+            return before[-1]
+        if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
+            cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
+    after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
+             and not re.search(r"[;。；]", text[v.end:p.start])]
+    if after:
+        return after[0]
+    before = [p for p in cands if p.end <= v.start]
+    if before:
+        return before[-1]
+    later = [p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])]
+    return later[0] if later and not vocab.fig_rx["fig.value_between"].search(text, v.end, later[0].start) else None
+
+
+def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int],
+            others: list[Any] | None = None) -> Fact | None:
+    """The change of a figure: between its metric and its value, else right after the value, else after it past
+    amounts that are no figure (no other value or metric word between)."""
+    lo = min(cue.start, v.start)
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        # between the metric and the value, or around the metric word itself ("a 33% sales increase to $563 million")
+        if (lo <= c.start or c.start < cue.start < c.end) and c.end <= v.start:
+            used.add(i)
+            return c
+    for i, c in enumerate(changes):
+        if i in used:
+            continue
+        if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
+            used.add(i)
+            return c
+    for i, c in enumerate(changes):  # further on, past a comparison base: "… compared to USD 1,000 million in the
+        if i in used or c.start < v.end or c.start - v.end > 140:  # first half of 2023, an increase of USD 250
+            continue                                                 # million, or 25%"
+        if re.search(r"[;。；]", text[v.end:c.start]) or any(v.end <= o.start < c.start for o in others or []):
+            continue
+        used.add(i)
+        return c
+    return None

@@ -1,0 +1,167 @@
+"""The figures of one sentence that holds a metric word: its values, each tied to its cue, read into figures; the
+period the sentence leaves in force for the next ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...facts import Fact
+from ...finders.reports import ReportVocab, norm_period
+from ...records import Figure
+from .context import PeriodContext, anchor_years, last_period, year_of
+from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
+from .figure import figure
+from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps, tie
+
+
+@dataclass
+class Article:
+    """What every sentence of an article reads its figures with."""
+
+    text: str
+    lang: str
+    vocab: ReportVocab
+    facts: list[Fact]
+    low: str | None  # the lower-cased text (None when lower-casing changed its length)
+    own: Fact | None  # the article's own company
+    deal_spans: list[tuple[int, int]]
+    pay_cues: list[Fact]  # payment cues of deal terms
+    years: list[tuple[int, int]]  # (position, year) of every year written
+    money_at: list[int]
+    pub_year: int | None
+
+
+def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
+    """A sentence without figures that names a year still sets the period later sentences take ("2025 marked a
+    record year …"); once figures have a period, only a reporting period changes it ("源于2023年底…的合作" dates
+    an event)."""
+    ctx.set(last_period(art.vocab.periods_in(art.text, a, b, None, low=art.low), reporting=ctx.from_figures), b)
+
+
+def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[Figure]:
+    """The figures of the sentence ``text[a:b]``, in order; ``ctx`` is updated for the sentences after it."""
+    text, vocab, years = art.text, art.vocab, art.years
+    has_year = any(a <= p < b for p, _ in years)
+    # a period without a year ("the second quarter", 上半年) is one of the year the article is talking about:
+    # that of the period in force, else the last year named before this sentence, else the publication year
+    year = year_of(ctx.period) or next((y for p, y in reversed(years) if p < a), None) or art.pub_year or \
+        (years[0][1] if years else None)  # (a release that dates itself only at its end)
+    metrics = vocab.metrics_in(text, a, b, art.low)
+    has_value = any(a <= p < b for p in art.money_at) or "%" in text[a:b]
+    if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
+        return _period_only(art, ctx, a, b, year) if has_year else []
+    periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low)
+               if not vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)]
+    anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
+    for p in periods:
+        if p.kind == "rel":
+            p.value = norm_period("rel", p.extra.get("groups", {}), art.pub_year)
+    sent_figs = _read(art, ctx, a, b, year, metrics, periods)
+    _update(ctx, periods, sent_figs, b)
+    return [f for f, _ in sent_figs]
+
+
+def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None) -> list[Figure]:
+    """A sentence with a year but no value tied to a metric: its counts, and the period it sets."""
+    periods = art.vocab.periods_in(art.text, a, b, year, low=art.low)
+    out = []
+    if DIGIT_UNIT.search(art.text, a, b):
+        out = [f for f, _ in counts(art.text, art.vocab, a, b, periods, ctx.period, [], art.facts)]
+    ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+    return out
+
+
+def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
+    """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
+    stated = {p.start for p in periods if p.extra.get("explicit_year") and p.kind != "range"}
+    used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
+            and any(e.field == "period" and e.start in stated for e in f.evidence)]
+    # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
+    new_ctx = used[-1] if used else (None if any(f.metric != "count" for f, _ in sent_figs)
+                                     else last_period(periods, anchored=ctx.period is None))
+    ctx.set(new_ctx, b)
+    ctx.from_figures = ctx.from_figures or any(f.period for f, _ in sent_figs if f.metric != "count")
+
+
+def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, metrics: list[Fact],
+          periods: list[Fact]) -> list[tuple[Figure, Any]]:
+    """Each value of the sentence tied to its cue and read into a figure; then what the figures share."""
+    text, vocab = art.text, art.vocab
+    blocks = vocab.not_figures_in(text, a, b, art.low)
+    changes = vocab.changes_in(text, a, b, art.low)
+    metrics, sent_pay = _cues(art, a, b, metrics)
+    values, all_amounts = _values(art, a, b, blocks, changes, sent_pay)
+    used_changes: set[int] = set()
+    sent_figs: list[tuple[Figure, Any]] = []
+    stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
+    for v in values:
+        share = v.label == "percent"
+        cue = tie(vocab, text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
+                  [o for o in values if (o.label == "percent") == share], art.lang, all_amounts,
+                  blocks)  # ("860 million yuan in its IPO and booked a net loss": the IPO's)
+        if cue is None or cue.label != "metric":
+            continue
+        if cue.kind == "inherit":  # "… doubled to $36.9 billion, half of the global total of $67.5 billion"
+            prev = [f for f, _ in sent_figs if f.metric != "count"]
+            if not prev:
+                continue
+            cue = Fact(cue.start, cue.end, "metric", prev[-1].metric, None, cue.rule, cue.text,
+                       {"scope": prev[-1].kind if prev[-1].kind == "market" else "company"})
+        if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
+                vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
+            continue  # a percentage of revenue or of a split is no market share
+        fig = figure(text, art.lang, vocab, v, cue, a, b, art.facts, art.own, periods, ctx.period, year, changes,
+                     used_changes, ctx.fresh(a),
+                     [o for o in values if o is not v] + [m for m in metrics if m is not cue])
+        if fig is not None:
+            sent_figs.append((fig, v))
+    distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
+    distribute_periods(text, a, b, periods, sent_figs, vocab, year)
+    distribute_subjects(vocab, text, a, b, sent_figs)
+    parallel_periods(sent_figs)
+    sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
+    return sent_figs
+
+
+def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """The metric words and the deal payment cues of a sentence. Industry statistics ("首付款约20亿美元,总金额达300亿
+    美元") are deal values, not terms -- unless the sentence states a deal's own terms (the deal took an amount of
+    it) or names one payment ("an upfront payment of")."""
+    text, facts = art.text, art.facts
+    one_payment = art.vocab.fig_rx["fig.one_payment"]
+    aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
+        any(m.kind == "deal_value" for m in metrics)
+    sent_pay = [p for p in art.pay_cues if a <= p.start < b]
+    if aggregate and not any(a <= s0 < b for s0, _ in art.deal_spans):
+        metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
+                                         {"scope": "market"}) for p in sent_pay
+                                    if p.kind in ("total", "upfront") and not overlaps(p, [(m.start, m.end) for m in metrics])
+                                    and not one_payment.search(text, max(a, p.start - 12), p.end)],
+                         key=lambda m: m.start)
+        sent_pay = []
+    return metrics, sent_pay
+
+
+def _values(art: Article, a: int, b: int, blocks: list[Fact], changes: list[Fact],
+            sent_pay: list[Fact]) -> tuple[list[Any], list[Fact]]:
+    """The values a figure may be read from (amounts that are no deal term, price, threshold …; percentages that
+    are no change), in order, and every amount of the sentence."""
+    text, vocab, facts = art.text, art.vocab, art.facts
+    block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
+    # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
+    block_spans += [(x.end, clause_end(text, x.end, min(b, x.end + int(x.extra["attach"]))))
+                    for x in blocks if x.extra.get("attach")]
+    money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
+             and getattr(f.value, "amount", MIN_AMOUNT) >= MIN_AMOUNT
+             and not overlaps(f, block_spans) and not overlaps(f, art.deal_spans)
+             and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
+             and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
+    change_spans = [(c.start, c.end) for c in changes]
+    money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+    pcts = [p for p in vocab.percents_in(text, a, b)
+            if not overlaps(p, change_spans) and not overlaps(p, money_spans)
+            and not overlaps(p, block_spans)]
+    values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
+    all_amounts = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+    return values, all_amounts

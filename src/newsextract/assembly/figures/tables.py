@@ -1,0 +1,115 @@
+"""Figures from results tables under a units header ("单位:人民币千元", "(in millions …)", "(€ million)"): the current
+column of each period the heading names ("Three Months Ended … Nine Months Ended"), else the first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...facts import Fact
+from ...finders.report_tables import TableRow, column_table_rows, flat_table_rows, table_columns, table_rows
+from ...finders.reports import ReportVocab
+from ...normalize.money import scale_headers
+from ...records import Evidence, Figure, Money, Party
+from .context import main_company
+from .values import MIN_AMOUNT, overlaps
+
+
+def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
+                  deal_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Rows of results tables under a units header ("单位:人民币千元", "(in millions …)", "(€ million)"): the
+    current column of each period the heading names ("Three Months Ended … Nine Months Ended"), else the first."""
+    headers = _headers(text, lang, vocab)
+    if not headers:
+        return []
+    company = own or main_company(facts)
+    if company is None:
+        return []
+    out = []
+    for hs, he, scale, rid in sorted(headers):
+        around = text[max(0, hs - 40):he + 80]
+        currency = next((c for c, rx in vocab.table_currencies if rx.search(around)), vocab.table_currency_default)
+        rows, period = _header_rows(vocab, text, hs, he)
+        # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
+        totals = [r for r, _ in rows
+                  if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
+        for row, col_period in rows:
+            if overlaps(row, deal_spans):
+                continue
+            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, company)
+            if fig is not None:
+                out.append(fig)
+    return out
+
+
+def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, int, str]]:
+    """Units headers: those the money grammar scales by, then the tables' own ("(€ million)", "RMB'000")."""
+    headers = list(scale_headers(text, lang))
+    for rx, scale, rid in vocab.table_headers:
+        headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
+                    if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
+    return headers
+
+
+def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[tuple[TableRow, Any]], Fact | None]:
+    """The rows under a header with the period of each, and the period the header states for all of them (None
+    when the table's heading names its columns' periods)."""
+    line_end = text.find("\n", he)
+    line_end = len(text) if line_end < 0 else line_end
+    heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
+    before = [p for p in vocab.periods_in(text, max(0, hs - 600), hs) if p.value and p.extra.get("explicit_year")]
+    period = heads[0] if heads else (before[-1] if before else None)
+    flat = flat_table_rows(vocab, text, he)  # a table flattened onto the header's own line
+    found = table_columns(vocab, text, hs, he) if len(flat) < 2 else None
+    if found is not None:
+        cols, rows_at = found
+        return column_table_rows(vocab, text, cols, rows_at), None
+    rows = [(r, period.value if period is not None else None)
+            for r in (flat if len(flat) >= 2 else table_rows(vocab, text, he) or flat)]
+    return rows, period
+
+
+def _row_figure(vocab: ReportVocab, text: str, row: TableRow, col_period: Any, totals: list[TableRow], scale: int,
+                rid: str, currency: str, period: Fact | None, company: Fact) -> Figure | None:
+    """The figure of one table row: the company's (or its division's), or a product's when the row names one."""
+    product = vocab.fig_rx["fig.row_product"].search(row.label.text)
+    if totals and row.metric.kind == "revenue" and row not in totals and not product:
+        return None
+    metric = str(row.metric.extra.get("company_metric") or row.metric.kind)
+    amount = row.amount * scale
+    if abs(amount) < MIN_AMOUNT:
+        return None
+    if metric == "net_profit" and amount < 0:
+        metric = "net_loss"
+    if metric == "net_loss":
+        amount = abs(amount)
+    value = Money(amount=abs(amount), currency=currency, text=text[row.start:row.end])
+    ev = [Evidence(field="value", start=row.start, end=row.end, text=text[row.start:row.end], rule=rid),
+          Evidence(field="metric", start=row.metric.start, end=row.metric.end, text=row.metric.text,
+                   rule=row.metric.rule)]
+    if period is not None:
+        ev.append(Evidence(field="period", start=period.start, end=period.end, text=period.text, rule=period.rule))
+    if row.change_span is not None and row.change is not None:
+        ev.append(Evidence(field="change_pct", start=row.change_span[0], end=row.change_span[1],
+                           text=text[row.change_span[0]:row.change_span[1]], rule="table.change"))
+    if product:  # "Product revenue, net - Renvexa": the product's sales
+        return Figure(subject=product.group("s"), kind="product", metric="product_sales", value=value,
+                      period=col_period, change_pct=row.change, evidence=ev)
+    # a division's row is the division's ("Pharmaceuticals Division 9,800 …" → "Roche Pharmaceuticals Division")
+    unit = vocab.fig_rx["fig.division"].search(row.label.text)
+    name = f"{company.text} {unit.group(0)}" if unit else company.text
+    return Figure(subject=Party(name=name, canonical=None if unit else getattr(company.value, "canonical", None)),
+                  kind="company", metric=metric, value=value,  # type: ignore[arg-type]
+                  period=col_period, change_pct=row.change, evidence=ev)
+
+
+def on_table_row(vocab: ReportVocab, text: str, f: Figure) -> bool:
+    """Whether a figure's value was read off a table row (a units header scaled it, and its line holds two or
+    more numbers and no prose)."""
+    ev = next((e for e in f.evidence if e.field == "value"), None)
+    if ev is None or not (ev.rule or "").startswith("header."):
+        return False
+    a = text.rfind("\n", 0, ev.start) + 1
+    b = text.find("\n", ev.end)
+    b = len(text) if b < 0 else b
+    line = text[a:b]
+    return len(vocab.fig_rx["fig.num_cell"].findall(line)) >= 2 and not vocab.fig_rx["fig.prose"].search(line)

@@ -1,0 +1,90 @@
+"""Results tables: units headers ("(in thousands)", 单位：人民币千元) that scale the amounts under them, and the bare
+numbers in label rows under such a header (English filings)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .vocab import MoneyMatch, MoneyVocab, money_vocab
+
+_ROW = re.compile(
+    r"^(?P<label>[A-Za-z(][^\n|]{2,90}?)[ \t,:]{2,}(?P<cells>(?:(?:\$|US\$|€|RMB)?[ \t]*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–-])"
+    r"(?:[ \t]{2,}(?:(?:\$|US\$|€|RMB)?[ \t]*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–-]))*)[ \t]*$",
+    re.M,
+)
+_CELL = re.compile(r"(?:(?P<cur>\$|US\$|€|RMB)[ \t]*)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+#: a cell that is a year (a column heading), not an amount
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+
+
+def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -> list[MoneyMatch]:
+    """Bare numbers in label rows under a units header ("Sales milestones, Maximum    480,000"): the largest
+    cell of a row (a ceiling beside paid-to-date amounts) is that row's amount."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for row in _ROW.finditer(text, after):
+        cells = [c for c in _CELL.finditer(row.group("cells"))]
+        best = None
+        for c in cells:
+            num = c.group("num")
+            if _YEAR_CELL.fullmatch(num):
+                continue
+            val = Decimal(num.replace(",", ""))
+            if best is None or val > best[0]:
+                best = (val, c)
+        if best is None:
+            continue
+        off = row.start("cells")
+        s, e = off + best[1].start(), off + best[1].end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
+        out.append(MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row"))
+    return out
+
+
+def apply_headers(text: str, found: list[MoneyMatch], v: MoneyVocab) -> None:
+    """'(in thousands)' / '$ in Millions' scale amounts that follow, unless they state their own scale."""
+    headers = [(start, scale, rid) for start, _end, scale, rid in _header_matches(text, v)]
+    if not headers:
+        return
+    if v.lang == "en":
+        head_txt = text[headers[0][0]: headers[0][0] + 60]
+        cur = "EUR" if v.rx["money.header_eur"].search(head_txt) else \
+            "CNY" if v.rx["money.header_cny"].search(head_txt) else "USD"
+        found.extend(_table_rows(text, headers[0][0], found, cur))
+        found.sort(key=lambda m: m.start)
+    for mm in found:
+        if mm.scaled:
+            continue
+        active = [h for h in headers if h[0] < mm.start]
+        if not active:
+            continue
+        pos, scale, rid = active[-1]
+        mm.amount *= scale
+        mm.header_scale = scale
+        mm.rule = rid
+
+
+def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) -> list[tuple[int, int, int, str]]:
+    """Units headers that scale the amounts under them: ``(start, end, scale, rule id)``.
+
+    >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
+    [(0, 8, 1000, 'header.zh_qian')]
+    """
+    return _header_matches(text, money_vocab(lang, patterns_dir))
+
+
+def _header_matches(text: str, v: MoneyVocab) -> list[tuple[int, int, int, str]]:
+    hints = [m.start() for m in v.rx["money.header_hint"].finditer(text)]
+    if not hints:
+        return []
+    found: set[tuple[int, int, int, str]] = set()
+    for pos in hints:  # a header is a few words around its hint word: look only there
+        a, b = max(0, pos - 40), min(len(text), pos + 60)
+        for rx, scale, rid in v.headers:
+            for h in rx.finditer(text, a, b):
+                if h.start() <= pos < h.end():
+                    found.add((h.start(), h.end(), scale, rid))
+    return sorted(found)
