@@ -78,6 +78,11 @@ LATTER = ("Qilu Pharma has entered into an exclusive deal with New York-based Ey
 PERSON = ("Arun Mehta, Chairman and Managing Director of Vellore Pharma, spoke after the board meeting. "
           "Mehta said Vellore Pharma will out-license its lead antibody VLP-12 for $100 million upfront.")
 
+#: "the same company": the partner named before, not the subject doing business with it again
+SAME_COMPANY = ("Hanul Bio signed a licensing agreement worth about $12 million with Indonesian drugmaker Sari Pharma "
+                "in March for its anaemia drug HB-4. Last year Hanul Bio also out-licensed HB-17 to the same company in a "
+                "deal worth $90 million.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -97,6 +102,8 @@ CASES = [
     ("zh defined names", ZH_DEFINED, [("恒瑞医药", "Norvane Therapeutics Inc.", {"upfront": "3000000"})]),
     ("the latter's", LATTER, [("Eyenovia Inc.", "Qilu Pharma", {"upfront": "5000000"})]),
     ("a person is no company", PERSON, [("Vellore Pharma", None, {"upfront": "100000000"})]),
+    ("the same company", SAME_COMPANY, [("Hanul Bio", "Sari Pharma", {"total_value": "12000000"}),
+                                        ("Hanul Bio", "Sari Pharma", {"total_value": "90000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -78,6 +78,9 @@ class EntityResolver:
                 continue
             si = bisect.bisect_right(starts, f.start) - 1
             which = next((o for w, o in self.order.items() if f.text.lower().endswith(w)), None)
+            if which == "other":
+                self._same_partner(f, orgs, sentences, si)
+                continue
             if which is not None:
                 self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
                 continue
@@ -94,6 +97,17 @@ class EntityResolver:
                 if cands:
                     f.extra["ent"] = cands[0].extra.get("ent")
                     break
+
+    @staticmethod
+    def _same_partner(f: Fact, orgs: list[Fact], sentences: Sequence[tuple[int, int]], si: int) -> None:
+        """'the same company': the last company named before it (this sentence or up to three before) other than
+        the first company of its own sentence (the subject doing business with it again)."""
+        lo = sentences[max(0, si - 3)][0] if si >= 0 else 0
+        here = [o for o in orgs if si >= 0 and sentences[si][0] <= o.start and o.end <= f.start]
+        subject = here[0].extra.get("ent") if here else None
+        before = [o for o in orgs if lo <= o.start and o.end <= f.start and o.extra.get("ent") not in (None, subject)]
+        if before:
+            f.extra["ent"] = before[-1].extra.get("ent")
 
     @staticmethod
     def _ordinal(f: Fact, which: str, orgs: list[Fact], sentence: tuple[int, int]) -> None:
