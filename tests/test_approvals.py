@@ -101,3 +101,18 @@ def test_approvals_company_is_the_announcer_when_a_partner_is_named_as_often(ext
             "2023年7月公司向國家藥監局提交舒沃單抗的上市申請並獲受理。")
     got = [(a.event, a.drug, a.company.name if a.company else None) for a in extractor.extract(text, lang="zh").approvals]
     assert got == [("filing_accepted", "舒沃單抗", "瑞康醫藥")]
+
+
+def test_approvals_company_of_an_article_that_opens_with_its_name(extractor):
+    """A results release opening with its company's name: bullets that report approvals are that company's,
+    even when a partner is named as often; a deal headline's first company is no such owner."""
+    text = ("Halvorsen Pharma reports strong first-quarter growth\n\n"
+            "- Zelvora approved in the US for adults with severe asthma\n"
+            "- Sales grew 6% with Kestrel Bio as co-promotion partner\n"
+            "- Kestrel Bio and Halvorsen Pharma extend their alliance\n")
+    got = [(a.event, a.drug, a.company.name if a.company else None) for a in extractor.extract(text, lang="en").approvals]
+    assert got == [("approval", "Zelvora", "Halvorsen Pharma")]
+    deal = ("Halvorsen Pharma to buy Kestrel Bio for $2 billion\n\n"
+            "Halvorsen Pharma will acquire Kestrel Bio. Kestrel Bio said Norvexa was approved in the US last year.\n")
+    got = [(a.drug, a.company.name if a.company else None) for a in extractor.extract(deal, lang="en").approvals]
+    assert got == [("Norvexa", "Kestrel Bio")]

@@ -314,6 +314,7 @@ class CompanyFinder:
                 out.add(name.split()[-1])
         return out
 
+    _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s|[A-Z]{1,5}-[A-Z]{2,6})$")
     _CODE = re.compile(r"^(?:[A-Z]{1,6}\d?[A-Z]{0,3}-?[A-Z]?\d[\w-]*|\d+[A-Z]+\d+\w*|[A-Z]{2,5})$")
 
     def _clean_unknown(self, f: Fact, text: str, lower_words: set[str]) -> Fact | None:
@@ -366,6 +367,8 @@ class CompanyFinder:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):
                 return None
+            if self._ACRONYM.match(w):
+                return None  # "TKIs", "ADCs", "CP-CML": a plural or compound abbreviation, no company
             if w.lower() in lower_words:
                 return None
         if all(self._CODE.match(w) for w in words):

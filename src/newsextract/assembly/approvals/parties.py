@@ -102,9 +102,17 @@ def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announc
 
 
 def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
-    """The first company of the article's first two sentences when its stock code or 'announced' follows it."""
+    """The first company of the article's first two sentences when its stock code or 'announced' follows it (also
+    past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"), or when the
+    article opens with its name ("Novartis delivers solid sales …")."""
     rx = vocab.appr_rx.get("appr.announcer_after")
     first = next((orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 1 and orgs), None)
-    if rx is None or first is None or not rx.match(text, first.end, first.end + 40):
+    if first is None:
         return None
-    return first
+    if rx is not None and rx.match(text, first.end, first.end + 220):
+        return first
+    if first.start <= len(text) - len(text.lstrip()):
+        headline = text.lstrip().split("\n", 1)[0]
+        deal = vocab.appr_rx.get("appr.deal_headline")
+        return None if deal is not None and deal.search(headline) else first
+    return None
