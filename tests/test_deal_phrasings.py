@@ -83,6 +83,10 @@ SAME_COMPANY = ("Hanul Bio signed a licensing agreement worth about $12 million 
                 "in March for its anaemia drug HB-4. Last year Hanul Bio also out-licensed HB-17 to the same company in a "
                 "deal worth $90 million.")
 
+#: a name the article introduces with a drug word is a drug wherever it is written ("sales from Velotra")
+DRUG_NAMED = ("Pellam Pharma will pay $30 million upfront for rights to the antibody-drug conjugate (ADC) Velotra from "
+              "Marlow Bio. Sales from Velotra could reach $500 million, analysts said.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -104,6 +108,7 @@ CASES = [
     ("a person is no company", PERSON, [("Vellore Pharma", None, {"upfront": "100000000"})]),
     ("the same company", SAME_COMPANY, [("Hanul Bio", "Sari Pharma", {"total_value": "12000000"}),
                                         ("Hanul Bio", "Sari Pharma", {"total_value": "90000000"})]),
+    ("a drug is no company", DRUG_NAMED, [("Marlow Bio", "Pellam Pharma", {"upfront": "30000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

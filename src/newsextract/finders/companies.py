@@ -61,6 +61,7 @@ class CompanyFinder:
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
         self.person_rx = re.compile(filt["person"]) if filt.get("person") else None
+        self.drug_named = re.compile(filt["drug_named"]) if filt.get("drug_named") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
@@ -286,6 +287,7 @@ class CompanyFinder:
         keep = []
         lower_words = None
         persons: set[str] | None = None
+        drugs: set[str] | None = None
         for f in out:
             if f.value is None:
                 if lower_words is None:
@@ -297,6 +299,10 @@ class CompanyFinder:
                     persons = self._persons(text)
                 if f.text in persons:
                     continue  # "Saldanha said": a person the article names with a title
+                if drugs is None:
+                    drugs = self._drug_names(text)
+                if f.text in drugs:
+                    continue  # "Enhertu’s price": a name the article calls a drug somewhere
                 f.value = Company("x:" + name_key(f.text))
             keep.append(f)
         return keep
@@ -313,6 +319,12 @@ class CompanyFinder:
                 out.add(name)
                 out.add(name.split()[-1])
         return out
+
+    def _drug_names(self, text: str) -> set[str]:
+        """Names the article introduces with a drug word ("antibody-drug conjugate (ADC) Enhertu")."""
+        if self.drug_named is None:
+            return set()
+        return {m.group("drug") for m in self.drug_named.finditer(text)}
 
     _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s|[A-Z]{1,5}-[A-Z]{2,6})$")
     _CODE = re.compile(r"^(?:[A-Z]{1,6}\d?[A-Z]{0,3}-?[A-Z]?\d[\w-]*|\d+[A-Z]+\d+\w*|[A-Z]{2,5})$")
@@ -352,9 +364,11 @@ class CompanyFinder:
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if not words or all(w in self.name_stop for w in words) or all(
-                w.strip(".") in self.designator_words for w in words):
-            return None  # nothing but stop words, designators and legal forms ("Holding AG", "Co., Ltd.")
+        if not words or all(w in self.name_stop or w.strip(".") in self.designator_words for w in words):
+            return None  # nothing but stop words, designators and legal forms ("Holding AG", "Kong Limited")
+        if text[max(0, s - 5):s] in ("This ", "this ", "That ", "that ") and len(words) == 2 \
+                and words[1] in self.designator_words:
+            return None  # "This SoCal Biotech": a description of a company named elsewhere
         if self.based_word is not None and self.based_word.search(words[-1]):
             return None
         if self.descriptor_after is not None and self.descriptor_after.match(text, e, e + 30):

@@ -1,0 +1,41 @@
+"""Unknown company names: what the name shapes and contexts must not take for a company (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsextract.finders.companies import CompanyFinder
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return CompanyFinder("en")
+
+
+def _names(finder, text):
+    return {f.text for f in finder.find(text) if f.label == "org"}
+
+
+@pytest.mark.parametrize("text,not_names", [
+    # a name introduced with a drug word is a drug wherever else it is written
+    ("Marlow Bio licensed the antibody-drug conjugate (ADC) Velotra to Pellam Pharma. Sales from Velotra could "
+     "reach $500 million.", {"Velotra"}),
+    # a person named with a title, and their surname alone
+    ("Arun Mehta, Chairman of Vellore Pharma, spoke on Monday. Mehta said the deal would close soon.",
+     {"Mehta", "Arun Mehta"}),
+    # plural and compound abbreviations; adjective compounds; sentence adverbs
+    ("Patients with TKI-resistant chronic-phase CML (CP-CML) had no other TKIs. If exercised, the option pays more.",
+     {"TKIs", "CP-CML", "TKI-resistant", "If"}),
+    # a description of a company named elsewhere; a place with a legal form; pathogens
+    ("Gilead ends a deal with This SoCal Biotech. The Stock Exchange of Hong Kong Limited takes no responsibility. "
+     "Antibodies against SARS-CoV-2 were licensed by Qilu Pharma.", {"SoCal Biotech", "Kong Limited", "SARS-CoV-2"}),
+    # an owner's thing, not a company
+    ("Neurocrine will use capsids from Voyager’s TRACER platform.", {"TRACER"}),
+])
+def test_not_company_names(finder, text, not_names):
+    assert not (_names(finder, text) & not_names)
+
+
+def test_names_kept_beside_the_filters(finder):
+    names = _names(finder, "Marlow Bio licensed the antibody-drug conjugate (ADC) Velotra to Pellam Pharma.")
+    assert {"Marlow Bio", "Pellam Pharma"} <= {n.rstrip(".") for n in names}
