@@ -87,6 +87,11 @@ SAME_COMPANY = ("Hanul Bio signed a licensing agreement worth about $12 million 
 DRUG_NAMED = ("Pellam Pharma will pay $30 million upfront for rights to the antibody-drug conjugate (ADC) Velotra from "
               "Marlow Bio. Sales from Velotra could reach $500 million, analysts said.")
 
+#: a whole value with no payment word: its parts follow it, or a verb of what a deal could bring comes before it
+WHOLE = ("Tamsin Bio is eligible to receive up to $820 million, including an upfront payment of $60 million and "
+         "milestones of up to $760 million, from Orland Pharma for its TL1A antibody. Separately, Ivesta Therapeutics "
+         "entered an agreement with Corrib Pharma that could bring the antibody developer as much as $2.2 billion.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -109,6 +114,9 @@ CASES = [
     ("the same company", SAME_COMPANY, [("Hanul Bio", "Sari Pharma", {"total_value": "12000000"}),
                                         ("Hanul Bio", "Sari Pharma", {"total_value": "90000000"})]),
     ("a drug is no company", DRUG_NAMED, [("Marlow Bio", "Pellam Pharma", {"upfront": "30000000"})]),
+    ("whole value by context", WHOLE, [("Tamsin Bio", "Orland Pharma", {"total_value": "820000000",
+                                                                        "upfront": "60000000"}),
+                                        ("Corrib Pharma", "Ivesta Therapeutics", {"total_value": "2200000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -38,6 +38,9 @@ class PaymentKinds:
         self.price_paid_before = _rx(att, "price_paid_before")
         self.price_to_buy_after = _rx(att, "price_to_buy_after")
         self.price_for_company = _rx(att, "price_for_company")
+        self.whole_before = _rx(att, "whole_before")
+        self.whole_after = _rx(att, "whole_after")
+        self.whole_not_after = _rx(att, "whole_not_after")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -60,6 +63,8 @@ class PaymentKinds:
             if best is None:
                 if self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
+                elif self._is_whole(text, mf):
+                    m.money.append(("total", mf, "pay.whole_by_context"))
                 continue
             kind = best.kind
             if kind in ("nondeal", "per_share", "royalty_money"):
@@ -135,6 +140,15 @@ class PaymentKinds:
         if not self.price_before.search(before) and not self._paid_to_buy(text, mf, orgs):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _is_whole(self, text: str, mf: Fact) -> bool:
+        """A deal's whole value with no payment word: "could bring the developer as much as $4.4 billion",
+        "eligible to receive up to $1.04B, including an upfront payment of $300M …"."""
+        if self.whole_after is not None and self.whole_after.match(text, mf.end, mf.end + 40):
+            return True
+        if self.whole_not_after is not None and self.whole_not_after.match(text, mf.end, mf.end + 4):
+            return False  # "could earn up to $1.05 billion in option exercise and milestone payments": the kind follows
+        return self.whole_before is not None and bool(self.whole_before.search(text[max(0, mf.start - 80):mf.start]))
 
     def _paid_to_buy(self, text: str, mf: Fact, orgs: list[int]) -> bool:
         if self.price_paid_before is None or not self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]):

@@ -26,6 +26,7 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
+from ..triggers import TriggerIndex
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -86,6 +87,8 @@ class ReportVocab:
 
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         self.lang = lang
+        #: id of a rule group → (the group, its trigger index); the group is kept so that its id stays its own
+        self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], TriggerIndex]] = {}
         self._load_regulators(lang, patterns_dir)
         self._load_approvals(lang, patterns_dir)
         self._load_figures(lang, patterns_dir)
@@ -175,14 +178,22 @@ class ReportVocab:
         return out
 
     # -- rules -----------------------------------------------------------------------------------------------
-    @staticmethod
-    def _matches(rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
+    def _can_match(self, rules: tuple[Rule, ...], span: str) -> set[int]:
+        """The rules (by position) that can match in ``span`` (lower-cased): those whose trigger literals it holds
+        (one automaton per rule group, see :mod:`newsextract.triggers`) and those without triggers."""
+        index = self._trigger_indexes.get(id(rules))
+        if index is None:
+            index = self._trigger_indexes[id(rules)] = (rules, TriggerIndex(
+                (i, r.triggers or None) for i, r in enumerate(rules)))
+        return set(index[1].always) | set(index[1].hits(span))
+
+    def _matches(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
                  leftmost: bool = True) -> list[Fact]:
         found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-        span = (low[a:b] if low is not None and len(low) == len(text) else text[a:b].lower()) \
-            if any(r.triggers for r in rules) else ""
+        span = low[a:b] if low is not None and len(low) == len(text) else text[a:b].lower()
+        can = self._can_match(rules, span)
         for order, r in enumerate(rules):
-            if r.triggers and not any(t in span for t in r.triggers):
+            if order not in can:
                 continue  # a literal every match holds is not there (see newsextract.triggers)
             for m in r.finditer(text, low, a, b):
                 if m.end() > m.start():
