@@ -92,6 +92,10 @@ WHOLE = ("Tamsin Bio is eligible to receive up to $820 million, including an upf
          "milestones of up to $760 million, from Orland Pharma for its TL1A antibody. Separately, Ivesta Therapeutics "
          "entered an agreement with Corrib Pharma that could bring the antibody developer as much as $2.2 billion.")
 
+#: a period word in a clause about one agreement is no statistic ("… under this agreement … in the third quarter")
+ONE_DEAL_PERIOD = ("In July, Norvane Bio entered into a license agreement with Castell Pharma. Norvane expects to "
+                   "recognize an upfront payment under this agreement of $12.5 million during the third quarter.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -117,6 +121,8 @@ CASES = [
     ("whole value by context", WHOLE, [("Tamsin Bio", "Orland Pharma", {"total_value": "820000000",
                                                                         "upfront": "60000000"}),
                                         ("Corrib Pharma", "Ivesta Therapeutics", {"total_value": "2200000000"})]),
+    ("a period in a clause about one deal", ONE_DEAL_PERIOD, [("Norvane Bio", "Castell Pharma",
+                                                               {"upfront": "12500000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -4,7 +4,10 @@ and its parties roles (stage 5)."""
 
 from __future__ import annotations
 
+import re
+
 from ..facts import Fact
+from ..patterns import load_file
 from .payments import PaymentKinds
 from .roles import RoleBinder
 from .types import Clause, EntityTable, Mention, PartyRef
@@ -23,11 +26,16 @@ class MentionBuilder:
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         self.payments = PaymentKinds(lang, patterns_dir)
         self.roles = RoleBinder(lang, patterns_dir)
+        #: statistic words that only name a period ("in the third quarter"): no statistic in a clause about one deal
+        po = load_file(lang, "deal_cues", patterns_dir).get("aggregate_period_only")
+        self.period_only = re.compile(po, re.I) if po else None
 
     def build(self, text: str, clause: Clause, ents: EntityTable) -> Mention | None:
         m = Mention(clause.sent, clause.start, clause.end, block=clause.block, list_item=clause.list_item,
                     bullet=clause.bullet)
         orgs: list[Fact] = []
+        one_deal = False  # the clause points at one agreement ("under this agreement")
+        aggs: list[Fact] = []
         for f in clause.facts:
             lab = f.label
             if lab == "org" or lab == "unnamed":
@@ -43,8 +51,14 @@ class MentionBuilder:
                     orgs.append(f)
             elif lab in _FLAGS:
                 setattr(m, _FLAGS[lab], True)
+                one_deal = one_deal or f.rule == "ref.the_deal"
+                if lab == "aggregate":
+                    aggs.append(f)
             elif lab in _BUCKETS:
                 getattr(m, _BUCKETS[lab]).append(f)
+        if m.aggregate and one_deal and self.period_only is not None and all(
+                self.period_only.fullmatch(f.text.strip()) for f in aggs):
+            m.aggregate = False  # "an upfront payment under this agreement … during the third quarter": one deal's
         self.payments.assign(text, m, clause.facts)
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
