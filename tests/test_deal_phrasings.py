@@ -96,6 +96,10 @@ WHOLE = ("Tamsin Bio is eligible to receive up to $820 million, including an upf
 ONE_DEAL_PERIOD = ("In July, Norvane Bio entered into a license agreement with Castell Pharma. Norvane expects to "
                    "recognize an upfront payment under this agreement of $12.5 million during the third quarter.")
 
+#: who makes a bid for a company would buy it
+BID = ("In March, Ardent Biosciences also made an unsolicited bid for Corwen Therapeutics, valued at around $310 million, "
+       "which Corwen's board accepted.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -123,6 +127,7 @@ CASES = [
                                         ("Corrib Pharma", "Ivesta Therapeutics", {"total_value": "2200000000"})]),
     ("a period in a clause about one deal", ONE_DEAL_PERIOD, [("Norvane Bio", "Castell Pharma",
                                                                {"upfront": "12500000"})]),
+    ("a bid for a company", BID, [("Corwen Therapeutics", "Ardent Biosciences", {"total_value": "310000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

@@ -540,8 +540,10 @@ class _ZhNames:
                 if at < 0 or spans.overlaps(at, d.start):
                     continue
                 full = text[at:d.start]
-                if full.endswith(self.stop_end) or full in self.stop:
-                    continue
+                if full.endswith(self.stop_end) or full in self.stop or not (
+                        self.latin_full is not None and self.latin_full.search(full)
+                        or any(t is not None and t.search(full) for t in (self.legal_tail, self.desig_tail))):
+                    continue  # a drug, a fee or an agreement (獨家許可協議（「許可協議」）), not a company
                 comp = Company("x:" + name_key(full))
                 out.append(Fact(at, d.start, "org", "context", comp, "name.zh_defined_full", full))
                 break
