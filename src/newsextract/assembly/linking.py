@@ -98,7 +98,7 @@ def compatible(d: DealState, m: Mention) -> bool:
     if others and len(d.parties) >= 2 and not any(p.role for p in named if p.ent in others):
         return False
     # the same payment kind with a different amount (or currency) is another deal
-    have_money = {k: f.value for k, f, _ in d.money if k in ("upfront", "total")}
+    have_money = d.terms
     for k, f, _ in m.money:
         if k in have_money and (have_money[k].currency != f.value.currency or abs(
                 have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01")):
@@ -143,3 +143,6 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
         if r not in d.roles:
             d.unnamed.add(r)
     d.money.extend(m.money)
+    for k, f, _ in m.money:
+        if k in ("upfront", "total"):
+            d.terms[k] = f.value  # the last amount of each kind, as compatible() compares

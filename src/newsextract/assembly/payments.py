@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -51,15 +52,16 @@ class PaymentKinds:
         monies = [f for f in facts if f.label == "money" and f.kind != "conversion"]
         if not monies:
             return
-        cues = [f for f in facts if f.label == "pay"]
+        cues = sorted((f for f in facts if f.label == "pay"), key=lambda f: f.start)  # stable: file order kept
         bounds = sorted((x.start, x.end) for x in monies)
         convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
+        near = _Near(cues, bounds, convs, self.max_left, self.max_right)
         orgs = [x.start for x in facts if x.label == "org"]
         for mf in monies:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term
-            best = self._nearest_cue(text, mf, cues, bounds, convs)
+            best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs)
             if best is None:
                 if self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
@@ -92,7 +94,7 @@ class PaymentKinds:
                 g = g[: s - x] + g[e - x:]
         return self.empty_brackets.sub(" ", g) if self.empty_brackets is not None else g
 
-    def _nearest_cue(self, text: str, mf: Fact, cues: list[Fact], bounds: list[tuple[int, int]],
+    def _nearest_cue(self, text: str, mf: Fact, cues: list[Fact], near: _Near,
                      convs: list[tuple[int, int]]) -> Fact | None:
         best: tuple[float, Fact] | None = None
         right: tuple[float, Fact] | None = None
@@ -101,14 +103,14 @@ class PaymentKinds:
                 # "upfront payment of" and "of up to $1.25 billion" share their "of": the cue ends where the amount begins
                 c = Fact(c.start, mf.start, c.label, c.kind, c.value, c.rule, c.text[: mf.start - c.start], c.extra)
             if c.end <= mf.start:
-                if c.extra.get("attach") == "right" or any(c.end <= s and e <= mf.start for s, e in bounds):
+                if c.extra.get("attach") == "right" or near.amount_between(c.end, mf.start):
                     continue
                 gap = self._gap(text, c.end, mf.start, convs)
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
                 score = len(gap) + 2
             elif c.start >= mf.end:
-                if c.extra.get("attach") == "left" or any(mf.end <= s and e <= c.start for s, e in bounds):
+                if c.extra.get("attach") == "left" or near.amount_between(mf.end, c.start):
                     continue
                 gap = self._gap(text, mf.end, c.start, convs)
                 if len(gap) > self.max_right or not self.right_gap.match(gap):
@@ -175,3 +177,29 @@ class PaymentKinds:
             return False
         return bool(self.history.search(text, max(m.start, mf.start - 60), mf.start)
                     or (self.history_after is not None and self.history_after.match(text, mf.end, m.end)))
+
+
+class _Near:
+    """The cues of a clause that can reach an amount, and whether another amount lies between two places: found
+    by bisection, so that a clause of many amounts and cues costs what its pairs within reach cost."""
+
+    def __init__(self, cues: list[Fact], bounds: list[tuple[int, int]], convs: list[tuple[int, int]],
+                 max_left: int, max_right: int) -> None:
+        self.cues = cues
+        self.cue_starts = [c.start for c in cues]
+        self.longest = max((c.end - c.start for c in cues), default=0)
+        self.bounds = bounds
+        self.starts = [s for s, _ in bounds]
+        # what the gap text may lose before it is measured: the conversions it skips, emptied brackets
+        slack = sum(e - s for s, e in convs) + 200
+        self.left, self.right = max_left + slack, max_right + slack
+
+    def cues_around(self, mf: Fact) -> list[Fact]:
+        lo = bisect.bisect_left(self.cue_starts, mf.start - self.left - self.longest)
+        hi = bisect.bisect_right(self.cue_starts, mf.end + self.right)
+        return self.cues[lo:hi]
+
+    def amount_between(self, x: int, y: int) -> bool:
+        """True when an amount starts at or after ``x`` and ends at or before ``y`` (amounts do not overlap)."""
+        i = bisect.bisect_left(self.starts, x)
+        return any(e <= y for s, e in self.bounds[i:i + 2] if s <= y)

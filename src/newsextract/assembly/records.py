@@ -218,9 +218,10 @@ def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[
     """The deal's assets, its own first: one named in a clause that states the deal (a deal word, a payment, a
     party with a role) before one only described nearby; then the most often named; then the first."""
     found: dict[str, list[tuple[Fact, Mention]]] = {}
+    names = {f.text for e in ents.entities.values() for f in e.facts}  # each company name once
     for m in allf:
         for x in m.assets:
-            if not _is_party_text(x.value, ents):
+            if not any(x.value in n for n in names):
                 found.setdefault(x.value, []).append((x, m))
     if not found:
         return []
@@ -307,6 +308,3 @@ def to_money(m: MoneyMatch) -> Money:
     return Money(amount=amount, currency=m.currency, text=m.text, upper_bound=m.upper_bound,
                  approximate=m.approximate, lower_bound=m.lower_bound)
 
-
-def _is_party_text(s: str, ents: EntityTable) -> bool:
-    return any(s in f.text for e in ents.entities.values() for f in e.facts)

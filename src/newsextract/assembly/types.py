@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..facts import Fact
 
@@ -123,6 +124,8 @@ class DealState:
     unnamed: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     money: list[tuple[str, Fact, str]] = field(default_factory=list)
+    #: the last upfront and total amounts among ``money`` (kept as mentions are absorbed: linking compares them)
+    terms: dict[str, Any] = field(default_factory=dict)
     last_sent: int = 0
     last_mention: int = 0
     order: list[str] = field(default_factory=list)  # entities in order of appearance
