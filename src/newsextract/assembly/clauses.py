@@ -109,13 +109,16 @@ class ClauseSplitter:
             return
         order = sorted(cuts)
         item = -1 if not items else 0
+        first_item = min(items) if items else 0
+        starts = [f.start for f in facts]  # facts come sorted by start: each clause's are found by bisection
         for x, y in zip(order, order[1:], strict=False):
             ca, cb = to_text(x), to_text(y)
-            cfacts = [f for f in facts if f.start >= ca and f.end <= cb]
+            lo, hi = bisect.bisect_left(starts, ca), bisect.bisect_right(starts, cb)
+            cfacts = [f for f in facts[lo:hi] if f.end <= cb]
             cm, cmap = mask(text, ca, cb, cfacts, self.is_object)
             if items and x in items:
                 item += 1
-            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= min(items) else -1)
+            yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= first_item else -1)
 
     def _list_items(self, masked: str, facts: list[Fact]) -> set[int]:
         """Cut points of a list of deals in one sentence: separators before items that hold an amount and a
