@@ -41,6 +41,7 @@ class PaymentKinds:
         self.price_for_company = _rx(att, "price_for_company")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
+        self.threshold_after = _rx(att, "threshold_after")
         self.whole_not_after = _rx(att, "whole_not_after")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
@@ -61,6 +62,8 @@ class PaymentKinds:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term
+            if mm.lower_bound and self.threshold_after is not None and self.threshold_after.match(text[mf.end:mf.end + 24]):
+                continue  # "deals with an upfront over $100 million": a threshold, no deal's term
             best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs)
             if best is None:
                 if self._is_price(text, mf, orgs):
