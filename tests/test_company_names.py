@@ -39,3 +39,21 @@ def test_not_company_names(finder, text, not_names):
 def test_names_kept_beside_the_filters(finder):
     names = _names(finder, "Marlow Bio licensed the antibody-drug conjugate (ADC) Velotra to Pellam Pharma.")
     assert {"Marlow Bio", "Pellam Pharma"} <= {n.rstrip(".") for n in names}
+
+
+@pytest.fixture(scope="module")
+def zh_finder():
+    return CompanyFinder("zh")
+
+
+@pytest.mark.parametrize("text,name,not_name", [
+    ("其中荣昌生物和艾伯维的交易首付款达到6.5亿美元。", "荣昌生物", "中荣昌生物"),
+    ("尽管迈威生物近期动作频频，仍需关注其现金流。", "迈威生物", "管迈威生物"),
+    ("上药信谊已收到生诺生物返还的1.1亿元首付款。", "生诺生物", "到生诺生物"),
+    ("摩根大通大中华区医疗健康行业研究主管表示，交易数量或继续增长。", None, "大中华区医疗"),
+])
+def test_zh_names_start_after_function_words(zh_finder, text, name, not_name):
+    names = _names(zh_finder, text)
+    assert not_name not in names
+    if name:
+        assert name in names
