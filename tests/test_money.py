@@ -359,3 +359,14 @@ def test_money_apply_headers_in_thousands(needle, amount, header_scale):
 )
 def test_money_apply_headers_only_below(text, amount):
     assert [m.amount for m in find_money(text)] == [Decimal(a) for a in amount]
+
+
+@pytest.mark.parametrize("text,currency", [
+    ("a ¥1.3 billion (US$200 million) co-development deal", "CNY"),  # about 6.5 per dollar: yuan
+    ("¥15 billion ($100 million) upfront", "JPY"),  # 150 per dollar: yen
+    ("JP¥1.3 billion ($200 million)", "JPY"),  # the symbol names its currency: no guess
+    ("¥1.3 billion upfront", "JPY"),  # no conversion: the language's default
+])
+def test_money_bare_yen_symbol_takes_the_currency_its_conversion_fits(text, currency):
+    from newsextract.normalize.money import find_money
+    assert find_money(text, "en")[0].currency == currency

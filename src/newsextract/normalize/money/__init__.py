@@ -187,6 +187,21 @@ def _mark_conversions(v: MoneyVocab, text: str, found: list[MoneyMatch]) -> None
         between = text[a.end:b.start]
         if len(between) <= 24 and conv_between.match(between) and conv_after.match(text[b.end:b.end + 45]):
             b.conversion = True
+            _currency_by_rate(v, a, b)
+
+
+def _currency_by_rate(v: MoneyVocab, a: MoneyMatch, b: MoneyMatch) -> None:
+    """"¥1.3 billion (US$200 million)": a symbol two currencies share takes the one whose rate fits the conversion."""
+    if b.currency != "USD" or not b.amount or not v.by_rate:
+        return
+    ratio = float(a.amount / b.amount)
+    for sym, rates in v.by_rate.items():
+        if sym not in a.text or any(c.isalpha() for c in a.text.split(sym)[0][-2:]):
+            continue  # not the bare symbol ("JP¥", "CN¥" name their currency)
+        for cur, (lo, hi) in rates.items():
+            if lo <= ratio <= hi:
+                a.currency = cur
+                return
 
 
 def parse_money(text: str, lang: str = "en") -> MoneyMatch | None:

@@ -42,6 +42,11 @@ class MoneyVocab:
         data = load_kind(lang, "money", patterns_dir)
         self.rx = regex_table(lang, "money", patterns_dir)
         self.lang = lang
+        #: a currency symbol shared by two currencies ("¥": yen or yuan) → the currency whose rate to a US-dollar
+        #: conversion beside it fits: currency → (lowest, highest) units per dollar
+        self.by_rate: dict[str, dict[str, tuple[float, float]]] = {
+            sym: {cur: (float(r[0]), float(r[1])) for cur, r in rates.items()}
+            for sym, rates in (data.get("symbol_by_rate") or {}).items()}
         self.prefix: list[tuple[str, str]] = [(p, c) for c, ps in data["prefix_currencies"].items() for p in ps]
         self.suffix: list[tuple[str, str]] = [(p, c) for c, ps in data["suffix_currencies"].items() for p in ps]
         self.scales: list[tuple[str, int]] = [(w, int(s)) for s, ws in data["scales"].items() for w in ws]
