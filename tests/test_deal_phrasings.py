@@ -100,6 +100,10 @@ ONE_DEAL_PERIOD = ("In July, Norvane Bio entered into a license agreement with C
 BID = ("In March, Ardent Biosciences also made an unsolicited bid for Corwen Therapeutics, valued at around $310 million, "
        "which Corwen's board accepted.")
 
+#: what a deal "could generate … in royalty payments and other income" is its whole value
+ROYALTY_INCOME = ("A start-up founded by an Oxford chemist, Pellis Bio, has licensed its antibody to Corran Pharma in a "
+                  "deal that could generate £420 million in royalty payments and other income.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -128,6 +132,8 @@ CASES = [
     ("a period in a clause about one deal", ONE_DEAL_PERIOD, [("Norvane Bio", "Castell Pharma",
                                                                {"upfront": "12500000"})]),
     ("a bid for a company", BID, [("Corwen Therapeutics", "Ardent Biosciences", {"total_value": "310000000"})]),
+    ("whole value in royalties and other income", ROYALTY_INCOME, [("Pellis Bio", "Corran Pharma",
+                                                                     {"total_value": "420000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

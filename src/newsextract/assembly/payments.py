@@ -72,6 +72,12 @@ class PaymentKinds:
                     m.money.append(("total", mf, "pay.whole_by_context"))
                 continue
             kind = best.kind
+            if kind == "royalty_money" and self.whole_before is not None and self.whole_before.search(
+                    text[max(0, mf.start - 80):mf.start]):
+                # "a deal … that could generate £860 million in royalty payments and other income": what the deal
+                # could bring in all, not one royalty payment
+                m.money.append(("total", mf, "pay.whole_by_context"))
+                continue
             if kind in ("nondeal", "per_share", "royalty_money"):
                 continue
             if kind == "total" and self._sums_nondeal(best, cues, m):
