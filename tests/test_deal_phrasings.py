@@ -104,6 +104,10 @@ BID = ("In March, Ardent Biosciences also made an unsolicited bid for Corwen The
 ROYALTY_INCOME = ("A start-up founded by an Oxford chemist, Pellis Bio, has licensed its antibody to Corran Pharma in a "
                   "deal that could generate £420 million in royalty payments and other income.")
 
+#: two possessive deal phrases joined by "and": one deal each
+TWO_POSSESSIVES = ("Notable deals include Amgen's $900 million upfront payment to Qilin Bio for a cancer drug and "
+                   "Novartis's licensing deal with Tarven Therapeutics worth up to $2.1 billion.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -134,6 +138,8 @@ CASES = [
     ("a bid for a company", BID, [("Corwen Therapeutics", "Ardent Biosciences", {"total_value": "310000000"})]),
     ("whole value in royalties and other income", ROYALTY_INCOME, [("Pellis Bio", "Corran Pharma",
                                                                      {"total_value": "420000000"})]),
+    ("two possessive deals", TWO_POSSESSIVES, [("Qilin Bio", "Amgen", {"upfront": "900000000"}),
+                                               ("Tarven Therapeutics", "Novartis", {"total_value": "2100000000"})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 
