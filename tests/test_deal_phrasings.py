@@ -108,6 +108,11 @@ ROYALTY_INCOME = ("A start-up founded by an Oxford chemist, Pellis Bio, has lice
 TWO_POSSESSIVES = ("Notable deals include Amgen's $900 million upfront payment to Qilin Bio for a cancer drug and "
                    "Novartis's licensing deal with Tarven Therapeutics worth up to $2.1 billion.")
 
+#: an earlier licence of another asset to another partner, named in passing, is another deal
+EARLIER_OTHER_ASSET = ("Hengrui has entered into a licensing agreement with AbbVie for HR-500, a trispecific antibody, "
+                       "with a total deal value of up to $900 million. It is the largest out-licensing in Hengrui's history, "
+                       "following the 2022 licensing of HR-278 to Marlow Bio.")
+
 CASES = [
     ("flat bullets", FLAT_BULLETS, [("Brightwell Therapeutics", "Nordvale Pharma", {"total_value": "1100000000"})]),
     ("headings", HEADINGS, [("Qixin Bio", "Merck", {"upfront": "60000000"}),
@@ -140,6 +145,8 @@ CASES = [
                                                                      {"total_value": "420000000"})]),
     ("two possessive deals", TWO_POSSESSIVES, [("Qilin Bio", "Amgen", {"upfront": "900000000"}),
                                                ("Tarven Therapeutics", "Novartis", {"total_value": "2100000000"})]),
+    ("an earlier licence of another asset", EARLIER_OTHER_ASSET, [("Hengrui", "AbbVie", {"total_value": "900000000"}),
+                                                                   ("Hengrui", "Marlow Bio", {})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
 ]
 

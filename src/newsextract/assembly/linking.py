@@ -95,8 +95,9 @@ def compatible(d: DealState, m: Mention) -> bool:
             return False
     # two different named counterparties mean two deals
     others = {p.ent for p in named if p.ent not in d.parties}
-    if others and len(d.parties) >= 2 and not any(p.role for p in named if p.ent in others):
-        return False
+    if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
+            _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
+        return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
     # the same payment kind with a different amount (or currency) is another deal
     have_money = d.terms
     for k, f, _ in m.money:
@@ -105,6 +106,11 @@ def compatible(d: DealState, m: Mention) -> bool:
             return False
     # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment) is another
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+def _assets_of(x: DealState | Mention) -> set[str]:
+    ms = x.mentions if isinstance(x, DealState) else [x]
+    return {str(a.value) for m in ms for a in m.assets}
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 2017, 2017年
