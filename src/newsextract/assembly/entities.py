@@ -15,10 +15,6 @@ from .types import Entity, EntityTable
 __all__ = ["EntityResolver"]
 
 
-#: what stands between "the Company" and its counterparty ("本公司與X", "we and X", "the Company entered into … with X")
-_PARTNER_OF_SELF = re.compile(r"(?:本公司|公司|本集[团團]|[Tt]he Company|[Ww]e)\s*(?:與|与|和|及|同|跟|向|and|with)\s*$")
-
-
 class EntityResolver:
     """Builds the :class:`EntityTable` of one article from its ``org`` and ``define`` facts."""
 
@@ -39,6 +35,9 @@ class EntityResolver:
         self.self_descriptor = re.compile(sd) if sd else None
         #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
         self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
+        #: "the Company and" / "本公司與" just before a company: that company is the counterparty, never the self
+        sp = names.get("self_partner_before")
+        self.self_partner = re.compile(sp) if sp else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
         self.announcer = re.compile("|".join(announce)) if announce else None
 
@@ -161,7 +160,7 @@ class EntityResolver:
         if not orgs:
             return None
         first = orgs[0]
-        if _PARTNER_OF_SELF.search(text, max(0, first.start - 16), first.start):
+        if self.self_partner is not None and self.self_partner.search(text, max(0, first.start - 16), first.start):
             return None  # "本公司與北京墨元…", "the Company and X": the counterparty, not the company itself
         if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):
             return first.extra["ent"]
