@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import E, PatternError
+from .._spans import SpanIndex
 from ..facts import Fact
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
@@ -213,8 +214,9 @@ class ReportVocab:
         events = self._matches(self.events, text, a, b, "event", low)
         if not events:
             return []
-        blocks = self._matches(self.not_events, text, a, b, "not_event", low, leftmost=False)
-        return [e for e in events if not any(x.start < e.end and e.start < x.end for x in blocks)]
+        blocks = SpanIndex((x.start, x.end) for x in self._matches(self.not_events, text, a, b, "not_event", low,
+                                                                   leftmost=False))
+        return [e for e in events if not blocks.overlaps(e.start, e.end)]
 
     def drugs_in(self, text: str, a: int, b: int) -> list[Fact]:
         """Drug names from the drug phrasings (value: ``{"name", "inn", "brand"}``)."""
