@@ -75,8 +75,9 @@ def assert_linear(fn: Callable[[Any], object], build: Callable[[int], Any], size
 
 
 def repeat(unit: str) -> Callable[[int], str]:
-    """A text of about ``n`` characters made of ``unit`` repeated."""
-    return lambda n: unit * max(1, n // max(1, len(unit)))
+    """A text of ``n`` characters made of ``unit`` repeated (the last copy cut short: whole copies of a 3 KB unit
+    made 3 KB and 20 KB of the sizes 5 KB and 20 KB, a ratio of 7, not 4)."""
+    return lambda n: (unit * (n // max(1, len(unit)) + 1))[:n]
 
 
 # ------------------------------------------------------------------------------------------------ rule files
@@ -206,11 +207,11 @@ def _rule_files() -> list:
 def test_scaling_rule_file(lang, kind):
     run = _runner(lang, kind)
     for name, unit in _texts(_examples(lang, kind)).items():
-        # regex speed: a few ms per 20 KB; start small and grow to 20/80 KB only where it is too quick to time.
-        # Below 5 ms of CPU the ratio is noise (targets.yml on '-' read 0.3 ms / 3 ms at 20 / 80 KB once, on a
-        # busy machine, and 0.5 / 2.3 / 7.5 / 28.6 ms at 20 / 80 / 320 / 1,280 KB when measured again): a
-        # quadratic rule costs far more than 5 ms at 80 KB
-        assert_linear(run, repeat(unit), size=5 * KB, floor=0.005, max_size=80 * KB,
+        # regex speed: a few ms per 20 KB; start small and grow up to 40/160 KB only where it is too quick to time.
+        # Below 10 ms of CPU the ratio is noise (targets.yml on '-' read 0.3 ms / 3 ms at 20 / 80 KB once, on a
+        # busy machine, and 0.5 / 2.3 / 7.5 / 28.6 ms at 20 / 80 / 320 / 1,280 KB when measured again; linear
+        # rules read 5.5-6.1x at 5 / 20 KB near 5 ms): a quadratic rule costs far more than 10 ms at 160 KB
+        assert_linear(run, repeat(unit), size=5 * KB, floor=0.01, max_size=160 * KB,
                       what=f"{lang}/{kind}.yml on {name}")
 
 

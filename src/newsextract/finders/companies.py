@@ -417,6 +417,8 @@ class _ZhNames:
         self.legal_tail = re.compile(rf"(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])$") if legal else None
         self.desig_tail = re.compile(rf"(?:{desig})$") if desig else None
         self.generic_rx = re.compile("|".join(map(re.escape, self.generic))) if self.generic else None
+        self.generic_set = frozenset(self.generic)
+        self.generic_lens = sorted({len(w) for w in self.generic}, reverse=True)
         self.shape_ids = {r.id for r in rules}
 
     # -- candidates -----------------------------------------------------------------------------------------
@@ -435,14 +437,16 @@ class _ZhNames:
         return out
 
     def _trim(self, text: str, s: int, e: int, from_context: bool) -> tuple[int, int] | None:
-        # a match that begins inside a descriptor word (国大洋生物 in 美国大洋生物) starts after it
-        for w in self.generic:
-            for k in range(1, len(w)):
-                if s - k >= 0 and text.startswith(w, s - k) and s - k + len(w) <= e:
-                    s = s - k + len(w)
-                    break
+        # a match that begins inside a descriptor word (国大洋生物 in 美国大洋生物) starts after it; the set
+        # lookups first say whether any descriptor word is there at all (most candidates have none)
+        if self._straddled(text, s, e):
+            for w in self.generic:
+                for k in range(1, len(w)):
+                    if s - k >= 0 and text.startswith(w, s - k) and s - k + len(w) <= e:
+                        s = s - k + len(w)
+                        break
         # leading descriptors (台灣, 國際, 一家 …) are not part of the name
-        moved = True
+        moved = any(text[s:s + n] in self.generic_set for n in self.generic_lens)
         while moved:
             moved = False
             for w in self.generic:
@@ -454,11 +458,16 @@ class _ZhNames:
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
             return None  # 台灣生技公司, 生物製藥公司: a description
-        if body != name and self.generic_rx is not None and any(body.endswith(w) for w in self.generic):
+        if body != name and self.generic_rx is not None and any(body[-n:] in self.generic_set for n in self.generic_lens):
             return None  # 突顯台灣生技: a phrase that ends in a place before the designator
         if from_context and (name in self.stop or name.endswith(self.stop_end) and body == name):
             return None
         return s, e
+
+    def _straddled(self, text: str, s: int, e: int) -> bool:
+        """Whether some descriptor word starts before ``s`` and ends inside ``(s, e]``."""
+        return any(text[s - k:s - k + n] in self.generic_set
+                   for n in self.generic_lens for k in range(1, min(n, s + 1)) if s - k + n <= e)
 
     # -- short forms ----------------------------------------------------------------------------------------
     def _cores(self, name: str) -> list[str]:
