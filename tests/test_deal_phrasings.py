@@ -160,3 +160,22 @@ def test_deal_phrasing(name, text, expected):
         for field, amount in money.items():
             value = getattr(deal, field)
             assert value is not None and value.amount == Decimal(amount), (field, value)
+
+
+ZH_TWO_WAY = ("2019年3月，华岭生物曾与康拓制药达成战略合作，将其在研的代号为HL-207的PD-L1抑制剂，用于实体瘤在欧美地区的授权"
+              "给予康拓制药。同时，华岭生物获得了康拓公司2款产品(瑞宁达和维康泰)在中国的独家授权。")
+EN_PRODUCT_LIST = ("Castell Pharma has granted Norvane Bio exclusive rights in China to two marketed products (Relvita and "
+                   "Omnaxa), the companies said on Monday.")
+
+
+def test_zh_grant_across_commas_and_product_list():
+    """将…授权给予X across commas; 获得了X的N款产品(A和B)的授权; 康拓公司 is 康拓制药 (one core, two designators)."""
+    deals = extract(ZH_TWO_WAY).deals
+    got = [(d.licensor.name, d.licensee.name, d.assets) for d in deals]
+    assert got == [("华岭生物", "康拓制药", ["HL-207"]), ("康拓制药", "华岭生物", ["瑞宁达", "维康泰"])]
+
+
+def test_en_product_list():
+    deals = extract(EN_PRODUCT_LIST).deals
+    assert [(d.licensor.name, d.licensee.name, d.assets) for d in deals] == [
+        ("Castell Pharma", "Norvane Bio", ["Relvita", "Omnaxa"])]

@@ -63,6 +63,8 @@ class RuleSpec(BaseModel):
     flags: Any = None
     roles: Any = None
     kind: str | None = None
+    #: asset rules: the separator of a list the rule's group holds (each item is one asset)
+    split: str | None = None
     lang: str | None = None
     #: approvals and figures: the designation an event names, where a rule applies, the regulator it implies,
     #: the company metric it reads

@@ -40,6 +40,13 @@ class EntityResolver:
         self.self_partner = re.compile(sp) if sp else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
         self.announcer = re.compile("|".join(announce)) if announce else None
+        #: a Chinese name's core: without its legal form and designator (新基制药, 新基公司 → 新基); places and
+        #: descriptor words are no core (中国医药 and 中国生物制药 are two companies)
+        lex = names.get("lexicon", {}) or {}
+        tail = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len,
+                               reverse=True) + (lex.get("legal") or []))
+        self.core_tail = re.compile(rf"(?:{tail})+$") if lang == "zh" and tail else None
+        self.not_cores = set(names.get("place_words", []) or []) | set(names.get("generic_words", []) or [])
 
     def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
         orgs = [f for f in facts if f.label == "org"]
@@ -149,7 +156,20 @@ class EntityResolver:
                 return True
             if not other.startswith("x:") and nw == kw:
                 return True
+            # 新基制药 and the gazetteer's 新基公司, 康拓公司 and 康拓制药: one core, written once with a legal form
+            # only (an unknown name joins the gazetteer's or a longer one: never a cycle)
+            # (one of the two is the core itself: 联邦制药 and 联邦生物 may be parent and subsidiary)
+            core = self._core(k[2:])
+            if (not other.startswith("x:") or len(other) > len(k)) and core is not None \
+                    and core == self._core(n) and core in (k[2:], n):
+                return True
         return False
+
+    def _core(self, name: str) -> str | None:
+        if self.core_tail is None:
+            return None
+        core = self.core_tail.sub("", name)
+        return core if len(core) >= 2 and core not in self.not_cores else None
 
     def _self_key(self, text: str, facts: list[Fact], orgs: list[Fact]) -> str | None:
         for f in facts:

@@ -127,9 +127,10 @@ class AssetFinder:
             groups = [g for g in ("a", "b") if g in m.re.groupindex] or [0]
             grp = next((g for g in groups if m.group(g)), groups[0])
             s, e = m.span(grp)
-            s = self._trim_left(t, s, e)
-            if e > s:
-                cands.append((s, e, self.order[r.id], r, t[s:e]))
+            for s, e in self._items(r, t, s, e):
+                s = self._trim_left(t, s, e)
+                if e > s:
+                    cands.append((s, e, self.order[r.id], r, t[s:e]))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
         out: list[Fact] = []
         last = -1
@@ -146,6 +147,20 @@ class AssetFinder:
                             {"names": _names(text[s:e])}))
         out = self._propagate(t, text, out, spans + org_spans, orgs)
         return out
+
+    @staticmethod
+    def _items(r: Rule, t: str, s: int, e: int) -> list[tuple[int, int]]:
+        """The span of a match, or of each item of the list it holds (a rule with ``split``: 3款产品(A、B和C))."""
+        sep = r.attrs.get("split")
+        if not sep:
+            return [(s, e)]
+        out, at = [], s
+        for m in re.finditer(sep, t[s:e]):
+            out.append((at, s + m.start()))
+            at = s + m.end()
+        out.append((at, e))
+        trimmed = [(a + len(t[a:b]) - len(t[a:b].lstrip()), b - len(t[a:b]) + len(t[a:b].rstrip())) for a, b in out]
+        return [(a, b) for a, b in trimmed if b > a]
 
     # ------------------------------------------------------------------------------------------------------
     def _keep(self, t: str, s: int, e: int, name: str, r: Rule, taken: _Taken) -> bool:
