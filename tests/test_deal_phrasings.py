@@ -179,3 +179,26 @@ def test_en_product_list():
     deals = extract(EN_PRODUCT_LIST).deals
     assert [(d.licensor.name, d.licensee.name, d.assets) for d in deals] == [
         ("Castell Pharma", "Norvane Bio", ["Relvita", "Omnaxa"])]
+
+
+ZH_PINYIN = ("10月9日,华岭生物發(fā)布公告,全資子公司Hualing Pharma Inc.與上市公司Kangtuo Bio, Inc.(以下簡稱Kangtuo)"
+             "簽(qiān)署授權(quán)許(xǔ)可協(xié)議,將產(chǎn)品HL-207的全球權(quán)益有償許(xǔ)可給Kangtuo。Kangtuo將向"
+             "华岭生物支付5000萬美元的首付(fù)款。")
+ZH_OPTION_FEES = ("华岭生物宣布与阿斯利康深化合作。根据协议，阿斯利康将在未来三年内，每年向华岭生物提名研发项目，并获得这些项目的"
+                  "授权许可选择权。华岭生物将有资格获得选择权费、选择权行使费及里程碑付款，总额最高达12亿美元。")
+
+
+def test_zh_pinyin_annotations_are_read_past():
+    """A page with pinyin after its characters (授權(quán)): read without it; evidence still indexes the original."""
+    rec = extract(ZH_PINYIN)
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in rec.deals] == [
+        ("华岭生物", "Kangtuo Bio, Inc.", Decimal("50000000"))]
+    for ev in rec.deals[0].evidence:
+        assert ZH_PINYIN[ev.start:ev.end] == ev.text
+    assert "pinyin" in rec.warnings[-1]
+
+
+def test_zh_subject_past_an_ascii_comma_and_option_fees():
+    """'X将…，并获得…选择权' (the subject goes on past a comma); 选择权费 is money the other party receives."""
+    deals = extract(ZH_OPTION_FEES).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("华岭生物", "阿斯利康")]

@@ -13,6 +13,7 @@ from .deadline import deadline
 from .docdata import LONG_SENTENCES_KEY, TEXT_KEY
 from .errors import ConfigError, E, InputError
 from .records import Extraction
+from .textview import reading_view, restore
 
 __all__ = ["Extractor", "extract", "detect_lang", "Article"]
 
@@ -138,12 +139,17 @@ class Extractor:
 
     def _extract(self, text: str, lang: str, nlp: Any, doc_id: str | None, pub: dt.date | None,
                  title: str | None, url: str | None) -> Extraction:
-        doc = nlp.make_doc(text)
-        doc.user_data[TEXT_KEY] = text  # the components read it here instead of rebuilding it from the tokens
+        view = reading_view(text, lang)  # a page with pinyin after its characters is read without it
+        read = view.text if view is not None else text
+        doc = nlp.make_doc(read)
+        doc.user_data[TEXT_KEY] = read  # the components read it here instead of rebuilding it from the tokens
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
         rec = self._record(doc, text, lang, doc_id, pub, title)
+        if view is not None:
+            restore(rec, view)
+            rec.warnings.append("pinyin after the characters was read past (evidence offsets index the original)")
         if url:
             rec.url = url
         return rec

@@ -32,6 +32,9 @@ class RoleBinder:
         roles = load_file(lang, "roles", patterns_dir)
         self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
+        #: (Chinese) half-width punctuation between words, read as the full-width mark (same length: offsets hold)
+        self.halfwidth = re.compile(roles["halfwidth"]) if roles.get("halfwidth") else None
+        self.as_fullwidth: dict[str, str] = roles.get("as_fullwidth") or {}
         # frames whose trigger words are absent from a clause are not tried
         self.index = TriggerIndex((i, r.triggers) for i, r in enumerate(self.frames))
         self.always = set(self.index.always)
@@ -41,6 +44,8 @@ class RoleBinder:
         if not orgs:
             return
         masked = clause.masked
+        if self.halfwidth is not None:
+            masked = self.halfwidth.sub(lambda m: self.as_fullwidth.get(m.group(0), m.group(0)), masked)
         if ", " in masked:  # both asides start after a comma
             for rx in (self.appositive, self.relative):
                 if rx is not None:

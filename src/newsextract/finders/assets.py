@@ -126,11 +126,10 @@ class AssetFinder:
         for r, m in self.runner.finditer(t):
             groups = [g for g in ("a", "b") if g in m.re.groupindex] or [0]
             grp = next((g for g in groups if m.group(g)), groups[0])
-            s, e = m.span(grp)
-            for s, e in self._items(r, t, s, e):
-                s = self._trim_left(t, s, e)
-                if e > s:
-                    cands.append((s, e, self.order[r.id], r, t[s:e]))
+            for a, b in self._items(r, t, *m.span(grp)):
+                a = self._trim_left(t, a, b)
+                if b > a:
+                    cands.append((a, b, self.order[r.id], r, t[a:b]))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
         out: list[Fact] = []
         last = -1
