@@ -8,7 +8,7 @@ import re
 from ..._spans import SpanIndex
 from ...facts import Company, Fact
 from ...normalize.names import Gazetteer
-from ...patterns import load_file, load_rules
+from ...patterns import load_file, load_rules, regex_table
 from .forms import defined_short_names, propagate
 from .unknown import NameCleaner
 from .zh import ZhNames
@@ -24,7 +24,7 @@ class CompanyFinder:
         self.gazetteer = Gazetteer(lang, pd)
         self.name_rules = load_rules(lang, "names", pd)
         names = load_file(lang, "names", pd)
-        self.names = NameCleaner(lang, names)
+        self.names = NameCleaner(lang, names, pd)
         refs = names.get("references", {}) or {}
         self_refs = refs.get("self", []) or []
         desc = refs.get("descriptor", []) or []
@@ -35,7 +35,7 @@ class CompanyFinder:
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
         self.defines = load_rules(lang, "names", pd, section="defines")
-        self.zh = ZhNames(names, self.name_rules) if lang == "zh" else None
+        self.zh = ZhNames(names, self.name_rules, regex_table(lang, "names", pd)) if lang == "zh" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
         orgs = self._orgs(text, money_spans)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...facts import Company, Fact
 from ...normalize.names import name_key
+from ...patterns import regex_table
 
 __all__ = ["NameCleaner"]
 
@@ -17,11 +18,16 @@ class NameCleaner:
     """The stop words, designators and filters of ``patterns/<lang>/names.yml`` and what they decide about a
     candidate name."""
 
-    _LEAD = re.compile(r"^(?:(?:The|the|A|An|and|And|with|With|by|By|from|From|to|To|of|Of|said|Said|Both|both|[A-Z][a-z]+-based)\s+)+")
-    _ACRONYM = re.compile(r"^(?:[A-Z]{2,5}s|[A-Z]{1,5}-[A-Z]{2,6})$")
+    #: a drug or product code ("HS-20094", "ADC"), never a company on its own
     _CODE = re.compile(r"^(?:[A-Z]{1,6}\d?[A-Z]{0,3}-?[A-Z]?\d[\w-]*|\d+[A-Z]+\d+\w*|[A-Z]{2,5})$")
 
-    def __init__(self, lang: str, names: dict[str, Any]) -> None:
+    def __init__(self, lang: str, names: dict[str, Any], pd: str | None = None) -> None:
+        rx = regex_table(lang, "names", pd)
+        self.lead_words, self.sentence_end = rx["name.lead_words"], rx["name.sentence_end"]
+        self.lead_possessive, self.owner_possessive = rx["name.lead_possessive"], rx["name.owner_possessive"]
+        self.possessive_tail, self.plural_possessive = rx["name.possessive_tail"], rx["name.plural_possessive"]
+        self.abbreviation_end, self.demonstrative_before = rx["name.abbreviation_end"], rx["name.demonstrative_before"]
+        self.plural_acronym = rx["name.plural_acronym"]
         self.name_stop = set(names.get("stopwords", []) or [])
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
@@ -33,7 +39,8 @@ class NameCleaner:
         self.drug_named = re.compile(filt["drug_named"]) if filt.get("drug_named") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
-                                 for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()} | {"Co", "Inc", "Corp"}
+                                 for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()}
+        self.designator_words |= set(names.get("legal_abbreviations") or [])
         self.designator_words = {w.strip(".") for w in self.designator_words}
         tail = [*(lex.get("designator") or []), *(lex.get("legal") or [])]
         # a name without its designator and legal form ("Pellmont Pharma AG" → "Pellmont"): how articles go on
@@ -43,7 +50,7 @@ class NameCleaner:
     def trim_name(self, text: str, s: int, e: int, keep_first: bool = False) -> tuple[int, int]:
         seg = text[s:e]
         # a sentence end inside the candidate ("Sciwind Biosciences. Verdiva has"): keep the side next to the cue
-        for mdot in reversed(list(re.finditer(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bSt)(?<!\bDr)(?<!\bNo)(?<!U\.S)\.\s+(?=[A-Z0-9])", seg))):
+        for mdot in reversed(list(self.sentence_end.finditer(seg))):
             if keep_first:
                 e = s + mdot.start() + 1
                 seg = text[s:e]
@@ -51,12 +58,12 @@ class NameCleaner:
                 s = s + mdot.end()
                 seg = text[s:e]
                 break
-        m = self._LEAD.match(seg)
+        m = self.lead_words.match(seg)
         if m:
             s += m.end()
             seg = text[s:e]
         # "Japan's Daiichi Sankyo", "Korea’s Alteogen": a place's possessive is not part of the name
-        mp = re.match(r"^([A-Z][A-Za-z.]+)(?:'s|’s)\s+(?=[A-Z0-9])", seg)
+        mp = self.lead_possessive.match(seg)
         if mp and mp.group(1).rstrip(".") in self.name_stop:
             s += mp.end()
             seg = text[s:e]
@@ -83,7 +90,8 @@ class NameCleaner:
             if out and f.start < out[-1].end:
                 prev = out[-1]
                 if f.kind == "gazetteer" and prev.value is None and f.end <= prev.end:
-                    if re.search(r"(?:'s|’s)\b", text[f.end:prev.end]) or re.match(r"['’]\s", text[f.end:prev.end]):
+                    tail = text[f.end:prev.end]
+                    if self.possessive_tail.search(tail) or self.plural_possessive.match(tail):
                         out[-1] = f  # "Sino Biopharm's UK", "Lexicon Pharmaceuticals' Phase": the known name, not
                         # its possessive tail
                     else:
@@ -164,7 +172,7 @@ class NameCleaner:
         elsewhere ("Licenses Bispecific X Bio")."""
         seg = text[s:e]
         cut = seg.rfind(". ")
-        if cut >= 0 and not re.search(r"(?:Inc|Co|Corp|Ltd|No|St)$", seg[:cut]):
+        if cut >= 0 and not self.abbreviation_end.search(seg[:cut]):
             s += cut + 2
         while True:
             seg = text[s:e]
@@ -184,7 +192,7 @@ class NameCleaner:
         """Where the name starts after an owner's possessive ("Pfizer's Seagen"); None when what follows the
         possessive is no company."""
         seg = text[s:e]
-        mp = re.search(r"(?:'s|’s)\s+", seg)
+        mp = self.owner_possessive.search(seg)
         if not mp:
             return s
         tail = [w.strip(",.") for w in seg[mp.end():].split()]
@@ -198,7 +206,7 @@ class NameCleaner:
         """Whether the trimmed candidate ``text[s:e]`` (its ``words``) still reads as a company name."""
         if not words or all(w in self.name_stop or w.strip(".") in self.designator_words for w in words):
             return False  # nothing but stop words, designators and legal forms ("Holding AG", "Kong Limited")
-        if text[max(0, s - 5):s] in ("This ", "this ", "That ", "that ") and len(words) == 2 \
+        if self.demonstrative_before.fullmatch(text[max(0, s - 5):s]) and len(words) == 2 \
                 and words[1] in self.designator_words:
             return False  # "This SoCal Biotech": a description of a company named elsewhere
         if self.based_word is not None and self.based_word.search(words[-1]):
@@ -213,7 +221,7 @@ class NameCleaner:
             w = words[0]
             if w in self.name_stop or len(w) < 2 or self._CODE.match(w) and not re.search(r"[a-z]", w):
                 return False
-            if self._ACRONYM.match(w):
+            if self.plural_acronym.match(w):
                 return False  # "TKIs", "ADCs", "CP-CML": a plural or compound abbreviation, no company
             if w.lower() in lower_words:
                 return False

@@ -12,6 +12,7 @@ import ahocorasick
 from ..._spans import DisjointSpans, SpanIndex
 from ...facts import Company, Fact
 from ...normalize.names import name_key
+from ...patterns import RegexTable
 
 __all__ = ["ZhNames"]
 
@@ -34,8 +35,12 @@ class ZhNames:
     common words read as names from context (收购完成 → 完成), finds a name's short forms elsewhere in the
     article (四川百利天恒藥業股份有限公司 … 百利天恒; 亞獅康-KY … 亞獅康) and resolves 后者 / 前者 / 该公司."""
 
-    def __init__(self, names: dict, rules: tuple) -> None:
+    def __init__(self, names: dict, rules: tuple, rx: RegexTable) -> None:
         lex = names.get("lexicon", {}) or {}
+        anaphors = names.get("anaphors") or {}
+        self.last_named = frozenset(anaphors.get("last_named") or [])
+        self.former = frozenset(anaphors.get("former") or [])
+        self.listing_suffix = rx["name.zh_listing_suffix"]
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
@@ -108,7 +113,7 @@ class ZhNames:
             if len(first) >= 4 and re.fullmatch(r"[A-Z][a-z][A-Za-z]+", first):
                 out.append(first)
             return out
-        n1 = name[:-3] if name.endswith("-KY") else name
+        n1 = self.listing_suffix.sub("", name)
         if self.legal_tail is not None:
             n1 = self.legal_tail.sub("", n1)
         n2 = self.desig_tail.sub("", n1) if self.desig_tail is not None else n1
@@ -196,16 +201,15 @@ class ZhNames:
         :meth:`antecedent` looks up by bisection, once per text."""
         return [m.start() for m in _SENTENCE_BREAK.finditer(text)], [o.start for o in orgs]
 
-    @staticmethod
-    def antecedent(text: str, word: str, at: int, orgs: list[Fact],
+    def antecedent(self, text: str, word: str, at: int, orgs: list[Fact],
                    index: tuple[list[int], list[int]] | None = None) -> Fact | None:
         """后者 / 前者: the latter / former of two companies named earlier in the same sentence; 该公司: the one
         named last, in this sentence or the one before. ``orgs`` are sorted by start; ``index`` is
         :meth:`anaphor_index` of them (each lookup is then a bisection and a look at the last few orgs)."""
-        breaks, starts = index if index is not None else ZhNames.anaphor_index(text, orgs)
+        breaks, starts = index if index is not None else self.anaphor_index(text, orgs)
         i = bisect.bisect_left(breaks, at)
         start = breaks[i - 1] if i > 0 else -1
-        if word in ("该公司", "該公司") and start > 0:
+        if word in self.last_named and start > 0:
             i = bisect.bisect_left(breaks, start)
             start = breaks[i - 1] if i > 0 else -1
         keys: list[str] = []
@@ -221,11 +225,11 @@ class ZhNames:
             found.append(o)
             if o.value.key not in keys:
                 keys.append(o.value.key)
-            if word in ("该公司", "該公司") or len(keys) == 2:
+            if word in self.last_named or len(keys) == 2:
                 break
-        if word in ("该公司", "該公司"):
+        if word in self.last_named:
             return found[0] if found else None
         if len(keys) < 2:
             return None  # one company in the sentence: 后者 points further back than we can see
-        want = keys[1] if word == "前者" else keys[0]
+        want = keys[1] if word in self.former else keys[0]
         return next(o for o in found if o.value.key == want)
