@@ -101,3 +101,11 @@ def test_patterns_names_file_sections_are_validated(tmp_path, section, message):
     (tmp_path / "zh" / "names.yml").write_text(f"version: 1\nkind: names\n{section}\n", encoding="utf-8")
     with pytest.raises(PatternError, match=message):
         load_file("zh", "names", str(tmp_path))
+
+
+def test_patterns_html_metadata_section_is_validated(tmp_path):
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "html.yml").write_text("version: 1\nkind: html\nmetadata: {title_token: [x]}\n",
+                                                  encoding="utf-8")
+    with pytest.raises(PatternError, match="metadata.title_token"):
+        load_file("common", "html", str(tmp_path))

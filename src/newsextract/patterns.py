@@ -101,8 +101,24 @@ class NamesFile(PatternFile):
     anaphors: Anaphors | None = None
 
 
+class HtmlMetadata(BaseModel):
+    """``metadata`` of ``common/html.yml``: class/id tokens of the elements that hold a page's headline and date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title_tokens: list[str] = []
+    date_tokens: list[str] = []
+
+
+class HtmlFile(PatternFile):
+    """``common/html.yml``: the boilerplate vocabulary (checked by :mod:`newsextract.ingest.html.boilerplate`) and
+    the metadata tokens."""
+
+    metadata: HtmlMetadata | None = None
+
+
 #: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile}
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile}
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:

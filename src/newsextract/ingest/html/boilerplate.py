@@ -36,7 +36,7 @@ class _Vocab:
     related_heading: re.Pattern[str]  # a heading that starts a list of other stories
 
 
-_VOCAB_KEYS = {"version", "kind", "boilerplate", "body_class", "related_heading"}
+_VOCAB_KEYS = {"version", "kind", "boilerplate", "body_class", "related_heading", "metadata", "regexes"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
@@ -12,6 +14,27 @@ from .measure import ShortTexts
 from .tags import WS, attr_text, tokens
 
 __all__ = ["find_title", "find_published"]
+
+
+@dataclass(frozen=True)
+class _MetaVocab:
+    """The metadata words and regexes of ``patterns/common/html.yml``."""
+
+    title_tokens: frozenset[str]  # class/id tokens of a headline element
+    date_tokens: frozenset[str]  # ... of a date element
+    visible_date: re.Pattern[str]  # a visible date label and its date (group 1)
+    date_in_text: re.Pattern[str]  # a date in an element's text
+    marked_time: re.Pattern[str]  # the class/id of a <time> that marks the publication date
+
+
+@functools.lru_cache(maxsize=1)
+def _meta_vocab() -> _MetaVocab:
+    from ...patterns import load_file, regex_table
+
+    meta = load_file("common", "html").get("metadata") or {}
+    rx = regex_table("common", "html")
+    return _MetaVocab(frozenset(meta.get("title_tokens") or ()), frozenset(meta.get("date_tokens") or ()),
+                      rx["html.visible_date"], rx["html.date_in_text"], rx["html.marked_time"])
 
 #: how much of an element's text a date check reads (_iso reads the first 80 characters)
 _DATE_TEXT = 200
@@ -26,19 +49,6 @@ _DATE_META = (
     ("name", "citation_publication_date"), ("name", "article.published"), ("name", "datepublished"),
     ("name", "date"), ("name", "og:release_date"), ("name", "publishedtime"), ("name", "pubtime"),
 )
-_VISIBLE_DATE = re.compile(
-    r"(?:发布时间|发布日期|发表时间|时间|日期|Published(?: on)?|Posted(?: on)?|Release date|Date)\s*[:：]?\s*"
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})",
-    re.I,
-)
-_TITLE_TOKENS = {"title", "headline", "newstitle", "articletitle", "ttl", "hd1", "biaoti"}
-_DATE_TOKENS = {"time", "date", "pubtime", "pubdate", "publish", "published", "posted", "timestamp", "dateline"}
-_DATE_IN_TEXT = re.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}", re.I)
 _TITLE_SEP = re.compile(r"(\s+(?:\||-|–|—|·|»)\s+|\s*::\s*|_|\s*｜\s*)")
 
 
@@ -128,7 +138,7 @@ def find_title(soup: BeautifulSoup) -> str | None:
         return WS.sub(" ", h1.get_text(" ", strip=True))
     short: ShortTexts | None = None
     for h in soup.find_all(["h2", "h3", "div", "span"]):
-        if not tokens(h) & _TITLE_TOKENS:
+        if not tokens(h) & _meta_vocab().title_tokens:
             continue
         short = short or ShortTexts(soup, 300)
         glued = short.get(h, "")
@@ -192,21 +202,22 @@ def published_from_metadata(soup: BeautifulSoup) -> str | None:
 def published_from_page(scope: BeautifulSoup) -> str | None:
     times = scope.find_all("time")
     start = ShortTexts(scope, _DATE_TEXT, prefix=True)
-    marked = [t for t in times if t.has_attr("pubdate") or re.search(r"publish|posted|date", attr_text(t), re.I)]
+    vocab = _meta_vocab()
+    marked = [t for t in times if t.has_attr("pubdate") or vocab.marked_time.search(attr_text(t))]
     for t in marked + times:
         got = _iso(t.get("datetime") or start.get(t))
         if got:
             return got
     short = ShortTexts(scope, 80)
     for el in scope.find_all(True):
-        if el.name in ("time", "html", "body") or not (tokens(el) & _DATE_TOKENS):
+        if el.name in ("time", "html", "body") or not (tokens(el) & vocab.date_tokens):
             continue
         text = short.get(el)
         if text is not None and 6 <= len(text) <= 80:
-            m = _DATE_IN_TEXT.search(text)
+            m = vocab.date_in_text.search(text)
             got = _iso(m.group(0)) if m else None
             if got:
                 return got
     body = scope.body or scope
-    m = _VISIBLE_DATE.search(body.get_text(" ", strip=True)[:5000])
+    m = vocab.visible_date.search(body.get_text(" ", strip=True)[:5000])
     return _iso(m.group(1)) if m else None
