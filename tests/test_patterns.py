@@ -89,3 +89,23 @@ def test_patterns_unknown_top_level_type_fails_loudly(tmp_path):
     (tmp_path / "en" / "payments.yml").write_text("version: one\nkind: payments\nrules: []\n", encoding="utf-8")
     with pytest.raises(PatternError, match="version"):
         load_file("en", "payments", str(tmp_path))
+
+
+@pytest.mark.parametrize("section,message", [
+    ("anaphors: {latest: [该公司]}", "anaphors.latest"),
+    ("legal_abbreviations: Co", "legal_abbreviations"),
+])
+def test_patterns_names_file_sections_are_validated(tmp_path, section, message):
+    """names.yml's word-list sections have a schema of their own (NamesFile): a typo fails loudly."""
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "names.yml").write_text(f"version: 1\nkind: names\n{section}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=message):
+        load_file("zh", "names", str(tmp_path))
+
+
+def test_patterns_html_metadata_section_is_validated(tmp_path):
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "html.yml").write_text("version: 1\nkind: html\nmetadata: {title_token: [x]}\n",
+                                                  encoding="utf-8")
+    with pytest.raises(PatternError, match="metadata.title_token"):
+        load_file("common", "html", str(tmp_path))

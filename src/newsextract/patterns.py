@@ -85,6 +85,44 @@ class PatternFile(BaseModel):
     lexicon: dict[str, list[str]] | None = None
 
 
+class Anaphors(BaseModel):
+    """``anaphors`` of ``zh/names.yml``: the words that stand for the company named last, and for the former of
+    two (any other anaphor is the latter)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    last_named: list[str] = []
+    former: list[str] = []
+
+
+class NamesFile(PatternFile):
+    """``names.yml``: besides its rule sections, the word lists the company finder reads."""
+
+    #: abbreviated legal forms read as designator words ("Co", "Inc")
+    legal_abbreviations: list[str] = []
+    anaphors: Anaphors | None = None
+
+
+class HtmlMetadata(BaseModel):
+    """``metadata`` of ``common/html.yml``: class/id tokens of the elements that hold a page's headline and date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title_tokens: list[str] = []
+    date_tokens: list[str] = []
+
+
+class HtmlFile(PatternFile):
+    """``common/html.yml``: the boilerplate vocabulary (checked by :mod:`newsextract.ingest.html.boilerplate`) and
+    the metadata tokens."""
+
+    metadata: HtmlMetadata | None = None
+
+
+#: pattern files whose kind has sections beyond the frame, validated by their own schema
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile}
+
+
 def rule_sections(data: dict[str, Any]) -> list[str]:
     """The sections of a pattern file that hold rules: lists of mappings that each have a pattern."""
     return [k for k, v in data.items()
@@ -167,7 +205,7 @@ def _read_yaml(root: str, lang: str, name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason="top level must be a mapping"))
     try:
-        PatternFile.model_validate(data)
+        FILE_SCHEMAS.get(str(data.get("kind")), PatternFile).model_validate(data)
     except ValidationError as exc:
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=_first_error(exc))) from exc
     return data

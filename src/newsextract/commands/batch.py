@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from ..config import DOC_TIMEOUT, MAX_BYTES
+
+if TYPE_CHECKING:
+    from ..batch import BatchOptions, BatchSummary
 
 
 def register(app: typer.Typer) -> None:
@@ -50,41 +53,55 @@ def register(app: typer.Typer) -> None:
         An existing OUT is refused unless --resume (continue it) or --force (overwrite it).
         Exit code: 0 all succeeded, 1 some error records were written, 2 usage error.
         """
-        from ..batch import BatchOptions, UsageError, run_batch
-        from ..errors import E
-        from ._common import fail, timeout, usage, writable
-
-        if output is None:
-            usage(E.E048.format(message="no output file"), hint="add -o out.jsonl")
-        writable(output)
-        if csv_path is not None:
-            writable(csv_path)
-        opts = BatchOptions(workers=workers, resume=resume, keep_text=keep_text, max_bytes=max_bytes,
-                            csv_path=csv_path, quiet=quiet, engine=engine, scheduler=scheduler, lang=lang,
-                            doc_timeout=timeout(doc_timeout), force=force)
-
-        def on_term(signum: int, _frame: object) -> None:
-            # unwind normally: the pool is shut down and the output closed (every line written is whole)
-            raise SystemExit(128 + signum)
-
-        previous = signal.signal(signal.SIGTERM, on_term)
-        # --- ledger (newsextract.ledger.follow): a thread ingests the output lines as the batch writes them
-        follower = None
-        if ledger is not None:
-            from ..ledger.follow import Follower
-
-            follower = Follower(ledger, output).start()
-        try:
-            summary = run_batch(inputs, output, opts)
-        except UsageError as exc:
-            fail(exc)
-        except KeyboardInterrupt:
-            typer.echo(f"interrupted: {output} holds complete lines; run again with --resume", err=True)
-            raise typer.Exit(130) from None
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            if follower is not None:
-                typer.echo(follower.stop().line(), err=True)
-        # --- end ledger
+        output, opts = _options(output, csv_path, workers=workers, resume=resume, keep_text=keep_text,
+                                max_bytes=max_bytes, quiet=quiet, engine=engine, scheduler=scheduler, lang=lang,
+                                doc_timeout=doc_timeout, force=force)
+        summary = _run(inputs, output, opts, ledger)
         typer.echo(summary.line(), err=True)
         raise typer.Exit(summary.exit_code)
+
+
+def _options(output: Path | None, csv_path: Path | None, doc_timeout: float, **kw: Any) -> tuple[Path, BatchOptions]:
+    """The output file and the batch options of the command line, after the usage checks (an output file,
+    writable paths)."""
+    from ..batch import BatchOptions
+    from ..errors import E
+    from ._common import timeout, usage, writable
+
+    if output is None:
+        usage(E.E048.format(message="no output file"), hint="add -o out.jsonl")
+    writable(output)
+    if csv_path is not None:
+        writable(csv_path)
+    return output, BatchOptions(csv_path=csv_path, doc_timeout=timeout(doc_timeout), **kw)
+
+
+def _run(inputs: list[str], output: Path, opts: BatchOptions, ledger: str | None) -> BatchSummary:
+    """Run the batch; SIGTERM and Ctrl-C unwind it cleanly (every line written is whole), and with ``ledger`` a
+    thread ingests the output lines into the deal ledger as the batch writes them."""
+    from ..batch import UsageError, run_batch
+    from ._common import fail
+
+    def on_term(signum: int, _frame: object) -> None:
+        # unwind normally: the pool is shut down and the output closed (every line written is whole)
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    # --- ledger (newsextract.ledger.follow): a thread ingests the output lines as the batch writes them
+    follower = None
+    if ledger is not None:
+        from ..ledger.follow import Follower
+
+        follower = Follower(ledger, output).start()
+    try:
+        return run_batch(inputs, output, opts)
+    except UsageError as exc:
+        fail(exc)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: {output} holds complete lines; run again with --resume", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if follower is not None:
+            typer.echo(follower.stop().line(), err=True)
+    # --- end ledger

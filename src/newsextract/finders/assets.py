@@ -26,7 +26,8 @@ import ahocorasick
 from .._spans import SpanIndex
 from ..facts import Fact
 from ..patterns import Rule, lexicon, load_file, load_rules
-from .targets import DASHES, RuleRunner
+from .runner import RuleRunner
+from .targets import DASHES
 
 __all__ = ["AssetFinder", "ModalityFinder"]
 
@@ -251,7 +252,7 @@ class ModalityFinder:
     """Modality words folded to the fixed vocabulary of SCHEMA.md, one automaton over every spelling."""
 
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
-        from .targets import expand_literals
+        from .runner import expand_literals
 
         self.lang = lang
         self.automaton = ahocorasick.Automaton()

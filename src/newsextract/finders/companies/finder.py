@@ -1,0 +1,121 @@
+"""The company finder of one language: candidates (gazetteer, name shapes, names in context) → named orgs →
+unnamed partners, self-references, descriptors and definitions around them."""
+
+from __future__ import annotations
+
+import re
+
+from ..._spans import SpanIndex
+from ...facts import Company, Fact
+from ...normalize.names import Gazetteer
+from ...patterns import load_file, load_rules, regex_table
+from .forms import defined_short_names, propagate
+from .unknown import NameCleaner
+from .zh import ZhNames
+
+__all__ = ["CompanyFinder"]
+
+
+class CompanyFinder:
+    """Every company-like mention of one language, as ``org`` / ``unnamed`` / ``ref`` / ``define`` facts."""
+
+    def __init__(self, lang: str, pd: str | None = None) -> None:
+        self.lang = lang
+        self.gazetteer = Gazetteer(lang, pd)
+        self.name_rules = load_rules(lang, "names", pd)
+        names = load_file(lang, "names", pd)
+        self.names = NameCleaner(lang, names, pd)
+        refs = names.get("references", {}) or {}
+        self_refs = refs.get("self", []) or []
+        desc = refs.get("descriptor", []) or []
+        # Chinese has no word edges (\w also matches 公司的): zh entries carry their own boundaries
+        bl, br = (r"(?<![\w])", r"(?![\w])") if lang == "en" else ("", "")
+        self.self_rx = re.compile(bl + "(?:" + "|".join(sorted(self_refs, key=len, reverse=True)) + ")" + br) if self_refs else None
+        self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
+        self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
+        self.context_rules = load_rules(lang, "names", pd, section="context")
+        self.defines = load_rules(lang, "names", pd, section="defines")
+        self.zh = ZhNames(names, self.name_rules, regex_table(lang, "names", pd)) if lang == "zh" else None
+
+    def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
+        orgs = self._orgs(text, money_spans)
+        out = list(orgs)
+        taken = SpanIndex((f.start, f.end) for f in orgs)
+        low = text.lower()
+        for r in self.unnamed_rules:
+            for m in r.finditer(text, low):
+                if taken.overlaps(m.start(), m.end()):
+                    continue
+                out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
+        if self.self_rx is not None:
+            for m in self.self_rx.finditer(text):
+                if taken.overlaps(m.start(), m.end()):
+                    continue
+                out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
+        out.extend(self._descriptors(text, orgs, taken))
+        for r in self.defines:
+            for m in r.finditer(text, low):
+                out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
+        if self.zh is not None:
+            extra = self.zh.defined_full_names(text, orgs, out)
+            out.extend(extra)
+            orgs = orgs + extra
+        out.extend(defined_short_names(text, orgs, out, self.self_rx, self.zh))
+        return out
+
+    def _candidates(self, text: str) -> list[Fact]:
+        """Name candidates: gazetteer entries, name shapes and names in context (zh: cleaned of descriptors)."""
+        found: list[Fact] = []
+        for start, end, entry in self.gazetteer.find(text):
+            found.append(Fact(start, end, "org", "gazetteer", Company(entry.id, entry.name, entry.country, entry.kind),
+                              "org.gazetteer", text[start:end]))
+        for r in self.name_rules:
+            for m in r.regex.finditer(text):
+                s, e = m.start(), m.end()
+                s, e = self.names.trim_name(text, s, e)
+                if e - s < 2:
+                    continue
+                found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
+        for r in self.context_rules:
+            for m in r.regex.finditer(text):
+                g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
+                s, e = m.span(g)
+                s, e = self.names.trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
+                if e - s < 2:
+                    continue
+                found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))
+        if self.zh is not None:
+            found = self.zh.clean(text, found)
+        return found
+
+    def _orgs(self, text: str, money_spans: list[tuple[int, int]] | None) -> list[Fact]:
+        """The named companies (``org`` facts) in text order: candidates resolved, none inside an amount, and
+        their later mentions (propagated names, zh short forms)."""
+        orgs = self.names.resolve_overlaps(self._candidates(text), text)
+        if money_spans:
+            money = SpanIndex(money_spans)
+            orgs = [o for o in orgs if o.kind.startswith("gazetteer") or not money.overlaps(o.start, o.end)]
+        if self.names.name_tail is not None:
+            orgs = sorted(orgs + propagate(text, orgs, money_spans or [], self.names), key=lambda f: f.start)
+        if self.zh is not None:
+            orgs = self.zh.short_forms(text, orgs, money_spans or [])
+        return orgs
+
+    def _descriptors(self, text: str, orgs: list[Fact], taken: SpanIndex) -> list[Fact]:
+        """Descriptors ("the drugmaker"), and zh anaphors (后者 / 该公司) as the company they stand for."""
+        out: list[Fact] = []
+        if self.desc_rx is None:
+            return out
+        ante_index = None
+        for m in self.desc_rx.finditer(text):
+            if taken.overlaps(m.start(), m.end()):
+                continue
+            if self.zh is not None and ante_index is None:
+                ante_index = self.zh.anaphor_index(text, orgs)
+            ante = self.zh.antecedent(text, m.group(0), m.start(), orgs, ante_index) if self.zh is not None else None
+            if ante is not None:  # 后者 / 该公司: the company it stands for, named just before
+                # ruled like a defined role word (许可人): it stands for the company and never names it
+                out.append(Fact(m.start(), m.end(), "org", "anaphor", ante.value, "org.defined_short", m.group(0)))
+                continue
+            out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
+        return out

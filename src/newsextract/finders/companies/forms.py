@@ -1,0 +1,120 @@
+"""Later mentions of a company the article names: its names written again elsewhere (with and without the
+designator and legal form), and the short names a filing defines for it (以下简称…)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import ahocorasick
+
+from ..._spans import DisjointSpans, SpanIndex
+from ...facts import Company, Fact
+from ...normalize.names import display_name
+from .unknown import NameCleaner
+from .zh import ZhNames
+
+__all__ = ["propagate", "defined_short_names"]
+
+_MAX_SHORT_NAMES = 64
+
+
+def _word_char(text: str, i: int, extra: str) -> bool:
+    """True when ``text[i]`` continues a word (a letter, digit, underscore or one of ``extra``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in extra)
+
+
+def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], names: NameCleaner) -> list[Fact]:
+    """Every other place the article writes a company it names somewhere: its names as found, and each
+    without its designator and legal form. ("Pellmont Pharma signed …", later "Northcove's fund will pay
+    Pellmont" — the rules that find unknown names fire on the first, not the second.)"""
+    forms: dict[str, Company] = {}
+    lower_words: set[str] | None = None
+    for f in orgs:
+        name = display_name(f.text).rstrip(".")
+        short = names.name_tail.sub("", name).strip() if names.name_tail is not None else name
+        for form in (name, short):
+            words = form.split()
+            if len(form) < 3 or not words or all(w.strip(",.") in names.name_stop for w in words):
+                continue
+            if len(words) == 1 and form != name:
+                if lower_words is None:
+                    lower_words = set(re.findall(r"(?<![A-Za-z])[a-z][a-z-]+", text))
+                if form.lower() in lower_words or form in names.name_stop:
+                    continue  # a common word ("Vision", "Point") is no name on its own
+            forms.setdefault(form, f.value)
+    if not forms:
+        return []
+    taken = SpanIndex([(f.start, f.end) for f in orgs] + list(money_spans))
+    claimed = DisjointSpans()  # what this pass adds never overlaps itself
+    # every occurrence of every form in one pass over the text (a scan per form was quadratic in the names)
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    hits: list[tuple[int, int, str]] = []
+    for end, form in automaton.iter(text):
+        i, j = end + 1 - len(form), end + 1
+        if not _word_char(text, i - 1, "&-") and not _word_char(text, j, "-"):
+            hits.append((i, j, form))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))  # longest first, as an alternation would match
+    added: list[Fact] = []
+    for s, e, form in hits:
+        if taken.overlaps(s, e) or claimed.overlaps(s, e):
+            continue
+        if s > 0 and text[s - 1] in "\"“「" and text[e:e + 1] in ("\"", "”", "」"):
+            continue  # '("Brightwater")': the short name being defined, not another mention
+        claimed.add(s, e)
+        added.append(Fact(s, e, "org", "propagated", forms[form], "org.propagated", form))
+    return added
+
+
+def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx: re.Pattern[str] | None,
+                        zh: ZhNames | None) -> list[Fact]:
+    """Names a filing defines right after a company (defines rules labelled ``short``):
+    ``科伦博泰…公司（以下简称“科伦博泰”或“许可人”）`` makes every later 科伦博泰 and 许可人 that company."""
+    shorts: list[tuple[str, Company]] = []
+    by_end = sorted((o.end, i) for i, o in enumerate(orgs))
+    for d in facts:
+        if d.label != "define" or d.kind != "short":
+            continue
+        # the org that ends right before the definition (the last one in text order, as a scan would find)
+        lo = bisect.bisect_left(by_end, (d.start - 2, -1))
+        hi = bisect.bisect_right(by_end, (d.start, len(orgs)))
+        prev = orgs[max(i for _, i in by_end[lo:hi])] if hi > lo else None
+        if prev is None or not isinstance(prev.value, Company):
+            continue
+        for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
+            if self_rx is not None and self_rx.fullmatch(name):
+                continue
+            if zh is not None and name in zh.stop:
+                continue  # （以下简称“协议”）: the agreement, not a company
+            shorts.append((name, prev.value))
+    if not shorts:
+        return []
+    spans = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
+    refs = {(f.start, f.end) for f in facts if f.label == "ref"}
+    # a reference inside the defined name (公司 of HLB-LS公司) is part of it, not in the way: what is in the way
+    # is any other span that overlaps it, or a reference that crosses one of its ends
+    taken = SpanIndex(sp for sp in spans if sp not in refs)
+    crossing = SpanIndex(sp for sp in spans if sp in refs)
+    claimed = DisjointSpans()
+    added: list[Fact] = []
+    seen: set[str] = set()
+    for name, comp in sorted(shorts, key=lambda x: -len(x[0])):  # 被许可人 before 许可人
+        if name in seen:
+            continue  # a name defined again finds nothing new: its first definition claimed every occurrence
+        seen.add(name)
+        if len(seen) > _MAX_SHORT_NAMES:
+            break  # each name is one scan of the text: a filing defines a handful, not thousands
+        for m in re.finditer(re.escape(name), text):
+            ms, me = m.start(), m.end()
+            if taken.overlaps(ms, me) or crossing.overlaps(ms, ms) or crossing.overlaps(me, me) \
+                    or claimed.overlaps(ms, me):
+                continue
+            claimed.add(m.start(), m.end())
+            added.append(Fact(m.start(), m.end(), "org", "defined", comp, "org.defined_short", name))
+    if added:
+        inside = SpanIndex((f.start, f.end) for f in added)
+        facts[:] = [f for f in facts if not (f.label == "ref" and inside.contains(f.start, f.end))]
+    return added
