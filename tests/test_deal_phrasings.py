@@ -202,3 +202,19 @@ def test_zh_subject_past_an_ascii_comma_and_option_fees():
     """'X将…，并获得…选择权' (the subject goes on past a comma); 选择权费 is money the other party receives."""
     deals = extract(ZH_OPTION_FEES).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("华岭生物", "阿斯利康")]
+
+
+ZH_TW_ROUNDUP = (
+    "最早的收購發生在2009年,Corvane以每股40元、合計12.6億元收購以原料藥生產為主的國際康泰,而華新群以私募方式斥資1.5億美元"
+    "收購永昇52%股權;另外,百達醫學則是被高盛旗下潤豐投資以每股60元全資收購,總交易金額約48億元。\n"
+    "宏遠開發治療乾癬與 類風濕關節炎的HY301,則以3.2億美元和未來上市後 的銷售分潤,授權全球皮膚醫學大廠瑞典Calmora Pharma。")
+
+
+def test_zh_taiwan_roundup_of_buyers_and_licences():
+    """'而X以…收購Y' (a buyer opening a clause), '收購…的X' (the company bought, described first), '被A旗下B收購' (the
+    unit buys), '以$X授權全球…大廠Y' (licensed for a sum), and stray spaces after 與 / before 的 that cut no sentence."""
+    deals = extract(ZH_TW_ROUNDUP).deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in deals] == [
+        ("acquisition", "康泰", "Corvane"), ("acquisition", "永昇", "華新群"), ("acquisition", "百達醫學", "潤豐投資"),
+        ("license", "宏遠", "Calmora Pharma")]
+    assert deals[-1].assets == ["HY301"] and deals[1].total_value.amount == Decimal("150000000")
