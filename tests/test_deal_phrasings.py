@@ -218,3 +218,17 @@ def test_zh_taiwan_roundup_of_buyers_and_licences():
         ("acquisition", "康泰", "Corvane"), ("acquisition", "永昇", "華新群"), ("acquisition", "百達醫學", "潤豐投資"),
         ("license", "宏遠", "Calmora Pharma")]
     assert deals[-1].assets == ["HY301"] and deals[1].total_value.amount == Decimal("150000000")
+
+
+@pytest.mark.parametrize("text,milestones", [
+    ("Pellam licensed its ADC to Corvane for an upfront payment of $70 million and development, regulatory and "
+     "commercial milestone payments potentially totaling over $1 billion.", "1000000000"),
+    ("Castell was given worldwide rights to the platform by Ostrom for an initial payment of $13 million and "
+     "milestones that could total $1.37 billion.", "1370000000"),
+    ("Hanul licensed the antibody to Sari Pharma, giving Hanul the chance to earn up to $2.4 billion in total "
+     "milestone payments.", "2400000000"),
+])
+def test_milestones_that_total_an_amount_are_milestones(text, milestones):
+    deal = extract(text).deals[0]
+    assert deal.milestones is not None and deal.milestones.amount == Decimal(milestones)
+    assert deal.total_value is None or deal.total_value.amount != Decimal(milestones)
