@@ -232,3 +232,18 @@ def test_milestones_that_total_an_amount_are_milestones(text, milestones):
     deal = extract(text).deals[0]
     assert deal.milestones is not None and deal.milestones.amount == Decimal(milestones)
     assert deal.total_value is None or deal.total_value.amount != Decimal(milestones)
+
+
+FILING_GLUE = ("On March 3 2025Innovent Biologics (Suzhou) Co. Ltd. and Norvane Therapeutics Inc. entered into an "
+               "out-license agreement for IBI-3210. In return Innovent shall receive an upfront and near- term payment "
+               "of US$20 million, and the total deal value was up to $310 million depending on development milestones.")
+
+
+def test_filing_with_a_glued_year_a_city_unit_and_a_conditional_total():
+    """A year glued to a name; 'X (Suzhou) Co. Ltd.' is X; 'A and B entered into an out-license agreement' (A licenses
+    out); 'near- term'; 'the total deal value was … depending on development milestones' is a total."""
+    deals = extract(FILING_GLUE).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [
+        ("Innovent Biologics (Suzhou) Co. Ltd.", "Norvane Therapeutics Inc.")]
+    assert deals[0].upfront.amount == Decimal("20000000") and deals[0].total_value.amount == Decimal("310000000")
+    assert deals[0].milestones is None

@@ -14,6 +14,8 @@ from .types import Entity, EntityTable
 
 __all__ = ["EntityResolver"]
 
+_BRACKET = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
+
 
 class EntityResolver:
     """Builds the :class:`EntityTable` of one article from its ``org`` and ``define`` facts."""
@@ -131,11 +133,19 @@ class EntityResolver:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer
         entry written the same way."""
         names: dict[str, list[str]] = {}
+        #: unknown names written with a bracketed place, keyed without it ("Keymed Biosciences (Chengdu) Co. Ltd.")
+        unbracketed: dict[str, str] = {}
         for f in orgs:
             names.setdefault(f.value.key, []).append(name_key(f.text))
+            if f.value.key.startswith("x:") and "(" in f.text:
+                unbracketed[f.value.key] = name_key(_BRACKET.sub("", f.text))
+        known = {n: k for k, ns in names.items() if not k.startswith("x:") for n in ns}
         alias: dict[str, str] = {}
         for k in names:
             if not k.startswith("x:"):
+                continue
+            if unbracketed.get(k) in known:  # a unit of a known company, named with its city: the company
+                alias[k] = known[unbracketed[k]]
                 continue
             kw = k[2:].split()
             if not kw:

@@ -43,6 +43,7 @@ class PaymentKinds:
         self.whole_after = _rx(att, "whole_after")
         self.threshold_after = _rx(att, "threshold_after")
         self.whole_not_after = _rx(att, "whole_not_after")
+        self.kind_after_gap = _rx(att, "kind_after_gap")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -131,7 +132,8 @@ class PaymentKinds:
                 continue
             if best is None or score < best[0]:
                 best = (score, c)
-        if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC:
+        if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC and (
+                self.kind_after_gap is None or self.kind_after_gap.match(self._gap(text, mf.end, right[1].start, convs))):
             return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
         return best[1] if best else None
 
