@@ -247,3 +247,16 @@ def test_filing_with_a_glued_year_a_city_unit_and_a_conditional_total():
         ("Innovent Biologics (Suzhou) Co. Ltd.", "Norvane Therapeutics Inc.")]
     assert deals[0].upfront.amount == Decimal("20000000") and deals[0].total_value.amount == Decimal("310000000")
     assert deals[0].milestones is None
+
+
+WEAK_OWNER = ("A subcutaneous version of Norvane Bio’s blockbuster antibody-drug conjugate Enhertix could be in the works "
+              "from Korea’s Hanul Pharma following a licensing deal worth up to $300 million. Under the deal, Norvane will "
+              "pay Hanul $20 million upfront to develop the new formulation using its enzyme platform.")
+
+
+def test_a_plain_statement_with_terms_overrides_the_owner_reading():
+    """"X's drug … from Y" reads X as the licensor (a weak frame); "X will pay Y $20 million upfront" then says who
+    licenses to whom, and the two are one deal."""
+    deals = extract(WEAK_OWNER).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value.amount) for d in deals] == [
+        ("Hanul Pharma", "Norvane Bio", Decimal("20000000"), Decimal("300000000"))]

@@ -55,6 +55,8 @@ class RuleSpec(BaseModel):
     attach: str | int | dict[str, int] | None = None
     #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame)
     acquisition: bool = False
+    #: role frames: a reading a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
+    weak: bool = False
     sub: str | None = None
     scale: int | None = None
     value: Any = None

@@ -89,7 +89,7 @@ def compatible(d: DealState, m: Mention) -> bool:
     for p in named:
         if p.ent in d.parties:
             have = d.parties[p.ent]
-            if p.role and have and p.role != have:
+            if p.role and have and p.role != have and not (have in d.weak_roles and not p.weak and m.money):
                 return False
         elif p.role and p.role in d.roles:
             return False
@@ -132,6 +132,13 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
     if terms_only:
         return
     both = {p.role for p in m.parties if p.role} >= {"licensor", "licensee"}
+    for p in m.parties:  # a plain statement of roles with its terms overrides the weak reading of the same deal
+        if p.ent and p.role and not p.weak and m.money:
+            for r in [r for r in d.weak_roles if (d.roles.get(r) == p.ent) != (r == p.role)]:
+                d.parties[d.roles.pop(r)] = None
+                d.role_facts.pop(r, None)
+                d.role_rules.pop(r, None)
+                d.weak_roles.discard(r)
     for p in m.parties:
         if both and not p.role:
             continue  # bystanders in a clause whose roles are all taken
@@ -145,6 +152,8 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
             d.roles[p.role] = p.ent
             d.role_facts[p.role] = p.fact
             d.role_rules[p.role] = p.rule
+            if p.weak:
+                d.weak_roles.add(p.role)
     for r in m.unnamed_roles:
         if r not in d.roles:
             d.unnamed.add(r)

@@ -108,6 +108,7 @@ class RoleBinder:
                 continue
             p.role = role
             p.rule = fr.id
+            p.weak = bool(fr.attrs.get("weak"))
             taken.add(role)
             if fr.attrs.get("acquisition"):
                 m.acq_frame = True

@@ -76,6 +76,7 @@ class PartyRef:
     role: str | None
     fact: Fact
     rule: str = ""
+    weak: bool = False  # bound by a frame marked weak: a plainer statement of the same deal overrides it
 
 
 @dataclass
@@ -121,6 +122,7 @@ class DealState:
     roles: dict[str, str] = field(default_factory=dict)  # role → entity
     role_facts: dict[str, Fact] = field(default_factory=dict)
     role_rules: dict[str, str] = field(default_factory=dict)
+    weak_roles: set[str] = field(default_factory=set)  # roles bound only by weak frames
     unnamed: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     money: list[tuple[str, Fact, str]] = field(default_factory=list)
