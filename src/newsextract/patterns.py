@@ -103,6 +103,14 @@ class NamesFile(PatternFile):
     anaphors: Anaphors | None = None
 
 
+class TargetsFile(PatternFile):
+    """``targets.yml``: besides the vocabulary and the shape rules, the Greek letters spelled out (``en``) and the
+    words that join two targets named together."""
+
+    greek: dict[str, str] = {}
+    joins: list[str] = []
+
+
 class HtmlMetadata(BaseModel):
     """``metadata`` of ``common/html.yml``: class/id tokens of the elements that hold a page's headline and date."""
 
@@ -120,7 +128,7 @@ class HtmlFile(PatternFile):
 
 
 #: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile}
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile}
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:
