@@ -96,11 +96,14 @@ class Anaphors(BaseModel):
 
 
 class NamesFile(PatternFile):
-    """``names.yml``: besides its rule sections, the word lists the company finder reads."""
+    """``names.yml``: besides its rule sections, the word lists the company finder (``<lang>/names.yml``) and the
+    name keys (``common/names.yml``) read."""
 
     #: abbreviated legal forms read as designator words ("Co", "Inc")
     legal_abbreviations: list[str] = []
     anaphors: Anaphors | None = None
+    #: ``common/names.yml``: Chinese legal forms and group words as they end a name, tried in order
+    cjk_legal_forms: list[str] = []
 
 
 class TargetsFile(PatternFile):
