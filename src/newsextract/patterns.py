@@ -123,10 +123,23 @@ class HtmlMetadata(BaseModel):
     date_tokens: list[str] = []
 
 
+class HtmlBoilerplate(BaseModel):
+    """``boilerplate`` of ``common/html.yml``: class/id tokens of the containers that are not the article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tokens: list[str] = []
+    always: list[str] = []
+    wrapper: list[str] = []
+    author: list[str] = []
+    author_box: list[str] = []
+
+
 class HtmlFile(PatternFile):
-    """``common/html.yml``: the boilerplate vocabulary (checked by :mod:`newsextract.ingest.html.boilerplate`) and
+    """``common/html.yml``: the boilerplate vocabulary (read by :mod:`newsextract.ingest.html.boilerplate`) and
     the metadata tokens."""
 
+    boilerplate: HtmlBoilerplate | None = None
     metadata: HtmlMetadata | None = None
 
 
