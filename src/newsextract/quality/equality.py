@@ -176,7 +176,9 @@ def same_target(a: str | None, b: str | None) -> bool:
     >>> same_target("PD-1", "pd1"), same_target("PD-1", "PD-L1")
     (True, False)
     """
-    return bool(a) and bool(b) and target_key(a) == target_key(b)  # type: ignore[arg-type]
+    if not a or not b:
+        return False
+    return target_key(a) == target_key(b)
 
 
 def same_asset(a: str | None, b: str | None) -> bool:
