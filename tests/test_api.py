@@ -275,3 +275,14 @@ def test_api_public_names():
             "InputError"} <= set(newsextract.__all__)
     for name in newsextract.__all__:
         assert hasattr(newsextract, name)
+
+
+def test_api_config_extra_write_spans_puts_facts_on_the_doc():
+    """``Config.extra`` carries component options without a field of their own: ``write_spans`` adds the facts to
+    ``doc.spans`` (off by default)."""
+    from newsextract.config import Config
+
+    text = "Pfizer will pay Hengrui $100 million upfront."
+    assert "newsextract" not in build_pipeline("en")(text).spans
+    doc = build_pipeline("en", Config(extra={"write_spans": True}))(text)
+    assert {"org", "money"} <= {sp.label_ for sp in doc.spans["newsextract"]}

@@ -109,3 +109,18 @@ def test_patterns_html_metadata_section_is_validated(tmp_path):
                                                   encoding="utf-8")
     with pytest.raises(PatternError, match="metadata.title_token"):
         load_file("common", "html", str(tmp_path))
+
+
+@pytest.mark.parametrize("lang,kind,section,message", [
+    ("en", "targets", "greek: [alpha]", "greek"),
+    ("zh", "targets", "joins: 和", "joins"),
+    ("common", "names", "cjk_legal_forms: 公司", "cjk_legal_forms"),
+    ("common", "html", "boilerplate: {author_boxes: [box]}", "boilerplate.author_boxes"),
+])
+def test_patterns_word_list_sections_are_validated(tmp_path, lang, kind, section, message):
+    """The word lists moved out of code (target joins and Greek letters, name-key legal forms, the author box) have
+    a schema (patterns.FILE_SCHEMAS): a typo or a wrong type fails loudly."""
+    (tmp_path / lang).mkdir()
+    (tmp_path / lang / f"{kind}.yml").write_text(f"version: 1\nkind: {kind}\n{section}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=message):
+        load_file(lang, kind, str(tmp_path))

@@ -15,7 +15,7 @@ from .errors import ConfigError, E, InputError
 from .records import Extraction
 from .textview import reading_view, restore
 
-__all__ = ["Extractor", "extract", "detect_lang", "Article"]
+__all__ = ["Extractor", "extract", "detect_lang"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]+")
@@ -52,10 +52,6 @@ def _coerce_date(value: Any, what: str = "published") -> dt.date | None:
         if got is not None:
             return got
     raise ConfigError(E.E043.format(value=value), hint=f"give {what} as YYYY-MM-DD, or leave it out")
-
-
-class Article(dict):
-    """A document to extract from: ``text`` plus optional ``id``, ``title``, ``published``, ``lang``."""
 
 
 def _doc_id(text: str, doc_id: str | None) -> str:

@@ -60,6 +60,10 @@ class Config:
         doc_timeout: seconds one document may take; longer raises E032 (None: no limit).
         spacy_model: name of an installed statistical spaCy pipeline used to add ORG candidates (optional).
         patterns_dir: read rules from this folder instead of the packaged ``patterns/`` (for rule development).
+        extra: options of the spaCy components that have no field here (not part of equality or hashing). One
+            today: ``{"write_spans": True}`` makes the entities component also write every fact as a span to
+            ``doc.spans["newsextract"]`` (id: the rule, label: the kind of fact), for looking at the facts in
+            spaCy tools; off by default, as the records do not need it.
 
     Invalid values raise :class:`~newsextract.errors.ConfigError`.
     """
@@ -71,7 +75,7 @@ class Config:
     doc_timeout: float | None = None
     spacy_model: str | None = None
     patterns_dir: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.lang not in (None, "en", "zh"):

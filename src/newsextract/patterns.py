@@ -98,11 +98,22 @@ class Anaphors(BaseModel):
 
 
 class NamesFile(PatternFile):
-    """``names.yml``: besides its rule sections, the word lists the company finder reads."""
+    """``names.yml``: besides its rule sections, the word lists the company finder (``<lang>/names.yml``) and the
+    name keys (``common/names.yml``) read."""
 
     #: abbreviated legal forms read as designator words ("Co", "Inc")
     legal_abbreviations: list[str] = []
     anaphors: Anaphors | None = None
+    #: ``common/names.yml``: Chinese legal forms and group words as they end a name, tried in order
+    cjk_legal_forms: list[str] = []
+
+
+class TargetsFile(PatternFile):
+    """``targets.yml``: besides the vocabulary and the shape rules, the Greek letters spelled out (``en``) and the
+    words that join two targets named together."""
+
+    greek: dict[str, str] = {}
+    joins: list[str] = []
 
 
 class HtmlMetadata(BaseModel):
@@ -114,15 +125,28 @@ class HtmlMetadata(BaseModel):
     date_tokens: list[str] = []
 
 
+class HtmlBoilerplate(BaseModel):
+    """``boilerplate`` of ``common/html.yml``: class/id tokens of the containers that are not the article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tokens: list[str] = []
+    always: list[str] = []
+    wrapper: list[str] = []
+    author: list[str] = []
+    author_box: list[str] = []
+
+
 class HtmlFile(PatternFile):
-    """``common/html.yml``: the boilerplate vocabulary (checked by :mod:`newsextract.ingest.html.boilerplate`) and
+    """``common/html.yml``: the boilerplate vocabulary (read by :mod:`newsextract.ingest.html.boilerplate`) and
     the metadata tokens."""
 
+    boilerplate: HtmlBoilerplate | None = None
     metadata: HtmlMetadata | None = None
 
 
 #: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile}
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile}
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
 
@@ -66,9 +66,9 @@ Modality = Literal[
     "fusion protein",
     "enzyme",
 ]
-DEAL_TYPES: tuple[str, ...] = DealType.__args__  # type: ignore[attr-defined]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+DEAL_TYPES: tuple[str, ...] = get_args(DealType)
+STATUSES: tuple[str, ...] = get_args(Status)
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 #: ISO 4217 codes the extractor emits and accepts.
 CURRENCIES: frozenset[str] = frozenset(
@@ -190,9 +190,9 @@ EventType = Literal["approval", "filing_accepted", "designation", "positive_opin
 FigureKind = Literal["company", "product", "market"]
 Metric = Literal["revenue", "net_profit", "net_loss", "product_sales", "r_and_d_expense", "market_size", "market_share",
                  "deal_value", "count", "other"]
-EVENTS: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-FIGURE_KINDS: tuple[str, ...] = FigureKind.__args__  # type: ignore[attr-defined]
-METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+EVENTS: tuple[str, ...] = get_args(EventType)
+FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
+METRICS: tuple[str, ...] = get_args(Metric)
 #: a point in time or a day as far as the text says it: 2025, 2025-05, 2025-05-20
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
 

@@ -140,7 +140,7 @@ def run_batch(inputs: Sequence[str], output: Path, opts: BatchOptions | None = N
         writer.close()
         if csv_writer is not None:
             csv_writer.close()
-            write_kind_csvs(output, opts.csv_path)  # type: ignore[arg-type]
+            write_kind_csvs(output, opts.csv_path)  # type: ignore[arg-type]  # csv_writer implies a csv_path
         summary.inputs = summary.written + summary.skipped
         summary.seconds = time.perf_counter() - t0
     return summary

@@ -119,7 +119,7 @@ def write_kind_csvs(jsonl: Path, csv_path: Path) -> None:
             if jsonl.exists():
                 with open(jsonl, encoding="utf-8") as fh:
                     recs = [Extraction.model_validate_json(line) for line in fh if line.strip()]
-            write_kind_csv(recs, out, kind)  # type: ignore[arg-type]
+            write_kind_csv(recs, out, kind)
         os.replace(tmp, target)
 
 

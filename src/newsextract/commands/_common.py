@@ -62,7 +62,7 @@ def date_option(value: str | None, option: str) -> str | None:
     from ..api import _coerce_date
 
     try:
-        return _coerce_date(value).isoformat()  # type: ignore[union-attr]
+        return _coerce_date(value).isoformat()  # type: ignore[union-attr]  # None only for a None value
     except ConfigError:
         usage(E.E043.format(value=value), hint=f"give {option} as YYYY-MM-DD")
 

@@ -148,7 +148,7 @@ def export_cmd(db: DbOpt = "deals.db",
         return
     with _open(db) as led:
         rows = led.deals()
-        text = to_csv(rows) if fmt == "csv" else to_jsonl(led.show(r["id"]) for r in rows)  # type: ignore[misc]
+        text = to_csv(rows) if fmt == "csv" else to_jsonl(led.show(r["id"]) for r in rows)
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"{len(rows)} deals written to {output}", err=True)

@@ -25,7 +25,7 @@ class EntitiesComponent:
         self.finders = Finders(lang_of(nlp), patterns_dir)
         self.spans_key = spans_key
         self.write_spans = write_spans
-        self.model = None
+        self.model: Language | None = None
         if spacy_model:
             import spacy
 
@@ -39,7 +39,7 @@ class EntitiesComponent:
             for f in facts:
                 f.text = text[f.start:f.end]  # evidence quotes the text as written
         if self.model is not None:
-            facts = self._model_orgs(text, facts)
+            facts = self._model_orgs(self.model, text, facts)
         doc._.facts = facts
         if self.write_spans:
             spans = []
@@ -51,10 +51,10 @@ class EntitiesComponent:
             doc.spans[self.spans_key] = spans
         return doc
 
-    def _model_orgs(self, text: str, facts: list[Fact]) -> list[Fact]:
+    def _model_orgs(self, model: Language, text: str, facts: list[Fact]) -> list[Fact]:
         taken = [(f.start, f.end) for f in facts if f.label == "org"]
         extra = []
-        for ent in self.model(text).ents:  # type: ignore[misc]
+        for ent in model(text).ents:
             if ent.label_ != "ORG":
                 continue
             s, e = ent.start_char, ent.end_char

@@ -6,11 +6,16 @@ amounts are never figures). The rules run only on sentences that hold an event o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._.approvals etc.)
 from ._common import doc_flat_text, doc_sentences, doc_text, lang_of
+
+if TYPE_CHECKING:
+    from ..finders import Finders
 
 __all__ = ["ReportsComponent", "make_reports"]
 
@@ -29,7 +34,7 @@ class ReportsComponent:
         self.vocab = report_vocab(self.lang, patterns_dir)
         self.approvals = approvals
         self.figures = figures
-        self._finders = None
+        self._finders: Finders | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         from ..assembly.approvals import assemble_approvals
@@ -42,8 +47,8 @@ class ReportsComponent:
             if self._finders is None:
                 from ..finders import Finders
 
-                self._finders = Finders(self.lang, self.patterns_dir)  # type: ignore[assignment]
-            facts = self._finders.find(text)  # type: ignore[attr-defined]
+                self._finders = Finders(self.lang, self.patterns_dir)
+            facts = self._finders.find(text)
             doc._.facts = facts
         sentences = doc_sentences(doc)
         if sentences is None:

@@ -25,7 +25,7 @@ import ahocorasick
 
 from .._spans import SpanIndex
 from ..facts import Fact
-from ..patterns import Rule, lexicon, load_file, load_rules
+from ..patterns import Rule, lexicon, load_file, load_rules, regex_table
 from .runner import RuleRunner
 from .targets import DASHES
 
@@ -34,19 +34,8 @@ __all__ = ["AssetFinder", "ModalityFinder"]
 _MARKS = re.compile(r"\s*[®™]")
 
 
-_PAREN_LABEL = re.compile(r"\((?:INN|ingredient|formerly|also known as|generic name):?\s*", re.I)
 #: rule kinds whose names are also taken wherever else the article writes them
 _PROPAGATE = {"brand", "cue_code"}
-
-
-def _tidy(s: str) -> str:
-    """An asset name as reported: marks and bracket labels dropped, blanks single, dashes plain.
-
-    >>> _tidy("K-CAB (ingredient: tegoprazan)"), _tidy("QARZIBA® (dinutuximab  beta)")
-    ('K-CAB (tegoprazan)', 'QARZIBA (dinutuximab beta)')
-    """
-    s = _PAREN_LABEL.sub("(", _MARKS.sub("", s.translate(DASHES)))
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def _names(span: str) -> list[str]:
@@ -103,6 +92,18 @@ class AssetFinder:
         self.company_after = re.compile(str(data.get("company_after") or "(?!)"))
         #: (Chinese) words ending in a name character: a name found inside one starts after it (公司 → not 司…)
         self.left_words = [str(w) for w in data.get("left_words") or []]
+        #: a label opening the bracket after a drug name ("(INN: …)", "(formerly …)"), English in every language
+        self.paren_label = regex_table("en", "assets", patterns_dir)["asset.paren_label"]
+
+    def _tidy(self, s: str) -> str:
+        """An asset name as reported: marks and bracket labels dropped, blanks single, dashes plain.
+
+        >>> af = AssetFinder("en")
+        >>> af._tidy("K-CAB (ingredient: tegoprazan)"), af._tidy("QARZIBA® (dinutuximab  beta)")
+        ('K-CAB (tegoprazan)', 'QARZIBA (dinutuximab beta)')
+        """
+        s = self.paren_label.sub("(", _MARKS.sub("", s.translate(DASHES)))
+        return re.sub(r"\s+", " ", s).strip()
 
     def _trim_left(self, t: str, s: int, e: int) -> int:
         for w in self.left_words:
@@ -137,7 +138,7 @@ class AssetFinder:
         for s, e, _, r, raw in cands:
             if s < last:
                 continue
-            name = _tidy(raw)
+            name = self._tidy(raw)
             if r.attrs.get("kind") == "inn" and name[:1].isupper() and name[1:].islower():
                 name = name.lower()  # an INN at the start of a sentence
             if not self._keep(t, s, e, name, r, index) or in_org.contains(s, e):

@@ -53,7 +53,7 @@ class _Vocab:
     def find(self, text: str, a: int, b: int, label: str) -> list[Fact]:
         out = []
         for m in self.regex.finditer(text, a, b):
-            idx = int(m.lastgroup[1:])  # type: ignore[index]
+            idx = int(m.lastgroup[1:])  # type: ignore[index]  # every branch of the regex is a named group
             rid, value = self.meta[idx]
             out.append(Fact(m.start(), m.end(), label, value or m.group(0), value or m.group(0), rid, m.group(0)))
         return out

@@ -19,7 +19,9 @@ KIT) count only next to a target cue; target-shaped words that the vocabulary la
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import ahocorasick
@@ -34,12 +36,9 @@ __all__ = ["TargetNormalizer", "TargetFinder", "RuleRunner", "expand_literals", 
 
 #: dash-like characters read as "-" (same length, so offsets stay those of the text)
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"})
-_GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ζ": "zeta", "θ": "theta", "κ": "kappa"}
 #: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word or a code
 _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
-#: what may stand between two targets named together ("FP/EP3", "KIT and PDGFRA", "KIT和PDGFRA")
-_JOINS = {"/", "x", "×", "X", "&", "-", "and", ",", "和", "与", "與", "及", "、"}
 #: the longest gap _joined() accepts between two joined targets
 _MAX_JOIN = 5
 _PAIR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
@@ -49,8 +48,15 @@ _CODEISH = re.compile(r"(?!miR-)[A-Za-z0-9]+-[A-Za-z0-9-]+|[A-Z]{2,}\d{2,}[A-Z]+
 _FAMILY = re.compile(r"(?:GPR|CYP|SLC|TMEM|HSD|ZNF|LRRC|ADAM|MMP|KIF|USP|TRIM|KCN|SCN)\d")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
-def spelling_variants(s: str) -> list[str]:
-    """The spellings a listed one implies: itself, without hyphens, Greek spelled out, capitalised.
+@functools.cache
+def _greek() -> dict[str, str]:
+    """Greek letters and their names (``greek`` of ``patterns/en/targets.yml``)."""
+    return {str(k): str(v) for k, v in (load_file("en", "targets").get("greek") or {}).items()}
+
+
+def spelling_variants(s: str, greek: Mapping[str, str] | None = None) -> list[str]:
+    """The spellings a listed one implies: itself, without hyphens, Greek spelled out (``greek``: letter → name,
+    by default that of ``patterns/en/targets.yml``), capitalised.
 
     >>> spelling_variants("FRα")
     ['FRα', 'FRalpha', 'FR-alpha', 'FR alpha']
@@ -62,7 +68,7 @@ def spelling_variants(s: str) -> list[str]:
     out = [s]
     if "-" in s and len(s.replace("-", "")) >= 3:
         out.append(s.replace("-", ""))
-    for g, word in _GREEK.items():
+    for g, word in (_greek() if greek is None else greek).items():
         if g in s:
             out.extend(v.replace(g, sep + word) for v in list(out) for sep in ("", "-", " ") if g in v)
     if s[:1].islower() and s[:1].isalpha() and not re.match(r"[a-z]{1,3}[A-Z]", s):
@@ -82,6 +88,9 @@ class TargetFinder:
         #: every spelling → its canonical ("" for a blocker: matched only to be dropped)
         self.literal: dict[str, str] = {}
         ambiguous: set[str] = set()
+        greek = {str(k): str(v) for k, v in (data.get("greek") or {}).items()}
+        #: what may stand between two targets named together (``joins`` of the targets files)
+        self.joins = frozenset(str(j) for _, d in files for j in d.get("joins") or [])
         for name, d in files:
             for canon, variants in (d.get("entries") or {}).items():
                 canon = str(canon)
@@ -91,7 +100,7 @@ class TargetFinder:
                     if spellings is None:
                         raise PatternError(f"E010 {name}/targets.yml: variant {v!r} of {canon!r} is not a finite set of spellings")
                     for sp in spellings:
-                        for var in spelling_variants(sp) if name == "en" else [sp]:
+                        for var in spelling_variants(sp, greek) if name == "en" else [sp]:
                             self.literal.setdefault(var, canon)
             for b in d.get("blockers") or []:
                 self.literal[str(b)] = ""
@@ -217,10 +226,9 @@ class TargetFinder:
             return True
         return bool(self.cue_before.search(t[max(0, s - self.window):s]))
 
-    @staticmethod
-    def _joined(t: str, s: int, e: int, s2: int, e2: int) -> bool:
+    def _joined(self, t: str, s: int, e: int, s2: int, e2: int) -> bool:
         gap = t[e:s2] if e <= s2 else t[e2:s]
-        return gap == "" or 0 < len(gap) <= _MAX_JOIN and gap.strip() in _JOINS
+        return gap == "" or 0 < len(gap) <= _MAX_JOIN and gap.strip() in self.joins
 
     def _pairs(self, t: str, text: str, taken: list[tuple[int, int]]) -> list[Fact]:
         """'PDE3/4' (a family name with two numbers) and 'IL-17A/F' (two letters) are two targets, unless the pair

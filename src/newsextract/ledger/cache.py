@@ -22,6 +22,10 @@ class LinkCache:
     """Linking state of every deal with active mentions, with indexes to find candidates fast."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything (the next :meth:`sync` reads every active mention again)."""
         self.generation = -1
         self.epoch = -1
         self.max_mention = 0
@@ -35,7 +39,7 @@ class LinkCache:
         if generation == self.generation and epoch == self.epoch:
             return
         if epoch != self.epoch:
-            self.__init__()  # type: ignore[misc]
+            self.reset()
         q = (select(S.sources.c.entity_id, S.mentions.c.id, S.mentions.c.features)
              .join(S.mentions, S.mentions.c.id == S.sources.c.mention_id)
              .where(S.sources.c.kind == "deal", S.mentions.c.active, S.mentions.c.id > self.max_mention)

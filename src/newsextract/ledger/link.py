@@ -128,7 +128,7 @@ class Features:
         return cls(d.get("licensor"), d.get("licensee"), d.get("licensor_root"), d.get("licensee_root"),
                    tuple(d.get("assets") or ()), tuple(d.get("targets") or ()), d.get("deal_type") or "license",
                    d.get("status") or "signed", date(d.get("announced")), date(d.get("published")),
-                   tuple(tuple(m) for m in d.get("money") or ()),  # type: ignore[misc]
+                   tuple(tuple(m) for m in d.get("money") or ()),
                    tuple(d.get("licensor_chain") or ([d["licensor"]] if d.get("licensor") else [])),
                    tuple(d.get("licensee_chain") or ([d["licensee"]] if d.get("licensee") else [])))
 

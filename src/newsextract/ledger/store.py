@@ -85,7 +85,7 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-def _alembic_config(conn: Connection) -> Any:
+def _alembic_config(conn: Connection | None) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -98,7 +98,7 @@ def head_revision() -> str:
     """The newest schema revision this version of newsextract knows."""
     from alembic.script import ScriptDirectory
 
-    cfg = _alembic_config(None)  # type: ignore[arg-type]
+    cfg = _alembic_config(None)
     head = ScriptDirectory.from_config(cfg).get_current_head()
     assert head is not None
     return head

@@ -202,7 +202,7 @@ class BatchWriter:
         self.ledger._bump_epoch = True
         cache = self.ledger.cache
         state = conn.execute(select(S.ledger_state.c.generation, S.ledger_state.c.epoch)).one()
-        cache.__init__()  # type: ignore[misc]
+        cache.reset()
         cache.sync(conn, state.generation, state.epoch)
         for did in affected:
             self._load(did)
@@ -347,7 +347,7 @@ def bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
             params.append(t)
     else:
         params = [get(r) for r in rows]
-    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # an open connection has its driver's
     try:
         cur.executemany(sql, params)
     finally:

@@ -16,22 +16,35 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..errors import E, PatternError
-from ..patterns import has_file, load_file
+from ..patterns import RegexTable, has_file, lexicon, load_file, regex_table
 
-__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex", "LEGAL_FORMS", "CJK_LEGAL_FORMS"]
+__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex", "legal_forms", "cjk_legal_forms"]
 
-#: legal forms that end company names (one list for the entity keys here and for the scorer's party equality)
-LEGAL_FORMS = frozenset("""inc incorporated ltd limited llc plc corp corporation co company ag sa se gmbh holdings
-    holding group bv nv kk spa ab as asa oy lp llp pty sarl srl kgaa""".split())
-#: Chinese legal forms and group words, as they end a name
-CJK_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團", "公司", "控股")
-#: words that describe the business rather than name it; dropped with the legal forms from an entity key
-_DESIGNATORS = (r"pharmaceuticals?|pharma|biopharma(?:ceuticals?)?|biotech(?:nology)?|biosciences?|therapeutics|"
-                r"biologics|medicines?|sciences|life sciences|laboratories|labs|bio|healthcare|medical|"
-                r"pharmaceutical group|international|usa|us|china|a/s")
-_SUFFIX = re.compile(r"\b(?:" + "|".join(sorted(LEGAL_FORMS, key=len, reverse=True)) + "|" + _DESIGNATORS + r")\b\.?",
-                     re.I)
-_CJK_SUFFIX = re.compile("(?:" + "|".join(CJK_LEGAL_FORMS) + ")$")
+
+@functools.cache
+def _key_rules() -> tuple[frozenset[str], tuple[str, ...], RegexTable]:
+    """The legal forms, the Chinese legal forms and the key regexes of ``patterns/common/names.yml``."""
+    data = load_file("common", "names")
+    return (frozenset(lexicon("common", "names")["legal_form"]), tuple(data.get("cjk_legal_forms") or ()),
+            regex_table("common", "names"))
+
+
+def legal_forms() -> frozenset[str]:
+    """Legal forms that end company names, lower case (one list for the entity keys here and for the scorer's
+    party equality)."""
+    return _key_rules()[0]
+
+
+def cjk_legal_forms() -> tuple[str, ...]:
+    """Chinese legal forms and group words, as they end a name (tried in this order)."""
+    return _key_rules()[1]
+
+
+@functools.cache
+def _cjk_suffix() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(cjk_legal_forms()) + ")$")
+
+
 _HOMOGLYPHS = str.maketrans({"о": "o", "О": "O", "а": "a", "А": "A", "е": "e", "Е": "E", "с": "c", "С": "C",
                              "р": "p", "Р": "P", "і": "i", "І": "I", "х": "x", "Х": "X", "у": "y", "к": "k",
                              "К": "K", "М": "M", "Н": "H", "Т": "T", "В": "B"})
@@ -42,8 +55,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS)
 
 
-_LEAD_THE = re.compile(r"^(?:the)\s+", re.I)
-_LEAD_THE_CASED = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _POSSESSIVE_OR_QUOTE = re.compile(r"(?:'s|’s|')$")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -53,18 +64,19 @@ _SPACES = re.compile(r"\s+")
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparable key: folded, lower-cased, hyphens to spaces, suffixes and punctuation dropped."""
+    rx = _key_rules()[2]
     s = fold(name).strip()
-    s = _LEAD_THE.sub("", s)
+    s = rx["key.lead_the"].sub("", s)
     s = _POSSESSIVE.sub("", s)
     s = s.lower().replace("-", " ").replace("&", " and ")
     prev = None
     while prev != s:
         prev = s
-        s2 = _SUFFIX.sub(" ", s)
+        s2 = rx["key.suffix"].sub(" ", s)
         s2 = _PUNCT.sub(" ", s2)
         s2 = _SPACES.sub(" ", s2).strip()
         s = s2 if s2 else _PUNCT.sub(" ", s).strip()
-    s = _CJK_SUFFIX.sub("", s) or s
+    s = _cjk_suffix().sub("", s) or s
     return s
 
 
@@ -76,7 +88,7 @@ def display_name(text: str) -> str:
     ('Duality Biologics (Suzhou)', 'Pfizer Inc.', 'Hansoh')
     """
     s = _SPACES.sub(" ", text).strip()
-    s = _LEAD_THE_CASED.sub("", s)
+    s = _key_rules()[2]["key.lead_the_cased"].sub("", s)
     s = _POSSESSIVE_OR_QUOTE.sub("", s)
     if s.count("(") > s.count(")"):
         s = s[: s.rindex("(")]  # "Duality Biologics (Suzhou": an aside cut off by the match

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..normalize.names import CJK_LEGAL_FORMS, LEGAL_FORMS
+from ..normalize.names import cjk_legal_forms, legal_forms
 
 #: the scored fields, in report order.
 FIELDS: tuple[str, ...] = ("licensor", "licensee", "upfront", "milestones", "total_value", "targets", "asset", "royalty")
@@ -65,8 +65,6 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | 
 
 
 # --------------------------------------------------------------------------------------------------- equality
-_SUFFIXES = LEGAL_FORMS
-_ZH_SUFFIXES = CJK_LEGAL_FORMS
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
@@ -88,9 +86,10 @@ def norm_party(name: str | None) -> str:
     words = s.split()
     if words and words[0] == "the":
         words = words[1:]
-    kept = [w for w in words if w not in _SUFFIXES]
+    suffixes = legal_forms()
+    kept = [w for w in words if w not in suffixes]
     out = " ".join(kept)
-    for suf in _ZH_SUFFIXES:
+    for suf in cjk_legal_forms():
         if out.endswith(suf) and len(out) > len(suf):
             out = out[: -len(suf)]
     return out or " ".join(s.split())
@@ -177,7 +176,9 @@ def same_target(a: str | None, b: str | None) -> bool:
     >>> same_target("PD-1", "pd1"), same_target("PD-1", "PD-L1")
     (True, False)
     """
-    return bool(a) and bool(b) and target_key(a) == target_key(b)  # type: ignore[arg-type]
+    if not a or not b:
+        return False
+    return target_key(a) == target_key(b)
 
 
 def same_asset(a: str | None, b: str | None) -> bool:

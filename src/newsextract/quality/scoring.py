@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..records import Deal, Extraction
+from ..records import Approval, Deal, Extraction, Figure
 from .equality import _EQUAL, FIELDS, MONEY_FIELDS, Counts, target_key
 from .gold import GoldArticle, GoldDeal
 
@@ -278,9 +278,9 @@ def _score_kinds(gold: GoldArticle, pred: Extraction, res: ArticleResult) -> Non
     from .reports import approval_values, figure_values, score_items
 
     for kind, items in gold.items.items():
-        recs = pred.approvals if kind == "approvals" else pred.figures
-        to_values = approval_values if kind == "approvals" else figure_values
-        pvals = [to_values(r) for r in recs]  # type: ignore[operator]
+        recs: Sequence[Approval | Figure] = pred.approvals if kind == "approvals" else pred.figures
+        pvals = ([approval_values(r) for r in pred.approvals] if kind == "approvals"
+                 else [figure_values(r) for r in pred.figures])
         ev = [[{"field": e.field, "start": e.start, "end": e.end, "text": e.text, "rule": e.rule}
                for e in r.evidence] for r in recs]
         kr = score_items(kind, items, pvals, ev)

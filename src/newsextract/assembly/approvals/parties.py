@@ -98,7 +98,7 @@ def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announc
     ranked = sorted(counts.values(), key=lambda c: -c[0])
     if not ranked or ranked[0][0] < min_count or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
         return announcer
-    return ranked[0][1]  # type: ignore[no-any-return]
+    return ranked[0][1]
 
 
 def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:

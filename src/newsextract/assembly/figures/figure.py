@@ -61,7 +61,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     subj: Party | str = subject
     if kind == "company" and subj_fact is not None and subj_fact.label == "org":
         subj = Party(name=subject, canonical=getattr(subj_fact.value, "canonical", None))
-    return Figure(subject=subj, kind=kind, metric=metric, value=value, period=period, change_pct=change,  # type: ignore[arg-type]
+    return Figure(subject=subj, kind=kind, metric=metric, value=value, period=period, change_pct=change,
                   evidence=evidence)
 
 

@@ -98,7 +98,7 @@ def _row_figure(vocab: ReportVocab, text: str, row: TableRow, col_period: Any, t
     unit = vocab.fig_rx["fig.division"].search(row.label.text)
     name = f"{company.text} {unit.group(0)}" if unit else company.text
     return Figure(subject=Party(name=name, canonical=None if unit else getattr(company.value, "canonical", None)),
-                  kind="company", metric=metric, value=value,  # type: ignore[arg-type]
+                  kind="company", metric=metric, value=value,
                   period=col_period, change_pct=row.change, evidence=ev)
 
 

@@ -42,9 +42,8 @@ class NameCleaner:
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()}
         self.designator_words |= set(names.get("legal_abbreviations") or [])
         self.designator_words = {w.strip(".") for w in self.designator_words}
-        tail = [*(lex.get("designator") or []), *(lex.get("legal") or [])]
         # a name without its designator and legal form ("Pellmont Pharma AG" → "Pellmont"): how articles go on
-        self.name_tail = re.compile(r"(?:[\s,]+(?:" + "|".join(tail) + r"|and|&))+\.?$") if tail and lang == "en" else None
+        self.name_tail = rx["name.tail"] if "name.tail" in rx.rules else None
 
     # -- one candidate ---------------------------------------------------------------------------------------
     def trim_name(self, text: str, s: int, e: int, keep_first: bool = False) -> tuple[int, int]:

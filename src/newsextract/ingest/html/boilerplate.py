@@ -32,11 +32,14 @@ class _Vocab:
     tokens: frozenset[str]  # class/id tokens of boilerplate containers (removed unless they hold most text)
     always: frozenset[str]  # ... removed whatever their size
     wrapper: frozenset[str]  # tokens that make a class name a layout wrapper, not a box
+    author: frozenset[str]  # tokens of an author's container ...
+    author_box: frozenset[str]  # ... that is a box about the author when it also has one of these
     body_class: re.Pattern[str]  # class/id of the article body: never removed
     related_heading: re.Pattern[str]  # a heading that starts a list of other stories
 
 
 _VOCAB_KEYS = {"version", "kind", "boilerplate", "body_class", "related_heading", "metadata", "regexes"}
+_BOILER_KEYS = ("tokens", "always", "wrapper", "author", "author_box")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,10 +51,10 @@ def _vocab() -> _Vocab:
     data = load_file("common", "html")
     unknown = set(data) - _VOCAB_KEYS
     boiler = data.get("boilerplate") or {}
-    if unknown or not isinstance(boiler, dict) or set(boiler) - {"tokens", "always", "wrapper"}:
+    if unknown or not isinstance(boiler, dict) or set(boiler) - set(_BOILER_KEYS):
         raise PatternError(E.E010.format(path=where, reason=f"unknown keys {sorted(unknown or set(boiler))}"))
     lists = {}
-    for key in ("tokens", "always", "wrapper"):
+    for key in _BOILER_KEYS:
         items = boiler.get(key) or []
         if not isinstance(items, list) or not all(isinstance(t, str) and t == t.lower() for t in items):
             raise PatternError(E.E010.format(path=where, reason=f"boilerplate.{key} must be a list of lower-case "
@@ -63,8 +66,8 @@ def _vocab() -> _Vocab:
             rx[key] = re.compile(str(data[key]), re.I)
         except (KeyError, re.error) as exc:
             raise PatternError(E.E010.format(path=where, reason=f"{key}: {exc}")) from exc
-    return _Vocab(lists["tokens"] | lists["always"], lists["always"], lists["wrapper"], rx["body_class"],
-                  rx["related_heading"])
+    return _Vocab(lists["tokens"] | lists["always"], lists["always"], lists["wrapper"], lists["author"],
+                  lists["author_box"], rx["body_class"], rx["related_heading"])
 
 
 def _hidden(tag: Tag) -> bool:
@@ -88,7 +91,7 @@ def _is_boilerplate(tag: Tag) -> bool:
     vocab = _vocab()
     if not toks or vocab.body_class.search(attr_text(tag)):
         return False
-    if "author" in toks and toks & {"box", "bio", "card", "about", "profile", "info"}:
+    if toks & vocab.author and toks & vocab.author_box:
         return True  # "about the author" boxes cite the author's other stories and their figures
     return bool(toks & vocab.tokens)
 
