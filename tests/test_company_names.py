@@ -31,6 +31,9 @@ def _names(finder, text):
      "Antibodies against SARS-CoV-2 were licensed by Qilu Pharma.", {"SoCal Biotech", "Kong Limited", "SARS-CoV-2"}),
     # an owner's thing, not a company
     ("Neurocrine will use capsids from Voyager’s TRACER platform.", {"TRACER"}),
+    # a place or listing descriptor leads a name but is not part of it
+    ("Enhertu, co-promoted globally with UK-based AstraZeneca, grew. U.S.-listed Zai Lab signed the pact.",
+     {"UK-based AstraZeneca", "U.S.-listed Zai Lab"}),
 ])
 def test_not_company_names(finder, text, not_names):
     assert not (_names(finder, text) & not_names)
