@@ -260,3 +260,17 @@ def test_a_plain_statement_with_terms_overrides_the_owner_reading():
     deals = extract(WEAK_OWNER).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value.amount) for d in deals] == [
         ("Hanul Pharma", "Norvane Bio", Decimal("20000000"), Decimal("300000000"))]
+
+
+OPTION_PARTNER = ("Under the terms of the collaboration, Corrib Bio is entitled to upfront payments of CHF8 million, the "
+                  "Zurich-based company said. Should Tamsin Pharma exercise a license option, development and sales-based "
+                  "payments of up to CHF300 million would be added, plus tiered royalties. The two companies will advance "
+                  "a CorribBio program against resistant infections.")
+
+
+def test_the_partner_named_in_the_next_sentence_completes_the_deal():
+    """A deal with one named party (X is entitled to $…) and, next, the other party with the other role ('Should Y
+    exercise a license option'): one deal. A company's name before 'program' is no target."""
+    deals = extract(OPTION_PARTNER).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount, d.targets) for d in deals] == [
+        ("Corrib Bio", "Tamsin Pharma", Decimal("8000000"), Decimal("300000000"), [])]

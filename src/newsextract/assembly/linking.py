@@ -46,6 +46,8 @@ class Linker:
             # after a bullet is the next item of a flat list, not the body of a heading)
             fresh = heading is not None and heading.bullet and not m.bullet and 0 < m.sent - heading.sent <= 2
             target = None if fresh else _best(deals, m)
+            if target is None and last is not None and not fresh and _completes(last, m):
+                target = last  # "X is entitled to $5M upfront. Should Y exercise its option, …": Y is X's partner
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
@@ -79,6 +81,20 @@ def _best(deals: list[DealState], m: Mention) -> DealState | None:
             if best is None or key > best:
                 best, found = key, d
     return found
+
+
+def _completes(d: DealState, m: Mention) -> bool:
+    """``m`` names the one party the deal just described lacks: the deal has a single named party, with a role;
+    ``m`` names a single other party, with the other role, in the next sentence, and no amount of a kind the deal
+    already has."""
+    named = {p.ent: p.role for p in m.parties if p.ent}
+    if len(d.parties) != 1 or len(named) != 1 or m.sent - d.last_sent > 1:
+        return False
+    (have, role), = d.parties.items()
+    (ent, new), = named.items()
+    if ent == have or role is None or new is None or role == new:
+        return False
+    return not any(k in d.terms for k, _, _ in m.money)
 
 
 def compatible(d: DealState, m: Mention) -> bool:

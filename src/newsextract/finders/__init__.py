@@ -65,7 +65,9 @@ class Finders:
         facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts)))
         for label in ("deal", "backref", "aggregate", "status", "territory", "date"):
             facts.extend(self._combined(text, self._rules(label, live), label, low))
-        tfacts = self.targets.find(text)
+        org_names = {f.text for f in facts if f.label == "org"}
+        # a name shaped like a target that the article writes as a company is the company ("a BioVersys program")
+        tfacts = [t for t in self.targets.find(text) if t.text not in org_names or self.targets.known(t.text)]
         facts.extend(tfacts)
         facts.extend(self.modality.find(text))
         assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])

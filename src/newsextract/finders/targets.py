@@ -135,6 +135,11 @@ class TargetFinder:
             return self.literal[s]
         return self.canon.get(self._key(s), s)
 
+    def known(self, s: str) -> bool:
+        """Whether a name is in the target vocabulary (not only shaped like a target)."""
+        s = s.strip().translate(DASHES)
+        return bool(self.literal.get(s)) or self._key(s) in self.canon
+
     # ------------------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[Any]:
         """Every target in ``text`` as a ``target`` fact (value: the canonical spelling), sorted by start."""
