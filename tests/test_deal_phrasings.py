@@ -274,3 +274,15 @@ def test_the_partner_named_in_the_next_sentence_completes_the_deal():
     deals = extract(OPTION_PARTNER).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount, d.targets) for d in deals] == [
         ("Corrib Bio", "Tamsin Pharma", Decimal("8000000"), Decimal("300000000"), [])]
+
+
+NEWCO_RIGHTS = ("Last week, Suzhou-based Qilin Biotech outlicensed the global rights to its siRNA candidate QL-7141. The "
+                "rights were acquired by the US investment firm Corven Capital through its NewCo Arvane Bio in a deal worth "
+                "up to $800 million.")
+
+
+def test_rights_acquired_by_a_newco_complete_the_out_licence():
+    """'The rights were acquired by X through its NewCo Y': Y holds the licence the previous sentence gave out."""
+    deals = extract(NEWCO_RIGHTS).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Qilin Biotech", "Arvane Bio", Decimal("800000000"))]

@@ -85,14 +85,14 @@ def _best(deals: list[DealState], m: Mention) -> DealState | None:
 
 def _completes(d: DealState, m: Mention) -> bool:
     """``m`` names the one party the deal just described lacks: the deal has a single named party, with a role;
-    ``m`` names a single other party, with the other role, in the next sentence, and no amount of a kind the deal
-    already has."""
-    named = {p.ent: p.role for p in m.parties if p.ent}
-    if len(d.parties) != 1 or len(named) != 1 or m.sent - d.last_sent > 1:
+    ``m`` gives one other party the other role by a frame that is not weak (others it names have none), in the next
+    sentence, with no amount of a kind the deal already has."""
+    roled = {p.ent: p.role for p in m.parties if p.ent and p.role and not p.weak}
+    if len(d.parties) != 1 or len(roled) != 1 or m.sent - d.last_sent > 1 or any(p.weak for p in m.parties):
         return False
     (have, role), = d.parties.items()
-    (ent, new), = named.items()
-    if ent == have or role is None or new is None or role == new:
+    (ent, new), = roled.items()
+    if have in {p.ent for p in m.parties} or role is None or role == new:
         return False
     return not any(k in d.terms for k, _, _ in m.money)
 
