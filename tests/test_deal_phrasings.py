@@ -286,3 +286,14 @@ def test_rights_acquired_by_a_newco_complete_the_out_licence():
     deals = extract(NEWCO_RIGHTS).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Qilin Biotech", "Arvane Bio", Decimal("800000000"))]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("华岭生物与康拓制药宣布终止双方关于HL-207的合作。协议生效后，华岭生物重新获得HL-207的全部全球权利。此次终止不影响华岭生物"
+     "此前已从康拓制药收到的2亿美元首付款。", "华岭生物", "康拓制药"),
+    ("Norvane Bio and Castell Pharma ended their collaboration on NV-310. Norvane regains full global rights to the "
+     "antibody and keeps the $90 million upfront payment it received from Castell.", "Norvane Bio", "Castell Pharma"),
+])
+def test_who_regains_the_rights_granted_them(text, licensor, licensee):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [(licensor, licensee, "terminated")]

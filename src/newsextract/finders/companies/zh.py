@@ -70,7 +70,25 @@ class ZhNames:
             f.start, f.end = span
             f.text = text[f.start:f.end]
             out.append(f)
-        return out
+        return self._trim_to_known(out)
+
+    def _trim_to_known(self, found: list[Fact]) -> list[Fact]:
+        """A candidate that ends in a name the article writes on its own, after words that are no place, is that name
+        (此次终止不影响华岭生物 … 华岭生物: the clause before it is no part of the name; 杭州睿拓生物 keeps its city)."""
+        alone = {f.text for f in found if f.kind != "gazetteer" and len(f.text) >= 4}
+        if len(alone) < 2:
+            return found
+        for f in found:
+            if f.kind == "gazetteer" or self.legal_tail is not None and self.legal_tail.search(f.text):
+                continue  # a name with its legal form is whole (石药集团巨石生物制药有限公司)
+            for name in alone:
+                head = f.text[:-len(name)]
+                if len(f.text) > len(name) and f.text.endswith(name) and not any(
+                        head.startswith(w) or head.endswith(w) for w in self.places + self.generic):
+                    f.start += len(head)
+                    f.text = name
+                    break
+        return found
 
     def _trim(self, text: str, s: int, e: int, from_context: bool) -> tuple[int, int] | None:
         # a match that begins inside a descriptor word (国大洋生物 in 美国大洋生物) starts after it; the set
