@@ -297,3 +297,11 @@ def test_rights_acquired_by_a_newco_complete_the_out_licence():
 def test_who_regains_the_rights_granted_them(text, licensor, licensee):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [(licensor, licensee, "terminated")]
+
+
+def test_a_price_paid_for_a_company_is_an_acquisition_without_a_deal_word():
+    """'X paid $43 billion for Y' names no deal word: the frame itself says it is an acquisition."""
+    deals = extract("In 2024, Corwen Pharma paid $4.3 billion for Ardent Biosciences, and Tarven Therapeutics stumped up over "
+                    "$900 million for gene-editing pioneer Lumenor Bio.").deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in deals] == [
+        ("acquisition", "Ardent Biosciences", "Corwen Pharma"), ("acquisition", "Lumenor Bio", "Tarven Therapeutics")]

@@ -49,7 +49,8 @@ class DealWriter:
         licensee = self._party(d, "licensee", ents, ev)
         if (licensor is None and licensee is None) or not (fields or targets or assets):
             return None
-        if not any(m.deal_cues or m.listed_deal for m in allf) and not any(k in DEAL_KINDS for k, _, _ in d.money):
+        if not any(m.deal_cues or m.listed_deal or m.acq_frame for m in allf) and not any(
+                k in DEAL_KINDS for k, _, _ in d.money):
             return None
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
                 c.kind == "other" for m in allf for c in m.deal_cues):
@@ -114,6 +115,8 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
                 continue
             if TYPE_RANK.get(k, 0) > best:
                 dtype, best = k, TYPE_RANK.get(k, 0)
+    if dtype == "other" and acq:
+        dtype = "acquisition"  # "Pfizer paid $43 billion for Seagen": the frame is the deal word
     if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
         dtype = "license"
     return dtype
