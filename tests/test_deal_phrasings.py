@@ -305,3 +305,10 @@ def test_a_price_paid_for_a_company_is_an_acquisition_without_a_deal_word():
                     "$900 million for gene-editing pioneer Lumenor Bio.").deals
     assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in deals] == [
         ("acquisition", "Ardent Biosciences", "Corwen Pharma"), ("acquisition", "Lumenor Bio", "Tarven Therapeutics")]
+
+
+def test_possessive_sale_to():
+    """"X's sale of rights to D … to Y": X sells, Y buys (not the reverse a prior would guess)."""
+    deals = extract("The deal follows Corrib Pharma’s sale of rights to Velotra outside Europe in May to Ostrom "
+                    "Therapeutics for $210 million, a unit of the Hanul Group.").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Corrib Pharma", "Ostrom Therapeutics")]
