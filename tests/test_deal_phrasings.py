@@ -312,3 +312,10 @@ def test_possessive_sale_to():
     deals = extract("The deal follows Corrib Pharma’s sale of rights to Velotra outside Europe in May to Ostrom "
                     "Therapeutics for $210 million, a unit of the Hanul Group.").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Corrib Pharma", "Ostrom Therapeutics")]
+
+
+def test_rights_handed_back_go_to_who_granted_them():
+    deals = extract("Tarven Therapeutics hands back two gene therapy programs to Lumenor Bio, ending the licence "
+                    "signed in 2021 for a $40 million upfront payment.").deals
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
+        ("Lumenor Bio", "Tarven Therapeutics", "terminated")]
