@@ -319,3 +319,8 @@ def test_rights_handed_back_go_to_who_granted_them():
                     "signed in 2021 for a $40 million upfront payment.").deals
     assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
         ("Lumenor Bio", "Tarven Therapeutics", "terminated")]
+
+
+def test_zh_rights_returned_go_to_who_granted_them():
+    deals = extract("康拓制药今日宣布，已将HL-207在中国以外的全部权利归还给华岭生物，双方于2021年签署的许可协议随之终止。").deals
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [("华岭生物", "康拓制药", "terminated")]
