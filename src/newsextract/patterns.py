@@ -145,8 +145,17 @@ class HtmlFile(PatternFile):
     metadata: HtmlMetadata | None = None
 
 
+class DatesFile(PatternFile):
+    """``dates.yml``: besides the candidate rules and the ``regexes``, the month and weekday names in calendar order
+    (``en``), read by :func:`newsextract.normalize.dates.parse_date`."""
+
+    months: list[str] = []
+    weekdays: list[str] = []
+
+
 #: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile}
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile,
+                                              "dates": DatesFile}
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:
