@@ -114,8 +114,8 @@ def deal_values(deal: Deal, registry: Registry) -> list[FieldValue]:
         out.append(FieldValue("asset", ", ".join(assets), ", ".join(assets), "|".join(sorted(keys)),
                               len(asset_keys(main)) * 100 + len(main), evidence=ev.get("asset")))
     if deal.targets:
-        keys = sorted({target_key(t) for t in deal.targets})
-        out.append(FieldValue("targets", list(deal.targets), ", ".join(deal.targets), "|".join(keys), len(keys),
+        tkeys = sorted({target_key(t) for t in deal.targets})
+        out.append(FieldValue("targets", list(deal.targets), ", ".join(deal.targets), "|".join(tkeys), len(tkeys),
                               evidence=ev.get("targets")))
     for f in ("modality", "territory"):
         v = getattr(deal, f)
