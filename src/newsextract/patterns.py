@@ -146,8 +146,7 @@ class HtmlFile(PatternFile):
 
 
 class DatesFile(PatternFile):
-    """``dates.yml``: besides the candidate rules and the ``regexes``, the month and weekday names in calendar order
-    (``en``), read by :func:`newsextract.normalize.dates.parse_date`."""
+    """``dates.yml``: the month and weekday names in calendar order (``en``) that ``parse_date`` reads."""
 
     months: list[str] = []
     weekdays: list[str] = []
