@@ -116,10 +116,12 @@ def test_patterns_html_metadata_section_is_validated(tmp_path):
     ("zh", "targets", "joins: 和", "joins"),
     ("common", "names", "cjk_legal_forms: 公司", "cjk_legal_forms"),
     ("common", "html", "boilerplate: {author_boxes: [box]}", "boilerplate.author_boxes"),
+    ("en", "dates", "months: January", "months"),
+    ("en", "dates", "weekdays: {Monday: 1}", "weekdays"),
 ])
 def test_patterns_word_list_sections_are_validated(tmp_path, lang, kind, section, message):
-    """The word lists moved out of code (target joins and Greek letters, name-key legal forms, the author box) have
-    a schema (patterns.FILE_SCHEMAS): a typo or a wrong type fails loudly."""
+    """The word lists moved out of code (target joins and Greek letters, name-key legal forms, the author box, the
+    month and weekday names) have a schema (patterns.FILE_SCHEMAS): a typo or a wrong type fails loudly."""
     (tmp_path / lang).mkdir()
     (tmp_path / lang / f"{kind}.yml").write_text(f"version: 1\nkind: {kind}\n{section}\n", encoding="utf-8")
     with pytest.raises(PatternError, match=message):

@@ -27,9 +27,8 @@ def to_jsonl_line(rec: Extraction) -> str:
 CSV_COLUMNS = [
     "doc_id", "deal_index", "deal_type", "status", "licensor", "licensee", "asset", "targets", "modality",
     "territory",
-    "upfront_amount", "upfront_currency", "near_term_amount", "near_term_currency",
-    "milestones_amount", "milestones_currency", "total_value_amount", "total_value_currency",
-    "equity_amount", "equity_currency", "royalty", "announced",
+    *(f"{f}_{part}" for f in DEAL_MONEY_FIELDS for part in ("amount", "currency")),
+    "royalty", "announced",
 ]
 
 

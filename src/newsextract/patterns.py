@@ -53,9 +53,9 @@ class RuleSpec(BaseModel):
     case_sensitive: bool = False
     #: payment cues: which side of an amount the cue may attach to; rule finders: how far a rule reaches
     attach: str | int | dict[str, int] | None = None
-    #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame)
+    #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame); a weak
+    #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     acquisition: bool = False
-    #: role frames: a reading a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     weak: bool = False
     sub: str | None = None
     scale: int | None = None
@@ -65,6 +65,7 @@ class RuleSpec(BaseModel):
     flags: Any = None
     roles: Any = None
     kind: str | None = None
+    keep_first: bool = False  #: company context rules: the cue is before the name (at a full stop, keep that side)
     #: asset rules: the separator of a list the rule's group holds (each item is one asset)
     split: str | None = None
     lang: str | None = None
@@ -88,8 +89,7 @@ class PatternFile(BaseModel):
 
 
 class Anaphors(BaseModel):
-    """``anaphors`` of ``zh/names.yml``: the words that stand for the company named last, and for the former of
-    two (any other anaphor is the latter)."""
+    """``anaphors`` of ``zh/names.yml``: words for the company named last, the former of two (others: the latter)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -145,8 +145,16 @@ class HtmlFile(PatternFile):
     metadata: HtmlMetadata | None = None
 
 
+class DatesFile(PatternFile):
+    """``dates.yml``: the month and weekday names in calendar order (``en``) that ``parse_date`` reads."""
+
+    months: list[str] = []
+    weekdays: list[str] = []
+
+
 #: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile}
+FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile,
+                                              "dates": DatesFile}
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:

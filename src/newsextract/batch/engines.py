@@ -205,7 +205,7 @@ def _iter_local(tasks: Iterable[Task], opts: BatchOptions, settings: dict[str, A
                     yield from pool.submit(_pool_chunk, [task], settings).result()
                 except BrokenProcessPool as exc:
                     limit = settings.get("doc_timeout")
-                    slow = bool(limit) and time.monotonic() - started >= limit
+                    slow = bool(limit) and time.monotonic() - started >= (limit or 0)
                     yield from _died([task], str(exc) or type(exc).__name__, settings, timed_out=slow)
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = new_pool()
@@ -287,7 +287,7 @@ def _bag_partition(items: Iterable[Any], settings: dict[str, Any]) -> list[dict[
 
 def _jsonl_partition(lines: Iterable[Any], settings: dict[str, Any]) -> list[dict[str, Any]]:
     """One JSONL file (a partition of ``read_text(..., blocksize=None, include_path=True)``)."""
-    out = []
+    out: list[dict[str, Any]] = []
     pairs = list(lines)
     if not pairs:
         return out

@@ -25,6 +25,7 @@ from typing import Any
 from .._spans import SpanIndex
 from ..errors import E, PatternError
 from ..facts import Fact
+from ..normalize.money.vocab import money_vocab
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
 from ..triggers import TriggerIndex
@@ -155,10 +156,8 @@ class ReportVocab:
         self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
         self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
                                    for h in tables.get("headers") or [])
-        #: the currency a table's units header names (``table_currency_hints`` of money.yml), else the default
-        self.table_currencies = tuple((str(r.attrs["value"]), r.regex)
-                                      for r in load_rules(lang, "money", pd, section="table_currency_hints"))
-        self.table_currency_default = str(load_file(lang, "money", pd).get("table_currency_default") or "USD")
+        #: the money vocabulary: the currency a table's units header names (``MoneyVocab.table_currency``)
+        self.money = money_vocab(lang, pd)
 
     # -- regulators ------------------------------------------------------------------------------------------
     def regulators_in(self, text: str, a: int, b: int) -> list[Fact]:

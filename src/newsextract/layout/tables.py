@@ -11,14 +11,15 @@ from decimal import Decimal
 from typing import Any
 
 from ..normalize.money import find_money
+from ..normalize.money.vocab import money_vocab
 from ..normalize.names import display_name
-from ..patterns import has_file, load_file
+from ..patterns import has_file, load_file, regex_table
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party
 
 __all__ = ["TableReader"]
 
-_NUM = re.compile(r"^\s*(?P<pre>US\$|\$|USD|RMB|€|EUR|CHF|£)?\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\*?\s*$")
-_PRE = {"US$": "USD", "$": "USD", "USD": "USD", "RMB": "CNY", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "£": "GBP"}
+#: a bare number in a cell, maybe after a currency (``prefix_currencies`` of money.yml)
+_NUM = r"^\s*(?P<pre>{pre})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\*?\s*$"
 
 
 class TableReader:
@@ -35,7 +36,10 @@ class TableReader:
         self.nd = {s.lower() for s in data.get("not_disclosed", [])}
         self.unnamed = [re.compile(p, re.I) for p in data.get("unnamed_party", [])]
         self.targets = targets
-        self.lang = lang
+        self.rx = regex_table(lang, "tables", patterns_dir)
+        self.money = money_vocab(lang, patterns_dir)
+        prefixes = sorted((p for p, _ in self.money.prefix), key=len, reverse=True)
+        self.bare_number = re.compile(_NUM.format(pre="|".join(prefixes)))
 
     def _cells(self, line: str, start: int) -> list[tuple[int, int, str]] | None:
         sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
@@ -114,7 +118,7 @@ class TableReader:
             if k >= len(cells):
                 continue
             a, b, t = cells[k]
-            clean = re.sub(r"\s*\((?:option|opt\.?|note \d+)\)\s*$", "", t).strip().rstrip("*")
+            clean = self.rx["table.cell_note"].sub("", t).strip().rstrip("*")
             if clean.lower() in self.nd:
                 continue
             if col in ("licensor", "licensee"):
@@ -152,12 +156,12 @@ class TableReader:
             if not m.scaled:
                 amt *= self._unit(head) or table_scale or 1
             return amt, m.currency
-        n = _NUM.match(cell)
+        n = self.bare_number.match(cell)
         if not n:
             return None
         scale = self._unit(head) or table_scale
         if scale is None:
             return None
-        cur = _PRE.get(n.group("pre") or "", None) or ("CNY" if re.search(r"RMB|人民币|CNY", head) else
-                                                        "EUR" if re.search(r"€|EUR", head) else "USD")
+        pre = n.group("pre")
+        cur = (pre and self.money.currency(pre, self.money.prefix_rx)) or self.money.table_currency(head)
         return Decimal(n.group("num").replace(",", "")) * scale, cur

@@ -111,7 +111,7 @@ class Ledger:
             if new:
                 conn.execute(insert(S.companies), new)
             if changed:
-                cols = {k: bindparam(k) for k in ("name", "name_zh", "country", "kind", "parent")}
+                cols: dict[str, Any] = {k: bindparam(k) for k in ("name", "name_zh", "country", "kind", "parent")}
                 conn.execute(update(S.companies).where(S.companies.c.id == bindparam("b_id")).values(cols), changed)
             aliases = {(c[0], n) for c in payload for n in c[6]}
             have_al = {(r.company_id, r.alias) for r in conn.execute(select(S.company_aliases))}

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..patterns import regex_table
 from ..records import DEAL_MONEY_FIELDS, Deal
 from ..registry import Registry, party_key
 
@@ -60,8 +61,6 @@ TYPE_FAMILY = {"license": "licensing", "collaboration": "licensing", "option": "
                "acquisition": "buying", "asset_purchase": "buying", "other": None}
 _MONEY = DEAL_MONEY_FIELDS
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ASSET_SPLIT = re.compile(r"[,;，；、/()（）]|\band\b|\bplus\b|\+")
-_ASSET_NOISE = re.compile(r"\b(?:biosimilars?|programs?|programmes?|candidates?|drugs?|injection|tablets?)\b", re.I)
 _KEY_DROP = re.compile(r"[\s\-‐‑–—._·'’®™/]+")
 
 
@@ -80,10 +79,12 @@ def asset_keys(*texts: str | None) -> tuple[str, ...]:
     >>> asset_keys("ustekinumab and golimumab biosimilars")
     ('ustekinumab', 'golimumab')
     """
+    rx = regex_table("en", "assets")  # the words that split and pad an asset text (any language's article)
+    split, noise = rx["asset.key_split"], rx["asset.key_noise"]
     out: list[str] = []
     for t in texts:
-        for part in _ASSET_SPLIT.split(t or ""):
-            key = _KEY_DROP.sub("", _ASSET_NOISE.sub(" ", part).lower())
+        for part in split.split(t or ""):
+            key = _KEY_DROP.sub("", noise.sub(" ", part).lower())
             if len(key) >= 2 and key not in out:
                 out.append(key)
     return tuple(out)

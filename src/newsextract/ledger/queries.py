@@ -64,7 +64,7 @@ def _party_clause(name: str, role: str | None, registry: Registry, like: bool = 
     # IN (… UNION …): each half is an index lookup (ix_deal_parties_company / _root), never a scan of deals
     keys = [dp.c.company_key == comp.id, dp.c.root_key == comp.id] if comp else [dp.c.company_key == f"x:{name_key(name)}"]
     parts = [select(dp.c.deal_id).where(k, *([dp.c.role == role] if role else [])) for k in keys]
-    clause = S.deals.c.id.in_(union(*parts) if len(parts) > 1 else parts[0])
+    clause: Any = S.deals.c.id.in_(union(*parts) if len(parts) > 1 else parts[0])
     if comp is None and like:  # an unknown company not found by its key: any deal whose name contains it
         cols = [S.deals.c.licensor, S.deals.c.licensee] if role is None else [S.deals.c[role]]
         clause = or_(clause, *[func.lower(c).contains(name.lower()) for c in cols])
@@ -110,7 +110,7 @@ def build_query(flt: DealFilter, registry: Registry, like: bool = False) -> Sele
             conds.append(and_(d.c[f"{f}_currency"] == flt.currency.upper(), d.c[f"{f}_amount"] >= v))
     if conds:
         q = q.where(and_(*conds))
-    order = {"recent": [when.desc(), d.c.id.desc()], "upfront": [d.c.upfront_amount.desc(), d.c.id],
+    order: dict[str, list[Any]] = {"recent": [when.desc(), d.c.id.desc()], "upfront": [d.c.upfront_amount.desc(), d.c.id],
              "total": [d.c.total_value_amount.desc(), d.c.id], "sources": [d.c.n_sources.desc(), d.c.id]}
     q = q.order_by(*order.get(flt.order, order["recent"]))
     if flt.order in ("upfront", "total"):  # amounts in --currency first, NULLs last on both back ends

@@ -29,13 +29,15 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from ..records import DEAL_MONEY_FIELDS
+
 __all__ = ["metadata", "ingests", "articles", "mentions", "deals", "deal_parties", "deal_targets", "sources",
            "field_values", "status_history", "companies", "company_aliases", "ledger_state", "MONEY_FIELDS"]
 
 metadata = MetaData()
 
 #: money fields of a deal; each is three columns of ``deals``: <f>_amount, <f>_currency, <f>_text.
-MONEY_FIELDS = ("upfront", "near_term", "milestones", "total_value", "equity")
+MONEY_FIELDS = DEAL_MONEY_FIELDS
 _AMOUNT = Numeric(28, 4)
 
 ledger_state = Table(

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..records import Deal, Evidence, Money, Party
+from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party
 from ..registry import Registry, party_key
 from .link import asset_keys, target_key
 
@@ -41,7 +41,7 @@ __all__ = ["FieldValue", "Row", "deal_values", "money_value", "choose", "current
 
 #: the fields of a deal the ledger keeps values of (status has its own history as well).
 FIELDS = ("licensor", "licensee", "deal_type", "status", "asset", "targets", "modality", "indications", "territory",
-          "upfront", "near_term", "milestones", "total_value", "equity", "royalty", "announced")
+          *DEAL_MONEY_FIELDS, "royalty", "announced")
 #: order of the stages a deal goes through (a later stage wins a tie of dates).
 STAGE_ORDER = {"in_discussion": 0, "signed": 1, "completed": 2, "terminated": 3}
 
@@ -114,8 +114,8 @@ def deal_values(deal: Deal, registry: Registry) -> list[FieldValue]:
         out.append(FieldValue("asset", ", ".join(assets), ", ".join(assets), "|".join(sorted(keys)),
                               len(asset_keys(main)) * 100 + len(main), evidence=ev.get("asset")))
     if deal.targets:
-        keys = sorted({target_key(t) for t in deal.targets})
-        out.append(FieldValue("targets", list(deal.targets), ", ".join(deal.targets), "|".join(keys), len(keys),
+        tkeys = sorted({target_key(t) for t in deal.targets})
+        out.append(FieldValue("targets", list(deal.targets), ", ".join(deal.targets), "|".join(tkeys), len(tkeys),
                               evidence=ev.get("targets")))
     for f in ("modality", "territory"):
         v = getattr(deal, f)
@@ -125,7 +125,7 @@ def deal_values(deal: Deal, registry: Registry) -> list[FieldValue]:
         out.append(FieldValue("indications", list(deal.indications), ", ".join(deal.indications),
                               "|".join(sorted(i.lower() for i in deal.indications)), len(deal.indications),
                               evidence=ev.get("indications")))
-    for f in ("upfront", "near_term", "milestones", "total_value", "equity"):
+    for f in DEAL_MONEY_FIELDS:
         m = getattr(deal, f)
         if m is not None:
             out.append(money_value(f, m, ev.get(f)))

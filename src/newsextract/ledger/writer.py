@@ -169,11 +169,11 @@ class BatchWriter:
         date, date_source = (deal.announced, "announced") if deal.announced else (
             (rec.published, "published") if rec.published else (None, None))
         hid = self.ids("status_history")
-        st = stage(deal.status, deal.deal_type)
-        w.history.append((date, deal.status, st, hid))
+        deal_stage = stage(deal.status, deal.deal_type)
+        w.history.append((date, deal.status, deal_stage, hid))
         ev = next((e.text for e in deal.evidence if e.field == "status"), None)
         self.inserts["status_history"].append(dict(
-            id=hid, deal_id=deal_id, mention_id=mid, article_id=aid, status=deal.status, stage=st, date=date,
+            id=hid, deal_id=deal_id, mention_id=mid, article_id=aid, status=deal.status, stage=deal_stage, date=date,
             date_source=date_source, evidence=ev, active=True))
         for role in ("licensor", "licensee"):
             key = getattr(f, role)
@@ -215,7 +215,10 @@ class BatchWriter:
             bulk_insert(conn, S.metadata.tables[t], ins[t])
             ins[t] = []
         self._load_stored()
-        new_deals, upd_deals, new_vals, upd_vals = [], [], [], []
+        new_deals: list[dict[str, Any]] = []
+        upd_deals: list[dict[str, Any]] = []
+        new_vals: list[dict[str, Any]] = []
+        upd_vals: list[dict[str, Any]] = []
         mention_of = {id(r): (did, mid) for did, mid, r in self.pending_values}
         for deal_id, w in self.work.items():
             row = self._recompute(deal_id, w)
@@ -231,7 +234,7 @@ class BatchWriter:
                 r.stored = flags
         bulk_insert(conn, S.deals, new_deals)
         if upd_deals:
-            cols = {k: bindparam(k) for k in upd_deals[0] if k not in ("id", "created_at")}
+            cols: dict[str, Any] = {k: bindparam(k) for k in upd_deals[0] if k not in ("id", "created_at")}
             conn.execute(update(S.deals).where(S.deals.c.id == bindparam("b_id")).values(cols),
                          [dict(r, b_id=r["id"]) for r in upd_deals])
         for t in ("sources", "status_history"):

@@ -18,7 +18,7 @@ import ahocorasick
 from ..errors import E, PatternError
 from ..patterns import RegexTable, has_file, lexicon, load_file, regex_table
 
-__all__ = ["Entry", "Gazetteer", "name_key", "display_name", "trie_regex", "legal_forms", "cjk_legal_forms"]
+__all__ = ["Entry", "Gazetteer", "name_key", "norm_party", "display_name", "trie_regex", "legal_forms", "cjk_legal_forms"]
 
 
 @functools.cache
@@ -78,6 +78,33 @@ def name_key(name: str) -> str:
         s = s2 if s2 else _PUNCT.sub(" ", s).strip()
     s = _cjk_suffix().sub("", s) or s
     return s
+
+
+def norm_party(name: str | None) -> str:
+    """A party name reduced for the scorer's party equality (:mod:`newsextract.quality.equality`, EVAL.md): NFKC, lower case, hyphens to spaces, no punctuation or suffixes.
+
+    >>> norm_party("Regeneron Pharmaceuticals, Inc.")
+    'regeneron pharmaceuticals'
+    >>> norm_party("Bristol-Myers Squibb Co."), norm_party("江苏恒瑞医药股份有限公司")
+    ('bristol myers squibb', '江苏恒瑞医药')
+    >>> norm_party("The Group")  # nothing left after dropping: keep what there was
+    'the group'
+    """
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKC", name).lower()
+    s = s.replace("-", " ").replace("‐", " ").replace("–", " ").replace("&", " ")
+    s = _PUNCT.sub(" ", s)
+    words = s.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    suffixes = legal_forms()
+    kept = [w for w in words if w not in suffixes]
+    out = " ".join(kept)
+    for suf in cjk_legal_forms():
+        if out.endswith(suf) and len(out) > len(suf):
+            out = out[: -len(suf)]
+    return out or " ".join(s.split())
 
 
 @functools.lru_cache(maxsize=65536)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..normalize.names import cjk_legal_forms, legal_forms
+from ..normalize.names import norm_party
 
 #: the scored fields, in report order.
 FIELDS: tuple[str, ...] = ("licensor", "licensee", "upfront", "milestones", "total_value", "targets", "asset", "royalty")
@@ -65,36 +65,6 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float | None, float | 
 
 
 # --------------------------------------------------------------------------------------------------- equality
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
-
-
-def norm_party(name: str | None) -> str:
-    """A party name reduced for comparison: NFKC, lower case, hyphens to spaces, no punctuation or suffixes.
-
-    >>> norm_party("Regeneron Pharmaceuticals, Inc.")
-    'regeneron pharmaceuticals'
-    >>> norm_party("Bristol-Myers Squibb Co."), norm_party("江苏恒瑞医药股份有限公司")
-    ('bristol myers squibb', '江苏恒瑞医药')
-    >>> norm_party("The Group")  # nothing left after dropping: keep what there was
-    'the group'
-    """
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKC", name).lower()
-    s = s.replace("-", " ").replace("‐", " ").replace("–", " ").replace("&", " ")
-    s = _PUNCT.sub(" ", s)
-    words = s.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    suffixes = legal_forms()
-    kept = [w for w in words if w not in suffixes]
-    out = " ".join(kept)
-    for suf in cjk_legal_forms():
-        if out.endswith(suf) and len(out) > len(suf):
-            out = out[: -len(suf)]
-    return out or " ".join(s.split())
-
-
 def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w)
 

@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..records import Deal, Extraction, Money
+from ..records import DEAL_MONEY_FIELDS, Deal, Extraction, Money
 
 __all__ = ["FIELD_COLOURS", "Span", "collect_spans", "render_html", "colour_for"]
 
@@ -186,7 +186,7 @@ def _value_html(name: str, v: Any) -> str | None:
 
 
 _TABLE_FIELDS = ("deal_type", "status", "licensor", "licensee", "asset", "assets", "targets", "modality", "indications",
-                 "territory", "upfront", "near_term", "milestones", "total_value", "equity", "royalty", "announced")
+                 "territory", *DEAL_MONEY_FIELDS, "royalty", "announced")
 
 
 #: scored fields (EVAL.md): shown even when empty, so a miss is visible

@@ -27,7 +27,7 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
     out = []
     for hs, he, scale, rid in sorted(headers):
         around = text[max(0, hs - 40):he + 80]
-        currency = next((c for c, rx in vocab.table_currencies if rx.search(around)), vocab.table_currency_default)
+        currency = vocab.money.table_currency(around)
         rows, period = _header_rows(vocab, text, hs, he)
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
         totals = [r for r, _ in rows

@@ -9,13 +9,14 @@ from typing import Any
 
 from ...facts import Fact
 from ...finders.reports import ReportVocab
-from ...records import Deal
+from ...records import DEAL_MONEY_FIELDS, Deal
+from ..types import DEAL_KINDS as TERM_KINDS
 
 #: amounts below this are garbled or truncated ("remains at $4.") -- no company or market figure is that small
 MIN_AMOUNT = Decimal(1000)
-#: payment kinds that make an amount a deal term (see patterns/*/payments.yml)
-DEAL_KINDS = {"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
-              "combined_upfront", "per_share", "royalty_money"}
+#: payment kinds that make an amount a deal term (see patterns/*/payments.yml): the deal's own terms, a price per
+#: share, royalty money
+DEAL_KINDS = TERM_KINDS | {"per_share", "royalty_money"}
 #: a number followed by a word: where a count may be
 DIGIT_UNIT = re.compile(r"\d\s*[^\W\d]")
 _CLAUSE_END = re.compile(r"\n|[;；。]|\.(?:\s|$)")
@@ -27,8 +28,7 @@ def overlaps(f: Any, spans: list[tuple[int, int]]) -> bool:
 
 def deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     """Where the deals' own amounts are (their evidence): no figure is read there."""
-    money_fields = {"upfront", "near_term", "milestones", "total_value", "equity"}
-    return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in money_fields]
+    return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in DEAL_MONEY_FIELDS]
 
 
 def _chain_head(vocab: ReportVocab, text: str, v: Any, values: list[Any], cues: list[Fact] | None = None) -> Any:

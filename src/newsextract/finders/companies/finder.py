@@ -80,7 +80,7 @@ class CompanyFinder:
             for m in r.regex.finditer(text):
                 g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
-                s, e = self.names.trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
+                s, e = self.names.trim_name(text, s, e, keep_first=bool(r.attrs.get("keep_first")))
                 if e - s < 2:
                     continue
                 found.append(Fact(s, e, "org", "context", None, r.id, text[s:e]))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...patterns import load_kind, lower_pattern, regex_table
+from ...patterns import load_kind, load_rules, lower_pattern, regex_table
 
 #: between the words of a number written out ("twenty-five", "one hundred")
 _TOKEN_SEP = re.compile(r"[\s-]+")
@@ -61,6 +61,10 @@ class MoneyVocab:
                 self.scale_map[w.lower()] = s
         self.qual_rx = [(re.compile(r"^(?:" + q + r")$", re.I), flag) for q, flag in self.quals]
         self.headers = [(re.compile(h["pattern"], re.I), int(h["scale"]), h["id"]) for h in data.get("scale_headers", [])]
+        #: the currency a table's heading names (``table_currency_hints``, tried in order), else the default
+        self.table_currencies: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+            (str(r.attrs["value"]), r.regex) for r in load_rules(lang, "money", patterns_dir, "table_currency_hints"))
+        self.table_currency_default = str(data.get("table_currency_default") or "USD")
         if lang == "zh":
             self.digits = {k: int(v) for k, v in data["digits"].items()}
             self.units = {k: int(v) for k, v in data["units"].items()}
@@ -132,6 +136,10 @@ class MoneyVocab:
 
     def zh_number(self, s: str) -> Decimal | None:
         return _zh_number(s, self.digits, self.units, self.big_units)
+
+    def table_currency(self, heading: str) -> str:
+        """The currency a table's heading or units line names ("(€ million)", "RMB'000"), else the default."""
+        return next((c for c, rx in self.table_currencies if rx.search(heading)), self.table_currency_default)
 
     def currency(self, token: str, table: list[tuple[re.Pattern[str], str]]) -> str | None:
         for rx, code in table:
