@@ -324,3 +324,9 @@ def test_rights_handed_back_go_to_who_granted_them():
 def test_zh_rights_returned_go_to_who_granted_them():
     deals = extract("康拓制药今日宣布，已将HL-207在中国以外的全部权利归还给华岭生物，双方于2021年签署的许可协议随之终止。").deals
     assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [("华岭生物", "康拓制药", "terminated")]
+
+
+def test_a_coordinated_subject_licenses_as_its_first_company():
+    deals = extract("Qilin Biotech and Harbin Pharma have out-licensed global rights to their co-developed antibody "
+                    "QH-12 to Windmere Bio for $30 million upfront.").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Qilin Biotech", "Windmere Bio")]

@@ -32,6 +32,8 @@ class RoleBinder:
         roles = load_file(lang, "roles", patterns_dir)
         self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
+        #: the first company of a coordinated subject, written just before the one a frame binds
+        self.coordinated = re.compile(roles["coordinated_before"], re.I) if roles.get("coordinated_before") else None
         #: (Chinese) half-width punctuation between words, read as the full-width mark (same length: offsets hold)
         self.halfwidth = re.compile(roles["halfwidth"]) if roles.get("halfwidth") else None
         self.as_fullwidth: dict[str, str] = roles.get("as_fullwidth") or {}
@@ -64,7 +66,7 @@ class RoleBinder:
         for i in sorted(self.always.union(self.index.hits(low))):  # file order, frames that can match only
             fr = self.frames[i]
             for mt in fr.finditer(masked, low):
-                self._apply(fr, mt, m, by_mask, idx, taken, unnamed)
+                self._apply(fr, mt, m, by_mask, idx, taken, unnamed, self.coordinated)
             if all(p.role for p in m.parties) and (len(taken) == 2 or not unnamed):
                 break  # every company has its role: later (weaker) frames cannot change anything
         # descriptors ("the Chinese drugmaker") without a role carry nothing
@@ -85,13 +87,17 @@ class RoleBinder:
 
     @staticmethod
     def _apply(fr: Rule, mt: re.Match[str], m: Mention, by_mask: dict[str, Fact], idx: dict[int, PartyRef],
-               taken: set[str], unnamed: list[Fact]) -> None:
+               taken: set[str], unnamed: list[Fact], coordinated: re.Pattern[str] | None = None) -> None:
         for role, grp in _GROUPS:
             if grp not in fr.regex.groupindex:
                 continue
             tok = mt.group(grp)
             if tok is None:
                 continue
+            if coordinated is not None and mt.start(grp) == mt.start():  # the subject: the first of a pair
+                pair = coordinated.search(mt.string, max(0, mt.start() - 60), mt.start())
+                if pair is not None and pair.group("first") in by_mask:
+                    tok = pair.group("first")
             if tok.startswith(("«U", "«u")):
                 if role not in taken and unnamed:
                     m.unnamed_roles.add(role)
