@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import E, PatternError
-from .triggers import required_literals
+from .triggers import near, reach, required_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -105,6 +105,8 @@ class Rule:
     fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
     #: lower-cased literals one of which every match contains (None: no such set); see :mod:`newsextract.triggers`
     triggers: frozenset[str] | None = None
+    #: with triggers: how far from one of them a match can read (None: unbounded); see :func:`newsextract.triggers.reach`
+    reach: int | None = None
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -112,6 +114,17 @@ class Rule:
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
             return self.fast.finditer(lowered, pos, end)
         return self.regex.finditer(text, pos, end)
+
+    def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None) -> Iterator[re.Match[str]]:
+        """``finditer`` over the whole text, or, given ``starts`` (the sorted offsets of this rule's trigger literals,
+        from a :class:`~newsextract.triggers.TriggerIndex`), only around them: the same matches, fewer positions
+        tried. No starts, no matches (every match holds a literal)."""
+        if starts is None or (self.reach is None and starts):
+            yield from self.finditer(text, lowered)
+            return
+        if self.reach is not None:
+            for a, b in near(starts, self.reach, len(text)):
+                yield from self.finditer(text, lowered, a, b)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
@@ -251,9 +264,12 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
             fast = re.compile(lower_pattern(src))
         except re.error:
             fast = None
+    used = fast or rx
+    triggers = required_literals(used.pattern, used.flags)
     return Rule(
         fast=fast,
-        triggers=required_literals((fast or rx).pattern, (fast or rx).flags),
+        triggers=triggers,
+        reach=reach(used.pattern, used.flags) if triggers is not None else None,
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

@@ -12,7 +12,8 @@ import ahocorasick
 from .._spans import DisjointSpans, SpanIndex
 from ..facts import Company, Fact
 from ..normalize.names import Gazetteer, display_name, name_key
-from ..patterns import load_file, load_rules
+from ..patterns import Rule, load_file, load_rules
+from ..triggers import TriggerIndex
 
 __all__ = ["CompanyFinder"]
 
@@ -35,6 +36,13 @@ def _word_char(text: str, i: int, extra: str) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in extra)
 
 
+def _starts(rule: Rule, hits: dict[Any, list[int]] | None, key: Any) -> list[int] | None:
+    """Where a rule's trigger literals are (None: scan the whole text)."""
+    if hits is None or rule.triggers is None:
+        return None
+    return hits.get(key, [])
+
+
 class CompanyFinder:
     """Every company-like mention of one language, as ``org`` / ``unnamed`` / ``ref`` / ``define`` facts."""
 
@@ -53,6 +61,10 @@ class CompanyFinder:
         self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
+        #: the name and context rules run only near their trigger literals (one automaton for both)
+        self.name_index = TriggerIndex(((sec, i), r.triggers) for sec, rules in
+                                       (("name", self.name_rules), ("context", self.context_rules))
+                                       for i, r in enumerate(rules))
         self.defines = load_rules(lang, "names", pd, section="defines")
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
@@ -76,15 +88,17 @@ class CompanyFinder:
         for start, end, entry in self.gazetteer.find(text):
             found.append(Fact(start, end, "org", "gazetteer", Company(entry.id, entry.name, entry.country, entry.kind),
                               "org.gazetteer", text[start:end]))
-        for r in self.name_rules:
-            for m in r.regex.finditer(text):
+        low = text.lower()
+        hits = self.name_index.hits(low) if self.name_index.exact(text, low) else None
+        for i, r in enumerate(self.name_rules):
+            for m in r.scan(text, None, _starts(r, hits, ("name", i))):
                 s, e = m.start(), m.end()
                 s, e = self._trim_name(text, s, e)
                 if e - s < 2:
                     continue
                 found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
-        for r in self.context_rules:
-            for m in r.regex.finditer(text):
+        for i, r in enumerate(self.context_rules):
+            for m in r.scan(text, None, _starts(r, hits, ("context", i))):
                 g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
                 s, e = self._trim_name(text, s, e, keep_first=r.id.endswith("after_prep"))
@@ -103,7 +117,6 @@ class CompanyFinder:
             orgs = self.zh.short_forms(text, orgs, money_spans or [])
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
-        low = text.lower()
         for r in self.unnamed_rules:
             for m in r.finditer(text, low):
                 if taken.overlaps(m.start(), m.end()):

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..errors import E, PatternError
 from .._spans import SpanIndex
+from ..errors import E, PatternError
 from ..facts import Fact
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
