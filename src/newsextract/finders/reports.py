@@ -27,7 +27,7 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import TriggerIndex
+from ..triggers import TriggerIndex, near, reach, required_literals
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -345,7 +345,7 @@ def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[in
     """Indices of the sentences that hold a match of ``trigger`` (one scan of the lower-cased text)."""
     if low is None or len(low) != len(text):
         low = text.lower()
-    hits = [m.start() for m in trigger.finditer(low)]
+    hits = _trigger_starts(trigger, low)
     if not hits:
         return []
     out, j = [], 0
@@ -355,3 +355,23 @@ def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[in
         if j < len(hits) and hits[j] < b:
             out.append(i)
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _trigger_index(trigger: re.Pattern[str]) -> tuple[TriggerIndex, int] | None:
+    """The literals of a trigger expression in one automaton, and how far from them a match reads (None: the
+    expression has no such literals, or no bound)."""
+    lits, width = required_literals(trigger.pattern, trigger.flags), reach(trigger.pattern, trigger.flags)
+    return (TriggerIndex([(0, lits)]), width) if lits and width is not None else None
+
+
+def _trigger_starts(trigger: re.Pattern[str], low: str) -> list[int]:
+    """Where the matches of ``trigger`` in the lower-cased text start: the expression runs only around its
+    literals, found by one automaton scan (a big alternation tries every branch at every position)."""
+    index = _trigger_index(trigger)
+    if index is None:
+        return [m.start() for m in trigger.finditer(low)]
+    near_lits = index[0].hits(low).get(0)
+    if not near_lits:
+        return []
+    return [m.start() for a, b in near(near_lits, index[1], len(low)) for m in trigger.finditer(low, a, b)]
