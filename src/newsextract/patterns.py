@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import E, PatternError
-from .triggers import near, reach, required_literals
+from .triggers import analyze, near
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -265,11 +265,11 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
         except re.error:
             fast = None
     used = fast or rx
-    triggers = required_literals(used.pattern, used.flags)
+    triggers, reach = analyze(used.pattern, used.flags, with_reach=True)
     return Rule(
         fast=fast,
         triggers=triggers,
-        reach=reach(used.pattern, used.flags) if triggers is not None else None,
+        reach=reach,
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

@@ -26,7 +26,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "reach", "near", "TriggerIndex"]
+__all__ = ["required_literals", "reach", "analyze", "near", "TriggerIndex"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
@@ -40,14 +40,19 @@ _Lits = frozenset[str] | None
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of ``pattern`` contains; None when there is no such set."""
+    return analyze(pattern, flags)[0]
+
+
+def analyze(pattern: str, flags: int = 0, with_reach: bool = False) -> tuple[frozenset[str] | None, int | None]:
+    """:func:`required_literals` and, with ``with_reach`` and when there are literals, :func:`reach`: one parse."""
     try:
         parsed = _sre.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: no prefilter, the rule always runs
-        return None
+        return None, None
     _exact, factors = _seq(list(parsed))
     if not factors or any(not s for s in factors):
-        return None
-    return frozenset(s.lower() for s in factors)
+        return None, None
+    return frozenset(s.lower() for s in factors), _reach(parsed) if with_reach else None
 
 
 def reach(pattern: str, flags: int = 0) -> int | None:
@@ -68,6 +73,10 @@ def reach(pattern: str, flags: int = 0) -> int | None:
         parsed = _sre.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: no window, the rule scans the whole text
         return None
+    return _reach(parsed)
+
+
+def _reach(parsed: Any) -> int | None:
     total = parsed.getwidth()[1] + _lookahead(list(parsed)) + 2
     return total if total <= _MAX_REACH else None
 

@@ -27,7 +27,7 @@ from ..errors import E, PatternError
 from ..facts import Fact
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import TriggerIndex, near, reach, required_literals
+from ..triggers import TriggerIndex, analyze, near
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -361,7 +361,7 @@ def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[in
 def _trigger_index(trigger: re.Pattern[str]) -> tuple[TriggerIndex, int] | None:
     """The literals of a trigger expression in one automaton, and how far from them a match reads (None: the
     expression has no such literals, or no bound)."""
-    lits, width = required_literals(trigger.pattern, trigger.flags), reach(trigger.pattern, trigger.flags)
+    lits, width = analyze(trigger.pattern, trigger.flags, with_reach=True)
     return (TriggerIndex([(0, lits)]), width) if lits and width is not None else None
 
 
