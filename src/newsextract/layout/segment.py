@@ -75,8 +75,8 @@ class Segmenter:
             if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
                     and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
                 out.append(pos)
-            elif self.kv_label is not None and self.kv_value is not None and self.kv_label.fullmatch(line) \
-                    and self.kv_value.fullmatch(nxt):
+            elif self.kv_label is not None and self.kv_value is not None and self.kv_value.fullmatch(nxt) \
+                    and self.kv_label.fullmatch(line):  # the value line first: a label's fullmatch backtracks
                 out.append(pos)
             elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= self.long_line \
                     and not self._ends_sentence(line) and not self._table(line):
