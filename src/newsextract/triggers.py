@@ -222,7 +222,7 @@ class TriggerIndex:
         self._odd = frozenset(odd)
         self.automaton = ahocorasick.Automaton()
         for lit, idxs in lit_rules.items():
-            self.automaton.add_word(lit, (tuple(idxs), len(lit)))
+            self.automaton.add_word(lit, (tuple(idxs), len(lit), frozenset(self.keys[i] for i in idxs)))
         self.empty = not lit_rules
         if not self.empty:
             self.automaton.make_automaton()
@@ -232,11 +232,19 @@ class TriggerIndex:
         ``text``, also of rules matched case-insensitively on ``text`` itself; when not, run every rule."""
         return len(lowered) == len(text) and not (self._odd and any(ch in text for ch in self._odd))
 
+    def present(self, lowered: str) -> set[Any]:
+        """The keys of the rules whose literals occur in ``lowered`` (``hits`` without the offsets)."""
+        found: set[Any] = set()
+        if not self.empty:
+            for _end, (_idxs, _length, keys) in self.automaton.iter(lowered):
+                found |= keys
+        return found
+
     def hits(self, lowered: str) -> dict[Any, list[int]]:
         """key → sorted start offsets of its literals in ``lowered``, for every rule that has one."""
         found: dict[int, list[int]] = {}
         if not self.empty:
-            for end, (idxs, length) in self.automaton.iter(lowered):
+            for end, (idxs, length, _keys) in self.automaton.iter(lowered):
                 start = end - length + 1
                 for i in idxs:
                     found.setdefault(i, []).append(start)

@@ -186,7 +186,7 @@ class ReportVocab:
         if index is None:
             index = self._trigger_indexes[id(rules)] = (rules, TriggerIndex(
                 (i, r.triggers or None) for i, r in enumerate(rules)))
-        return set(index[1].always) | set(index[1].hits(span))
+        return set(index[1].always) | index[1].present(span)
 
     def _matches(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
                  leftmost: bool = True) -> list[Fact]:
