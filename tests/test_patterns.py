@@ -53,9 +53,12 @@ def test_patterns_rule_scanned_near_its_triggers_finds_what_a_full_scan_finds(ru
         low = text.lower()
         index = TriggerIndex([(0, rule.triggers)])
         assert index.exact(text, low)
+        starts = index.hits(low).get(0, [])
+        n = len(text)
         for lowered in (None, low):
-            near = [m.span() for m in rule.scan(text, lowered, index.hits(low).get(0, []))]
-            assert near == [m.span() for m in rule.finditer(text, lowered)], rule.id
+            for a, b in ((0, n), (n // 3, 2 * n // 3), (1, n // 2), (n // 2, n - 1)):
+                near = [m.span() for m in rule.scan(text, lowered, starts, a, b)]
+                assert near == [m.span() for m in rule.finditer(text, lowered, a, b)], (rule.id, a, b)
 
 
 def test_patterns_every_rule_has_examples():

@@ -12,6 +12,7 @@ Regex rules may use macros: ``{name}`` expands to the alternation of ``lexicon: 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -115,16 +116,21 @@ class Rule:
             return self.fast.finditer(lowered, pos, end)
         return self.regex.finditer(text, pos, end)
 
-    def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None) -> Iterator[re.Match[str]]:
-        """``finditer`` over the whole text, or, given ``starts`` (the sorted offsets of this rule's trigger literals,
-        from a :class:`~newsextract.triggers.TriggerIndex`), only around them: the same matches, fewer positions
-        tried. No starts, no matches (every match holds a literal)."""
+    def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None, pos: int = 0,
+             endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's trigger
+        literals, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same matches, fewer
+        positions tried. No starts, no matches (every match holds a literal)."""
+        end = len(text) if endpos is None else endpos
         if starts is None or (self.reach is None and starts):
-            yield from self.finditer(text, lowered)
+            yield from self.finditer(text, lowered, pos, end)
             return
         if self.reach is not None:
-            for a, b in near(starts, self.reach, len(text)):
-                yield from self.finditer(text, lowered, a, b)
+            lo = bisect.bisect_left(starts, pos - self.reach)
+            hi = bisect.bisect_left(starts, end + self.reach)
+            for a, b in near(starts[lo:hi], self.reach, end):
+                if b > pos:
+                    yield from self.finditer(text, lowered, max(a, pos), b)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)

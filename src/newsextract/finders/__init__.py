@@ -63,7 +63,8 @@ class Finders:
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
         facts.extend(self.company_finder.find(text, [(f.start, f.end) for f in facts]))
         live = self._live(text, low)
-        facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts)))
+        facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts),
+                                    self._starts("pay", live)))
         for label in ("deal", "backref", "aggregate", "status", "territory", "date"):
             facts.extend(self._combined(text, self._rules(label, live), label, low, starts=self._starts(label, live)))
         tfacts = self.targets.find(text)
@@ -103,16 +104,17 @@ class Finders:
                   starts: list[list[int] | None] | None = None) -> list[Fact]:
         """Matches of rules of one kind; each rule runs on its own (Python's ``re`` scans fast for one rule's first
         characters but tries every branch at every position of a big alternation), then the leftmost match wins
-        and, at the same place, the earlier rule in the file. ``windows``: where to look; else ``starts`` (per rule,
-        where its trigger words are: it looks only near them, see ``Rule.scan``), else the whole text."""
+        and, at the same place, the earlier rule in the file. ``windows``: where to look (else the whole text);
+        ``starts``: per rule, where its trigger words are (it looks only near them, see ``Rule.scan``)."""
         if not combo:
             return []
         found: list[tuple[int, int, int, Rule]] = []
         for order, r in enumerate(combo):
+            near = starts[order] if starts is not None else None
             if windows is not None:
-                matches: Any = (m for a, b in windows for m in r.finditer(text, lowered, a, b))
+                matches: Any = (m for a, b in windows for m in r.scan(text, lowered, near, a, b))
             else:
-                matches = r.scan(text, lowered, starts[order] if starts is not None else None)
+                matches = r.scan(text, lowered, near)
             for m in matches:
                 if m.end() > m.start():
                     found.append((m.start(), order, m.end(), r))
