@@ -126,7 +126,10 @@ class Segmenter:
         cuts: set[int] = set()
         low = text.lower()
         soft = set(self.soft_breaks(text) if soft_breaks is None else soft_breaks)
+        same = len(low) == len(text)  # then each rule runs on ``low`` or is case-sensitive: its literals tell
         for rule in self.rules:
+            if same and rule.triggers is not None and not any(w in low for w in rule.triggers):
+                continue  # a literal every match holds is absent ("[" of a citation): the rule cannot match
             for m in rule.finditer(text, low):
                 end = m.end()
                 if soft and rule.id == "seg.newline" and all(p in soft for p in range(m.start(), m.end())
