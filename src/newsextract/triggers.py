@@ -68,6 +68,8 @@ def reach(pattern: str, flags: int = 0) -> int | None:
     17
     >>> reach(r"\\w+ inc") is None
     True
+    >>> reach(r"(?>ab(?=c{5}))d")
+    10
     """
     try:
         parsed = _sre.parse(pattern, flags)
@@ -89,6 +91,8 @@ def _lookahead(items: Sequence[Any]) -> int:
             most = max(most, av[1].getwidth()[1], _lookahead(list(av[1])))
         elif op is _c.SUBPATTERN:
             most = max(most, _lookahead(list(av[-1])))
+        elif op is _c.ATOMIC_GROUP:
+            most = max(most, _lookahead(list(av)))
         elif op is _c.BRANCH:
             most = max([most, *(_lookahead(list(b)) for b in av[1])])
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
