@@ -17,7 +17,7 @@ from ..patterns import Rule, load_file, load_rules
 from ..triggers import TriggerIndex
 from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
-from .targets import TargetNormalizer
+from .targets import target_finder
 
 __all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
 
@@ -41,7 +41,7 @@ class Finders:
         self.backrefs = load_rules(lang, "deal_cues", pd, section="backrefs")
         self.aggregates = load_rules(lang, "deal_cues", pd, section="aggregates")
         self.status = load_rules(lang, "status", pd)
-        self.targets = TargetNormalizer(lang, pd)
+        self.targets = target_finder(lang, pd)
         self.modality, self.assets = ModalityFinder(lang, pd), AssetFinder(lang, pd)
         self.territory = load_rules(lang, "territory", pd)
         self.royalty = load_rules(lang, "royalty", pd)

@@ -19,6 +19,7 @@ KIT) count only next to a target cue; target-shaped words that the vocabulary la
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..facts import Fact
 from ..normalize.names import trie_regex
 from ..patterns import Rule, has_file, lexicon, load_file, load_rules
 
-__all__ = ["TargetNormalizer", "TargetFinder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
+__all__ = ["TargetNormalizer", "TargetFinder", "target_finder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
 
 #: dash-like characters read as "-" (same length, so offsets stay those of the text)
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"})
@@ -409,3 +410,10 @@ class TargetFinder:
 
 #: the name the rest of the package imports
 TargetNormalizer = TargetFinder
+
+
+@functools.lru_cache(maxsize=8)
+def target_finder(lang: str, patterns_dir: str | None = None) -> TargetFinder:
+    """The target finder of one language, built once per process (it keeps nothing between texts): the finders
+    and the deal-table reader share it."""
+    return TargetFinder(lang, patterns_dir)
