@@ -12,7 +12,6 @@ Regex rules may use macros: ``{name}`` expands to the alternation of ``lexicon: 
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import E, PatternError
-from .triggers import analyze, near
+from .triggers import analyze, finditer_near
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -120,17 +119,10 @@ class Rule:
              endpos: int | None = None) -> Iterator[re.Match[str]]:
         """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's trigger
         literals, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same matches, fewer
-        positions tried. No starts, no matches (every match holds a literal)."""
-        end = len(text) if endpos is None else endpos
-        if starts is None or (self.reach is None and starts):
-            yield from self.finditer(text, lowered, pos, end)
-            return
-        if self.reach is not None:
-            lo = bisect.bisect_left(starts, pos - self.reach)
-            hi = bisect.bisect_left(starts, end + self.reach)
-            for a, b in near(starts[lo:hi], self.reach, end):
-                if b > pos:
-                    yield from self.finditer(text, lowered, max(a, pos), b)
+        positions tried (:func:`~newsextract.triggers.finditer_near`). No starts, no matches."""
+        if self.fast is not None and lowered is not None and len(lowered) == len(text):
+            return finditer_near(self.fast, lowered, starts, self.reach, pos, endpos)
+        return finditer_near(self.regex, text, starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)

@@ -16,7 +16,8 @@ True
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 # the parser of Python's own re (private, stable since 3.11, which pyproject requires)
 from re import _casefix  # type: ignore[attr-defined]  # private module: no stubs
@@ -26,7 +27,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "reach", "analyze", "near", "TriggerIndex"]
+__all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "TriggerIndex"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
@@ -113,6 +114,22 @@ def near(positions: Sequence[int], width: int, size: int) -> list[tuple[int, int
         else:
             out.append((a, b))
     return out
+
+
+def finditer_near(regex: re.Pattern[str], text: str, starts: Sequence[int] | None, width: int | None,
+                  pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, pos, endpos)``, or, given ``starts`` (the sorted offsets of its literals) and its
+    :func:`reach` ``width``, only in the windows around those: the same matches. No starts, no matches."""
+    end = len(text) if endpos is None else endpos
+    if starts is None or (width is None and starts):
+        yield from regex.finditer(text, pos, end)
+        return
+    if width is not None:
+        lo = bisect.bisect_left(starts, pos - width)
+        hi = bisect.bisect_left(starts, end + width)
+        for a, b in near(starts[lo:hi], width, end):
+            if b > pos:
+                yield from regex.finditer(text, max(a, pos), b)
 
 
 def _score(s: frozenset[str]) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from .._spans import DisjointSpans, SpanIndex
 from ..facts import Company, Fact
 from ..normalize.names import Gazetteer, display_name, name_key
 from ..patterns import Rule, load_file, load_rules
-from ..triggers import TriggerIndex
+from ..triggers import TriggerIndex, analyze, finditer_near
 
 __all__ = ["CompanyFinder"]
 
@@ -61,10 +61,14 @@ class CompanyFinder:
         self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
-        #: the name and context rules run only near their trigger literals (one automaton for both)
-        self.name_index = TriggerIndex(((sec, i), r.triggers) for sec, rules in
-                                       (("name", self.name_rules), ("context", self.context_rules))
-                                       for i, r in enumerate(rules))
+        #: the name and context rules, and the self and descriptor references, run only near their trigger literals
+        #: (one automaton for all)
+        self.refs = {key: analyze(rx.pattern, rx.flags, with_reach=True) if rx is not None else (None, None)
+                     for key, rx in (("self", self.self_rx), ("desc", self.desc_rx))}
+        self.name_index = TriggerIndex([*(((sec, i), r.triggers) for sec, rules in
+                                          (("name", self.name_rules), ("context", self.context_rules))
+                                          for i, r in enumerate(rules)),
+                                        *((key, lits) for key, (lits, _) in self.refs.items())])
         self.defines = load_rules(lang, "names", pd, section="defines")
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
@@ -123,13 +127,13 @@ class CompanyFinder:
                     continue
                 out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
         if self.self_rx is not None:
-            for m in self.self_rx.finditer(text):
+            for m in self._refs("self", self.self_rx, text, hits):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
         if self.desc_rx is not None:
             ante_index = None
-            for m in self.desc_rx.finditer(text):
+            for m in self._refs("desc", self.desc_rx, text, hits):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 if self.zh is not None and ante_index is None:
@@ -149,6 +153,10 @@ class CompanyFinder:
             orgs = orgs + extra
         out.extend(self._short_names(text, orgs, out))
         return out
+
+    def _refs(self, key: str, rx: re.Pattern[str], text: str, hits: dict[Any, list[int]] | None) -> Any:
+        lits, width = self.refs[key]
+        return finditer_near(rx, text, None if hits is None or lits is None else hits.get(key, []), width)
 
     def _propagate(self, text: str, orgs: list[Fact], money_spans: list[tuple[int, int]]) -> list[Fact]:
         """Every other place the article writes a company it names somewhere: its names as found, and each
