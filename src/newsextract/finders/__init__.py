@@ -17,7 +17,7 @@ from ..patterns import Rule, load_file, load_rules
 from ..triggers import TriggerIndex
 from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
-from .targets import target_finder
+from .targets import fold_dashes, target_finder
 
 __all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
 
@@ -67,10 +67,12 @@ class Finders:
                                     self._starts("pay", live)))
         for label in ("deal", "backref", "aggregate", "status", "territory", "date"):
             facts.extend(self._combined(text, self._rules(label, live), label, low, starts=self._starts(label, live)))
-        tfacts = self.targets.find(text)
+        dashed = fold_dashes(text)  # the targets, modality and asset finders read the text with dashes as hyphens
+        tfacts = self.targets.find(text, dashed)
         facts.extend(tfacts)
-        facts.extend(self.modality.find(text))
-        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])
+        facts.extend(self.modality.find(text, dashed))
+        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")],
+                                  dashed)
         facts.extend(assets)
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live), self._starts("royalty", live)))
         if assets:

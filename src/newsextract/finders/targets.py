@@ -32,10 +32,17 @@ from ..facts import Fact
 from ..normalize.names import trie_regex
 from ..patterns import Rule, has_file, lexicon, load_file, load_rules
 
-__all__ = ["TargetNormalizer", "TargetFinder", "target_finder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
+__all__ = ["TargetNormalizer", "TargetFinder", "target_finder", "fold_dashes", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
 
 #: dash-like characters read as "-" (same length, so offsets stay those of the text)
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"})
+_DASH = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]")
+
+
+def fold_dashes(text: str) -> str:
+    """``text`` with each dash a hyphen (``DASHES``; same length). str.translate looks up every character: one
+    regex scan asks first whether there is a dash at all."""
+    return text.translate(DASHES) if _DASH.search(text) else text
 _GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ζ": "zeta", "θ": "theta", "κ": "kappa"}
 #: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word or a code
 _CODE_TAIL = re.compile(r"-\d{2,}")
@@ -273,9 +280,10 @@ class TargetFinder:
         return self.canon.get(self._key(s), s)
 
     # ------------------------------------------------------------------------------------------------------
-    def find(self, text: str) -> list[Any]:
-        """Every target in ``text`` as a ``target`` fact (value: the canonical spelling), sorted by start."""
-        t = text.translate(DASHES)
+    def find(self, text: str, dashed: str | None = None) -> list[Any]:
+        """Every target in ``text`` as a ``target`` fact (value: the canonical spelling), sorted by start.
+        (``dashed``: ``fold_dashes(text)`` when the caller has it.)"""
+        t = dashed if dashed is not None else fold_dashes(text)
         hits = self._vocab_hits(t)
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
