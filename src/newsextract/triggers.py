@@ -107,13 +107,17 @@ def near(positions: Sequence[int], width: int, size: int) -> list[tuple[int, int
     """The merged windows ``[p - width, p + width)`` (inside ``[0, size)``) around sorted ``positions``."""
     out: list[tuple[int, int]] = []
     for p in positions:
-        a, b = max(0, p - width), min(size, p + width)
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+        _merge(out, max(0, p - width), min(size, p + width))
     return out
+
+
+def _merge(out: list[tuple[int, int]], a: int, b: int) -> None:
+    """Append ``[a, b)`` to sorted ranges ``out``, joined with the last one when they touch."""
+    if out and a <= out[-1][1]:
+        if b > out[-1][1]:
+            out[-1] = (out[-1][0], b)
+    else:
+        out.append((a, b))
 
 
 def finditer_near(regex: re.Pattern[str], text: str, starts: Sequence[int] | None, width: int | None,
@@ -288,10 +292,5 @@ def windows(positions: Sequence[int], sentences: Sequence[tuple[int, int]], star
         i = bisect.bisect_right(starts, p) - 1
         if i < 0:
             continue
-        a, b = sentences[i]
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+        _merge(out, *sentences[i])
     return out
