@@ -23,8 +23,11 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
         from . import tokenizer  # noqa: F401  (registers newsextract.GuardedTokenizer.v1)
 
         nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "newsextract.GuardedTokenizer.v1"}}})
-    else:  # Chinese is segmented per character, which is linear already
+    else:  # Chinese: one token per character, aligned with the text in linear time
+        from .tokenizer import customize_tokenizer
+
         nlp = spacy.blank(lang)
+        customize_tokenizer(nlp)
     # our own limit (Config.max_chars) replaces spaCy's 1,000,000 (which guards parser memory we do not use)
     nlp.max_length = max(nlp.max_length, config.max_chars + 1)
     opts = {"patterns_dir": config.patterns_dir}
