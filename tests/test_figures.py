@@ -189,3 +189,17 @@ def test_figures_tables_by_columns_and_flattened(extractor):
     assert ("Kestrel Pharma", "revenue", 5200000000, "Q1 2025", 4.0) in got
     assert ("Kestrel Pharma Oncology Division", "revenue", 4100000000, "Q1 2025", 5.0) in got
     assert not any(g[2] == 1100000000 for g in got)  # a region's row names no metric
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_figures_trigger_scanned_near_its_literals_finds_what_a_full_scan_finds(lang):
+    from pathlib import Path
+
+    from newsextract.finders.reports import _trigger_starts, report_vocab
+
+    vocab = report_vocab(lang)
+    root = Path(__file__).resolve().parents[1] / "corpus" / lang
+    for path in sorted(root.glob("*.txt"))[:60]:
+        low = path.read_text(encoding="utf-8").lower()
+        for trigger in (vocab.approval_trigger, vocab.figure_trigger):
+            assert _trigger_starts(trigger, low) == [m.start() for m in trigger.finditer(low)], path.name

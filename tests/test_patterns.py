@@ -8,6 +8,7 @@ import pytest
 
 from newsextract.errors import PatternError
 from newsextract.patterns import compile_rule, expand_macros, load_file, load_rules, rule_sections
+from newsextract.triggers import TriggerIndex
 
 
 def _rule_files():
@@ -42,6 +43,22 @@ def test_patterns_rule_matches_its_examples(rule):
 def test_patterns_rule_rejects_its_negatives(rule):
     for ex in rule.negatives:
         assert not rule.regex.search(ex), f"{rule.id} matches its negative {ex!r}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.values[0].reach is not None])
+def test_patterns_rule_scanned_near_its_triggers_finds_what_a_full_scan_finds(rule):
+    # examples and negatives glued, spaced and padded: matches near the windows' edges and across examples
+    parts = rule.examples + rule.negatives
+    for text in ("".join(parts) * 2, " x ".join(parts) + "\n" + "y" * 300 + " ".join(parts), "。".join(parts)):
+        low = text.lower()
+        index = TriggerIndex([(0, rule.triggers)])
+        assert index.exact(text, low)
+        starts = index.hits(low).get(0, [])
+        n = len(text)
+        for lowered in (None, low):
+            for a, b in ((0, n), (n // 3, 2 * n // 3), (1, n // 2), (n // 2, n - 1)):
+                near = [m.span() for m in rule.scan(text, lowered, starts, a, b)]
+                assert near == [m.span() for m in rule.finditer(text, lowered, a, b)], (rule.id, a, b)
 
 
 def test_patterns_every_rule_has_examples():

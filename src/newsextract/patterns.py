@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from .errors import E, PatternError
-from .triggers import required_literals
+from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
+from .triggers import analyze, finditer_near
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -38,124 +39,6 @@ MASK_MACROS = {
     "GAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,60}?",
     "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
-
-class RuleSpec(BaseModel):
-    """What a rule in a pattern file may say (unknown keys are refused: a typo never passes silently)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    pattern: str
-    label: str | None = None
-    examples: list[str] = []
-    negatives: list[str] = []
-    priority: int = 0
-    case_sensitive: bool = False
-    #: payment cues: which side of an amount the cue may attach to; rule finders: how far a rule reaches
-    attach: str | int | dict[str, int] | None = None
-    #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame); a weak
-    #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
-    acquisition: bool = False
-    weak: bool = False
-    sub: str | None = None
-    scale: int | None = None
-    value: Any = None
-    terms: list[str] | None = None
-    note: str | None = None
-    flags: Any = None
-    roles: Any = None
-    kind: str | None = None
-    keep_first: bool = False  #: company context rules: the cue is before the name (at a full stop, keep that side)
-    #: asset rules: the separator of a list the rule's group holds (each item is one asset)
-    split: str | None = None
-    lang: str | None = None
-    #: approvals and figures: the designation an event names, where a rule applies, the regulator it implies,
-    #: the company metric it reads
-    designation: str | None = None
-    scope: Any = None
-    when: Any = None
-    regulator: str | None = None
-    company_metric: Any = None
-
-
-class PatternFile(BaseModel):
-    """The frame of every pattern file: a version, a kind, an optional lexicon of macros, then sections."""
-
-    model_config = ConfigDict(extra="allow")
-
-    version: int
-    kind: str
-    lexicon: dict[str, list[str]] | None = None
-
-
-class Anaphors(BaseModel):
-    """``anaphors`` of ``zh/names.yml``: words for the company named last, the former of two (others: the latter)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    last_named: list[str] = []
-    former: list[str] = []
-
-
-class NamesFile(PatternFile):
-    """``names.yml``: besides its rule sections, the word lists the company finder (``<lang>/names.yml``) and the
-    name keys (``common/names.yml``) read."""
-
-    #: abbreviated legal forms read as designator words ("Co", "Inc")
-    legal_abbreviations: list[str] = []
-    anaphors: Anaphors | None = None
-    #: ``common/names.yml``: Chinese legal forms and group words as they end a name, tried in order
-    cjk_legal_forms: list[str] = []
-
-
-class TargetsFile(PatternFile):
-    """``targets.yml``: besides the vocabulary and the shape rules, the Greek letters spelled out (``en``) and the
-    words that join two targets named together."""
-
-    greek: dict[str, str] = {}
-    joins: list[str] = []
-
-
-class HtmlMetadata(BaseModel):
-    """``metadata`` of ``common/html.yml``: class/id tokens of the elements that hold a page's headline and date."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title_tokens: list[str] = []
-    date_tokens: list[str] = []
-
-
-class HtmlBoilerplate(BaseModel):
-    """``boilerplate`` of ``common/html.yml``: class/id tokens of the containers that are not the article."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    tokens: list[str] = []
-    always: list[str] = []
-    wrapper: list[str] = []
-    author: list[str] = []
-    author_box: list[str] = []
-
-
-class HtmlFile(PatternFile):
-    """``common/html.yml``: the boilerplate vocabulary (read by :mod:`newsextract.ingest.html.boilerplate`) and
-    the metadata tokens."""
-
-    boilerplate: HtmlBoilerplate | None = None
-    metadata: HtmlMetadata | None = None
-
-
-class DatesFile(PatternFile):
-    """``dates.yml``: the month and weekday names in calendar order (``en``) that ``parse_date`` reads."""
-
-    months: list[str] = []
-    weekdays: list[str] = []
-
-
-#: pattern files whose kind has sections beyond the frame, validated by their own schema
-FILE_SCHEMAS: dict[str, type[PatternFile]] = {"names": NamesFile, "html": HtmlFile, "targets": TargetsFile,
-                                              "dates": DatesFile}
-
 
 def rule_sections(data: dict[str, Any]) -> list[str]:
     """The sections of a pattern file that hold rules: lists of mappings that each have a pattern."""
@@ -179,6 +62,8 @@ class Rule:
     fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
     #: lower-cased literals one of which every match contains (None: no such set); see :mod:`newsextract.triggers`
     triggers: frozenset[str] | None = None
+    #: with triggers: how far from one of them a match can read (None: unbounded); see :func:`newsextract.triggers.reach`
+    reach: int | None = None
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -186,6 +71,15 @@ class Rule:
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
             return self.fast.finditer(lowered, pos, end)
         return self.regex.finditer(text, pos, end)
+
+    def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None, pos: int = 0,
+             endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's trigger
+        literals, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same matches, fewer
+        positions tried (:func:`~newsextract.triggers.finditer_near`). No starts, no matches."""
+        if self.fast is not None and lowered is not None and len(lowered) == len(text):
+            return finditer_near(self.fast, lowered, starts, self.reach, pos, endpos)
+        return finditer_near(self.regex, text, starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
@@ -325,9 +219,12 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
             fast = re.compile(lower_pattern(src))
         except re.error:
             fast = None
+    used = fast or rx
+    triggers, reach = analyze(used.pattern, used.flags, with_reach=True)
     return Rule(
         fast=fast,
-        triggers=required_literals((fast or rx).pattern, (fast or rx).flags),
+        triggers=triggers,
+        reach=reach,
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

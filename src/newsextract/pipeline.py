@@ -19,10 +19,15 @@ __all__ = ["build_pipeline"]
 def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
     """A blank ``lang`` pipeline with the newsextract components."""
     config = config or Config()
-    nlp = spacy.blank(lang)
-    from .tokenizer import customize_tokenizer
+    if lang == "en":  # spaCy's tokenizer with our money rules and linear-time guards, built once
+        from . import tokenizer  # noqa: F401  (registers newsextract.GuardedTokenizer.v1)
 
-    customize_tokenizer(nlp)
+        nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "newsextract.GuardedTokenizer.v1"}}})
+    else:  # Chinese: one token per character, aligned with the text in linear time
+        from .tokenizer import customize_tokenizer
+
+        nlp = spacy.blank(lang)
+        customize_tokenizer(nlp)
     # our own limit (Config.max_chars) replaces spaCy's 1,000,000 (which guards parser memory we do not use)
     nlp.max_length = max(nlp.max_length, config.max_chars + 1)
     opts = {"patterns_dir": config.patterns_dir}

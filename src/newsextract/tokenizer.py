@@ -15,6 +15,9 @@ guards keep it linear, and change nothing on ordinary text:
 
 Neither guard moves a character: the Doc's text is the input text, so character offsets stay exact.
 
+Chinese is one token per character; spaCy aligns those with the text in quadratic time, :class:`CharTokenizer` in
+linear time (same tokens and spaces).
+
 >>> import spacy
 >>> nlp = spacy.blank("en"); customize_tokenizer(nlp)
 >>> [t.text for t in nlp("Pfizer pays $1.25bn upfront")]
@@ -27,13 +30,15 @@ Neither guard moves a character: the Doc's text is the input text, so character 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-__all__ = ["customize_tokenizer", "GuardedTokenizer", "SUFFIX_WINDOW", "PUNCT_RUN", "MAX_WORD"]
+__all__ = ["customize_tokenizer", "create_tokenizer", "GuardedTokenizer", "CharTokenizer", "char_words_and_spaces", "SUFFIX_WINDOW", "PUNCT_RUN", "MAX_WORD"]
 
 _PREFIXES = [r"US\$", r"HK\$", r"NT\$", r"S\$", r"A\$", r"C\$", r"RMB(?=\d)", r"USD(?=\d)", r"EUR(?=\d)",
              r"CNY(?=\d)", r"JPY(?=\d)", r"GBP(?=\d)", r"CHF(?=\d)", r"KRW(?=\d)", r"~", r"★"]
@@ -124,15 +129,87 @@ def _space_after(text: str, pos: int, spaces: list[bool]) -> int:
 
 
 def customize_tokenizer(nlp: Language) -> None:
-    """Add the money/citation rules and the linear-time guards to ``nlp.tokenizer`` (English only; Chinese is
-    segmented per character, which is linear already)."""
+    """Add the money/citation rules and the linear-time guards to ``nlp.tokenizer`` (English); for Chinese, align
+    the characters with the text in linear time (:class:`CharTokenizer`)."""
+    if nlp.lang == "zh":
+        if getattr(nlp.tokenizer, "segmenter", None) == "char":
+            nlp.tokenizer = CharTokenizer(nlp.tokenizer)
+        return
     if nlp.lang != "en":
         return
     tok = nlp.tokenizer
+    nlp.tokenizer = _guarded(nlp, tok.rules, tok.token_match, tok.url_match, tok.faster_heuristics)
+
+
+class CharTokenizer:
+    """spaCy's Chinese character segmentation (``segmenter: char``) in linear time: the same tokens and spaces.
+
+    spaCy aligns the characters with the text by searching a copy of the rest of the text for each one
+    (``spacy.util.get_words_and_spaces``): quadratic, 0.7 s for 160 KB. Here the search starts at the offset
+    instead. Everything else (``vocab``, ``to_disk`` …) is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = char_words_and_spaces(text)
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+
+def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    r"""``spacy.util.get_words_and_spaces(list(text), text)``, in linear time.
+
+    >>> char_words_and_spaces("恒瑞 医药\n\n2025")
+    (['恒', '瑞', '医', '药', '\n\n', '2', '0', '2', '5'], [False, True, False, False, False, False, False, False, False])
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos, n = 0, len(text)
+    for i, ch in enumerate(text):
+        if i < pos or ch.isspace():
+            continue
+        if i > pos:  # the white space before this character, as one token
+            words.append(text[pos:i])
+            spaces.append(False)
+        words.append(ch)
+        spaces.append(False)
+        pos = i + 1
+        if pos < n and text[pos] == " ":
+            spaces[-1] = True
+            pos += 1
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
+
+
+@registry.tokenizers("newsextract.GuardedTokenizer.v1")
+def create_tokenizer() -> Callable[[Language], GuardedTokenizer]:
+    """spaCy's default tokenizer with the rules and guards of :func:`customize_tokenizer`, for
+    ``spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "newsextract.GuardedTokenizer.v1"}}})``:
+    the tokenizer is built once (``customize_tokenizer`` replaces the one ``spacy.blank`` built, ~0.1 s)."""
+
+    def factory(nlp: Language) -> GuardedTokenizer:
+        d = nlp.Defaults
+        return _guarded(nlp, d.tokenizer_exceptions, d.token_match, d.url_match, True)
+
+    return factory
+
+
+def _guarded(nlp: Language, rules: Any, token_match: Any, url_match: Any, faster_heuristics: bool) -> GuardedTokenizer:
     prefixes = list(nlp.Defaults.prefixes or []) + _PREFIXES
     suffixes = list(nlp.Defaults.suffixes or []) + _SUFFIXES
     infixes = list(nlp.Defaults.infixes or []) + _INFIXES
-    tok.prefix_search = compile_prefix_regex(prefixes).search
-    tok.suffix_search = _TailSearch(compile_suffix_regex(suffixes))
-    tok.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer = GuardedTokenizer(tok)
+    # one tokenizer with every rule: assigning them one by one reloads every special case each time (~0.1 s)
+    return GuardedTokenizer(Tokenizer(
+        nlp.vocab, rules=rules, prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=_TailSearch(compile_suffix_regex(suffixes)), infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=token_match, url_match=url_match, faster_heuristics=faster_heuristics))

@@ -16,35 +16,124 @@ True
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 # the parser of Python's own re (private, stable since 3.11, which pyproject requires)
+from re import _casefix  # type: ignore[attr-defined]  # private module: no stubs
 from re import _constants as _c  # type: ignore[attr-defined]  # private module: no stubs
 from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "TriggerIndex"]
+__all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "TriggerIndex"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
 #: cross products of adjacent alternatives are formed up to this many strings
 _MAX_SET = 64
+#: a rule whose matches (with what its lookaheads read) may be longer than this runs on the whole text
+_MAX_REACH = 400
 
 _Lits = frozenset[str] | None
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of ``pattern`` contains; None when there is no such set."""
+    return analyze(pattern, flags)[0]
+
+
+def analyze(pattern: str, flags: int = 0, with_reach: bool = False) -> tuple[frozenset[str] | None, int | None]:
+    """:func:`required_literals` and, with ``with_reach`` and when there are literals, :func:`reach`: one parse."""
     try:
         parsed = _sre.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: no prefilter, the rule always runs
-        return None
+        return None, None
     _exact, factors = _seq(list(parsed))
     if not factors or any(not s for s in factors):
+        return None, None
+    return frozenset(s.lower() for s in factors), _reach(parsed) if with_reach else None
+
+
+def reach(pattern: str, flags: int = 0) -> int | None:
+    """How far from one of its literals a match of ``pattern`` can read: its longest match plus its longest
+    lookahead, plus two characters (``\\b`` reads one, ``$`` two: it also matches before a final line break); None
+    when unbounded (or over ``_MAX_REACH``).
+
+    A match that holds a literal at ``p`` lies inside ``[p - reach, p + reach)`` and reads nothing beyond it, so
+    ``finditer`` over the merged windows around the literals (lookbehinds and ``\\b`` still see the text before a
+    window) finds what a scan of the whole text finds, and a match inside a window holds a literal of it.
+
+    >>> reach(r"(?<!x)[a-z]{2,8}(?:bio|pharma)(?![a-z])")
+    17
+    >>> reach(r"\\w+ inc") is None
+    True
+    >>> reach(r"(?>ab(?=c{5}))d")
+    10
+    """
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: no window, the rule scans the whole text
         return None
-    return frozenset(s.lower() for s in factors)
+    return _reach(parsed)
+
+
+def _reach(parsed: Any) -> int | None:
+    total = parsed.getwidth()[1] + _lookahead(list(parsed)) + 2
+    return total if total <= _MAX_REACH else None
+
+
+def _lookahead(items: Sequence[Any]) -> int:
+    """The longest assertion (lookahead or lookbehind) anywhere in a parsed pattern."""
+    most = 0
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            most = max(most, av[1].getwidth()[1], _lookahead(list(av[1])))
+        elif op is _c.SUBPATTERN:
+            most = max(most, _lookahead(list(av[-1])))
+        elif op is _c.ATOMIC_GROUP:
+            most = max(most, _lookahead(list(av)))
+        elif op is _c.BRANCH:
+            most = max([most, *(_lookahead(list(b)) for b in av[1])])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            most = max(most, _lookahead(list(av[2])))
+        elif op is _c.GROUPREF_EXISTS:
+            most = max([most, *(_lookahead(list(b)) for b in av[1:] if b is not None)])
+    return most
+
+
+def near(positions: Sequence[int], width: int, size: int) -> list[tuple[int, int]]:
+    """The merged windows ``[p - width, p + width)`` (inside ``[0, size)``) around sorted ``positions``."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        _merge(out, max(0, p - width), min(size, p + width))
+    return out
+
+
+def _merge(out: list[tuple[int, int]], a: int, b: int) -> None:
+    """Append ``[a, b)`` to sorted ranges ``out``, joined with the last one when they touch."""
+    if out and a <= out[-1][1]:
+        if b > out[-1][1]:
+            out[-1] = (out[-1][0], b)
+    else:
+        out.append((a, b))
+
+
+def finditer_near(regex: re.Pattern[str], text: str, starts: Sequence[int] | None, width: int | None,
+                  pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, pos, endpos)``, or, given ``starts`` (the sorted offsets of its literals) and its
+    :func:`reach` ``width``, only in the windows around those: the same matches. No starts, no matches."""
+    end = len(text) if endpos is None else endpos
+    if starts is None or (width is None and starts):
+        yield from regex.finditer(text, pos, end)
+        return
+    if width is not None:
+        lo = bisect.bisect_left(starts, pos - width)
+        hi = bisect.bisect_left(starts, end + width)
+        for a, b in near(starts[lo:hi], width, end):
+            if b > pos:
+                yield from regex.finditer(text, max(a, pos), b)
 
 
 def _score(s: frozenset[str]) -> tuple[int, int]:
@@ -143,6 +232,7 @@ class TriggerIndex:
         self.always: list[Any] = []
         self.keys: list[Any] = []
         lit_rules: dict[str, list[int]] = {}
+        odd: set[str] = set()
         for key, lits in rules:
             if lits is None:
                 self.always.append(key)
@@ -151,22 +241,48 @@ class TriggerIndex:
             self.keys.append(key)
             for lit in lits:
                 lit_rules.setdefault(lit, []).append(idx)
+                odd.update(_odd_cases(lit))
+        #: characters a case-insensitive regex takes for a literal's letter but that lower-case to another letter
+        #: (ſ for s, ı for i): in a text that holds one, the literals found in its lower-cased copy may miss a match
+        self._odd = frozenset(odd)
         self.automaton = ahocorasick.Automaton()
         for lit, idxs in lit_rules.items():
-            self.automaton.add_word(lit, (tuple(idxs), len(lit)))
+            self.automaton.add_word(lit, (tuple(idxs), len(lit), frozenset(self.keys[i] for i in idxs)))
         self.empty = not lit_rules
         if not self.empty:
             self.automaton.make_automaton()
+
+    def exact(self, text: str, lowered: str) -> bool:
+        """Whether the literals found in ``lowered`` (``text.lower()``) stand for every match of the rules in
+        ``text``, also of rules matched case-insensitively on ``text`` itself; when not, run every rule."""
+        return len(lowered) == len(text) and not (self._odd and any(ch in text for ch in self._odd))
+
+    def present(self, lowered: str) -> set[Any]:
+        """The keys of the rules whose literals occur in ``lowered`` (``hits`` without the offsets)."""
+        found: set[Any] = set()
+        if not self.empty:
+            for _end, (_idxs, _length, keys) in self.automaton.iter(lowered):
+                found |= keys
+        return found
 
     def hits(self, lowered: str) -> dict[Any, list[int]]:
         """key → sorted start offsets of its literals in ``lowered``, for every rule that has one."""
         found: dict[int, list[int]] = {}
         if not self.empty:
-            for end, (idxs, length) in self.automaton.iter(lowered):
+            for end, (idxs, length, _keys) in self.automaton.iter(lowered):
                 start = end - length + 1
                 for i in idxs:
                     found.setdefault(i, []).append(start)
         return {self.keys[i]: sorted(v) for i, v in found.items()}
+
+
+def _odd_cases(literal: str) -> set[str]:
+    out = set()
+    for ch in literal:
+        for other in _casefix._EXTRA_CASES.get(ord(ch), ()):
+            if chr(other).lower() != ch:
+                out.add(chr(other))
+    return out
 
 
 def windows(positions: Sequence[int], sentences: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[tuple[int, int]]:
@@ -176,10 +292,5 @@ def windows(positions: Sequence[int], sentences: Sequence[tuple[int, int]], star
         i = bisect.bisect_right(starts, p) - 1
         if i < 0:
             continue
-        a, b = sentences[i]
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+        _merge(out, *sentences[i])
     return out

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..facts import Fact
-from ..finders.targets import TargetNormalizer
+from ..finders.targets import target_finder
 from ..layout.segment import blocks, get_segmenter
 from ..layout.tables import TableReader
 from ..patterns import has_file, load_file
@@ -40,7 +40,7 @@ class Assembler:
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         self.lang = lang
         self.patterns_dir = patterns_dir
-        self.tables = TableReader(lang, patterns_dir, TargetNormalizer(lang, patterns_dir))
+        self.tables = TableReader(lang, patterns_dir, target_finder(lang, patterns_dir))
         self.entities = EntityResolver(lang, patterns_dir)
         self.clauses = ClauseSplitter(lang, patterns_dir)
         self.mentions = MentionBuilder(lang, patterns_dir)

@@ -63,7 +63,7 @@ class RoleBinder:
         self._parties(text, m, orgs, ents)
         idx = {id(p.fact): p for p in m.parties}
         taken: set[str] = set()
-        for i in sorted(self.always.union(self.index.hits(low))):  # file order, frames that can match only
+        for i in sorted(self.always.union(self.index.present(low))):  # file order, frames that can match only
             fr = self.frames[i]
             for mt in fr.finditer(masked, low):
                 self._apply(fr, mt, m, by_mask, idx, taken, unnamed, self.coordinated)

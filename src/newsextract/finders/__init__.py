@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ..facts import Company, Fact
 from ..normalize.money import find_money
@@ -16,7 +17,7 @@ from ..patterns import Rule, load_file, load_rules
 from ..triggers import TriggerIndex
 from .assets import AssetFinder, ModalityFinder
 from .companies import CompanyFinder
-from .targets import TargetNormalizer
+from .targets import fold_dashes, target_finder
 
 __all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
 
@@ -40,7 +41,7 @@ class Finders:
         self.backrefs = load_rules(lang, "deal_cues", pd, section="backrefs")
         self.aggregates = load_rules(lang, "deal_cues", pd, section="aggregates")
         self.status = load_rules(lang, "status", pd)
-        self.targets = TargetNormalizer(lang, pd)
+        self.targets = target_finder(lang, pd)
         self.modality, self.assets = ModalityFinder(lang, pd), AssetFinder(lang, pd)
         self.territory = load_rules(lang, "territory", pd)
         self.royalty = load_rules(lang, "royalty", pd)
@@ -61,47 +62,66 @@ class Finders:
         for m in find_money(text, self.lang):
             facts.append(Fact(m.start, m.end, "money", "conversion" if m.conversion else "", m, m.rule, m.text))
         facts.extend(self.company_finder.find(text, [(f.start, f.end) for f in facts]))
-        live = self._live(low) if len(low) == len(text) else None
-        facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts)))
+        live = self._live(text, low)
+        facts.extend(self._combined(text, self._rules("pay", live), "pay", low, self._windows(text, facts),
+                                    self._starts("pay", live)))
         for label in ("deal", "backref", "aggregate", "status", "territory", "date"):
-            facts.extend(self._combined(text, self._rules(label, live), label, low))
+            facts.extend(self._combined(text, self._rules(label, live), label, low, starts=self._starts(label, live)))
+        dashed = fold_dashes(text)  # the targets, modality and asset finders read the text with dashes as hyphens
         org_names = {f.text for f in facts if f.label == "org"}
         # a name shaped like a target that the article writes as a company is the company ("a BioVersys program")
-        tfacts = [t for t in self.targets.find(text) if t.text not in org_names or self.targets.known(t.text)]
+        tfacts = [t for t in self.targets.find(text, dashed) if t.text not in org_names or self.targets.known(t.text)]
         facts.extend(tfacts)
-        facts.extend(self.modality.find(text))
-        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")])
+        facts.extend(self.modality.find(text, dashed))
+        assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")],
+                                  dashed)
         facts.extend(assets)
-        facts.extend(self.find_royalty(text, low, self._rules("royalty", live)))
+        facts.extend(self.find_royalty(text, low, self._rules("royalty", live), self._starts("royalty", live)))
         if assets:
             facts = _drop_drug_names(text, facts, assets)
         facts.sort(key=lambda f: (f.start, -f.end))
         return facts
 
-    def _live(self, low: str) -> set[tuple[str, int]]:
-        """The cue rules whose trigger words occur in the (lower-cased) text, and those that have none."""
-        return set(self.triggers.hits(low)) | self.always
+    def _live(self, text: str, low: str) -> dict[tuple[str, int], list[int] | None] | None:
+        """The cue rules whose trigger words occur in the (lower-cased) text, with where they occur, and those that
+        have none (None: anywhere). None when the lower-cased text cannot tell (see ``TriggerIndex.exact``)."""
+        if not self.triggers.exact(text, low):
+            return None
+        live: dict[tuple[str, int], list[int] | None] = dict(self.triggers.hits(low))
+        live.update((key, None) for key in self.always)
+        return live
 
-    def _rules(self, label: str, live: set[tuple[str, int]] | None) -> tuple[Rule, ...]:
+    def _rules(self, label: str, live: dict[tuple[str, int], list[int] | None] | None) -> tuple[Rule, ...]:
         rules = self.groups[label]
         if live is None:
             return rules
         return tuple(r for i, r in enumerate(rules) if (label, i) in live)
 
+    def _starts(self, label: str, live: dict[tuple[str, int], list[int] | None] | None) -> list[list[int] | None] | None:
+        """Where the trigger words of the rules ``_rules`` gives are (None: a whole-text scan), in its order."""
+        if live is None:
+            return None
+        return [live[(label, i)] for i in range(len(self.groups[label])) if (label, i) in live]
+
     def _combined(self, text: str, combo: tuple[Rule, ...], label: str, lowered: str | None = None,
-                  windows: list[tuple[int, int]] | None = None) -> list[Fact]:
+                  windows: list[tuple[int, int]] | None = None,
+                  starts: list[list[int] | None] | None = None) -> list[Fact]:
         """Matches of rules of one kind; each rule runs on its own (Python's ``re`` scans fast for one rule's first
         characters but tries every branch at every position of a big alternation), then the leftmost match wins
-        and, at the same place, the earlier rule in the file."""
+        and, at the same place, the earlier rule in the file. ``windows``: where to look (else the whole text);
+        ``starts``: per rule, where its trigger words are (it looks only near them, see ``Rule.scan``)."""
         if not combo:
             return []
         found: list[tuple[int, int, int, Rule]] = []
-        spans = windows if windows is not None else [(0, len(text))]
         for order, r in enumerate(combo):
-            for a, b in spans:
-                for m in r.finditer(text, lowered, a, b):
-                    if m.end() > m.start():
-                        found.append((m.start(), order, m.end(), r))
+            near = starts[order] if starts is not None else None
+            if windows is not None:
+                matches: Any = (m for a, b in windows for m in r.scan(text, lowered, near, a, b))
+            else:
+                matches = r.scan(text, lowered, near)
+            for m in matches:
+                if m.end() > m.start():
+                    found.append((m.start(), order, m.end(), r))
         found.sort(key=lambda x: (x[0], x[1]))
         out, end = [], -1
         for st, _, en, r in found:
@@ -133,10 +153,11 @@ class Finders:
                 out.append((a, b))
         return out
 
-    def find_royalty(self, text: str, low: str | None = None, rules: tuple[Rule, ...] | None = None) -> list[Fact]:
+    def find_royalty(self, text: str, low: str | None = None, rules: tuple[Rule, ...] | None = None,
+                     starts: list[list[int] | None] | None = None) -> list[Fact]:
         out = []
-        for r in self.royalty if rules is None else rules:
-            for m in r.finditer(text, low):
+        for i, r in enumerate(self.royalty if rules is None else rules):
+            for m in r.scan(text, low, starts[i] if starts is not None else None):
                 # the span of the text itself: with ``low`` the match runs on the lower-cased copy
                 out.append(Fact(m.start(), m.end(), "royalty", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         return out

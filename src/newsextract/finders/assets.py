@@ -27,7 +27,7 @@ from .._spans import SpanIndex
 from ..facts import Fact
 from ..patterns import Rule, lexicon, load_file, load_rules, regex_table
 from .runner import RuleRunner
-from .targets import DASHES
+from .targets import DASHES, fold_dashes
 
 __all__ = ["AssetFinder", "ModalityFinder"]
 
@@ -112,10 +112,10 @@ class AssetFinder:
                     return s - k + len(w)
         return s
 
-    def find(self, text: str, taken: Sequence[Fact] = ()) -> list[Fact]:
+    def find(self, text: str, taken: Sequence[Fact] = (), dashed: str | None = None) -> list[Fact]:
         """Asset facts in ``text``; ``taken`` are facts whose spans no asset may overlap (targets, money,
-        companies)."""
-        t = text.translate(DASHES)
+        companies). (``dashed``: ``fold_dashes(text)`` when the caller has it.)"""
+        t = dashed if dashed is not None else fold_dashes(text)
         spans = sorted((f.start, f.end) for f in taken if f.label != "org")
         # a code may contain a company's name (SIMM-2306 holds SIMM), but no name may sit inside a company's
         org_spans = [(f.start, f.end) for f in taken if f.label == "org"]
@@ -272,8 +272,8 @@ class ModalityFinder:
                         self.automaton.add_word(key, key)
         self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[Fact]:
-        t = text.translate(DASHES)
+    def find(self, text: str, dashed: str | None = None) -> list[Fact]:
+        t = dashed if dashed is not None else fold_dashes(text)
         low = t.lower() if self.lang == "en" else t
         cands = []
         for end, key in self.automaton.iter(low):

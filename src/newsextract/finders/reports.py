@@ -28,7 +28,7 @@ from ..facts import Fact
 from ..normalize.money.vocab import money_vocab
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import TriggerIndex
+from ..triggers import TriggerIndex, analyze, near
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -185,7 +185,7 @@ class ReportVocab:
         if index is None:
             index = self._trigger_indexes[id(rules)] = (rules, TriggerIndex(
                 (i, r.triggers or None) for i, r in enumerate(rules)))
-        return set(index[1].always) | set(index[1].hits(span))
+        return set(index[1].always) | index[1].present(span)
 
     def _matches(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
                  leftmost: bool = True) -> list[Fact]:
@@ -344,7 +344,7 @@ def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[in
     """Indices of the sentences that hold a match of ``trigger`` (one scan of the lower-cased text)."""
     if low is None or len(low) != len(text):
         low = text.lower()
-    hits = [m.start() for m in trigger.finditer(low)]
+    hits = _trigger_starts(trigger, low)
     if not hits:
         return []
     out, j = [], 0
@@ -354,3 +354,23 @@ def sentences_with(trigger: re.Pattern[str], text: str, sentences: list[tuple[in
         if j < len(hits) and hits[j] < b:
             out.append(i)
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _trigger_index(trigger: re.Pattern[str]) -> tuple[TriggerIndex, int] | None:
+    """The literals of a trigger expression in one automaton, and how far from them a match reads (None: the
+    expression has no such literals, or no bound)."""
+    lits, width = analyze(trigger.pattern, trigger.flags, with_reach=True)
+    return (TriggerIndex([(0, lits)]), width) if lits and width is not None else None
+
+
+def _trigger_starts(trigger: re.Pattern[str], low: str) -> list[int]:
+    """Where the matches of ``trigger`` in the lower-cased text start: the expression runs only around its
+    literals, found by one automaton scan (a big alternation tries every branch at every position)."""
+    index = _trigger_index(trigger)
+    if index is None:
+        return [m.start() for m in trigger.finditer(low)]
+    near_lits = index[0].hits(low).get(0)
+    if not near_lits:
+        return []
+    return [m.start() for a, b in near(near_lits, index[1], len(low)) for m in trigger.finditer(low, a, b)]

@@ -12,6 +12,7 @@ from typing import Any
 
 import ahocorasick
 
+from .. import triggers
 from ..normalize.names import trie_regex
 from ..patterns import Rule
 
@@ -86,7 +87,7 @@ class RuleRunner:
     A rule runs not at all when none of its trigger words (:func:`newsextract.triggers.required_literals`, one
     Aho-Corasick pass for all rules) occurs in the text, and only
     in windows around its trigger words when it says how far a match reaches from one (``attach: {before: N,
-    after: M}``); literal word lists of the file's lexicon are compiled as tries (one branch per letter instead of
+    after: M}``) or when the regex bounds it (:func:`newsextract.triggers.reach`); literal word lists of the file's lexicon are compiled as tries (one branch per letter instead of
     one per word). Matches are those of the rule run on the whole text.
     """
 
@@ -105,7 +106,11 @@ class RuleRunner:
                 src = src.replace(alt, trie)
             att = r.attrs.get("attach")
             reach = (int(att["before"]), int(att["after"])) if isinstance(att, dict) else None
-            self.rules.append((r, re.compile(src, r.regex.flags), reach))
+            rx = re.compile(src, r.regex.flags)
+            if reach is None and r.triggers is not None:  # how far a match can read, from the regex itself
+                width = triggers.reach(rx.pattern, rx.flags)
+                reach = (width, width) if width is not None else None
+            self.rules.append((r, rx, reach))
         #: rules without trigger words run on every text
         self.always = {i for i, r in enumerate(rules) if r.triggers is None}
         # trigger word → (rules that only need to know it occurs, rules that run around where it occurs)

@@ -32,10 +32,19 @@ from ..facts import Fact
 from ..patterns import Rule, has_file, lexicon, load_file, load_rules
 from .runner import RuleRunner, expand_literals
 
-__all__ = ["TargetNormalizer", "TargetFinder", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
+__all__ = ["TargetNormalizer", "TargetFinder", "target_finder", "fold_dashes", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
 
 #: dash-like characters read as "-" (same length, so offsets stay those of the text)
 DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"})
+_DASH = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]")
+
+
+def fold_dashes(text: str) -> str:
+    """``text`` with each dash a hyphen (``DASHES``; same length). str.translate looks up every character: one
+    regex scan asks first whether there is a dash at all."""
+    return text.translate(DASHES) if _DASH.search(text) else text
+
+
 #: a target may touch another through "/", "x", "×" (PD-1/VEGF, EGFRxHER3) but not sit inside a word or a code
 _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
@@ -141,9 +150,10 @@ class TargetFinder:
         return bool(self.literal.get(s)) or self._key(s) in self.canon
 
     # ------------------------------------------------------------------------------------------------------
-    def find(self, text: str) -> list[Any]:
-        """Every target in ``text`` as a ``target`` fact (value: the canonical spelling), sorted by start."""
-        t = text.translate(DASHES)
+    def find(self, text: str, dashed: str | None = None) -> list[Any]:
+        """Every target in ``text`` as a ``target`` fact (value: the canonical spelling), sorted by start.
+        (``dashed``: ``fold_dashes(text)`` when the caller has it.)"""
+        t = dashed if dashed is not None else fold_dashes(text)
         hits = self._vocab_hits(t)
         out: list[Fact] = []
         taken: list[tuple[int, int]] = []
@@ -277,3 +287,10 @@ class TargetFinder:
 
 #: the name the rest of the package imports
 TargetNormalizer = TargetFinder
+
+
+@functools.lru_cache(maxsize=8)
+def target_finder(lang: str, patterns_dir: str | None = None) -> TargetFinder:
+    """The target finder of one language, built once per process (it keeps nothing between texts): the finders
+    and the deal-table reader share it."""
+    return TargetFinder(lang, patterns_dir)

@@ -75,8 +75,8 @@ class Segmenter:
             if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
                     and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
                 out.append(pos)
-            elif self.kv_label is not None and self.kv_value is not None and self.kv_label.fullmatch(line) \
-                    and self.kv_value.fullmatch(nxt):
+            elif self.kv_label is not None and self.kv_value is not None and self.kv_value.fullmatch(nxt) \
+                    and self.kv_label.fullmatch(line):  # the value line first: a label's fullmatch backtracks
                 out.append(pos)
             elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= self.long_line \
                     and not self._ends_sentence(line) and not self._table(line):
@@ -126,7 +126,10 @@ class Segmenter:
         cuts: set[int] = set()
         low = text.lower()
         soft = set(self.soft_breaks(text) if soft_breaks is None else soft_breaks)
+        same = len(low) == len(text)  # then each rule runs on ``low`` or is case-sensitive: its literals tell
         for rule in self.rules:
+            if same and rule.triggers is not None and not any(w in low for w in rule.triggers):
+                continue  # a literal every match holds is absent ("[" of a citation): the rule cannot match
             for m in rule.finditer(text, low):
                 end = m.end()
                 if soft and rule.id == "seg.newline" and all(p in soft for p in range(m.start(), m.end())

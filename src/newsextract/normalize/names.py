@@ -50,9 +50,14 @@ _HOMOGLYPHS = str.maketrans({"о": "o", "О": "O", "а": "a", "А": "A", "е": "
                              "К": "K", "М": "M", "Н": "H", "Т": "T", "В": "B"})
 
 
+_HOMOGLYPH = re.compile("[" + "".join(chr(c) for c in _HOMOGLYPHS) + "]")
+
+
 def fold(text: str) -> str:
     """NFKC + Cyrillic look-alikes to Latin (scraped text mixes them into company names)."""
-    return unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS)
+    s = unicodedata.normalize("NFKC", text)
+    # str.translate looks every character up: ask first whether there is a look-alike at all (one regex scan)
+    return s.translate(_HOMOGLYPHS) if _HOMOGLYPH.search(s) else s
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")

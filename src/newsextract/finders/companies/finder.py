@@ -4,16 +4,25 @@ unnamed partners, self-references, descriptors and definitions around them."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..._spans import SpanIndex
 from ...facts import Company, Fact
 from ...normalize.names import Gazetteer
-from ...patterns import load_file, load_rules, regex_table
+from ...patterns import Rule, load_file, load_rules, regex_table
+from ...triggers import TriggerIndex, analyze, finditer_near
 from .forms import defined_short_names, propagate
 from .unknown import NameCleaner
 from .zh import ZhNames
 
 __all__ = ["CompanyFinder"]
+
+
+def _starts(rule: Rule, hits: dict[Any, list[int]] | None, key: Any) -> list[int] | None:
+    """Where a rule's trigger literals are (None: scan the whole text)."""
+    if hits is None or rule.triggers is None:
+        return None
+    return hits.get(key, [])
 
 
 class CompanyFinder:
@@ -34,25 +43,34 @@ class CompanyFinder:
         self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
+        #: the name and context rules, and the self and descriptor references, run only near their trigger literals
+        #: (one automaton for all)
+        self.refs = {key: analyze(rx.pattern, rx.flags, with_reach=True) if rx is not None else (None, None)
+                     for key, rx in (("self", self.self_rx), ("desc", self.desc_rx))}
+        self.name_index = TriggerIndex([*(((sec, i), r.triggers) for sec, rules in
+                                          (("name", self.name_rules), ("context", self.context_rules))
+                                          for i, r in enumerate(rules)),
+                                        *((key, lits) for key, (lits, _) in self.refs.items())])
         self.defines = load_rules(lang, "names", pd, section="defines")
         self.zh = ZhNames(names, self.name_rules, regex_table(lang, "names", pd)) if lang == "zh" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
-        orgs = self._orgs(text, money_spans)
+        low = text.lower()
+        hits = self.name_index.hits(low) if self.name_index.exact(text, low) else None
+        orgs = self._orgs(text, money_spans, hits)
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
-        low = text.lower()
         for r in self.unnamed_rules:
             for m in r.finditer(text, low):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
         if self.self_rx is not None:
-            for m in self.self_rx.finditer(text):
+            for m in self._refs("self", self.self_rx, text, hits):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
-        out.extend(self._descriptors(text, orgs, taken))
+        out.extend(self._descriptors(text, orgs, taken, hits))
         for r in self.defines:
             for m in r.finditer(text, low):
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
@@ -63,21 +81,25 @@ class CompanyFinder:
         out.extend(defined_short_names(text, orgs, out, self.self_rx, self.zh))
         return out
 
-    def _candidates(self, text: str) -> list[Fact]:
+    def _refs(self, key: str, rx: re.Pattern[str], text: str, hits: dict[Any, list[int]] | None) -> Any:
+        lits, width = self.refs[key]
+        return finditer_near(rx, text, None if hits is None or lits is None else hits.get(key, []), width)
+
+    def _candidates(self, text: str, hits: dict[Any, list[int]] | None = None) -> list[Fact]:
         """Name candidates: gazetteer entries, name shapes and names in context (zh: cleaned of descriptors)."""
         found: list[Fact] = []
         for start, end, entry in self.gazetteer.find(text):
             found.append(Fact(start, end, "org", "gazetteer", Company(entry.id, entry.name, entry.country, entry.kind),
                               "org.gazetteer", text[start:end]))
-        for r in self.name_rules:
-            for m in r.regex.finditer(text):
+        for i, r in enumerate(self.name_rules):
+            for m in r.scan(text, None, _starts(r, hits, ("name", i))):
                 s, e = m.start(), m.end()
                 s, e = self.names.trim_name(text, s, e)
                 if e - s < 2:
                     continue
                 found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
-        for r in self.context_rules:
-            for m in r.regex.finditer(text):
+        for i, r in enumerate(self.context_rules):
+            for m in r.scan(text, None, _starts(r, hits, ("context", i))):
                 g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
                 s, e = m.span(g)
                 s, e = self.names.trim_name(text, s, e, keep_first=bool(r.attrs.get("keep_first")))
@@ -88,10 +110,11 @@ class CompanyFinder:
             found = self.zh.clean(text, found)
         return found
 
-    def _orgs(self, text: str, money_spans: list[tuple[int, int]] | None) -> list[Fact]:
+    def _orgs(self, text: str, money_spans: list[tuple[int, int]] | None,
+              hits: dict[Any, list[int]] | None = None) -> list[Fact]:
         """The named companies (``org`` facts) in text order: candidates resolved, none inside an amount, and
         their later mentions (propagated names, zh short forms)."""
-        orgs = self.names.resolve_overlaps(self._candidates(text), text)
+        orgs = self.names.resolve_overlaps(self._candidates(text, hits), text)
         if money_spans:
             money = SpanIndex(money_spans)
             orgs = [o for o in orgs if o.kind.startswith("gazetteer") or not money.overlaps(o.start, o.end)]
@@ -101,13 +124,14 @@ class CompanyFinder:
             orgs = self.zh.short_forms(text, orgs, money_spans or [])
         return orgs
 
-    def _descriptors(self, text: str, orgs: list[Fact], taken: SpanIndex) -> list[Fact]:
+    def _descriptors(self, text: str, orgs: list[Fact], taken: SpanIndex,
+                     hits: dict[Any, list[int]] | None = None) -> list[Fact]:
         """Descriptors ("the drugmaker"), and zh anaphors (后者 / 该公司) as the company they stand for."""
         out: list[Fact] = []
         if self.desc_rx is None:
             return out
         ante_index = None
-        for m in self.desc_rx.finditer(text):
+        for m in self._refs("desc", self.desc_rx, text, hits):
             if taken.overlaps(m.start(), m.end()):
                 continue
             if self.zh is not None and ante_index is None:
