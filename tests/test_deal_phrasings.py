@@ -330,3 +330,25 @@ def test_a_coordinated_subject_licenses_as_its_first_company():
     deals = extract("Qilin Biotech and Harbin Pharma have out-licensed global rights to their co-developed antibody "
                     "QH-12 to Windmere Bio for $30 million upfront.").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Qilin Biotech", "Windmere Bio")]
+
+
+ZH_WRAPPED_FILING = "\n\n".join([
+    "    证券代码:300999              证券简称:康拓制药",
+    "    本公司及董事会全体成员保证信息披露的内容真实、准确、完整,没有虚",
+    "假记载、误导性陈述或重大遗漏。",
+    "    2023 年 6 月 8 日,康拓制药股份有限公司(以下简称“公司”)第三届董事",
+    "会第二十次会议审议通过《关于签署技术转让合同的议案》,董事会同意公",
+    "司受让华岭大学“一种多肽抗菌药物及其制备方法”中 4 条序列的全球独",
+    "占许可权,并签署了《技术转让合同》,项目总金额 3,200 万元。双方将在",
+    "合同约定的期限内共同推进项目的临床前研究与后续开发工作。公司将根据",
+    "项目进展情况及时履行信息披露义务,敬请广大投资者注意投资风险。本",
+    "次交易不构成关联交易,也不构成《上市公司重大资产重组管理办法》规",
+    "定的重大资产重组,无需提交公司股东大会审议。特此公告。",
+])
+
+
+def test_zh_filing_wrapped_every_line_with_blank_lines_between():
+    """A filing cut at a fixed width with a blank line after each line reads as sentences; '受让X的…许可权'."""
+    deals = extract(ZH_WRAPPED_FILING).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("华岭大学", "康拓制药股份有限公司", Decimal("32000000"))]

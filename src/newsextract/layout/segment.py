@@ -55,6 +55,10 @@ class Segmenter:
         #: (PDF text cut at page or column breaks: "…总额为3.5亿美" / "元的首付款")
         self.long_line = int(wrap.get("long_line", 0))
         self.long_next = re.compile(wrap["long_next"]) if wrap.get("long_next") else None
+        #: … or as long as the width the page is wrapped at, when enough lines share it (a filing cut every 35
+        #: characters, a blank line after each): the least lines that make a width, and how near a line must come
+        self.width_lines = int(wrap.get("wrap_width_lines", 0))
+        self.width_share = float(wrap.get("wrap_width_share", 0.9))
 
     def soft_breaks(self, text: str) -> list[int]:
         r"""Positions of line breaks inside a sentence (PDF, wire and e-mail text wrapped at a fixed width).
@@ -68,6 +72,8 @@ class Segmenter:
             return []
         lines = text.split("\n")
         hard = self._hard_wrapped(lines)
+        width = self._wrap_width(lines)
+        long_line = min(self.long_line, int(width * self.width_share)) if width else self.long_line
         out, pos = [], 0
         for i, line in enumerate(lines[:-1]):
             pos += len(line)
@@ -78,7 +84,7 @@ class Segmenter:
             elif self.kv_label is not None and self.kv_value is not None and self.kv_value.fullmatch(nxt) \
                     and self.kv_label.fullmatch(line):  # the value line first: a label's fullmatch backtracks
                 out.append(pos)
-            elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= self.long_line \
+            elif self.long_next is not None and not nxt.strip() and len(line.strip()) >= long_line \
                     and not self._ends_sentence(line) and not self._table(line):
                 out.extend(self._across_blank_lines(lines, i, pos))
             pos += 1
@@ -96,6 +102,16 @@ class Segmenter:
         if j < len(lines) and self.long_next is not None and self.long_next.match(lines[j]):
             return breaks
         return []
+
+    def _wrap_width(self, lines: list[str]) -> int:
+        """The width the text is wrapped at: the 80th-percentile line length, when at least ``width_lines`` lines
+        come within ``width_share`` of it (0: no such width)."""
+        lens = sorted(len(x.strip()) for x in lines if x.strip())
+        if not self.width_lines or len(lens) < self.width_lines:
+            return 0
+        top = lens[int(0.8 * (len(lens) - 1))]
+        near = sum(1 for n in lens if top * self.width_share <= n <= top / self.width_share)
+        return top if near >= self.width_lines and top >= 16 else 0
 
     def _table(self, line: str) -> bool:
         return bool(self.table_line is not None and self.table_line.search(line))
