@@ -352,3 +352,23 @@ def test_zh_filing_wrapped_every_line_with_blank_lines_between():
     deals = extract(ZH_WRAPPED_FILING).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("华岭大学", "康拓制药股份有限公司", Decimal("32000000"))]
+
+
+ZH_PDF_LINES = "\n".join([
+    "本公司與康寧醫藥股份有限公司(下稱康寧),分別針對本",
+    "公司開發之抗體藥物KN-031應用於兩個適應症於中國大陸",
+    "及香港,授予康寧於各該區域獨家開發權及銷售權等事宜,",
+    "並分別簽署相關協議。本公司將依中國大陸開發進度,取得許",
+    "可費及酬金,合計人民幣壹仟伍佰萬元,並分享藥品上市後",
+    "之銷售提成費,康寧之許可費將依里程分次給付。",
+])
+
+
+def test_zh_pdf_lines_that_cut_words():
+    """A filing wrapped inside words (取得許|可費) reads as if unwrapped; evidence still indexes the original;
+    '授予X於…獨家開發權' names the licensee without a subject; '許可費及酬金,合計…' is the whole value."""
+    rec = extract(ZH_PDF_LINES)
+    assert [(d.licensee.name, d.total_value.amount, d.total_value.currency) for d in rec.deals] == [
+        ("康寧醫藥股份有限公司", Decimal("15000000"), "CNY")]
+    for ev in rec.deals[0].evidence:
+        assert ZH_PDF_LINES[ev.start:ev.end] == ev.text

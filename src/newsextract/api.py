@@ -135,7 +135,7 @@ class Extractor:
 
     def _extract(self, text: str, lang: str, nlp: Any, doc_id: str | None, pub: dt.date | None,
                  title: str | None, url: str | None) -> Extraction:
-        view = reading_view(text, lang)  # a page with pinyin after its characters is read without it
+        view = reading_view(text, lang)  # pinyin after characters and breaks inside Chinese words are read past
         read = view.text if view is not None else text
         doc = nlp.make_doc(read)
         doc.user_data[TEXT_KEY] = read  # the components read it here instead of rebuilding it from the tokens
@@ -145,7 +145,7 @@ class Extractor:
         rec = self._record(doc, text, lang, doc_id, pub, title)
         if view is not None:
             restore(rec, view)
-            rec.warnings.append("pinyin after the characters was read past (evidence offsets index the original)")
+            rec.warnings.extend(view.notes)
         if url:
             rec.url = url
         return rec
