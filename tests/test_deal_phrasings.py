@@ -372,3 +372,11 @@ def test_zh_pdf_lines_that_cut_words():
         ("康寧醫藥股份有限公司", Decimal("15000000"), "CNY")]
     for ev in rec.deals[0].evidence:
         assert ZH_PDF_LINES[ev.start:ev.end] == ev.text
+
+
+def test_zh_refund_goes_back_to_the_payer():
+    """'X已收到Y返还的首付款': X paid it (licensee); a name its context found once (全资子公司X) is X everywhere."""
+    deals = extract("华岭生物(600001)公告,全资子公司康信药业与贵州宁诺及其子公司江苏宁诺签署的HL-842项目合作协议已终止。"
+                    "根据《终止协议》,康信药业已收到宁诺生物返还的1.2亿元首付款。").deals
+    assert [(d.licensee.name, d.status) for d in deals] == [("康信药业", "terminated")]
+    assert deals[0].licensor.name in ("贵州宁诺", "宁诺生物", "江苏宁诺")

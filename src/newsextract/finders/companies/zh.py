@@ -44,6 +44,8 @@ class ZhNames:
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
+        #: words no company name holds: a name found once by its context with one inside is not written elsewhere
+        self.verbs = tuple(names.get("never_in_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
         lf = (names.get("filters", {}) or {}).get("latin_full_name")
         self.latin_full = re.compile(lf) if lf else None
@@ -152,6 +154,9 @@ class ZhNames:
         for f in orgs:
             if f.kind != "shape" and f.kind != "context" or f.value is None:
                 continue
+            if f.kind == "context" and len(f.text) >= 3 and _CJK.search(f.text) and not any(
+                    f.text.startswith(p) for p in self.places) and not any(w in f.text for w in self.verbs):
+                cores.setdefault(f.text, f.value)  # a name its context found once (全资子公司上药信谊) is one everywhere
             for core in self._cores(f.text):
                 cores.setdefault(core, f.value)
         if not cores:
