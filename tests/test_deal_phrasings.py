@@ -380,3 +380,27 @@ def test_zh_refund_goes_back_to_the_payer():
                     "根据《终止协议》,康信药业已收到宁诺生物返还的1.2亿元首付款。").deals
     assert [(d.licensee.name, d.status) for d in deals] == [("康信药业", "terminated")]
     assert deals[0].licensor.name in ("贵州宁诺", "宁诺生物", "江苏宁诺")
+
+
+ROYALTY_FINANCE = ("In Q3 alone, Blackstone Life Sciences both completed a $240 million sale of its royalty interest in Marlow "
+                   "Bio’s Velotra to Ostrom Royalty Partners and entered into a $500 million synthetic royalty "
+                   "transaction tied to future sales of QX-210 via a development funding agreement with Merck.")
+
+
+def test_one_fund_two_deals_in_one_sentence():
+    """'In Q3 alone, X both completed a sale of … to Y and entered into … with Z': a period leading a clause whose
+    subject is a company is no statistic; 'and entered into' starts the second deal; 'a $240 million sale of … to Y'."""
+    deals = extract(ROYALTY_FINANCE).deals
+    assert [(d.licensor and d.licensor.name, d.total_value.amount) for d in deals][0] == (
+        "Blackstone Life Sciences", Decimal("240000000"))
+    assert deals[0].licensee.name == "Ostrom Royalty Partners"
+    # the second clause's subject is the first's (not carried over yet): only Merck is named there
+    assert len(deals) == 2 and deals[1].total_value.amount == Decimal("500000000")
+    assert "Merck" in {p.name for p in (deals[1].licensor, deals[1].licensee) if p}
+
+
+def test_a_fund_pays_the_drug_company():
+    """Nothing in the text says who pays: a fund funding a drug company's programme is the payer."""
+    deals = extract("Blackstone Life Sciences and Merck signed a $700 million development funding agreement for "
+                    "MK-2870.").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Merck", "Blackstone Life Sciences")]

@@ -27,8 +27,12 @@ class MentionBuilder:
         self.payments = PaymentKinds(lang, patterns_dir)
         self.roles = RoleBinder(lang, patterns_dir)
         #: statistic words that only name a period ("in the third quarter"): no statistic in a clause about one deal
-        po = load_file(lang, "deal_cues", patterns_dir).get("aggregate_period_only")
+        cues = load_file(lang, "deal_cues", patterns_dir)
+        po = cues.get("aggregate_period_only")
         self.period_only = re.compile(po, re.I) if po else None
+        #: … nor when the period leads a clause whose subject is a company ("In Q4 alone, «P0» completed …")
+        pl = cues.get("aggregate_period_lead")
+        self.period_lead = re.compile(pl) if pl else None
 
     def build(self, text: str, clause: Clause, ents: EntityTable) -> Mention | None:
         m = Mention(clause.sent, clause.start, clause.end, block=clause.block, list_item=clause.list_item,
@@ -56,7 +60,8 @@ class MentionBuilder:
                     aggs.append(f)
             elif lab in _BUCKETS:
                 getattr(m, _BUCKETS[lab]).append(f)
-        if m.aggregate and one_deal and self.period_only is not None and all(
+        lead = self.period_lead is not None and self.period_lead.match(clause.masked) is not None
+        if m.aggregate and (one_deal or lead) and self.period_only is not None and all(
                 self.period_only.fullmatch(f.text.strip()) for f in aggs):
             m.aggregate = False  # "an upfront payment under this agreement … during the third quarter": one deal's
         self.payments.assign(text, m, clause.facts)

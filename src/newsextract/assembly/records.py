@@ -160,8 +160,10 @@ def payer_prior(payer: str, payee: str, ents: EntityTable) -> bool:
     """True when what we know of the two companies says ``payer`` pays (big pharma buys from biotechs; global
     companies in-license from Chinese originators)."""
     pk, qk = ents.kind(payer), ents.kind(payee)
-    if pk == "big_pharma" and qk != "big_pharma":
+    if pk == "big_pharma" and qk not in ("big_pharma", "investor"):
         return True
+    if pk == "investor" and qk in ("big_pharma", "pharma", "biotech"):
+        return True  # a fund pays a drug company (synthetic royalties, development funding)
     pc, qc = ents.country(payer), ents.country(payee)
     return qc in ("CN", "HK") and pc not in (None, "CN", "HK") and pk != "investor"
 

@@ -77,10 +77,10 @@ class RoleBinder:
         for f in orgs:
             if f.label == "unnamed":
                 continue
-            if len(named) > 2 and (ents.kind(f.extra.get("ent")) == "investor" or (
+            if len(named) > 2 and f is not named[0] and (ents.kind(f.extra.get("ent")) == "investor" or (
                     self.investor_before is not None
                     and self.investor_before.search(text[max(0, f.start - 40):f.start]))):
-                continue  # investors in a NewCo round are not parties to the licence
+                continue  # investors in a NewCo round are not parties to the licence (one that is the clause's subject is)
             if self.prep_before is not None and self.prep_before.search(text[max(0, f.start - 12):f.start]):
                 f.extra["prep"] = True
             m.parties.append(PartyRef(f.extra.get("ent") or "", None, f))
