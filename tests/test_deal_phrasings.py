@@ -404,3 +404,10 @@ def test_a_fund_pays_the_drug_company():
     deals = extract("Blackstone Life Sciences and Merck signed a $700 million development funding agreement for "
                     "MK-2870.").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Merck", "Blackstone Life Sciences")]
+
+
+def test_an_amount_that_depends_on_milestones_is_a_milestone_amount():
+    deal = extract("Marlow Bio will pay up to $1.3 billion for Tarven Therapeutics, with $1 billion upfront and $300 "
+                   "million based on Tarven achieving certain performance milestones.").deals[0]
+    assert (deal.upfront.amount, deal.milestones.amount, deal.total_value.amount) == (
+        Decimal("1000000000"), Decimal("300000000"), Decimal("1300000000"))
