@@ -411,3 +411,9 @@ def test_an_amount_that_depends_on_milestones_is_a_milestone_amount():
                    "million based on Tarven achieving certain performance milestones.").deals[0]
     assert (deal.upfront.amount, deal.milestones.amount, deal.total_value.amount) == (
         Decimal("1000000000"), Decimal("300000000"), Decimal("1300000000"))
+
+
+def test_many_deals_named_after_this_deals_term_are_a_comparison():
+    deals = extract("Qilin Biotech licensed QL-9821 to Castell Pharma. The deal includes an upfront payment of "
+                    "USD300 million, which is large compared with Qilin's previous 12 out-licensing agreements.").deals
+    assert [(d.licensor.name, d.upfront.amount) for d in deals] == [("Qilin Biotech", Decimal("300000000"))]

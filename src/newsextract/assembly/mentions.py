@@ -64,6 +64,11 @@ class MentionBuilder:
         if m.aggregate and (one_deal or lead) and self.period_only is not None and all(
                 self.period_only.fullmatch(f.text.strip()) for f in aggs):
             m.aggregate = False  # "an upfront payment under this agreement … during the third quarter": one deal's
+        money_end = max((f.end for f in clause.facts if f.label == "money"), default=-1)
+        if m.aggregate and one_deal and 0 <= money_end < min(f.start for f in aggs):
+            # "The deal includes an upfront payment of $500 million, which is large compared with its previous 14
+            # out-licensing agreements": the many deals come after this one's term, as a comparison
+            m.aggregate = False
         self.payments.assign(text, m, clause.facts)
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
