@@ -370,3 +370,12 @@ def test_money_apply_headers_only_below(text, amount):
 def test_money_bare_yen_symbol_takes_the_currency_its_conversion_fits(text, currency):
     from newsextract.normalize.money import find_money
     assert find_money(text, "en")[0].currency == currency
+
+
+def test_contract_payment_is_upfront():
+    """Korean releases in translation: the 'contract payment' (계약금) is the upfront."""
+    from newsextract import extract
+
+    deal = extract("Hanul Bio signed an exclusive license with Sari Pharma. Hanul Bio will receive a contract payment "
+                   "of approximately 26.7 billion KRW and milestone payments.").deals[0]
+    assert (deal.upfront.amount, deal.upfront.currency) == (Decimal("26700000000"), "KRW")
