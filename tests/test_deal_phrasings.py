@@ -417,3 +417,13 @@ def test_many_deals_named_after_this_deals_term_are_a_comparison():
     deals = extract("Qilin Biotech licensed QL-9821 to Castell Pharma. The deal includes an upfront payment of "
                     "USD300 million, which is large compared with Qilin's previous 12 out-licensing agreements.").deals
     assert [(d.licensor.name, d.upfront.amount) for d in deals] == [("Qilin Biotech", Decimal("300000000"))]
+
+
+def test_an_ended_agreement_without_terms_is_a_deal():
+    """'X announced the termination of its collaboration agreement with Y … X regains full rights to the programs':
+    a terminated deal even when no amount, drug code or target is written."""
+    deals = extract("Lumenor Therapeutics announced on Dec. 12 the termination of its collaboration agreement with "
+                    "Biogen, effective March 8. The news means that Lumenor regains full rights to the retinal "
+                    "gene therapy programs.").deals
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
+        ("Lumenor Therapeutics", "Biogen", "terminated")]

@@ -25,7 +25,7 @@ from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
 from .mentions import MentionBuilder, inherit_subject
-from .records import DealWriter, fold_into
+from .records import DealWriter, drop_bare_repeats, fold_into
 from .types import Mention
 
 __all__ = ["Assembler"]
@@ -84,4 +84,4 @@ class Assembler:
             rec = self.writer.write(d, text, ents, published, warnings)
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)
-        return out, warnings
+        return drop_bare_repeats(out), warnings

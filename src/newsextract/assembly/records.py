@@ -47,7 +47,9 @@ class DealWriter:
         status = _status(allf, ev)
         licensor = self._party(d, "licensor", ents, ev)
         licensee = self._party(d, "licensee", ents, ev)
-        if (licensor is None and licensee is None) or not (fields or targets or assets):
+        ended = status == "terminated" and licensor is not None and licensee is not None and any(
+            c.kind != "other" for m in allf for c in m.deal_cues)  # an agreement ended: a deal, terms or none
+        if (licensor is None and licensee is None) or not (fields or targets or assets or ended):
             return None
         if not any(m.deal_cues or m.listed_deal or m.acq_frame for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
@@ -290,6 +292,19 @@ def _same_party(a: Party | None, b: Party | None) -> bool:
         return a is None and b is None
     ka, kb = name_key(a.name), name_key(b.name)
     return bool(ka) and (ka == kb or ka in kb or kb in ka)
+
+
+def _bare(rec: Deal) -> bool:
+    return not (rec.targets or rec.assets or any(getattr(rec, f) is not None for f in DEAL_MONEY_FIELDS))
+
+
+def drop_bare_repeats(recs: list[Deal]) -> list[Deal]:
+    """An ended agreement written with no terms is kept only when no other deal of the article shares a party with
+    it (a bare repeat is the same agreement read a second time, its parties' roles guessed)."""
+    def shares(a: Deal, b: Deal) -> bool:
+        return any(_same_party(x, y) for x in (a.licensor, a.licensee) for y in (b.licensor, b.licensee)
+                   if x is not None and y is not None)
+    return [r for r in recs if not (_bare(r) and any(o is not r and shares(r, o) for o in recs))]
 
 
 def fold_into(rec: Deal, others: list[Deal]) -> bool:
