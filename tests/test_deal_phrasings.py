@@ -427,3 +427,9 @@ def test_an_ended_agreement_without_terms_is_a_deal():
                     "gene therapy programs.").deals
     assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
         ("Lumenor Therapeutics", "Biogen", "terminated")]
+
+
+def test_a_company_shaped_like_an_inn_is_no_drug():
+    deals = extract("Corrib Therapeutics licensed its antibody CR-210 to Biogen for $30 million upfront. Corrib will "
+                    "also receive royalties.").deals
+    assert [(d.licensor.name, d.assets) for d in deals] == [("Corrib Therapeutics", ["CR-210"])]

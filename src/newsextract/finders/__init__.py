@@ -74,7 +74,7 @@ class Finders:
         facts.extend(tfacts)
         facts.extend(self.modality.find(text, dashed))
         assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")],
-                                  dashed)
+                                  dashed, frozenset(org_names))
         facts.extend(assets)
         facts.extend(self.find_royalty(text, low, self._rules("royalty", live), self._starts("royalty", live)))
         if assets:
