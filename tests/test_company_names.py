@@ -60,3 +60,9 @@ def test_zh_names_start_after_function_words(zh_finder, text, name, not_name):
     assert not_name not in names
     if name:
         assert name in names
+
+
+def test_zh_known_name_right_before_a_date(zh_finder):
+    """A Chinese name runs into a date with no space (百利天恒2025年12月收到): still the known company."""
+    facts = [f for f in zh_finder.find("其中,百利天恒2025年12月收到由百时美施贵宝支付的2.5亿美元里程碑付款。") if f.label == "org"]
+    assert [(f.text, f.value.key) for f in facts][:1] == [("百利天恒", "biokin")]

@@ -234,8 +234,8 @@ class Gazetteer:
                 continue
             for e in sorted(ends[start], reverse=True):  # the longest name that ends at a word edge
                 b = where(e - 1) + 1
-                if self._after.match(folded, b):
-                    continue
+                if self._after.match(folded, b) and not (self.lang != "en" and "\u3400" <= folded[b - 1] <= "\u9fff"):
+                    continue  # (a Chinese name may run into a date: 百利天恒2025年12月收到)
                 eid = self.surface.get(folded[a:b]) or self.surface.get(flat[start:e])
                 if eid is not None:
                     out.append((a, b, self.entries[eid]))
