@@ -90,8 +90,13 @@ def _wrap_cuts(text: str, lang: str) -> list[tuple[int, int]]:
         return []
     from .layout.segment import get_segmenter
 
+    seg = get_segmenter(lang)
+    width = seg.wrap_width(text.split("\n"))  # the page width most lines share, when there is one
+    if not width:
+        return []
+    full = int(width * seg.width_share)
     cuts: list[tuple[int, int]] = []
-    for p in get_segmenter(lang).soft_breaks(text):
+    for p in seg.soft_breaks(text):
         if cuts and cuts[-1][0] <= p < cuts[-1][1]:
             continue  # in the run already cut
         a, b = p, p
@@ -99,8 +104,9 @@ def _wrap_cuts(text: str, lang: str) -> list[tuple[int, int]]:
             a -= 1
         while b < len(text) and text[b] in _SPACE:
             b += 1
-        if 0 < a and b < len(text) and joins.match(text, a - 1) and joins.match(text, b):
-            cuts.append((a, b))
+        line = text[text.rfind("\n", 0, a) + 1:a].strip()
+        if 0 < a and b < len(text) and len(line) >= full and joins.match(text, a - 1) and joins.match(text, b):
+            cuts.append((a, b))  # a line shorter than the page (a heading, 单位:人民币千元) ends where it ends
     return cuts
 
 

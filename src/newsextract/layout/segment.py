@@ -72,7 +72,7 @@ class Segmenter:
             return []
         lines = text.split("\n")
         hard = self._hard_wrapped(lines)
-        width = self._wrap_width(lines)
+        width = self.wrap_width(lines)
         long_line = min(self.long_line, int(width * self.width_share)) if width else self.long_line
         out, pos = [], 0
         for i, line in enumerate(lines[:-1]):
@@ -103,7 +103,7 @@ class Segmenter:
             return breaks
         return []
 
-    def _wrap_width(self, lines: list[str]) -> int:
+    def wrap_width(self, lines: list[str]) -> int:
         """The width the text is wrapped at: the 80th-percentile line length, when at least ``width_lines`` lines
         come within ``width_share`` of it (0: no such width)."""
         lens = sorted(len(x.strip()) for x in lines if x.strip())
