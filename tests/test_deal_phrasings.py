@@ -435,3 +435,14 @@ def test_a_company_shaped_like_an_inn_is_no_drug():
     deals = extract("Corrib Therapeutics licensed its antibody CR-210 to Biogen for $30 million upfront. Corrib will "
                     "also receive royalties.").deals
     assert [(d.licensor.name, d.assets) for d in deals] == [("Corrib Therapeutics", ["CR-210"])]
+
+
+@pytest.mark.parametrize("text", [
+    "华岭生物宣布与康拓制药达成许可协议，华岭生物将向康拓制药支付2亿美元首付款。12月22日，康拓制药的母公司宁远集团也发布了"
+    "关于这项合作的公告：康拓制药及华岭生物同意共同开发HL-207。",
+    "Hanul Bio will pay Sari Pharma $200 million upfront under the licence. Sari Pharma's parent Norvane Holdings "
+    "also announced the deal, under which Sari Pharma and Hanul Bio will co-develop SP-207.",
+])
+def test_a_parent_named_beside_its_unit_is_no_second_deal(text):
+    deals = extract(text).deals
+    assert len(deals) == 1 and deals[0].upfront.amount == Decimal("200000000")

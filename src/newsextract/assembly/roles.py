@@ -32,6 +32,8 @@ class RoleBinder:
         roles = load_file(lang, "roles", patterns_dir)
         self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
+        #: a company named as another's parent ("传奇的母公司金斯瑞", "Legend's parent GenScript") is no party
+        self.parent_before = re.compile(roles["parent_before"]) if roles.get("parent_before") else None
         #: the first company of a coordinated subject, written just before the one a frame binds
         self.coordinated = re.compile(roles["coordinated_before"], re.I) if roles.get("coordinated_before") else None
         #: (Chinese) half-width punctuation between words, read as the full-width mark (same length: offsets hold)
@@ -81,6 +83,8 @@ class RoleBinder:
                     self.investor_before is not None
                     and self.investor_before.search(text[max(0, f.start - 40):f.start]))):
                 continue  # investors in a NewCo round are not parties to the licence (one that is the clause's subject is)
+            if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 24):f.start]):
+                continue  # the parent of a party the clause names
             if self.prep_before is not None and self.prep_before.search(text[max(0, f.start - 12):f.start]):
                 f.extra["prep"] = True
             m.parties.append(PartyRef(f.extra.get("ent") or "", None, f))
