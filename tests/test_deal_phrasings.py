@@ -446,3 +446,11 @@ def test_a_company_shaped_like_an_inn_is_no_drug():
 def test_a_parent_named_beside_its_unit_is_no_second_deal(text):
     deals = extract(text).deals
     assert len(deals) == 1 and deals[0].upfront.amount == Decimal("200000000")
+
+
+def test_a_city_descriptor_and_a_deal_valued_as_much_as():
+    deals = extract("Pfizer said it would stop discovery work in neuroscience. The New York drugmaker in March agreed to "
+                    "sell an experimental drug to Lumenor Bio in a deal valued as much as $590 million, plus "
+                    "royalties.").deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Pfizer", "Lumenor Bio", Decimal("590000000"))]
