@@ -34,6 +34,8 @@ def _names(finder, text):
     # a place or listing descriptor leads a name but is not part of it
     ("Enhertu, co-promoted globally with UK-based AstraZeneca, grew. U.S.-listed Zai Lab signed the pact.",
      {"UK-based AstraZeneca", "U.S.-listed Zai Lab"}),
+    ("Drugmaker Corrane Inc said on Monday it rejected the offer. Biotech Velmora Therapeutics agreed.",
+     {"Drugmaker Corrane Inc", "Biotech Velmora Therapeutics"}),
 ])
 def test_not_company_names(finder, text, not_names):
     assert not (_names(finder, text) & not_names)
