@@ -10,9 +10,10 @@ from ...facts import Fact
 from ...finders.reports import ReportVocab
 from ...records import Evidence, Figure, Money, Party, Quantity
 from .context import vocab_period
+from .index import FactIndex
 
 
-def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
+def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: FactIndex,
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
             changes: list[Fact], used: set[int], ctx_fresh: bool = False,
             others: list[Any] | None = None) -> Figure | None:
@@ -66,7 +67,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
 
 
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
-             facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
+             facts: FactIndex, own: Fact | None) -> tuple[str | None, str, Any]:
     anchor = min(cue.start, v.start)
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
@@ -83,8 +84,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return p.text, "product", p
         if vocab.product_anaphor is not None and vocab.product_anaphor.search(text, a, anchor):
-            drugs = [f for f in facts if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and f.end <= a
-                     and a - f.end <= 800]
+            drugs = [f for f in facts.ending(a - 800, a) if f.label == "asset" and f.kind in ("inn", "inn_zh", "code")
+                     and f.end <= a and a - f.end <= 800]
             if drugs:  # "the drug generated sales of …": the drug named last before
                 return drugs[-1].text, "product", drugs[-1]
     if scope == "market":
@@ -101,18 +102,16 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             (own is None or own.rule != "figure.filer"):
         return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
-    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
-            and not (bad is not None and bad.search(f.text))]
-    if orgs:
-        o = orgs[-1]
+    o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)))
+    if o is not None:
         return o.text, "company", o
     if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
-        prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
-        if prior:  # else the company named last before
-            return prior[-1].text, "company", prior[-1]
-    orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
+        prior = facts.of("org").last_within(None, a, lambda f: not (bad is not None and bad.search(f.text)))
+        if prior is not None:  # else the company named last before
+            return prior.text, "company", prior
+    orgs_after = [f for f in facts.of("org").starting(anchor, b) if anchor <= f.start and f.end <= b]
     if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
             text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]
@@ -121,9 +120,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     return None, "company", None
 
 
-def _is_company(p: Fact, facts: list[Fact]) -> bool:
-    return any(f.label == "org" and f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
-               for f in facts)
+def _is_company(p: Fact, facts: FactIndex) -> bool:
+    orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
+    return any(f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+               for f in orgs.starting(p.end - orgs.longest, p.start))
 
 
 def tidy_market(vocab: ReportVocab, s: str) -> str:
