@@ -28,7 +28,7 @@ from typing import Any
 import ahocorasick
 
 __all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
-           "TriggerIndex"]
+           "lookahead_tail", "TriggerIndex"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
@@ -137,8 +137,7 @@ def finditer_near(regex: re.Pattern[str], text: str, starts: Sequence[int] | Non
                 yield from regex.finditer(text, max(a, pos), b)
 
 
-#: character classes that hold a line break
-_NL_CATEGORIES = frozenset(getattr(_c, name) for name in (
+_NL_CATEGORIES = frozenset(getattr(_c, name) for name in (  # the classes that hold a line break
     "CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_LINEBREAK", "CATEGORY_UNI_SPACE",
     "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_NOT_DIGIT", "CATEGORY_UNI_LINEBREAK", "CATEGORY_LOC_NOT_WORD"))
 
@@ -148,8 +147,8 @@ def line_literals(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], int] |
     written) one of which every match holds, and how far past a line's end a match starting on it can read (its
     longest lookahead plus two). None for any other pattern.
 
-    Such a rule needs to run only on the lines that hold one of those literals (:func:`finditer_lines`): a rule
-    matched case-sensitively can have rare literals ("Inc", "AG") whose lower-cased forms are everywhere ("ag").
+    Such a rule runs only on the lines that hold one of them (:func:`finditer_lines`): "Inc", "AG" as written are
+    rare where "ag" is everywhere.
 
     >>> line_literals(r"(?<![\\w&])[A-Z]\\w*[ \\t]+(?:Inc|AG)(?!\\w)")[0].pattern
     'Inc|AG'
@@ -163,11 +162,17 @@ def line_literals(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], int] |
     except Exception:  # noqa: BLE001 - an unusual pattern: no line windows
         return None
     _exact, factors = _seq(list(parsed))
-    tail = _lookahead(list(parsed)) + 2
+    tail = _lookahead(list(parsed)) + 2  # (see lookahead_tail)
     if not factors or any(not x for x in factors) or parsed.getwidth()[0] == 0 or tail > _MAX_REACH or \
             flags & re.DOTALL or not _no_newline(list(parsed)):
         return None
     return re.compile("|".join(re.escape(x) for x in sorted(factors, key=lambda x: (-len(x), x)))), tail
+
+
+def lookahead_tail(regex: re.Pattern[str]) -> int | None:
+    """How far past its end a match of ``regex`` can read: its longest lookahead plus two (None: unbounded)."""
+    tail = _lookahead(list(_sre.parse(regex.pattern, regex.flags))) + 2
+    return tail if tail <= _MAX_REACH else None
 
 
 def _no_newline(items: Sequence[Any]) -> bool:

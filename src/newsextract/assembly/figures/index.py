@@ -8,11 +8,16 @@ model added), every question scans the list.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import functools
+import re
+from collections.abc import Callable, Sequence
 
 from ...facts import Fact
+from ...triggers import lookahead_tail
 
 __all__ = ["FactIndex"]
+
+_tail = functools.lru_cache(maxsize=64)(lookahead_tail)
 
 
 class FactIndex:
@@ -24,6 +29,8 @@ class FactIndex:
         self.ordered = all(x <= y for x, y in zip(self.starts, self.starts[1:], strict=False))
         self.longest = max((f.end - f.start for f in facts), default=0)
         self._labels: dict[str, FactIndex] = {}
+        #: (regex, from) → where on a search of the text from there is sure to find a match (see ``found``)
+        self._found: dict[tuple[re.Pattern[str], int], int] = {}
 
     def of(self, label: str) -> FactIndex:
         """The index of the facts with ``label`` (built on first use)."""
@@ -31,6 +38,12 @@ class FactIndex:
         if sub is None:
             sub = self._labels[label] = FactIndex([f for f in self.facts if f.label == label])
         return sub
+
+    def indices(self, a: int, b: int) -> Sequence[int]:
+        """The positions in the list of the facts that start in ``[a, b]`` (both ends included), in list order."""
+        if not self.ordered:
+            return [i for i, f in enumerate(self.facts) if a <= f.start <= b]
+        return range(bisect.bisect_left(self.starts, a), bisect.bisect_right(self.starts, b))
 
     def starting(self, a: int, b: int) -> list[Fact]:
         """The facts that start in ``[a, b]`` (both ends included), in list order."""
@@ -54,3 +67,18 @@ class FactIndex:
             if f.end <= b and keep(f):
                 return f
         return None
+
+    def found(self, rx: re.Pattern[str], text: str, a: int, b: int) -> bool:
+        """``rx.search(text, a, b) is not None`` (a search from a sentence start ``a`` to each figure's anchor). A
+        match that ends more than its lookahead reaches before ``b`` read nothing of the cut: any search from ``a``
+        that goes further finds a match too, so it is not searched again."""
+        sure = self._found.get((rx, a))
+        if sure is not None and b >= sure:
+            return True
+        m = rx.search(text, a, b)
+        if m is None:
+            return False
+        tail = _tail(rx)
+        if tail is not None and m.end() + tail <= b:
+            self._found[(rx, a)] = m.end() + tail
+        return True

@@ -32,7 +32,7 @@ class Article:
     own: Fact | None  # the article's own company
     deal_spans: list[tuple[int, int]]
     deal_index: SpanIndex  # the same, for overlap queries
-    pay_cues: list[Fact]  # payment cues of deal terms
+    pay_index: FactIndex  # payment cues of deal terms
     years: list[tuple[int, int]]  # (position, year) of every year written, in order
     year_at: list[int]  # their positions
     money_at: list[int]  # where the amounts start, in order
@@ -107,6 +107,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     metrics, sent_pay = _cues(art, a, b, metrics)
     values, all_amounts = _values(art, a, b, blocks, changes, sent_pay)
     used_changes: set[int] = set()
+    by_start = FactIndex(changes)
+    others = FactIndex(sorted([*values, *metrics], key=lambda o: o.start))  # (what may stand between)
     sent_figs: list[tuple[Figure, Any]] = []
     stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
     # percentages are tied to market-share words, amounts to the other cues ("860 million yuan in its IPO and
@@ -128,9 +130,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
         if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
                 vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
             continue  # a percentage of revenue or of a split is no market share
-        fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, changes,
-                     used_changes, ctx.fresh(a),
-                     [o for o in values if o is not v] + [m for m in metrics if m is not cue])
+        fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
+                     used_changes, ctx.fresh(a), others)
         if fig is not None:
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
@@ -149,7 +150,7 @@ def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact]
     one_payment = art.vocab.fig_rx["fig.one_payment"]
     aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
         any(m.kind == "deal_value" for m in metrics)
-    sent_pay = [p for p in art.pay_cues if a <= p.start < b]
+    sent_pay = [p for p in art.pay_index.starting(a, b) if a <= p.start < b]
     if aggregate and not any(a <= s0 < b for s0, _ in art.deal_spans):
         metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                          {"scope": "market"}) for p in sent_pay
