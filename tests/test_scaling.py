@@ -317,10 +317,10 @@ def test_scaling_assembly_merge():
     _assembly_linear("Roche paid Pfizer $1M upfront. ", 40 * KB)
 
 
-@pytest.mark.xfail(strict=True, reason="assembly rewrite: assemble_figures() scans every fact, year and payment "
-                                       "cue of the document for each sentence with a figure (money, amounts, "
-                                       "aggregate, subject lookups): sentences x facts")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_scaling_assembly_figures(lang):
+    """Facts, years and amounts are found per sentence by bisection (figures/index.py), each value's cue among the
+    cues within its reach (figures/ties.py) and its change among the changes near it, a sentence's market subject
+    once (``named_in`` keeps its answers), an anaphor search from the sentence start only until it succeeds."""
     unit = _texts(_examples(lang, "figures"))["examples"]
     _assembly_linear(unit, 5 * KB, lang=lang, stage="newsextract_reports")

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from .errors import E, PatternError
 from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
-from .triggers import analyze, finditer_near
+from .triggers import analyze, finditer_lines, finditer_near, line_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -64,6 +64,9 @@ class Rule:
     triggers: frozenset[str] | None = None
     #: with triggers: how far from one of them a match can read (None: unbounded); see :func:`newsextract.triggers.reach`
     reach: int | None = None
+    #: a case-sensitive rule without reach whose matches stay on one line: its literals as written and how far past
+    #: a line a match reads (:func:`newsextract.triggers.line_literals`): it runs only on the lines that hold one
+    lines: tuple[re.Pattern[str], int] | None = None
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -79,6 +82,8 @@ class Rule:
         positions tried (:func:`~newsextract.triggers.finditer_near`). No starts, no matches."""
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
             return finditer_near(self.fast, lowered, starts, self.reach, pos, endpos)
+        if starts is not None and self.reach is None and self.lines is not None:
+            return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
         return finditer_near(self.regex, text, starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -225,6 +230,7 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
         fast=fast,
         triggers=triggers,
         reach=reach,
+        lines=line_literals(rx.pattern, rx.flags) if fast is None and triggers and reach is None else None,
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
         pattern=src,

@@ -27,7 +27,8 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "TriggerIndex"]
+__all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
+           "lookahead_tail", "TriggerIndex"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
@@ -134,6 +135,108 @@ def finditer_near(regex: re.Pattern[str], text: str, starts: Sequence[int] | Non
         for a, b in near(starts[lo:hi], width, end):
             if b > pos:
                 yield from regex.finditer(text, max(a, pos), b)
+
+
+_NL_CATEGORIES = frozenset(getattr(_c, name) for name in (  # the classes that hold a line break
+    "CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_LINEBREAK", "CATEGORY_UNI_SPACE",
+    "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_NOT_DIGIT", "CATEGORY_UNI_LINEBREAK", "CATEGORY_LOC_NOT_WORD"))
+
+
+def line_literals(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], int] | None:
+    """For a case-sensitive pattern none of whose matches can hold a line break: a regex of the literals (as
+    written) one of which every match holds, and how far past a line's end a match starting on it can read (its
+    longest lookahead plus two). None for any other pattern.
+
+    Such a rule runs only on the lines that hold one of them (:func:`finditer_lines`): "Inc", "AG" as written are
+    rare where "ag" is everywhere.
+
+    >>> line_literals(r"(?<![\\w&])[A-Z]\\w*[ \\t]+(?:Inc|AG)(?!\\w)")[0].pattern
+    'Inc|AG'
+    >>> line_literals(r"[A-Z]\\w*\\s+(?:Inc|AG)") is None
+    True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: no line windows
+        return None
+    _exact, factors = _seq(list(parsed))
+    tail = _lookahead(list(parsed)) + 2  # (see lookahead_tail)
+    if not factors or any(not x for x in factors) or parsed.getwidth()[0] == 0 or tail > _MAX_REACH or \
+            flags & re.DOTALL or not _no_newline(list(parsed)):
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(factors, key=lambda x: (-len(x), x)))), tail
+
+
+def lookahead_tail(regex: re.Pattern[str]) -> int | None:
+    """How far past its end a match of ``regex`` can read: its longest lookahead plus two (None: unbounded)."""
+    tail = _lookahead(list(_sre.parse(regex.pattern, regex.flags))) + 2
+    return tail if tail <= _MAX_REACH else None
+
+
+def _no_newline(items: Sequence[Any]) -> bool:
+    """Whether nothing a parsed pattern consumes can be a line break (assertions only read)."""
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.ANY):  # (ANY: DOTALL is ruled out by the caller)
+            continue
+        if op is _c.LITERAL or op is _c.NOT_LITERAL:
+            if (av == 10) != (op is _c.LITERAL):
+                continue
+            return False
+        if op is _c.IN:
+            if _class_has_newline(av):
+                return False
+        elif op is _c.SUBPATTERN:
+            if av[1] & re.DOTALL or not _no_newline(list(av[-1])):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_no_newline(list(b)) for b in av[1]):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            if not _no_newline(list(av[2])):
+                return False
+        elif op is _c.ATOMIC_GROUP:
+            if not _no_newline(list(av)):
+                return False
+        else:
+            return False  # a back-reference, a conditional …: may be anything
+    return True
+
+
+def _class_has_newline(items: Sequence[Any]) -> bool:
+    negate, has = False, False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            has = has or av == 10
+        elif op is _c.RANGE:
+            has = has or av[0] <= 10 <= av[1]
+        elif op is _c.CATEGORY:
+            has = has or av in _NL_CATEGORIES
+        else:
+            return True  # unknown: it may
+    return has != negate
+
+
+def finditer_lines(regex: re.Pattern[str], text: str, literals: re.Pattern[str], tail: int, pos: int = 0,
+                   endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, pos, endpos)`` for a pattern :func:`line_literals` gives ``literals`` and ``tail``
+    for: only on the lines that hold one of the literals, each read ``tail`` characters on (its matches never
+    cross a line break, and what they read past it is there). The same matches."""
+    end = len(text) if endpos is None else endpos
+    ranges: list[tuple[int, int]] = []
+    for m in literals.finditer(text, pos, end):
+        if ranges and m.start() < ranges[-1][1]:
+            continue  # its line is in already
+        le = text.find("\n", m.start())
+        _merge(ranges, text.rfind("\n", 0, m.start()) + 1, len(text) if le < 0 else le)
+    for a, b in ranges:
+        for m in regex.finditer(text, max(a, pos), min(end, b + tail)):
+            if m.start() >= b:
+                break  # (starts on a line without a literal: no match of the rule, only an artefact of the cut)
+            yield m
 
 
 def _score(s: frozenset[str]) -> tuple[int, int]:

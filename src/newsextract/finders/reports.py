@@ -91,6 +91,8 @@ class ReportVocab:
         self.lang = lang
         #: id of a rule group → (the group, its trigger index); the group is kept so that its id stays its own
         self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], TriggerIndex]] = {}
+        #: ``named_in`` answers for one text (kept by identity; replaced whole when another text comes)
+        self._named_memo: tuple[str, dict[tuple[int, int, int, str], list[Fact]]] | None = None
         self._load_regulators(lang, patterns_dir)
         self._load_approvals(lang, patterns_dir)
         self._load_figures(lang, patterns_dir)
@@ -291,6 +293,7 @@ class ReportVocab:
     def changes_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
         """Year-on-year changes in % (value: float, negative for a decline)."""
         out = []
+        respectively: bool | None = None  # (asked once per sentence)
         for f in self._matches(self.changes, text, a, b, "change", low):
             g = f.value
             if f.kind == "times":  # "doubled", 翻倍: a multiple said in words
@@ -304,7 +307,9 @@ class ReportVocab:
             sign = -1.0 if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")) else 1.0
             f.value = sign * pct
             out.append(f)
-            if self.fig_rx["fig.respectively"].search(text, a, b):  # "降幅分别为63.52%、112.16%", "rose 12% and 15%, respectively"
+            if respectively is None:
+                respectively = self.fig_rx["fig.respectively"].search(text, a, b) is not None
+            if respectively:  # "降幅分别为63.52%、112.16%", "rose 12% and 15%, respectively"
                 end = f.end
                 while (m := self.fig_rx["fig.pct_next"].match(text, end, b)) is not None:
                     out.append(Fact(m.start("pct"), m.end(), "change", f.kind, sign * float(m.group("pct")), f.rule,
@@ -320,7 +325,18 @@ class ReportVocab:
         return self._matches(self.not_figures, text, a, b, "not_figure", low, leftmost=False)
 
     def named_in(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str) -> list[Fact]:
-        """Matches of subject phrasings with the named group ``s`` (or ``s2``) as the span."""
+        """Matches of subject phrasings with the named group ``s`` (or ``s2``) as the span. The figures of a sentence
+        ask about the same span again and again: the answers for the last text are kept (read them, never change
+        them)."""
+        memo = self._named_memo
+        if memo is None or memo[0] is not text:
+            memo = self._named_memo = (text, {})
+        key = (id(rules), a, b, label)
+        if key not in memo[1]:
+            memo[1][key] = self._named_in(rules, text, a, b, label)
+        return list(memo[1][key])
+
+    def _named_in(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str) -> list[Fact]:
         out = []
         for f in self._matches(rules, text, a, b, label, leftmost=False):
             key = "s" if f.value.get("s") else "s2"

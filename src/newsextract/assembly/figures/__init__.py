@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, sentences_with
 from ...records import Deal, Figure
 from .aggregate import dedupe, filer_page_only
 from .context import PeriodContext, filer_of, main_company, own_company
-from .sentences import Article, sentence_figures, year_sentence
+from .index import FactIndex
+from .sentences import Article, any_in, sentence_figures, year_sentence
 from .tables import on_table_row, table_figures
 from .values import DEAL_KINDS, deal_spans
 
@@ -49,17 +51,21 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
         return table_figures(raw, lang, vocab, facts, None, deal_spans(deals))
     filer = filer_of(text, vocab)
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
-    art = Article(text=text, lang=lang, vocab=vocab, facts=facts, low=low if len(low) == len(text) else None,
-                  own=own_company(text, vocab, facts, sentences, filer), deal_spans=deal_spans(deals),
-                  pay_cues=[f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS
-                            and not vocab.fig_rx["fig.generic_total"].fullmatch(f.text)],
-                  years=years, money_at=[f.start for f in facts if f.label == "money"],
+    spans = deal_spans(deals)
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS
+                and not vocab.fig_rx["fig.generic_total"].fullmatch(f.text)]
+    art = Article(text=text, lang=lang, vocab=vocab, facts=facts, index=FactIndex(facts), low=low if len(low) == len(text) else None,
+                  own=own_company(text, vocab, facts, sentences, filer), deal_spans=spans,
+                  deal_index=SpanIndex(spans),
+                  pay_index=FactIndex(pay_cues),
+                  years=years, year_at=[p for p, _ in years],
+                  money_at=sorted(f.start for f in facts if f.label == "money"),
                   pub_year=getattr(published, "year", None))
     out: list[Figure] = []
     ctx = PeriodContext()
     hit_set = set(hits)
     # sentences that only name a year still set the period later sentences take ("2025 marked a record year …")
-    year_sents = {i for i, (a, b) in enumerate(sentences) if any(a <= p < b for p, _ in years)}
+    year_sents = {i for i, (a, b) in enumerate(sentences) if any_in(art.year_at, a, b)}
     for si in sorted(hit_set | year_sents):
         a, b = sentences[si]
         if si not in hit_set:

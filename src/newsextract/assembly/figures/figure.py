@@ -10,12 +10,13 @@ from ...facts import Fact
 from ...finders.reports import ReportVocab
 from ...records import Evidence, Figure, Money, Party, Quantity
 from .context import vocab_period
+from .index import FactIndex
 
 
-def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: list[Fact],
+def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: FactIndex,
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
-            changes: list[Fact], used: set[int], ctx_fresh: bool = False,
-            others: list[Any] | None = None) -> Figure | None:
+            changes: FactIndex, used: set[int], ctx_fresh: bool = False,
+            others: FactIndex | None = None) -> Figure | None:
     metric = cue.kind
     scope = cue.extra.get("scope", "company")
     evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
@@ -66,7 +67,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
 
 
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
-             facts: list[Fact], own: Fact | None) -> tuple[str | None, str, Any]:
+             facts: FactIndex, own: Fact | None) -> tuple[str | None, str, Any]:
     anchor = min(cue.start, v.start)
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
@@ -82,11 +83,11 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return p.text, "product", p
-        if vocab.product_anaphor is not None and vocab.product_anaphor.search(text, a, anchor):
-            drugs = [f for f in facts if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and f.end <= a
-                     and a - f.end <= 800]
-            if drugs:  # "the drug generated sales of …": the drug named last before
-                return drugs[-1].text, "product", drugs[-1]
+        # "the drug generated sales of …": the drug named last before (the drugs first: the search is the dearer)
+        drugs = [f for f in facts.ending(a - 800, a) if f.label == "asset" and f.kind in ("inn", "inn_zh", "code")
+                 and f.end <= a and a - f.end <= 800] if vocab.product_anaphor is not None else []
+        if drugs and vocab.product_anaphor is not None and facts.found(vocab.product_anaphor, text, a, anchor):
+            return drugs[-1].text, "product", drugs[-1]
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
@@ -101,18 +102,16 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             (own is None or own.rule != "figure.filer"):
         return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
-    orgs = [f for f in facts if f.label == "org" and a <= f.start and f.end <= anchor
-            and not (bad is not None and bad.search(f.text))]
-    if orgs:
-        o = orgs[-1]
+    o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)))
+    if o is not None:
         return o.text, "company", o
-    if vocab.company_anaphor is not None and vocab.company_anaphor.search(text, a, anchor):
+    if vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
-        prior = [f for f in facts if f.label == "org" and f.end <= a and not (bad is not None and bad.search(f.text))]
-        if prior:  # else the company named last before
-            return prior[-1].text, "company", prior[-1]
-    orgs_after = [f for f in facts if f.label == "org" and anchor <= f.start and f.end <= b]
+        prior = facts.of("org").last_within(None, a, lambda f: not (bad is not None and bad.search(f.text)))
+        if prior is not None:  # else the company named last before
+            return prior.text, "company", prior
+    orgs_after = [f for f in facts.of("org").starting(anchor, b) if anchor <= f.start and f.end <= b]
     if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
             text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]
@@ -121,9 +120,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     return None, "company", None
 
 
-def _is_company(p: Fact, facts: list[Fact]) -> bool:
-    return any(f.label == "org" and f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
-               for f in facts)
+def _is_company(p: Fact, facts: FactIndex) -> bool:
+    orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
+    return any(f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+               for f in orgs.starting(p.end - orgs.longest, p.start))
 
 
 def tidy_market(vocab: ReportVocab, s: str) -> str:
@@ -147,45 +147,54 @@ def tidy_market(vocab: ReportVocab, s: str) -> str:
 def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
             has_ctx: bool = False) -> Fact | None:
     cands = [p for p in periods if p.value]
+    # (the first or last period that fits, found lazily: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
-        before = [p for p in cands if p.end <= min(cue.start, v.start)]
-        if before:
-            return before[-1]
+        before = next((p for p in reversed(cands) if p.end <= min(cue.start, v.start)), None)
+        if before is not None:
+            return before
         if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
             cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
-    after = [p for p in cands if p.start >= v.end and p.start - v.end <= 30
-             and not re.search(r"[;。；]", text[v.end:p.start])]
-    if after:
-        return after[0]
-    before = [p for p in cands if p.end <= v.start]
-    if before:
-        return before[-1]
-    later = [p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])]
-    return later[0] if later and not vocab.fig_rx["fig.value_between"].search(text, v.end, later[0].start) else None
+    after = next((p for p in cands if p.start >= v.end and p.start - v.end <= 30
+                  and not re.search(r"[;。；]", text[v.end:p.start])), None)
+    if after is not None:
+        return after
+    before = next((p for p in reversed(cands) if p.end <= v.start), None)
+    if before is not None:
+        return before
+    later = next((p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])), None)
+    return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
+        else None
 
 
-def _change(text: str, v: Any, cue: Fact, changes: list[Fact], used: set[int],
-            others: list[Any] | None = None) -> Fact | None:
+def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
+            others: FactIndex | None = None) -> Fact | None:
     """The change of a figure: between its metric and its value, else right after the value, else after it past
     amounts that are no figure (no other value or metric word between)."""
     lo = min(cue.start, v.start)
-    for i, c in enumerate(changes):
+    facts = changes.facts
+    # (a change around the metric word starts at most the longest change's length before it)
+    between = sorted({*changes.indices(lo, v.start), *changes.indices(cue.start - changes.longest, cue.start)})
+    for i in between:
+        c = facts[i]
         if i in used:
             continue
         # between the metric and the value, or around the metric word itself ("a 33% sales increase to $563 million")
         if (lo <= c.start or c.start < cue.start < c.end) and c.end <= v.start:
             used.add(i)
             return c
-    for i, c in enumerate(changes):
+    for i in changes.indices(v.end, v.end + 45):
+        c = facts[i]
         if i in used:
             continue
         if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
             used.add(i)
             return c
-    for i, c in enumerate(changes):  # further on, past a comparison base: "… compared to USD 1,000 million in the
-        if i in used or c.start < v.end or c.start - v.end > 140:  # first half of 2023, an increase of USD 250
-            continue                                                 # million, or 25%"
-        if re.search(r"[;。；]", text[v.end:c.start]) or any(v.end <= o.start < c.start for o in others or []):
+    for i in changes.indices(v.end, v.end + 140):  # further on, past a comparison base: "… compared to USD 1,000
+        c = facts[i]                                 # million in the first half of 2023, an increase of USD 250
+        if i in used or c.start < v.end or c.start - v.end > 140:  # million, or 25%"
+            continue
+        if re.search(r"[;。；]", text[v.end:c.start]) or others is not None and any(
+                o is not v and o is not cue and v.end <= o.start < c.start for o in others.starting(v.end, c.start)):
             continue
         used.add(i)
         return c

@@ -3,16 +3,20 @@ period the sentence leaves in force for the next ones."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
 from ...records import Figure
 from .context import PeriodContext, anchor_years, last_period, year_of
 from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
 from .figure import figure
-from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps, tie
+from .index import FactIndex
+from .ties import Ties
+from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps
 
 
 @dataclass
@@ -23,12 +27,15 @@ class Article:
     lang: str
     vocab: ReportVocab
     facts: list[Fact]
+    index: FactIndex  # the facts by position
     low: str | None  # the lower-cased text (None when lower-casing changed its length)
     own: Fact | None  # the article's own company
     deal_spans: list[tuple[int, int]]
-    pay_cues: list[Fact]  # payment cues of deal terms
-    years: list[tuple[int, int]]  # (position, year) of every year written
-    money_at: list[int]
+    deal_index: SpanIndex  # the same, for overlap queries
+    pay_index: FactIndex  # payment cues of deal terms
+    years: list[tuple[int, int]]  # (position, year) of every year written, in order
+    year_at: list[int]  # their positions
+    money_at: list[int]  # where the amounts start, in order
     pub_year: int | None
 
 
@@ -42,13 +49,14 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
 def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[Figure]:
     """The figures of the sentence ``text[a:b]``, in order; ``ctx`` is updated for the sentences after it."""
     text, vocab, years = art.text, art.vocab, art.years
-    has_year = any(a <= p < b for p, _ in years)
+    has_year = any_in(art.year_at, a, b)
     # a period without a year ("the second quarter", 上半年) is one of the year the article is talking about:
     # that of the period in force, else the last year named before this sentence, else the publication year
-    year = year_of(ctx.period) or next((y for p, y in reversed(years) if p < a), None) or art.pub_year or \
+    before = bisect.bisect_left(art.year_at, a)  # the years written before the sentence
+    year = year_of(ctx.period) or (years[before - 1][1] if before else None) or art.pub_year or \
         (years[0][1] if years else None)  # (a release that dates itself only at its end)
     metrics = vocab.metrics_in(text, a, b, art.low)
-    has_value = any(a <= p < b for p in art.money_at) or "%" in text[a:b]
+    has_value = any_in(art.money_at, a, b) or "%" in text[a:b]
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low)
@@ -60,6 +68,12 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
     return [f for f, _ in sent_figs]
+
+
+def any_in(positions: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``positions`` lies in ``[a, b)``."""
+    i = bisect.bisect_left(positions, a)
+    return i < len(positions) and positions[i] < b
 
 
 def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None) -> list[Figure]:
@@ -93,13 +107,18 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     metrics, sent_pay = _cues(art, a, b, metrics)
     values, all_amounts = _values(art, a, b, blocks, changes, sent_pay)
     used_changes: set[int] = set()
+    by_start = FactIndex(changes)
+    others = FactIndex(sorted([*values, *metrics], key=lambda o: o.start))  # (what may stand between)
     sent_figs: list[tuple[Figure, Any]] = []
     stops = [x for x in blocks if x.extra.get("attach")] + sent_pay
+    # percentages are tied to market-share words, amounts to the other cues ("860 million yuan in its IPO and
+    # booked a net loss": the IPO's, a blocker)
+    ties = {share: Ties(vocab, text, [m for m in metrics if (m.kind == "market_share") == share] + stops,
+                        [o for o in values if (o.label == "percent") == share], art.lang, all_amounts, blocks)
+            for share in {v.label == "percent" for v in values}}
     for v in values:
         share = v.label == "percent"
-        cue = tie(vocab, text, v, [m for m in metrics if (m.kind == "market_share") == share] + stops,
-                  [o for o in values if (o.label == "percent") == share], art.lang, all_amounts,
-                  blocks)  # ("860 million yuan in its IPO and booked a net loss": the IPO's)
+        cue = ties[share].cue(v)
         if cue is None or cue.label != "metric":
             continue
         if cue.kind == "inherit":  # "… doubled to $36.9 billion, half of the global total of $67.5 billion"
@@ -111,9 +130,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
         if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
                 vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
             continue  # a percentage of revenue or of a split is no market share
-        fig = figure(text, art.lang, vocab, v, cue, a, b, art.facts, art.own, periods, ctx.period, year, changes,
-                     used_changes, ctx.fresh(a),
-                     [o for o in values if o is not v] + [m for m in metrics if m is not cue])
+        fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
+                     used_changes, ctx.fresh(a), others)
         if fig is not None:
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
@@ -128,11 +146,11 @@ def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact]
     """The metric words and the deal payment cues of a sentence. Industry statistics ("首付款约20亿美元,总金额达300亿
     美元") are deal values, not terms -- unless the sentence states a deal's own terms (the deal took an amount of
     it) or names one payment ("an upfront payment of")."""
-    text, facts = art.text, art.facts
+    text, facts = art.text, art.index.starting(a, b)
     one_payment = art.vocab.fig_rx["fig.one_payment"]
     aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
         any(m.kind == "deal_value" for m in metrics)
-    sent_pay = [p for p in art.pay_cues if a <= p.start < b]
+    sent_pay = [p for p in art.pay_index.starting(a, b) if a <= p.start < b]
     if aggregate and not any(a <= s0 < b for s0, _ in art.deal_spans):
         metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                          {"scope": "market"}) for p in sent_pay
@@ -147,21 +165,22 @@ def _values(art: Article, a: int, b: int, blocks: list[Fact], changes: list[Fact
             sent_pay: list[Fact]) -> tuple[list[Any], list[Fact]]:
     """The values a figure may be read from (amounts that are no deal term, price, threshold …; percentages that
     are no change), in order, and every amount of the sentence."""
-    text, vocab, facts = art.text, art.vocab, art.facts
+    text, vocab, facts = art.text, art.vocab, art.index.starting(a, b)  # (with f.end <= b: f.start <= b)
     block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
     # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
     block_spans += [(x.end, clause_end(text, x.end, min(b, x.end + int(x.extra["attach"]))))
                     for x in blocks if x.extra.get("attach")]
+    blocked = SpanIndex(block_spans)
     money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
              and getattr(f.value, "amount", MIN_AMOUNT) >= MIN_AMOUNT
-             and not overlaps(f, block_spans) and not overlaps(f, art.deal_spans)
+             and not blocked.overlaps(f.start, f.end) and not art.deal_index.overlaps(f.start, f.end)
              and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
              and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
-    change_spans = [(c.start, c.end) for c in changes]
-    money_spans = [(f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b]
+    changed = SpanIndex((c.start, c.end) for c in changes)
+    amounts = SpanIndex((f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b)
     pcts = [p for p in vocab.percents_in(text, a, b)
-            if not overlaps(p, change_spans) and not overlaps(p, money_spans)
-            and not overlaps(p, block_spans)]
+            if not changed.overlaps(p.start, p.end) and not amounts.overlaps(p.start, p.end)
+            and not blocked.overlaps(p.start, p.end)]
     values: list[Any] = sorted(money + pcts, key=lambda f: f.start)
     all_amounts = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b]
     return values, all_amounts
