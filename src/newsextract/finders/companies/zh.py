@@ -80,16 +80,16 @@ class ZhNames:
         alone = {f.text for f in found if f.kind != "gazetteer" and len(f.text) >= 4}
         if len(alone) < 2:
             return found
+        lead = tuple(self.places + self.generic)
         for f in found:
             if f.kind == "gazetteer" or self.legal_tail is not None and self.legal_tail.search(f.text):
                 continue  # a name with its legal form is whole (石药集团巨石生物制药有限公司)
-            for name in alone:
-                head = f.text[:-len(name)]
-                if len(f.text) > len(name) and f.text.endswith(name) and not any(
-                        head.startswith(w) or head.endswith(w) for w in self.places + self.generic):
-                    f.start += len(head)
-                    f.text = name
-                    break
+            # its suffixes, longest first: one set lookup each, and the same answer on every run
+            k = next((k for k in range(1, len(f.text) - 3) if f.text[k:] in alone), 0)
+            head = f.text[:k]
+            if k and not (head.startswith(lead) or head.endswith(lead)):
+                f.start += k
+                f.text = f.text[k:]
         return found
 
     def _trim(self, text: str, s: int, e: int, from_context: bool) -> tuple[int, int] | None:
