@@ -454,3 +454,24 @@ def test_a_city_descriptor_and_a_deal_valued_as_much_as():
                     "royalties.").deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Pfizer", "Lumenor Bio", Decimal("590000000"))]
+
+
+def test_a_parent_in_an_appositive_is_no_party():
+    """'X, a wholly owned subsidiary of Y, received …': Y only says whose X is; the sentence continues the deal
+    before it."""
+    deals = extract("★ HB-310, TROP2, Hebei Mingda Bio\nStatus: Novartis obtained exclusive rights outside China in "
+                    "April 2023. Hebei Mingda Bio, a wholly owned subsidiary of Jinyu Pharmaceutical Group, received "
+                    "$40 million upfront and may earn up to $900 million in milestones.").deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Hebei Mingda Bio", "Novartis", Decimal("40000000"))]
+
+
+def test_a_deal_naming_one_party_takes_its_counterpart_from_the_article():
+    """The story of a series of deals between two companies: 'In May, X licensed Z …' names only X; X's
+    counterpart in every other deal of the article is the other party."""
+    deals = extract("Castell Pharma has licensed seven ADC candidates from Qilin Biotech for $175 million upfront. "
+                    "It is the third deal between them. In May, Castell Pharma licensed QL-264, a TROP2 ADC, paying "
+                    "$47 million upfront.").deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Qilin Biotech", "Castell Pharma", Decimal("175000000")),
+        ("Qilin Biotech", "Castell Pharma", Decimal("47000000"))]

@@ -25,7 +25,7 @@ from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
 from .mentions import MentionBuilder, inherit_subject
-from .records import DealWriter, drop_bare_repeats, fold_into
+from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
 from .types import Mention
 
 __all__ = ["Assembler"]
@@ -80,7 +80,11 @@ class Assembler:
                         inherit_subject(first, m)
                     mentions.append(m)
         out: list[Deal] = list(table_deals)
-        for d in self.linker.link(mentions, text):
+        states = self.linker.link(mentions, text)
+        for d in states:
+            complete_roles(d, ents)
+        complete_counterparts(states)
+        for d in states:
             rec = self.writer.write(d, text, ents, published, warnings)
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)

@@ -19,7 +19,7 @@ from ..normalize.names import display_name, name_key
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
 from .types import DEAL_KINDS, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
 
-__all__ = ["DealWriter", "fold_into"]
+__all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
@@ -156,6 +156,27 @@ def complete_roles(d: DealState, ents: EntityTable) -> None:
         role = "licensor" if role == "licensee" else "licensee"
     d.parties[a] = role
     d.roles[role] = a
+
+
+def complete_counterparts(deals: list[DealState]) -> None:
+    """A deal that names one party and leaves the other role open takes the counterparty that party has in every
+    other deal of the article where it holds the same role ("In May, Merck licensed SKB264 …" in a story about
+    Merck's deals with Kelun-Biotech). Run after :func:`complete_roles`; nothing is guessed when the article gives
+    the party two counterparts."""
+    for d in deals:
+        if len(d.roles) != 1 or d.unnamed or any(r is None for r in d.parties.values()):
+            continue
+        (role, ent), = d.roles.items()
+        if role not in d.role_rules or role in d.weak_roles:
+            continue  # only a role a verb gave: one a prior guessed says too little about the deal
+        other = "licensee" if role == "licensor" else "licensor"
+        seen = {x.roles[other] for x in deals if x is not d and x.roles.get(role) == ent and other in x.roles}
+        if len(seen) == 1:
+            (them,) = seen
+            d.parties[them] = other
+            d.roles[other] = them
+            d.order.append(them)
+            d.role_rules[other] = "role.counterpart"
 
 
 def payer_prior(payer: str, payee: str, ents: EntityTable) -> bool:
