@@ -475,3 +475,38 @@ def test_a_deal_naming_one_party_takes_its_counterpart_from_the_article():
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("Qilin Biotech", "Castell Pharma", Decimal("175000000")),
         ("Qilin Biotech", "Castell Pharma", Decimal("47000000"))]
+
+
+def test_a_target_the_vocabulary_knows_is_no_company():
+    """'X inks FcRn deal with Y': FcRn is the drug's target, not a third company."""
+    deals = extract("Norvik Bio inks $900 million FcRn deal with US-based Calder Pharma. Norvik Bio has licensed "
+                    "global rights to its FcRn blocker NV-210 to Calder Pharma.").deals
+    assert [(d.licensor.name, d.licensee.name, d.targets) for d in deals] == [
+        ("Norvik Bio", "Calder Pharma", ["FcRn"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Norvik Bio licensed rights to NV-210 to Shanghai-based Calder Pharma for $30 million upfront.",
+    "Norvik Bio granted US-based Calder Pharma exclusive rights to NV-210 for $30 million upfront.",
+    "Norvik Bio sold its rights to NV-210 to Swiss drugmaker Calder Pharma for $30 million upfront.",
+])
+def test_a_described_company_after_the_verb_is_the_licensee(text):
+    """'to Shanghai-based Y', 'granted US-based Y', 'to Swiss drugmaker Y': the description is no gap."""
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Norvik Bio", "Calder Pharma")]
+
+
+def test_a_city_that_begins_a_registered_name_is_part_of_it():
+    """'Hangzhou Ruiyang Biopharma' is the full name; 'Ruiyang' later is the same company."""
+    deals = extract("Norvik Bio licensed its FcRn antibody NV-210 to Hangzhou Ruiyang Biopharma Co., Ltd. for $15 "
+                    "million upfront. Ruiyang will also pay up to $190 million in milestones.").deals
+    assert [(d.licensor.name, d.licensee.name, d.milestones.amount) for d in deals] == [
+        ("Norvik Bio", "Hangzhou Ruiyang Biopharma Co., Ltd.", Decimal("190000000"))]
+
+
+def test_a_licence_to_a_new_partner_after_a_takeover_offer_is_another_deal():
+    deals = extract("Coralind Therapeutics rejected a takeover proposal from Swedish drugmaker Lindvik Pharma that "
+                    "valued it at about A$1.2 billion. In 2019 Coralind licensed China rights to CRL-411 to "
+                    "Shanghai-based Jinhai Biopharma for $35 million upfront.").deals
+    licence = [d for d in deals if d.licensee and d.licensee.name == "Jinhai Biopharma"]
+    assert len(licence) == 1 and licence[0].total_value is None and licence[0].upfront.amount == Decimal("35000000")

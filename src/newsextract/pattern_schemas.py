@@ -77,6 +77,8 @@ class NamesFile(PatternFile):
 
     #: abbreviated legal forms read as designator words ("Co", "Inc")
     legal_abbreviations: list[str] = []
+    #: places that begin a registered company name ("Hangzhou Ruiyang Biopharma"), though stop words elsewhere
+    name_places: list[str] = []
     anaphors: Anaphors | None = None
     #: ``common/names.yml``: Chinese legal forms and group words as they end a name, tried in order
     cjk_legal_forms: list[str] = []

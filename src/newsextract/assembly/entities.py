@@ -137,6 +137,8 @@ class EntityResolver:
         unbracketed: dict[str, str] = {}
         for f in orgs:
             names.setdefault(f.value.key, []).append(name_key(f.text))
+            if f.value.key.startswith("x:"):
+                names[f.value.key].append(f.value.key[2:])  # the name as keyed: without a leading city
             if f.value.key.startswith("x:") and "(" in f.text:
                 unbracketed[f.value.key] = name_key(_BRACKET.sub("", f.text))
         known = {n: k for k, ns in names.items() if not k.startswith("x:") for n in ns}

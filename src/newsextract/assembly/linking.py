@@ -114,6 +114,8 @@ def compatible(d: DealState, m: Mention) -> bool:
     if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
+    if others and len(d.parties) >= 2 and _kinds(m) and _kinds(d) and not (_kinds(m) & _kinds(d)):
+        return False  # a licence to a new counterparty after a takeover offer: another deal
     # the same payment kind with a different amount (or currency) is another deal
     have_money = d.terms
     for k, f, _ in m.money:
@@ -122,6 +124,15 @@ def compatible(d: DealState, m: Mention) -> bool:
             return False
     # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment) is another
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+_FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
+
+
+def _kinds(x: DealState | Mention) -> set[str]:
+    """The deal words' kinds (licence, acquisition …) of a deal or mention, without the generic ones."""
+    ms = x.mentions if isinstance(x, DealState) else [x]
+    return {_FAMILY.get(c.kind, c.kind) for m in ms for c in m.deal_cues if c.kind != "other"}
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:

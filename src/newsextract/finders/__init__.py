@@ -71,6 +71,11 @@ class Finders:
         org_names = {f.text for f in facts if f.label == "org"}
         # a name shaped like a target that the article writes as a company is the company ("a BioVersys program")
         tfacts = [t for t in self.targets.find(text, dashed) if t.text not in org_names or self.targets.known(t.text)]
+        if org_names & {t.text for t in tfacts}:
+            # … and a target the vocabulary knows is no company the gazetteer does not ("a FcRn deal with Y")
+            facts = [f for f in facts if f.label != "org" or f.kind not in ("shape", "context", "propagated") or f.text not in org_names
+                     or not self.targets.known(f.text)]
+            org_names = {f.text for f in facts if f.label == "org"}
         facts.extend(tfacts)
         facts.extend(self.modality.find(text, dashed))
         assets = self.assets.find(text, tfacts + [f for f in facts if f.label == "money" or f.kind.startswith("gazetteer")],

@@ -33,7 +33,11 @@ def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], n
     for f in orgs:
         name = display_name(f.text).rstrip(".")
         short = names.name_tail.sub("", name).strip() if names.name_tail is not None else name
-        for form in (name, short):
+        variants = [name, short]
+        first, _, rest = name.partition(" ")
+        if first in names.name_places and rest:  # "Shenzhen Meiqi Biotech" is "Meiqi Biotech", "Meiqi" too
+            variants += [rest, short.partition(" ")[2]]
+        for form in variants:
             words = form.split()
             if len(form) < 3 or not words or all(w.strip(",.") in names.name_stop for w in words):
                 continue

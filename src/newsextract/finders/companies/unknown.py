@@ -29,6 +29,8 @@ class NameCleaner:
         self.abbreviation_end, self.demonstrative_before = rx["name.abbreviation_end"], rx["name.demonstrative_before"]
         self.plural_acronym = rx["name.plural_acronym"]
         self.name_stop = set(names.get("stopwords", []) or [])
+        self.name_places = set(names.get("name_places", []) or [])
+        self.place_keys = {w.lower() for w in self.name_places}
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
@@ -68,8 +70,7 @@ class NameCleaner:
             seg = text[s:e]
         # drop leading stop words ("Under Pfizer" → "Pfizer")
         words = seg.split(" ")
-        while len(words) > 1 and words[0].strip(",.") in self.name_stop and not all(
-                w.strip(",.") in self.designator_words for w in words[1:]):  # "Boston Pharmaceuticals" stays whole
+        while len(words) > 1 and words[0].strip(",.") in self.name_stop and not self._own_place(words):
             s += len(words[0]) + 1
             words = words[1:]
         seg = text[s:e]
@@ -123,7 +124,7 @@ class NameCleaner:
                     drugs = self._drug_names(text)
                 if f.text in drugs:
                     continue  # "Enhertu’s price": a name the article calls a drug somewhere
-                f.value = Company("x:" + name_key(f.text))
+                f.value = Company("x:" + self.key(f.text))
             keep.append(f)
         return keep
 
@@ -179,13 +180,27 @@ class NameCleaner:
             if not rest:
                 break
             w = first.strip(",.:;")
-            if all(x.strip(",.") in self.designator_words for x in rest.split()):
-                break  # "Boston Pharmaceuticals": a place word that is the name's own
+            if self._own_place([first, *rest.split()]):
+                break
             if w in self.name_stop or w.lower() in lower_words and not re.match(r"^(?:[A-Z]{2,}|.*\d)", w):
                 s += len(first) + 1
                 continue
             break
         return s
+
+    def key(self, name: str) -> str:
+        """The key of an unknown name: its name key without a place that begins registered names ("Zhejiang Baiyue
+        Pharmaceutical Co., Ltd." is the "Baiyue Pharma" the article names again)."""
+        k = name_key(name)
+        place, _, rest = k.partition(" ")
+        return rest if rest and place in self.place_keys else k
+
+    def _own_place(self, words: list[str]) -> bool:
+        """A place word that is the name's own: "Boston Pharmaceuticals", "Hangzhou Ruiyang Biopharma" (a place
+        that begins registered names, before a capitalised name of two words or more)."""
+        if all(x.strip(",.") in self.designator_words for x in words[1:]):
+            return True
+        return words[0] in self.name_places and len(words) > 2 and words[1][:1].isupper()
 
     def _skip_owner(self, text: str, s: int, e: int) -> int | None:
         """Where the name starts after an owner's possessive ("Pfizer's Seagen"); None when what follows the
