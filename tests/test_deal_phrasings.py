@@ -510,3 +510,12 @@ def test_a_licence_to_a_new_partner_after_a_takeover_offer_is_another_deal():
                     "Shanghai-based Jinhai Biopharma for $35 million upfront.").deals
     licence = [d for d in deals if d.licensee and d.licensee.name == "Jinhai Biopharma"]
     assert len(licence) == 1 and licence[0].total_value is None and licence[0].upfront.amount == Decimal("35000000")
+
+
+def test_a_kind_descriptor_refers_to_the_latest_company_of_its_kind():
+    """'… changes to the Sanofi collaboration minutes after disclosing a deal with Gilead. The Big Biotech has
+    committed …': of two big companies in the sentence before, the one named last."""
+    deals = extract("Norvik Bio shared news of changes to its Sanofi collaboration minutes after disclosing an "
+                    "oncology deal with Gilead. The Big Biotech has committed $85 million in upfront payments for "
+                    "an option to license NV-330.").deals
+    assert [d.licensee.id for d in deals if d.upfront] == ["gilead"]

@@ -100,8 +100,9 @@ class EntityResolver:
                 a, b = sentences[si - back]
                 cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
                 cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
-                if kind:  # of the companies there, the first of that kind, when there is one
-                    cands = [o for o in cands if table.kind(o.extra.get("ent")) == kind] or cands
+                if kind:  # of the companies there, the last of that kind named before it, when there is one
+                    kinded = [o for o in cands if table.kind(o.extra.get("ent")) == kind]
+                    cands = kinded[-1:] or cands
                 if cands:
                     f.extra["ent"] = cands[0].extra.get("ent")
                     break
