@@ -519,3 +519,19 @@ def test_a_kind_descriptor_refers_to_the_latest_company_of_its_kind():
                     "oncology deal with Gilead. The Big Biotech has committed $85 million in upfront payments for "
                     "an option to license NV-330.").deals
     assert [d.licensee.id for d in deals if d.upfront] == ["gilead"]
+
+
+@pytest.mark.parametrize("text", [
+    "We have out-licensed NV-4059, a BTK inhibitor to Castell Pharma Inc. and NV-9054, an FP/EP3 agonist to Qilin "
+    "Biotech Co., Ltd. Both partners are developing the compounds.",
+    "Norvik Bio out-licensed NV-4059 to Castell Pharma and NV-9054 to Qilin Biotech this week, for $20m and $15m "
+    "upfront respectively; milestones were not disclosed.",
+])
+def test_pairs_of_asset_and_licensee_after_one_verb_are_one_deal_each(text):
+    """'out-licensed A to X and B to Y': two deals, each asset with its own licensee; amounts listed after them
+    with 'respectively' go to each in order."""
+    deals = extract(text).deals
+    assert [(d.licensee.name.split()[0], d.assets[0]) for d in deals] == [("Castell", "NV-4059"), ("Qilin", "NV-9054")]
+    if "respectively" in text:
+        assert [d.upfront.amount for d in deals] == [Decimal("20000000"), Decimal("15000000")]
+        assert {d.licensor.name for d in deals} == {"Norvik Bio"}

@@ -24,7 +24,7 @@ from ..records import Deal
 from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
-from .mentions import MentionBuilder, inherit_subject
+from .mentions import MentionBuilder, distribute_respectively, inherit_subject
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
 from .types import Mention
 
@@ -69,6 +69,7 @@ class Assembler:
                 continue
             first: Mention | None = None
             bullet = text[a] in _BULLETS
+            items: list[Mention] = []
             for clause in self.clauses.clauses(text, si, a, b, sfacts):
                 clause.block = block_of[si]
                 clause.bullet = bullet
@@ -78,7 +79,11 @@ class Assembler:
                         first = m
                     elif m.list_item > 0 and first is not None:
                         inherit_subject(first, m)
+                    if m.list_item >= 0 and (not items or m.list_item > items[-1].list_item):
+                        items.append(m)  # (a clause cut off the last item, "…; milestones undisclosed", is none)
                     mentions.append(m)
+            if items and self.clauses.respectively is not None and self.clauses.respectively.search(text, a, b):
+                distribute_respectively(items)
         out: list[Deal] = list(table_deals)
         states = self.linker.link(mentions, text)
         for d in states:

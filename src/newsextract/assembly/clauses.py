@@ -86,6 +86,9 @@ class ClauseSplitter:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.split_rx = re.compile(data.get("split", _DEFAULT_SPLIT))
         self.list_sep = re.compile(data["list_separator"]) if data.get("list_separator") else None
+        self.pair_split = re.compile(data["pair_split"]) if data.get("pair_split") else None
+        #: the word that pairs a list of amounts with the list of deals before it ("respectively")
+        self.respectively = re.compile(data["respectively"]) if data.get("respectively") else None
         obj = data.get("object_before")
         subj = data.get("subject_after")
         self.object_before = re.compile(obj) if obj else None
@@ -103,6 +106,8 @@ class ClauseSplitter:
         cuts = {0, len(masked)}
         cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
         items = self._list_items(masked, facts)
+        if self.pair_split is not None and "«Q" in masked:
+            items |= {m.end() for m in self.pair_split.finditer(masked) if not _inside_brackets(masked, m.start())}
         cuts.update(items)
         if len(cuts) == 2:
             yield Clause(sent, a, b, facts, masked, to_text)

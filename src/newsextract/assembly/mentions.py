@@ -88,14 +88,31 @@ def inherit_subject(first: Mention, item: Mention) -> None:
     ents = {p.ent for p in item.parties}
     held = sorted((p for p in first.parties if p.role and p.ent and p.ent not in ents), key=lambda p: p.fact.start)
     own = [p for p in item.parties if p.ent and not p.role]
-    if len(held) == 2 and len(own) == 1 and not any(p.role for p in item.parties) and not item.unnamed_roles:
-        own[0].role, own[0].rule = held[1].role, "role.list_item"  # in the place of the first item's object
+    if len(own) == 1 and not any(p.role for p in item.parties) and not item.unnamed_roles and (
+            len(held) == 2 or len(held) == 1 and held[0].fact.extra.get("prep")):
+        # in the place of the first item's object ("… to X and B to Y": Y, not X, is this item's licensee)
+        own[0].role, own[0].rule = held[-1].role, "role.list_item"
+        if len(held) == 1:
+            held = []
     have = {p.role for p in item.parties if p.role} | item.unnamed_roles
     for p in held:
         if p.role not in have:
             item.parties.append(PartyRef(p.ent, p.role, p.fact, "role.list_subject"))
             have.add(p.role)
-    if not item.deal_cues and item.money and first.dealish:
+    if not item.deal_cues and (item.money or any(p.rule == "role.list_item" for p in item.parties)) and first.dealish:
         item.deal_cues = list(first.deal_cues)
         item.acq_frame = item.acq_frame or first.acq_frame
         item.listed_deal = True
+
+
+def distribute_respectively(items: list[Mention]) -> None:
+    """'X out-licensed A to Y and B to Z, for «M0» and «M1» upfront respectively': the list of amounts the last
+    item holds gives one amount to each item, in order, all of the kind the list's cue gives (its last amount's)."""
+    if len(items) < 2 or len(items[-1].money) != len(items) or any(m.money for m in items[:-1]):
+        return
+    run = sorted(items[-1].money, key=lambda x: x[1].start)
+    kind = run[-1][0]
+    items[-1].money = []
+    for m, (_, f, rule) in zip(items, run, strict=True):
+        m.money = [(kind, f, rule)]
+
