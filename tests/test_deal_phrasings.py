@@ -535,3 +535,23 @@ def test_pairs_of_asset_and_licensee_after_one_verb_are_one_deal_each(text):
     if "respectively" in text:
         assert [d.upfront.amount for d in deals] == [Decimal("20000000"), Decimal("15000000")]
         assert {d.licensor.name for d in deals} == {"Norvik Bio"}
+
+
+@pytest.mark.parametrize("text", [
+    "岱遠藥業發佈公告,宣佈與Norvik Inc.(“Norvik公司”)簽訂獨家許可協議。岱遠藥業將獨家授權Norvik公司在大中華區以外地區開發DY-101。"
+    "Norvik公司將獲得DY-101在大中華區以外的獨家商業化權利。",
+    "岱远药业发布公告,宣布与Norvik Inc.(“Norvik公司”)签订独家许可协议。岱远药业将独家授权Norvik公司在大中华区以外地区开发DY-101。"
+    "Norvik公司将获得DY-101在大中华区以外的独家商业化权利。",
+])
+def test_a_latin_name_written_with_gongsi_is_that_company(text):
+    """'Norvik公司' is Norvik written with 公司 (company), not Norvik followed by a reference to the article's own
+    company: one deal, Norvik the licensee throughout."""
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("岱遠藥業" if "遠" in text else "岱远药业",
+                                                                    "Norvik Inc.")]
+
+
+def test_brought_in_under_a_licence_from_a_company():
+    """'由美國X公司授權引進的平台': X is the licensor of what was brought in."""
+    deals = extract("岱遠藥業開發的DY-101採用由美國Lorvane Biosciences公司授權引進的抗體平台。").deals
+    assert [d.licensor.name for d in deals] == ["Lorvane Biosciences"]
