@@ -116,3 +116,19 @@ def test_approvals_company_of_an_article_that_opens_with_its_name(extractor):
             "Halvorsen Pharma will acquire Kestrel Bio. Kestrel Bio said Norvexa was approved in the US last year.\n")
     got = [(a.drug, a.company.name if a.company else None) for a in extractor.extract(deal, lang="en").approvals]
     assert got == [("Norvexa", "Kestrel Bio")]
+
+
+def test_approvals_of_one_drug_share_the_company_an_event_names(extractor):
+    """'Janssen … won approval from the FDA. It then received approval in China from the NMPA': the second event's
+    sentence names no company; the article's other event of the same drug does."""
+    rec = extractor.extract("Norvik Bio licensed Velocta (norvatinib) to Castell Pharma in 2018. Castell Pharma won "
+                            "approval for Velocta from the U.S. Food and Drug Administration in August. It subsequently "
+                            "received marketing approval in China from the National Medical Products Administration "
+                            "in July.", lang="en")
+    got = sorted((a.regulator, a.company.name if a.company else None) for a in rec.approvals)
+    assert got == [("FDA", "Castell Pharma"), ("NMPA", "Castell Pharma")]
+
+
+def test_approvals_a_capitalised_inn_sold_as_a_brand(extractor):
+    rec = extractor.extract("Norvestrant, sold as Norvexa in Europe, is approved in the EU for breast cancer.", lang="en")
+    assert [a.drug.lower() for a in rec.approvals] == ["norvestrant"]

@@ -154,7 +154,7 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         if rv in done:
             continue
         done.add(rv)
-        rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index)
+        rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index, art.facts)
         if rec.regulator is None and ev.extra.get("regulator"):
             rec.regulator = str(ev.extra["regulator"])
         out.append((rec, event_date(art.vocab, text, a, b)))

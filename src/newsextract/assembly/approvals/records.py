@@ -3,11 +3,15 @@ of records that report the same event."""
 
 from __future__ import annotations
 
+import re
+
 from ...facts import Fact
+from ...normalize.names import display_name
 from ...finders.reports import ReportVocab
 from ...records import Approval, Evidence, Party
 from .drugs import Drug, DrugIndex
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MON = {m[:3].lower(): i for i, m in enumerate("January February March April May June July August September "
                                                "October November December".split(), 1)}
 
@@ -22,8 +26,19 @@ def event_date(vocab: ReportVocab, text: str, a: int, b: int) -> str | None:
     return None
 
 
+def fullest_name(company: Fact, facts: list[Fact]) -> str:
+    """The fullest form the article writes of a (Latin-script) company name: "Blueprint" is "Blueprint Medicines
+    Corporation" where the article writes that too (only forms that contain the name: never another alias)."""
+    name = display_name(company.text)
+    key = getattr(company.value, "key", None)
+    if key is None or _CJK.search(name):
+        return name
+    pool = [display_name(f.text) for f in facts if f.label == "org" and getattr(f.value, "key", None) == key]
+    return max((n for n in pool if name in n), key=len, default=name)
+
+
 def record(vocab: ReportVocab, text: str, ev: Fact, reg: Fact | None, drug: Drug | None, company: Fact | None,
-           index: DrugIndex) -> Approval:
+           index: DrugIndex, facts: list[Fact] | None = None) -> Approval:
     evidence = [Evidence(field="event", start=ev.start, end=ev.end, text=ev.text, rule=ev.rule)]
     regulator = None
     if reg is not None:
@@ -41,7 +56,8 @@ def record(vocab: ReportVocab, text: str, ev: Fact, reg: Fact | None, drug: Drug
     if company is not None:
         cname = vocab.appr_rx["appr.zh_lead"].sub("", company.text.strip())
         cut = company.end - len(cname)
-        party = Party(name=cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
+        full = fullest_name(company, facts) if facts and cname == company.text.strip() else ""
+        party = Party(name=full or cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
         evidence.append(Evidence(field="company", start=cut, end=company.end, text=text[cut:company.end],
                                  rule=company.rule))
     return Approval(regulator=regulator, event=ev.kind, designation=ev.extra.get("designation"), drug=name,
@@ -71,7 +87,21 @@ def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]]) -> li
             o.evidence.extend(e for e in rec.evidence if e.field == "company")
         if o.date is None and date:
             o.date = date
-    return [r for r, _ in out]
+    recs = [r for r, _ in out]
+    _same_drug_company(vocab, recs)
+    return recs
+
+
+def _same_drug_company(vocab: ReportVocab, recs: list[Approval]) -> None:
+    """An event whose sentence names no company ("It then won approval in China") is the company's that the
+    article's other events of the same drug name, when they all name the same one."""
+    for rec in recs:
+        if rec.company is not None or rec.drug is None:
+            continue
+        others = [o for o in recs if o is not rec and o.company is not None and _same_drug(vocab, o, rec)]
+        if others and len({o.company.name for o in others if o.company}) == 1:
+            rec.company = others[0].company
+            rec.evidence.extend(e for e in others[0].evidence if e.field == "company")
 
 
 def _same_drug(vocab: ReportVocab, x: Approval, y: Approval) -> bool:
