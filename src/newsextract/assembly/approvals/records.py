@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ...facts import Fact
-from ...normalize.names import display_name
 from ...finders.reports import ReportVocab
+from ...normalize.names import display_name
 from ...records import Approval, Evidence, Party
 from .drugs import Drug, DrugIndex
 
