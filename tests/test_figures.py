@@ -203,3 +203,12 @@ def test_figures_trigger_scanned_near_its_literals_finds_what_a_full_scan_finds(
         low = path.read_text(encoding="utf-8").lower()
         for trigger in (vocab.approval_trigger, vocab.figure_trigger):
             assert _trigger_starts(trigger, low) == [m.start() for m in trigger.finditer(low)], path.name
+
+
+@pytest.mark.parametrize("text", ["据医药魔方统计,2025年中国新药对外授权交易总金额1357亿美元。",
+                                  "据统计，2025 年中國新藥對外授權交易總金額 1357 億美元。"])
+def test_figures_a_market_after_its_year_and_an_ascii_comma(extractor, text):
+    """'…统计,2025年中国新药对外授权交易…': the year is the period (an ASCII comma before it is no digit group)
+    and no part of the market's name."""
+    got = extractor.extract(text, lang="zh").figures
+    assert [(f.subject, f.period) for f in got] in ([("中国新药对外授权交易", "2025")], [("中國新藥對外授權交易", "2025")])
