@@ -555,3 +555,14 @@ def test_brought_in_under_a_licence_from_a_company():
     """'由美國X公司授權引進的平台': X is the licensor of what was brought in."""
     deals = extract("岱遠藥業開發的DY-101採用由美國Lorvane Biosciences公司授權引進的抗體平台。").deals
     assert [d.licensor.name for d in deals] == ["Lorvane Biosciences"]
+
+
+def test_an_amount_before_upfront_and_milestones_of_their_own_are_two_terms():
+    """'agreeing to $40 million upfront and milestone payments of up to $850 million': each amount has its own
+    kind (the combined 'upfront and milestone payments' reading is for one amount); 'is returning to Y for another
+    asset' hands nothing back."""
+    deals = extract("Hokumi Pharma is returning to Castell Bio for another RAS asset, agreeing to $40 million upfront "
+                    "and milestone payments of up to $850 million for rights outside the US to CB-218.").deals
+    assert [(d.upfront.amount, d.milestones.amount, d.total_value) for d in deals] == [
+        (Decimal("40000000"), Decimal("850000000"), None)]
+    assert (deals[0].licensor.name, deals[0].licensee.name) != ("Hokumi Pharma", "Castell Bio")
