@@ -566,3 +566,14 @@ def test_an_amount_before_upfront_and_milestones_of_their_own_are_two_terms():
     assert [(d.upfront.amount, d.milestones.amount, d.total_value) for d in deals] == [
         (Decimal("40000000"), Decimal("850000000"), None)]
     assert (deals[0].licensor.name, deals[0].licensee.name) != ("Hokumi Pharma", "Castell Bio")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 Hanul Pharma signed two ADC licences with GSK, HN-93 (targeting B7-H3) and HN-89 (targeting B7-H4), "
+    "with upfront payments of respectively $185 million and $85 million.",
+    "2023年,翰诺制药与GSK签署两项ADC许可协议,HN-93(靶向B7-H3)和HN-89(靶向B7-H4)的首付款分别为1.85亿美元和8500万美元。",
+])
+def test_amounts_listed_respectively_go_to_each_drug(text):
+    deals = extract(text).deals
+    assert sorted((d.assets[0], int(d.upfront.amount), d.targets[0]) for d in deals) == [
+        ("HN-89", 85000000, "B7-H4"), ("HN-93", 185000000, "B7-H3")]

@@ -24,9 +24,9 @@ from ..records import Deal
 from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
-from .mentions import MentionBuilder, distribute_respectively, inherit_subject
+from .mentions import MentionBuilder, distribute_respectively, inherit_subject, split_respectively
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
-from .types import Mention
+from .types import EntityTable, Mention
 
 __all__ = ["Assembler"]
 
@@ -67,23 +67,7 @@ class Assembler:
             sfacts = [f for f in facts[lo:hi] if f.end <= b]
             if not sfacts:
                 continue
-            first: Mention | None = None
-            bullet = text[a] in _BULLETS
-            items: list[Mention] = []
-            for clause in self.clauses.clauses(text, si, a, b, sfacts):
-                clause.block = block_of[si]
-                clause.bullet = bullet
-                m = self.mentions.build(text, clause, ents)
-                if m is not None:
-                    if m.list_item == 0:
-                        first = m
-                    elif m.list_item > 0 and first is not None:
-                        inherit_subject(first, m)
-                    if m.list_item >= 0 and (not items or m.list_item > items[-1].list_item):
-                        items.append(m)  # (a clause cut off the last item, "…; milestones undisclosed", is none)
-                    mentions.append(m)
-            if items and self.clauses.respectively is not None and self.clauses.respectively.search(text, a, b):
-                distribute_respectively(items)
+            mentions.extend(self._sentence(text, si, a, b, sfacts, ents, block_of[si]))
         out: list[Deal] = list(table_deals)
         states = self.linker.link(mentions, text)
         for d in states:
@@ -94,3 +78,29 @@ class Assembler:
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)
         return drop_bare_repeats(out), warnings
+
+    def _sentence(self, text: str, si: int, a: int, b: int, sfacts: list[Fact], ents: EntityTable,
+                  block: int) -> list[Mention]:
+        """The mentions of one sentence: one per clause that says something about a deal; list items share the
+        first item's subject, and amounts listed 'respectively' go one to each item (or asset) in order."""
+        first: Mention | None = None
+        bullet = text[a] in _BULLETS
+        items: list[Mention] = []
+        out: list[Mention] = []
+        paired = self.clauses.respectively is not None and self.clauses.respectively.search(text, a, b) is not None
+        for clause in self.clauses.clauses(text, si, a, b, sfacts):
+            clause.block = block
+            clause.bullet = bullet
+            m = self.mentions.build(text, clause, ents)
+            if m is None:
+                continue
+            if m.list_item == 0:
+                first = m
+            elif m.list_item > 0 and first is not None:
+                inherit_subject(first, m)
+            if m.list_item >= 0 and (not items or m.list_item > items[-1].list_item):
+                items.append(m)  # (a clause cut off the last item, "…; milestones undisclosed", is none)
+            out.extend(split_respectively(m, clause.facts) if paired and m.list_item < 0 else [m])
+        if items and paired:
+            distribute_respectively(items)
+        return out

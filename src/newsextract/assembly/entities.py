@@ -144,8 +144,16 @@ class EntityResolver:
                 unbracketed[f.value.key] = name_key(_BRACKET.sub("", f.text))
         known = {n: k for k, ns in names.items() if not k.startswith("x:") for n in ns}
         alias: dict[str, str] = {}
+        # one name written with and without a space ("Heng Yu" and "Hengyu Pharmaceutical", as translations from
+        # Chinese go): the first key so written stands for the others
+        by_glued: dict[str, str] = {}
         for k in names:
-            if not k.startswith("x:"):
+            if k.startswith("x:"):
+                first = by_glued.setdefault(k[2:].replace(" ", ""), k)
+                if first != k:
+                    alias[k] = first
+        for k in names:
+            if not k.startswith("x:") or k in alias:
                 continue
             if unbracketed.get(k) in known:  # a unit of a known company, named with its city: the company
                 alias[k] = known[unbracketed[k]]

@@ -4,6 +4,7 @@ and its parties roles (stage 5)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..facts import Fact
@@ -115,4 +116,22 @@ def distribute_respectively(items: list[Mention]) -> None:
     items[-1].money = []
     for m, (_, f, rule) in zip(items, run, strict=True):
         m.money = [(kind, f, rule)]
+
+
+def split_respectively(m: Mention, facts: list[Fact]) -> list[Mention]:
+    """'HS-20093 (B7-H3) and HS-20089 (B7-H4), upfront payments respectively «M0» and «M1»': as many amounts as
+    assets in one clause that says 'respectively' make one mention per asset, each with its amount (of the kind
+    the list's cue gives) and the targets named after it; the parties are shared."""
+    amounts = sorted((f for f in facts if f.label == "money" and f.kind != "conversion"), key=lambda f: f.start)
+    assets = sorted(m.assets, key=lambda f: f.start)
+    if len(assets) < 2 or len(amounts) != len(assets) or not m.money:
+        return [m]
+    kind, _, rule = m.money[-1]
+    out = []
+    for i, (asset, amount) in enumerate(zip(assets, amounts, strict=True)):
+        end = assets[i + 1].start if i + 1 < len(assets) else m.end
+        targets = [t for t in m.targets if t.start < assets[0].start or asset.start <= t.start < end]
+        out.append(dataclasses.replace(m, parties=[dataclasses.replace(p) for p in m.parties],
+                                       money=[(kind, amount, rule)], assets=[asset], targets=targets))
+    return out
 
