@@ -577,3 +577,11 @@ def test_amounts_listed_respectively_go_to_each_drug(text):
     deals = extract(text).deals
     assert sorted((d.assets[0], int(d.upfront.amount), d.targets[0]) for d in deals) == [
         ("HN-89", 85000000, "B7-H4"), ("HN-93", 185000000, "B7-H3")]
+
+
+def test_acquired_by_without_a_verb_to_be():
+    """A note or headline drops 'was': 'Status: X acquired by Y for up to $950M' — Y buys X."""
+    deals = extract("★ NB-327, PD-L1/VEGF, Norvik Bio\nStatus: Norvik Bio acquired by Castell Pharma for up to $950M; "
+                    "deal closed Q1 2025.").deals
+    assert [(d.licensor.name, d.licensee.name, d.deal_type) for d in deals] == [
+        ("Norvik Bio", "Castell Pharma", "acquisition")]
