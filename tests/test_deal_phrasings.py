@@ -585,3 +585,11 @@ def test_acquired_by_without_a_verb_to_be():
                     "deal closed Q1 2025.").deals
     assert [(d.licensor.name, d.licensee.name, d.deal_type) for d in deals] == [
         ("Norvik Bio", "Castell Pharma", "acquisition")]
+
+
+def test_a_payment_word_across_a_comma_yields_to_the_one_after_the_amount():
+    """'$110M upfront and near-term, 19.9% equity stake, up to about $5.75B in milestones': the amount is the
+    milestones' (named right after it), not the equity's (named before the comma)."""
+    deal = extract("Castell Therapeutics licensed HN-9531 from Hanul Pharma: $110M upfront and near-term, 19.9% "
+                   "equity stake, up to about $5.75B in milestones.").deals[0]
+    assert (deal.milestones.amount, deal.equity) == (Decimal("5750000000"), None)

@@ -31,6 +31,9 @@ class PaymentKinds:
         self.right_gap = re.compile(att.get("right_gap", r"^\s*$"), re.I)
         self.max_left = int(att.get("max_left", 60))
         self.max_right = int(att.get("max_right", 40))
+        #: a cue before a comma is farther from the amount after it than its characters say ("19.9% equity stake,
+        #: up to $5.75B in milestones": the amount is the milestones')
+        self.left_comma_penalty = int(att.get("left_comma_penalty", 0))
         self.history = _rx(att, "history")
         self.history_after = _rx(att, "history_after")
         self.empty_brackets = _rx(att, "empty_brackets", 0)
@@ -118,7 +121,7 @@ class PaymentKinds:
                 gap = self._gap(text, c.end, mf.start, convs)
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
-                score = len(gap) + 2
+                score = len(gap) + 2 + (self.left_comma_penalty if "," in gap or "，" in gap else 0)
             elif c.start >= mf.end:
                 if c.extra.get("attach") == "left" or near.amount_between(mf.end, c.start):
                     continue
