@@ -17,6 +17,9 @@ def _names(finder, text):
 
 
 @pytest.mark.parametrize("text,not_names", [
+    # an adverb that opens a sentence
+    ("Novartis bought Lunera Bio for $800 million at closing plus a CVR. Fully paid out, the deal is worth up to "
+     "$1.7 billion.", {"Fully"}),
     # a name introduced with a drug word is a drug wherever else it is written
     ("Marlow Bio licensed the antibody-drug conjugate (ADC) Velotra to Pellam Pharma. Sales from Velotra could "
      "reach $500 million.", {"Velotra"}),
