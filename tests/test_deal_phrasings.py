@@ -593,3 +593,13 @@ def test_a_payment_word_across_a_comma_yields_to_the_one_after_the_amount():
     deal = extract("Castell Therapeutics licensed HN-9531 from Hanul Pharma: $110M upfront and near-term, 19.9% "
                    "equity stake, up to about $5.75B in milestones.").deals[0]
     assert (deal.milestones.amount, deal.equity) == (Decimal("5750000000"), None)
+
+
+def test_a_list_heading_of_the_same_company_opens_its_next_deal():
+    """Two headings in a row name the same company: the second opens a new entry (its next deal), it does not add
+    its drug to the entry before."""
+    deals = extract("★ HN-20094, GLP-1/GIP, Hanul Pharma\nPartner: Regeneron (June 2025) – $80M upfront, up to $1.93B "
+                    "in milestones\n\n★ HN-10535, oral GLP-1, Hanul Pharma\nPartner: Merck – $112M upfront, up to $1.9B "
+                    "milestones\n").deals
+    assert [(d.licensor.name, d.licensee.name, d.assets) for d in deals] == [
+        ("Hanul Pharma", "Regeneron", ["HN-20094"]), ("Hanul Pharma", "Merck", ["HN-10535"])]

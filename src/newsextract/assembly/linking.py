@@ -36,7 +36,10 @@ class Linker:
                     absorb(last, m, terms_only=True)
                 continue
             if not m.dealish:
-                if (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
+                if m.bullet and m.assets and m.end - m.start <= 120:
+                    heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
+                    # company just described (its next deal)
+                elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue):
                     absorb(last, m, terms_only=True)  # more about the deal just described
                 elif m.targets or m.assets or m.bullet:
