@@ -603,3 +603,13 @@ def test_a_list_heading_of_the_same_company_opens_its_next_deal():
                     "milestones\n").deals
     assert [(d.licensor.name, d.licensee.name, d.assets) for d in deals] == [
         ("Hanul Pharma", "Regeneron", ["HN-20094"]), ("Hanul Pharma", "Merck", ["HN-10535"])]
+
+
+def test_a_drug_named_in_the_lead_clause_of_the_deal_sentence():
+    """'Following data on X's drug A, the Seoul-based company has licensed the drug to Kenilworth, N.J.-based Y':
+    the clause before names the drug; the descriptor is X; the place before Y is no gap."""
+    deals = extract("SEOUL – Following positive phase II data on Hanul Pharmaceutical Co. Ltd.’s once-weekly GLP-1 "
+                    "agonist, hanopegdutide, in NASH, the Seoul-based company has exclusively licensed the drug to "
+                    "Kenilworth, N.J.-based Merck & Co. Inc. for the indication.").deals
+    assert [(d.licensor.name.split()[0], d.licensee.name.split()[0], d.assets) for d in deals] == [
+        ("Hanul", "Merck", ["hanopegdutide"])]

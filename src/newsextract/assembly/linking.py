@@ -56,8 +56,8 @@ class Linker:
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
-                if heading is not None and 0 < m.sent - heading.sent <= 2 and not (
-                        {p.role for p in named} >= {"licensor", "licensee"}):
+                if heading is not None and (0 < m.sent - heading.sent <= 2 and not (
+                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
             heading = None
             absorb(target, m)
@@ -84,6 +84,13 @@ def _best(deals: list[DealState], m: Mention) -> DealState | None:
             if best is None or key > best:
                 best, found = key, d
     return found
+
+
+def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
+    """The clause before, in the same sentence, names the drug of the deal this clause states ("Following data on
+    X's drug A, the Seoul-based company has licensed the drug to Y"): its companies are this clause's."""
+    ents = {p.ent for p in heading.parties if p.ent}
+    return heading.sent == m.sent and bool(ents) and ents <= {p.ent for p in m.parties if p.ent}
 
 
 def _completes(d: DealState, m: Mention) -> bool:
