@@ -17,6 +17,10 @@ def _names(finder, text):
 
 
 @pytest.mark.parametrize("text,not_names", [
+    # a legal form is no legal form when a drug code goes on from it ("GC Cell, AB-205 is …")
+    ("According to Norvik Cell, AB-205 is an allogeneic NK cell therapy.", {"Norvik Cell, AB"}),
+    # a regulator named after a preposition is no company
+    ("Albula Pharma AG has received marketing authorisation from Swissmedic for Nivaro.", {"Swissmedic"}),
     # an adverb that opens a sentence
     ("Novartis bought Lunera Bio for $800 million at closing plus a CVR. Fully paid out, the deal is worth up to "
      "$1.7 billion.", {"Fully"}),

@@ -613,3 +613,17 @@ def test_a_drug_named_in_the_lead_clause_of_the_deal_sentence():
                     "Kenilworth, N.J.-based Merck & Co. Inc. for the indication.").deals
     assert [(d.licensor.name.split()[0], d.licensee.name.split()[0], d.assets) for d in deals] == [
         ("Hanul", "Merck", ["hanopegdutide"])]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a frame that binds both sides states a deal, with no deal word in the clause
+    ("Last month Hanul Pharma transferred the manufacturing technology of HK-CAB (ingredient: tegoprazan), a reflux "
+     "drug, to Eurofarma, a Brazilian pharmaceutical company. It did not disclose the size of the contract.",
+     {"Hanul Pharma", "Eurofarma"}),
+    # ', with Y, its U.S. affiliate, on Jan. 4': Y is the object of 'with', no new clause
+    ("Norvik Cell signed a license contract for AB-205, a T-cell lymphoma treatment, with Artiva Biotherapeutics, "
+     "its U.S. affiliate, on Jan. 4.", {"Norvik Cell", "Artiva Biotherapeutics"}),
+])
+def test_deals_stated_by_their_verb_and_object(text, want):
+    deals = extract(text).deals
+    assert [{d.licensor.name, d.licensee.name} for d in deals] == [want]

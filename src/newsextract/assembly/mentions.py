@@ -74,6 +74,8 @@ class MentionBuilder:
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
         self.roles.bind(text, m, clause, orgs, ents)
+        # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
+        m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
         if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports

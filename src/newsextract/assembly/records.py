@@ -51,7 +51,7 @@ class DealWriter:
             c.kind != "other" for m in allf for c in m.deal_cues)  # an agreement ended: a deal, terms or none
         if (licensor is None and licensee is None) or not (fields or targets or assets or ended):
             return None
-        if not any(m.deal_cues or m.listed_deal or m.acq_frame for m in allf) and not any(
+        if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(

@@ -106,12 +106,13 @@ class Mention:
     list_item: int = -1
     bullet: bool = False
     listed_deal: bool = False  # an item of a list of deals whose first item is one
+    framed: bool = False  # a frame bound both sides (not a weak one): the clause states a deal
 
     @property
     def dealish(self) -> bool:
         """A deal word, a deal payment, a royalty, or a price paid for a company: this clause can start a deal."""
         return (bool(self.deal_cues) or any(k in DEAL_KINDS for k, _, _ in self.money) or bool(self.royalty)
-                or self.listed_deal or self.acq_frame and any(k == "price?" for k, _, _ in self.money))
+                or self.listed_deal or self.framed or self.acq_frame and any(k == "price?" for k, _, _ in self.money))
 
 
 @dataclass

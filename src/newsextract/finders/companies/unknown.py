@@ -9,7 +9,7 @@ from typing import Any
 
 from ...facts import Company, Fact
 from ...normalize.names import name_key
-from ...patterns import regex_table
+from ...patterns import has_file, load_file, regex_table
 
 __all__ = ["NameCleaner"]
 
@@ -31,6 +31,8 @@ class NameCleaner:
         self.name_stop = set(names.get("stopwords", []) or [])
         self.name_places = set(names.get("name_places", []) or [])
         self.place_keys = {w.lower() for w in self.name_places}
+        #: a regulator's name is no company ("authorisation from Swissmedic")
+        self.regulator = _regulators(lang, pd)
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
@@ -120,6 +122,8 @@ class NameCleaner:
                     persons = self._persons(text)
                 if f.text in persons:
                     continue  # "Saldanha said": a person the article names with a title
+                if self.regulator is not None and self.regulator.fullmatch(f.text):
+                    continue
                 if drugs is None:
                     drugs = self._drug_names(text)
                 if f.text in drugs:
@@ -244,3 +248,13 @@ class NameCleaner:
         if any(re.match(r"^[A-Z]{1,6}-?[A-Z]?\d{2,}", w) for w in words):
             return False  # "Agonist HS-20094": a headline around a drug code, not a company
         return True
+
+
+def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
+    """Every agency term of ``patterns/<lang>/regulators.yml`` as one regex (its case rule kept per term)."""
+    if not has_file(lang, "regulators", pd):
+        return None
+    terms = [t if e.get("case_sensitive") else f"(?i:{t})" for e in load_file(lang, "regulators", pd).get("entries", [])
+             for t in e.get("terms", [])]
+    return re.compile("|".join(terms)) if terms else None
+
