@@ -627,3 +627,14 @@ def test_a_drug_named_in_the_lead_clause_of_the_deal_sentence():
 def test_deals_stated_by_their_verb_and_object(text, want):
     deals = extract(text).deals
     assert [{d.licensor.name, d.licensee.name} for d in deals] == [want]
+
+
+def test_a_deal_compared_with_others_named_by_their_parties():
+    """'X's $970mn deal with Y is comparable in scale to the $940mn A/B deal and the $1.05bn C/D deal': three
+    deals, each with its own value."""
+    deals = extract("Norvik Bio’s US$970mn deal with Windmere is comparable in scale to the US$940mn Biolane/Acris "
+                    "deal and the US$1.05bn Hanul/Aiolan Bio deal.").deals
+    got = {(tuple(sorted((d.licensor.name if d.licensor else "", d.licensee.name if d.licensee else ""))),
+            int(d.total_value.amount)) for d in deals}
+    assert got == {(("Norvik Bio", "Windmere"), 970000000), (("Acris", "Biolane"), 940000000),
+                   (("Aiolan Bio", "Hanul"), 1050000000)}
