@@ -638,3 +638,14 @@ def test_a_deal_compared_with_others_named_by_their_parties():
             int(d.total_value.amount)) for d in deals}
     assert got == {(("Norvik Bio", "Windmere"), 970000000), (("Acris", "Biolane"), 940000000),
                    (("Aiolan Bio", "Hanul"), 1050000000)}
+
+
+def test_found_a_buyer_for_rights_and_the_drug_of_the_lead_clause():
+    """'With a readout of its trial of A ahead, X has found a buyer for Japanese rights to the product. Y is paying
+    €20 million up front': X licenses A to Y."""
+    deals = extract("DUBLIN – With six months to go before a readout from its phase III trial of norfotase alfa in "
+                    "kidney injury, Dellmar Pharma BV has already found a buyer for Japanese rights to the product. "
+                    "Kagawa Kirin Co. Ltd. is paying €20 million up front and could pay up to €225 million more in "
+                    "milestones.").deals
+    assert [(d.licensor.name, d.licensee.name, d.assets, int(d.upfront.amount)) for d in deals] == [
+        ("Dellmar Pharma BV", "Kagawa Kirin Co. Ltd.", ["norfotase alfa"], 20000000)]

@@ -26,6 +26,10 @@ class Linker:
             m.index = mi
             named = [p for p in m.parties if p.ent]
             if not named:
+                if (m.assets and not m.dealish and mi + 1 < len(mentions) and mentions[mi + 1].sent == m.sent
+                        and any(p.ent for p in mentions[mi + 1].parties)):
+                    heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
+                    continue
                 if last is not None and self._continues(last, m, mi):
                     absorb(last, m)
                 continue
@@ -88,9 +92,10 @@ def _best(deals: list[DealState], m: Mention) -> DealState | None:
 
 def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
     """The clause before, in the same sentence, names the drug of the deal this clause states ("Following data on
-    X's drug A, the Seoul-based company has licensed the drug to Y"): its companies are this clause's."""
+    X's drug A, the Seoul-based company has licensed the drug to Y", "With a readout of its trial of A ahead, X has
+    found a buyer"): the companies it names, if any, are this clause's."""
     ents = {p.ent for p in heading.parties if p.ent}
-    return heading.sent == m.sent and bool(ents) and ents <= {p.ent for p in m.parties if p.ent}
+    return heading.sent == m.sent and ents <= {p.ent for p in m.parties if p.ent}
 
 
 def _completes(d: DealState, m: Mention) -> bool:
