@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsextract import extract
 from newsextract.finders.companies import CompanyFinder
 
 
@@ -75,3 +76,16 @@ def test_zh_known_name_right_before_a_date(zh_finder):
     """A Chinese name runs into a date with no space (百利天恒2025年12月收到): still the known company."""
     facts = [f for f in zh_finder.find("其中,百利天恒2025年12月收到由百时美施贵宝支付的2.5亿美元里程碑付款。") if f.label == "org"]
     assert [(f.text, f.value.key) for f in facts][:1] == [("百利天恒", "biokin")]
+
+
+@pytest.mark.parametrize("text", [
+    "今年台灣生技業包括逸康生技、亞祥-KY、景河、台微達等陸續傳出授權佳績。其中景河旗下的新藥授權給恒翼生醫,總授權額度為2,400萬美元。"
+    "逸康與Accord簽約。亞祥-KY也宣布授權。",
+    "今年台湾生技业包括逸康生技、亚祥-KY、景河、台微达等陆续传出授权佳绩。其中景河旗下的新药授权给恒翼生医,总授权额度为2,400万美元。"
+    "逸康与Accord签约。亚祥-KY也宣布授权。",
+])
+def test_names_listed_with_companies_are_companies(text):
+    """In '包括逸康生技、亞祥-KY、景河、台微達等', most items are names the article gives companies: the others (景河, 台微達)
+    are companies too, also where the article writes them again."""
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals if d.total_value] == [("景河", "恒翼生醫" if "醫" in text else "恒翼生医")]

@@ -77,6 +77,8 @@ class NamesFile(PatternFile):
 
     #: abbreviated legal forms read as designator words ("Co", "Inc")
     legal_abbreviations: list[str] = []
+    #: ``zh/names.yml``: how a list of companies is written (separator, one item) — its other items are companies
+    list_members: dict[str, str] = {}
     #: places that begin a registered company name ("Hangzhou Ruiyang Biopharma"), though stop words elsewhere
     name_places: list[str] = []
     anaphors: Anaphors | None = None

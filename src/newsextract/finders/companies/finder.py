@@ -121,7 +121,7 @@ class CompanyFinder:
         if self.names.name_tail is not None:
             orgs = sorted(orgs + propagate(text, orgs, money_spans or [], self.names), key=lambda f: f.start)
         if self.zh is not None:
-            orgs = self.zh.short_forms(text, orgs, money_spans or [])
+            orgs = self.zh.short_forms(text, self.zh.list_members(text, orgs), money_spans or [])
         return orgs
 
     def _descriptors(self, text: str, orgs: list[Fact], taken: SpanIndex,

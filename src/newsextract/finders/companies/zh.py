@@ -58,6 +58,10 @@ class ZhNames:
         self.generic_set = frozenset(self.generic)
         self.generic_lens = sorted({len(w) for w in self.generic}, reverse=True)
         self.shape_ids = {r.id for r in rules}
+        lst = names.get("list_members") or {}
+        #: an item of a list of companies (逸達、亞獅康-KY、景凱、台微體等): what follows a separator, up to the next
+        self.list_sep = lst.get("separator", "")
+        self.list_item = re.compile(lst["item"]) if lst.get("item") else None
 
     # -- candidates -----------------------------------------------------------------------------------------
     def clean(self, text: str, found: list[Fact]) -> list[Fact]:
@@ -146,6 +150,34 @@ class ZhNames:
         return [c for c in dict.fromkeys(out) if c != name and len(c) >= 2 and c not in self.stop
                 and not (self.generic_rx is not None and self.generic_rx.fullmatch(c))
                 and c not in self.places]
+
+    def list_members(self, text: str, orgs: list[Fact]) -> list[Fact]:
+        """Names listed with companies (包括逸達、亞獅康-KY、景凱、台微體等陸續傳出授權佳績): when at least two items of a
+        list and half of them are names the article gives companies, the others are companies too, wherever the
+        article writes them. (The first item is only as long as a company name it ends with.)"""
+        if self.list_item is None or not self.list_sep or self.list_sep not in text:
+            return orgs
+        known = {f.text for f in orgs}
+        sep = re.escape(self.list_sep)
+        item = self.list_item.pattern
+        names: dict[str, Company] = {}
+        for m in re.finditer(f"(?:{item}{sep})+{item}", text):
+            parts = m.group(0).split(self.list_sep)
+            first = next((k for k in sorted(known, key=len, reverse=True) if parts[0].endswith(k)), None)
+            parts = ([first] if first else []) + parts[1:]
+            hits = sum(1 for x in parts if x in known)
+            if hits < 2 or hits * 2 < len(parts):
+                continue
+            for name in parts:
+                if name not in known and _CJK.search(name) and name not in self.stop:
+                    names.setdefault(name, Company("x:" + name_key(name)))
+        if not names:
+            return orgs
+        taken = SpanIndex((f.start, f.end) for f in orgs)
+        added = [Fact(x.start(), x.end(), "org", "context", names[x.group(0)], "org.zh_list_member", x.group(0))
+                 for x in re.finditer("|".join(map(re.escape, sorted(names, key=len, reverse=True))), text)
+                 if not taken.overlaps(x.start(), x.end())]
+        return sorted(orgs + added, key=lambda x: x.start)
 
     def short_forms(self, text: str, orgs: list[Fact], money: list[tuple[int, int]]) -> list[Fact]:
         # each core once, in the order the orgs give them (a core seen again finds nothing new: its first pass
