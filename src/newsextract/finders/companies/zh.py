@@ -163,7 +163,8 @@ class ZhNames:
         names: dict[str, Company] = {}
         for m in re.finditer(f"(?:{item}{sep})+{item}", text):
             parts = m.group(0).split(self.list_sep)
-            first = next((k for k in sorted(known, key=len, reverse=True) if parts[0].endswith(k)), None)
+            head = parts[0]  # its longest ending that is a known name (one set lookup per length)
+            first = next((head[-n:] for n in range(min(len(head), 16), 1, -1) if head[-n:] in known), None)
             parts = ([first] if first else []) + parts[1:]
             hits = sum(1 for x in parts if x in known)
             if hits < 2 or hits * 2 < len(parts):
