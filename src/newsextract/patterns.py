@@ -24,8 +24,9 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import E, PatternError
+from .heads import analyze_rule, finditer_at
 from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
-from .triggers import analyze, finditer_lines, finditer_near, line_literals
+from .triggers import finditer_lines, finditer_near, line_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
@@ -67,6 +68,14 @@ class Rule:
     #: a case-sensitive rule without reach whose matches stay on one line: its literals as written and how far past
     #: a line a match reads (:func:`newsextract.triggers.line_literals`): it runs only on the lines that hold one
     lines: tuple[re.Pattern[str], int] | None = None
+    #: a rule without reach whose every match starts with one of these (lower-cased) literals
+    #: (:func:`newsextract.heads.analyze_rule`): it is tried only where one of them is
+    heads: frozenset[str] | None = None
+
+    @property
+    def index_literals(self) -> frozenset[str] | None:
+        """The literals whose sorted offsets :meth:`scan` takes as ``starts``: the heads, else the triggers."""
+        return self.heads if self.heads is not None else self.triggers
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -77,14 +86,19 @@ class Rule:
 
     def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None, pos: int = 0,
              endpos: int | None = None) -> Iterator[re.Match[str]]:
-        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's trigger
-        literals, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same matches, fewer
-        positions tried (:func:`~newsextract.triggers.finditer_near`). No starts, no matches."""
+        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's
+        ``index_literals``, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same
+        matches, fewer positions tried (:func:`~newsextract.triggers.finditer_near`; with heads only at them,
+        :func:`~newsextract.heads.finditer_at`). No starts, no matches."""
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
-            return finditer_near(self.fast, lowered, starts, self.reach, pos, endpos)
-        if starts is not None and self.reach is None and self.lines is not None:
-            return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
-        return finditer_near(self.regex, text, starts, self.reach, pos, endpos)
+            rx, on = self.fast, lowered
+        else:
+            rx, on = self.regex, text
+            if starts is not None and self.heads is None and self.reach is None and self.lines is not None:
+                return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
+        if starts is not None and self.heads is not None:
+            return finditer_at(rx, on, starts, pos, endpos)
+        return finditer_near(rx, on, starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
@@ -225,11 +239,12 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
         except re.error:
             fast = None
     used = fast or rx
-    triggers, reach = analyze(used.pattern, used.flags, with_reach=True)
+    triggers, reach, heads = analyze_rule(used.pattern, used.flags)
     return Rule(
         fast=fast,
         triggers=triggers,
         reach=reach,
+        heads=heads,
         lines=line_literals(rx.pattern, rx.flags) if fast is None and triggers and reach is None else None,
         id=str(raw["id"]),
         label=str(raw.get("label", default_label)),
