@@ -40,7 +40,7 @@ _MAX_STEPS = 3000
 #: a character class with at most this many plain characters counts as that many literals
 _MAX_CLASS = 6
 #: heads shorter than this are everywhere: such a rule scans as before
-MIN_HEAD = 3
+MIN_HEAD = 2
 _REPEATS = tuple(x for x in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if x is not None)
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
