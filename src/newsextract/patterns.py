@@ -13,6 +13,7 @@ Regex rules may use macros: ``{name}`` expands to the alternation of ``lexicon: 
 from __future__ import annotations
 
 import functools
+import pickle
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,12 +24,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .buildcache import BuildCache, file_key
 from .errors import E, PatternError
+from .heads import analyze_rule, finditer_at
 from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
-from .triggers import analyze, finditer_lines, finditer_near, line_literals
+from .triggers import finditer_lines, finditer_near, line_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
-           "MASK_MACROS", "rule_sections", "RegexTable", "regex_table"]
+           "MASK_MACROS", "rule_sections", "RegexTable", "regex_table", "save_build_cache", "BUILD_CACHE"]
 
 #: macros every rule file may use: masked parties / money / asset placeholders in the clause text
 MASK_MACROS = {
@@ -40,6 +43,10 @@ MASK_MACROS = {
     "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
 
+#: the build cache of this process (see :mod:`newsextract.buildcache`)
+BUILD_CACHE = BuildCache()
+
+
 def rule_sections(data: dict[str, Any]) -> list[str]:
     """The sections of a pattern file that hold rules: lists of mappings that each have a pattern."""
     return [k for k, v in data.items()
@@ -48,18 +55,19 @@ def rule_sections(data: dict[str, Any]) -> list[str]:
 
 @dataclass
 class Rule:
-    """One regex rule with its id, label and compiled pattern."""
+    """One regex rule with its id, label and pattern (compiled on first use: ``regex``, ``fast``)."""
 
     id: str
     label: str
     pattern: str
-    regex: re.Pattern[str]
+    flags: int
     examples: list[str] = field(default_factory=list)
     negatives: list[str] = field(default_factory=list)
     priority: int = 0
     attrs: dict[str, Any] = field(default_factory=dict)
     source: str = ""
-    fast: re.Pattern[str] | None = None  # the same rule lower-cased, without IGNORECASE: run it on text.lower()
+    #: the same rule lower-cased, without IGNORECASE (``fast``: run it on text.lower()); None: no such form
+    fast_pattern: str | None = None
     #: lower-cased literals one of which every match contains (None: no such set); see :mod:`newsextract.triggers`
     triggers: frozenset[str] | None = None
     #: with triggers: how far from one of them a match can read (None: unbounded); see :func:`newsextract.triggers.reach`
@@ -67,6 +75,28 @@ class Rule:
     #: a case-sensitive rule without reach whose matches stay on one line: its literals as written and how far past
     #: a line a match reads (:func:`newsextract.triggers.line_literals`): it runs only on the lines that hold one
     lines: tuple[re.Pattern[str], int] | None = None
+    #: a rule without reach whose every match starts with one of these (lower-cased) literals
+    #: (:func:`newsextract.heads.analyze_rule`): it is tried only where one of them is
+    heads: frozenset[str] | None = None
+    _regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _fast: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
+
+    @property
+    def fast(self) -> re.Pattern[str] | None:
+        if self._fast is None and self.fast_pattern is not None:
+            self._fast = re.compile(self.fast_pattern)
+        return self._fast
+
+    @property
+    def index_literals(self) -> frozenset[str] | None:
+        """The literals whose sorted offsets :meth:`scan` takes as ``starts``: the heads, else the triggers."""
+        return self.heads if self.heads is not None else self.triggers
 
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
@@ -77,14 +107,19 @@ class Rule:
 
     def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None, pos: int = 0,
              endpos: int | None = None) -> Iterator[re.Match[str]]:
-        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's trigger
-        literals, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same matches, fewer
-        positions tried (:func:`~newsextract.triggers.finditer_near`). No starts, no matches."""
+        """``finditer`` over ``text[pos:endpos]``, or, given ``starts`` (the sorted offsets of this rule's
+        ``index_literals``, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same
+        matches, fewer positions tried (:func:`~newsextract.triggers.finditer_near`; with heads only at them,
+        :func:`~newsextract.heads.finditer_at`). No starts, no matches."""
         if self.fast is not None and lowered is not None and len(lowered) == len(text):
-            return finditer_near(self.fast, lowered, starts, self.reach, pos, endpos)
-        if starts is not None and self.reach is None and self.lines is not None:
-            return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
-        return finditer_near(self.regex, text, starts, self.reach, pos, endpos)
+            rx, on = self.fast, lowered
+        else:
+            rx, on = self.regex, text
+            if starts is not None and self.heads is None and self.reach is None and self.lines is not None:
+                return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
+        if starts is not None and self.heads is not None:
+            return finditer_at(rx, on, starts, pos, endpos)
+        return finditer_near(rx, on, starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
@@ -128,9 +163,14 @@ def _read_yaml(root: str, lang: str, name: str) -> dict[str, Any]:
     base = patterns_root(root or None)
     path = base / lang / f"{name}.yml"
     try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (FileNotFoundError, OSError, UnicodeDecodeError) as exc:
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=f"cannot read: {exc}")) from exc
+    key = ("yaml", lang, name, file_key(raw))
+    cached = BUILD_CACHE.get(key)
+    if cached is not None:
+        return pickle.loads(cached)  # type: ignore[no-any-return]
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
@@ -141,6 +181,7 @@ def _read_yaml(root: str, lang: str, name: str) -> dict[str, Any]:
         FILE_SCHEMAS.get(str(data.get("kind")), PatternFile).model_validate(data)
     except ValidationError as exc:
         raise PatternError(E.E010.format(path=f"{lang}/{name}.yml", reason=_first_error(exc))) from exc
+    BUILD_CACHE.put(key, pickle.dumps(data))  # as read: what callers may do to it later is not kept
     return data
 
 
@@ -213,34 +254,49 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
         raise PatternError(E.E010.format(path=where, reason=reason)) from exc
     flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
     src = expand_macros(str(raw["pattern"]), lexicon, where)
+    built = BUILD_CACHE.get(("rule", src, flags))
+    rx = fast = None
+    if built is None:  # compiled now: a broken pattern fails at load time
+        rx, fast = _compile(src, flags, str(raw["id"]), where)
+        built = _analyze(rx, fast)
+        BUILD_CACHE.put(("rule", src, flags), built)
+    fast_src, triggers, reach, heads, lines = built
+    attrs = {k: v for k, v in raw.items() if k not in {"id", "label", "pattern", "examples", "negatives", "priority"}}
+    return Rule(
+        id=str(raw["id"]), label=str(raw.get("label", default_label)), pattern=src, flags=flags, fast_pattern=fast_src,
+        triggers=triggers, reach=reach, heads=heads, lines=(re.compile(lines[0], lines[1]), lines[2]) if lines else None,
+        examples=list(raw.get("examples", []) or []), negatives=list(raw.get("negatives", []) or []),
+        priority=int(raw.get("priority", 0)), attrs=attrs, source=where, _regex=rx, _fast=fast)
+
+
+def _compile(src: str, flags: int, rule_id: str, where: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A rule's regex and, for a case-insensitive one, its lower-cased form (None when that does not compile)."""
     try:
         rx = re.compile(src, flags)
     except re.error as exc:
-        raise PatternError(E.E010.format(path=where, reason=f"rule {raw['id']!r}: bad regex: {exc}")) from exc
-    attrs = {k: v for k, v in raw.items() if k not in {"id", "label", "pattern", "examples", "negatives", "priority"}}
+        raise PatternError(E.E010.format(path=where, reason=f"rule {rule_id!r}: bad regex: {exc}")) from exc
     fast = None
     if flags & re.IGNORECASE:
         try:
             fast = re.compile(lower_pattern(src))
         except re.error:
             fast = None
+    return rx, fast
+
+
+def _analyze(rx: re.Pattern[str], fast: re.Pattern[str] | None) -> tuple[Any, ...]:
+    """What the build cache keeps of a rule: its fast form's source, trigger literals, reach, heads and line
+    literals (as source, flags and tail)."""
     used = fast or rx
-    triggers, reach = analyze(used.pattern, used.flags, with_reach=True)
-    return Rule(
-        fast=fast,
-        triggers=triggers,
-        reach=reach,
-        lines=line_literals(rx.pattern, rx.flags) if fast is None and triggers and reach is None else None,
-        id=str(raw["id"]),
-        label=str(raw.get("label", default_label)),
-        pattern=src,
-        regex=rx,
-        examples=list(raw.get("examples", []) or []),
-        negatives=list(raw.get("negatives", []) or []),
-        priority=int(raw.get("priority", 0)),
-        attrs=attrs,
-        source=where,
-    )
+    triggers, reach, heads = analyze_rule(used.pattern, used.flags)
+    lines = line_literals(rx.pattern, rx.flags) if fast is None and triggers and reach is None else None
+    return (fast.pattern if fast is not None else None, triggers, reach, heads,
+            (lines[0].pattern, lines[0].flags, lines[1]) if lines else None)
+
+
+def save_build_cache() -> bool:
+    """Keep what loading the rule files computed for the next process (see :mod:`newsextract.buildcache`)."""
+    return BUILD_CACHE.save()
 
 
 @functools.lru_cache(maxsize=128)
@@ -278,20 +334,19 @@ class RegexTable(Mapping[str, "re.Pattern[str]"]):
 
     def __init__(self, rules: tuple[Rule, ...], where: str) -> None:
         self.rules = {r.id: r for r in rules}
-        self._rx = {r.id: r.regex for r in rules}
         self.where = where
 
     def __getitem__(self, rule_id: str) -> re.Pattern[str]:
         try:
-            return self._rx[rule_id]
+            return self.rules[rule_id].regex  # (compiled on first use)
         except KeyError:
             raise PatternError(E.E010.format(path=self.where, reason=f"no rule {rule_id!r}")) from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rx)
+        return iter(self.rules)
 
     def __len__(self) -> int:
-        return len(self._rx)
+        return len(self.rules)
 
     def source(self, rule_id: str) -> str:
         """The regex source of a rule (macros expanded), for code that builds a larger expression from it."""

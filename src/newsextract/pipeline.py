@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .config import Config
+from .patterns import save_build_cache
 
 __all__ = ["build_pipeline"]
 
@@ -38,4 +39,5 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
                                                  "write_spans": bool(config.extra.get("write_spans", False))})
     nlp.add_pipe("newsextract_deals", config=opts)
     nlp.add_pipe("newsextract_reports", config=opts)
+    save_build_cache()  # what the rule files compiled to, for the next process (never required)
     return nlp

@@ -50,7 +50,7 @@ class Finders:
         self.groups: dict[str, tuple[Rule, ...]] = {
             "pay": self.pay, "deal": self.deal, "backref": self.backrefs, "aggregate": self.aggregates,
             "status": self.status, "territory": self.territory, "date": self.dates, "royalty": self.royalty}
-        self.triggers = TriggerIndex(((label, i), r.triggers) for label, rules in self.groups.items()
+        self.triggers = TriggerIndex(((label, i), r.index_literals) for label, rules in self.groups.items()
                                      for i, r in enumerate(rules))
         self.always = set(self.triggers.always)
 

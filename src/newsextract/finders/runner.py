@@ -14,7 +14,7 @@ import ahocorasick
 
 from .. import triggers
 from ..normalize.names import trie_regex
-from ..patterns import Rule
+from ..patterns import BUILD_CACHE, Rule
 
 __all__ = ["RuleRunner", "expand_literals"]
 
@@ -27,6 +27,14 @@ def expand_literals(pattern: str, limit: int = 256) -> list[str] | None:
     >>> sorted(expand_literals(r"IL-?4R(?:α|a)?"))
     ['IL-4R', 'IL-4Ra', 'IL-4Rα', 'IL4R', 'IL4Ra', 'IL4Rα']
     """
+    got = BUILD_CACHE.get(("literals", pattern, limit))  # (kept between runs: see newsextract.buildcache)
+    if got is None:
+        got = (_expand_literals(pattern, limit),)
+        BUILD_CACHE.put(("literals", pattern, limit), got)
+    return list(got[0]) if got[0] is not None else None
+
+
+def _expand_literals(pattern: str, limit: int) -> list[str] | None:
     import itertools
     from re import _constants as C  # noqa: N812
     from re import _parser
@@ -99,17 +107,22 @@ class RuleRunner:
                 flat = sorted({x for sp in spellings for x in sp or []})
                 tries.append(("(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")",
                               "(?:" + trie_regex(flat) + ")"))
-        self.rules: list[tuple[Rule, re.Pattern[str], tuple[int, int] | None]] = []
+        self.rules: list[tuple[Rule, Any, tuple[int, int] | None]] = []
         for r in rules:
-            src = r.regex.pattern
+            src = r.pattern
             for alt, trie in sorted(tries, key=lambda x: -len(x[0])):
                 src = src.replace(alt, trie)
             att = r.attrs.get("attach")
             reach = (int(att["before"]), int(att["after"])) if isinstance(att, dict) else None
-            rx = re.compile(src, r.regex.flags)
-            if reach is None and r.triggers is not None:  # how far a match can read, from the regex itself
-                width = triggers.reach(rx.pattern, rx.flags)
-                reach = (width, width) if width is not None else None
+            # how far a match can read, from the regex itself (kept by the build cache; compiled at once when not)
+            width = BUILD_CACHE.get(("runner", src, r.flags))
+            rx: Any = _Lazy(src, r.flags)
+            if width is None:
+                rx = re.compile(src, r.flags)
+                width = (triggers.reach(src, r.flags),)
+                BUILD_CACHE.put(("runner", src, r.flags), width)
+            if reach is None and r.triggers is not None:
+                reach = (width[0], width[0]) if width[0] is not None else None
             self.rules.append((r, rx, reach))
         #: rules without trigger words run on every text
         self.always = {i for i, r in enumerate(rules) if r.triggers is None}
@@ -149,6 +162,20 @@ class RuleRunner:
                         if m.start() >= seen:
                             seen = m.end()
                             yield r, m
+
+
+class _Lazy:
+    """A regex compiled on its first ``finditer``."""
+
+    __slots__ = ("src", "flags", "rx")
+
+    def __init__(self, src: str, flags: int) -> None:
+        self.src, self.flags, self.rx = src, flags, None
+
+    def finditer(self, *args: Any) -> Any:
+        if self.rx is None:
+            self.rx = re.compile(self.src, self.flags)
+        return self.rx.finditer(*args)
 
 
 def _windows(positions: list[int], reach: tuple[int, int], n: int) -> list[tuple[int, int]]:

@@ -47,7 +47,7 @@ class CompanyFinder:
         #: (one automaton for all)
         self.refs = {key: analyze(rx.pattern, rx.flags, with_reach=True) if rx is not None else (None, None)
                      for key, rx in (("self", self.self_rx), ("desc", self.desc_rx))}
-        self.name_index = TriggerIndex([*(((sec, i), r.triggers) for sec, rules in
+        self.name_index = TriggerIndex([*(((sec, i), r.index_literals) for sec, rules in
                                           (("name", self.name_rules), ("context", self.context_rules))
                                           for i, r in enumerate(rules)),
                                         *((key, lits) for key, (lits, _) in self.refs.items())])
