@@ -649,3 +649,13 @@ def test_found_a_buyer_for_rights_and_the_drug_of_the_lead_clause():
                     "milestones.").deals
     assert [(d.licensor.name, d.licensee.name, d.assets, int(d.upfront.amount)) for d in deals] == [
         ("Dellmar Pharma BV", "Kagawa Kirin Co. Ltd.", ["norfotase alfa"], 20000000)]
+
+
+def test_a_sales_level_and_a_triggered_payment_are_no_milestone_ceiling():
+    """'Norvik to receive $20M milestone from Castell as Velotra tops $200M': '$200M' is a sales level, and 'a $20
+    million milestone payment' that the sales triggered is one payment, not the deal's milestone ceiling."""
+    deals = extract("Norvik to receive $20M milestone from Castell Pharma as Velotra tops $200M in first full year\n\n"
+                    "French biotech Norvik Bio will receive a $20 million commercial milestone payment after Castell "
+                    "Pharma reported $208 million in 2025 net sales of Velotra, surpassing the $200 million threshold "
+                    "set out in the companies’ 2021 licensing agreement.").deals
+    assert all(d.milestones is None for d in deals)

@@ -45,10 +45,13 @@ class PaymentKinds:
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.threshold_after = _rx(att, "threshold_after")
+        self.threshold_noun_after = _rx(att, "threshold_noun_after")
+        self.threshold_before = _rx(att, "threshold_before")
         self.whole_not_after = _rx(att, "whole_not_after")
         self.kind_after_gap = _rx(att, "kind_after_gap")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
+        self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
         self.generic_total = _rx(att, "generic_total", 0)
 
@@ -62,12 +65,16 @@ class PaymentKinds:
         convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
         near = _Near(cues, bounds, convs, self.max_left, self.max_right)
         orgs = [x.start for x in facts if x.label == "org"]
+        levels = [mf for mf in monies if self._level(text, mf)]
+        terms = [mf for mf in monies if mf not in levels]
         for mf in monies:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term
             if mm.lower_bound and self.threshold_after is not None and self.threshold_after.match(text[mf.end:mf.end + 24]):
                 continue  # "deals with an upfront over $100 million": a threshold, no deal's term
+            if mf in levels:
+                continue  # "surpassing the $200 million threshold", "Iqirvo tops $200M": a sales level, no term
             best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs)
             if best is None:
                 if self._is_price(text, mf, orgs):
@@ -87,7 +94,7 @@ class PaymentKinds:
             if kind == "total" and self._sums_nondeal(best, cues, m):
                 continue  # "net losses over three years, totaling $194.9 million"
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
-                                                            or self._single_payment(text, m, mf, monies)):
+                                                            or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
@@ -175,10 +182,19 @@ class PaymentKinds:
         return org is not None and self.price_for_company is not None and bool(
             self.price_for_company.fullmatch(text[mf.end:org]))
 
+    def _level(self, text: str, mf: Fact) -> bool:
+        """An amount named as a level to reach ("the $200 million threshold", "tops $200M"), no payment."""
+        return bool(self.threshold_noun_after is not None and self.threshold_noun_after.match(text, mf.end, mf.end + 40)
+                    or self.threshold_before is not None
+                    and self.threshold_before.search(text[max(0, mf.start - 24):mf.start]))
+
     def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
         """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its
         clause, no word of a ceiling anywhere in the clause."""
-        if mf.value.upper_bound or self.single_payment_before is None or len(monies) > 1:
+        if mf.value.upper_bound or self.single_payment_before is None:
+            return False
+        one = self.single_article is not None and self.single_article.search(text, max(0, mf.start - 4), mf.start)
+        if len(monies) > 1 and not one:  # ("will receive a $20 million milestone payment" is one, whatever else)
             return False
         if not self.single_payment_before.search(text, max(m.start, mf.start - 60), mf.start):
             return False
