@@ -129,7 +129,7 @@ def compatible(d: DealState, m: Mention) -> bool:
     if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
-    if others and len(d.parties) >= 2 and _kinds(m) and _kinds(d) and not (_kinds(m) & _kinds(d)):
+    if others and len(d.parties) >= 2 and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     # the same payment kind with a different amount (or currency) is another deal
     have_money = d.terms
@@ -144,10 +144,10 @@ def compatible(d: DealState, m: Mention) -> bool:
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
 
 
-def _kinds(x: DealState | Mention) -> set[str]:
-    """The deal words' kinds (licence, acquisition …) of a deal or mention, without the generic ones."""
-    ms = x.mentions if isinstance(x, DealState) else [x]
-    return {_FAMILY.get(c.kind, c.kind) for m in ms for c in m.deal_cues if c.kind != "other"}
+def _kinds(m: Mention) -> set[str]:
+    """The deal words' kinds (licence, acquisition …) of a mention, without the generic ones (a deal keeps the
+    union of its mentions' as ``DealState.kinds``)."""
+    return {_FAMILY.get(c.kind, c.kind) for c in m.deal_cues if c.kind != "other"}
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:
@@ -169,6 +169,7 @@ def _years_of(d: DealState) -> set[str]:
 def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
     """Adds mention ``m`` to deal ``d``: its terms always, its parties and amounts unless ``terms_only``."""
     d.mentions.append(m)
+    d.kinds |= _kinds(m)
     d.last_sent = max(d.last_sent, m.sent)
     d.last_mention = max(d.last_mention, m.index)
     if terms_only:

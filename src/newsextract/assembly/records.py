@@ -163,6 +163,12 @@ def complete_counterparts(deals: list[DealState]) -> None:
     other deal of the article where it holds the same role ("In May, Merck licensed SKB264 …" in a story about
     Merck's deals with Kelun-Biotech). Run after :func:`complete_roles`; nothing is guessed when the article gives
     the party two counterparts."""
+    # (role, party) → the counterparts of the deals where that party holds that role and the other role is known
+    known: dict[tuple[str, str], set[str]] = {}
+    for x in deals:
+        if "licensor" in x.roles and "licensee" in x.roles:
+            known.setdefault(("licensor", x.roles["licensor"]), set()).add(x.roles["licensee"])
+            known.setdefault(("licensee", x.roles["licensee"]), set()).add(x.roles["licensor"])
     for d in deals:
         if len(d.roles) != 1 or d.unnamed or any(r is None for r in d.parties.values()):
             continue
@@ -170,7 +176,7 @@ def complete_counterparts(deals: list[DealState]) -> None:
         if role not in d.role_rules or role in d.weak_roles:
             continue  # only a role a verb gave: one a prior guessed says too little about the deal
         other = "licensee" if role == "licensor" else "licensor"
-        seen = {x.roles[other] for x in deals if x is not d and x.roles.get(role) == ent and other in x.roles}
+        seen = known.get((role, ent), set())
         if len(seen) == 1:
             (them,) = seen
             d.parties[them] = other

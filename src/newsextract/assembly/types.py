@@ -129,6 +129,8 @@ class DealState:
     money: list[tuple[str, Fact, str]] = field(default_factory=list)
     #: the last upfront and total amounts among ``money`` (kept as mentions are absorbed: linking compares them)
     terms: dict[str, Any] = field(default_factory=dict)
+    #: the kinds of the deal words of its mentions (licence, acquisition …; linking compares them)
+    kinds: set[str] = field(default_factory=set)
     last_sent: int = 0
     last_mention: int = 0
     order: list[str] = field(default_factory=list)  # entities in order of appearance
