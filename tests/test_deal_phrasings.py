@@ -659,3 +659,10 @@ def test_a_sales_level_and_a_triggered_payment_are_no_milestone_ceiling():
                     "Pharma reported $208 million in 2025 net sales of Velotra, surpassing the $200 million threshold "
                     "set out in the companies’ 2021 licensing agreement.").deals
     assert all(d.milestones is None for d in deals)
+
+
+def test_sales_commissions_in_a_range_are_tiered_royalties():
+    """Machine-translated Chinese calls royalties 'sales commissions' (销售提成); a range of rates is a tiered scale."""
+    deal = extract("Castell Pharma will pay Hengyu Pharmaceutical 110 million US dollars in down payment, and sales "
+                   "commissions that reach a low single-digit to low double-digit ratio of annual net sales.").deals[0]
+    assert deal.royalty is not None and deal.royalty.tiered
