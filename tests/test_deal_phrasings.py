@@ -666,3 +666,11 @@ def test_sales_commissions_in_a_range_are_tiered_royalties():
     deal = extract("Castell Pharma will pay Hengyu Pharmaceutical 110 million US dollars in down payment, and sales "
                    "commissions that reach a low single-digit to low double-digit ratio of annual net sales.").deals[0]
     assert deal.royalty is not None and deal.royalty.tiered
+
+
+def test_a_name_a_filing_defines_after_a_company_is_that_company():
+    """'X Co., Ltd. (the "Purchaser") … the Purchaser has agreed to acquire Y': every later 'Purchaser' is X."""
+    deals = extract('On 18 November 2024, Lanhua Pharmaceutical (Suzhou) Co., Ltd. (the "Purchaser"), a subsidiary of '
+                    'the Company, entered into an agreement pursuant to which the Purchaser has agreed to acquire 70% '
+                    'of Qiantang Biologics Co., Ltd. at a total consideration of RMB1,200 million.').deals
+    assert [d.licensee.name for d in deals] == ["Lanhua Pharmaceutical (Suzhou) Co., Ltd."]

@@ -96,6 +96,10 @@ def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx:
             shorts.append((name, prev.value))
     if not shorts:
         return []
+    defined = {name: comp for name, comp in shorts}
+    for f in facts:  # a defined name the finders took for a company of its own ("the Purchaser has agreed") is it
+        if zh is None and f.label == "org" and f.text in defined and getattr(f.value, "key", "").startswith("x:"):
+            f.value, f.rule = defined[f.text], "org.defined_short"
     spans = [(f.start, f.end) for f in facts if f.label in ("org", "ref", "unnamed")]
     refs = {(f.start, f.end) for f in facts if f.label == "ref"}
     # a reference inside the defined name (公司 of HLB-LS公司) is part of it, not in the way: what is in the way
