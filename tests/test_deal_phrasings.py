@@ -674,3 +674,14 @@ def test_a_name_a_filing_defines_after_a_company_is_that_company():
                     'the Company, entered into an agreement pursuant to which the Purchaser has agreed to acquire 70% '
                     'of Qiantang Biologics Co., Ltd. at a total consideration of RMB1,200 million.').deals
     assert [d.licensee.name for d in deals] == ["Lanhua Pharmaceutical (Suzhou) Co., Ltd."]
+
+
+def test_a_later_sentence_gives_a_party_of_the_deal_its_role():
+    """'In July we entered into a licence agreement with X. Under it, X received exclusive commercialization rights
+    to A …': no deal word in the second sentence, but its verb makes X the licensee of the deal just described."""
+    deals = extract("In July 2019, we entered into a collaboration and license agreement with Norvik Lab (Shanghai) "
+                    "Co., Ltd. Under the terms of this agreement, Norvik Lab received development and exclusive "
+                    "commercialization rights to NV-0012 in mainland China. We expect to recognize an upfront payment "
+                    "under this agreement of $17.5 million.").deals
+    assert [(d.licensee.name if d.licensee else None, d.assets) for d in deals] == [
+        ("Norvik Lab (Shanghai) Co., Ltd.", ["NV-0012"])]

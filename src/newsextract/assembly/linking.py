@@ -46,6 +46,12 @@ class Linker:
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue):
                     absorb(last, m, terms_only=True)  # more about the deal just described
+                    for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
+                        if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
+                            last.parties[p.ent] = p.role
+                            last.roles[p.role] = p.ent
+                            last.role_facts[p.role] = p.fact
+                            last.role_rules[p.role] = p.rule
                 elif m.targets or m.assets or m.bullet:
                     heading = m  # names the drug of a deal the next lines describe
                 continue
