@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from typing import Any
@@ -146,24 +147,55 @@ def tidy_market(vocab: ReportVocab, s: str) -> str:
 
 def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
             has_ctx: bool = False) -> Fact | None:
-    cands = [p for p in periods if p.value]
-    # (the first or last period that fits, found lazily: a sentence may hold many periods and values)
+    cands, starts, ends = _candidates(periods)
+    # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
-        before = next((p for p in reversed(cands) if p.end <= min(cue.start, v.start)), None)
+        before = _last_ending_by(cands, ends, min(cue.start, v.start))
         if before is not None:
             return before
         if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
             cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
-    after = next((p for p in cands if p.start >= v.end and p.start - v.end <= 30
-                  and not re.search(r"[;。；]", text[v.end:p.start])), None)
-    if after is not None:
-        return after
-    before = next((p for p in reversed(cands) if p.end <= v.start), None)
+            starts, ends = [p.start for p in cands], [p.end for p in cands]
+    i = bisect.bisect_left(starts, v.end)
+    for p in cands[i:]:
+        if p.start - v.end > 30:
+            break
+        if not re.search(r"[;。；]", text[v.end:p.start]):
+            return p
+    before = _last_ending_by(cands, ends, v.start)
     if before is not None:
         return before
-    later = next((p for p in cands if p.start >= v.end and not re.search(r"[;。；]", text[v.end:p.start])), None)
+    # the first period after the value, when no clause break comes between (a break before one is before all later)
+    later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[v.end:cands[i].start]) else None
     return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
         else None
+
+
+class Periods(list):  # type: ignore[type-arg]  # a list of period facts
+    """A sentence's periods, which keep the ones with a value and their starts and ends once they are asked for
+    (every value of the sentence asks: one pass, not one per value). Values must be set before the first ask."""
+
+    _index: tuple[list[Fact], list[int], list[int]] | None = None
+
+    def candidates(self) -> tuple[list[Fact], list[int], list[int]]:
+        if self._index is None:
+            cands = sorted((p for p in self if p.value), key=lambda p: (p.start, p.end))
+            self._index = (cands, [p.start for p in cands], [p.end for p in cands])
+        return self._index
+
+
+def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int]]:
+    if isinstance(periods, Periods):
+        return periods.candidates()
+    return Periods(periods).candidates()
+
+
+def _last_ending_by(cands: list[Fact], ends: list[int], at: int) -> Fact | None:
+    """The last period (in text order) that ends at or before ``at``."""
+    if all(x <= y for x, y in zip(ends, ends[1:], strict=False)):
+        k = bisect.bisect_right(ends, at)
+        return cands[k - 1] if k else None
+    return next((p for p in reversed(cands) if p.end <= at), None)
 
 
 def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],

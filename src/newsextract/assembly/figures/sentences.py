@@ -13,7 +13,7 @@ from ...finders.reports import ReportVocab, norm_period
 from ...records import Figure
 from .context import PeriodContext, anchor_years, last_period, year_of
 from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
-from .figure import figure
+from .figure import Periods, figure
 from .index import FactIndex
 from .ties import Ties
 from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps
@@ -65,9 +65,16 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     for p in periods:
         if p.kind == "rel":
             p.value = norm_period("rel", p.extra.get("groups", {}), art.pub_year)
+    periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
     return [f for f, _ in sent_figs]
+
+
+def _within(positions: list[int], at: int, reach: int) -> bool:
+    """Whether one of the sorted ``positions`` lies within ``reach`` of ``at`` (either side, inclusive)."""
+    i = bisect.bisect_left(positions, at - reach)
+    return i < len(positions) and positions[i] <= at + reach
 
 
 def any_in(positions: list[int], a: int, b: int) -> bool:
@@ -171,11 +178,13 @@ def _values(art: Article, a: int, b: int, blocks: list[Fact], changes: list[Fact
     block_spans += [(x.end, clause_end(text, x.end, min(b, x.end + int(x.extra["attach"]))))
                     for x in blocks if x.extra.get("attach")]
     blocked = SpanIndex(block_spans)
+    # (a payment word right against an amount makes it a deal's term: looked up by bisection, not per word)
+    pay_starts, pay_ends = sorted(p.start for p in sent_pay), sorted(p.end for p in sent_pay)
     money = [f for f in facts if f.label == "money" and a <= f.start and f.end <= b and f.kind != "conversion"
              and getattr(f.value, "amount", MIN_AMOUNT) >= MIN_AMOUNT
              and not blocked.overlaps(f.start, f.end) and not art.deal_index.overlaps(f.start, f.end)
              and not (vocab.not_after is not None and vocab.not_after.match(text, f.end, b))
-             and not any(abs(p.start - f.end) <= 3 or abs(f.start - p.end) <= 3 for p in sent_pay)]
+             and not (_within(pay_starts, f.end, 3) or _within(pay_ends, f.start, 3))]
     changed = SpanIndex((c.start, c.end) for c in changes)
     amounts = SpanIndex((f.start, f.end) for f in facts if f.label == "money" and a <= f.start and f.end <= b)
     pcts = [p for p in vocab.percents_in(text, a, b)
