@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .types import DEAL_KINDS, DealState, Mention
+from .types import DEAL_KINDS, DealState, Mention, PartyRef
 
 __all__ = ["Linker"]
 
@@ -48,10 +48,7 @@ class Linker:
                     absorb(last, m, terms_only=True)  # more about the deal just described
                     for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
                         if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
-                            last.parties[p.ent] = p.role
-                            last.roles[p.role] = p.ent
-                            last.role_facts[p.role] = p.fact
-                            last.role_rules[p.role] = p.rule
+                            _bind(last, p)
                 elif m.targets or m.assets or m.bullet:
                     heading = m  # names the drug of a deal the next lines describe
                 continue
@@ -197,12 +194,7 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
             d.parties[p.ent] = None
             d.order.append(p.ent)
         if p.role and d.parties[p.ent] is None and p.role not in d.roles:
-            d.parties[p.ent] = p.role
-            d.roles[p.role] = p.ent
-            d.role_facts[p.role] = p.fact
-            d.role_rules[p.role] = p.rule
-            if p.weak:
-                d.weak_roles.add(p.role)
+            _bind(d, p)
     for r in m.unnamed_roles:
         if r not in d.roles:
             d.unnamed.add(r)
@@ -210,3 +202,16 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
     for k, f, _ in m.money:
         if k in ("upfront", "total"):
             d.terms[k] = f.value  # the last amount of each kind, as compatible() compares
+
+
+def _bind(d: DealState, p: PartyRef) -> None:
+    """Party ``p`` of a mention takes its role in deal ``d`` (the deal has the party, without a role, and not the
+    role): with the fact and frame that gave it, weak when the frame is."""
+    assert p.role is not None
+    d.parties[p.ent] = p.role
+    d.roles[p.role] = p.ent
+    d.role_facts[p.role] = p.fact
+    d.role_rules[p.role] = p.rule
+    if p.weak:
+        d.weak_roles.add(p.role)
+

@@ -65,15 +65,15 @@ class PaymentKinds:
         convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
         near = _Near(cues, bounds, convs, self.max_left, self.max_right)
         orgs = [x.start for x in facts if x.label == "org"]
-        levels = [mf for mf in monies if self._level(text, mf)]
-        terms = [mf for mf in monies if mf not in levels]
+        levels = {id(mf) for mf in monies if self._level(text, mf)}
+        terms = [mf for mf in monies if id(mf) not in levels]
         for mf in monies:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
                 continue  # "$38.25" on its own is a share price, not a deal term
             if mm.lower_bound and self.threshold_after is not None and self.threshold_after.match(text[mf.end:mf.end + 24]):
                 continue  # "deals with an upfront over $100 million": a threshold, no deal's term
-            if mf in levels:
+            if id(mf) in levels:
                 continue  # "surpassing the $200 million threshold", "Iqirvo tops $200M": a sales level, no term
             best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs)
             if best is None:

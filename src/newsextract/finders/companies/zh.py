@@ -59,9 +59,11 @@ class ZhNames:
         self.generic_lens = sorted({len(w) for w in self.generic}, reverse=True)
         self.shape_ids = {r.id for r in rules}
         lst = names.get("list_members") or {}
-        #: an item of a list of companies (逸達、亞獅康-KY、景凱、台微體等): what follows a separator, up to the next
+        #: a list of companies (逸達、亞獅康-KY、景凱、台微體等): its separator, and items up to the next one
         self.list_sep = lst.get("separator", "")
-        self.list_item = re.compile(lst["item"]) if lst.get("item") else None
+        #: a whole list: items joined by the separator
+        self.list_rx = re.compile(f"(?:{lst['item']}{re.escape(self.list_sep)})+{lst['item']}") \
+            if lst.get("item") and self.list_sep else None
 
     # -- candidates -----------------------------------------------------------------------------------------
     def clean(self, text: str, found: list[Fact]) -> list[Fact]:
@@ -155,13 +157,11 @@ class ZhNames:
         """Names listed with companies (包括逸達、亞獅康-KY、景凱、台微體等陸續傳出授權佳績): when at least two items of a
         list and half of them are names the article gives companies, the others are companies too, wherever the
         article writes them. (The first item is only as long as a company name it ends with.)"""
-        if self.list_item is None or not self.list_sep or self.list_sep not in text:
+        if self.list_rx is None or self.list_sep not in text:
             return orgs
         known = {f.text for f in orgs}
-        sep = re.escape(self.list_sep)
-        item = self.list_item.pattern
         names: dict[str, Company] = {}
-        for m in re.finditer(f"(?:{item}{sep})+{item}", text):
+        for m in self.list_rx.finditer(text):
             parts = m.group(0).split(self.list_sep)
             head = parts[0]  # its longest ending that is a known name (one set lookup per length)
             first = next((head[-n:] for n in range(min(len(head), 16), 1, -1) if head[-n:] in known), None)
