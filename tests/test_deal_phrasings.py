@@ -685,3 +685,17 @@ def test_a_later_sentence_gives_a_party_of_the_deal_its_role():
                     "under this agreement of $17.5 million.").deals
     assert [(d.licensee.name if d.licensee else None, d.assets) for d in deals] == [
         ("Norvik Lab (Shanghai) Co., Ltd.", ["NV-0012"])]
+
+
+#: a company bought that the article does not name, and a bid for "the company": both acquisitions, the buyer pays
+UNNAMED_TARGET = ("Harwick Pharma Inc is said to be working with advisers to buy a Boston-based rare disease "
+                  "developer valued at roughly $1.5 billion. Harwick is itself a target: Ostrell Plc has made an "
+                  "$18 billion bid for the company.")
+
+
+def test_a_company_bought_unnamed_and_a_bid_for_the_company_are_acquisitions():
+    deals = extract(UNNAMED_TARGET).deals
+    got = [(d.deal_type, d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None,
+            d.total_value.amount if d.total_value else None) for d in deals]
+    assert got == [("acquisition", None, "Harwick Pharma Inc", Decimal("1500000000")),
+                   ("acquisition", "Harwick Pharma Inc", "Ostrell Plc", Decimal("18000000000"))]

@@ -113,8 +113,8 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
     for m in allf:
         for c in m.deal_cues:
             k = c.kind
-            if k == "acquisition" and not acq:
-                continue
+            if k == "acquisition" and not acq and not c.extra.get("acquisition"):
+                continue  # "acquire" of rights or an option; a cue that reads a company bought needs no frame
             if TYPE_RANK.get(k, 0) > best:
                 dtype, best = k, TYPE_RANK.get(k, 0)
     if dtype == "other" and acq:
