@@ -699,3 +699,20 @@ def test_a_company_bought_unnamed_and_a_bid_for_the_company_are_acquisitions():
             d.total_value.amount if d.total_value else None) for d in deals]
     assert got == [("acquisition", None, "Harwick Pharma Inc", Decimal("1500000000")),
                    ("acquisition", "Harwick Pharma Inc", "Ostrell Plc", Decimal("18000000000"))]
+
+
+#: "the Big Pharma" is the big company named before it, though a biotech stands nearer; money handed back is no term
+#: and no new deal; an option to co-promote is no option deal
+BIG_PHARMA_AFTER_BIOTECH = (
+    "Novartis licensed global rights to Qinmei Bio's kidney candidates, paying $90 million up front, plus royalties. "
+    "Qinmei keeps an exclusive option to co-promote in China. Days after announcing the Qinmei transaction, the Big "
+    "Pharma also said it is paying $40 million up front for rights to Ardent Therapeutics' lupus antibody.\n\n"
+    "Update: the partners have amended the deal. Qinmei returned $30 million of the upfront payment.")
+
+
+def test_big_pharma_descriptor_skips_a_nearer_biotech_and_a_refund_is_no_term():
+    deals = extract(BIG_PHARMA_AFTER_BIOTECH).deals
+    got = [(d.deal_type, d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None,
+            d.upfront.amount if d.upfront else None) for d in deals]
+    assert got == [("license", "Qinmei Bio", "Novartis", Decimal("90000000")),
+                   ("license", "Ardent Therapeutics", "Novartis", Decimal("40000000"))]

@@ -94,17 +94,23 @@ class EntityResolver:
                 continue
             country = next((c for w, c in self.countries.items() if w in f.text), None)
             kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
-            for back in range(0, 4):
-                if si - back < 0:
-                    break
-                a, b = sentences[si - back]
-                cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
-                cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
-                if kind:  # of the companies there, the last of that kind named before it, when there is one
-                    kinded = [o for o in cands if table.kind(o.extra.get("ent")) == kind]
-                    cands = kinded[-1:] or cands
-                if cands:
-                    f.extra["ent"] = cands[0].extra.get("ent")
+            # a descriptor of a kind ("the Big Pharma") is the last company of that kind named before it in this
+            # sentence or the three before, even when a company of another kind stands nearer ("Shortly after
+            # announcing the Hanmi transaction, the Big Pharma …"); else, as any descriptor, the nearest subject
+            found = False
+            for want in ((kind, None) if kind else (None,)):
+                for back in range(0, 4):
+                    if si - back < 0:
+                        break
+                    a, b = sentences[si - back]
+                    cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
+                    cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                    if want:
+                        cands = [o for o in cands if table.kind(o.extra.get("ent")) == want][-1:]
+                    if cands:
+                        f.extra["ent"], found = cands[0].extra.get("ent"), True
+                        break
+                if found:
                     break
 
     @staticmethod
