@@ -716,3 +716,15 @@ def test_big_pharma_descriptor_skips_a_nearer_biotech_and_a_refund_is_no_term():
             d.upfront.amount if d.upfront else None) for d in deals]
     assert got == [("license", "Qinmei Bio", "Novartis", Decimal("90000000")),
                    ("license", "Ardent Therapeutics", "Novartis", Decimal("40000000"))]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("去年首付款最高的交易，是瀚海生物与美国诺华集团旗下的山德士就一款BTK抑制剂达成的许可协议，首付款为3亿美元。",
+     "瀚海生物", "山德士"),
+    ("Qinlan Bio licensed its BTK inhibitor to Novartis unit Sandoz for $300 million upfront.", "Qinlan Bio", "Sandoz"),
+])
+def test_a_parent_named_before_its_unit_is_no_party(text, licensor, licensee):
+    deals = extract(text).deals
+    assert [(d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None) for d in deals] \
+        == [(licensor, licensee)]
+    assert deals[0].upfront is not None and deals[0].upfront.amount == Decimal("300000000")

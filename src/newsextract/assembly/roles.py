@@ -34,6 +34,8 @@ class RoleBinder:
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
         #: a company named as another's parent ("传奇的母公司金斯瑞", "Legend's parent GenScript") is no party
         self.parent_before = re.compile(roles["parent_before"]) if roles.get("parent_before") else None
+        #: … and one named just before the unit it owns ("罗氏集团旗下的基因泰克", "Roche unit Genentech")
+        self.parent_of_next = re.compile(roles["parent_of_next"]) if roles.get("parent_of_next") else None
         #: the first company of a coordinated subject, written just before the one a frame binds
         self.coordinated = re.compile(roles["coordinated_before"], re.I) if roles.get("coordinated_before") else None
         #: (Chinese) half-width punctuation between words, read as the full-width mark (same length: offsets hold)
@@ -76,6 +78,7 @@ class RoleBinder:
 
     def _parties(self, text: str, m: Mention, orgs: list[Fact], ents: EntityTable) -> None:
         named = [f for f in orgs if f.label == "org"]
+        nxt = {id(a): b for a, b in zip(named, named[1:])}
         for f in orgs:
             if f.label == "unnamed":
                 continue
@@ -85,6 +88,10 @@ class RoleBinder:
                 continue  # investors in a NewCo round are not parties to the licence (one that is the clause's subject is)
             if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 48):f.start]):
                 continue  # the parent of a party the clause names
+            unit = nxt.get(id(f))
+            if self.parent_of_next is not None and unit is not None and self.parent_of_next.fullmatch(
+                    text, f.end, unit.start):
+                continue  # … named before its unit
             if self.prep_before is not None and self.prep_before.search(text[max(0, f.start - 12):f.start]):
                 f.extra["prep"] = True
             m.parties.append(PartyRef(f.extra.get("ent") or "", None, f))
