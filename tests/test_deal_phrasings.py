@@ -728,3 +728,20 @@ def test_a_parent_named_before_its_unit_is_no_party(text, licensor, licensee):
     assert [(d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None) for d in deals] \
         == [(licensor, licensee)]
     assert deals[0].upfront is not None and deals[0].upfront.amount == Decimal("300000000")
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # the payment word closes the list (after the last amount) or opens it (before the first)
+    ("报告期内，公司将多款产品授权给海外公司，其中一款ADC药物的首付款为5000万美元，确认来自诺华的2亿欧元和Avelo "
+     "Therapeutics的8000万美元首付款作为收入。", None),
+    ("Qilu Pharma received upfront payments of $200 million from Novartis and $80 million from Avelo Therapeutics.",
+     "Qilu Pharma"),
+    ("Qilu Pharma booked $200 million from Novartis and $80 million from Avelo Therapeutics in upfront payments.",
+     "Qilu Pharma"),
+])
+def test_a_list_of_payers_each_with_its_amount(text, licensor):
+    deals = [d for d in extract(text).deals if d.licensee is not None]
+    got = [(d.licensor.name if d.licensor else None, d.licensee.name, d.upfront.amount if d.upfront else None)
+           for d in deals]
+    first = "诺华" if "诺华" in text else "Novartis"
+    assert got == [(licensor, first, Decimal("200000000")), (licensor, "Avelo Therapeutics", Decimal("80000000"))]

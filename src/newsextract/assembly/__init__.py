@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from collections.abc import Sequence
 
@@ -26,7 +27,7 @@ from .entities import EntityResolver
 from .linking import Linker
 from .mentions import MentionBuilder, distribute_respectively, inherit_subject, split_respectively
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
-from .types import EntityTable, Mention
+from .types import Clause, EntityTable, Mention
 
 __all__ = ["Assembler"]
 
@@ -88,10 +89,12 @@ class Assembler:
         items: list[Mention] = []
         out: list[Mention] = []
         paired = self.clauses.respectively is not None and self.clauses.respectively.search(text, a, b) is not None
-        for clause in self.clauses.clauses(text, si, a, b, sfacts):
+        clauses = list(self.clauses.clauses(text, si, a, b, sfacts))
+        shared = _list_cues(text, clauses)
+        for clause in clauses:
             clause.block = block
             clause.bullet = bullet
-            m = self.mentions.build(text, clause, ents)
+            m = self.mentions.build(text, clause, ents, shared.get(clause.list_item))
             if m is None:
                 continue
             if m.list_item == 0:
@@ -104,3 +107,44 @@ class Assembler:
         if items and paired:
             distribute_respectively(items)
         return out
+
+
+#: what may stand between a list's last amount and the payment word that closes the list ("«M1» in upfront payments")
+_CLOSE = re.compile(r"\s*(?:(?:from|by)\s+«P»\s*)?(?:in\s+)?(?:the\s+)?")
+#: … and between the payment word that opens a list and its first amount ("upfront payments of «M0»")
+_OPEN = re.compile(r"\s*(?:of|totaling|totalling|worth|amounting to|were|was|of\s+up\s+to)?\s*")
+
+
+def _list_cues(text: str, clauses: list[Clause]) -> dict[int, Fact]:
+    """The payment word a list of amounts shares, for each list item that may take it: the word that closes the
+    sentence's last item right after its last amount goes to the items before it ("来自A的«M0»和B的«M1»首付款作为收入");
+    the word that opens the first item right before its first amount goes to the items after it ("upfront payments
+    of «M0» from A and «M1» from B"). An amount takes it only when it has no payment word of its own."""
+    items = [c for c in clauses if c.list_item >= 0]
+    if len(items) < 2:
+        return {}
+    out: dict[int, Fact] = {}
+    first, last = min(items, key=lambda c: c.list_item), max(items, key=lambda c: c.list_item)
+    money = [f for f in first.facts if f.label == "money"]
+    if money:
+        start = min(f.start for f in money)
+        before = [f for f in first.facts if f.label == "pay" and f.end <= start and _OPEN.fullmatch(text, f.end, start)]
+        if before:
+            out.update((c.list_item, before[-1]) for c in items if c.list_item > first.list_item)
+    money_end = max((f.end for f in last.facts if f.label == "money"), default=-1)
+    orgs = [f for f in last.facts if f.label == "org"]
+    after = [f for f in last.facts if f.label == "pay" and f.start >= money_end >= 0
+             and _CLOSE.fullmatch(_masked(text, money_end, f.start, orgs))]
+    if after:
+        out.update((c.list_item, min(after, key=lambda f: f.start)) for c in items if c.list_item < last.list_item)
+    return out
+
+
+def _masked(text: str, a: int, b: int, orgs: list[Fact]) -> str:
+    """``text[a:b]`` with each company in it written «P»."""
+    out, at = [], a
+    for f in orgs:
+        if a <= f.start and f.end <= b:
+            out += [text[at:f.start], "«P»"]
+            at = f.end
+    return "".join(out) + text[at:b]

@@ -105,7 +105,9 @@ class ClauseSplitter:
         masked, to_text = mask(text, a, b, facts, self.is_object)
         cuts = {0, len(masked)}
         cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
-        items = self._list_items(masked, facts)
+        items, lead_end = self._list_items(masked, facts)
+        if lead_end is not None:
+            cuts.add(lead_end)  # where the statements leading into the list end: no item
         if self.pair_split is not None and "«Q" in masked:
             items |= {m.end() for m in self.pair_split.finditer(masked) if not _inside_brackets(masked, m.start())}
         cuts.update(items)
@@ -125,20 +127,23 @@ class ClauseSplitter:
                 item += 1
             yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= first_item else -1)
 
-    def _list_items(self, masked: str, facts: list[Fact]) -> set[int]:
+    def _list_items(self, masked: str, facts: list[Fact]) -> tuple[set[int], int | None]:
         """Cut points of a list of deals in one sentence: separators before items that hold an amount and a
         company not named in the items before, when the first item holds an amount and a company too (parts
-        before the first amount lead into the first item: "X has been on a spree, buying Y for «M0», and Z …")."""
+        before the first amount lead into the first item: "X has been on a spree, buying Y for «M0», and Z …"), and
+        where the statements before the first item end, when the first part holds amounts before a comma that
+        comes before its company (else None)."""
         if self.list_sep is None or masked.count("«M") < 2:
-            return set()
+            return set(), None
         seps = [m for m in self.list_sep.finditer(masked) if not _inside_brackets(masked, m.start())]
         if not seps:
-            return set()
+            return set(), None
         ent_of = {f"«{tag}{f.extra['mask']}»": f.extra.get("ent") for f in facts
                   if f.label in ("org", "ref") and "mask" in f.extra for tag in "PQ"}
         bounds = [0] + [m.end() for m in seps] + [len(masked)]
         seen: set[str] = set()
         cuts: set[int] = set()
+        lead_end: int | None = None
         started = False  # the first item is the first part with an amount; parts before it lead into it
         for x, y in zip(bounds, bounds[1:], strict=False):
             part = masked[x:y]
@@ -146,9 +151,17 @@ class ClauseSplitter:
             new = "«M" in part and bool(ents - seen)
             if not started:
                 if "«M" in part and not new or "«M" not in part and len(_WORD.findall(_PARTY_TOKEN.sub(" ", part))) < 2:
-                    return set()  # the first amount names no new company, or a list of companies leads in
+                    return set(), None  # the first amount names no new company, or a list of companies leads in
                 started = new
+                if started:
+                    # the first item begins after the last comma before its (last) company when amounts of other
+                    # statements stand before that comma ("…首付款为«M1»，确认来自«P0»的«M2»和«P1»的«M3»")
+                    toks = list(_PARTY_TOKEN.finditer(part))
+                    end = toks[-1].start() if toks else 0
+                    comma = max(part.rfind(",", 0, end), part.rfind("，", 0, end))
+                    if comma > 0 and "«M" in part[:comma] and not _inside_brackets(masked, x + comma):
+                        lead_end = x + comma + 1
             elif new:
                 cuts.add(x)
             seen |= ents
-        return cuts
+        return cuts, (lead_end if cuts else None)

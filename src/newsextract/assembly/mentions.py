@@ -35,7 +35,9 @@ class MentionBuilder:
         pl = cues.get("aggregate_period_lead")
         self.period_lead = re.compile(pl) if pl else None
 
-    def build(self, text: str, clause: Clause, ents: EntityTable) -> Mention | None:
+    def build(self, text: str, clause: Clause, ents: EntityTable, shared_cue: Fact | None = None) -> Mention | None:
+        """The mention of one clause (None when it says nothing about a deal). ``shared_cue``: the payment word that
+        ends the list this clause is an item of ("来自A的«M0»和B的«M1»首付款"): the kind of an amount with no cue."""
         m = Mention(clause.sent, clause.start, clause.end, block=clause.block, list_item=clause.list_item,
                     bullet=clause.bullet)
         orgs: list[Fact] = []
@@ -70,7 +72,7 @@ class MentionBuilder:
             # "The deal includes an upfront payment of $500 million, which is large compared with its previous 14
             # out-licensing agreements": the many deals come after this one's term, as a comparison
             m.aggregate = False
-        self.payments.assign(text, m, clause.facts)
+        self.payments.assign(text, m, clause.facts, shared_cue)
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
             return None
         self.roles.bind(text, m, clause, orgs, ents)

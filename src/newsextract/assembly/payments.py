@@ -55,8 +55,9 @@ class PaymentKinds:
         self.ceiling_words = _rx(att, "ceiling_words")
         self.generic_total = _rx(att, "generic_total", 0)
 
-    def assign(self, text: str, m: Mention, facts: list[Fact]) -> None:
-        """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term."""
+    def assign(self, text: str, m: Mention, facts: list[Fact], shared: Fact | None = None) -> None:
+        """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term;
+        ``shared``: the cue of an amount that has none of its own (a list's closing payment word)."""
         monies = [f for f in facts if f.label == "money" and f.kind != "conversion"]
         if not monies:
             return
@@ -75,7 +76,7 @@ class PaymentKinds:
                 continue  # "deals with an upfront over $100 million": a threshold, no deal's term
             if id(mf) in levels:
                 continue  # "surpassing the $200 million threshold", "Iqirvo tops $200M": a sales level, no term
-            best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs)
+            best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs) or shared
             if best is None:
                 if self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
