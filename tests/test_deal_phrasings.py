@@ -745,3 +745,11 @@ def test_a_list_of_payers_each_with_its_amount(text, licensor):
            for d in deals]
     first = "诺华" if "诺华" in text else "Novartis"
     assert got == [(licensor, first, Decimal("200000000")), (licensor, "Avelo Therapeutics", Decimal("80000000"))]
+
+
+def test_one_deal_named_among_the_top_deals_keeps_its_value():
+    text = ("Among the biggest deals was Hangzhou-based Qiantang Bio’s US$4 billion contract with US-based Norvell "
+            "Pharmaceuticals last March, covering two bispecific antibodies.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount if d.total_value else None) for d in deals] \
+        == [("Qiantang Bio", "Norvell Pharmaceuticals", Decimal("4000000000"))]
