@@ -753,3 +753,18 @@ def test_one_deal_named_among_the_top_deals_keeps_its_value():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount if d.total_value else None) for d in deals] \
         == [("Qiantang Bio", "Norvell Pharmaceuticals", Decimal("4000000000"))]
+
+
+def test_a_total_between_dashes_and_a_brand_after_sales_from():
+    text = ("Halvard forked out $3 billion up-front – and potentially up to $15 billion – to Tenzan Pharma for a share "
+            "of its ADCs. Tenzan expects $5 billion in sales from Orvexa by 2028. Both are partnered with Halvard.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value.amount) for d in deals][:1] == \
+        [("Tenzan Pharma", "Halvard", Decimal("3000000000"), Decimal("15000000000"))]
+    assert all("Orvexa" not in (p.name for p in (d.licensor, d.licensee) if p) for d in deals)
+
+
+def test_a_name_at_a_sentence_end_has_no_full_stop():
+    deals = extract("Corvane Bio licensed its TL1A antibody to Ostrava. Ostrava paid $20 million upfront.").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Corvane Bio", "Ostrava")]
+    assert [e.text for e in deals[0].evidence if e.field == "licensee"] == ["Ostrava"]

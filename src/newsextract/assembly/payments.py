@@ -21,6 +21,8 @@ _SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "e
 def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
     return re.compile(att[key], flags) if att.get(key) else None
 
+_DIGIT = re.compile(r"\d")
+
 
 class PaymentKinds:
     """Attaches amounts to payment cues within one clause."""
@@ -130,6 +132,8 @@ class PaymentKinds:
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
                 score = len(gap) + 2 + (self.left_comma_penalty if "," in gap or "，" in gap else 0)
+            elif mf.start <= c.start and c.end <= mf.end and not _DIGIT.search(text, mf.start, c.end):
+                score = 1  # a cue the amount's leading words hold ("potentially up to $22 billion")
             elif c.start >= mf.end:
                 if c.extra.get("attach") == "left" or near.amount_between(mf.end, c.start):
                     continue
