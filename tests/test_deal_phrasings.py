@@ -768,3 +768,11 @@ def test_a_name_at_a_sentence_end_has_no_full_stop():
     deals = extract("Corvane Bio licensed its TL1A antibody to Ostrava. Ostrava paid $20 million upfront.").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Corvane Bio", "Ostrava")]
     assert [e.text for e in deals[0].evidence if e.field == "licensee"] == ["Ostrava"]
+
+
+def test_talks_with_unnamed_parties_and_payments_that_could_add_up_to():
+    text = ("Qilu Pharma said it was in talks with unnamed parties on licensing rights to its KRAS inhibitor. "
+            "Potential payments to Qilu Pharma on the candidate could add up to US$2 billion, the company said.")
+    deals = extract(text).deals
+    assert [(d.status, d.licensor.name, d.licensee, d.total_value.amount if d.total_value else None)
+            for d in deals] == [("in_discussion", "Qilu Pharma", None, Decimal("2000000000"))]
