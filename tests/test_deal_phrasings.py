@@ -776,3 +776,13 @@ def test_talks_with_unnamed_parties_and_payments_that_could_add_up_to():
     deals = extract(text).deals
     assert [(d.status, d.licensor.name, d.licensee, d.total_value.amount if d.total_value else None)
             for d in deals] == [("in_discussion", "Qilu Pharma", None, Decimal("2000000000"))]
+
+
+def test_filing_payments_upon_execution_and_upon_achieving_kinds_of_milestones():
+    text = ("On March 3, 2024, we entered into an exclusive license agreement with Verano Bio for VB-12. We paid "
+            "$25,000 to Verano Bio upon full execution of the license agreement, and we will pay Verano Bio up to "
+            "$40 million upon the achievement of certain development and regulatory milestones and up to $60 million "
+            "upon the achievement of specified net sales milestones.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.upfront.amount if d.upfront else None, d.milestones.amount if d.milestones else None)
+            for d in deals] == [("Verano Bio", Decimal("25000"), Decimal("100000000"))]
