@@ -786,3 +786,21 @@ def test_filing_payments_upon_execution_and_upon_achieving_kinds_of_milestones()
     deals = extract(text).deals
     assert [(d.licensor.name, d.upfront.amount if d.upfront else None, d.milestones.amount if d.milestones else None)
             for d in deals] == [("Verano Bio", Decimal("25000"), Decimal("100000000"))]
+
+
+def test_headline_and_body_are_one_deal_and_a_sum_over_past_deals_is_no_term():
+    text = ("Velmar Bio Licenses CD19xCD3 T-Cell Engager VB-19 to Oakline Therapeutics in Deal Worth Up to $900 Million\n\n"
+            "Velmar Bio today announced that it has out-licensed to Oakline Therapeutics the global rights to VB-19, a "
+            "CD19xCD3 T-cell engager for lupus. Oakline will pay Velmar Bio an upfront fee of $40 million. Velmar Bio "
+            "has signed three out-licensing agreements since 2022, with aggregate upfront receipts of more than "
+            "$90 million.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount if d.upfront else None,
+             d.total_value.amount if d.total_value else None, d.targets) for d in deals] == \
+        [("Velmar Bio", "Oakline Therapeutics", Decimal("40000000"), Decimal("900000000"), ["CD19", "CD3"])]
+
+
+def test_a_target_named_with_its_variant_is_the_variant():
+    deals = extract("Harlan Bio licensed its KRAS G12D inhibitor HB-12 to Ostrom Pharma for $30 million upfront; "
+                    "KRAS is mutated in many tumours.").deals
+    assert [d.targets for d in deals] == [["KRAS G12D"]]

@@ -81,8 +81,18 @@ class MentionBuilder:
         if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
-            m.money = [x for x in m.money if x[0] not in _TOTALS]
+            m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1])]
         return m
+
+
+#: a payment word summed over many deals ("four out-licensing agreements … with aggregate upfront receipts of")
+_SUMMED = re.compile(r"\b(?:aggregate|aggregated|cumulative|combined|total)\s+$", re.I)
+
+
+def _summed(text: str, money: Fact) -> bool:
+    """The amount's payment word says it is a sum (in a clause about many deals)."""
+    cue = money.extra.get("cue")
+    return cue is not None and _SUMMED.search(text, max(0, cue.start - 14), cue.start) is not None
 
 
 def inherit_subject(first: Mention, item: Mention) -> None:
