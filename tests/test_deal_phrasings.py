@@ -804,3 +804,14 @@ def test_a_target_named_with_its_variant_is_the_variant():
     deals = extract("Harlan Bio licensed its KRAS G12D inhibitor HB-12 to Ostrom Pharma for $30 million upfront; "
                     "KRAS is mutated in many tumours.").deals
     assert [d.targets for d in deals] == [["KRAS G12D"]]
+
+
+def test_a_title_case_drug_is_no_company_and_buying_shares_is_no_takeover():
+    text = ("Corlan Therapeutics In-Licenses Global Rights to First-in-Class JAK1 Degrader CL-17 from Hubei Yuntai "
+            "Biotech\n\nCorlan Therapeutics today announced an exclusive license agreement with Hubei Yuntai Biotech "
+            "Co., Ltd. for CL-17. Corlan will pay Yuntai an upfront payment of $25 million and will purchase "
+            "$10 million of Yuntai's shares.")
+    deals = extract(text).deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.upfront.amount if d.upfront else None)
+            for d in deals] == [("license", "Hubei Yuntai Biotech Co., Ltd.", "Corlan Therapeutics",
+                                 Decimal("25000000"))]

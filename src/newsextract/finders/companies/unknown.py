@@ -37,6 +37,7 @@ class NameCleaner:
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
+        self.thing_end = re.compile(filt["thing_end"]) if filt.get("thing_end") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
         self.person_rx = re.compile(filt["person"]) if filt.get("person") else None
@@ -229,6 +230,8 @@ class NameCleaner:
             return False  # "This SoCal Biotech": a description of a company named elsewhere
         if self.based_word is not None and self.based_word.search(words[-1]):
             return False
+        if self.thing_end is not None and len(words) > 1 and self.thing_end.fullmatch(words[-1].strip(",.")):
+            return False  # "Breakthrough-Designated BTK Degrader": a drug in a title-case headline
         if self.descriptor_after is not None and self.descriptor_after.match(text, e, e + 30):
             return False  # "Danish biotech Nordhavn": a word describing the company, not its name
         if self.place_after is not None and self.place_after.match(text, e, e + 40):
