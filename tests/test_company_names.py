@@ -89,3 +89,10 @@ def test_names_listed_with_companies_are_companies(text):
     are companies too, also where the article writes them again."""
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals if d.total_value] == [("景河", "恒翼生醫" if "醫" in text else "恒翼生医")]
+
+
+def test_a_headline_verb_between_two_names_makes_two_names(finder):
+    names = _names(finder, "Ostermark NeuroSciences Grants Pellingham Therapeutics Rights to Alpha-Synuclein Antibody "
+                           "as Corlan Pharma Partners With Veyra Therapeutics")
+    assert {"Pellingham Therapeutics", "Veyra Therapeutics"} <= names
+    assert not any("Grants" in n or "Partners" in n for n in names)

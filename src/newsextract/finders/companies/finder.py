@@ -93,15 +93,16 @@ class CompanyFinder:
                               "org.gazetteer", text[start:end]))
         for i, r in enumerate(self.name_rules):
             for m in r.scan(text, None, _starts(r, hits, ("name", i))):
-                s, e = m.start(), m.end()
-                s, e = self.names.trim_name(text, s, e)
-                if e - s < 2:
-                    continue
-                found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
+                for s, e in self.names.split_headline(text, m.start(), m.end()):
+                    s, e = self.names.trim_name(text, s, e)
+                    if e - s < 2:
+                        continue
+                    found.append(Fact(s, e, "org", "shape", None, r.id, text[s:e]))
         for i, r in enumerate(self.context_rules):
             for m in r.scan(text, None, _starts(r, hits, ("context", i))):
                 g = next((k for k in ("name", "name2") if k in r.regex.groupindex and m.group(k)), 0)
-                s, e = m.span(g)
+                parts = self.names.split_headline(text, *m.span(g))
+                s, e = parts[0] if r.attrs.get("keep_first") else parts[-1]  # the name next to the cue
                 s, e = self.names.trim_name(text, s, e, keep_first=bool(r.attrs.get("keep_first")))
                 if e - s < 2:
                     continue
