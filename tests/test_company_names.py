@@ -96,3 +96,9 @@ def test_a_headline_verb_between_two_names_makes_two_names(finder):
                            "as Corlan Pharma Partners With Veyra Therapeutics")
     assert {"Pellingham Therapeutics", "Veyra Therapeutics"} <= names
     assert not any("Grants" in n or "Partners" in n for n in names)
+
+
+def test_a_plural_possessive_after_a_cue_ends_the_name(finder):
+    names = _names(finder, "Korean drug developers ended the year with deals led by Torvald Biologics' HER3 antibody "
+                           "agreement.")
+    assert "Torvald Biologics" in names and not any("HER3" in n for n in names)

@@ -75,6 +75,11 @@ class NameCleaner:
                 s = s + mdot.end()
                 seg = text[s:e]
                 break
+        if keep_first:
+            mp = self.plural_possessive.search(seg)
+            if mp and seg[max(0, mp.start() - 1):mp.start()] == "s":
+                e = s + mp.start()  # "led by Hanul Biologics' HER3 antibody": the owner, not its drug
+                seg = text[s:e]
         m = self.lead_words.match(seg)
         if m:
             s += m.end()
