@@ -815,3 +815,17 @@ def test_a_title_case_drug_is_no_company_and_buying_shares_is_no_takeover():
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.upfront.amount if d.upfront else None)
             for d in deals] == [("license", "Hubei Yuntai Biotech Co., Ltd.", "Corlan Therapeutics",
                                  Decimal("25000000"))]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a headline names the parent, the body its wholly owned unit: one deal
+    ("瀚宇医药与诺华达成12亿美元ADC合作\n\n3月2日，瀚宇医药宣布，旗下全资子公司瀚宇生物与诺华签署独家许可协议。根据协议，诺华将向瀚宇生物"
+     "支付1亿美元首付款。", {"瀚宇生物", "瀚宇医药"}, "诺华"),
+    # who buys what a company holds pays that company (a registered name with 国际 in it is whole)
+    ("公司全资子公司润城（苏州）生物医药有限公司拟以人民币3亿元的总价款，购买香港华泰国际医药有限公司持有的HT-11的全球权益。",
+     {"华泰国际医药有限公司", "香港华泰国际医药有限公司"}, "润城（苏州）生物医药有限公司"),
+])
+def test_zh_units_and_purchases_of_held_rights(text, licensor, licensee):
+    deals = extract(text).deals
+    assert len(deals) == 1
+    assert deals[0].licensor.name in licensor and deals[0].licensee.name == licensee

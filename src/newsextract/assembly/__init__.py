@@ -70,7 +70,7 @@ class Assembler:
                 continue
             mentions.extend(self._sentence(text, si, a, b, sfacts, ents, block_of[si]))
         out: list[Deal] = list(table_deals)
-        states = self.linker.link(mentions, text)
+        states = self.linker.link(mentions, text, ents.units)
         for d in states:
             complete_roles(d, ents)
         complete_counterparts(states)

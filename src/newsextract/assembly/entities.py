@@ -49,6 +49,10 @@ class EntityResolver:
                                reverse=True) + (lex.get("legal") or []))
         self.core_tail = re.compile(rf"(?:{tail})+$") if lang == "zh" and tail else None
         self.not_cores = set(names.get("place_words", []) or []) | set(names.get("generic_words", []) or [])
+        #: what stands before a wholly owned unit named with its parent ("百利天恒全资子公司SystImmune", "its
+        #: subsidiary X"): the unit is its parent's party
+        ub = names.get("unit_before")
+        self.unit_before = re.compile(ub) if ub else None
 
     def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
         orgs = [f for f in facts if f.label == "org"]
@@ -67,6 +71,8 @@ class EntityResolver:
             if comp.canonical and not ent.canonical:
                 ent.canonical, ent.country, ent.kind = comp.canonical, comp.country, comp.kind
         table.self_key = self._self_key(text, facts, orgs)
+        if self.unit_before is not None:
+            self._units(text, facts, orgs, table)
         if sentences and self.countries:
             self._descriptors(facts, orgs, sentences, table)
         return table
@@ -197,6 +203,28 @@ class EntityResolver:
             return None
         core = self.core_tail.sub("", name)
         return core if len(core) >= 2 and core not in self.not_cores else None
+
+    def _units(self, text: str, facts: list[Fact], orgs: list[Fact], table: EntityTable) -> None:
+        """A subsidiary named right after the words that make it one ("公司全资子公司SystImmune", "宣布，旗下子公司先声再明",
+        "its wholly owned subsidiary X") is a unit of the company named (or the article's own company referred to)
+        just before those words: a deal that names the one is open to the other (they stay two companies)."""
+        assert self.unit_before is not None
+        holders = sorted((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
+                         key=lambda f: f.start)
+        for f in orgs:
+            mk = self.unit_before.search(text, max(0, f.start - 16), f.start)
+            if mk is None:
+                continue
+            before = [h for h in holders if h.end <= mk.start() and mk.start() - h.end <= 40]
+            named = [h for h in before if h.label == "org"]  # a company named there before a self reference
+            if not before:
+                continue
+            h = (named or before)[-1]
+            parent = h.extra.get("ent") if h.label == "org" else table.self_key
+            unit = f.extra.get("ent")
+            if not parent or not unit or parent == unit or unit not in table.entities or parent not in table.entities:
+                continue
+            table.units[unit] = parent
 
     def _self_key(self, text: str, facts: list[Fact], orgs: list[Fact]) -> str | None:
         for f in facts:

@@ -18,7 +18,10 @@ class Linker:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
 
-    def link(self, mentions: list[Mention], text: str = "") -> list[DealState]:
+    def link(self, mentions: list[Mention], text: str = "", units: dict[str, str] | None = None) -> list[DealState]:
+        """``units``: wholly owned units and their parents (see ``EntityTable.units``): a deal that names one is open
+        to the other."""
+        units = units or {}
         deals: list[DealState] = []
         last: DealState | None = None
         heading: Mention | None = None
@@ -55,7 +58,7 @@ class Linker:
             # under a list heading, a new entry begins: its status line is not about an earlier entry's deal (a bullet
             # after a bullet is the next item of a flat list, not the body of a heading)
             fresh = heading is not None and heading.bullet and not m.bullet and 0 < m.sent - heading.sent <= 2
-            target = None if fresh else _best(deals, m)
+            target = None if fresh else _best(deals, m, units)
             if target is None and last is not None and not fresh and _completes(last, m):
                 target = last  # "X is entitled to $5M upfront. Should Y exercise its option, …": Y is X's partner
             if target is None:
@@ -80,13 +83,13 @@ class Linker:
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
-def _best(deals: list[DealState], m: Mention) -> DealState | None:
+def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = None) -> DealState | None:
     """The compatible deal sharing the most named parties with ``m``; of equals, the latest."""
     ents = {p.ent for p in m.parties if p.ent}
     best: tuple[int, int] | None = None
     found = None
     for i, d in enumerate(deals):
-        if compatible(d, m):
+        if compatible(d, m, units):
             key = (len(ents & set(d.parties)), i)
             if best is None or key > best:
                 best, found = key, d
@@ -115,20 +118,27 @@ def _completes(d: DealState, m: Mention) -> bool:
     return not any(k in d.terms for k, _, _ in m.money)
 
 
-def compatible(d: DealState, m: Mention) -> bool:
-    """True when mention ``m`` can be about deal ``d``: a shared party, and no role or amount that contradicts it."""
+def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) -> bool:
+    """True when mention ``m`` can be about deal ``d``: a shared party, and no role or amount that contradicts it.
+    A wholly owned unit and its parent (``units``) count as one side."""
     named = [p for p in m.parties if p.ent]
-    if not any(p.ent in d.parties for p in named):
+    units = units or {}
+
+    def kin(e: str) -> bool:
+        return e in d.parties or bool(units) and (units.get(e) in d.parties or any(units.get(x) == e for x in d.parties))
+
+    if not any(kin(p.ent) for p in named):
         return False
     for p in named:
         if p.ent in d.parties:
             have = d.parties[p.ent]
             if p.role and have and p.role != have and not (have in d.weak_roles and not p.weak and m.money):
                 return False
-        elif p.role and p.role in d.roles:
+        elif p.role and p.role in d.roles and not (units.get(p.ent) == d.roles[p.role]
+                                                   or units.get(d.roles[p.role]) == p.ent):
             return False
     # two different named counterparties mean two deals
-    others = {p.ent for p in named if p.ent not in d.parties}
+    others = {p.ent for p in named if not kin(p.ent)}
     if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")

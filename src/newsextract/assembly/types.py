@@ -55,6 +55,8 @@ class EntityTable:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     self_key: str | None = None
+    #: wholly owned units named as such, and their parents ("百利天恒全资子公司SystImmune": systimmune → biokin)
+    units: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str | None) -> Entity | None:
         return self.entities.get(key) if key else None

@@ -27,6 +27,9 @@ def _alnum_ascii(text: str, i: int) -> bool:
     """``text[i]`` is an ASCII letter or digit (what ``[A-Za-z0-9]`` matches); False outside the text."""
     return 0 <= i < len(text) and text[i] in _ASCII_ALNUM
 
+#: a registered legal form at the end of a name (with it, a name is whole)
+_REGISTERED = re.compile(r"(?:有限公司|有限责任公司|有限責任公司|株式会社|株式會社)$")
+
 
 class ZhNames:
     """Chinese names have no word edges: what a shape or context match needs besides its regex.
@@ -120,8 +123,10 @@ class ZhNames:
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
             return None  # 台灣生技公司, 生物製藥公司: a description
-        if body != name and self.generic_rx is not None and any(body[-n:] in self.generic_set for n in self.generic_lens):
-            return None  # 突顯台灣生技: a phrase that ends in a place before the designator
+        if body != name and self.generic_rx is not None and any(body[-n:] in self.generic_set for n in self.generic_lens) \
+                and not _REGISTERED.search(name):
+            return None  # 突顯台灣生技: a phrase that ends in a place before the designator (康泰国际医药有限公司,
+            # with its legal form, is a name)
         if from_context and (name in self.stop or name.endswith(self.stop_end) and body == name):
             return None
         return s, e
