@@ -829,3 +829,12 @@ def test_zh_units_and_purchases_of_held_rights(text, licensor, licensee):
     deals = extract(text).deals
     assert len(deals) == 1
     assert deals[0].licensor.name in licensor and deals[0].licensee.name == licensee
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("東輝生技將其眼科新藥DH-7專屬授權予江蘇恒康藥業，東輝可收取簽約金500萬美元，並依進度收取最高3,000萬美元里程碑金。", "5000000"),
+    ("根据合同，川康生物将向西南医科大学支付入门费3,000万元，并分阶段支付不超过2亿元的里程碑费用。", "30000000"),
+])
+def test_zh_signing_and_entry_fees_are_upfront(text, amount):
+    deals = extract(text).deals
+    assert [d.upfront.amount if d.upfront else None for d in deals] == [Decimal(amount)]
