@@ -64,6 +64,10 @@ def zh_finder():
     ("尽管迈威生物近期动作频频，仍需关注其现金流。", "迈威生物", "管迈威生物"),
     ("上药信谊已收到生诺生物返还的1.1亿元首付款。", "生诺生物", "到生诺生物"),
     ("摩根大通大中华区医疗健康行业研究主管表示，交易数量或继续增长。", None, "大中华区医疗"),
+    # a phrase of the clinic ("完成治疗"), a business line ("仿制药业务") and a purchase verb start no name
+    ("患者已完成治疗，海康生物表示仿制药业务仍承压。", "海康生物", "完成治疗"),
+    ("公司仿制药业务收入下降。", None, "仿制药业"),
+    ("公司拟购买香港华泰国际医药有限公司持有的权益。", "华泰国际医药有限公司", "买香港华泰国际医药有限公司"),
 ])
 def test_zh_names_start_after_function_words(zh_finder, text, name, not_name):
     names = _names(zh_finder, text)
