@@ -838,3 +838,17 @@ def test_zh_units_and_purchases_of_held_rights(text, licensor, licensee):
 def test_zh_signing_and_entry_fees_are_upfront(text, amount):
     deals = extract(text).deals
     assert [d.upfront.amount if d.upfront else None for d in deals] == [Decimal(amount)]
+
+
+@pytest.mark.parametrize("text,milestones,total", [
+    ("Halden Bio licensed its ADC to Norvik Pharma for $100 million upfront, with milestones of up to $2.9 billion "
+     "taking the total to as much as $3 billion.", "2900000000", "3000000000"),
+    ("Halden Bio licensed its ADC to Norvik Pharma; later milestones could follow, bringing the deal to as much as "
+     "$640 million.", None, "640000000"),
+    ("Halden Bio granted Norvik Pharma an option on its ADC for an upfront fee, as well as milestone payments, "
+     "together up to US$480 million.", None, "480000000"),
+])
+def test_totals_brought_to(text, milestones, total):
+    d, = extract(text).deals
+    assert (d.milestones.amount if d.milestones else None) == (Decimal(milestones) if milestones else None)
+    assert d.total_value is not None and d.total_value.amount == Decimal(total)
