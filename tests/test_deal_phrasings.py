@@ -852,3 +852,12 @@ def test_totals_brought_to(text, milestones, total):
     d, = extract(text).deals
     assert (d.milestones.amount if d.milestones else None) == (Decimal(milestones) if milestones else None)
     assert d.total_value is not None and d.total_value.amount == Decimal(total)
+
+
+def test_an_exercise_fee_paid_only_if_the_option_is_exercised_is_no_upfront():
+    text = ("Tessaly Bio has granted Norvik Pharma an exclusive option to obtain worldwide rights to TB-41. Tessaly will "
+            "receive an option payment of €20 million upon signing. If Norvik exercises the option, it will pay an "
+            "exercise fee of €60 million and Tessaly will be eligible for up to €500 million in milestones.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == \
+        [("Tessaly Bio", "Norvik Pharma", Decimal("20000000"), Decimal("500000000"))]

@@ -21,6 +21,7 @@ _SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "e
 def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
     return re.compile(att[key], flags) if att.get(key) else None
 
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -55,6 +56,10 @@ class PaymentKinds:
         self.single_payment_before = _rx(att, "single_payment_before")
         self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
+        #: an option exercise fee that is paid only if the option is exercised ("If BI exercises the option, it will
+        #: pay an exercise fee of €75 million"): no term of the deal as signed (the cue says exercise, the clause if)
+        self.exercise_cue = _rx(att, "exercise_cue")
+        self.exercise_if_before = _rx(att, "exercise_if_before")
         self.generic_total = _rx(att, "generic_total", 0)
 
     def assign(self, text: str, m: Mention, facts: list[Fact], shared: Fact | None = None) -> None:
@@ -99,6 +104,10 @@ class PaymentKinds:
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
                                                             or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
+            if kind == "upfront" and self.exercise_cue is not None and self.exercise_cue.search(best.text) and \
+                    self.exercise_if_before is not None and self.exercise_if_before.search(
+                        text, max(m.start, mf.start - 160), mf.start):
+                continue  # a fee paid only if the option is exercised
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
             m.money.append((kind, mf, best.rule))
