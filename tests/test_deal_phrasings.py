@@ -861,3 +861,14 @@ def test_an_exercise_fee_paid_only_if_the_option_is_exercised_is_no_upfront():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == \
         [("Tessaly Bio", "Norvik Pharma", Decimal("20000000"), Decimal("500000000"))]
+
+
+def test_zh_wire_summary_statements_run_together():
+    # statements separated by spaces: a payment word ends at the space, and the company 牵手'd is the partner
+    text = ("瀚海制药年内两度牵手诺华 12月将B7-H4抗体偶联药物HH-77的全球权益授予诺华 首付款1.2亿美元 里程碑最高9亿美元[1] "
+            "- 金石生物将5款临床前ADC项目授予默沙东 默沙东支付1.5亿美元首付款 里程碑付款最高30亿美元[2]")
+    deals = extract(text, lang="zh").deals
+    got = [(d.licensor.name, d.licensee.name, d.upfront.amount if d.upfront else None,
+            d.milestones.amount if d.milestones else None) for d in deals]
+    assert got == [("瀚海制药", "诺华", Decimal("120000000"), Decimal("900000000")),
+                   ("金石生物", "默沙东", Decimal("150000000"), Decimal("3000000000"))]
