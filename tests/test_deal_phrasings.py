@@ -872,3 +872,15 @@ def test_zh_wire_summary_statements_run_together():
             d.milestones.amount if d.milestones else None) for d in deals]
     assert got == [("瀚海制药", "诺华", Decimal("120000000"), Decimal("900000000")),
                    ("金石生物", "默沙东", Decimal("150000000"), Decimal("3000000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海制药先后将B7-H4 ADC HH-11与TROP2 ADC HH-12授权给诺华，前者首付款5000万美元、里程碑最高8亿美元，后者首付款1亿美元、里程碑最高12亿美元。",
+    "Hanhai Pharma licensed HH-11 (B7-H4) and HH-12 (TROP2) to Novartis, the former for $50 million upfront and up to "
+    "$800 million in milestones, the latter for $100 million upfront and up to $1.2 billion in milestones.",
+])
+def test_terms_for_the_former_and_the_latter_make_two_deals(text):
+    deals = extract(text).deals
+    assert [(d.asset, d.targets, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        ("HH-11", ["B7-H4"], Decimal("50000000"), Decimal("800000000")),
+        ("HH-12", ["TROP2"], Decimal("100000000"), Decimal("1200000000"))]

@@ -25,7 +25,7 @@ from ..records import Deal
 from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
-from .mentions import MentionBuilder, distribute_respectively, inherit_subject, split_respectively
+from .mentions import MentionBuilder, distribute_respectively, inherit_subject, split_ordinals, split_respectively
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
 from .types import Clause, EntityTable, Mention
 
@@ -103,7 +103,8 @@ class Assembler:
                 inherit_subject(first, m)
             if m.list_item >= 0 and (not items or m.list_item > items[-1].list_item):
                 items.append(m)  # (a clause cut off the last item, "…; milestones undisclosed", is none)
-            out.extend(split_respectively(m, clause.facts) if paired and m.list_item < 0 else [m])
+            for x in (split_respectively(m, clause.facts) if paired and m.list_item < 0 else [m]):
+                out.extend(split_ordinals(text, x))
         if items and paired:
             distribute_respectively(items)
         return out

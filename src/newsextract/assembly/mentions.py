@@ -13,7 +13,7 @@ from .payments import PaymentKinds
 from .roles import RoleBinder
 from .types import Clause, EntityTable, Mention, PartyRef
 
-__all__ = ["MentionBuilder", "inherit_subject"]
+__all__ = ["MentionBuilder", "inherit_subject", "split_ordinals"]
 
 #: fact label → the Mention list it goes to / the Mention flag it sets
 _BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modality": "modality", "asset": "assets",
@@ -130,6 +130,42 @@ def distribute_respectively(items: list[Mention]) -> None:
     items[-1].money = []
     for m, (_, f, rule) in zip(items, run, strict=True):
         m.money = [(kind, f, rule)]
+
+
+#: words that point at the first / the second of two things named before them
+_FORMER = frozenset({"前者", "the former", "The former"})
+_LATTER = frozenset({"后者", "後者", "the latter", "The latter"})
+#: what separates the items of a list of drugs
+_ITEM_SEP = re.compile(r"与|與|和|及|、|,|\band\b|&")
+
+
+def split_ordinals(text: str, m: Mention) -> list[Mention]:
+    """'翰森制药将HS-20089与HS-20093授权给GSK，前者首付款«M0»、里程碑«M1»，后者首付款«M2»…' ('A and B …, the former for
+    «M0», the latter for «M1»'): two drugs, then terms for the former and for the latter, make one mention per drug
+    with its terms and targets; the two words are no companies here."""
+    former = [p for p in m.parties if p.fact.text in _FORMER]
+    latter = [p for p in m.parties if p.fact.text in _LATTER]
+    assets = sorted(m.assets, key=lambda f: f.start)
+    if len(assets) != 2 or not former or not latter or not m.money:
+        return [m]
+    a, b = former[0].fact.start, latter[0].fact.start
+    money = sorted(m.money, key=lambda x: x[1].start)
+    if not (assets[1].end <= a < b) or money[0][1].start < a or not any(f.start > b for _, f, _ in money) \
+            or not any(a < f.start < b for _, f, _ in money):
+        return [m]
+    parties = [p for p in m.parties if p not in former and p not in latter]
+    # between the two drugs, a target before the list separator is the first drug's ("HS-20093 (B7-H3) and …"),
+    # one after it the second's ("B7-H4 ADC HS-20089与B7-H3 ADC HS-20093")
+    sep = _ITEM_SEP.search(text, assets[0].end, assets[1].start)
+    cut = sep.start() if sep is not None else assets[1].start
+    out = []
+    for i, asset in enumerate(assets):
+        lo, hi = (a, b) if i == 0 else (b, m.end)
+        terms = [x for x in money if lo <= x[1].start < hi]
+        targets = [t for t in m.targets if (t.start < cut if i == 0 else cut <= t.start < a)]
+        out.append(dataclasses.replace(m, parties=[dataclasses.replace(p) for p in parties], money=terms,
+                                       assets=[asset], targets=targets))
+    return out
 
 
 def split_respectively(m: Mention, facts: list[Fact]) -> list[Mention]:
