@@ -68,6 +68,9 @@ def zh_finder():
     ("患者已完成治疗，海康生物表示仿制药业务仍承压。", "海康生物", "完成治疗"),
     ("公司仿制药业务收入下降。", None, "仿制药业"),
     ("公司拟购买香港华泰国际医药有限公司持有的权益。", "华泰国际医药有限公司", "买香港华泰国际医药有限公司"),
+    # 和 inside a name after 大/中/平/协 (大和, 协和), a conjunction elsewhere
+    ("启明生物与日本大和制药株式会社签署许可协议，将权利授予大和制药。", "大和制药", "本大和制药株式会社"),
+    ("恒瑞和信达生物签署协议。", "信达生物", "恒瑞和信达生物"),
 ])
 def test_zh_names_start_after_function_words(zh_finder, text, name, not_name):
     names = _names(zh_finder, text)
