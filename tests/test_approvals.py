@@ -132,3 +132,11 @@ def test_approvals_of_one_drug_share_the_company_an_event_names(extractor):
 def test_approvals_a_capitalised_inn_sold_as_a_brand(extractor):
     rec = extractor.extract("Norvestrant, sold as Norvexa in Europe, is approved in the EU for breast cancer.", lang="en")
     assert [a.drug.lower() for a in rec.approvals] == ["norvestrant"]
+
+
+def test_approvals_a_company_name_of_inn_shape_is_no_drug(extractor):
+    """'Velogene' ends like a gene therapy's INN (-gene) but the name finder reads it as a company: the drug is
+    the INN next to it, the company the one the approval came to."""
+    rec = extractor.extract("Since the approval of zorbatinib by Velogene (VLG.US) in the United States in 2021, "
+                            "Chinese drugs have gone global.", lang="en")
+    assert [(a.drug, a.company.name if a.company else None) for a in rec.approvals] == [("zorbatinib", "Velogene")]

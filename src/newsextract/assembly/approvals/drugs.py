@@ -81,9 +81,13 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
             elif f.kind == "code":
                 d.code = f.text
             cands.append(d)
+    orgs = [f for f in facts if f.label == "org" and f.start < b and a < f.end]
     for f in vocab.inns_in(text, a, b, low):
-        if not any(d.start <= f.start and f.end <= d.end for d in cands):
-            cands.append(Drug(f.value, f.start, f.end, f.rule, inn=f.value))
+        if any(d.start <= f.start and f.end <= d.end for d in cands):
+            continue
+        if any(o.start < f.end and f.start < o.end for o in orgs):
+            continue  # a company whose name has the shape of an INN ("BeiGene": the stem -gene)
+        cands.append(Drug(f.value, f.start, f.end, f.rule, inn=f.value))
     for f in vocab.drugs_in(text, a, b):
         v = f.value
         if vocab.lang == "zh":  # "癌症药物沃瑞沙": the name after its description
