@@ -140,3 +140,11 @@ def test_approvals_a_company_name_of_inn_shape_is_no_drug(extractor):
     rec = extractor.extract("Since the approval of zorbatinib by Velogene (VLG.US) in the United States in 2021, "
                             "Chinese drugs have gone global.", lang="en")
     assert [(a.drug, a.company.name if a.company else None) for a in rec.approvals] == [("zorbatinib", "Velogene")]
+
+
+def test_approvals_the_month_may_is_no_hoped_for_event(extractor):
+    """'In May 2025, the FDA accepted …' reports an event; 'may' is a month there, not 'the drug may win …'."""
+    for text in ("In May 2025, the FDA accepted Kestrel Pharma's BLA for tafolimab.",
+                 "On May 12 the FDA approved Halcyon Bio's zavotinib for lung cancer."):
+        assert [a.event for a in extractor.extract(text, lang="en").approvals] in (["filing_accepted"], ["approval"])
+    assert extractor.extract("Kestrel Pharma's tafolimab may win FDA approval next year.", lang="en").approvals == []
