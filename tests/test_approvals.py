@@ -142,6 +142,44 @@ def test_approvals_a_company_name_of_inn_shape_is_no_drug(extractor):
     assert [(a.drug, a.company.name if a.company else None) for a in rec.approvals] == [("zorbatinib", "Velogene")]
 
 
+def _companies(extractor, text, lang="en"):
+    return [(a.regulator, a.drug and a.drug.lower(), a.company.name if a.company else None)
+            for a in extractor.extract(text, lang=lang).approvals]
+
+
+def test_approvals_company_is_the_one_another_sentence_ties_the_drug_to(extractor):
+    """The event's sentence names only the drug; another sentence says whose it is ('its antibody tafolimab',
+    'Kestrel's norvexa', 'KST-101, developed by …')."""
+    text = ("Halcyon Bio said on Monday that its antibody tafolimab beat placebo in a Phase 3 asthma trial. "
+            "Kestrel Pharma, which sells a rival drug, saw its shares fall. Kestrel Pharma declined to comment. "
+            "Tafolimab is already approved in China for severe asthma.")
+    assert _companies(extractor, text) == [("NMPA", "tafolimab", "Halcyon Bio")]
+    made = ("Norvik Bio and Castell Pharma both reported data at the meeting. Norvik Bio showed KST-101, developed "
+            "by Castell Pharma, in a poster. The FDA granted KST-101 orphan drug designation in 2024.")
+    assert _companies(extractor, made) == [("FDA", "kst-101", "Castell Pharma")]
+
+
+def test_approvals_company_is_the_licensor_of_a_deal_about_the_drug(extractor):
+    """A deal article names the drug's events in a sentence of their own: they are the licensor's (its owner
+    before the deal) — but never a royalty fund's."""
+    text = ("BOSTON, May 3, 2025 -- Halcyon Bio has obtained exclusive worldwide rights to KST-101 from Kestrel Pharma "
+            "for $20 million upfront. "
+            "Halcyon Bio will lead development. KST-101 received Fast Track designation from the FDA in 2023.")
+    assert _companies(extractor, text) == [("FDA", "kst-101", "Kestrel Pharma")]
+
+
+def test_approvals_we_in_a_filing_is_its_issuer(extractor):
+    """A filing headed by its issuer: 'our' application is the issuer's (as the heading writes it), not the
+    partner's the note names more often. ('In May 2025' is a month, no 'may' of a hoped-for event.)"""
+    text = ("KESTREL BIOSCIENCES, INC.\nFORM 10-Q\n\nRecent Developments\n\n"
+            "In May 2025, the FDA accepted our New Drug Application for norvestrant in migraine. "
+            "In June 2025, we granted Halcyon Pharma Co., Ltd. the right to commercialize norvestrant in Japan. "
+            "Halcyon Pharma will pay us $10.0 million upfront. Halcyon Pharma will also pay us royalties. "
+            "Halcyon Pharma may terminate the agreement.")
+    got = _companies(extractor, text)
+    assert [(r, d, (c or "").lower()) for r, d, c in got] == [("FDA", "norvestrant", "kestrel biosciences, inc")]
+
+
 def test_approvals_the_month_may_is_no_hoped_for_event(extractor):
     """'In May 2025, the FDA accepted …' reports an event; 'may' is a month there, not 'the drug may win …'."""
     for text in ("In May 2025, the FDA accepted Kestrel Pharma's BLA for tafolimab.",

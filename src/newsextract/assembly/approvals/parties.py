@@ -64,8 +64,9 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
         for o in orgs:
             gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
             if o.end <= drug.start and len(gap) <= 40 and rx["appr.possessive"].match(gap) and \
-                    not rx["appr.possessive_stop"].search(gap):
-                return o, True
+                    not rx["appr.possessive_stop"].search(gap) and \
+                    not any(o.end <= x.start and x.end <= drug.start for x in orgs):
+                return o, True  # (not "Merck's acquisition of Verona brings in Ohtuvayre": Verona's)
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
                 return o, True  # "KST-101, Kestrel Pharma's gene therapy"
@@ -106,13 +107,33 @@ def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]
     past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"), or when the
     article opens with its name ("Novartis delivers solid sales …")."""
     rx = vocab.appr_rx.get("appr.announcer_after")
-    first = next((orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 1 and orgs), None)
-    if first is None:
+    opening = [orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 2 and orgs]
+    if not opening:
         return None
-    if rx is not None and rx.match(text, first.end, first.end + 220):
-        return first
+    first = opening[0]
+    for o in opening:  # (a headline, then the dateline sentence "Kestrel Bio (NASDAQ: KSTB), a …, today announced")
+        if rx is not None and rx.match(text, o.end, o.end + 220):
+            return o
     if first.start <= len(text) - len(text.lstrip()):
         headline = text.lstrip().split("\n", 1)[0]
         deal = vocab.appr_rx.get("appr.deal_headline")
         return None if deal is not None and deal.search(headline) else first
     return None
+
+
+def filer_company(vocab: ReportVocab, text: str, facts: list[Fact]) -> Fact | None:
+    """The issuer that heads a filing ("HARLOW BIOSCIENCES, INC.", 证券简称：智康生物), in the fullest form the text
+    names it elsewhere ("Harlow Biosciences, Inc.", 无锡智康生物科技股份有限公司); None for an article that is no
+    filing."""
+    if vocab.filer_name is None:
+        return None
+    m = vocab.filer_name.search(text, 0, 400)
+    if not m:
+        return None
+    head = m.group("s").strip()
+    low = head.lower()
+    named = [f for f in facts if f.label == "org" and f.start >= m.end("s") and len(f.text.strip()) >= 2
+             and (f.text.strip().lower() in low or low in f.text.lower())]
+    if named:
+        return max(named, key=lambda f: len(f.text.strip()))
+    return Fact(m.start("s"), m.start("s") + len(head), "org", "filer", None, "figure.filer", head)
