@@ -186,3 +186,12 @@ def test_approvals_the_month_may_is_no_hoped_for_event(extractor):
                  "On May 12 the FDA approved Halcyon Bio's zavotinib for lung cancer."):
         assert [a.event for a in extractor.extract(text, lang="en").approvals] in (["filing_accepted"], ["approval"])
     assert extractor.extract("Kestrel Pharma's tafolimab may win FDA approval next year.", lang="en").approvals == []
+
+
+def test_approvals_a_possessive_after_the_event_names_the_company_not_the_drug(extractor):
+    """'approved Kestrel Pharm's norvexitan': the name before 's is the company (even one the name finder does
+    not know), the word after it the drug; 'Crohn's disease' is no drug."""
+    text = "The Ministry of Food and Drug Safety approved Kestrel Pharm's norvexitan for erosive esophagitis."
+    assert _companies(extractor, text) == [("MFDS", "norvexitan", "Kestrel Pharm")]
+    text = "In Japan, the MHLW approved Halvorsen's ravozimod for Crohn's disease in March."
+    assert _companies(extractor, text) == [("MHLW", "ravozimod", "Halvorsen")]

@@ -175,6 +175,9 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     text, rx = art.text, art.vocab.appr_rx
     a, b = art.sentences[si]
     sponsor, tied = company(art.vocab, text, ev, drug, orgs, a)
+    if sponsor is None and drug is not None and drug.owner is not None:
+        x, y = drug.owner  # a possessive the name finder did not read as a company ("Kurokawa's nerafenidone")
+        sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
     if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
         sponsor = art.own  # "we" / "the Company" in a company's own release
     if drug is None and (ev.kind != "approval" or sponsor is None or not tied
