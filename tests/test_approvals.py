@@ -195,3 +195,19 @@ def test_approvals_a_possessive_after_the_event_names_the_company_not_the_drug(e
     assert _companies(extractor, text) == [("MFDS", "norvexitan", "Kestrel Pharm")]
     text = "In Japan, the MHLW approved Halvorsen's ravozimod for Crohn's disease in March."
     assert _companies(extractor, text) == [("MHLW", "ravozimod", "Halvorsen")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物宣布，其自主研发的KX-201已获得美国FDA的新药临床试验（IND）批准，用于治疗系统性红斑狼疮。",
+     ("FDA", "trial_clearance", "KX-201", "宁远生物")),
+    ("瑞康医药表示，舒沃单抗已获得美国FDA批准，在美国开展其II期临床试验。",
+     ("FDA", "trial_clearance", "舒沃单抗", "瑞康医药")),
+    ("宁远生物的泽沃替尼已于2024年12月获国家药监局批准上市，用于治疗肺癌。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+    ("瑞康醫藥的舒沃單抗上月已獲衛福部食藥署（TFDA）核准上市。", ("TFDA", "approval", "舒沃單抗", "瑞康醫藥")),
+])
+def test_approvals_zh_trial_clearances_dates_and_taiwan_approvals(extractor, text, want):
+    """IND 批准 and 批准…开展临床试验 are trial clearances; 于 before a date is no conditional 'upon'; 核准 (Taiwan)
+    approves."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [want]
