@@ -211,3 +211,16 @@ def test_approvals_zh_trial_clearances_dates_and_taiwan_approvals(extractor, tex
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="zh").approvals]
     assert got == [want]
+
+
+def test_approvals_company_named_with_its_stock_code_in_the_headline(extractor):
+    """A results summary headed '<company>（code）…業績要點' (after a broker's name): its bullets' events are that
+    company's; '临床试验许可' is a trial clearance."""
+    text = ("【华信证券】宁远生物（2785.HK）2025年中期业绩要点\n\n"
+            "- 3月：泽沃替尼第二项适应症获国家药监局批准\n"
+            "- 5月：KX-201获美国FDA授予快速通道资格\n"
+            "- KX-305已于2025年2月获得美国FDA临床试验许可（IND）\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("FDA", "designation", "KX-201", "宁远生物"),
+                   ("FDA", "trial_clearance", "KX-305", "宁远生物")]

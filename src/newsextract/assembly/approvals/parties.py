@@ -103,9 +103,10 @@ def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announc
 
 
 def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
-    """The first company of the article's first two sentences when its stock code or 'announced' follows it (also
-    past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"), or when the
-    article opens with its name ("Novartis delivers solid sales …")."""
+    """The first company of the article's first three sentences when its stock code and 'announced' follow it
+    (also past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"); else,
+    unless the headline is about a deal, the company the article opens with ("Novartis delivers solid sales …") or
+    the headline names with its stock code ("朗信生物（2785.HK）中期業績要點")."""
     rx = vocab.appr_rx.get("appr.announcer_after")
     opening = [orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 2 and orgs]
     if not opening:
@@ -114,10 +115,17 @@ def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]
     for o in opening:  # (a headline, then the dateline sentence "Kestrel Bio (NASDAQ: KSTB), a …, today announced")
         if rx is not None and rx.match(text, o.end, o.end + 220):
             return o
+    headline = text.lstrip().split("\n", 1)[0]
+    deal = vocab.appr_rx.get("appr.deal_headline")
+    if deal is not None and deal.search(headline):
+        return None
     if first.start <= len(text) - len(text.lstrip()):
-        headline = text.lstrip().split("\n", 1)[0]
-        deal = vocab.appr_rx.get("appr.deal_headline")
-        return None if deal is not None and deal.search(headline) else first
+        return first
+    ticker = vocab.appr_rx.get("appr.headline_ticker")  # "AI摘要｜朗信生物（2785.HK）2025年中期業績要點"
+    head_end = len(text) - len(text.lstrip()) + len(headline)
+    for o in (o for orgs in orgs_by_sent.values() for o in orgs if o.end <= head_end):
+        if ticker is not None and ticker.match(text, o.end, head_end):
+            return o  # ("【华泰医药】澜峰药业（688526）年报点评": the company with the code, not the broker)
     return None
 
 
