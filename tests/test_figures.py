@@ -212,3 +212,15 @@ def test_figures_a_market_after_its_year_and_an_ascii_comma(extractor, text):
     and no part of the market's name."""
     got = extractor.extract(text, lang="zh").figures
     assert [(f.subject, f.period) for f in got] in ([("中国新药对外授权交易", "2025")], [("中國新藥對外授權交易", "2025")])
+
+
+def test_figures_a_comparison_base_year_is_not_the_figures_period(extractor):
+    """'(2023: €24.7 million)', 'an increase of 22% over 2023', 'up 45% from the first half of 2024': the year
+    named is the base's; the figure's is the one the passage reports on."""
+    text = ("Halvorsen Pharma reports full-year 2024 results\n\nFull-year 2024 financial results\n"
+            "Research and development expenses were €30.1 million (2023: €24.7 million). "
+            "Halvorsen Pharma reported revenue of €186.4 million, an increase of 22% over 2023.")
+    got = sorted((f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text))
+    assert got == [("r_and_d_expense", 30100000, "FY2024"), ("revenue", 186400000, "FY2024")]
+    text = "Kestrel Bio's revenues for the first half of 2025 were $8.7 million, up 45% from the first half of 2024."
+    assert [(f.metric, f.period) for f in _figures(extractor, "en", text)] == [("revenue", "H1 2025")]
