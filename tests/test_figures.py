@@ -224,3 +224,14 @@ def test_figures_a_comparison_base_year_is_not_the_figures_period(extractor):
     assert got == [("r_and_d_expense", 30100000, "FY2024"), ("revenue", 186400000, "FY2024")]
     text = "Kestrel Bio's revenues for the first half of 2025 were $8.7 million, up 45% from the first half of 2024."
     assert [(f.metric, f.period) for f in _figures(extractor, "en", text)] == [("revenue", "H1 2025")]
+
+
+def test_figures_company_is_the_one_the_headline_names_with_its_stock_code(extractor):
+    """A results summary headed '<company>（code）…业绩要点': its bullets are that company's, not those of the partner
+    a later bullet names twice."""
+    text = ("AI摘要｜宁远生物（2785.HK）2025年中期业绩要点\n\n"
+            "- 收入：7.82亿元人民币，同比增长126%\n"
+            "- 研发开支：5.6亿元人民币，同比增长12%\n"
+            "- 期内与美国Kestrel Pharma订立授权协议，Kestrel Pharma获得大中华区以外权益\n")
+    got = sorted((f.subject_name, f.metric) for f in _figures(extractor, "zh", text))
+    assert got == [("宁远生物", "r_and_d_expense"), ("宁远生物", "revenue")]

@@ -102,24 +102,26 @@ def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announc
     return ranked[0][1]
 
 
-def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
+def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]],
+              opening: bool = True) -> Fact | None:
     """The first company of the article's first three sentences when its stock code and 'announced' follow it
     (also past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"); else,
     unless the headline is about a deal, the company the article opens with ("Novartis delivers solid sales …") or
-    the headline names with its stock code ("朗信生物（2785.HK）中期業績要點")."""
+    the headline names with its stock code ("朗信生物（2785.HK）中期業績要點"). ``opening``: whether the company an
+    article merely opens with counts."""
     rx = vocab.appr_rx.get("appr.announcer_after")
-    opening = [orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 2 and orgs]
-    if not opening:
+    firsts = [orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 2 and orgs]
+    if not firsts:
         return None
-    first = opening[0]
-    for o in opening:  # (a headline, then the dateline sentence "Kestrel Bio (NASDAQ: KSTB), a …, today announced")
+    first = firsts[0]
+    for o in firsts:  # (a headline, then the dateline sentence "Kestrel Bio (NASDAQ: KSTB), a …, today announced")
         if rx is not None and rx.match(text, o.end, o.end + 220):
             return o
     headline = text.lstrip().split("\n", 1)[0]
     deal = vocab.appr_rx.get("appr.deal_headline")
     if deal is not None and deal.search(headline):
         return None
-    if first.start <= len(text) - len(text.lstrip()):
+    if opening and first.start <= len(text) - len(text.lstrip()):
         return first
     ticker = vocab.appr_rx.get("appr.headline_ticker")  # "AI摘要｜朗信生物（2785.HK）2025年中期業績要點"
     head_end = len(text) - len(text.lstrip()) + len(headline)
