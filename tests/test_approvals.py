@@ -224,3 +224,10 @@ def test_approvals_company_named_with_its_stock_code_in_the_headline(extractor):
            for a in extractor.extract(text, lang="zh").approvals]
     assert got == [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("FDA", "designation", "KX-201", "宁远生物"),
                    ("FDA", "trial_clearance", "KX-305", "宁远生物")]
+
+
+def test_approvals_zh_licensed_for_market_alone_triggers(extractor):
+    """'獲美國食品藥物管理署(FDA)許可上市' is an approval even in a sentence with no other event word."""
+    text = "其中，瑞康醫藥的NorvexaPatch近期獲美國食品藥物管理署(FDA)許可上市，第一個月就賣出好成績。"
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("FDA", "approval", "NorvexaPatch")]
