@@ -231,3 +231,6 @@ def test_approvals_zh_licensed_for_market_alone_triggers(extractor):
     text = "其中，瑞康醫藥的NorvexaPatch近期獲美國食品藥物管理署(FDA)許可上市，第一個月就賣出好成績。"
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
     assert got == [("FDA", "approval", "NorvexaPatch")]
+    text = "宁远生物表示，KX-201的IND已获得许可，将于年内开展临床。"
+    got = [(a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("trial_clearance", "KX-201")]
