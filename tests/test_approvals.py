@@ -27,6 +27,8 @@ APPROVALS = [
     ("zh", "瑞康醫藥宣布，舒沃單抗獲美國FDA授予突破性治療藥物認定。", ("FDA", "designation", "舒沃單抗", "瑞康醫藥")),
     ("zh", "宁远生物的KX-201获得国家药监局临床试验默示许可。", ("NMPA", "trial_clearance", "KX-201", "宁远生物")),
     ("zh", "欧盟委员会已批准宁远生物的泽沃替尼用于治疗肺癌。", ("EC", "approval", "泽沃替尼", "宁远生物")),
+    ("en", "Kestrel Pharma's IND for KST-101, an oral PCSK9 inhibitor, received implied approval from the NMPA.",
+     ("NMPA", "trial_clearance", "KST-101", "Kestrel Pharma")),
 ]
 
 # sentences that name a drug and an agency but report no regulatory event (SCHEMA.md "Not events")
@@ -39,6 +41,8 @@ NON_EVENTS = [
     ("zh", "宁远生物的泽沃替尼有望于明年获批上市。"),
     ("zh", "当泽沃替尼在日本获批时，瑞康医药将向宁远生物支付里程碑付款。"),
     ("zh", "宁远生物预计泽沃替尼将于2027年获得国家药监局批准。"),
+    ("en", "Kestrel Pharma said it has sent an NDA for norvestrant; the CDE has not yet accepted the filing."),
+    ("zh", "宁远生物表示，泽沃替尼的上市申请CDE尚未受理。"),
 ]
 
 
