@@ -238,3 +238,19 @@ def test_approvals_zh_licensed_for_market_alone_triggers(extractor):
     text = "宁远生物表示，KX-201的IND已获得许可，将于年内开展临床。"
     got = [(a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
     assert got == [("trial_clearance", "KX-201")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sweden's Kestrel Therapeutics AB won a positive opinion for norvestrant, a therapy for Pompe disease.",
+     [("EMA", "positive_opinion", "norvestrant", "Kestrel Therapeutics AB")]),
+    ("In a separate decision, the European Commission granted marketing authorisation to Halvorsen Pharma's Qelvira "
+     "(sotrapalimab) for relapsed follicular lymphoma.", [("EC", "approval", "sotrapalimab", "Halvorsen Pharma")]),
+    ("On 26 June, the CHMP adopted a positive opinion recommending approval of Tivelza (vorenacept) for cold "
+     "agglutinin disease.", [("EMA", "positive_opinion", "vorenacept", None)]),
+])
+def test_approvals_european_phrasings(extractor, text, want):
+    """'<name> AB won …' is a company, not a drug; 'to <name>'s <drug>' names the company even when the name finder
+    does not; 'a positive opinion recommending approval' is one opinion, no approval."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

@@ -70,6 +70,12 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
                 return o, True  # "KST-101, Kestrel Pharma's gene therapy"
+    if drug is not None and (m := rx["appr.owner_before"].search(text, max(a, drug.start - 60), drug.start)):
+        name = m.group("owner")
+        if name.split()[0] not in vocab.not_drugs and not vocab.regulators_in(text, m.start(), m.end("owner")) \
+                and not vocab.jurisdictions_in(text, m.start(), m.end("owner")) and \
+                not any(o.start < drug.start and m.start() < o.end for o in orgs):
+            return Fact(m.start(), m.end("owner"), "org", "possessive", None, "appr.owner_before", name), True
     after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and
              rx["appr.granted_to"].search(text[max(a, o.start - 8):o.start])]
     if after:
