@@ -235,3 +235,14 @@ def test_figures_company_is_the_one_the_headline_names_with_its_stock_code(extra
             "- 期内与美国Kestrel Pharma订立授权协议，Kestrel Pharma获得大中华区以外权益\n")
     got = sorted((f.subject_name, f.metric) for f in _figures(extractor, "zh", text))
     assert got == [("宁远生物", "r_and_d_expense"), ("宁远生物", "revenue")]
+
+
+def test_figures_zh_market_subject_without_its_period_and_a_markets_full_year_is_a_year(extractor):
+    """'上半年中国创新药对外授权交易': the market is what follows the period words; a market's 全年 is the year
+    (a point in time), not a fiscal year."""
+    got = [(f.subject_name, f.metric, f.period) for f in
+           _figures(extractor, "zh", "2025年上半年中国创新药对外授权交易总金额达608亿美元。")]
+    assert got == [("中国创新药对外授权交易", "deal_value", "H1 2025")]
+    got = [(f.subject_name, f.metric, f.period) for f in
+           _figures(extractor, "zh", "2024年全年中国创新药对外授权交易总金额超过500亿美元。")]
+    assert got == [("中国创新药对外授权交易", "deal_value", "2024")]
