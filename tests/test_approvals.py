@@ -27,6 +27,8 @@ APPROVALS = [
     ("zh", "瑞康醫藥宣布，舒沃單抗獲美國FDA授予突破性治療藥物認定。", ("FDA", "designation", "舒沃單抗", "瑞康醫藥")),
     ("zh", "宁远生物的KX-201获得国家药监局临床试验默示许可。", ("NMPA", "trial_clearance", "KX-201", "宁远生物")),
     ("zh", "欧盟委员会已批准宁远生物的泽沃替尼用于治疗肺癌。", ("EC", "approval", "泽沃替尼", "宁远生物")),
+    ("en", "Kestrel Pharma's IND for KST-101, an oral PCSK9 inhibitor, received implied approval from the NMPA.",
+     ("NMPA", "trial_clearance", "KST-101", "Kestrel Pharma")),
 ]
 
 # sentences that name a drug and an agency but report no regulatory event (SCHEMA.md "Not events")
@@ -39,6 +41,8 @@ NON_EVENTS = [
     ("zh", "宁远生物的泽沃替尼有望于明年获批上市。"),
     ("zh", "当泽沃替尼在日本获批时，瑞康医药将向宁远生物支付里程碑付款。"),
     ("zh", "宁远生物预计泽沃替尼将于2027年获得国家药监局批准。"),
+    ("en", "Kestrel Pharma said it has sent an NDA for norvestrant; the CDE has not yet accepted the filing."),
+    ("zh", "宁远生物表示，泽沃替尼的上市申请CDE尚未受理。"),
 ]
 
 
@@ -132,3 +136,121 @@ def test_approvals_of_one_drug_share_the_company_an_event_names(extractor):
 def test_approvals_a_capitalised_inn_sold_as_a_brand(extractor):
     rec = extractor.extract("Norvestrant, sold as Norvexa in Europe, is approved in the EU for breast cancer.", lang="en")
     assert [a.drug.lower() for a in rec.approvals] == ["norvestrant"]
+
+
+def test_approvals_a_company_name_of_inn_shape_is_no_drug(extractor):
+    """'Velogene' ends like a gene therapy's INN (-gene) but the name finder reads it as a company: the drug is
+    the INN next to it, the company the one the approval came to."""
+    rec = extractor.extract("Since the approval of zorbatinib by Velogene (VLG.US) in the United States in 2021, "
+                            "Chinese drugs have gone global.", lang="en")
+    assert [(a.drug, a.company.name if a.company else None) for a in rec.approvals] == [("zorbatinib", "Velogene")]
+
+
+def _companies(extractor, text, lang="en"):
+    return [(a.regulator, a.drug and a.drug.lower(), a.company.name if a.company else None)
+            for a in extractor.extract(text, lang=lang).approvals]
+
+
+def test_approvals_company_is_the_one_another_sentence_ties_the_drug_to(extractor):
+    """The event's sentence names only the drug; another sentence says whose it is ('its antibody tafolimab',
+    'Kestrel's norvexa', 'KST-101, developed by …')."""
+    text = ("Halcyon Bio said on Monday that its antibody tafolimab beat placebo in a Phase 3 asthma trial. "
+            "Kestrel Pharma, which sells a rival drug, saw its shares fall. Kestrel Pharma declined to comment. "
+            "Tafolimab is already approved in China for severe asthma.")
+    assert _companies(extractor, text) == [("NMPA", "tafolimab", "Halcyon Bio")]
+    made = ("Norvik Bio and Castell Pharma both reported data at the meeting. Norvik Bio showed KST-101, developed "
+            "by Castell Pharma, in a poster. The FDA granted KST-101 orphan drug designation in 2024.")
+    assert _companies(extractor, made) == [("FDA", "kst-101", "Castell Pharma")]
+
+
+def test_approvals_company_is_the_licensor_of_a_deal_about_the_drug(extractor):
+    """A deal article names the drug's events in a sentence of their own: they are the licensor's (its owner
+    before the deal) — but never a royalty fund's."""
+    text = ("BOSTON, May 3, 2025 -- Halcyon Bio has obtained exclusive worldwide rights to KST-101 from Kestrel Pharma "
+            "for $20 million upfront. "
+            "Halcyon Bio will lead development. KST-101 received Fast Track designation from the FDA in 2023.")
+    assert _companies(extractor, text) == [("FDA", "kst-101", "Kestrel Pharma")]
+
+
+def test_approvals_we_in_a_filing_is_its_issuer(extractor):
+    """A filing headed by its issuer: 'our' application is the issuer's (as the heading writes it), not the
+    partner's the note names more often. ('In May 2025' is a month, no 'may' of a hoped-for event.)"""
+    text = ("KESTREL BIOSCIENCES, INC.\nFORM 10-Q\n\nRecent Developments\n\n"
+            "In May 2025, the FDA accepted our New Drug Application for norvestrant in migraine. "
+            "In June 2025, we granted Halcyon Pharma Co., Ltd. the right to commercialize norvestrant in Japan. "
+            "Halcyon Pharma will pay us $10.0 million upfront. Halcyon Pharma will also pay us royalties. "
+            "Halcyon Pharma may terminate the agreement.")
+    got = _companies(extractor, text)
+    assert [(r, d, (c or "").lower()) for r, d, c in got] == [("FDA", "norvestrant", "kestrel biosciences, inc")]
+
+
+def test_approvals_the_month_may_is_no_hoped_for_event(extractor):
+    """'In May 2025, the FDA accepted …' reports an event; 'may' is a month there, not 'the drug may win …'."""
+    for text in ("In May 2025, the FDA accepted Kestrel Pharma's BLA for tafolimab.",
+                 "On May 12 the FDA approved Halcyon Bio's zavotinib for lung cancer."):
+        assert [a.event for a in extractor.extract(text, lang="en").approvals] in (["filing_accepted"], ["approval"])
+    assert extractor.extract("Kestrel Pharma's tafolimab may win FDA approval next year.", lang="en").approvals == []
+
+
+def test_approvals_a_possessive_after_the_event_names_the_company_not_the_drug(extractor):
+    """'approved Kestrel Pharm's norvexitan': the name before 's is the company (even one the name finder does
+    not know), the word after it the drug; 'Crohn's disease' is no drug."""
+    text = "The Ministry of Food and Drug Safety approved Kestrel Pharm's norvexitan for erosive esophagitis."
+    assert _companies(extractor, text) == [("MFDS", "norvexitan", "Kestrel Pharm")]
+    text = "In Japan, the MHLW approved Halvorsen's ravozimod for Crohn's disease in March."
+    assert _companies(extractor, text) == [("MHLW", "ravozimod", "Halvorsen")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物宣布，其自主研发的KX-201已获得美国FDA的新药临床试验（IND）批准，用于治疗系统性红斑狼疮。",
+     ("FDA", "trial_clearance", "KX-201", "宁远生物")),
+    ("瑞康医药表示，舒沃单抗已获得美国FDA批准，在美国开展其II期临床试验。",
+     ("FDA", "trial_clearance", "舒沃单抗", "瑞康医药")),
+    ("宁远生物的泽沃替尼已于2024年12月获国家药监局批准上市，用于治疗肺癌。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+    ("瑞康醫藥的舒沃單抗上月已獲衛福部食藥署（TFDA）核准上市。", ("TFDA", "approval", "舒沃單抗", "瑞康醫藥")),
+])
+def test_approvals_zh_trial_clearances_dates_and_taiwan_approvals(extractor, text, want):
+    """IND 批准 and 批准…开展临床试验 are trial clearances; 于 before a date is no conditional 'upon'; 核准 (Taiwan)
+    approves."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [want]
+
+
+def test_approvals_company_named_with_its_stock_code_in_the_headline(extractor):
+    """A results summary headed '<company>（code）…業績要點' (after a broker's name): its bullets' events are that
+    company's; '临床试验许可' is a trial clearance."""
+    text = ("【华信证券】宁远生物（2785.HK）2025年中期业绩要点\n\n"
+            "- 3月：泽沃替尼第二项适应症获国家药监局批准\n"
+            "- 5月：KX-201获美国FDA授予快速通道资格\n"
+            "- KX-305已于2025年2月获得美国FDA临床试验许可（IND）\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("FDA", "designation", "KX-201", "宁远生物"),
+                   ("FDA", "trial_clearance", "KX-305", "宁远生物")]
+
+
+def test_approvals_zh_licensed_for_market_alone_triggers(extractor):
+    """'獲美國食品藥物管理署(FDA)許可上市' is an approval even in a sentence with no other event word."""
+    text = "其中，瑞康醫藥的NorvexaPatch近期獲美國食品藥物管理署(FDA)許可上市，第一個月就賣出好成績。"
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("FDA", "approval", "NorvexaPatch")]
+    text = "宁远生物表示，KX-201的IND已获得许可，将于年内开展临床。"
+    got = [(a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [("trial_clearance", "KX-201")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sweden's Kestrel Therapeutics AB won a positive opinion for norvestrant, a therapy for Pompe disease.",
+     [("EMA", "positive_opinion", "norvestrant", "Kestrel Therapeutics AB")]),
+    ("In a separate decision, the European Commission granted marketing authorisation to Halvorsen Pharma's Qelvira "
+     "(sotrapalimab) for relapsed follicular lymphoma.", [("EC", "approval", "sotrapalimab", "Halvorsen Pharma")]),
+    ("On 26 June, the CHMP adopted a positive opinion recommending approval of Tivelza (vorenacept) for cold "
+     "agglutinin disease.", [("EMA", "positive_opinion", "vorenacept", None)]),
+])
+def test_approvals_european_phrasings(extractor, text, want):
+    """'<name> AB won …' is a company, not a drug; 'to <name>'s <drug>' names the company even when the name finder
+    does not; 'a positive opinion recommending approval' is one opinion, no approval."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

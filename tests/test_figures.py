@@ -212,3 +212,37 @@ def test_figures_a_market_after_its_year_and_an_ascii_comma(extractor, text):
     and no part of the market's name."""
     got = extractor.extract(text, lang="zh").figures
     assert [(f.subject, f.period) for f in got] in ([("中国新药对外授权交易", "2025")], [("中國新藥對外授權交易", "2025")])
+
+
+def test_figures_a_comparison_base_year_is_not_the_figures_period(extractor):
+    """'(2023: €24.7 million)', 'an increase of 22% over 2023', 'up 45% from the first half of 2024': the year
+    named is the base's; the figure's is the one the passage reports on."""
+    text = ("Halvorsen Pharma reports full-year 2024 results\n\nFull-year 2024 financial results\n"
+            "Research and development expenses were €30.1 million (2023: €24.7 million). "
+            "Halvorsen Pharma reported revenue of €186.4 million, an increase of 22% over 2023.")
+    got = sorted((f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text))
+    assert got == [("r_and_d_expense", 30100000, "FY2024"), ("revenue", 186400000, "FY2024")]
+    text = "Kestrel Bio's revenues for the first half of 2025 were $8.7 million, up 45% from the first half of 2024."
+    assert [(f.metric, f.period) for f in _figures(extractor, "en", text)] == [("revenue", "H1 2025")]
+
+
+def test_figures_company_is_the_one_the_headline_names_with_its_stock_code(extractor):
+    """A results summary headed '<company>（code）…业绩要点': its bullets are that company's, not those of the partner
+    a later bullet names twice."""
+    text = ("AI摘要｜宁远生物（2785.HK）2025年中期业绩要点\n\n"
+            "- 收入：7.82亿元人民币，同比增长126%\n"
+            "- 研发开支：5.6亿元人民币，同比增长12%\n"
+            "- 期内与美国Kestrel Pharma订立授权协议，Kestrel Pharma获得大中华区以外权益\n")
+    got = sorted((f.subject_name, f.metric) for f in _figures(extractor, "zh", text))
+    assert got == [("宁远生物", "r_and_d_expense"), ("宁远生物", "revenue")]
+
+
+def test_figures_zh_market_subject_without_its_period_and_a_markets_full_year_is_a_year(extractor):
+    """'上半年中国创新药对外授权交易': the market is what follows the period words; a market's 全年 is the year
+    (a point in time), not a fiscal year."""
+    got = [(f.subject_name, f.metric, f.period) for f in
+           _figures(extractor, "zh", "2025年上半年中国创新药对外授权交易总金额达608亿美元。")]
+    assert got == [("中国创新药对外授权交易", "deal_value", "H1 2025")]
+    got = [(f.subject_name, f.metric, f.period) for f in
+           _figures(extractor, "zh", "2024年全年中国创新药对外授权交易总金额超过500亿美元。")]
+    assert got == [("中国创新药对外授权交易", "deal_value", "2024")]

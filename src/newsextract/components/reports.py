@@ -55,7 +55,7 @@ class ReportsComponent:
             from ..layout.segment import get_segmenter
 
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
-        approvals = assemble_approvals(text, self.lang, self.vocab, sentences, facts) if self.approvals else []
+        approvals = assemble_approvals(text, self.lang, self.vocab, sentences, facts, doc._.deals) if self.approvals else []
         figures = assemble_figures(text, self.lang, self.vocab, sentences, facts, doc._.deals,
                                    raw_text=raw, published=doc._.published) if self.figures else []
         if text is not raw:  # evidence quotes the text as written

@@ -220,7 +220,8 @@ class ReportVocab:
         return [e for e in events if not blocks.overlaps(e.start, e.end)]
 
     def drugs_in(self, text: str, a: int, b: int) -> list[Fact]:
-        """Drug names from the drug phrasings (value: ``{"name", "inn", "brand"}``)."""
+        """Drug names from the drug phrasings (value: ``{"name", "inn", "brand", "owner"}``; owner: the span of the
+        company the phrasing names as the drug's, or None)."""
         out = []
         for f in self._matches(self.drugs, text, a, b, "drug", leftmost=False):
             g = f.value
@@ -233,7 +234,12 @@ class ReportVocab:
                 continue
             if brand and brand in self.not_drugs:
                 brand = None
-            f.value = {"name": nm, "inn": inn.strip() if inn else None, "brand": brand}
+            owner = None  # "approved Kestrel Pharm's norvexitan": the company the phrasing names the drug's
+            own = g.get("owner") or g.get("owner2")
+            if own:
+                i = text.find(own, f.start, m_start)
+                owner = (i, i + len(own)) if i >= 0 else None
+            f.value = {"name": nm, "inn": inn.strip() if inn else None, "brand": brand, "owner": owner}
             f.start, f.end, f.text = m_start, m_end, text[m_start:m_end]
             out.append(f)
         return out

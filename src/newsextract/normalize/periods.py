@@ -111,7 +111,7 @@ def norm_period(kind: str, g: dict[str, str | None], year: int | None, scope: st
     if yr is None:
         return None
     if kind in ("fy", "year"):
-        return f"{yr}" if kind == "year" and scope == "market" else f"FY{yr}"
+        return f"{yr}" if scope == "market" else f"FY{yr}"  # (a market's year, full or not, is a point in time)
     if kind in ("h1", "h2", "9m"):
         return f"{kind.upper()} {yr}"
     if kind == "q":

@@ -17,14 +17,26 @@ record, its date, merging); this one walks the sentences and their events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from ...facts import Fact
 from ...finders.reports import ReportVocab, sentences_with
 from ...records import Approval
 from .drugs import Drug, DrugIndex, choose_drug, drugs_in, known_names
-from .parties import announcer, clip_orgs, company, nearest, orgs_by_sentence, regulators, top_company
-from .records import dedupe, event_date, record
+from .owners import drug_key, drug_owners
+from .parties import (
+    announcer,
+    clip_orgs,
+    company,
+    filer_company,
+    nearest,
+    orgs_by_sentence,
+    regulators,
+    top_company,
+)
+from .records import company_party, dedupe, event_date, record, same_drug_company
 
 __all__ = ["assemble_approvals", "DrugIndex"]
 
@@ -46,27 +58,53 @@ class _Article:
     index: DrugIndex
     known: list[Drug]
     top: Fact | None
+    own: Fact | None
+    #: drug key → the company a sentence ties it to; drug key → the licensor of a deal about it
+    owners: dict[str, Fact]
+    licensors: dict[str, Fact]
     hits: set[int]
     cache: dict[tuple[int, int], list[Drug]]
+    #: the drug each record was made for, and whether its sentence names no company (by the record's id)
+    drug_of: dict[int, Drug] = field(default_factory=dict)
+    bare: set[int] = field(default_factory=set)
 
 
 def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
-                       facts: list[Fact]) -> list[Approval]:
+                       facts: list[Fact], deals: list[Any] | None = None) -> list[Approval]:
     """Every regulatory event the article reports, in order of appearance."""
     low = text.lower()
     hits = sentences_with(vocab.approval_trigger, text, sentences, low)
     if not hits:
         return []
-    art = _article(text, lang, vocab, sentences, facts, hits, low if len(low) == len(text) else None)
+    art = _article(text, lang, vocab, sentences, facts, hits, low if len(low) == len(text) else None, deals)
     records: list[_Dated] = []
     last_drug: _LastDrug = None
     for si in hits:
         last_drug = _sentence(art, si, last_drug, records)
-    return dedupe(vocab, records)
+    # an event whose sentence ties no company to it: the company another sentence ties the drug to, else the
+    # article's own when the sentence names none; else the company the article's other events of the drug name;
+    # else the licensor of a deal about the drug
+    weak = _fill(art, [r for r, _ in records],
+                 lambda rec: _owner(art, rec, art.owners) or (art.own if id(rec) in art.bare else None))
+    recs = dedupe(vocab, records, weak)
+    same_drug_company(vocab, recs)
+    _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
+    return recs
+
+
+def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact | None]) -> set[int]:
+    """Gives the records without a company the one ``find`` gives; returns the ids of those it filled."""
+    filled = set()
+    for rec in recs:
+        if rec.company is None and (o := find(rec)) is not None:
+            rec.company, ev = company_party(art.vocab, art.text, o, art.facts)
+            rec.evidence.append(ev)
+            filled.add(id(rec))
+    return filled
 
 
 def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]], facts: list[Fact],
-             hits: list[int], low: str | None) -> _Article:
+             hits: list[int], low: str | None, deals: list[Any] | None = None) -> _Article:
     """The article's brand ↔ INN pairs, every mention of a drug it names in an event sentence, and its company."""
     index = DrugIndex()
     for brand, inn in vocab.drug_pairs(text):
@@ -80,8 +118,10 @@ def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int
     known = known_names(vocab, text, facts, found)
     by_sent = orgs_by_sentence(vocab, facts, sentences)
     top = top_company(by_sent, min_count=2 if lang == "zh" else 3, announcer=announcer(vocab, text, by_sent))
+    owners, licensors = drug_owners(vocab, text, sentences, known, by_sent, deals, facts)
+    own = filer_company(vocab, text, facts) or top  # "we", "the Company" in a filing are its issuer
     return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
-                    known=known, top=top, hits=set(hits), cache=cache)
+                    known=known, top=top, own=own, owners=owners, licensors=licensors, hits=set(hits), cache=cache)
 
 
 def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated]) -> _LastDrug:
@@ -135,13 +175,15 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     text, rx = art.text, art.vocab.appr_rx
     a, b = art.sentences[si]
     sponsor, tied = company(art.vocab, text, ev, drug, orgs, a)
-    if sponsor is None and art.top is not None and rx["appr.self"].search(text, a, b):
-        sponsor = art.top  # "we" / "the Company" in a company's own release
+    if sponsor is None and drug is not None and drug.owner is not None:
+        x, y = drug.owner  # a possessive the name finder did not read as a company ("Kurokawa's nerafenidone")
+        sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
+    if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
+        sponsor = art.own  # "we" / "the Company" in a company's own release
     if drug is None and (ev.kind != "approval" or sponsor is None or not tied
                          or not any(r.label == "regulator" for r in regs)):
         return []
-    if sponsor is None and not orgs and art.top is not None:
-        sponsor = art.top  # reports name their company, then only its drug
+    bare = sponsor is None and not orgs  # (reports name their company, then only its drug: see _owner)
     ev_regs = regs
     if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
         ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
@@ -157,5 +199,20 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index, art.facts)
         if rec.regulator is None and ev.extra.get("regulator"):
             rec.regulator = str(ev.extra["regulator"])
+        if drug is not None:
+            art.drug_of[id(rec)] = drug
+        if bare:
+            art.bare.add(id(rec))
         out.append((rec, event_date(art.vocab, text, a, b)))
     return out
+
+
+def _owner(art: _Article, rec: Approval, table: dict[str, Fact]) -> Fact | None:
+    """The company ``table`` (:mod:`.owners`) gives a record's drug, by any of the drug's names."""
+    drug = art.drug_of.get(id(rec))
+    if drug is None:
+        return None
+    for name in (drug.name, drug.inn, drug.code, drug.brand, art.index.inn(drug.name)):
+        if name and (o := table.get(drug_key(art.vocab, name))) is not None:
+            return o
+    return None

@@ -18,6 +18,8 @@ class Drug:
     inn: str | None = None
     brand: str | None = None
     code: str | None = None
+    #: the span of the company the drug phrasing names as its owner ("approved Kestrel Pharm's norvexitan")
+    owner: tuple[int, int] | None = None
 
 
 @dataclass
@@ -60,31 +62,44 @@ def drugs_in(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], i
         found = _found_drugs(vocab, text, a, b, facts, low)
         if cache is not None:
             cache[(a, b)] = found
-    cands: list[Drug] = [d for d in known or [] if a <= d.start and d.end <= b] + list(found)
+    owners = [d.owner for d in found if d.owner]  # (names a phrasing reads as a drug's owner are no drug)
+    cands: list[Drug] = [d for d in known or [] if a <= d.start and d.end <= b and
+                         not any(x < d.end and d.start < y for x, y in owners)] + list(found)
     # overlapping names: the one that states its INN, else the asset finder's, else the longer
     cands.sort(key=lambda d: (d.inn is None or d.brand is None, d.rule.startswith("drug."), -(d.end - d.start)))
     out: list[Drug] = []
     for d in cands:
-        if not any(o.start < d.end and d.start < o.end for o in out):
+        same = next((o for o in out if o.start < d.end and d.start < o.end), None)
+        if same is None:
             out.append(d)
+        elif same.owner is None and d.owner is not None:
+            same.owner = d.owner  # (the phrasing that read "Kestrel's norvexitan" knows its owner)
     return sorted(out, key=lambda d: d.start)
 
 
 def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], low: str | None) -> list[Drug]:
-    """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence)."""
+    """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence);
+    a name a phrasing reads as the drug's owner ("approved Halvorsen's ravozimod") is none."""
+    phrased = vocab.drugs_in(text, a, b)
+    owners = [f.value["owner"] for f in phrased if f.value.get("owner")]
     cands: list[Drug] = []
     for f in facts:
-        if f.label == "asset" and a <= f.start and f.end <= b:
+        if f.label == "asset" and a <= f.start and f.end <= b and \
+                not any(x < f.end and f.start < y for x, y in owners):
             d = Drug(f.text, f.start, f.end, f.rule)
             if f.kind in ("inn", "inn_zh"):
                 d.inn = f.text
             elif f.kind == "code":
                 d.code = f.text
             cands.append(d)
+    orgs = [f for f in facts if f.label == "org" and f.start < b and a < f.end]
     for f in vocab.inns_in(text, a, b, low):
-        if not any(d.start <= f.start and f.end <= d.end for d in cands):
-            cands.append(Drug(f.value, f.start, f.end, f.rule, inn=f.value))
-    for f in vocab.drugs_in(text, a, b):
+        if any(d.start <= f.start and f.end <= d.end for d in cands):
+            continue
+        if any(o.start < f.end and f.start < o.end for o in orgs) or any(x < f.end and f.start < y for x, y in owners):
+            continue  # a company whose name has the shape of an INN ("BeiGene": the stem -gene)
+        cands.append(Drug(f.value, f.start, f.end, f.rule, inn=f.value))
+    for f in phrased:
         v = f.value
         if vocab.lang == "zh":  # "癌症药物沃瑞沙": the name after its description
             tail = vocab.appr_rx["appr.zh_descriptor"].split(v["name"])[-1]
@@ -92,7 +107,7 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
                 f.start, v["name"] = f.end - len(tail), tail
         if not valid_name(vocab, text, v["name"], f.start, f.end, facts):
             continue
-        d = Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"))
+        d = Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"), owner=v.get("owner"))
         if d.inn is None and vocab.is_inn(d.name):
             d.inn = d.name.lower() if d.name[:1].isupper() and d.name[1:].islower() else d.name
         cands.append(d)

@@ -64,11 +64,18 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
         for o in orgs:
             gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
             if o.end <= drug.start and len(gap) <= 40 and rx["appr.possessive"].match(gap) and \
-                    not rx["appr.possessive_stop"].search(gap):
-                return o, True
+                    not rx["appr.possessive_stop"].search(gap) and \
+                    not any(o.end <= x.start and x.end <= drug.start for x in orgs):
+                return o, True  # (not "Merck's acquisition of Verona brings in Ohtuvayre": Verona's)
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
                 return o, True  # "KST-101, Kestrel Pharma's gene therapy"
+    if drug is not None and (m := rx["appr.owner_before"].search(text, max(a, drug.start - 60), drug.start)):
+        name = m.group("owner")
+        if name.split()[0] not in vocab.not_drugs and not vocab.regulators_in(text, m.start(), m.end("owner")) \
+                and not vocab.jurisdictions_in(text, m.start(), m.end("owner")) and \
+                not any(o.start < drug.start and m.start() < o.end for o in orgs):
+            return Fact(m.start(), m.end("owner"), "org", "possessive", None, "appr.owner_before", name), True
     after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and
              rx["appr.granted_to"].search(text[max(a, o.start - 8):o.start])]
     if after:
@@ -101,18 +108,48 @@ def top_company(orgs_by_sent: dict[int, list[Fact]], min_count: int = 3, announc
     return ranked[0][1]
 
 
-def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]]) -> Fact | None:
-    """The first company of the article's first two sentences when its stock code or 'announced' follows it (also
-    past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"), or when the
-    article opens with its name ("Novartis delivers solid sales …")."""
+def announcer(vocab: ReportVocab, text: str, orgs_by_sent: dict[int, list[Fact]],
+              opening: bool = True) -> Fact | None:
+    """The first company of the article's first three sentences when its stock code and 'announced' follow it
+    (also past an appositive: "Ascentage Pharma, a global biopharmaceutical company …, recently announced"); else,
+    unless the headline is about a deal, the company the article opens with ("Novartis delivers solid sales …") or
+    the headline names with its stock code ("朗信生物（2785.HK）中期業績要點"). ``opening``: whether the company an
+    article merely opens with counts."""
     rx = vocab.appr_rx.get("appr.announcer_after")
-    first = next((orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 1 and orgs), None)
-    if first is None:
+    firsts = [orgs[0] for si, orgs in sorted(orgs_by_sent.items()) if si <= 2 and orgs]
+    if not firsts:
         return None
-    if rx is not None and rx.match(text, first.end, first.end + 220):
+    first = firsts[0]
+    for o in firsts:  # (a headline, then the dateline sentence "Kestrel Bio (NASDAQ: KSTB), a …, today announced")
+        if rx is not None and rx.match(text, o.end, o.end + 220):
+            return o
+    headline = text.lstrip().split("\n", 1)[0]
+    deal = vocab.appr_rx.get("appr.deal_headline")
+    if deal is not None and deal.search(headline):
+        return None
+    if opening and first.start <= len(text) - len(text.lstrip()):
         return first
-    if first.start <= len(text) - len(text.lstrip()):
-        headline = text.lstrip().split("\n", 1)[0]
-        deal = vocab.appr_rx.get("appr.deal_headline")
-        return None if deal is not None and deal.search(headline) else first
+    ticker = vocab.appr_rx.get("appr.headline_ticker")  # "AI摘要｜朗信生物（2785.HK）2025年中期業績要點"
+    head_end = len(text) - len(text.lstrip()) + len(headline)
+    for o in (o for orgs in orgs_by_sent.values() for o in orgs if o.end <= head_end):
+        if ticker is not None and ticker.match(text, o.end, head_end):
+            return o  # ("【华泰医药】澜峰药业（688526）年报点评": the company with the code, not the broker)
     return None
+
+
+def filer_company(vocab: ReportVocab, text: str, facts: list[Fact]) -> Fact | None:
+    """The issuer that heads a filing ("HARLOW BIOSCIENCES, INC.", 证券简称：智康生物), in the fullest form the text
+    names it elsewhere ("Harlow Biosciences, Inc.", 无锡智康生物科技股份有限公司); None for an article that is no
+    filing."""
+    if vocab.filer_name is None:
+        return None
+    m = vocab.filer_name.search(text, 0, 400)
+    if not m:
+        return None
+    head = m.group("s").strip()
+    low = head.lower()
+    named = [f for f in facts if f.label == "org" and f.start >= m.end("s") and len(f.text.strip()) >= 2
+             and (f.text.strip().lower() in low or low in f.text.lower())]
+    if named:
+        return max(named, key=lambda f: len(f.text.strip()))
+    return Fact(m.start("s"), m.start("s") + len(head), "org", "filer", None, "figure.filer", head)

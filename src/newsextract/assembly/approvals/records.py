@@ -54,20 +54,30 @@ def record(vocab: ReportVocab, text: str, ev: Fact, reg: Fact | None, drug: Drug
                                  rule=drug.rule))
     party = None
     if company is not None:
-        cname = vocab.appr_rx["appr.zh_lead"].sub("", company.text.strip())
-        cut = company.end - len(cname)
-        full = fullest_name(company, facts) if facts and cname == company.text.strip() else ""
-        party = Party(name=full or cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
-        evidence.append(Evidence(field="company", start=cut, end=company.end, text=text[cut:company.end],
-                                 rule=company.rule))
+        party, ev_company = company_party(vocab, text, company, facts)
+        evidence.append(ev_company)
     return Approval(regulator=regulator, event=ev.kind, designation=ev.extra.get("designation"), drug=name,
                     brand=brand if brand != name else None, code=code if code != name else None, company=party,
                     evidence=evidence)
 
 
-def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]]) -> list[Approval]:
+def company_party(vocab: ReportVocab, text: str, company: Fact, facts: list[Fact] | None) -> tuple[Party, Evidence]:
+    """The record's company and its evidence, from the company's mention (a verb a Chinese name finder took into
+    the name cut off; a Latin-script name in the fullest form the article writes)."""
+    cname = company.text.strip()
+    if company.kind != "gazetteer":  # (a gazetteer name is a name as it stands: 和黄医药 is no 和 + 黄医药)
+        cname = vocab.appr_rx["appr.zh_lead"].sub("", cname)
+    cut = company.end - len(cname)
+    full = fullest_name(company, facts) if facts and cname == company.text.strip() else ""
+    party = Party(name=full or cname or company.text.strip(), canonical=getattr(company.value, "canonical", None))
+    return party, Evidence(field="company", start=cut, end=company.end, text=text[cut:company.end], rule=company.rule)
+
+
+def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]], weak: set[int] | None = None) -> list[Approval]:
     """One record per event of one drug by one regulator, unless the text dates them apart; a later mention
-    lends the first its company and date."""
+    lends the first its company and date (then see :func:`same_drug_company`). ``weak``: the ids of records
+    whose company was read from another sentence — a company a later mention's own sentence names replaces it."""
+    weak = weak or set()
     out: list[tuple[Approval, str | None]] = []
     for rec, date in records:
         same = None
@@ -82,17 +92,17 @@ def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]]) -> li
             out.append((rec, date))
             continue
         o, odate = out[same]
-        if o.company is None and rec.company is not None:
+        if rec.company is not None and (o.company is None or (id(o) in weak and id(rec) not in weak)):
             o.company = rec.company
+            o.evidence = [e for e in o.evidence if e.field != "company"]
             o.evidence.extend(e for e in rec.evidence if e.field == "company")
+            weak.discard(id(o))
         if o.date is None and date:
             o.date = date
-    recs = [r for r, _ in out]
-    _same_drug_company(vocab, recs)
-    return recs
+    return [r for r, _ in out]
 
 
-def _same_drug_company(vocab: ReportVocab, recs: list[Approval]) -> None:
+def same_drug_company(vocab: ReportVocab, recs: list[Approval]) -> None:
     """An event whose sentence names no company ("It then won approval in China") is the company's that the
     article's other events of the same drug name, when they all name the same one."""
     for rec in recs:

@@ -33,10 +33,12 @@ def own_company(text: str, vocab: ReportVocab, facts: list[Fact], sentences: lis
                 filer: Fact | None) -> Fact | None:
     """The article's own company: a filing's filer, else the company named in the most sentences, else the first
     one named twice, else a name glued to its stock code."""
-    from ..approvals.parties import orgs_by_sentence, top_company
+    from ..approvals.parties import announcer, orgs_by_sentence, top_company
 
-    # the article's own company: named in the most sentences, else the first one named twice
-    own = top_company(orgs_by_sentence(vocab, facts, sentences), min_count=2)
+    # the article's own company: named in the most sentences, else the one its opening announces ("… (HKEX: 1801)
+    # today announced") or its headline names with a stock code, else the first one named twice
+    by_sent = orgs_by_sentence(vocab, facts, sentences)
+    own = top_company(by_sent, min_count=2, announcer=announcer(vocab, text, by_sent, opening=False))
     if own is None:  # (a weaker guess: "the company" then means the one named last before)
         first = main_company(facts, vocab, twice=True)
         own = None if first is None else Fact(first.start, first.end, first.label, first.kind, first.value,

@@ -59,8 +59,7 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     has_value = any_in(art.money_at, a, b) or "%" in text[a:b]
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
         return _period_only(art, ctx, a, b, year) if has_year else []
-    periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low)
-               if not vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)]
+    periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
     for p in periods:
         if p.kind == "rel":
@@ -69,6 +68,17 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
     return [f for f, _ in sent_figs]
+
+
+def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool:
+    """Whether a period is the comparison base, not a figure's own: "compared with 2023", "up 22% over 2023",
+    "(2023: €24.7 million)"."""
+    m = vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)
+    if m is None:
+        return False
+    if text[m.start():p.start].strip() in ("(", "（"):  # a bracket opens with the period: only "(2023: €24.7m)"
+        return vocab.fig_rx["fig.base_after"].match(text, p.end) is not None
+    return True
 
 
 def _within(positions: list[int], at: int, reach: int) -> bool:
