@@ -884,3 +884,10 @@ def test_terms_for_the_former_and_the_latter_make_two_deals(text):
     assert [(d.asset, d.targets, d.upfront.amount, d.milestones.amount) for d in deals] == [
         ("HH-11", ["B7-H4"], Decimal("50000000"), Decimal("800000000")),
         ("HH-12", ["TROP2"], Decimal("100000000"), Decimal("1200000000"))]
+
+
+def test_milestones_that_could_add_up_to_another_amount_are_milestones():
+    text = ("Under the deal, Norvik Pharma will pay Corlan Bio $15 million upfront. Commercial and development "
+            "milestones could add up to another $210 million for Corlan, plus royalties tied to sales.")
+    d, = extract(text).deals
+    assert (d.upfront.amount, d.milestones.amount, d.total_value) == (Decimal("15000000"), Decimal("210000000"), None)
