@@ -891,3 +891,11 @@ def test_milestones_that_could_add_up_to_another_amount_are_milestones():
             "milestones could add up to another $210 million for Corlan, plus royalties tied to sales.")
     d, = extract(text).deals
     assert (d.upfront.amount, d.milestones.amount, d.total_value) == (Decimal("15000000"), Decimal("210000000"), None)
+
+
+def test_milestones_before_a_comma_and_the_total_after_it():
+    text = ("Kestrel Bio has licensed KB-12 to Janssen Biotech. Kestrel will receive an undisclosed upfront payment, "
+            "plus milestones of up to US$640 million, for a total potential deal value of US$700 million.")
+    d, = extract(text).deals
+    assert (d.status, d.upfront, d.milestones.amount, d.total_value.amount) == \
+        ("signed", None, Decimal("640000000"), Decimal("700000000"))

@@ -37,6 +37,9 @@ class PaymentKinds:
         #: a cue before a comma is farther from the amount after it than its characters say ("19.9% equity stake,
         #: up to $5.75B in milestones": the amount is the milestones')
         self.left_comma_penalty = int(att.get("left_comma_penalty", 0))
+        #: … and a cue after a comma is farther from the amount before it ("milestones of up to $865 million, for a
+        #: total potential deal value of $900 million": the amount is the milestones')
+        self.right_comma_penalty = int(att.get("right_comma_penalty", 0))
         self.history = _rx(att, "history")
         self.history_after = _rx(att, "history_after")
         self.empty_brackets = _rx(att, "empty_brackets", 0)
@@ -149,7 +152,7 @@ class PaymentKinds:
                 gap = self._gap(text, mf.end, c.start, convs)
                 if len(gap) > self.max_right or not self.right_gap.match(gap):
                     continue
-                score = len(gap)
+                score = len(gap) + (self.right_comma_penalty if "," in gap or "，" in gap else 0)
                 if right is None or score < right[0]:
                     right = (score, c)
             else:
