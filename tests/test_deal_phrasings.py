@@ -899,3 +899,16 @@ def test_milestones_before_a_comma_and_the_total_after_it():
     d, = extract(text).deals
     assert (d.status, d.upfront, d.milestones.amount, d.total_value.amount) == \
         ("signed", None, Decimal("640000000"), Decimal("700000000"))
+
+
+def test_filing_payments_received_and_option_payments_if_exercised():
+    text = ("In December 2021, the Company entered into a Research Collaboration and License Agreement with Norvik "
+            "Pharma, Inc. Under the terms of the agreement, the Company received an upfront non-refundable payment and "
+            "certain additional payments totaling $18.0 million in exchange for use of its technology. The Company is "
+            "also eligible to receive up to an additional $22.5 million in non-refundable option payments if Norvik "
+            "exercises its options. Through December 31, 2023, the Company had received milestone payments totaling "
+            "$5.0 million under the agreement.")
+    d, = extract(text).deals
+    party = d.licensee or d.licensor  # (the filer is unnamed: the role of its partner is a prior's)
+    assert (party.name, d.upfront.amount, d.total_value, d.milestones) == \
+        ("Norvik Pharma, Inc.", Decimal("18000000"), None, None)

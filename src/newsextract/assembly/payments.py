@@ -23,6 +23,10 @@ def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | N
 
 
 _DIGIT = re.compile(r"\d")
+#: a perfect tense of receiving: what was received, not what may be
+_PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:received|earned|collected|recogni[sz]ed|been paid)\b[^.;]{0,50}$")
+#: a total word that only sums the payment words before it
+_BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
 
 class PaymentKinds:
@@ -63,6 +67,7 @@ class PaymentKinds:
         #: pay an exercise fee of €75 million"): no term of the deal as signed (the cue says exercise, the clause if)
         self.exercise_cue = _rx(att, "exercise_cue")
         self.exercise_if_before = _rx(att, "exercise_if_before")
+        self.exercise_if_after = _rx(att, "exercise_if_after")
         self.generic_total = _rx(att, "generic_total", 0)
 
     def assign(self, text: str, m: Mention, facts: list[Fact], shared: Fact | None = None) -> None:
@@ -107,9 +112,11 @@ class PaymentKinds:
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
                                                             or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
-            if kind == "upfront" and self.exercise_cue is not None and self.exercise_cue.search(best.text) and \
+            if kind == "upfront" and self.exercise_cue is not None and self.exercise_cue.search(best.text) and (
                     self.exercise_if_before is not None and self.exercise_if_before.search(
-                        text, max(m.start, mf.start - 160), mf.start):
+                        text, max(m.start, mf.start - 160), mf.start)
+                    or self.exercise_if_after is not None and self.exercise_if_after.match(
+                        text, mf.end, min(m.end, mf.end + 160))):
                 continue  # a fee paid only if the option is exercised
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
@@ -159,6 +166,12 @@ class PaymentKinds:
                 continue
             if best is None or score < best[0]:
                 best = (score, c)
+        if best and best[1].kind == "total" and _BARE_TOTAL.fullmatch(best[1].text):
+            # "an upfront payment and certain additional payments totaling $28 million": 'totaling' sums what the
+            # payment words right before it name
+            named = [c for c in cues if c.end <= best[1].start and best[1].start - c.end <= 2 and c.kind != "total"]
+            if named:
+                return named[-1]
         if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC and (
                 self.kind_after_gap is None or self.kind_after_gap.match(self._gap(text, mf.end, right[1].start, convs))):
             return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
@@ -220,6 +233,8 @@ class PaymentKinds:
     def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact) -> bool:
         if mf.value.upper_bound or self.history is None:
             return False
+        if _PERFECT_RECEIVED.search(text, max(m.start, mf.start - 60), mf.start):
+            return True  # "the Company had received milestone payments totaling $20.0 million": payments made
         if self.milestone_general is not None and self.milestone_general.search(cue.text):
             return False
         return bool(self.history.search(text, max(m.start, mf.start - 60), mf.start)
