@@ -912,3 +912,11 @@ def test_filing_payments_received_and_option_payments_if_exercised():
     party = d.licensee or d.licensor  # (the filer is unnamed: the role of its partner is a prior's)
     assert (party.name, d.upfront.amount, d.total_value, d.milestones) == \
         ("Norvik Pharma, Inc.", Decimal("18000000"), None, None)
+
+
+def test_zh_contract_party_labels_name_the_companies():
+    text = ("一、《许可协议》的主要内容\n甲方:成都康瑞生物制药有限公司\n乙方:美国维泰生物科技有限公司\n（二）合同金额及支付\n"
+            "就许可产品，甲方在本协议项下对乙方的里程碑付款的不含税总金额为980万美元，分三个阶段支付。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.milestones.amount) for d in deals] == \
+        [("维泰生物科技有限公司", "成都康瑞生物制药有限公司", Decimal("9800000"))]

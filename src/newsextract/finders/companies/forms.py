@@ -79,7 +79,15 @@ def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx:
     ``科伦博泰…公司（以下简称“科伦博泰”或“许可人”）`` makes every later 科伦博泰 and 许可人 that company."""
     shorts: list[tuple[str, Company]] = []
     by_end = sorted((o.end, i) for i, o in enumerate(orgs))
+    by_start = sorted((o.start, i) for i, o in enumerate(orgs))
     for d in facts:
+        if d.label == "define" and d.kind == "label" and isinstance(d.value, dict) and d.value.get("name"):
+            # a label before a company ("甲方：四川泸州步长生物制药有限公司"): the label names that company
+            k = bisect.bisect_left(by_start, (d.end, -1))
+            nxt = orgs[by_start[k][1]] if k < len(by_start) else None
+            if nxt is not None and nxt.start - d.end <= 4 and isinstance(nxt.value, Company):
+                shorts.append((d.value["name"], nxt.value))
+            continue
         if d.label != "define" or d.kind != "short":
             continue
         # the org that ends right before the definition (the last one in text order, as a scan would find)
