@@ -920,3 +920,9 @@ def test_zh_contract_party_labels_name_the_companies():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.milestones.amount) for d in deals] == \
         [("维泰生物科技有限公司", "成都康瑞生物制药有限公司", Decimal("9800000"))]
+
+
+def test_zh_a_company_bought_unnamed():
+    deals = extract("康华医药集团拟收购一间香港医药公司，基本购买价5200万港元。", lang="zh").deals
+    assert [(d.deal_type, d.licensor, d.licensee.name, d.total_value.amount) for d in deals] == \
+        [("acquisition", None, "康华医药", Decimal("52000000"))]
