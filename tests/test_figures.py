@@ -75,6 +75,9 @@ def test_figures_results_table_under_a_units_header(extractor):
     assert ("宁远生物", "revenue", 1250000000, "CNY", "H1 2025", 25.0) in [(g[0][:4],) + g[1:] for g in got]
     assert any(g[1] == "net_loss" and g[2] == 300000000 for g in got)
     assert not any(g[2] == 9000000000 for g in got)  # balance-sheet lines are no figures
+    # the column the heading names 上年同期 is the same period a year before
+    assert ("宁远生物", "revenue", 1000000000, "CNY", "H1 2024", None) in [(g[0][:4],) + g[1:] for g in got]
+    assert any(g[1] == "net_loss" and g[2] == 350000000 and g[4] == "H1 2024" for g in got)
 
 
 def test_figures_industry_statistics_are_deal_values(extractor):

@@ -35,6 +35,9 @@ class TableRow:
     amount: Decimal
     change: float | None
     change_span: tuple[int, int] | None
+    #: the second value cell (the comparison column, when the table has one) and where it is
+    prev: Decimal | None = None
+    prev_span: tuple[int, int] | None = None
 
 
 def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 40) -> list[TableRow]:
@@ -77,8 +80,11 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
             num = float(re.sub(r"[^\d.]", "", chg))
             change = -num if chg.strip().startswith(("(", "-")) else num
         label = Fact(la, lb, "label", "", None, "table.row", text[la:lb].strip())
+        prev = m.groupdict().get("prev")
         out.append(TableRow(label, metrics[-1], m.start("cur"), m.end("cur"), Decimal(cur.replace(",", "")),
-                            change, (m.start("chg"), m.end("chg")) if chg else None))
+                            change, (m.start("chg"), m.end("chg")) if chg else None,
+                            Decimal(prev.replace(",", "")) if prev else None,
+                            (m.start("prev"), m.end("prev")) if prev else None))
     return out
 
 

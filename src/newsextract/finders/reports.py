@@ -152,6 +152,8 @@ class ReportVocab:
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None
         self.table_metrics = frozenset(tables.get("metrics") or [])
         self.table_flat_row = re.compile(tables["flat_row"]) if tables.get("flat_row") else None
+        #: a heading that names a table's second column the same period a year before (本报告期 上年同期)
+        self.table_prior_column = re.compile(tables["prior_column"]) if tables.get("prior_column") else None
         self.filer_page = re.compile(tables["filer_page"]) if tables.get("filer_page") else None
         self.filer_name = re.compile(tables["filer_name"]) if tables.get("filer_name") else None
         #: units headers of results tables that the money grammar does not scale by ("(€ million)", "RMB'000")

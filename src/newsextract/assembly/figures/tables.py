@@ -3,6 +3,8 @@ column of each period the heading names ("Three Months Ended … Nine Months End
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 from ...facts import Fact
@@ -12,6 +14,8 @@ from ...normalize.money import scale_headers
 from ...records import Evidence, Figure, Money, Party
 from .context import main_company
 from .values import MIN_AMOUNT, overlaps
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], own: Fact | None,
@@ -32,13 +36,34 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
         totals = [r for r, _ in rows
                   if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
+        prior = _prior_period(vocab, text, he, rows, period)
         for row, col_period in rows:
             if overlaps(row, deal_spans):
                 continue
             fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, company)
             if fig is not None:
                 out.append(fig)
+                if prior is not None and row.prev is not None and row.prev_span is not None:
+                    # the comparison column a heading names (本报告期 上年同期): the same row a year before
+                    before = dataclasses.replace(row, amount=row.prev, start=row.prev_span[0], end=row.prev_span[1],
+                                                 change=None, change_span=None)
+                    fig2 = _row_figure(vocab, text, before, prior, totals, scale, rid, currency, None, company)
+                    if fig2 is not None:
+                        out.append(fig2)
     return out
+
+
+def _prior_period(vocab: ReportVocab, text: str, he: int, rows: list[tuple[TableRow, Any]],
+                  period: Fact | None) -> str | None:
+    """The period of a table's second column, when the heading between its units header and its first row names
+    it the same period a year before (本报告期 上年同期): the table's period a year earlier."""
+    if vocab.table_prior_column is None or period is None or not rows or not isinstance(period.value, str):
+        return None
+    first = min(r.start for r, _ in rows)  # (a first label may take the heading line in)
+    if not vocab.table_prior_column.search(text, he, first):
+        return None
+    m = _YEAR.search(period.value)
+    return period.value[:m.start()] + str(int(m.group(0)) - 1) + period.value[m.end():] if m else None
 
 
 def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, int, str]]:
