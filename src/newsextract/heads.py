@@ -27,9 +27,9 @@ from re import _constants as _c  # type: ignore[attr-defined]  # private module:
 from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
 from typing import Any
 
-from .triggers import _reach, _seq
+from .triggers import START, _reach, _seq
 
-__all__ = ["head_literals", "analyze_rule", "finditer_at"]
+__all__ = ["head_literals", "analyze_rule", "finditer_at", "START"]
 
 #: at most this many head literals (more: no heads, the rule scans as before)
 _MAX_SET = 64
@@ -58,8 +58,10 @@ def head_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _parsed_heads(parsed: Any) -> frozenset[str] | None:
+    anchors = (_c.AT_BEGINNING_STRING,) if parsed.state.flags & re.MULTILINE else \
+        (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
     try:
-        heads = _heads(list(parsed), _MAX_LEN, [_MAX_STEPS])
+        heads = _heads(list(parsed), _MAX_LEN, [_MAX_STEPS], anchors)
     except (RecursionError, _TooLong):
         return None
     return heads if heads and all(heads) else None
@@ -89,12 +91,14 @@ class _TooLong(Exception):
     pass
 
 
-def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
+def _heads(items: Sequence[Any], budget: int, steps: list[int], anchors: tuple[Any, ...] = ()) -> _Set:
     steps[0] -= 1
     if steps[0] < 0:
         raise _TooLong
     i = 0
     while i < len(items) and items[i][0] in _ZERO_WIDTH:
+        if budget == _MAX_LEN and items[i][0] is _c.AT and items[i][1] in anchors:
+            return frozenset([START])  # (nothing consumed yet: the match starts where the text does)
         i += 1  # \b, lookarounds: they consume nothing
     if i == len(items):
         return None  # the rest can match the empty string
@@ -103,13 +107,13 @@ def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
     if op is _c.SUBPATTERN:
         if av[1] or av[2]:
             return None  # (?i:…) and the like: its literals would be read with other flags
-        return _heads(list(av[-1]) + rest, budget, steps)
+        return _heads(list(av[-1]) + rest, budget, steps, anchors)
     if op is _c.ATOMIC_GROUP:
-        return _heads(list(av) + rest, budget, steps)
+        return _heads(list(av) + rest, budget, steps, anchors)
     if op is _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            h = _heads(list(branch) + rest, budget, steps)
+            h = _heads(list(branch) + rest, budget, steps, anchors)
             if h is None or len(out | h) > _MAX_SET:
                 return None
             out |= h
@@ -117,10 +121,10 @@ def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
     if op in _REPEATS:
         lo, hi, sub = av
         if lo == hi == 1:
-            return _heads(list(sub) + rest, budget, steps)
-        h = _heads(list(sub), budget, steps)
+            return _heads(list(sub) + rest, budget, steps, anchors)
+        h = _heads(list(sub), budget, steps, anchors)
         if h is not None and lo == 0:
-            r = _heads(rest, budget, steps)
+            r = _heads(rest, budget, steps, anchors)
             h = None if r is None else h | r
         return h if h is not None and len(h) <= _MAX_SET else None
     chars = _chars(op, av)

@@ -30,7 +30,7 @@ from ..facts import Fact
 from ..normalize.money.vocab import money_vocab
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import TriggerIndex, analyze, near
+from ..triggers import START, TriggerIndex, analyze, near
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -201,7 +201,7 @@ class ReportVocab:
             r = rules[order]
             # tried only at its head literals when there are few of them for the span (a rule tried at each of many
             # costs more than one scan of a short span): the same matches
-            starts = at.get(order, _NONE) if r.heads is not None else None
+            starts = at.get(order, _NONE) if order in index.headed else None
             if starts is not None and len(starts) * _PER_START <= b - a:
                 if exact is None:
                     exact = len(span) == b - a and index.clean(text, a, b, span)
@@ -378,13 +378,15 @@ class _GroupIndex:
         #: (its ``exact``: for which lower-cased texts the literals speak)
         self.triggers = TriggerIndex((i, r.triggers or None) for i, r in enumerate(rules))
         self.always = frozenset(self.triggers.always)
+        #: the rules tried at their heads (one that may start where the text starts runs on its spans)
+        self.headed = frozenset(i for i, r in enumerate(rules) if r.triggers and r.heads and START not in r.heads)
         by_lit: dict[str, tuple[set[int], set[int]]] = {}
         for i, r in enumerate(rules):
             if not r.triggers:
                 continue
             for lit in r.triggers:
                 by_lit.setdefault(lit, (set(), set()))[0].add(i)
-            for lit in r.heads or ():
+            for lit in r.heads if i in self.headed else ():
                 by_lit.setdefault(lit, (set(), set()))[1].add(i)
         self.automaton = ahocorasick.Automaton()
         for lit, (present, placed) in by_lit.items():
