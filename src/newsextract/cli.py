@@ -12,7 +12,9 @@ import sys
 import typer
 from typer._click import exceptions as _clickx  # typer ships its own click: its usage errors are these
 
-from . import __version__
+from . import __version__, _spacy_import
+
+_spacy_import.install()  # a command imports spaCy without spaCy's own command line (see newsextract._spacy_import)
 
 app = typer.Typer(
     name="newsextract",
