@@ -54,6 +54,7 @@ def _same(rx: re.Pattern[str], heads: frozenset[str], text: str, low: str, pos: 
     (r"^\W*(?:it|they)\b|\bwill pay", {START, "will pay"}),  # (only where the text starts)
     (r"x?\A\W*it", {"x", START}),
     (r"a(?:^b|c)", {"ab", "ac"}),  # (past the text's start: no match, no START)
+    (r"\b(?:q[1-4]|h1)\b", {"q1", "q2", "q3", "q4", "h1"}),  # a small range is a few literals
     (r"\b[A-Z]\w+ Inc", None),  # a class of 26 letters
     (r"(?i:abc)d", None),  # read with other flags
     (r"(?:ab)?", None),  # may match the empty string
@@ -66,6 +67,13 @@ def test_heads_only_without_reach() -> None:
     lits, reach, heads = analyze_rule(r"\b(?:upfront|up-front)\s+payments?")
     assert reach is None and heads == {"upfront", "up-front"} and lits
     assert analyze_rule(r"\bupfront (?:payment|fee)")[2] is None  # bounded: windows around the literals already
+
+
+def test_shorter_heads_when_too_many() -> None:
+    # 8 characters long, the heads would be 9 x 8 (over 64): 4 long, they are the 9 words
+    words = ["abcd", "bcde", "cdef", "defg", "efgh", "fghi", "ghij", "hijk", "ijkl"]
+    heads = head_literals("(?:" + "|".join(w + "(?:1|2|3|4|5|6|7|8)" for w in words) + ")")
+    assert heads == set(words)
 
 
 def test_start_is_at_offset_zero() -> None:
