@@ -6,8 +6,8 @@ spaCy's own ``__init__`` runs, :func:`install` puts a stand-in for ``spacy.cli.i
 ``info`` imports the real one when called; once spaCy is imported the stand-in is gone, so ``import spacy.cli`` (or
 ``spacy.cli.info``) later in the process imports the real modules as always.
 
-Installed by :mod:`newsextract.cli` only, and only when spaCy is not imported yet; the library itself imports spaCy
-as it is.
+Installed by :func:`newsextract.cli.main` only, for the time of one command, and only when spaCy is not imported
+yet; the library itself imports spaCy as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 import types
 from typing import Any
 
-__all__ = ["install"]
+__all__ = ["install", "uninstall"]
 
 _NAME = "spacy.cli.info"
 
@@ -92,6 +92,11 @@ _FINDER = _Finder()
 def _remove() -> None:
     if _FINDER in sys.meta_path:
         sys.meta_path.remove(_FINDER)
+
+
+def uninstall() -> None:
+    """Nothing more to do on spaCy's first import (when :func:`install` has not been used yet)."""
+    _remove()
 
 
 def install() -> None:
