@@ -30,7 +30,7 @@ from ..facts import Fact
 from ..normalize.money.vocab import money_vocab
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import START, TriggerIndex, analyze, near
+from ..triggers import START, TriggerIndex, analyze, near, required_literals
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -160,6 +160,8 @@ class ReportVocab:
         self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
         self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
                                    for h in tables.get("headers") or [])
+        #: (the literals one of which each of them holds: a text without any is not scanned for it)
+        self.table_header_literals = tuple(required_literals(rx.pattern, rx.flags) for rx, _, _ in self.table_headers)
         #: the money vocabulary: the currency a table's units header names (``MoneyVocab.table_currency``)
         self.money = money_vocab(lang, pd)
 
