@@ -95,6 +95,8 @@ class ReportVocab:
         self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], _GroupIndex]] = {}
         #: ``named_in`` answers for one text (kept by identity; replaced whole when another text comes)
         self._named_memo: tuple[str, dict[tuple[int, int, int, str], list[Fact]]] | None = None
+        #: ``drug_pairs`` of the last text (one reference: replaced whole)
+        self._pairs_memo: tuple[str | None, list[tuple[str, str]]] = (None, [])
         self._load_regulators(lang, patterns_dir)
         self._load_approvals(lang, patterns_dir)
         self._load_figures(lang, patterns_dir)
@@ -255,7 +257,14 @@ class ReportVocab:
         return out
 
     def drug_pairs(self, text: str) -> list[tuple[str, str]]:
-        """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA"."""
+        """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA".
+        (The approvals of an article ask twice: the answer for the last text is kept.)"""
+        memo = self._pairs_memo
+        if memo[0] is not text:
+            memo = self._pairs_memo = (text, self._drug_pairs(text))
+        return list(memo[1])
+
+    def _drug_pairs(self, text: str) -> list[tuple[str, str]]:
         out = []
         spans: list[tuple[int, int]] = []
         for m in self.appr_rx["drug.pair_hint"].finditer(text):  # a pair sits around a bracket or "known as": look only there
