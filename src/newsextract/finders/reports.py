@@ -386,9 +386,10 @@ class _GroupIndex:
     have them (:mod:`newsextract.heads`, what ``Rule.scan`` takes the offsets of) in one automaton."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
-        #: (its ``exact``: for which lower-cased texts the literals speak)
-        self.triggers = TriggerIndex((i, r.triggers or None) for i, r in enumerate(rules))
-        self.always = frozenset(self.triggers.always)
+        self.always = frozenset(i for i, r in enumerate(rules) if not r.triggers)
+        #: (its ``exact``: for which lower-cased texts the trigger and head literals speak)
+        self.literals = TriggerIndex((i, (r.triggers | (r.heads or frozenset())) if r.triggers else None)
+                                     for i, r in enumerate(rules))
         #: the rules tried at their heads (one that may start where the text starts runs on its spans)
         self.headed = frozenset(i for i, r in enumerate(rules) if r.triggers and r.heads and START not in r.heads)
         by_lit: dict[str, tuple[set[int], set[int]]] = {}
@@ -414,8 +415,8 @@ class _GroupIndex:
         text once (the last text is kept), of the span only when the text holds a character it is about."""
         memo = self._clean
         if memo[0] is not text:
-            memo = self._clean = (text, self.triggers.exact(text, text))
-        return memo[1] or self.triggers.exact(text[a:b], span)
+            memo = self._clean = (text, self.literals.exact(text, text))
+        return memo[1] or self.literals.exact(text[a:b], span)
 
     def hits(self, span: str, offset: int) -> tuple[set[int], dict[int, list[int]]]:
         """The rules with triggers that can match in ``span`` (lower-cased), and where their index literals are
