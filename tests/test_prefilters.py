@@ -32,6 +32,8 @@ PREFILTERS = [
      f"(?=(?:其中|而|另外|此外)?[{HAN}]{{{{2,6}}}}?(?:\\d{{1,2}}月(?:[上中下]旬|\\d{{1,2}}日|初|底)?|今日|近日|日前|昨日|今天|昨天)?"
      f"(?:宣布|宣佈|公告|發布公告|发布公告|發佈公告))"),
     ("en", "royalty", "rules", "roy.rates", "(?=\\d)"),
+    ("en", "names", "rules", "name.designator", "(?=[A-Z\\d])"),
+    ("en", "names", "context", "name.context_slash_pair", "(?=[A-Z])"),
     ("zh", "royalty", "rules", "roy.zh_rates", "(?=\\d)"),
 ]
 
