@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsextract.heads import analyze_rule, finditer_at, head_literals
+from newsextract.heads import START, analyze_rule, finditer_at, head_literals
 from newsextract.patterns import load_file as load_pattern_file
 from newsextract.patterns import load_rules, rule_sections
 
@@ -36,7 +36,7 @@ def _starts(heads: frozenset[str], low: str) -> list[int]:
     for h in heads:
         auto.add_word(h, len(h))
     auto.make_automaton()
-    return sorted(end - n + 1 for end, n in auto.iter(low))
+    return sorted([0] * (START in heads) + [end - n + 1 for end, n in auto.iter(low)])
 
 
 def _same(rx: re.Pattern[str], heads: frozenset[str], text: str, low: str, pos: int = 0,
@@ -50,7 +50,11 @@ def _same(rx: re.Pattern[str], heads: frozenset[str], text: str, low: str, pos: 
 @pytest.mark.parametrize(("pattern", "heads"), [
     (r"\b(?:upfront|up-front)\s+payments?", {"upfront", "up-front"}),
     (r"(?<![\w-])(?:the )?deals?\b", {"the ", "deal"}),
-    (r"^\W*(?:it|they)\b", None),  # \W* may start anywhere
+    (r"(?m)^\W*(?:it|they)\b", None),  # \W* may start anywhere, on any line
+    (r"^\W*(?:it|they)\b|\bwill pay", {START, "will pay"}),  # (only where the text starts)
+    (r"x?\A\W*it", {"x", START}),
+    (r"a(?:^b|c)", {"ab", "ac"}),  # (past the text's start: no match, no START)
+    (r"\b(?:q[1-4]|h1)\b", {"q1", "q2", "q3", "q4", "h1"}),  # a small range is a few literals
     (r"\b[A-Z]\w+ Inc", None),  # a class of 26 letters
     (r"(?i:abc)d", None),  # read with other flags
     (r"(?:ab)?", None),  # may match the empty string
@@ -63,6 +67,20 @@ def test_heads_only_without_reach() -> None:
     lits, reach, heads = analyze_rule(r"\b(?:upfront|up-front)\s+payments?")
     assert reach is None and heads == {"upfront", "up-front"} and lits
     assert analyze_rule(r"\bupfront (?:payment|fee)")[2] is None  # bounded: windows around the literals already
+
+
+def test_shorter_heads_when_too_many() -> None:
+    # 8 characters long, the heads would be 9 x 8 (over 64): 4 long, they are the 9 words
+    words = ["abcd", "bcde", "cdef", "defg", "efgh", "fghi", "ghij", "hijk", "ijkl"]
+    heads = head_literals("(?:" + "|".join(w + "(?:1|2|3|4|5|6|7|8)" for w in words) + ")")
+    assert heads == set(words)
+
+
+def test_start_is_at_offset_zero() -> None:
+    from newsextract.triggers import TriggerIndex
+
+    index = TriggerIndex([("a", frozenset({START, "will pay"})), ("b", frozenset({"x"}))])
+    assert index.hits("it will pay") == {"a": [0, 3]} and index.present("none") == {"a"}
 
 
 def test_rules_with_heads_exist() -> None:
@@ -84,7 +102,7 @@ def test_same_matches_on_corpus(lang: str) -> None:
 
 
 _PIECES = ["upfront", "Up-Front", " ", "\n", "payment", "payments", "the ", "deal", "deals", "milestone", "$5m", ".",
-           ",", "-", "a", "royalty", "royalties", "首付款", "亿美元", "(", ")", "license", "licensed to", "Inc"]
+           ",", "-", "a", "royalty", "royalties", "首付款", "亿美元", "(", ")", "license", "licensed to", "Inc", "It", "will pay"]
 
 
 @settings(max_examples=60, deadline=None)

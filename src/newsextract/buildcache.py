@@ -27,12 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BuildCache", "cache_dir", "file_key"]
+__all__ = ["BuildCache", "cache_dir", "file_key", "BUILD_CACHE"]
 
 _ENV = "NEWSEXTRACT_CACHE_DIR"
 #: the modules whose code decides what the cache holds (their source is part of its fingerprint)
 _MODULES = ("__init__.py", "patterns.py", "pattern_schemas.py", "triggers.py", "heads.py", "buildcache.py",
-            "finders/runner.py")
+            "finders/runner.py", "_regex_cache.py")
 #: a cache file keeps at most this many entries that the current process did not use
 _KEEP_UNUSED = 4000
 #: cache files of other fingerprints (other versions or code) kept beside the current one
@@ -160,3 +160,8 @@ def _prune(current: Path) -> None:
             p.unlink()
     except OSError:
         pass
+
+
+#: the build cache of this process (``newsextract.patterns.BUILD_CACHE``; the command line's regexes too, see
+#: :mod:`newsextract._regex_cache`)
+BUILD_CACHE = BuildCache()

@@ -47,6 +47,20 @@ for _name in COMMANDS:
 
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point."""
+    from . import _regex_cache, _spacy_import
+    from .buildcache import BUILD_CACHE
+
+    # a command imports spaCy without spaCy's own command line, and makes the regexes it compiles from the build
+    # cache (see those modules): start-up time of a command that reads one article
+    _spacy_import.install()
+    try:
+        with _regex_cache.active(BUILD_CACHE):
+            return _main(argv)
+    finally:
+        _spacy_import.uninstall()
+
+
+def _main(argv: list[str] | None) -> int:
     from .errors import ConfigError, E
 
     command = typer.main.get_command(app)

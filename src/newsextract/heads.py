@@ -27,14 +27,16 @@ from re import _constants as _c  # type: ignore[attr-defined]  # private module:
 from re import _parser as _sre  # type: ignore[attr-defined]  # private module: no stubs
 from typing import Any
 
-from .triggers import _reach, _seq
+from .triggers import START, _reach, _seq
 
-__all__ = ["head_literals", "analyze_rule", "finditer_at"]
+__all__ = ["head_literals", "analyze_rule", "finditer_at", "START"]
 
 #: at most this many head literals (more: no heads, the rule scans as before)
 _MAX_SET = 64
 #: a literal is extended by what follows it up to this many characters
 _MAX_LEN = 8
+#: … and when that gives too many heads, up to these many
+_LENGTHS = (_MAX_LEN, 4, 3)
 #: the analysis gives up (no heads) after this many steps: nested optional alternations multiply
 _MAX_STEPS = 3000
 #: a character class with at most this many plain characters counts as that many literals
@@ -58,11 +60,16 @@ def head_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _parsed_heads(parsed: Any) -> frozenset[str] | None:
-    try:
-        heads = _heads(list(parsed), _MAX_LEN, [_MAX_STEPS])
-    except (RecursionError, _TooLong):
-        return None
-    return heads if heads and all(heads) else None
+    anchors = (_c.AT_BEGINNING_STRING,) if parsed.state.flags & re.MULTILINE else \
+        (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    for length in _LENGTHS:  # (shorter heads when the longer ones are too many: fewer combinations)
+        try:
+            heads = _heads(list(parsed), length, [_MAX_STEPS], anchors, length)
+        except (RecursionError, _TooLong):
+            return None
+        if heads and all(heads):
+            return heads
+    return None
 
 
 def analyze_rule(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, int | None, frozenset[str] | None]:
@@ -89,12 +96,14 @@ class _TooLong(Exception):
     pass
 
 
-def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
+def _heads(items: Sequence[Any], budget: int, steps: list[int], anchors: tuple[Any, ...] = (), top: int = _MAX_LEN) -> _Set:
     steps[0] -= 1
     if steps[0] < 0:
         raise _TooLong
     i = 0
     while i < len(items) and items[i][0] in _ZERO_WIDTH:
+        if budget == top and items[i][0] is _c.AT and items[i][1] in anchors:
+            return frozenset([START])  # (nothing consumed yet: the match starts where the text does)
         i += 1  # \b, lookarounds: they consume nothing
     if i == len(items):
         return None  # the rest can match the empty string
@@ -103,13 +112,13 @@ def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
     if op is _c.SUBPATTERN:
         if av[1] or av[2]:
             return None  # (?i:…) and the like: its literals would be read with other flags
-        return _heads(list(av[-1]) + rest, budget, steps)
+        return _heads(list(av[-1]) + rest, budget, steps, anchors, top)
     if op is _c.ATOMIC_GROUP:
-        return _heads(list(av) + rest, budget, steps)
+        return _heads(list(av) + rest, budget, steps, anchors, top)
     if op is _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            h = _heads(list(branch) + rest, budget, steps)
+            h = _heads(list(branch) + rest, budget, steps, anchors, top)
             if h is None or len(out | h) > _MAX_SET:
                 return None
             out |= h
@@ -117,10 +126,10 @@ def _heads(items: Sequence[Any], budget: int, steps: list[int]) -> _Set:
     if op in _REPEATS:
         lo, hi, sub = av
         if lo == hi == 1:
-            return _heads(list(sub) + rest, budget, steps)
-        h = _heads(list(sub), budget, steps)
+            return _heads(list(sub) + rest, budget, steps, anchors, top)
+        h = _heads(list(sub), budget, steps, anchors, top)
         if h is not None and lo == 0:
-            r = _heads(rest, budget, steps)
+            r = _heads(rest, budget, steps, anchors, top)
             h = None if r is None else h | r
         return h if h is not None and len(h) <= _MAX_SET else None
     chars = _chars(op, av)
@@ -136,8 +145,18 @@ def _chars(op: Any, av: Any) -> _Set:
     """The characters one literal or small class matches (as written), else None."""
     if op is _c.LITERAL:
         return frozenset([chr(av)])
-    if op is _c.IN and 0 < len(av) <= _MAX_CLASS and all(iop is _c.LITERAL for iop, _ in av):
-        return frozenset(chr(iav) for _, iav in av)
+    if op is _c.IN and av:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is _c.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _c.RANGE and iav[1] - iav[0] < _MAX_CLASS:  # a small range: "[1-4]"
+                chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+            else:
+                return None
+            if len(chars) > _MAX_CLASS:
+                return None
+        return frozenset(chars)
     return None
 
 

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .buildcache import BuildCache, file_key
+from .buildcache import BUILD_CACHE, file_key
 from .errors import E, PatternError
 from .heads import analyze_rule, finditer_at
 from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
@@ -42,9 +42,6 @@ MASK_MACROS = {
     "GAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,60}?",
     "SGAP": r"(?:[^«»;\n]|«[MCQ]\d*»){0,25}?",
 }
-
-#: the build cache of this process (see :mod:`newsextract.buildcache`)
-BUILD_CACHE = BuildCache()
 
 
 def rule_sections(data: dict[str, Any]) -> list[str]:

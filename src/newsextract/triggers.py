@@ -28,7 +28,7 @@ from typing import Any
 import ahocorasick
 
 __all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
-           "lookahead_tail", "TriggerIndex"]
+           "lookahead_tail", "TriggerIndex", "START"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
 _MAX_CLASS = 6
@@ -36,6 +36,10 @@ _MAX_CLASS = 6
 _MAX_SET = 64
 #: a rule whose matches (with what its lookaheads read) may be longer than this runs on the whole text
 _MAX_REACH = 400
+#: the head literal (:mod:`newsextract.heads`) of the matches that can only start where the text starts (``^``
+#: without MULTILINE, ``\A``, before anything a match consumes): no text holds it, a :class:`TriggerIndex` places it
+#: at offset 0
+START = "\x00^"
 
 _Lits = frozenset[str] | None
 
@@ -336,6 +340,8 @@ class TriggerIndex:
         self.keys: list[Any] = []
         lit_rules: dict[str, list[int]] = {}
         odd: set[str] = set()
+        #: the rules one of whose literals is the text's start (:data:`newsextract.heads.START`): at offset 0
+        self.at_start: list[int] = []
         for key, lits in rules:
             if lits is None:
                 self.always.append(key)
@@ -343,6 +349,9 @@ class TriggerIndex:
             idx = len(self.keys)
             self.keys.append(key)
             for lit in lits:
+                if lit == START:
+                    self.at_start.append(idx)
+                    continue
                 lit_rules.setdefault(lit, []).append(idx)
                 odd.update(_odd_cases(lit))
         #: characters a case-insensitive regex takes for a literal's letter but that lower-case to another letter
@@ -362,15 +371,16 @@ class TriggerIndex:
 
     def present(self, lowered: str) -> set[Any]:
         """The keys of the rules whose literals occur in ``lowered`` (``hits`` without the offsets)."""
-        found: set[Any] = set()
+        found: set[Any] = {self.keys[i] for i in self.at_start}
         if not self.empty:
             for _end, (_idxs, _length, keys) in self.automaton.iter(lowered):
                 found |= keys
         return found
 
     def hits(self, lowered: str) -> dict[Any, list[int]]:
-        """key → sorted start offsets of its literals in ``lowered``, for every rule that has one."""
-        found: dict[int, list[int]] = {}
+        """key → sorted start offsets of its literals in ``lowered``, for every rule that has one (the text's start
+        at offset 0)."""
+        found: dict[int, list[int]] = {i: [0] for i in self.at_start}
         if not self.empty:
             for end, (idxs, length, _keys) in self.automaton.iter(lowered):
                 start = end - length + 1

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import ahocorasick
+
 from .._spans import SpanIndex
 from ..errors import E, PatternError
 from ..facts import Fact
 from ..normalize.money.vocab import money_vocab
 from ..normalize.periods import norm_period
 from ..patterns import Rule, load_file, load_rules, lower_pattern, regex_table
-from ..triggers import TriggerIndex, analyze, near
+from ..triggers import START, TriggerIndex, analyze, near, required_literals
 from .report_tables import (
     TableColumn,
     TableRow,
@@ -90,9 +92,11 @@ class ReportVocab:
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         self.lang = lang
         #: id of a rule group → (the group, its trigger index); the group is kept so that its id stays its own
-        self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], TriggerIndex]] = {}
+        self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], _GroupIndex]] = {}
         #: ``named_in`` answers for one text (kept by identity; replaced whole when another text comes)
         self._named_memo: tuple[str, dict[tuple[int, int, int, str], list[Fact]]] | None = None
+        #: ``drug_pairs`` of the last text (one reference: replaced whole)
+        self._pairs_memo: tuple[str | None, list[tuple[str, str]]] = (None, [])
         self._load_regulators(lang, patterns_dir)
         self._load_approvals(lang, patterns_dir)
         self._load_figures(lang, patterns_dir)
@@ -160,6 +164,8 @@ class ReportVocab:
         self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
         self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
                                    for h in tables.get("headers") or [])
+        #: (the literals one of which each of them holds: a text without any is not scanned for it)
+        self.table_header_literals = tuple(required_literals(rx.pattern, rx.flags) for rx, _, _ in self.table_headers)
         #: the money vocabulary: the currency a table's units header names (``MoneyVocab.table_currency``)
         self.money = money_vocab(lang, pd)
 
@@ -182,24 +188,36 @@ class ReportVocab:
         return out
 
     # -- rules -----------------------------------------------------------------------------------------------
-    def _can_match(self, rules: tuple[Rule, ...], span: str) -> set[int]:
-        """The rules (by position) that can match in ``span`` (lower-cased): those whose trigger literals it holds
-        (one automaton per rule group, see :mod:`newsextract.triggers`) and those without triggers."""
+    def _index(self, rules: tuple[Rule, ...]) -> _GroupIndex:
         index = self._trigger_indexes.get(id(rules))
         if index is None:
-            index = self._trigger_indexes[id(rules)] = (rules, TriggerIndex(
-                (i, r.triggers or None) for i, r in enumerate(rules)))
-        return set(index[1].always) | index[1].present(span)
+            index = self._trigger_indexes[id(rules)] = (rules, _GroupIndex(rules))
+        return index[1]
 
     def _matches(self, rules: tuple[Rule, ...], text: str, a: int, b: int, label: str, low: str | None = None,
                  leftmost: bool = True) -> list[Fact]:
         found: list[tuple[int, int, int, Rule, re.Match[str]]] = []
         span = low[a:b] if low is not None and len(low) == len(text) else text[a:b].lower()
-        can = self._can_match(rules, span)
-        for order, r in enumerate(rules):
-            if order not in can:
-                continue  # a literal every match holds is not there (see newsextract.triggers)
-            for m in r.finditer(text, low, a, b):
+        index = self._index(rules)
+        # the rules that can match in the span: those whose trigger literals it holds and those without triggers;
+        # each is tried only where its literals are (``Rule.scan``: the same matches as ``finditer`` on the span)
+        can, at = index.hits(span, a)
+        exact: bool | None = None  # (asked once, when a rule is to run only at its literals)
+        for order in sorted(can | index.always if index.always else can):
+            r = rules[order]
+            # tried only at its head literals when there are few of them for the span (a rule tried at each of many
+            # costs more than one scan of a short span): the same matches
+            starts = at.get(order, _NONE) if order in index.headed else None
+            if starts is not None and len(starts) * _PER_START <= b - a:
+                if exact is None:
+                    exact = len(span) == b - a and index.clean(text, a, b, span)
+                if exact:
+                    matches: Any = r.scan(text, low, sorted(starts), a, b)
+                else:
+                    matches = r.finditer(text, low, a, b)
+            else:
+                matches = r.finditer(text, low, a, b)
+            for m in matches:
                 if m.end() > m.start():
                     found.append((m.start(), order, m.end(), r, m))
         found.sort(key=lambda x: (x[0], x[1]))
@@ -247,7 +265,14 @@ class ReportVocab:
         return out
 
     def drug_pairs(self, text: str) -> list[tuple[str, str]]:
-        """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA"."""
+        """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA".
+        (The approvals of an article ask twice: the answer for the last text is kept.)"""
+        memo = self._pairs_memo
+        if memo[0] is not text:
+            memo = self._pairs_memo = (text, self._drug_pairs(text))
+        return list(memo[1])
+
+    def _drug_pairs(self, text: str) -> list[tuple[str, str]]:
         out = []
         spans: list[tuple[int, int]] = []
         for m in self.appr_rx["drug.pair_hint"].finditer(text):  # a pair sits around a bracket or "known as": look only there
@@ -355,6 +380,63 @@ class ReportVocab:
             f.start, f.end, f.text, f.value = s, s + len(val), val, val
             out.append(f)
         return out
+
+
+#: a rule runs only at its literals when the span has at least this many characters per literal (else on the span)
+_PER_START = 10
+
+
+_NONE: list[int] = []  # (read only)
+
+
+class _GroupIndex:
+    """The trigger literals of one rule group (:mod:`newsextract.triggers`) and the head literals of its rules that
+    have them (:mod:`newsextract.heads`, what ``Rule.scan`` takes the offsets of) in one automaton."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.always = frozenset(i for i, r in enumerate(rules) if not r.triggers)
+        #: (its ``exact``: for which lower-cased texts the trigger and head literals speak)
+        self.literals = TriggerIndex((i, (r.triggers | (r.heads or frozenset())) if r.triggers else None)
+                                     for i, r in enumerate(rules))
+        #: the rules tried at their heads (one that may start where the text starts runs on its spans)
+        self.headed = frozenset(i for i, r in enumerate(rules) if r.triggers and r.heads and START not in r.heads)
+        by_lit: dict[str, tuple[set[int], set[int]]] = {}
+        for i, r in enumerate(rules):
+            if not r.triggers:
+                continue
+            for lit in r.triggers:
+                by_lit.setdefault(lit, (set(), set()))[0].add(i)
+            for lit in r.heads if i in self.headed else ():
+                by_lit.setdefault(lit, (set(), set()))[1].add(i)
+        self.automaton = ahocorasick.Automaton()
+        for lit, (present, placed) in by_lit.items():
+            self.automaton.add_word(lit, (len(lit), frozenset(present), tuple(sorted(placed))))
+        self.empty = not by_lit
+        if not self.empty:
+            self.automaton.make_automaton()
+        #: the last text asked about and whether it holds none of the characters ``exact`` is about (one reference:
+        #: replaced whole)
+        self._clean: tuple[str | None, bool] = (None, False)
+
+    def clean(self, text: str, a: int, b: int, span: str) -> bool:
+        """``TriggerIndex.exact`` for ``text[a:b]`` and its lower-cased ``span`` (same length): asked of the whole
+        text once (the last text is kept), of the span only when the text holds a character it is about."""
+        memo = self._clean
+        if memo[0] is not text:
+            memo = self._clean = (text, self.literals.exact(text, text))
+        return memo[1] or self.literals.exact(text[a:b], span)
+
+    def hits(self, span: str, offset: int) -> tuple[set[int], dict[int, list[int]]]:
+        """The rules with triggers that can match in ``span`` (lower-cased), and where their index literals are
+        (``offset`` added, unsorted; a rule without any there is missing)."""
+        can: set[int] = set()
+        at: dict[int, list[int]] = {}
+        if not self.empty:
+            for end, (n, present, placed) in self.automaton.iter(span):
+                can |= present
+                for i in placed:
+                    at.setdefault(i, []).append(end - n + 1 + offset)
+        return can, at
 
 
 @functools.lru_cache(maxsize=8)

@@ -69,7 +69,10 @@ def _prior_period(vocab: ReportVocab, text: str, he: int, rows: list[tuple[Table
 def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, int, str]]:
     """Units headers: those the money grammar scales by, then the tables' own ("(€ million)", "RMB'000")."""
     headers = list(scale_headers(text, lang))
-    for rx, scale, rid in vocab.table_headers:
+    low = text.lower()
+    for (rx, scale, rid), lits in zip(vocab.table_headers, vocab.table_header_literals, strict=True):
+        if lits is not None and not any(w in low for w in lits):
+            continue  # (none of the words each of its matches holds)
         headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
                     if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
     return headers

@@ -43,15 +43,16 @@ class CompanyFinder:
         self.desc_rx = re.compile(bl + "(?:" + "|".join(desc) + ")" + br) if desc else None
         self.unnamed_rules = load_rules(lang, "names", pd, section="unnamed_partner")
         self.context_rules = load_rules(lang, "names", pd, section="context")
-        #: the name and context rules, and the self and descriptor references, run only near their trigger literals
-        #: (one automaton for all)
+        self.defines = load_rules(lang, "names", pd, section="defines")
+        #: the name, context, unnamed-partner and define rules, and the self and descriptor references, run only near
+        #: their trigger literals (one automaton for all)
         self.refs = {key: analyze(rx.pattern, rx.flags, with_reach=True) if rx is not None else (None, None)
                      for key, rx in (("self", self.self_rx), ("desc", self.desc_rx))}
         self.name_index = TriggerIndex([*(((sec, i), r.index_literals) for sec, rules in
-                                          (("name", self.name_rules), ("context", self.context_rules))
+                                          (("name", self.name_rules), ("context", self.context_rules),
+                                           ("unnamed", self.unnamed_rules), ("define", self.defines))
                                           for i, r in enumerate(rules)),
                                         *((key, lits) for key, (lits, _) in self.refs.items())])
-        self.defines = load_rules(lang, "names", pd, section="defines")
         self.zh = ZhNames(names, self.name_rules, regex_table(lang, "names", pd)) if lang == "zh" else None
 
     def find(self, text: str, money_spans: list[tuple[int, int]] | None = None) -> list[Fact]:
@@ -60,8 +61,8 @@ class CompanyFinder:
         orgs = self._orgs(text, money_spans, hits)
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
-        for r in self.unnamed_rules:
-            for m in r.finditer(text, low):
+        for i, r in enumerate(self.unnamed_rules):
+            for m in r.scan(text, low, _starts(r, hits, ("unnamed", i))):
                 if taken.overlaps(m.start(), m.end()):
                     continue
                 out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
@@ -71,8 +72,8 @@ class CompanyFinder:
                     continue
                 out.append(Fact(m.start(), m.end(), "ref", "self", None, "ref.self", m.group(0)))
         out.extend(self._descriptors(text, orgs, taken, hits))
-        for r in self.defines:
-            for m in r.finditer(text, low):
+        for i, r in enumerate(self.defines):
+            for m in r.scan(text, low, _starts(r, hits, ("define", i))):
                 out.append(Fact(m.start(), m.end(), "define", r.label, m.groupdict(), r.id, text[m.start():m.end()]))
         if self.zh is not None:
             extra = self.zh.defined_full_names(text, orgs, out)

@@ -73,10 +73,23 @@ def scale_headers(text: str, lang: str = "en", patterns_dir: str | None = None) 
     >>> scale_headers("单位:人民币千元\\n营业总收入 11,996,406", "zh")
     [(0, 8, 1000, 'header.zh_qian')]
     """
-    return _header_matches(text, money_vocab(lang, patterns_dir))
+    return list(_header_matches(text, money_vocab(lang, patterns_dir)))
 
 
 def _header_matches(text: str, v: MoneyVocab) -> list[tuple[int, int, int, str]]:
+    """(The amounts and the figures of an article both ask: the answer for the last text is kept; read it, never
+    change it.)"""
+    memo = v.header_memo
+    if memo[0] is not text:
+        memo = v.header_memo = (text, _find_headers(text, v))
+    return memo[1]
+
+
+def _find_headers(text: str, v: MoneyVocab) -> list[tuple[int, int, int, str]]:
+    if v.hint_index is not None:  # none of the words a hint holds: no scan of the text for one
+        low = text.lower()
+        if v.hint_index.exact(text, low) and not v.hint_index.present(low):
+            return []
     hints = [m.start() for m in v.rx["money.header_hint"].finditer(text)]
     if not hints:
         return []

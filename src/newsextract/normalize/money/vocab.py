@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...patterns import load_kind, load_rules, lower_pattern, regex_table
+from ...triggers import TriggerIndex
 
 #: between the words of a number written out ("twenty-five", "one hundred")
 _TOKEN_SEP = re.compile(r"[\s-]+")
@@ -61,6 +62,10 @@ class MoneyVocab:
                 self.scale_map[w.lower()] = s
         self.qual_rx = [(re.compile(r"^(?:" + q + r")$", re.I), flag) for q, flag in self.quals]
         self.headers = [(re.compile(h["pattern"], re.I), int(h["scale"]), h["id"]) for h in data.get("scale_headers", [])]
+        #: the literals one of which a units-header hint holds (None: no such set), and the headers of the last text
+        hint_rule = self.rx.rules.get("money.header_hint")
+        self.hint_index = TriggerIndex([(0, hint_rule.triggers)]) if hint_rule and hint_rule.triggers else None
+        self.header_memo: tuple[str | None, list[tuple[int, int, int, str]]] = (None, [])
         #: the currency a table's heading names (``table_currency_hints``, tried in order), else the default
         self.table_currencies: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             (str(r.attrs["value"]), r.regex) for r in load_rules(lang, "money", patterns_dir, "table_currency_hints"))
