@@ -62,10 +62,12 @@ class CompanyFinder:
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
         for i, r in enumerate(self.unnamed_rules):
+            named = "name" in r.regex.groupindex  # (the words that lead to it are not the counterparty)
             for m in r.scan(text, low, _starts(r, hits, ("unnamed", i))):
-                if taken.overlaps(m.start(), m.end()):
+                a, b = m.span("name") if named else m.span()
+                if taken.overlaps(a, b):
                     continue
-                out.append(Fact(m.start(), m.end(), "unnamed", "", None, r.id, text[m.start():m.end()]))
+                out.append(Fact(a, b, "unnamed", "", None, r.id, text[a:b]))
         if self.self_rx is not None:
             for m in self._refs("self", self.self_rx, text, hits):
                 if taken.overlaps(m.start(), m.end()):
