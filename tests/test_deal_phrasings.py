@@ -693,11 +693,18 @@ UNNAMED_TARGET = ("Harwick Pharma Inc is said to be working with advisers to buy
                   "$18 billion bid for the company.")
 
 
+def _typed(text: str, money_field: str) -> list[tuple]:
+    """(deal type, licensor, licensee, amount of one money field) of each deal of ``text``."""
+    out = []
+    for d in extract(text).deals:
+        money = getattr(d, money_field)
+        out.append((d.deal_type, d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None,
+                    money.amount if money else None))
+    return out
+
+
 def test_a_company_bought_unnamed_and_a_bid_for_the_company_are_acquisitions():
-    deals = extract(UNNAMED_TARGET).deals
-    got = [(d.deal_type, d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None,
-            d.total_value.amount if d.total_value else None) for d in deals]
-    assert got == [("acquisition", None, "Harwick Pharma Inc", Decimal("1500000000")),
+    assert _typed(UNNAMED_TARGET, "total_value") == [("acquisition", None, "Harwick Pharma Inc", Decimal("1500000000")),
                    ("acquisition", "Harwick Pharma Inc", "Ostrell Plc", Decimal("18000000000"))]
 
 
@@ -711,10 +718,7 @@ BIG_PHARMA_AFTER_BIOTECH = (
 
 
 def test_big_pharma_descriptor_skips_a_nearer_biotech_and_a_refund_is_no_term():
-    deals = extract(BIG_PHARMA_AFTER_BIOTECH).deals
-    got = [(d.deal_type, d.licensor.name if d.licensor else None, d.licensee.name if d.licensee else None,
-            d.upfront.amount if d.upfront else None) for d in deals]
-    assert got == [("license", "Qinmei Bio", "Novartis", Decimal("90000000")),
+    assert _typed(BIG_PHARMA_AFTER_BIOTECH, "upfront") == [("license", "Qinmei Bio", "Novartis", Decimal("90000000")),
                    ("license", "Ardent Therapeutics", "Novartis", Decimal("40000000"))]
 
 

@@ -12,13 +12,12 @@ Used by :func:`newsextract.cli.main` only, for the time of one command; outside 
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import array
 import contextlib
 from collections.abc import Iterator
 from re import _compiler, _parser  # type: ignore[attr-defined]  # private modules: no stubs
 from typing import Any
-
-import _sre  # type: ignore[import-not-found]
 
 from .buildcache import BuildCache
 

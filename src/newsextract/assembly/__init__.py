@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ..facts import Fact
@@ -25,7 +25,13 @@ from ..records import Deal
 from .clauses import ClauseSplitter
 from .entities import EntityResolver
 from .linking import Linker
-from .mentions import MentionBuilder, distribute_respectively, inherit_subject, split_ordinals, split_respectively
+from .mentions import (
+    MentionBuilder,
+    distribute_respectively,
+    inherit_subject,
+    split_ordinals,
+    split_respectively,
+)
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
 from .types import Clause, EntityTable, Mention
 

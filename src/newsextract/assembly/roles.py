@@ -78,7 +78,7 @@ class RoleBinder:
 
     def _parties(self, text: str, m: Mention, orgs: list[Fact], ents: EntityTable) -> None:
         named = [f for f in orgs if f.label == "org"]
-        nxt = {id(a): b for a, b in zip(named, named[1:])}
+        nxt = {id(a): b for a, b in zip(named, named[1:], strict=False)}
         for f in orgs:
             if f.label == "unnamed":
                 continue
