@@ -210,12 +210,14 @@ class EntityResolver:
         just before those words: a deal that names the one is open to the other (they stay two companies)."""
         assert self.unit_before is not None
         holders = sorted((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
-                         key=lambda f: f.start)
+                         key=lambda f: f.end)
+        ends = [h.end for h in holders]
         for f in orgs:
             mk = self.unit_before.search(text, max(0, f.start - 16), f.start)
             if mk is None:
                 continue
-            before = [h for h in holders if h.end <= mk.start() and mk.start() - h.end <= 40]
+            # the companies (or self references) that end at most 40 characters before those words
+            before = holders[bisect.bisect_left(ends, mk.start() - 40):bisect.bisect_right(ends, mk.start())]
             named = [h for h in before if h.label == "org"]  # a company named there before a self reference
             if not before:
                 continue
