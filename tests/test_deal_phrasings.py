@@ -930,3 +930,14 @@ def test_zh_a_company_bought_unnamed():
     deals = extract("康华医药集团拟收购一间香港医药公司，基本购买价5200万港元。", lang="zh").deals
     assert [(d.deal_type, d.licensor, d.licensee.name, d.total_value.amount) for d in deals] == \
         [("acquisition", None, "康华医药", Decimal("52000000"))]
+
+
+def test_a_second_drug_with_its_own_terms_after_followed_by():
+    text = ("Qinhai Pharma granted Novartis exclusive rights to QH-11, a TROP2 antibody-drug conjugate, for an upfront "
+            "payment of $60 million and up to $900 million in milestones, followed a month later by QH-12, a "
+            "B7-H3 antibody-drug conjugate, for $40 million upfront and up to $700 million in milestones.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets, d.upfront.amount, d.milestones.amount)
+            for d in deals] == [
+        ("Qinhai Pharma", "Novartis", "QH-11", ["TROP2"], Decimal("60000000"), Decimal("900000000")),
+        ("Qinhai Pharma", "Novartis", "QH-12", ["B7-H3"], Decimal("40000000"), Decimal("700000000"))]

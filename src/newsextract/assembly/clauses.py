@@ -141,6 +141,9 @@ class ClauseSplitter:
         ent_of = {f"«{tag}{f.extra['mask']}»": f.extra.get("ent") for f in facts
                   if f.label in ("org", "ref") and "mask" in f.extra for tag in "PQ"}
         bounds = [0] + [m.end() for m in seps] + [len(masked)]
+        assets = {f.text for f in facts if f.label == "asset"}
+        seen_assets: set[str] = set()
+        drug_at: int | None = None  # where an item that names a new drug began, until its amounts come
         seen: set[str] = set()
         cuts: set[int] = set()
         lead_end: int | None = None
@@ -148,8 +151,13 @@ class ClauseSplitter:
         for x, y in zip(bounds, bounds[1:], strict=False):
             part = masked[x:y]
             ents = {ent_of.get(t) for t in _PARTY_TOKEN.findall(part)} - {None}
-            new = "«M" in part and bool(ents - seen)
+            named = {a for a in assets if a in part}
+            # an item names a new company, or (after a first drug) a new drug with amounts of its own ("…, followed
+            # two months later by HS-20089, a B7-H4 ADC, for «M2» upfront")
+            new = "«M" in part and (bool(ents - seen) or bool(seen_assets) and bool(named - seen_assets))
             if not started:
+                # (the first amounts may follow a lead-in that named the companies and the first drug)
+                new = new or "«M" in part and bool(seen) and bool(seen_assets)
                 if "«M" in part and not new or "«M" not in part and len(_WORD.findall(_PARTY_TOKEN.sub(" ", part))) < 2:
                     return set(), None  # the first amount names no new company, or a list of companies leads in
                 started = new
@@ -161,7 +169,14 @@ class ClauseSplitter:
                     comma = max(part.rfind(",", 0, end), part.rfind("，", 0, end))
                     if comma > 0 and "«M" in part[:comma] and not _inside_brackets(masked, x + comma):
                         lead_end = x + comma + 1
-            elif new:
-                cuts.add(x)
+            elif "«M" in part and ents - seen:
+                cuts.add(x)  # an item that names a new company
+                drug_at = None
+            elif "«M" in part and (drug_at is not None or named - seen_assets):
+                cuts.add(x if drug_at is None else drug_at)  # … or a new drug, with amounts of its own
+                drug_at = None
+            elif "«M" not in part and named - seen_assets and drug_at is None:
+                drug_at = x  # a new drug whose amounts come in a later part ("followed by B, a B7-H4 ADC, for «M2»")
             seen |= ents
+            seen_assets |= named
         return cuts, (lead_end if cuts else None)
