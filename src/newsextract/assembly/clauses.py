@@ -15,6 +15,8 @@ __all__ = ["ClauseSplitter", "mask"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PARTY_TOKEN = re.compile(r"«[PQ]\d+»")
+#: how many distinct drugs a sentence may name for its list items to be cut by drug
+_MAX_LIST_DRUGS = 16
 _DEFAULT_SPLIT = r";\s+|,\s+(?:and|while|whereas|but)\s+(?=«P)|\s+(?:while|whereas)\s+(?=«P)"
 
 
@@ -142,6 +144,8 @@ class ClauseSplitter:
                   if f.label in ("org", "ref") and "mask" in f.extra for tag in "PQ"}
         bounds = [0] + [m.end() for m in seps] + [len(masked)]
         assets = {f.text for f in facts if f.label == "asset"}
+        if len(assets) > _MAX_LIST_DRUGS:
+            assets = set()  # (each part is searched for each drug: a sentence of very many drugs is read by companies)
         seen_assets: set[str] = set()
         drug_at: int | None = None  # where an item that names a new drug began, until its amounts come
         seen: set[str] = set()
