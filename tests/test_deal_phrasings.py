@@ -941,3 +941,13 @@ def test_a_second_drug_with_its_own_terms_after_followed_by():
             for d in deals] == [
         ("Qinhai Pharma", "Novartis", "QH-11", ["TROP2"], Decimal("60000000"), Decimal("900000000")),
         ("Qinhai Pharma", "Novartis", "QH-12", ["B7-H3"], Decimal("40000000"), Decimal("700000000"))]
+
+
+def test_parallel_lists_of_payees_amounts_and_payers_respectively():
+    text = ("Qinmu Biotech, Haiyan Pharma and Lanhe Bio received upfront payments of USD 45 million, USD 15 million and "
+            "USD 90 million from Ostrava Pharma, Cairn Immunology and Halden AG respectively.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Qinmu Biotech", "Ostrava Pharma", Decimal("45000000")),
+        ("Haiyan Pharma", "Cairn Immunology", Decimal("15000000")),
+        ("Lanhe Bio", "Halden AG", Decimal("90000000"))]

@@ -30,6 +30,7 @@ from .mentions import (
     distribute_respectively,
     inherit_subject,
     split_ordinals,
+    split_parallel,
     split_respectively,
 )
 from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
@@ -110,7 +111,8 @@ class Assembler:
             if m.list_item >= 0 and (not items or m.list_item > items[-1].list_item):
                 items.append(m)  # (a clause cut off the last item, "…; milestones undisclosed", is none)
             for x in (split_respectively(m, clause.facts) if paired and m.list_item < 0 else [m]):
-                out.extend(split_ordinals(text, x))
+                for y in (split_parallel(x, clause.facts) if paired and x is m else [x]):
+                    out.extend(split_ordinals(text, y))
         if items and paired:
             distribute_respectively(items)
         return out

@@ -13,7 +13,7 @@ from .payments import PaymentKinds
 from .roles import RoleBinder
 from .types import Clause, EntityTable, Mention, PartyRef
 
-__all__ = ["MentionBuilder", "inherit_subject", "split_ordinals"]
+__all__ = ["MentionBuilder", "inherit_subject", "split_ordinals", "split_parallel"]
 
 #: fact label → the Mention list it goes to / the Mention flag it sets
 _BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modality": "modality", "asset": "assets",
@@ -165,6 +165,33 @@ def split_ordinals(text: str, m: Mention) -> list[Mention]:
         targets = [t for t in m.targets if (t.start < cut if i == 0 else cut <= t.start < a)]
         out.append(dataclasses.replace(m, parties=[dataclasses.replace(p) for p in parties], money=terms,
                                        assets=[asset], targets=targets))
+    return out
+
+
+def split_parallel(m: Mention, facts: list[Fact]) -> list[Mention]:
+    """'A, B and C received upfront payments of «M0», «M1» and «M2» from D, E and F respectively': as many companies
+    before the amounts and after them as amounts make one mention per place in the lists, each with its two
+    companies (in the roles the clause's frame gave the two lists) and its amount (of the kind of the list's cue)."""
+    amounts = sorted((f for f in facts if f.label == "money" and f.kind != "conversion"), key=lambda f: f.start)
+    if len(amounts) < 2 or not m.money:
+        return [m]
+    named = sorted((p for p in m.parties if p.ent), key=lambda p: p.fact.start)
+    before = [p for p in named if p.fact.end <= amounts[0].start]
+    after = [p for p in named if p.fact.start >= amounts[-1].end]
+    n = len(amounts)
+    if len(before) != n or len(after) != n or len({p.ent for p in before + after}) != 2 * n:
+        return [m]
+    rb = {p.role for p in before if p.role}
+    ra = {p.role for p in after if p.role}
+    if len(rb) != 1 or len(ra) != 1 or rb == ra:
+        return [m]
+    role_b, role_a = rb.pop(), ra.pop()
+    kind, _, rule = min(m.money, key=lambda x: x[1].start)
+    out = []
+    for b, a, amount in zip(before, after, amounts, strict=True):
+        pair = [dataclasses.replace(b, role=role_b, rule=b.rule or "role.respectively"),
+                dataclasses.replace(a, role=role_a, rule=a.rule or "role.respectively")]
+        out.append(dataclasses.replace(m, parties=pair, money=[(kind, amount, rule)], assets=[], targets=[]))
     return out
 
 
