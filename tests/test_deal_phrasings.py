@@ -951,3 +951,12 @@ def test_parallel_lists_of_payees_amounts_and_payers_respectively():
         ("Qinmu Biotech", "Ostrava Pharma", Decimal("45000000")),
         ("Haiyan Pharma", "Cairn Immunology", Decimal("15000000")),
         ("Lanhe Bio", "Halden AG", Decimal("90000000"))]
+
+
+def test_a_sentence_about_an_earlier_deals_drug_goes_to_that_deal():
+    text = ("Qinlan Pharma has licensed QL-500, a BCMA x CD3 bispecific, to AbbVie for $80 million upfront. The deal "
+            "is Qinlan's second out-licensing, following the 2022 licensing of QL-278 to Almirall. QL-500 may also "
+            "treat autoimmune diseases driven by B cells that express GPRC5D.")
+    deals = extract(text).deals
+    assert [(d.licensee.name, d.asset, d.targets) for d in deals] == [
+        ("AbbVie", "QL-500", ["BCMA", "CD3", "GPRC5D"]), ("Almirall", "QL-278", [])]

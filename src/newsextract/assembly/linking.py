@@ -34,7 +34,7 @@ class Linker:
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue
                 if last is not None and self._continues(last, m, mi):
-                    absorb(last, m)
+                    absorb(_asset_owner(deals, last, m), m)
                 continue
             if m.aggregate and not m.acq_frame and not any(p.role for p in named):
                 # statistics that name companies in passing ("companies such as X and Y have signed deals")
@@ -161,6 +161,15 @@ def _kinds(m: Mention) -> set[str]:
     """The deal words' kinds (licence, acquisition …) of a mention, without the generic ones (a deal keeps the
     union of its mentions' as ``DealState.kinds``)."""
     return {_FAMILY.get(c.kind, c.kind) for c in m.deal_cues if c.kind != "other"}
+
+
+def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealState:
+    """The deal a mention that names no company continues: the last one, unless the drugs it names are not the last
+    deal's but an earlier deal's ("… following the 2022 licensing of B to Z. A also shows potential …": A's deal)."""
+    mine = _assets_of(m)
+    if not mine or mine & _assets_of(last) or not _assets_of(last):
+        return last
+    return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:
