@@ -150,7 +150,8 @@ def _list_cues(text: str, clauses: list[Clause]) -> dict[int, Fact]:
 
 
 def _masked(text: str, a: int, b: int, orgs: list[Fact]) -> str:
-    """``text[a:b]`` with each company in it written «P»."""
+    """``text[a:b]`` with each company in it written «P» (not ``clauses.mask``: that numbers the facts it masks,
+    which the clause's own masking has done)."""
     out, at = [], a
     for f in orgs:
         if a <= f.start and f.end <= b:

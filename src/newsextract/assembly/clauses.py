@@ -156,12 +156,10 @@ class ClauseSplitter:
             part = masked[x:y]
             ents = {ent_of.get(t) for t in _PARTY_TOKEN.findall(part)} - {None}
             named = {a for a in assets if a in part}
-            # an item names a new company, or (after a first drug) a new drug with amounts of its own ("…, followed
-            # two months later by HS-20089, a B7-H4 ADC, for «M2» upfront")
-            new = "«M" in part and (bool(ents - seen) or bool(seen_assets) and bool(named - seen_assets))
             if not started:
-                # (the first amounts may follow a lead-in that named the companies and the first drug)
-                new = new or "«M" in part and bool(seen) and bool(seen_assets)
+                # the first item names a new company, or follows a lead-in that named the companies and the first
+                # drug, or names a drug after it
+                new = "«M" in part and (bool(ents - seen) or bool(seen_assets) and bool(named - seen_assets or seen))
                 if "«M" in part and not new or "«M" not in part and len(_WORD.findall(_PARTY_TOKEN.sub(" ", part))) < 2:
                     return set(), None  # the first amount names no new company, or a list of companies leads in
                 started = new
@@ -177,7 +175,9 @@ class ClauseSplitter:
                 cuts.add(x)  # an item that names a new company
                 drug_at = None
             elif "«M" in part and (drug_at is not None or named - seen_assets):
-                cuts.add(x if drug_at is None else drug_at)  # … or a new drug, with amounts of its own
+                # … or a new drug with amounts of its own ("…, followed two months later by HS-20089, a B7-H4 ADC,
+                # for «M2» upfront")
+                cuts.add(x if drug_at is None else drug_at)
                 drug_at = None
             elif "«M" not in part and named - seen_assets and drug_at is None:
                 drug_at = x  # a new drug whose amounts come in a later part ("followed by B, a B7-H4 ADC, for «M2»")

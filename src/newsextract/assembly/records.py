@@ -241,15 +241,13 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
 def _targets(allf: list[Mention], ev: list[Evidence]) -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant."""
-    found: list[Fact] = []
+    found: dict[str, Fact] = {}  # each target's first mention, in order
     for m in allf:
         for t in m.targets:
-            if t.value not in (x.value for x in found):
-                found.append(t)
-    values = [t.value for t in found]
+            found.setdefault(t.value, t)
     out: list[str] = []
-    for t in found:
-        if any(v != t.value and v.lower().startswith(t.value.lower() + " ") for v in values):
+    for t in found.values():
+        if any(v != t.value and v.lower().startswith(t.value.lower() + " ") for v in found):
             continue
         out.append(t.value)
         ev.append(Evidence(field="targets", start=t.start, end=t.end, text=t.text, rule=t.rule))

@@ -28,7 +28,7 @@ class NameCleaner:
         self.possessive_tail, self.plural_possessive = rx["name.possessive_tail"], rx["name.plural_possessive"]
         self.abbreviation_end, self.demonstrative_before = rx["name.abbreviation_end"], rx["name.demonstrative_before"]
         self.plural_acronym = rx["name.plural_acronym"]
-        self.headline_verb: re.Pattern[str] | None = rx["name.headline_verb"]
+        self.headline_verb = rx["name.headline_verb"]
         self.name_stop = set(names.get("stopwords", []) or [])
         self.name_places = set(names.get("name_places", []) or [])
         self.place_keys = {w.lower() for w in self.name_places}
@@ -55,8 +55,6 @@ class NameCleaner:
     def split_headline(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
         """A candidate cut at the headline verbs inside it ("Ilsan NeuroSciences Grants Marlowe Therapeutics" → both
         names); most candidates come back whole."""
-        if self.headline_verb is None:
-            return [(s, e)]
         out, at = [], s
         for m in self.headline_verb.finditer(text, s, e):
             out.append((at, m.start()))
