@@ -960,3 +960,11 @@ def test_a_sentence_about_an_earlier_deals_drug_goes_to_that_deal():
     deals = extract(text).deals
     assert [(d.licensee.name, d.asset, d.targets) for d in deals] == [
         ("AbbVie", "QL-500", ["BCMA", "CD3", "GPRC5D"]), ("Almirall", "QL-278", [])]
+
+
+def test_a_brand_divested_with_a_payment_on_completion():
+    text = ("Halvern Pharma will take over worldwide rights to Dormivel outside Korea, paying Novartis $150 million "
+            "upon completion of the transaction. Novartis may also receive up to $60 million in sales milestones.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        ("Novartis", "Halvern Pharma", "Dormivel", Decimal("150000000"), Decimal("60000000"))]
