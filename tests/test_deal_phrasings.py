@@ -968,3 +968,21 @@ def test_a_brand_divested_with_a_payment_on_completion():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount, d.milestones.amount) for d in deals] == [
         ("Novartis", "Halvern Pharma", "Dormivel", Decimal("150000000"), Decimal("60000000"))]
+
+
+def test_a_deal_clause_of_another_relative_year_is_another_deal():
+    text = ("Halden Cell signed its licensing agreement for its NK cell therapy HC-201 in March this year with Varuna "
+            "Biologics Private Limited in India. Before signing this agreement, Halden Cell out-licensed two CAR-NK "
+            "programs last year to Pfizer for $20 million upfront.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront and d.upfront.amount) for d in deals] == [
+        ("Halden Cell", "Varuna Biologics Private Limited", "HC-201", None),
+        ("Halden Cell", "Pfizer", None, Decimal("20000000"))]
+
+
+def test_zh_a_deal_clause_of_another_relative_year_is_another_deal():
+    text = ("海岚生物今年3月与印度Varuna公司就其NK细胞疗法HL-101签署授权协议。在签署该协议之前，海岚生物去年已将两款"
+            "CAR-NK项目授权给辉瑞，获得首付款2000万美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront and d.upfront.amount) for d in deals] == [
+        ("海岚生物", "Varuna", "HL-101", None), ("海岚生物", "辉瑞", None, Decimal("20000000"))]

@@ -14,9 +14,13 @@ __all__ = ["Linker"]
 
 
 class Linker:
-    def __init__(self, max_continue: int = 4) -> None:
+    def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
+        #: words that name a year relative to the article's ("last year": -1), by offset
+        self.relative_years = relative_years or {}
+        self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
+                                    re.I) if self.relative_years else None
 
     def link(self, mentions: list[Mention], text: str = "", units: dict[str, str] | None = None) -> list[DealState]:
         """``units``: wholly owned units and their parents (see ``EntityTable.units``): a deal that names one is open
@@ -27,6 +31,9 @@ class Linker:
         heading: Mention | None = None
         for mi, m in enumerate(mentions):
             m.index = mi
+            if self._relative is not None and m.deal_cues:
+                m.rel_years = frozenset(self.relative_years[x.group().lower()]
+                                        for x in self._relative.finditer(text, m.start, m.end))
             named = [p for p in m.parties if p.ent]
             if not named:
                 if (m.assets and not m.dealish and mi + 1 < len(mentions) and mentions[mi + 1].sent == m.sent
@@ -150,7 +157,11 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         if k in have_money and (have_money[k].currency != f.value.currency or abs(
                 have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01")):
             return False
-    # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment) is another
+    # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment; "… last year"
+    # after "in January this year") is another
+    if m.deal_cues and m.rel_years and not any(x.rel_years & m.rel_years for x in d.mentions) and any(
+            x.rel_years for x in d.mentions):
+        return False
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
 
 

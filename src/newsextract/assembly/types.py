@@ -109,6 +109,7 @@ class Mention:
     bullet: bool = False
     listed_deal: bool = False  # an item of a list of deals whose first item is one
     framed: bool = False  # a frame bound both sides (not a weak one): the clause states a deal
+    rel_years: frozenset[int] = frozenset()  # years named relative to the article's ("last year": -1), of a deal clause
 
     @property
     def dealish(self) -> bool:
