@@ -986,3 +986,37 @@ def test_zh_a_deal_clause_of_another_relative_year_is_another_deal():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront and d.upfront.amount) for d in deals] == [
         ("海岚生物", "Varuna", "HL-101", None), ("海岚生物", "辉瑞", None, Decimal("20000000"))]
+
+
+#: a filing's detail table flattened one cell per line: the counterparty in the heading and the member lines, the
+#: revenue it pays, and a bare amount under "$ in Thousands" on the line below its label
+FLAT_FILING = """Collaboration and License Agreements - Norwell Therapeutics (Details)
+$ in Thousands
+|12 Months Ended
+|
+Dec. 31, 2023
+USD ($)
+|Norwell Therapeutics | Norwell QX-77 Agreement
+|Non-refundable upfront payment
+|$ 40,000
+|Potential development milestone payments
+|$ 210,000
+|Potential sales milestone payments
+|150,000
+|Revenues From License Agreements | Norwell Therapeutics | Norwell QX-77 Agreement
+|Revenues
+|$ 40,000
+"""
+
+
+def test_a_flattened_filing_table_of_one_agreement():
+    deals = extract(FLAT_FILING).deals
+    assert [(d.licensor, d.licensee.name, d.asset, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        (None, "Norwell Therapeutics", "QX-77", Decimal("40000000"), Decimal("360000000"))]
+
+
+def test_a_threshold_label_on_the_next_line_leaves_the_amount_above_a_payment():
+    text = ("Royalty Purchase Agreements - Halcyon (Details)\n$ in Thousands\nHalcyon | Royalty Purchase Agreement\n"
+            "Upfront payment $ 5,000        \nThreshold amount of cumulative royalties per product 200,000        \n")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.upfront.amount) for d in deals] == [("Halcyon", Decimal("5000000"))]

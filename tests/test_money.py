@@ -359,6 +359,10 @@ def test_money_apply_headers_in_thousands(needle, amount, header_scale):
     [
         ("($ in Millions)\nUpfront payment    $ 650\nMilestones of up to $1.2 billion", ["650000000", "1200000000"]),
         ("$25 million upfront\n(in thousands)\nRevenue    $ 1,000", ["25000000", "1000000"]),
+        # a flattened filing table: a payment's label, its bare amount on the next line (a count's is no amount)
+        ("$ in Thousands\n|Potential sales milestone payments\n|150,000\n|Number of programs | item\n|3",
+         ["150000000"]),
+        ("$ in Thousands\n|Potential sales milestone payments |150,000 |Revenues |$ 2,000", ["150000000", "2000000"]),
     ],
 )
 def test_money_apply_headers_only_below(text, amount):

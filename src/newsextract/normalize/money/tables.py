@@ -13,6 +13,14 @@ _ROW = re.compile(
     r"(?:[ \t]{2,}(?:(?:\$|US\$|€|RMB)?[ \t]*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[—–-]))*)[ \t]*$",
     re.M,
 )
+#: a flattened filing table ("|Potential commercial milestone payments under agreement" with "|330,000" on the line
+#: below, or after it when the lines are joined): a label cell of a payment, then its amount cells
+_PIPE_ROW = re.compile(
+    r"(?:^|(?<=\s))\|(?P<label>[A-Za-z(][^\n|]{2,120}?)\s+(?P<cells>(?:\|[ \t]*(?:(?:\$|US\$|€|RMB)[ \t]*)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=\s*(?:\||$))\s*)+)",
+    re.M,
+)
+_PAYMENT_LABEL = re.compile(r"payment|milestone|up-?front|fee\b|royalt", re.I)
 _CELL = re.compile(r"(?:(?P<cur>\$|US\$|€|RMB)[ \t]*)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 #: a cell that is a year (a column heading), not an amount
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
@@ -36,6 +44,34 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
         if best is None:
             continue
         off = row.start("cells")
+        s, e = off + best[1].start(), off + best[1].end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
+        out.append(MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row"))
+    if " |" in text or "\n|" in text:
+        out.extend(_pipe_rows(text, after, taken, currency))
+    return out
+
+
+def _pipe_rows(text: str, after: int, taken: list[tuple[int, int]], currency: str) -> list[MoneyMatch]:
+    """Bare numbers of a flattened filing table under a units header: a payment's label line, then its cells one
+    per line ("|Potential commercial milestone payments under agreement" / "|330,000"); the largest cell is the
+    row's amount, unless an amount with its currency already stands there."""
+    out = []
+    for row in _PIPE_ROW.finditer(text, after):
+        if not _PAYMENT_LABEL.search(row.group("label")):
+            continue
+        off = row.start("cells")
+        best = None
+        for c in _CELL.finditer(row.group("cells")):
+            if _YEAR_CELL.fullmatch(c.group("num")):
+                continue
+            val = Decimal(c.group("num").replace(",", ""))
+            if best is None or val > best[0]:
+                best = (val, c)
+        if best is None:
+            continue
         s, e = off + best[1].start(), off + best[1].end()
         if any(a < e and s < b for a, b in taken):
             continue
