@@ -64,6 +64,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _POSSESSIVE_OR_QUOTE = re.compile(r"(?:'s|’s|')$")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
+_BROKEN_HYPHEN = re.compile(r"(?<=\w)- (?=[A-Za-z])")  # "Kelun- Biotech": a word broken at its hyphen
 
 
 @functools.lru_cache(maxsize=65536)
@@ -118,8 +119,11 @@ def display_name(text: str) -> str:
 
     >>> display_name("the Duality Biologics (Suzhou)"), display_name("Pfizer Inc."), display_name("Hansoh (Shanghai")
     ('Duality Biologics (Suzhou)', 'Pfizer Inc.', 'Hansoh')
+    >>> display_name("Kelun- Biotech")
+    'Kelun-Biotech'
+
     """
-    s = _SPACES.sub(" ", text).strip()
+    s = _BROKEN_HYPHEN.sub("-", _SPACES.sub(" ", text).strip())
     s = _key_rules()[2]["key.lead_the_cased"].sub("", s)
     s = _POSSESSIVE_OR_QUOTE.sub("", s)
     if s.count("(") > s.count(")"):
