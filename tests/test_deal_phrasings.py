@@ -1020,3 +1020,11 @@ def test_a_threshold_label_on_the_next_line_leaves_the_amount_above_a_payment():
             "Upfront payment $ 5,000        \nThreshold amount of cumulative royalties per product 200,000        \n")
     deals = extract(text).deals
     assert [(d.licensor.name, d.upfront.amount) for d in deals] == [("Halcyon", Decimal("5000000"))]
+
+
+def test_rights_to_one_companys_drug_bought_from_another():
+    text = ("Corvane Health has grown its biosimilar portfolio after acquiring the US commercial rights to "
+            "Hanbit Bio’s adalimumab biosimilar from Maribel Pharma for $35 million.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Maribel Pharma", "Corvane Health", Decimal("35000000"))]
