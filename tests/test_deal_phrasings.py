@@ -1028,3 +1028,21 @@ def test_rights_to_one_companys_drug_bought_from_another():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Maribel Pharma", "Corvane Health", Decimal("35000000"))]
+
+
+def test_a_deal_compared_with_an_earlier_purchase():
+    text = ("Halvard Pharma agreed to buy Quellen Bio for $12 billion in cash. Including debt, the deal is worth "
+            "$14 billion, eclipsing Novartis's $9 billion purchase of Tamberlin Labs in 2015.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Quellen Bio", "Halvard Pharma", Decimal("12000000000")),
+        ("Tamberlin Labs", "Novartis", Decimal("9000000000"))]
+
+
+def test_a_short_name_after_acquisition_of_is_the_company_named_in_full():
+    # (a gazetteer company whose short form the gazetteer does not list)
+    text = ("Verona Pharma was bought by Merck on Tuesday for $10 billion. Merck's acquisition of Verona brings in "
+            "Ohtuvayre (ensifentrine), which was approved in the U.S. last June.")
+    r = extract(text)
+    assert [(d.licensor.name, d.licensee.name) for d in r.deals] == [("Verona Pharma", "Merck")]
+    assert [(a.drug, a.company.name) for a in r.approvals] == [("ensifentrine", "Verona Pharma")]

@@ -27,8 +27,10 @@ def _word_char(text: str, i: int, extra: str) -> bool:
 def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], names: NameCleaner) -> list[Fact]:
     """Every other place the article writes a company it names somewhere: its names as found, and each
     without its designator and legal form. ("Pellmont Pharma signed …", later "Northcove's fund will pay
-    Pellmont" — the rules that find unknown names fire on the first, not the second.)"""
+    Pellmont" — the rules that find unknown names fire on the first, not the second.) A context rule's unknown name
+    that is such a short form takes the full name's company (set on its fact)."""
     forms: dict[str, Company] = {}
+    shorts: dict[str, Company] = {}  # the forms that are another form's short form
     lower_words: set[str] | None = None
     for f in orgs:
         name = display_name(f.text).rstrip(".")
@@ -47,6 +49,15 @@ def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], n
                 if form.lower() in lower_words or form in names.name_stop:
                     continue  # a common word ("Vision", "Point") is no name on its own
             forms.setdefault(form, f.value)
+            if form != name:
+                shorts.setdefault(form, f.value)
+    # an unknown name a context rule found that is the short form of a company named in full ("Merck's acquisition
+    # of Verona" beside "Verona Pharma") is that company
+    for f in orgs:
+        if f.kind == "context" and isinstance(f.value, Company) and f.value.key.startswith("x:"):
+            other = shorts.get(display_name(f.text).rstrip("."))
+            if other is not None and other.key != f.value.key:
+                f.value = other
     if not forms:
         return []
     taken = SpanIndex([(f.start, f.end) for f in orgs] + list(money_spans))
