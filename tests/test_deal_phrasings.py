@@ -1046,3 +1046,15 @@ def test_a_short_name_after_acquisition_of_is_the_company_named_in_full():
     r = extract(text)
     assert [(d.licensor.name, d.licensee.name) for d in r.deals] == [("Verona Pharma", "Merck")]
     assert [(a.drug, a.company.name) for a in r.approvals] == [("ensifentrine", "Verona Pharma")]
+
+
+def test_contingent_consideration_on_events_and_the_closing_of_the_same_purchase():
+    text = ("On March 3, 2025, we entered into an agreement to acquire Lindqvist Biologics AB (\"Lindqvist\"). We would "
+            "acquire all outstanding shares of Lindqvist for $60 million in cash at closing, and pay additional "
+            "consideration based on future regulatory and commercial events, including up to $15 million if sales "
+            "of its product exceed certain thresholds, for a total transaction value of up to $75 million. On March "
+            "20, 2025, we completed the acquisition of Lindqvist for an aggregate amount of $60 million.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.upfront.amount, d.milestones.amount, d.total_value.amount, d.status)
+            for d in deals] == [("Lindqvist Biologics AB", Decimal("60000000"), Decimal("15000000"),
+                                 Decimal("75000000"), "completed")]

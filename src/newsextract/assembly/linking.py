@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from .types import DEAL_KINDS, DealState, Mention, PartyRef
 
@@ -151,11 +152,13 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
     if others and len(d.parties) >= 2 and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
-    # the same payment kind with a different amount (or currency) is another deal
+    # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under
+    # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash
+    # at closing … for a total transaction value of up to $128 million")
     have_money = d.terms
     for k, f, _ in m.money:
-        if k in have_money and (have_money[k].currency != f.value.currency or abs(
-                have_money[k].amount - f.value.amount) > have_money[k].amount * Decimal("0.01")):
+        if k in have_money and not _same_amount(have_money[k], f.value) and not any(
+                _same_amount(v, f.value) for v in have_money.values()):
             return False
     # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment; "… last year"
     # after "in January this year") is another
@@ -163,6 +166,11 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
             x.rel_years for x in d.mentions):
         return False
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+def _same_amount(a: Any, b: Any) -> bool:
+    """Two amounts of money that are the same to within 1 %, in one currency."""
+    return bool(a.currency == b.currency and abs(a.amount - b.amount) <= a.amount * Decimal("0.01"))
 
 
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
