@@ -1058,3 +1058,18 @@ def test_contingent_consideration_on_events_and_the_closing_of_the_same_purchase
     assert [(d.licensor.name, d.upfront.amount, d.milestones.amount, d.total_value.amount, d.status)
             for d in deals] == [("Lindqvist Biologics AB", Decimal("60000000"), Decimal("15000000"),
                                  Decimal("75000000"), "completed")]
+
+
+def test_zh_a_list_of_deals_closed_by_a_count():
+    text = "首付款超过1亿美元的交易还有辉瑞以5亿美元收购海川生物，诺华与澜海制药就TROP2抗体偶联药物LN-207达成的授权等12笔交易。"
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [
+        ("海川生物", "辉瑞", None), ("澜海制药", "诺华", "LN-207")]
+
+
+def test_a_benchmark_deal_named_with_its_drug_in_a_statistics_sentence():
+    text = ("Hanul Bio's earlier agreement with Sanofi for the brain shuttle bispecific HB-301, which brought $75 million "
+            "upfront, remains the benchmark for Korean platform deals.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in deals] == [
+        ("Hanul Bio", "Sanofi", "HB-301", Decimal("75000000"))]

@@ -44,7 +44,8 @@ class Linker:
                 if last is not None and self._continues(last, m, mi):
                     absorb(_asset_owner(deals, last, m), m)
                 continue
-            if m.aggregate and not m.acq_frame and not any(p.role for p in named):
+            if m.aggregate and not m.acq_frame and not any(p.role for p in named) and not (
+                    m.assets and len({p.ent for p in named}) >= 2):  # (two companies and a drug: one deal of a list)
                 # statistics that name companies in passing ("companies such as X and Y have signed deals")
                 # start no deal; at most they add terms to the deal just described
                 if last is not None and any(p.ent in last.parties for p in named) and m.money:
