@@ -1073,3 +1073,11 @@ def test_a_benchmark_deal_named_with_its_drug_in_a_statistics_sentence():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in deals] == [
         ("Hanul Bio", "Sanofi", "HB-301", Decimal("75000000"))]
+
+
+def test_zh_we_defined_after_the_short_name():
+    text = ('海川医药(中国)有限公司(简称"海川医药"、"本公司"或"我们")今日公布业绩。2024年,我们与诺华签署了授权协议,'
+            '获得1亿美元首付款。')
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("海川医药(中国)有限公司", "诺华", Decimal("100000000"))]
