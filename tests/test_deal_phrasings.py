@@ -1081,3 +1081,21 @@ def test_zh_we_defined_after_the_short_name():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("海川医药(中国)有限公司", "诺华", Decimal("100000000"))]
+
+
+def test_zh_a_royalty_rate_paid_between_two_parties_is_a_deal():
+    text = "根据双方的许可协议，诺华将按HL-88在中国的全部销售额向海岚生物支付30%的固定特许权使用费。"
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.royalty.min_pct, d.royalty.max_pct) for d in deals] == [
+        ("海岚生物", "诺华", 30.0, 30.0)]
+
+
+@pytest.mark.parametrize("text,lang,rates", [
+    ("澜海制药将按许可产品年净销售额的3%—5%向海川生物支付销售提成，并支付1亿元首付款。", "zh", (3.0, 5.0)),
+    # a percentage in another clause is no royalty rate
+    ("Halden AG will pay Qinmu Bio $40 million upfront, and Qinmu will receive tiered royalties.\n\nQinmu's shares "
+     "rose 4% on the news.", "en", (None, None)),
+])
+def test_royalty_rates_come_from_the_royalty_clause(text, lang, rates):
+    deals = extract(text, lang=lang).deals
+    assert [(d.royalty.min_pct, d.royalty.max_pct) for d in deals] == [rates]

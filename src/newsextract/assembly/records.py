@@ -49,7 +49,12 @@ class DealWriter:
         licensee = self._party(d, "licensee", ents, ev)
         ended = status == "terminated" and licensor is not None and licensee is not None and any(
             c.kind != "other" for m in allf for c in m.deal_cues)  # an agreement ended: a deal, terms or none
-        if (licensor is None and licensee is None) or not (fields or targets or assets or ended):
+        # a royalty rate between two parties a frame bound (not a prior's guess) is a term: "阿斯利康将…向和黄医药支付30%
+        # 固定特许权使用费"
+        paid_royalty = royalty is not None and (royalty.max_pct is not None or royalty.tiered) and (
+            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules)
+            and any(m.framed for m in allf))
+        if (licensor is None and licensee is None) or not (fields or targets or assets or ended or paid_royalty):
             return None
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
@@ -288,6 +293,11 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
     return None
 
 
+#: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)
+_ROYALTY_WORD = re.compile(r"royalt|特许权使用费|特許權使用費|销售提成|銷售提成|提成|分成")
+_CLAUSE_STOPS = ("。", "；", ";", "\n", ". ", "，", "（")
+
+
 def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | None:
     rf = [r for m in allf for r in m.royalty]
     if not rf or all(r.kind == "royalty_free" for r in rf):
@@ -298,8 +308,10 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
         if r.kind == "rates":
             g = r.value or {}
             vals = [float(v) for v in (g.get("a"), g.get("b"), g.get("c")) if v]
-            ctx = text[max(0, r.start - 80): r.end + 80].lower()
-            if vals and "royalt" in ctx and all(v <= 50 for v in vals):
+            a, b = max(0, r.start - 80), r.end + 80
+            a = max([a] + [text.rfind(stop, a, r.start) + 1 for stop in _CLAUSE_STOPS])  # within its own clause
+            b = min([b] + [i for i in (text.find(stop, r.end, b) for stop in _CLAUSE_STOPS) if i >= 0])
+            if vals and _ROYALTY_WORD.search(text[a:b].lower()) and all(v <= 50 for v in vals):
                 lo, hi = min(vals), max(vals)
                 break
     first = next((r for r in rf if r.kind != "rates"), None)

@@ -89,6 +89,8 @@ class AssetFinder:
         self.stop_words = {str(x) for x in data.get("stop_words") or []}
         self.comparator = re.compile("(?:" + str(data.get("comparator") or "(?!)") + ")", re.I)
         self.comparator_window = int(data.get("comparator_window", 40))
+        #: a news source's label right before a name ("資料來源:AM730", "Source: ABC123"): the name is the source's
+        self.source_label = re.compile("(?:" + str(data["source_label"]) + ")$") if data.get("source_label") else None
         self.company_after = re.compile(str(data.get("company_after") or "(?!)"))
         #: (Chinese) words ending in a name character: a name found inside one starts after it (公司 → not 司…)
         self.left_words = [str(w) for w in data.get("left_words") or []]
@@ -181,6 +183,8 @@ class AssetFinder:
             return False  # "Ebbtide Biosciences", "Gubra's shareholders": a company, not a drug
         head = name.split(" (")[0].split("(")[0]
         if r.attrs.get("kind") in _PROPAGATE and (head in self.stop_words or head.split("-")[0] in self.stop_words):
+            return False
+        if self.source_label is not None and self.source_label.search(t, max(0, s - 16), s):
             return False
         left = t[max(0, s - self.comparator_window):s]
         return not self.comparator.search(left)
