@@ -1099,3 +1099,11 @@ def test_zh_a_royalty_rate_paid_between_two_parties_is_a_deal():
 def test_royalty_rates_come_from_the_royalty_clause(text, lang, rates):
     deals = extract(text, lang=lang).deals
     assert [(d.royalty.min_pct, d.royalty.max_pct) for d in deals] == [rates]
+
+
+def test_deal_kinds_named_as_models_are_no_deal():
+    text = ("Pfizer will pay Qinmu Bio $300 million upfront for QM-12. Since the approval of zanubrutinib by BeiGene in "
+            "2019, strategies built on licensing models, M&A models and the NewCo model have become the way Chinese "
+            "drug developers reach global markets.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Qinmu Bio", "Pfizer")]
