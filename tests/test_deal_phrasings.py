@@ -1107,3 +1107,12 @@ def test_deal_kinds_named_as_models_are_no_deal():
             "drug developers reach global markets.")
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Qinmu Bio", "Pfizer")]
+
+
+def test_deals_with_foreign_firms_are_statistics():
+    text = ("Korean drug developers have won 1.7 trillion won worth of license-out deals with foreign firms in the past "
+            "three months, despite accounting issues at Hanbit Biologics. In July, Qinmu Bio agreed with Corvane "
+            "Therapeutics to offer a license to five antibodies for $550 million.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Qinmu Bio", "Corvane Therapeutics", Decimal("550000000"))]
