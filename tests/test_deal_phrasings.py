@@ -1116,3 +1116,13 @@ def test_deals_with_foreign_firms_are_statistics():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Qinmu Bio", "Corvane Therapeutics", Decimal("550000000"))]
+
+
+def test_a_royalty_interest_bought_from_the_foundation_that_owns_it():
+    text = ("Harwell Royalty Partners announced today an agreement to acquire the residual royalty interest in "
+            "Vertex Pharmaceuticals' cystic fibrosis treatments owned by the Lung Health Foundation. The agreement "
+            "includes an upfront payment of $300 million.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Lung Health Foundation", "Harwell Royalty Partners", Decimal("300000000"))]
+    assert {e.rule for e in deals[0].evidence if e.field in ("licensor", "licensee")} == {"role.interest_owned_by"}
