@@ -1126,3 +1126,11 @@ def test_a_royalty_interest_bought_from_the_foundation_that_owns_it():
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("Lung Health Foundation", "Harwell Royalty Partners", Decimal("300000000"))]
     assert {e.rule for e in deals[0].evidence if e.field in ("licensor", "licensee")} == {"role.interest_owned_by"}
+
+
+def test_royalties_paid_back_to_a_funder_are_a_term_of_the_same_deal():
+    text = ("Under the funding agreement, Harwick Capital will pay Qinmu Bio $100 million on signing. If the drug is "
+            "approved, Qinmu Bio will make success-based payments to Harwick Capital and pay it royalties on net sales.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.royalty is not None) for d in deals] == [
+        ("Qinmu Bio", "Harwick Capital", Decimal("100000000"), True)]

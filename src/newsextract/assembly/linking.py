@@ -70,6 +70,10 @@ class Linker:
             target = None if fresh else _best(deals, m, units)
             if target is None and last is not None and not fresh and _completes(last, m):
                 target = last  # "X is entitled to $5M upfront. Should Y exercise its option, …": Y is X's partner
+            if target is None and last is not None and not fresh and _pays_back(last, m):
+                absorb(last, m, terms_only=True)  # royalties the deal's payee pays its funder: the same deal
+                heading = None
+                continue
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
@@ -103,6 +107,15 @@ def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = Non
             if best is None or key > best:
                 best, found = key, d
     return found
+
+
+def _pays_back(d: DealState, m: Mention) -> bool:
+    """``m`` has the deal's two parties in reversed roles, royalties and no amount: the payee pays royalties back to
+    whoever funds it ("Northcove's fund will pay Pellmont $150 million … Pellmont will make success-based payments to
+    Northcove and pay it royalties"), a term of the same deal, not another deal."""
+    roled = {p.ent: p.role for p in m.parties if p.ent and p.role}
+    return bool(m.royalty and not m.money and len(roled) == 2 and all(
+        d.parties.get(e) is not None and d.parties.get(e) != r for e, r in roled.items()))
 
 
 def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
