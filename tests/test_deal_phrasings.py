@@ -1134,3 +1134,15 @@ def test_royalties_paid_back_to_a_funder_are_a_term_of_the_same_deal():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.royalty is not None) for d in deals] == [
         ("Qinmu Bio", "Harwick Capital", Decimal("100000000"), True)]
+
+
+def test_an_institute_sells_part_of_its_royalty_on_a_drug_another_company_markets():
+    text = ("Calder Royalty Partners will pay the Lisbon Institute of Molecular Oncology (LIMO) US$120 million upfront "
+            "for half of the institute's royalty interest in Corvexa (tavilimab), the antibody marketed by Swiss "
+            "drugmaker Hallwyl Pharma.\n\nLIMO, a research institute affiliated with the University of Lisbon, "
+            "discovered the antibody and licensed it to Hallwyl in 2015. It receives a mid-single-digit royalty on "
+            "net sales under that agreement.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals][:1] == [
+        ("Lisbon Institute of Molecular Oncology", "Calder Royalty Partners", Decimal("120000000"))]
+    assert "University of Lisbon" not in {p.name for d in deals for p in (d.licensor, d.licensee) if p}

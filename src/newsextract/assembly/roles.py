@@ -86,7 +86,7 @@ class RoleBinder:
                     self.investor_before is not None
                     and self.investor_before.search(text[max(0, f.start - 40):f.start]))):
                 continue  # investors in a NewCo round are not parties to the licence (one that is the clause's subject is)
-            if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 48):f.start]):
+            if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 80):f.start]):
                 continue  # the parent of a party the clause names
             unit = nxt.get(id(f))
             if self.parent_of_next is not None and unit is not None and self.parent_of_next.fullmatch(

@@ -84,6 +84,16 @@ def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], n
     return added
 
 
+def _acronym(define: str, name: str) -> list[str]:
+    """The acronym in brackets after a name, when it is the name's initials ("Melbourne Institute of Cellular
+    Medicine (MICM)"); nothing else in bare brackets is a name ("(NYSE)", "(FDA)")."""
+    m = re.fullmatch(r"\(\s*([A-Z]{2,8})\s*\)", define)
+    if m is None:
+        return []
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'’.-]*", name))
+    return [m.group(1)] if m.group(1) == initials else []
+
+
 def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx: re.Pattern[str] | None,
                         zh: ZhNames | None) -> list[Fact]:
     """Names a filing defines right after a company (defines rules labelled ``short``):
@@ -107,7 +117,7 @@ def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx:
         prev = orgs[max(i for _, i in by_end[lo:hi])] if hi > lo else None
         if prev is None or not isinstance(prev.value, Company):
             continue
-        for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text):
+        for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text) or _acronym(d.text, prev.text):
             if self_rx is not None and self_rx.fullmatch(name):
                 continue
             if zh is not None and name in zh.stop:
