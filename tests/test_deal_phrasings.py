@@ -1146,3 +1146,12 @@ def test_an_institute_sells_part_of_its_royalty_on_a_drug_another_company_market
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals][:1] == [
         ("Lisbon Institute of Molecular Oncology", "Calder Royalty Partners", Decimal("120000000"))]
     assert "University of Lisbon" not in {p.name for d in deals for p in (d.licensor, d.licensee) if p}
+
+
+def test_zh_a_royalty_fund_pays_a_first_tranche_and_the_raise_is_no_term():
+    text = ("海岚药业股份有限公司（以下简称\"海岚\"）与杭州青禾医疗产业投资基金（有限合伙）（以下简称\"青禾基金\"）签署"
+            "《研发投资与收益分成协议》。协议生效后青禾基金先行支付首期资金3,000万元。海岚将按HL-12年销售额的4%至6%向"
+            "青禾基金支付销售分成。此外，海岚拟向特定对象发行股票，募集资金总额不超过5亿元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value) for d in deals] == [
+        ("海岚药业股份有限公司", "杭州青禾医疗产业投资基金（有限合伙）", Decimal("30000000"), None)]

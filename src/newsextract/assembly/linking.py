@@ -110,12 +110,13 @@ def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = Non
 
 
 def _pays_back(d: DealState, m: Mention) -> bool:
-    """``m`` has the deal's two parties in reversed roles, royalties and no amount: the payee pays royalties back to
-    whoever funds it ("Northcove's fund will pay Pellmont $150 million … Pellmont will make success-based payments to
-    Northcove and pay it royalties"), a term of the same deal, not another deal."""
+    """``m`` has the deal's two parties in reversed roles (or one reversed, one open), royalties and no amount: the
+    payee pays royalties back to whoever funds it ("Northcove's fund will pay Pellmont $150 million … Pellmont will
+    make success-based payments to Northcove and pay it royalties"), a term of the same deal, not another deal."""
     roled = {p.ent: p.role for p in m.parties if p.ent and p.role}
-    return bool(m.royalty and not m.money and len(roled) == 2 and all(
-        d.parties.get(e) is not None and d.parties.get(e) != r for e, r in roled.items()))
+    have = {e: d.parties.get(e) for e in roled}
+    return bool(m.royalty and not m.money and len(roled) == 2 and all(e in d.parties for e in roled)
+                and all(h is None or h != roled[e] for e, h in have.items()) and any(h is not None for h in have.values()))
 
 
 def _same_sentence_lead(heading: Mention, m: Mention) -> bool:

@@ -52,8 +52,7 @@ class DealWriter:
         # a royalty rate between two parties a frame bound (not a prior's guess) is a term: "阿斯利康将…向和黄医药支付30%
         # 固定特许权使用费"
         paid_royalty = royalty is not None and (royalty.max_pct is not None or royalty.tiered) and (
-            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules)
-            and any(m.framed for m in allf))
+            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules))
         if (licensor is None and licensee is None) or not (fields or targets or assets or ended or paid_royalty):
             return None
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
