@@ -1155,3 +1155,13 @@ def test_zh_a_royalty_fund_pays_a_first_tranche_and_the_raise_is_no_term():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value) for d in deals] == [
         ("海岚药业股份有限公司", "杭州青禾医疗产业投资基金（有限合伙）", Decimal("30000000"), None)]
+
+
+def test_a_royalty_fund_that_funds_a_launch_receives_the_royalties():
+    text = ("Royalties acquisition advice provided by Harlan & Reyes\nQinmu Bio has entered into a royalty agreement "
+            "with Tamsin Royalty Partners. The agreement, worth $250 million, will provide immediate funding for Qinmu "
+            "Bio while sharing future royalties from the European sales of tavorimab. Once the investors receive 1.5 "
+            "times their investment, no further royalty payments are required from Qinmu Bio.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Qinmu Bio", "Tamsin Royalty Partners", Decimal("250000000"))]
