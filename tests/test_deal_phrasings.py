@@ -1165,3 +1165,19 @@ def test_a_royalty_fund_that_funds_a_launch_receives_the_royalties():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Qinmu Bio", "Tamsin Royalty Partners", Decimal("250000000"))]
+
+
+def test_the_first_deal_of_the_same_parties_named_with_its_own_amount():
+    text = ("Building on a March deal for its lipid nanoparticle technology, Corvane Bio has signed a second agreement "
+            "with Novartis. The deal includes up to $250 million in upfront and milestone payments for Corvane, "
+            "adding to the first deal's similarly structured $500 million package.")
+    deals = extract(text).deals
+    assert sorted(d.total_value.amount for d in deals) == [Decimal("250000000"), Decimal("500000000")]
+    assert {(d.licensor.name, d.licensee.name) for d in deals} == {("Corvane Bio", "Novartis")}
+
+
+def test_zh_an_earlier_deal_of_the_same_parties_with_its_own_total():
+    text = "海岚生物与辉瑞签署第二份授权协议，交易总额最高3亿美元。此前的授权协议总金额为5亿美元。"
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("海岚生物", "辉瑞", Decimal("300000000")), ("海岚生物", "辉瑞", Decimal("500000000"))]

@@ -15,11 +15,14 @@ __all__ = ["Linker"]
 
 
 class Linker:
-    def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None) -> None:
+    def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
+                 earlier_deal: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
         self.relative_years = relative_years or {}
+        #: a clause naming an earlier deal of the same parties ("the first deal's $600 million package")
+        self.earlier_deal = re.compile(earlier_deal, re.I) if earlier_deal else None
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -42,6 +45,17 @@ class Linker:
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue
                 if last is not None and self._continues(last, m, mi):
+                    if self._earlier(text, last, m):
+                        earlier = DealState()  # the same parties' earlier deal, with its own terms
+                        for e, r in last.parties.items():
+                            earlier.parties[e] = r
+                            if r is not None:
+                                earlier.roles[r] = e
+                        earlier.role_facts, earlier.role_rules = dict(last.role_facts), dict(last.role_rules)
+                        earlier.order = list(last.order)
+                        deals.append(earlier)
+                        absorb(earlier, m)
+                        continue
                     absorb(_asset_owner(deals, last, m), m)
                 continue
             if m.aggregate and not m.acq_frame and not any(p.role for p in named) and not (
@@ -86,6 +100,15 @@ class Linker:
             absorb(target, m)
             last = target
         return deals
+
+    def _earlier(self, text: str, last: DealState, m: Mention) -> bool:
+        """``m`` names an earlier deal ("the first deal's … $600 million package") and an amount of a kind the last
+        deal has in another amount: the terms of that earlier deal."""
+        if self.earlier_deal is None or not m.money or not self.earlier_deal.search(text, m.start, m.end):
+            return False
+        have = {_FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
+        return any(_FIELD_KIND.get(k, k) in have and not _same_amount(have[_FIELD_KIND.get(k, k)], f.value)
+                   for k, f, _ in m.money)
 
     def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
         """A mention without a named company continues the last deal when it is near and carries terms."""
@@ -187,6 +210,9 @@ def _same_amount(a: Any, b: Any) -> bool:
     """Two amounts of money that are the same to within 1 %, in one currency."""
     return bool(a.currency == b.currency and abs(a.amount - b.amount) <= a.amount * Decimal("0.01"))
 
+
+#: payment kinds by the deal field they fill ("up to $303 million in upfront and milestone payments" is a total)
+_FIELD_KIND = {"combined_total": "total", "combined_upfront": "upfront", "price?": "total"}
 
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
 
