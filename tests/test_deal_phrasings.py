@@ -1181,3 +1181,11 @@ def test_zh_an_earlier_deal_of_the_same_parties_with_its_own_total():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("海岚生物", "辉瑞", Decimal("300000000")), ("海岚生物", "辉瑞", Decimal("500000000"))]
+
+
+def test_an_upfront_with_a_converted_amount_and_its_currency_code():
+    text = ("Qinmu Bio signed a licensing deal with Pfizer worth up to $1.5 billion (¥10.8 billion CNY). The agreement "
+            "includes $1.25 billion (¥9 billion CNY) in upfront payments and equity.")
+    deals = extract(text).deals
+    assert [(d.upfront.amount, d.upfront.currency, d.total_value.amount) for d in deals] == [
+        (Decimal("1250000000"), "USD", Decimal("1500000000"))]

@@ -387,3 +387,9 @@ def test_contract_payment_is_upfront():
     deal = extract("Hanul Bio signed an exclusive license with Sari Pharma. Hanul Bio will receive a contract payment "
                    "of approximately 26.7 billion KRW and milestone payments.").deals[0]
     assert (deal.upfront.amount, deal.upfront.currency) == (Decimal("26700000000"), "KRW")
+
+
+def test_a_bracketed_conversion_with_its_currency_code():
+    found = find_money("The agreement includes $1.25 billion (¥9 billion CNY) in upfront payments")
+    assert [(m.amount, m.currency, m.conversion) for m in found] == [
+        (Decimal("1250000000"), "USD", False), (Decimal("9000000000"), "CNY", True)]

@@ -185,8 +185,12 @@ def _mark_conversions(v: MoneyVocab, text: str, found: list[MoneyMatch]) -> None
     conv_between, conv_after = v.rx["money.conv_between"], v.rx["money.conv_after"]
     for a, b in zip(found, found[1:], strict=False):
         between = text[a.end:b.start]
-        if len(between) <= 24 and conv_between.match(between) and conv_after.match(text[b.end:b.end + 45]):
+        after = conv_after.match(text[b.end:b.end + 45]) if len(between) <= 24 and conv_between.match(between) else None
+        if after is not None:
             b.conversion = True
+            code = after.groupdict().get("code")
+            if code:
+                b.currency = "CNY" if code == "RMB" else code  # "(¥9 billion CNY)": the code says which ¥
             _currency_by_rate(v, a, b)
 
 
