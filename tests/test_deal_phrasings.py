@@ -1189,3 +1189,11 @@ def test_an_upfront_with_a_converted_amount_and_its_currency_code():
     deals = extract(text).deals
     assert [(d.upfront.amount, d.upfront.currency, d.total_value.amount) for d in deals] == [
         (Decimal("1250000000"), "USD", Decimal("1500000000"))]
+
+
+def test_a_kind_of_milestones_added_to_the_milestones_named_before():
+    text = ("Zai Lab entered into a licensing agreement with Corvane Therapeutics for CV-301 in Greater China. Corvane "
+            "will receive a $30 million upfront payment and can receive up to an additional $60 million in milestone "
+            "payments. Corvane is also eligible to receive up to $40 million in sales milestones.")
+    deals = extract(text).deals
+    assert [(d.upfront.amount, d.milestones.amount) for d in deals] == [(Decimal("30000000"), Decimal("100000000"))]

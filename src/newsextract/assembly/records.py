@@ -38,7 +38,7 @@ class DealWriter:
         allf = d.mentions
         dtype = _deal_type(allf, d)
         complete_roles(d, ents)
-        fields = _money_fields(d, dtype, ev)
+        fields = _money_fields(d, dtype, ev, text)
         targets = _targets(allf, ev)
         assets = _assets(allf, ents, ev)
         modality = _first(allf, "modality", ev, lambda f: f.value)
@@ -201,7 +201,7 @@ def payer_prior(payer: str, payee: str, ents: EntityTable) -> bool:
     return qc in ("CN", "HK") and pc not in (None, "CN", "HK") and pk != "investor"
 
 
-def _money_fields(d: DealState, dtype: str, ev: list[Evidence]) -> dict[str, Any]:
+def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") -> dict[str, Any]:
     fields: dict[str, Any] = {}
     money_by: dict[str, list[tuple[Fact, str]]] = {}
     for k, f, rule in d.money:
@@ -218,11 +218,22 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence]) -> dict[str, Any
     parts = money_by.get("milestone_part", [])
     if generic:
         f, rule = max(generic, key=lambda x: x[0].value.amount)
-        fields["milestones"] = to_money(f.value)
-        ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
+        # a kind of milestones the text adds to them ("can receive up to an additional $80 million in milestone
+        # payments. Karuna is also eligible to receive up to $72 million in sales milestones": $152 million)
+        more = [(p, r) for p, r in parts if p.start > f.end and p.value.currency == f.value.currency
+                and _ALSO.search(text[max(f.end, p.start - 100, text.rfind(". ", 0, p.start) + 1):p.start])]
+        if more:
+            fields["milestones"] = _sum_parts([(f, rule)] + more, ev)
+        else:
+            fields["milestones"] = to_money(f.value)
+            ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
     elif parts:
         fields["milestones"] = _sum_parts(parts, ev)
     return fields
+
+
+#: words that add a kind of milestones to those named before ("is also eligible to receive …")
+_ALSO = re.compile(r"\b(?:also|additionally|in addition|further)\b|另外|此外|还可|還可|亦可")
 
 
 def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
