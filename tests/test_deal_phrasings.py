@@ -1197,3 +1197,20 @@ def test_a_kind_of_milestones_added_to_the_milestones_named_before():
             "payments. Corvane is also eligible to receive up to $40 million in sales milestones.")
     deals = extract(text).deals
     assert [(d.upfront.amount, d.milestones.amount) for d in deals] == [(Decimal("30000000"), Decimal("100000000"))]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("广州瑞川药业公告称，拟以十二亿元人民币收购深圳安禾生物科技有限公司100%股权。", "深圳安禾生物科技有限公司", "广州瑞川药业"),
+    ("華晉醫藥控股有限公司公佈，已完成收購捷安生物科技有限公司全部股權，總代價約12.5億港元。", "捷安生物科技有限公司",
+     "華晉醫藥控股有限公司"),
+])
+def test_zh_a_saying_verb_and_its_comma_do_not_end_the_buyers_clause(text, licensor, licensee):
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.deal_type) for d in deals] == [(licensor, licensee, "acquisition")]
+
+
+def test_zh_a_drug_heading_goes_to_the_licence_of_the_same_drug():
+    text = ("海岚生物周一公布，其自主研发的FGFR2抑制剂格乐替尼（HL-085）已获批上市。\n\n公司同时披露，另一款产品已获受理。\n\n"
+            "海岚同日宣布，已将格乐替尼在大中华区以外的全球权益授予美国Calyx Oncology，对方将支付首付款1亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.targets) for d in deals] == [("海岚生物", "Calyx Oncology", ["FGFR2"])]

@@ -93,8 +93,9 @@ class Linker:
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
-                if heading is not None and (0 < m.sent - heading.sent <= 2 and not (
-                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_sentence_lead(heading, m)):
+                if heading is not None and (0 < m.sent - heading.sent <= 2 and (not (
+                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m))
+                        or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
             heading = None
             absorb(target, m)
@@ -230,6 +231,16 @@ def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealSta
     if not mine or mine & _assets_of(last) or not _assets_of(last):
         return last
     return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
+
+
+def _same_drug(a: Mention, b: Mention) -> bool:
+    """Two mentions name one drug, once each name is cut into its parts ("格樂替尼（HL-085）" and "格樂替尼")."""
+    def parts(m: Mention) -> set[str]:
+        return {p.strip().lower() for x in _assets_of(m) for p in _NAME_PARTS.split(x) if p.strip()}
+    return bool(parts(a) & parts(b))
+
+
+_NAME_PARTS = re.compile(r"[()（）,，/、]")
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:
