@@ -1214,3 +1214,11 @@ def test_zh_a_drug_heading_goes_to_the_licence_of_the_same_drug():
             "海岚同日宣布，已将格乐替尼在大中华区以外的全球权益授予美国Calyx Oncology，对方将支付首付款1亿美元。")
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.targets) for d in deals] == [("海岚生物", "Calyx Oncology", ["FGFR2"])]
+
+
+def test_zh_talks_between_two_companies_over_a_drug_are_a_deal_in_the_making():
+    text = ("一、主要交易 - 澜海制药将HL-11的全球权益授予诺华 首付款5000万美元[1] - 据知情人士透露 海岚生物正与礼来就口服小分子"
+            "GLP-1激动剂HL-0218进行磋商 交易细节尚未确定[2]")
+    deals = extract(text, lang="zh").deals
+    assert [(sorted([d.licensor.name, d.licensee.name]), d.asset) for d in deals] == [
+        (["澜海制药", "诺华"], "HL-11"), (["海岚生物", "礼来"], "HL-0218")]
