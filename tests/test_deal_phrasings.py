@@ -1222,3 +1222,11 @@ def test_zh_talks_between_two_companies_over_a_drug_are_a_deal_in_the_making():
     deals = extract(text, lang="zh").deals
     assert [(sorted([d.licensor.name, d.licensee.name]), d.asset) for d in deals] == [
         (["澜海制药", "诺华"], "HL-11"), (["海岚生物", "礼来"], "HL-0218")]
+
+
+def test_talks_with_a_company_over_a_drug_are_a_deal_in_the_making():
+    text = ("Halden Bio is in talks with Eli Lilly over its oral GLP-1 agonist HB-0218, people familiar with the matter "
+            "said. The Board has not decided.")
+    deals = extract(text).deals
+    assert [(sorted([d.licensor.name, d.licensee.name]), d.asset, d.status) for d in deals] == [
+        (["Eli Lilly", "Halden Bio"], "HB-0218", "in_discussion")]
