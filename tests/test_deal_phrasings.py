@@ -1230,3 +1230,11 @@ def test_talks_with_a_company_over_a_drug_are_a_deal_in_the_making():
     deals = extract(text).deals
     assert [(sorted([d.licensor.name, d.licensee.name]), d.asset, d.status) for d in deals] == [
         (["Eli Lilly", "Halden Bio"], "HB-0218", "in_discussion")]
+
+
+def test_zh_its_subsidiary_signs_for_the_company_that_announces():
+    text = ("海川药业集团宣布，其附属公司已与阿斯利康就一项口服小分子研发合作签订协议，阿斯利康将支付1.1亿美元预付款，"
+            "潜在总金额最高可达53.3亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("海川药业集团", "阿斯利康", Decimal("110000000"))]
