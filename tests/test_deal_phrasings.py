@@ -1238,3 +1238,11 @@ def test_zh_its_subsidiary_signs_for_the_company_that_announces():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("海川药业集团", "阿斯利康", Decimal("110000000"))]
+
+
+def test_an_amount_paid_to_license_rights_is_the_deals_price():
+    text = ("In a regulatory filing, Bayer disclosed that it paid $25 million to license the rights to a KRAS "
+            "inhibitor from Kestrel Biosciences.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Kestrel Biosciences", "Bayer", Decimal("25000000"))]
