@@ -109,3 +109,13 @@ def test_a_plural_possessive_after_a_cue_ends_the_name(finder):
     names = _names(finder, "Korean drug developers ended the year with deals led by Torvald Biologics' HER3 antibody "
                            "agreement.")
     assert "Torvald Biologics" in names and not any("HER3" in n for n in names)
+
+
+@pytest.mark.parametrize("text,name", [
+    # designators this session added: a neuroscience company, a foundation, an institute named with 'of'
+    ("Shares of Calder Neuroscience rose 40% on the news.", "Calder Neuroscience"),
+    ("The Lung Health Foundation sold part of its royalty.", "Lung Health Foundation"),
+    ("The Lisbon Institute of Molecular Oncology discovered the antibody.", "Lisbon Institute of Molecular Oncology"),
+])
+def test_names_ending_in_new_designators(finder, text, name):
+    assert name in _names(finder, text)

@@ -1246,3 +1246,4 @@ def test_an_amount_paid_to_license_rights_is_the_deals_price():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Kestrel Biosciences", "Bayer", Decimal("25000000"))]
+
