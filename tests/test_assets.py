@@ -67,6 +67,9 @@ BRANDS = [
     ("en", "Invossa-K, a degenerative arthritis treatment, in Hong Kong", ["Invossa-K"]),
     ("en", "the treatment, which will be sold as Orgovyx, in 2021", ["Orgovyx"]),
     ("en", "Sales of Iqirvo rose. Iqirvo, the brand name for elafibranor, is", ["Iqirvo", "elafibranor"]),
+    # a brand the rights are to (asset.rights_to); not a place
+    ("en", "Halvern will take over worldwide rights to Dormivel outside Korea", ["Dormivel"]),
+    ("en", "Halvern will take over worldwide rights to China and Japan", []),
 ]
 
 PAIRS = [
@@ -110,10 +113,8 @@ def test_assets_found(lang, text, want):
 
 
 KNOWN_MISSES = [
-    # a brand named only as something sold or divested, without a cue word
-    ("en", "Grunenthal will acquire global rights to Zomig outside Japan", ["Zomig"]),
     # a Chinese brand without 商品名 or a mark
-    ("zh", "癌症藥物沃瑞沙在內地獲批", ["沃瑞沙"]),
+    ("zh", "抗癌藥沃瑞沙已在內地上市", ["沃瑞沙"]),
 ]
 
 
