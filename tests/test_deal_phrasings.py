@@ -1247,3 +1247,11 @@ def test_an_amount_paid_to_license_rights_is_the_deals_price():
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("Kestrel Biosciences", "Bayer", Decimal("25000000"))]
 
+
+
+def test_a_numbered_item_run_into_the_line_before_and_money_put_on_the_line():
+    text = ("3. Licensing galore: Roche ties up with Hanbit on ADCs as Rani rounds out week with Chugai pact 4. Kite "
+            "puts $1.6B on the line to pair up with China’s Pregene for another in vivo CAR-T deal.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals if d.total_value] == [
+        ("Pregene", "Kite", Decimal("1600000000"))]
