@@ -1255,3 +1255,14 @@ def test_a_numbered_item_run_into_the_line_before_and_money_put_on_the_line():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals if d.total_value] == [
         ("Pregene", "Kite", Decimal("1600000000"))]
+
+
+def test_a_fund_that_pays_for_trials_with_amounts_as_targets_are_met():
+    text = ("Calder Royalty Partners will pay Qinmu Bio $60 million at signing and up to $140 million more as "
+            "enrolment targets are met in two Phase 3 trials. In April, Tamsin Capital agreed to fund $400 million of "
+            "Hanul Bio's Phase 3 program for its antibody HB-12 in exchange for a royalty.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount, d.milestones and d.milestones.amount,
+             d.total_value and d.total_value.amount) for d in deals] == [
+        ("Qinmu Bio", "Calder Royalty Partners", Decimal("60000000"), Decimal("140000000"), None),
+        ("Hanul Bio", "Tamsin Capital", None, None, Decimal("400000000"))]
