@@ -1266,3 +1266,13 @@ def test_a_fund_that_pays_for_trials_with_amounts_as_targets_are_met():
              d.total_value and d.total_value.amount) for d in deals] == [
         ("Qinmu Bio", "Calder Royalty Partners", Decimal("60000000"), Decimal("140000000"), None),
         ("Hanul Bio", "Tamsin Capital", None, None, Decimal("400000000"))]
+
+
+def test_a_league_table_with_a_generic_name_and_a_description_column():
+    text = ("Top licensing deals, Q2 2025 ($ in Millions)\nLicensor | Licensee | Asset | Modality | Upfront | Total\n"
+            "Hanul Bio | Roche | tavolintide | amylin analog peptide | 900 | 3,100\n"
+            "Qinmu Bio | AbbVie | QM-114 | oral Lp(a) inhibitor | 120 | 1,400\n"
+            "Corvane | Novartis | platform | gene editing | 50 | 800\n")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.asset, d.targets) for d in deals] == [
+        ("Hanul Bio", "tavolintide", ["amylin"]), ("Qinmu Bio", "QM-114", ["Lp(a)"]), ("Corvane", None, [])]

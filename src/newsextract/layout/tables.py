@@ -22,6 +22,11 @@ __all__ = ["TableReader"]
 _NUM = r"^\s*(?P<pre>{pre})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*\*?\s*$"
 
 
+
+#: a table cell that is one lower-case generic name ("petrelintide", "ivonescimab")
+_INN_CELL = re.compile(r"[a-z][a-z-]{3,}(?:mab|tide|ib|cept|cel|vec|tecan|dotin|stat|siran|rsen|prazan|gliflozin|vir|tug|fusp"
+                       r"|kinra|strant|gepant|ximod|imod)(?: (?:alfa|beta|pegol|vedotin|deruxtecan|govitecan))?")
+
 class TableReader:
     def __init__(self, lang: str, patterns_dir: str | None = None, targets: Any = None) -> None:
         self.lang = lang
@@ -127,7 +132,8 @@ class TableReader:
                 fields[col] = Party(name=display_name(clean))
                 ev.append(Evidence(field=col, start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.party"))
             elif col == "asset":
-                if re.search(r"[A-Z0-9]", clean) and len(clean) < 40:
+                # a code or brand ("GUB014295"), or a lower-case generic name ("petrelintide")
+                if (re.search(r"[A-Z0-9]", clean) or _INN_CELL.fullmatch(clean)) and len(clean) < 40:
                     fields["asset"] = clean
                     ev.append(Evidence(field="asset", start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.asset"))
             elif col == "targets":
@@ -141,6 +147,15 @@ class TableReader:
                 if m is not None:
                     fields[col] = Money(amount=m[0], currency=m[1], text=t)
                     ev.append(Evidence(field=col, start=a, end=b, text=t, rule="table.money"))
+        if "targets" not in cols.values() and self.targets is not None:
+            # no target column: the targets a description or modality cell names ("oral Lp(a) inhibitor")
+            for k, (a, b, t) in enumerate(cells):
+                if k in cols:
+                    continue
+                found = [f.value for f in self.targets.find(t)]
+                if found:
+                    fields["targets"] = list(dict.fromkeys([*fields.get("targets", []), *found]))
+                    ev.append(Evidence(field="targets", start=a, end=b, text=t, rule="table.targets"))
         if not (fields.get("licensor") or fields.get("licensee")):
             return None
         if not any(k in fields for k in (*DEAL_MONEY_FIELDS, "asset", "targets")):
