@@ -1276,3 +1276,14 @@ def test_a_league_table_with_a_generic_name_and_a_description_column():
     deals = extract(text).deals
     assert [(d.licensor.name, d.asset, d.targets) for d in deals] == [
         ("Hanul Bio", "tavolintide", ["amylin"]), ("Qinmu Bio", "QM-114", ["Lp(a)"]), ("Corvane", None, [])]
+
+
+def test_a_partner_named_only_by_its_country_and_cash_at_completion():
+    text = ("Qinmu Pharmaceutical agreed to acquire Lanhe Biotech for a total consideration of HK$900 million, of "
+            "which HK$600 million is payable in cash at completion and the rest in new shares. Separately, Hanul Bio "
+            "licensed its oral GLP-1 candidate HB-2210 to a Chinese partner in a deal worth up to 1.2 trillion won.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount, d.total_value.amount)
+            for d in deals] == [
+        ("Lanhe Biotech", "Qinmu Pharmaceutical", Decimal("600000000"), Decimal("900000000")),
+        ("Hanul Bio", None, None, Decimal("1200000000000"))]
