@@ -1287,3 +1287,14 @@ def test_a_partner_named_only_by_its_country_and_cash_at_completion():
             for d in deals] == [
         ("Lanhe Biotech", "Qinmu Pharmaceutical", Decimal("600000000"), Decimal("900000000")),
         ("Hanul Bio", None, None, Decimal("1200000000000"))]
+
+
+def test_a_later_expansion_for_an_additional_upfront_is_a_deal_of_its_own():
+    text = ("Calder Therapeutics obtained tavolimab from Qinmu Bio for US$300 million upfront with the total deal up to "
+            "US$2.0 billion and it later expanded its licensed territory to include Latin America for an additional "
+            "$10 million upfront.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value and d.total_value.amount)
+            for d in deals] == [
+        ("Qinmu Bio", "Calder Therapeutics", Decimal("300000000"), Decimal("2000000000")),
+        ("Qinmu Bio", "Calder Therapeutics", Decimal("10000000"), None)]

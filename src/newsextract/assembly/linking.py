@@ -103,13 +103,13 @@ class Linker:
         return deals
 
     def _earlier(self, text: str, last: DealState, m: Mention) -> bool:
-        """``m`` names an earlier deal ("the first deal's … $600 million package") and an amount of a kind the last
-        deal has in another amount: the terms of that earlier deal."""
+        """``m`` names an earlier deal ("the first deal's … $600 million package") or a later expansion, and an
+        upfront or total the last deal has in another amount: the terms of that other deal."""
         if self.earlier_deal is None or not m.money or not self.earlier_deal.search(text, m.start, m.end):
             return False
         have = {_FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
-        return any(_FIELD_KIND.get(k, k) in have and not _same_amount(have[_FIELD_KIND.get(k, k)], f.value)
-                   for k, f, _ in m.money)
+        return any(_FIELD_KIND.get(k, k) in ("upfront", "total") and _FIELD_KIND.get(k, k) in have
+                   and not _same_amount(have[_FIELD_KIND.get(k, k)], f.value) for k, f, _ in m.money)
 
     def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
         """A mention without a named company continues the last deal when it is near and carries terms."""
