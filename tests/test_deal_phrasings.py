@@ -1298,3 +1298,13 @@ def test_a_later_expansion_for_an_additional_upfront_is_a_deal_of_its_own():
             for d in deals] == [
         ("Qinmu Bio", "Calder Therapeutics", Decimal("300000000"), Decimal("2000000000")),
         ("Qinmu Bio", "Calder Therapeutics", Decimal("10000000"), None)]
+
+
+
+def test_apostrophes_read_as_cp437_are_apostrophes():
+    from newsextract.layout.segment import get_segmenter
+
+    flat = get_segmenter("en").flatten("financed by IpsenÆs existing cash; donÆt read ÆRØ as one")
+    assert flat == "financed by Ipsen’s existing cash; don’t read ÆRØ as one"
+    text = "The offer for EpizymeÆs shares was completed. Ipsen paid $250 million for Epizyme."
+    assert {d.licensor.name for d in extract(text).deals} == {"Epizyme"}

@@ -21,6 +21,10 @@ _CLAUSE_MARK = re.compile(r"[;；,，、:：]\s*")
 _SPACES = re.compile(r"\s+")
 
 
+
+#: a right single quote read as CP437 after Windows-1252 ("IpsenÆs", "donÆt"): one character for one
+_MOJIBAKE_APOSTROPHE = re.compile(r"(?<=[a-z])Æ(?=(?:s|t|ll|re|ve|d)\b)")
+
 class Segmenter:
     """Splits text into sentences: wire-summary bullets, citations, headings, line breaks, 。 and the usual stops.
 
@@ -128,7 +132,10 @@ class Segmenter:
         return wrapped >= self.wrap_share * len(full)
 
     def flatten(self, text: str, soft: list[int] | None = None) -> str:
-        """``text`` with its wrapping line breaks as spaces (same length: every offset stays valid)."""
+        """``text`` with its wrapping line breaks as spaces (same length: every offset stays valid), and with the
+        apostrophes a CP437 reading of Windows-1252 text turned into 'Æ' put back ("EpizymeÆs" → "Epizyme’s")."""
+        if "Æ" in text:
+            text = _MOJIBAKE_APOSTROPHE.sub("’", text)
         soft = self.soft_breaks(text) if soft is None else soft
         if not soft:
             return text
