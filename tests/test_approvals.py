@@ -43,6 +43,12 @@ NON_EVENTS = [
     ("zh", "宁远生物预计泽沃替尼将于2027年获得国家药监局批准。"),
     ("en", "Kestrel Pharma said it has sent an NDA for norvestrant; the CDE has not yet accepted the filing."),
     ("zh", "宁远生物表示，泽沃替尼的上市申请CDE尚未受理。"),
+    # payment schedules of a contract name approvals as the milestones that trigger a payment
+    ("en", "Kestrel Pharma will pay $30.00 per share in cash plus a contingent value right of $4.00 per share "
+           "payable on FDA approval of norvestrant."),
+    ("zh", "瑞康医药将向宁远生物支付1亿美元首付款，以及最高20亿美元的开发、监管批准及商业化里程碑付款，用于泽沃替尼。"),
+    ("zh", "剩余对价将根据KX-201取得上市申请受理及获批等节点分期支付，国家药监局相关节点未能达成则无需支付。"),
+    ("zh", "作为回报，泽沃替尼获批上市后，宁远生物将按该产品年销售额的5%向瑞康医药支付销售分成。"),
 ]
 
 
