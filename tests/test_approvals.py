@@ -49,6 +49,13 @@ NON_EVENTS = [
     ("zh", "瑞康医药将向宁远生物支付1亿美元首付款，以及最高20亿美元的开发、监管批准及商业化里程碑付款，用于泽沃替尼。"),
     ("zh", "剩余对价将根据KX-201取得上市申请受理及获批等节点分期支付，国家药监局相关节点未能达成则无需支付。"),
     ("zh", "作为回报，泽沃替尼获批上市后，宁远生物将按该产品年销售额的5%向瑞康医药支付销售分成。"),
+    # no event of one drug: a negated class, "approved" as an attribute, counts of approved drugs
+    ("en", "Kestrel Pharma noted that no oral therapy for the disease has yet been approved by the FDA, unlike norvestrant."),
+    ("en", "Halcyon Bio's buyout adds three FDA approved ADCs including Zelvora to the portfolio."),
+    ("en", "KST-101 could improve on the currently approved IL-4R antibody, tafolimab, said Kestrel Pharma."),
+    ("zh", "据统计，科创板药企已推动逾30款1类创新药获批上市，其中包括宁远生物的泽沃替尼。"),
+    ("zh", "今年上半年国家药监局共批准1类创新药40个，宁远生物的泽沃替尼位列其中。"),
+    ("zh", "多家企业的PD-1产品已获批上市，瑞康医药的舒沃单抗仍在III期。"),
 ]
 
 
