@@ -267,3 +267,20 @@ def test_approvals_european_phrasings(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "The European Medicines Agency's human medicines committee (CHMP) recommended two medicines for approval this month.",
+    "The NMPA granted the molecule, a Bruton's tyrosine kinase (BTK) degrader from Kestrel Pharma, Breakthrough "
+    "Therapy Designation.",
+])
+def test_approvals_an_abbreviation_in_brackets_is_no_brand_of_a_drug(extractor, text):
+    """"term (ABBR)" is no "INN (BRAND)": the bracketed capitals are the initials of the words before them."""
+    assert _one(extractor, "en", text) == []
+
+
+def test_approvals_abbreviates():
+    from newsextract.finders.reports import abbreviates
+
+    assert abbreviates("human medicines committee", "CHMP") and abbreviates("tyrosine kinase", "BTK")
+    assert not abbreviates("trastuzumab deruxtecan", "ENHERTU") and not abbreviates("tafolimab", "TF")

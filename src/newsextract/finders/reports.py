@@ -252,6 +252,8 @@ class ReportVocab:
             nm = (name or inn or brand or "").strip()
             if not nm or nm in self.not_drugs or nm.upper() in self.not_drugs:
                 continue
+            if brand and inn and not name and abbreviates(inn, brand):
+                continue  # "oral hereditary angioedema (HAE)": a term and its abbreviation, no brand and INN
             if brand and brand in self.not_drugs:
                 brand = None
             owner = None  # "approved Kestrel Pharm's norvexitan": the company the phrasing names the drug's
@@ -284,7 +286,8 @@ class ReportVocab:
         found = [f for a, b in spans for f in self._matches(self.pair_rules, text, a, b, "drug", leftmost=False)]
         for f in found:
             g = f.value
-            if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs:
+            if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs and \
+                    not abbreviates(g["inn"], g["brand"]):
                 out.append((g["brand"].strip(), g["inn"].strip()))
         return out
 
@@ -440,6 +443,24 @@ class _GroupIndex:
 
 
 @functools.lru_cache(maxsize=8)
+def abbreviates(words: str, acronym: str) -> bool:
+    """Whether an all-capitals word in brackets after a phrase of several words is the phrase's abbreviation
+    ("human medicines committee (CHMP)", "Bruton's tyrosine kinase (BTK)"): at least two of its letters, and at
+    least half of them, are the first letters of the phrase's words. (A brand after its INN is no initialism of it.)
+
+    >>> abbreviates("oral hereditary angioedema", "HAE"), abbreviates("trastuzumab deruxtecan", "ENHERTU")
+    (True, False)
+    """
+    acronym = acronym.strip()
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) < 2 or not 2 <= len(acronym) <= 6 or not acronym.isupper():
+        return False
+    initials = {p[0] for p in parts}
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    hits = sum(c in initials for c in letters)
+    return hits >= 2 and 2 * hits >= len(letters)
+
+
 def report_vocab(lang: str, patterns_dir: str | None = None) -> ReportVocab:
     """The compiled rules of one language (built once per process)."""
     return ReportVocab(lang, patterns_dir)
