@@ -56,6 +56,10 @@ NON_EVENTS = [
     ("zh", "据统计，科创板药企已推动逾30款1类创新药获批上市，其中包括宁远生物的泽沃替尼。"),
     ("zh", "今年上半年国家药监局共批准1类创新药40个，宁远生物的泽沃替尼位列其中。"),
     ("zh", "多家企业的PD-1产品已获批上市，瑞康医药的舒沃单抗仍在III期。"),
+    # an event word inside a name: a drug code, a filing
+    ("en", "Kestrel Pharma granted Halcyon Bio an exclusive licence to CRL-7, its siRNA candidate, after the FDA meeting."),
+    ("en", "Halcyon Bio withdrew its marketing authorisation application for tafolimab after the EMA raised questions."),
+    ("zh", "瑞康医药获得宁远生物CRL-411的全球权益，FDA此前已接受其临床数据。"),
 ]
 
 
