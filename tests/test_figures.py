@@ -249,3 +249,22 @@ def test_figures_zh_market_subject_without_its_period_and_a_markets_full_year_is
     got = [(f.subject_name, f.metric, f.period) for f in
            _figures(extractor, "zh", "2024年全年中国创新药对外授权交易总金额超过500亿美元。")]
     assert got == [("中国创新药对外授权交易", "deal_value", "2024")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvard Biosciences reported 2024 revenue of $800 million. Its lead drug Zelvora (tafolimab) won FDA "
+           "approval in 2023. Net sales of the drug reached $210 million in the first nine months of 2025, up 80%.",
+     ("Zelvora", "product_sales", 210000000, "USD", "9M 2025", 80.0)),
+    ("en", "Halvard Biosciences reported 2024 revenue of $800 million, with tafolimab contributing $210 million.",
+     ("tafolimab", "product_sales", 210000000, "USD", "FY2024", None)),
+    ("en", "Halvard Biosciences said revenue reached $800 million in 2024. Tafolimab won US approval in 2023. Its US "
+           "sales reached $143.7 million in the first half of 2025.",
+     ("Tafolimab", "product_sales", 143700000, "USD", "H1 2025", None)),
+    ("zh", "宁远生物2024年营业收入18.4亿元。2023年国家药监局批准泽沃替尼上市，当年在国内销售收入为3.1亿元。",
+     ("泽沃替尼", "product_sales", 310000000, "CNY", "FY2023", None)),
+])
+def test_figures_sales_of_a_drug_the_sentence_refers_to(extractor, lang, text, want):
+    """Sales whose subject is a drug named before ("the drug", "its" after a drug, a drug right before "contributing",
+    a drug the sentence names with no company) are the drug's, not the company's."""
+    rows = [_row(f) for f in _figures(extractor, lang, text)]
+    assert want in rows, rows

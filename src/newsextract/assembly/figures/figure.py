@@ -89,6 +89,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                  and f.end <= a and a - f.end <= 800] if vocab.product_anaphor is not None else []
         if drugs and vocab.product_anaphor is not None and facts.found(vocab.product_anaphor, text, a, anchor):
             return drugs[-1].text, "product", drugs[-1]
+        if cue.kind == "product_sales":
+            drug = _drug_of_sales(text, vocab, v, cue, a, facts)
+            if drug is not None:
+                return _drug_name(drug), "product", drug
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
@@ -119,6 +123,41 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, facts: FactIndex) -> Fact | None:
+    """The drug a product-sales figure is about when no product phrasing names it: the drug right before the sales
+    word ("with Nivaro contributing CHF 41.7 million"), or the one a reference between the sentence start and the
+    value stands for ("Net sales of the drug reached …"; "Korvalta won approval in 2023. Its US sales reached …",
+    "it generated net product revenues of …" where the name written last before "its" / "it" is the drug's)."""
+    assets = facts.of("asset")
+    before = assets.last_within(max(0, cue.start - 40), cue.start, lambda f: True)
+    if before is not None and vocab.fig_rx["fig.drug_before_sales"].fullmatch(text, before.end, cue.start):
+        return before
+    last = assets.last_within(a, cue.start, lambda f: f.kind != "cue_code")
+    if last is not None and facts.of("org").last_within(last.end, cue.start, lambda f: True) is None and \
+            facts.of("org").last_within(a, last.start, lambda f: True) is None:
+        return last  # the sentence names the drug and no company before its sales word
+    upto = v.start if v.start > cue.start else cue.start
+    ref = None
+    for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, a, upto):  # noqa: B007  (the last one)
+        pass
+    if ref is None:
+        return None
+    lo = max(0, ref.start() - 400)
+    drug = assets.last_within(lo, ref.start(), lambda f: f.kind != "cue_code")
+    if drug is None:
+        return None
+    if ref.group("pron"):  # "its", "it", 其: only when no company is named after the drug
+        org = facts.of("org").last_within(drug.end, ref.start(), lambda f: True)
+        if org is not None:
+            return None
+    return drug
+
+
+def _drug_name(drug: Fact) -> str:
+    """A drug mention's name without the INN a brand is given with ("Korvalta (ezurlatinib)" → "Korvalta")."""
+    return re.split(r"\s*[(（]", drug.text, maxsplit=1)[0].strip() or drug.text
 
 
 def _is_company(p: Fact, facts: FactIndex) -> bool:
