@@ -268,3 +268,21 @@ def test_figures_sales_of_a_drug_the_sentence_refers_to(extractor, lang, text, w
     a drug the sentence names with no company) are the drug's, not the company's."""
     rows = [_row(f) for f in _figures(extractor, lang, text)]
     assert want in rows, rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma said on Monday, Aug 26, 2024, it recorded a net profit of RMB 186 million for the six months "
+           "ended June 30. The company's revenue rose 40% to RMB 1.12 billion.",
+     [("Kestrel Pharma", "net_profit", 186000000, "CNY", "H1 2024", None),
+      ("Kestrel Pharma", "revenue", 1120000000, "CNY", "H1 2024", 40.0)]),
+    ("zh", "瑞康医药截至2023年6月30日止六个月之收入约为人民币48.6亿元。",
+     [("瑞康医药", "revenue", 4860000000, "CNY", "H1 2023", None)]),
+    ("zh", "宁远生物截至2024年12月31日止年度之收入约为人民币12.5亿元。",
+     [("宁远生物", "revenue", 1250000000, "CNY", "FY2024", None)]),
+])
+def test_figures_a_period_by_its_end(extractor, lang, text, want):
+    """"the six months ended June 30" (its year from the article), 截至…止六个月 / 止年度: the period the months make,
+    kept for the next sentences."""
+    rows = [_row(f) for f in _figures(extractor, lang, text)]
+    for w in want:
+        assert w in rows, rows
