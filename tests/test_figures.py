@@ -286,3 +286,11 @@ def test_figures_a_period_by_its_end(extractor, lang, text, want):
     rows = [_row(f) for f in _figures(extractor, lang, text)]
     for w in want:
         assert w in rows, rows
+
+
+def test_figures_the_digits_of_a_drug_code_are_no_year(extractor):
+    """"HSB-1906" names a drug, not the year 1906: a period without a year takes the article's year."""
+    text = ("2025年11月3日，宁远生物宣布将HSB-1906的海外权益授予瑞康医药。HSB-1906目前处于I期临床。\n\n"
+            "宁远生物前三季度实现营业收入2.14亿元，同比增长33.6%。")
+    rows = [_row(f) for f in _figures(extractor, "zh", text)]
+    assert ("宁远生物", "revenue", 214000000, "CNY", "9M 2025", 33.6) in rows, rows

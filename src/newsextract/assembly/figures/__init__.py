@@ -36,7 +36,7 @@ from .values import DEAL_KINDS, deal_spans
 
 __all__ = ["assemble_figures", "main_company"]
 
-_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
+_YEAR = re.compile(r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)")  # (not the digits of a code: HSB-1906)
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
