@@ -294,3 +294,23 @@ def test_figures_the_digits_of_a_drug_code_are_no_year(extractor):
             "宁远生物前三季度实现营业收入2.14亿元，同比增长33.6%。")
     rows = [_row(f) for f in _figures(extractor, "zh", text)]
     assert ("宁远生物", "revenue", 214000000, "CNY", "9M 2025", 33.6) in rows, rows
+
+
+@pytest.mark.parametrize("lang,text,current,base", [
+    ("en", "Kestrel Pharma's net profit climbed to RMB 902 million from RMB 311 million a year earlier.",
+     902000000, 311000000),
+    ("en", "Halcyon Bio's net loss widened to $41.3 million from $33.0 million in the prior-year period.",
+     41300000, 33000000),
+    ("zh", "宁远生物2024年年内亏损约人民币5.74亿元，较上年同期的亏损约9.68亿元大幅收窄。", 574000000, 968000000),
+    ("zh", "2025年上半年瑞康医药归母净亏损为1.12亿元，上年同期亏损2.35亿元。", 112000000, 235000000),
+])
+def test_figures_the_same_period_a_year_before_is_no_figure(extractor, lang, text, current, base):
+    """The value of the same period a year before ("from X a year earlier", 上年同期亏损X) is the comparison base."""
+    amounts = [int(f.value.amount) for f in _figures(extractor, lang, text)]
+    assert current in amounts and base not in amounts, amounts
+
+
+def test_figures_a_base_with_its_own_year_is_that_years_figure(extractor):
+    text = "Aggregate royalty deal value at Kestrel Capital rose to $6.5 billion in 2025, up from $5.7 billion in 2024."
+    amounts = [int(f.value.amount) for f in _figures(extractor, "en", text)]
+    assert 6500000000 in amounts and 5700000000 in amounts, amounts
