@@ -36,6 +36,12 @@ NON_FIGURES = [
     ("en", "Kestrel Pharma's earnings per share rose to $1.20 in 2024."),
     ("zh", "瑞康医药股价上涨3%，市值达500亿港元。"),
     ("zh", "宁远生物将获得2亿美元首付款及最高10亿美元的里程碑付款。"),
+    # a company's value on the market, its cash, forecasts and the analysts' consensus
+    ("en", "Kestrel Pharma shares rose 9%, giving the company a market value of about HK$5.2 billion."),
+    ("en", "Halcyon Bio, whose market value has swung between $15 billion and $22 billion this year, declined to comment."),
+    ("en", "Kestrel Pharma had $310 million in cash at the end of March."),
+    ("en", "Halcyon Bio lifted its full-year revenue forecast to 100 billion yen."),
+    ("en", "For fiscal 2025, Kestrel Pharma forecasts revenue of 98.0 billion yen and core operating profit of 15.5 billion yen."),
 ]
 
 
