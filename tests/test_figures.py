@@ -42,6 +42,11 @@ NON_FIGURES = [
     ("en", "Kestrel Pharma had $310 million in cash at the end of March."),
     ("en", "Halcyon Bio lifted its full-year revenue forecast to 100 billion yen."),
     ("en", "For fiscal 2025, Kestrel Pharma forecasts revenue of 98.0 billion yen and core operating profit of 15.5 billion yen."),
+    # the total of one deal
+    ("en", "China's out-licensing deals rose in 2025. With milestones, the total deal value could reach as much as "
+           "$11.4 billion, the companies said."),
+    ("zh", "2025年中国创新药对外授权交易活跃。公司表示，本次交易总额最高可达84亿美元，为目前中国创新药单品对外授权的最高纪录。"),
+    ("zh", "报告指出，单笔交易中首付款最高者约2亿美元，总金额最高的一宗接近20亿美元。"),
 ]
 
 
@@ -320,3 +325,9 @@ def test_figures_a_base_with_its_own_year_is_that_years_figure(extractor):
     text = "Aggregate royalty deal value at Kestrel Capital rose to $6.5 billion in 2025, up from $5.7 billion in 2024."
     amounts = [int(f.value.amount) for f in _figures(extractor, "en", text)]
     assert 6500000000 in amounts and 5700000000 in amounts, amounts
+
+
+def test_figures_a_markets_potential_total_stays_a_figure(extractor):
+    text = "据统计，2024年以来国内GLP-1相关对外授权交易已超过10笔，潜在总金额约200亿美元。"
+    amounts = [int(f.value.amount) for f in _figures(extractor, "zh", text)]
+    assert 20000000000 in amounts, amounts
