@@ -288,3 +288,19 @@ def test_approvals_abbreviates():
 
     assert abbreviates("human medicines committee", "CHMP") and abbreviates("tyrosine kinase", "BTK")
     assert not abbreviates("trastuzumab deruxtecan", "ENHERTU") and not abbreviates("tafolimab", "TF")
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，公司贝伐珠单抗生物类似药NY-B01已获得巴西国家卫生监督局（ANVISA）批准上市。",
+     ("ANVISA", "approval", "贝伐珠单抗", "宁远生物")),
+    ("zh", "宁远生物的泽沃替尼获韩国食品医药品安全处批准上市。", ("MFDS", "approval", "泽沃替尼", "宁远生物")),
+    ("en", "Kestrel Pharma said tafolimab was approved by Singapore's Health Sciences Authority (HSA) in March.",
+     ("HSA", "approval", "tafolimab", "Kestrel Pharma")),
+    ("en", "Swissmedic granted authorisation for Halcyon Bio's Zelvora (tafolimab) on September 24.",
+     ("Swissmedic", "approval", "tafolimab", "Halcyon Bio")),
+])
+def test_approvals_more_regulators_and_a_biosimilar_named_by_its_inn(extractor, lang, text, want):
+    """Agencies beyond the big ones (ANVISA, MFDS in Chinese, HSA), "granted authorisation", and a biosimilar
+    named "INN生物类似药CODE" reported under its INN."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert want in got, got

@@ -261,7 +261,9 @@ class ReportVocab:
             if own:
                 i = text.find(own, f.start, m_start)
                 owner = (i, i + len(own)) if i >= 0 else None
-            f.value = {"name": nm, "inn": inn.strip() if inn else None, "brand": brand, "owner": owner}
+            if inn and not name:
+                nm = self._pair_inn(inn)
+            f.value = {"name": nm, "inn": self._pair_inn(inn) if inn else None, "brand": brand, "owner": owner}
             f.start, f.end, f.text = m_start, m_end, text[m_start:m_end]
             out.append(f)
         return out
@@ -288,8 +290,12 @@ class ReportVocab:
             g = f.value
             if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs and \
                     not abbreviates(g["inn"], g["brand"]):
-                out.append((g["brand"].strip(), g["inn"].strip()))
+                out.append((g["brand"].strip(), self._pair_inn(g["inn"])))
         return out
+
+    def _pair_inn(self, inn: str) -> str:
+        """The INN of a brand/code ↔ INN pair without the words a Chinese name may have run into ("公司贝伐珠单抗")."""
+        return self.appr_rx["appr.zh_pair_lead"].sub("", inn.strip()) or inn.strip()
 
     def is_inn(self, name: str) -> bool:
         """Whether a name has the shape of an INN ("Olverembatinib" at the start of a sentence is one)."""
