@@ -304,3 +304,16 @@ def test_approvals_more_regulators_and_a_biosimilar_named_by_its_inn(extractor, 
     named "INN生物类似药CODE" reported under its INN."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
     assert want in got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The European Medicines Agency accepted Halcyon Bio's marketing application for tafolimab in March, and an "
+           "EU approval is expected in the first half of 2026.", ("EMA", "filing_accepted", "tafolimab", "Halcyon Bio")),
+    ("zh", "宁远生物表示，欧洲药品管理局（EMA）已于8月受理泽沃替尼的上市许可申请（MAA），公司预计2026年下半年可获得欧盟批准。",
+     ("EMA", "filing_accepted", "泽沃替尼", "宁远生物")),
+])
+def test_approvals_the_jurisdiction_of_a_hoped_for_event_is_none_of_the_events(extractor, lang, text, want):
+    """A filing accepted now and an approval expected later: the place of the expected one ("EU", 欧盟) gives the
+    accepted filing no second regulator."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert got == [want], got

@@ -230,13 +230,17 @@ class ReportVocab:
             out.append(Fact(st, en, label, r.label, groups, r.id, text[st:en], dict(r.attrs)))
         return out
 
-    def events_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
-        """Event words that are not inside a non-event phrasing (label ``event``, kind the event)."""
+    def events_in(self, text: str, a: int, b: int, low: str | None = None,
+                  blocked: list[tuple[int, int]] | None = None) -> list[Fact]:
+        """Event words that are not inside a non-event phrasing (label ``event``, kind the event); ``blocked``, when
+        given, gets the spans of the non-event phrasings."""
         events = self._matches(self.events, text, a, b, "event", low)
         if not events:
             return []
-        blocks = SpanIndex((x.start, x.end) for x in self._matches(self.not_events, text, a, b, "not_event", low,
-                                                                   leftmost=False))
+        spans = [(x.start, x.end) for x in self._matches(self.not_events, text, a, b, "not_event", low, leftmost=False)]
+        if blocked is not None:
+            blocked.extend(spans)
+        blocks = SpanIndex(spans)
         return [e for e in events if not blocks.overlaps(e.start, e.end)]
 
     def drugs_in(self, text: str, a: int, b: int) -> list[Fact]:

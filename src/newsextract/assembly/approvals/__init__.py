@@ -128,11 +128,14 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     """The records of one sentence's events (added to ``records``); returns the drug named last so far."""
     text, vocab = art.text, art.vocab
     a, b = art.sentences[si]
-    events = vocab.events_in(text, a, b, art.low)
+    blocked: list[tuple[int, int]] = []
+    events = vocab.events_in(text, a, b, art.low, blocked)
     drugs = drugs_in(vocab, text, a, b, art.facts, art.index, art.low, art.known, art.cache)
     if not events:
         return (si, drugs[-1]) if drugs else last_drug
-    regs = regulators(vocab, text, a, b)
+    # (a jurisdiction inside a non-event phrasing is where the hoped-for event would be: "预计可获得欧盟批准")
+    regs = [r for r in regulators(vocab, text, a, b)
+            if r.label != "jurisdiction" or not any(x < r.end and r.start < y for x, y in blocked)]
     reg_spans = [(r.start, r.end) for r in regs]
     drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
