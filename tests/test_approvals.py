@@ -60,6 +60,9 @@ NON_EVENTS = [
     ("en", "Kestrel Pharma granted Halcyon Bio an exclusive licence to CRL-7, its siRNA candidate, after the FDA meeting."),
     ("en", "Halcyon Bio withdrew its marketing authorisation application for tafolimab after the EMA raised questions."),
     ("zh", "瑞康医药获得宁远生物CRL-411的全球权益，FDA此前已接受其临床数据。"),
+    # a ticker is no drug (the event has none then)
+    ("en", "Kestrel Pharma (NASDAQ: KSTL) said on Tuesday the FDA had issued a complete response letter, asking for "
+           "another trial."),
 ]
 
 
