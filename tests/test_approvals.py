@@ -320,3 +320,11 @@ def test_approvals_the_jurisdiction_of_a_hoped_for_event_is_none_of_the_events(e
     accepted filing no second regulator."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
     assert got == [want], got
+
+
+def test_approvals_a_drug_named_with_its_owners_description(extractor):
+    """"X, its oral … blocker": X is the drug (an appositive with "its", and blockers and modulators as classes)."""
+    text = ("Kestrel Pharma (NASDAQ: KSTL) said on Tuesday the FDA had issued a complete response letter for "
+            "velozatrine, its oral Nav1.7 sodium channel blocker for neuropathic pain.")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "rejection", "velozatrine", "Kestrel Pharma")], got
