@@ -331,3 +331,16 @@ def test_figures_a_markets_potential_total_stays_a_figure(extractor):
     text = "据统计，2024年以来国内GLP-1相关对外授权交易已超过10笔，潜在总金额约200亿美元。"
     amounts = [int(f.value.amount) for f in _figures(extractor, "zh", text)]
     assert 20000000000 in amounts, amounts
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora (tafolimab) was one of Kestrel Pharma's main revenue drivers. It raked in $2.29 billion worldwide in "
+     "2023.", ("Zelvora", "product_sales", 2290000000, "USD", "FY2023", None)),
+    ("Kestrel Pharma markets tafolimab in Europe. It reported sales of $900 million in 2023.",
+     ("Kestrel Pharma", "revenue", 900000000, "USD", "FY2023", None)),
+])
+def test_figures_it_opening_a_sentence_is_the_subject_of_the_one_before(extractor, text, want):
+    """"It" / "Its" opening a sentence stands for the name the sentence before opens with (a drug: the drug's sales;
+    a company: the company's), not the name written last before it."""
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert want in rows, rows

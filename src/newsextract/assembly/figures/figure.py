@@ -145,6 +145,20 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
     if ref is None:
         return None
     lo = max(0, ref.start() - 400)
+    if ref.group("pron") and not text[a:ref.start()].strip():
+        # a sentence that opens with "It" / "Its": the subject of the sentence before (the name it opens with;
+        # "Abilify was one of Otsuka's main revenue drivers. It raked in …")
+        stop = vocab.fig_rx["fig.sentence_stop"]
+        end = a
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        prev = lo
+        for m in stop.finditer(text, lo, max(lo, end - 1)):  # (not the stop that ends the sentence before)
+            prev = m.end()
+        first = [f for f in (*assets.starting(prev, a), *facts.of("org").starting(prev, a)) if f.end <= a]
+        if first:
+            head = min(first, key=lambda f: f.start)
+            return head if head.label == "asset" and head.kind != "cue_code" else None
     drug = assets.last_within(lo, ref.start(), lambda f: f.kind != "cue_code")
     if drug is None:
         return None
