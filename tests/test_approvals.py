@@ -328,3 +328,11 @@ def test_approvals_a_drug_named_with_its_owners_description(extractor):
             "velozatrine, its oral Nav1.7 sodium channel blocker for neuropathic pain.")
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("FDA", "rejection", "velozatrine", "Kestrel Pharma")], got
+
+
+def test_approvals_one_drug_named_with_its_class_and_its_form_is_one_record(extractor):
+    """"依沃西單抗注射液" and "依沃西注射液" are one drug: the class (单抗) and the form (注射液) both come off."""
+    text = ("宁远生物宣布，国家药品监督管理局已批准泽沃西注射液上市，用于治疗非小细胞肺癌。\n"
+            "据悉，泽沃西單抗注射液于今年5月获国家药监局批准上市，是宁远生物第二款获批的双抗。")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert len(got) == 1 and got[0][:2] == ("NMPA", "approval"), got
