@@ -336,3 +336,10 @@ def test_approvals_one_drug_named_with_its_class_and_its_form_is_one_record(extr
             "据悉，泽沃西單抗注射液于今年5月获国家药监局批准上市，是宁远生物第二款获批的双抗。")
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
     assert len(got) == 1 and got[0][:2] == ("NMPA", "approval"), got
+
+
+def test_approvals_zh_a_drug_that_belongs_to_a_company(extractor):
+    """"泽沃替尼归属Kestrel公司": the sentence ties the drug to its company (appr.made_by), so its approval is Kestrel's."""
+    text = "瑞康医药引进泽沃替尼，意欲何为？\n\n在引入中国之前，泽沃替尼归属Kestrel公司。2019年7月，美国FDA批准泽沃替尼用于治疗多发性骨髓瘤。"
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [("FDA", "approval", "泽沃替尼", "Kestrel")], got
