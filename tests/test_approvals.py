@@ -343,3 +343,10 @@ def test_approvals_zh_a_drug_that_belongs_to_a_company(extractor):
     text = "瑞康医药引进泽沃替尼，意欲何为？\n\n在引入中国之前，泽沃替尼归属Kestrel公司。2019年7月，美国FDA批准泽沃替尼用于治疗多发性骨髓瘤。"
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
     assert got == [("FDA", "approval", "泽沃替尼", "Kestrel")], got
+
+
+def test_approvals_us_priority_review_names_the_fda(extractor):
+    """"receives US priority review": the US stands for the FDA as in "US approval"."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "ZELVORA receives US priority review for "
+                                                                         "first-line metastatic breast cancer")]
+    assert got == [("FDA", "filing_accepted", "ZELVORA")], got
