@@ -350,3 +350,12 @@ def test_approvals_us_priority_review_names_the_fda(extractor):
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "ZELVORA receives US priority review for "
                                                                          "first-line metastatic breast cancer")]
     assert got == [("FDA", "filing_accepted", "ZELVORA")], got
+
+
+def test_approvals_a_line_that_opens_with_its_subject_receiving_the_event(extractor):
+    """A news-list line "<Company> receives <event> for <drug>" under another company's text: the line's subject is
+    the sponsor (not the company the article is about), unless it is the drug."""
+    text = ("Kestrel Bio is a biopharmaceutical company. Kestrel Bio develops therapies. Kestrel Bio is based in Oslo.\n"
+            "Halvorsen receives FDA complete response letter for paediatric Zelvora application\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "rejection", "Zelvora", "Halvorsen")], got

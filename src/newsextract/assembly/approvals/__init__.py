@@ -183,6 +183,12 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
     if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
         sponsor = art.own  # "we" / "the Company" in a company's own release
+    if sponsor is None and not orgs and (m := rx["appr.subject_receives"].match(text, a, ev.start)) is not None:
+        x, y = m.span("owner")  # "Pharming receives FDA complete response letter for …": the line's subject
+        name = m.group("owner")
+        if not (drug is not None and x < drug.end and drug.start < y) and name.split()[0] not in art.vocab.not_drugs \
+                and not art.vocab.regulators_in(text, x, y) and not art.vocab.jurisdictions_in(text, x, y):
+            sponsor, tied = Fact(x, y, "org", "subject", None, "appr.subject_receives", name), True
     if drug is None and (ev.kind != "approval" or sponsor is None or not tied
                          or not any(r.label == "regulator" for r in regs)):
         return []
