@@ -344,3 +344,12 @@ def test_figures_it_opening_a_sentence_is_the_subject_of_the_one_before(extracto
     a company: the company's), not the name written last before it."""
     rows = [_row(f) for f in _figures(extractor, "en", text)]
     assert want in rows, rows
+
+
+def test_figures_zh_a_markets_forecast_with_its_year_is_a_figure_a_companys_guidance_is_not(extractor):
+    """"预计/有望" mark a company's guidance (no figure) but not a market's forecast with its year (a figure)."""
+    market = "报告预计，随着更多适应症获批，2030年中国减重药物市场规模有望达到约600亿元人民币。"
+    amounts = [(int(f.value.amount), f.period) for f in _figures(extractor, "zh", market)]
+    assert (60000000000, "2030") in amounts, amounts
+    company = "宁远生物预计，2026年公司营业收入有望达到约60亿元人民币。"
+    assert _figures(extractor, "zh", company) == []

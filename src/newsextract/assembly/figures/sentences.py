@@ -122,6 +122,10 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     blocks = vocab.not_figures_in(text, a, b, art.low)
     changes = vocab.changes_in(text, a, b, art.low)
     metrics, sent_pay = _cues(art, a, b, metrics)
+    if any(m.extra.get("scope") == "market" for m in metrics):
+        # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
+        # ("2030年该市场规模有望达到约600亿元")
+        blocks = [x for x in blocks if x.extra.get("scope") != "company"]
     values, all_amounts = _values(art, a, b, blocks, changes, sent_pay)
     used_changes: set[int] = set()
     by_start = FactIndex(changes)
