@@ -353,3 +353,13 @@ def test_figures_zh_a_markets_forecast_with_its_year_is_a_figure_a_companys_guid
     assert (60000000000, "2030") in amounts, amounts
     company = "宁远生物预计，2026年公司营业收入有望达到约60亿元人民币。"
     assert _figures(extractor, "zh", company) == []
+
+
+def test_figures_zh_market_names_with_latin_letters_and_a_market_referred_back_to(extractor):
+    """"全球ADC市场规模" names the market with its Latin letters; "该市场规模" is the market named before; a phrase
+    that ran back over "机构预计2030年" loses it."""
+    text = ("2024年中国GLP-1受体激动剂市场规模约为162亿元人民币。报告预计，2030年该市场规模有望达到约600亿元人民币。"
+            "另有机构预计2030年全球ADC市场规模将超过600亿美元。")
+    rows = {(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
+    assert {("中国GLP-1受体激动剂", 16200000000, "2024"), ("中国GLP-1受体激动剂", 60000000000, "2030"),
+            ("全球ADC", 60000000000, "2030")} <= rows, rows

@@ -99,7 +99,13 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
-            return tidy_market(vocab, p.text), "market", p
+            name = tidy_market(vocab, p.text)
+            if vocab.fig_rx["fig.market_anaphor"].match(name):  # "2030年该市场规模": the market named before
+                prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 600), a, "market")
+                        if not vocab.fig_rx["fig.market_anaphor"].match(tidy_market(vocab, m.text))]
+                if prev:
+                    return tidy_market(vocab, prev[-1].text), "market", prev[-1]
+            return name, "market", p
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
         return tidy_market(vocab, cue.text), "market", cue
@@ -184,6 +190,9 @@ def tidy_market(vocab: ReportVocab, s: str) -> str:
     """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
     → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
     s = s.strip()
+    cut = vocab.fig_rx["fig.market_cut"].match(s)  # "机构预计2030年减重药物": what a clause said before the year
+    if cut and cut.end() < len(s):
+        s = s[cut.end():]
     m = vocab.fig_rx["fig.market_lead"].match(s)
     if m and m.end() < len(s):
         rest = s[m.end():]
