@@ -363,3 +363,16 @@ def test_figures_zh_market_names_with_latin_letters_and_a_market_referred_back_t
     rows = {(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
     assert {("中国GLP-1受体激动剂", 16200000000, "2024"), ("中国GLP-1受体激动剂", 60000000000, "2030"),
             ("全球ADC", 60000000000, "2030")} <= rows, rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "从竞争格局看，宁远生物仍占据主导地位，2024年其在中国PD-1市场的份额约为68%；瑞康医药凭借舒沃单抗的上市，"
+           "市场份额迅速提升至约9%。", [("宁远生物", "market_share", 68, "%"), ("瑞康医药", "market_share", 9, "%")]),
+    ("en", "The Korean biosimilar market is projected to reach KRW 2.1 trillion by 2030, with domestic products holding "
+           "roughly 70% share.", [("Korean biosimilar", "market_share", 70, "%")]),
+])
+def test_figures_shares_held_by_a_company_or_named_after_the_value(extractor, lang, text, want):
+    """A company's market share (the company the clause names before 份额, or 其), and "holding 70% share"."""
+    rows = [_row(f)[:4] for f in _figures(extractor, lang, text)]
+    for w in want:
+        assert w in rows, rows

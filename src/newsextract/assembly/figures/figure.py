@@ -106,6 +106,15 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                 if prev:
                     return tidy_market(vocab, prev[-1].text), "market", prev[-1]
             return name, "market", p
+        if cue.kind == "market_share" and v.start >= cue.end and vocab.fig_rx["fig.explicit_share"].search(cue.text):
+            # "礼来…市场份额提升至约9%", "其在中国GLP-1市场的份额约为68%": the share of the company the clause names
+            # before the share word (or "其" refers to), when no market is named
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
+            if o is None and vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a,
+                                                                                cue.start):
+                o = facts.of("org").last_within(max(0, a - 400), a, lambda f: not _not_company(vocab, f))
+            if o is not None:
+                return o.text, "company", o
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
         return tidy_market(vocab, cue.text), "market", cue
@@ -178,6 +187,10 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
 def _drug_name(drug: Fact) -> str:
     """A drug mention's name without the INN a brand is given with ("Korvalta (ezurlatinib)" → "Korvalta")."""
     return re.split(r"\s*[(（]", drug.text, maxsplit=1)[0].strip() or drug.text
+
+
+def _not_company(vocab: ReportVocab, f: Fact) -> bool:
+    return vocab.not_companies is not None and vocab.not_companies.search(f.text) is not None
 
 
 def _is_company(p: Fact, facts: FactIndex) -> bool:
