@@ -47,6 +47,11 @@ NON_FIGURES = [
            "$11.4 billion, the companies said."),
     ("zh", "2025年中国创新药对外授权交易活跃。公司表示，本次交易总额最高可达84亿美元，为目前中国创新药单品对外授权的最高纪录。"),
     ("zh", "报告指出，单笔交易中首付款最高者约2亿美元，总金额最高的一宗接近20亿美元。"),
+    # a guidance range said with "between", thresholds, and estimates of peak sales
+    ("en", "Kestrel Pharma guided for 2025 revenue between CHF 215 million and CHF 230 million."),
+    ("en", "Halcyon Bio will pay US$50 million each time Zelvora's annual worldwide sales pass one of three thresholds "
+           "between US$1.5 billion and US$2.5 billion."),
+    ("en", "Analysts have forecast peak global sales of about $1 billion for Kestrel Pharma's tafolimab."),
 ]
 
 
