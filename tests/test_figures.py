@@ -52,6 +52,11 @@ NON_FIGURES = [
     ("en", "Halcyon Bio will pay US$50 million each time Zelvora's annual worldwide sales pass one of three thresholds "
            "between US$1.5 billion and US$2.5 billion."),
     ("en", "Analysts have forecast peak global sales of about $1 billion for Kestrel Pharma's tafolimab."),
+    # a deal's terms and the accounting of one: an equity investment, payments tied to approvals, deferred revenue
+    ("en", "Kestrel Pharma sold the therapy to Halcyon Bio for EUR 50m at closing, with up to €300 million more tied to "
+           "approvals and sales in 2025."),
+    ("en", "In return, Halcyon Bio will receive tiered royalties on net sales of KP-220 and fixed payments of up to "
+           "$540 million tied to approvals in the US and EU."),
 ]
 
 
