@@ -386,3 +386,10 @@ def test_figures_shares_held_by_a_company_or_named_after_the_value(extractor, la
     rows = [_row(f)[:4] for f in _figures(extractor, lang, text)]
     for w in want:
         assert w in rows, rows
+
+
+def test_figures_a_market_named_with_a_straight_apostrophe(extractor):
+    """"Japan's oncology drug market" keeps its owner with a straight apostrophe as with a curly one."""
+    text = "Japan's oncology drug market was worth ¥2.1 trillion in 2024, according to IQVIA estimates."
+    rows = [_row(f)[:3] for f in _figures(extractor, "en", text)]
+    assert ("Japan's oncology drug", "market_size", 2100000000000) in rows, rows
