@@ -393,3 +393,15 @@ def test_figures_a_market_named_with_a_straight_apostrophe(extractor):
     text = "Japan's oncology drug market was worth ¥2.1 trillion in 2024, according to IQVIA estimates."
     rows = [_row(f)[:3] for f in _figures(extractor, "en", text)]
     assert ("Japan's oncology drug", "market_size", 2100000000000) in rows, rows
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Section 1: Results [1] - Tsukimori reported revenue of ¥268.4 billion for fiscal 2024, up 4.1%.",
+     ("Tsukimori", "revenue", 268400000000, "JPY", "FY2024", 4.1)),
+    ("Group 1: Financials\n- Tsukimori posted a net loss of $41.3 million in 2024.",
+     ("Tsukimori", "net_loss", 41300000, "USD", "FY2024", None)),
+])
+def test_figures_the_name_a_clause_opens_with_before_reported(extractor, text, want):
+    """A capitalised name that opens a clause before "reported/posted …" is the company, where no finder knew it."""
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert want in rows, rows

@@ -125,6 +125,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)))
     if o is not None:
         return o.text, "company", o
+    named = _reporting_subject(text, vocab, a, anchor, facts)
+    if named is not None:  # "Kurokawa reported revenue of …": a name no company finder knew, as the reporter
+        return named.text, "company", named
     if vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
@@ -187,6 +190,25 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
 def _drug_name(drug: Fact) -> str:
     """A drug mention's name without the INN a brand is given with ("Korvalta (ezurlatinib)" → "Korvalta")."""
     return re.split(r"\s*[(（]", drug.text, maxsplit=1)[0].strip() or drug.text
+
+
+def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts: FactIndex) -> Fact | None:
+    """The capitalised name a clause of the sentence opens with before a reporting verb ("- Kurokawa reported revenue
+    of …"), when it is no drug, product word or market word."""
+    m = None
+    opener = vocab.fig_rx["fig.clause_opener"]
+    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor):
+        if c.start() == a or opener.search(text, max(0, c.start() - 4), c.start()):
+            m = c
+    if m is None:
+        return None
+    x, y = m.span("s")
+    name = m.group("s")
+    first = name.split()[0]
+    if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
+            any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
+        return None
+    return Fact(x, y, "org", "subject", None, "fig.subject_reports", name)
 
 
 def _not_company(vocab: ReportVocab, f: Fact) -> bool:
