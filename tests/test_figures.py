@@ -405,3 +405,19 @@ def test_figures_the_name_a_clause_opens_with_before_reported(extractor, text, w
     """A capitalised name that opens a clause before "reported/posted …" is the company, where no finder knew it."""
     rows = [_row(f) for f in _figures(extractor, "en", text)]
     assert want in rows, rows
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2023年全球生物医药并购总额约1600亿美元，为近五年来最高水平。", (160000000000, "USD", "deal_value", "2023")),
+    ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
+     (846000000, "CNY", "revenue", "9M 2025")),
+    ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
+     (112000000, "CNY", "net_profit", None)),
+    ("AI摘要｜朗信生物（2785.HK）2025年中期業績要點\n\n- 收入：7.82億元人民幣，同比增長126%\n"
+     "- 期內虧損：1.05億元人民幣，同比收窄71.3%", (105000000, "CNY", "net_loss", "H1 2025")),
+])
+def test_figures_zh_more_phrasings_of_results_and_deal_totals(extractor, text, want):
+    """并购总额 (a sentence without the older trigger words), 稅後淨利 and 前三季 (Taiwan), 期內虧損：X (a colon)."""
+    rows = [(int(f.value.amount), f.value.currency, f.metric, f.period)
+            for f in extractor.extract(text, lang="zh", published="2025-11-09").figures]
+    assert want in rows, rows
