@@ -421,3 +421,11 @@ def test_figures_zh_more_phrasings_of_results_and_deal_totals(extractor, text, w
     rows = [(int(f.value.amount), f.value.currency, f.metric, f.period)
             for f in extractor.extract(text, lang="zh", published="2025-11-09").figures]
     assert want in rows, rows
+
+
+def test_figures_zh_a_deals_market_named_with_its_scope(extractor):
+    """"全球生物医药并购总额", "中国小分子及siRNA授权交易…首付款总额": the market is the deals the sentence scopes, not
+    the metric word."""
+    text = "2023年全球生物医药并购总额约1600亿美元。今年前三季度，中国小分子及siRNA授权交易合计21起，首付款总额约6.2亿美元。"
+    rows = {(f.subject_name, int(f.value.amount)) for f in extractor.extract(text, lang="zh", published="2025-11-09").figures}
+    assert {("全球生物医药并购", 160000000000), ("中国小分子及siRNA授权交易", 620000000)} <= rows, rows
