@@ -57,6 +57,10 @@ NON_FIGURES = [
            "approvals and sales in 2025."),
     ("en", "In return, Halcyon Bio will receive tiered royalties on net sales of KP-220 and fixed payments of up to "
            "$540 million tied to approvals in the US and EU."),
+    # one contract's capped total; balance-sheet lines (净资产, 货币资金)
+    ("zh", "2024年中国高校专利许可交易活跃。宁远大学将专利许可给瑞康医药，合同总金额不超过3.2亿元。"),
+    ("zh", "截至2024年12月31日，宁远生物经审计的净资产为人民币12,345.67万元，本次首付款约占公司最近一期经审计净资产的"
+           "2.1%，不会对公司当期财务状况产生重大影响。"),
 ]
 
 
