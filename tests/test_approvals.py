@@ -359,3 +359,9 @@ def test_approvals_a_line_that_opens_with_its_subject_receiving_the_event(extrac
             "Halvorsen receives FDA complete response letter for paediatric Zelvora application\n")
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("FDA", "rejection", "Zelvora", "Halvorsen")], got
+
+
+def test_approvals_declined_to_approve_is_a_rejection(extractor):
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "The FDA declined to approve tafolimab, Halcyon "
+                                                                         "Bio's once-daily S1P receptor modulator.")]
+    assert got == [("FDA", "rejection", "tafolimab")], got
