@@ -60,6 +60,8 @@ NON_EVENTS = [
     ("en", "Kestrel Pharma granted Halcyon Bio an exclusive licence to CRL-7, its siRNA candidate, after the FDA meeting."),
     ("en", "Halcyon Bio withdrew its marketing authorisation application for tafolimab after the EMA raised questions."),
     ("zh", "瑞康医药获得宁远生物CRL-411的全球权益，FDA此前已接受其临床数据。"),
+    # a filing of a named drug, and whether it will be approved at all
+    ("zh", "不过，由于部分安全性信号，宁远生物的泽沃替尼能否顺利获批仍存在不确定性。"),
     # a ticker is no drug (the event has none then)
     ("en", "Kestrel Pharma (NASDAQ: KSTL) said on Tuesday the FDA had issued a complete response letter, asking for "
            "another trial."),
@@ -365,3 +367,11 @@ def test_approvals_declined_to_approve_is_a_rejection(extractor):
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "The FDA declined to approve tafolimab, Halcyon "
                                                                          "Bio's once-daily S1P receptor modulator.")]
     assert got == [("FDA", "rejection", "tafolimab")], got
+
+
+def test_approvals_a_drug_filed_for_approval_is_no_approval(extractor):
+    """"has filed Zelvora for approval in China": a submission, whatever drug stands between "filed" and "for"."""
+    text = ("The MHLW approved Zelvora (tafolimab) for eczema.\n• Kestrel has filed Zelvora for approval in China; the "
+            "company expects the NMPA to accept the filing in the fourth quarter.")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "tafolimab")], got
