@@ -375,3 +375,10 @@ def test_approvals_a_drug_filed_for_approval_is_no_approval(extractor):
             "company expects the NMPA to accept the filing in the fourth quarter.")
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [("MHLW", "approval", "tafolimab")], got
+
+
+def test_approvals_the_regulators_of_the_events_own_clause(extractor):
+    """"approved in Japan (March 2024); filings under review in the US and EU": the approval is Japan's alone."""
+    text = "★ tafolimab, IL-4R, Halcyon Bio\nStatus: approved in Japan (March 2024); filings under review in the US and EU."
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "tafolimab")], got

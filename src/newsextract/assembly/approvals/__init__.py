@@ -193,8 +193,12 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
                          or not any(r.label == "regulator" for r in regs)):
         return []
     bare = sponsor is None and not orgs  # (reports name their company, then only its drug: see _owner)
-    ev_regs = regs
-    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
+    # the regulators of the event's own clause, when it names any ("approved in Japan (March 2024); filings under
+    # review in the US and EU": Japan's alone)
+    stop = art.vocab.appr_rx["appr.clause_stop"]
+    own = [r for r in regs if not stop.search(text, min(r.end, ev.end), max(r.start, ev.start))]
+    ev_regs = own or regs
+    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
         ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
