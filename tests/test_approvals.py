@@ -382,3 +382,14 @@ def test_approvals_the_regulators_of_the_events_own_clause(extractor):
     text = "★ tafolimab, IL-4R, Halcyon Bio\nStatus: approved in Japan (March 2024); filings under review in the US and EU."
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [("MHLW", "approval", "tafolimab")], got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma licensed tafolimab to Halcyon Bio in 2018, and the drug was approved in the US in combination "
+           "with norvestrant in August 2024.", ("FDA", "approval", "tafolimab")),
+    ("zh", "宁远生物宣布，国家药监局已批准泽沃替尼联合舒沃单抗用于治疗非小细胞肺癌。", ("NMPA", "approval", "泽沃替尼")),
+])
+def test_approvals_a_combinations_partner_is_not_the_drug_approved(extractor, lang, text, want):
+    """"approved in combination with X": X is the partner; the drug approved is the other one the sentence names."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == [want], got

@@ -156,7 +156,13 @@ def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: 
     """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to."""
     text, sentences = art.text, art.sentences
     a, b = sentences[si]
-    drug = choose_drug(text, drugs, ev)
+    # a drug named as the partner of a combination is not the one approved ("the drug was approved in the US in
+    # combination with amivantamab"): the others first, else the drug referred to, else the partner
+    combo = art.vocab.appr_rx["appr.combination"]
+    partners = [d for d in drugs if combo.search(text, max(a, d.start - 30), d.start)]
+    drug = choose_drug(text, [d for d in drugs if d not in partners], ev)
+    if drug is None and partners and not art.vocab.appr_rx["appr.anaphor"].search(text, a, b):
+        drug = choose_drug(text, partners, ev)
     if drug is None and si > 0 and sentences[si - 1][1] - sentences[si - 1][0] <= 100 and \
             (si - 1) not in art.hits:
         # a drug named in a heading line just before ("★ tafolimab, IL-4R, Halcyon Bio")
