@@ -393,3 +393,16 @@ def test_approvals_a_combinations_partner_is_not_the_drug_approved(extractor, la
     """"approved in combination with X": X is the partner; the drug approved is the other one the sentence names."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("CHMP backs Halcyon Bio's anaemia drug Zelvora", ("EMA", "positive_opinion", "Zelvora", "Halcyon Bio")),
+    ("The EMA's committee also backed an extension of the indication for Kestrel Pharma's Norvexa (norvestrant) in "
+     "biliary tract cancer.", ("EMA", "positive_opinion", "norvestrant", "Kestrel Pharma")),
+    ("The MHLW also granted SAKIGAKE designation to Tsukiji Bio's TKB-07, an siRNA for primary hyperoxaluria.",
+     ("MHLW", "designation", "TKB-07", "Tsukiji Bio")),
+])
+def test_approvals_committee_backing_and_sakigake(extractor, text, want):
+    """The CHMP or its committee "backs" a medicine: a positive opinion; Japan's SAKIGAKE is a designation."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert want in got, got
