@@ -406,3 +406,18 @@ def test_approvals_committee_backing_and_sakigake(extractor, text, want):
     """The CHMP or its committee "backs" a medicine: a positive opinion; Japan's SAKIGAKE is a designation."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma AG has received marketing authorisation from Swissmedic for Norvexa (norvestrant), its PPAR "
+     "agonist, the company said. The Swiss decision follows approval in the European Union in October 2024.",
+     [("Swissmedic", "approval", "norvestrant"), ("EC", "approval", "norvestrant")]),
+    ("Halcyon Bio In-Licenses KY-0731\n\n- KY-0731 received Breakthrough Therapy Designation from China's NMPA for "
+     "lymphoma\n- U.S. IND cleared by the FDA in March 2025\n",
+     [("NMPA", "designation", "KY-0731"), ("FDA", "trial_clearance", "KY-0731")]),
+])
+def test_approvals_a_sentence_without_drug_or_company_continues_the_one_before(extractor, text, want):
+    """An event sentence that names neither a drug nor a company is about the drug of the sentence right before."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    for w in want:
+        assert w in got, got

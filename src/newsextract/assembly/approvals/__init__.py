@@ -67,6 +67,8 @@ class _Article:
     #: the drug each record was made for, and whether its sentence names no company (by the record's id)
     drug_of: dict[int, Drug] = field(default_factory=dict)
     bare: set[int] = field(default_factory=set)
+    #: the drug of the last event read, by its sentence index
+    event_drug: tuple[int, Drug] | None = None
 
 
 def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
@@ -147,13 +149,18 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
         if key in seen:
             continue
         seen.add(key)
-        drug = _event_drug(art, si, ev, drugs, last_drug)
+        drug = _event_drug(art, si, ev, drugs, last_drug, bool(orgs))
+        if drug is not None:
+            art.event_drug = (si, drug)
         records.extend(_event_records(art, si, ev, len({e.kind for e in events}) == 1, drug, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
 
 
-def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug) -> Drug | None:
-    """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to."""
+def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug,
+                has_orgs: bool = False) -> Drug | None:
+    """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to,
+    else -- in a sentence that names neither a drug nor a company -- the drug of the sentence right before ("The
+    Swiss decision follows approval in the European Union", "- U.S. IND cleared by the FDA" under "- KY-0731 …")."""
     text, sentences = art.text, art.sentences
     a, b = sentences[si]
     # a drug named as the partner of a combination is not the one approved ("the drug was approved in the US in
@@ -174,6 +181,10 @@ def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: 
             drug = max(reversed(prior), key=lambda d: min(3, text.count(d.name)))
         elif last_drug is not None and si - last_drug[0] <= 2:
             drug = last_drug[1]
+    if drug is None and not drugs and not has_orgs:
+        before = art.event_drug if art.event_drug is not None and art.event_drug[0] == si - 1 else last_drug
+        if before is not None and before[0] == si - 1:  # (the previous sentence's event's drug, else its last)
+            drug = before[1]
     return drug
 
 
