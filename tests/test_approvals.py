@@ -421,3 +421,11 @@ def test_approvals_a_sentence_without_drug_or_company_continues_the_one_before(e
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     for w in want:
         assert w in got, got
+
+
+def test_approvals_zh_a_drug_name_that_ran_on_from_a_company(extractor):
+    """"百奥泰贝伐珠单抗…获FDA批准" (the asset finder read 奥泰贝伐珠单抗): the drug is 贝伐珠单抗, one record with the
+    body's mention of it."""
+    text = "百奥泰贝伐珠单抗生物类似药获FDA批准 另一款siRNA公布II期数据\n\n12月7日，百奥泰发布公告称，其贝伐珠单抗生物类似药已获美国FDA批准上市。"
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [("FDA", "approval", "贝伐珠单抗", "百奥泰")], got

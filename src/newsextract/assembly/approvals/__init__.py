@@ -139,7 +139,9 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     regs = [r for r in regulators(vocab, text, a, b)
             if r.label != "jurisdiction" or not any(x < r.end and r.start < y for x, y in blocked)]
     reg_spans = [(r.start, r.end) for r in regs]
-    drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
+    known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
+    drugs = [_after_company(art.text, d, known) for d in drugs
+             if not any(x < d.end and d.start < y for x, y in reg_spans)]
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
@@ -154,6 +156,17 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             art.event_drug = (si, drug)
         records.extend(_event_records(art, si, ev, len({e.kind for e in events}) == 1, drug, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
+
+
+def _after_company(text: str, d: Drug, known: list[Fact]) -> Drug:
+    """A drug name that runs on from a known company's name (``known``: the sentence's gazetteer companies) loses
+    the company's part ("百奥泰贝伐珠单抗…" read as the drug "奥泰贝伐珠单抗": 贝伐珠单抗)."""
+    for f in known:
+        if f.start < d.start < f.end < d.end and d.end - f.end >= 2:
+            name = text[f.end:d.end]
+            return Drug(name, f.end, d.end, d.rule, inn=name if d.inn == d.name else d.inn, brand=d.brand,
+                        code=d.code, owner=d.owner)
+    return d
 
 
 def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug,
