@@ -429,3 +429,14 @@ def test_approvals_zh_a_drug_name_that_ran_on_from_a_company(extractor):
     text = "百奥泰贝伐珠单抗生物类似药获FDA批准 另一款siRNA公布II期数据\n\n12月7日，百奥泰发布公告称，其贝伐珠单抗生物类似药已获美国FDA批准上市。"
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
     assert got == [("FDA", "approval", "贝伐珠单抗", "百奥泰")], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "此外，泽沃替尼已於上月獲CDE納入突破性治療藥物程序，並獲美國FDA授予孤兒藥資格認定。"),
+    ("en", "Tafolimab was added to the Breakthrough Therapy list by the CDE, and the FDA granted it Orphan Drug "
+           "Designation."),
+])
+def test_approvals_two_designations_of_two_regulators_in_one_sentence(extractor, lang, text):
+    """Two designations in one sentence each take their own (nearest) regulator, not both of both."""
+    got = sorted((a.regulator, a.designation) for a in _one(extractor, lang, text))
+    assert got == [("FDA", "orphan_drug"), ("NMPA", "breakthrough_therapy")], got

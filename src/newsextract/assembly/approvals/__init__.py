@@ -154,7 +154,10 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
         drug = _event_drug(art, si, ev, drugs, last_drug, bool(orgs))
         if drug is not None:
             art.event_drug = (si, drug)
-        records.extend(_event_records(art, si, ev, len({e.kind for e in events}) == 1, drug, regs, orgs))
+        # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
+        # designations, each of its own regulator, not both of both)
+        one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
+        records.extend(_event_records(art, si, ev, one_kind, drug, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
 
 
