@@ -61,6 +61,8 @@ NON_FIGURES = [
     ("zh", "2024年中国高校专利许可交易活跃。宁远大学将专利许可给瑞康医药，合同总金额不超过3.2亿元。"),
     ("zh", "截至2024年12月31日，宁远生物经审计的净资产为人民币12,345.67万元，本次首付款约占公司最近一期经审计净资产的"
            "2.1%，不会对公司当期财务状况产生重大影响。"),
+    # a forecast with no year of its own
+    ("en", "The global market for obesity therapies is widely forecast to pass USD100 billion by the end of the decade."),
     # commitments, payments and orders of magnitude
     ("zh", "宁远生物原股东承诺，2025年至2027年宁远生物扣除非经常性损益后的净利润分别不低于1.1亿元、1.3亿元和1.5亿元。"),
     ("zh", "销售里程碑款：根据转让产品上市后年度净销售额达成情况，瑞康医药向宁远生物支付合计不超过人民币25,000万元。"),
