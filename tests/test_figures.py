@@ -439,3 +439,12 @@ def test_figures_zh_a_deals_market_named_with_its_scope(extractor):
     text = "2023年全球生物医药并购总额约1600亿美元。今年前三季度，中国小分子及siRNA授权交易合计21起，首付款总额约6.2亿美元。"
     rows = {(f.subject_name, int(f.value.amount)) for f in extractor.extract(text, lang="zh", published="2025-11-09").figures}
     assert {("全球生物医药并购", 160000000000), ("中国小分子及siRNA授权交易", 620000000)} <= rows, rows
+
+
+def test_figures_combined_sales_of_a_class_are_a_market_size(extractor):
+    """"combined sales of the class were $650 million" is the class's market size, not the sales of the company
+    named last."""
+    text = ("Two drugs targeting the mutation, Kestrel Pharma's Zelvora and Halcyon Bio's Norvexa, are approved in the "
+            "United States; combined sales of the class were roughly $650 million last year.")
+    rows = [(f.kind, f.metric, int(f.value.amount)) for f in extractor.extract(text, lang="en", published="2024-03-01").figures]
+    assert rows == [("market", "market_size", 650000000)], rows
