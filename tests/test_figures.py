@@ -448,3 +448,19 @@ def test_figures_combined_sales_of_a_class_are_a_market_size(extractor):
             "United States; combined sales of the class were roughly $650 million last year.")
     rows = [(f.kind, f.metric, int(f.value.amount)) for f in extractor.extract(text, lang="en", published="2024-03-01").figures]
     assert rows == [("market", "market_size", 650000000)], rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Chinese drugmakers signed 72 out-licensing transactions with overseas partners in the first half of 2025.\n\n"
+           "Disclosed upfront payments exceeded $4.0 billion in the half.", ("out-licensing transactions", "market")),
+    ("en", "Kestrel Bio has signed four out-licensing agreements since 2021, with aggregate upfront receipts of more than "
+           "$150 million.", ("Kestrel Bio", "company")),
+    ("en", "According to a research report by Kestrel Securities, in the first half of 2025, the total amount of Chinese "
+           "innovative drug License-out has approached $66 billion.", ("License-out", "market")),
+])
+def test_figures_a_total_said_with_its_metric_words_only(extractor, lang, text, want):
+    """A deal total named only by its metric words is the company the sentence opens with, else the deals the
+    sentence before names; never the source it is quoted from."""
+    rows = [(f.subject_name, f.kind) for f in extractor.extract(text, lang=lang, published="2025-07-01").figures
+            if f.metric == "deal_value"]
+    assert want in rows, rows

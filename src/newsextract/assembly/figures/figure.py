@@ -117,6 +117,18 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                 return o.text, "company", o
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
+        if cue.kind == "deal_value" and not vocab.fig_rx["fig.market_anaphor"].match(tidy_market(vocab, cue.text)):
+            # a total said with its metric words only ("Disclosed upfront payments exceeded $4.0 billion"): the
+            # company the sentence opens with when it names one before ("Alphinity has signed four licensing
+            # agreements, with aggregate upfront receipts of …"), else the deals the sentence before names
+            src = vocab.fig_rx["fig.source_before"]  # (not the source it is quoted from: "according to a report by X")
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f) and
+                                            not src.search(text, max(a, f.start - 30), f.start))
+            if o is not None:
+                return o.text, "company", o
+            prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 400), a, "market") if "deals" in m.rule]
+            if prev:
+                return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         return tidy_market(vocab, cue.text), "market", cue
     if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
             (own is None or own.rule != "figure.filer"):
@@ -224,10 +236,11 @@ def _is_company(p: Fact, facts: FactIndex) -> bool:
 def tidy_market(vocab: ReportVocab, s: str) -> str:
     """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
     → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
-    s = s.strip()
-    cut = vocab.fig_rx["fig.market_cut"].match(s)  # "机构预计2030年减重药物": what a clause said before the year
-    if cut and cut.end() < len(s):
-        s = s[cut.end():]
+    s = s.strip().rsplit("\n", 1)[-1].lstrip("-–•*· \t")  # (a phrase that ran over a line break: its last line)
+    for rid in ("fig.market_cut", "fig.market_clause"):  # "机构预计2030年减重药物": what a clause said before the
+        cut = vocab.fig_rx[rid].match(s)                   # year; "Chinese drugmakers signed 72 …": its subject and verb
+        if cut and cut.end() < len(s):
+            s = s[cut.end():]
     m = vocab.fig_rx["fig.market_lead"].match(s)
     if m and m.end() < len(s):
         rest = s[m.end():]
