@@ -464,3 +464,11 @@ def test_figures_a_total_said_with_its_metric_words_only(extractor, lang, text, 
     rows = [(f.subject_name, f.kind) for f in extractor.extract(text, lang=lang, published="2025-07-01").figures
             if f.metric == "deal_value"]
     assert want in rows, rows
+
+
+def test_figures_a_market_research_firm_is_no_market(extractor):
+    """"according to the market intelligence firm Evaluate" names no market ("to the" was one)."""
+    text = ("ADCs are expected to reach an estimated worth of nearly $30 billion by 2028, according to the market "
+            "intelligence firm Evaluate.")
+    subjects = [f.subject_name for f in extractor.extract(text, lang="en").figures]
+    assert all("to the" not in s for s in subjects), subjects
