@@ -440,3 +440,12 @@ def test_approvals_two_designations_of_two_regulators_in_one_sentence(extractor,
     """Two designations in one sentence each take their own (nearest) regulator, not both of both."""
     got = sorted((a.regulator, a.designation) for a in _one(extractor, lang, text))
     assert got == [("FDA", "orphan_drug"), ("NMPA", "breakthrough_therapy")], got
+
+
+def test_approvals_a_results_release_is_the_reporting_companys(extractor):
+    """"X reports third-quarter results" opens X's own release: its events that name no company are X's."""
+    text = ("Kestrel Pharma SE reports third-quarter 2025 results and agrees to acquire Danish biotech Fjordal Bio\n\n"
+            "- Q3 revenue up 9.7% to €412.8 million\n- European Commission approves Zelvora (tafolimab) in short bowel "
+            "syndrome\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("EC", "approval", "tafolimab", "Kestrel Pharma SE")], got
