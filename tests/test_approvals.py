@@ -449,3 +449,11 @@ def test_approvals_a_results_release_is_the_reporting_companys(extractor):
             "syndrome\n")
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("EC", "approval", "tafolimab", "Kestrel Pharma SE")], got
+
+
+def test_approvals_the_company_an_appositive_after_the_drug_names(extractor):
+    """"approved Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator": Castlerock Bio's approval, also
+    where no company finder knew the name."""
+    text = "Regulatory roundup\n\nUS\n- The FDA approved Zelvora (tafolimab), Quarrybrook Bio's oral S1P receptor modulator."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "approval", "tafolimab", "Quarrybrook Bio")], got
