@@ -457,3 +457,14 @@ def test_approvals_the_company_an_appositive_after_the_drug_names(extractor):
     text = "Regulatory roundup\n\nUS\n- The FDA approved Zelvora (tafolimab), Quarrybrook Bio's oral S1P receptor modulator."
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("FDA", "approval", "tafolimab", "Quarrybrook Bio")], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("嘉禾生物的JH-2207的上市申请于9月获CDE受理，宁泰医药的1类新药宁格列汀获NMPA批准上市，用于2型糖尿病。",
+     ("NMPA", "approval", "宁格列汀", "宁泰医药")),
+    ("瑞康医药宣布，达格列净已获国家药监局批准上市。", ("NMPA", "approval", "达格列净", "瑞康医药")),
+])
+def test_approvals_zh_more_inn_stems_and_an_agency_after_huo(extractor, text, want):
+    """Chinese INN stems beyond -替尼/-单抗 (列汀, 格列净, 沙坦 …) are drugs; "获NMPA批准" as well as "获FDA"."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert want in got, got
