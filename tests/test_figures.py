@@ -472,3 +472,13 @@ def test_figures_a_market_research_firm_is_no_market(extractor):
             "intelligence firm Evaluate.")
     subjects = [f.subject_name for f in extractor.extract(text, lang="en").figures]
     assert all("to the" not in s for s in subjects), subjects
+
+
+@pytest.mark.parametrize("published,want", [("2025-10-07", "Q2 2025"), ("2025-05-02", "Q2 2024")])
+def test_figures_a_yearless_quarter_is_the_latest_ended_by_publication(extractor, published, want):
+    """"net sales of $138 million in the second quarter" with no period in force: the latest second quarter ended by
+    the publication date, not the year the article named last (an approval's "June 2024")."""
+    text = ("Zelvora (tafolimab), an inhaled PDE3/PDE4 inhibitor, was approved in the U.S. in June 2024 for COPD. "
+            "Zelvora generated net sales of $138 million in the second quarter.")
+    rows = [(f.subject_name, f.period) for f in extractor.extract(text, lang="en", published=published).figures]
+    assert ("Zelvora", want) in rows, rows
