@@ -43,6 +43,28 @@ NON_EVENTS = [
     ("zh", "宁远生物预计泽沃替尼将于2027年获得国家药监局批准。"),
     ("en", "Kestrel Pharma said it has sent an NDA for norvestrant; the CDE has not yet accepted the filing."),
     ("zh", "宁远生物表示，泽沃替尼的上市申请CDE尚未受理。"),
+    # payment schedules of a contract name approvals as the milestones that trigger a payment
+    ("en", "Kestrel Pharma will pay $30.00 per share in cash plus a contingent value right of $4.00 per share "
+           "payable on FDA approval of norvestrant."),
+    ("zh", "瑞康医药将向宁远生物支付1亿美元首付款，以及最高20亿美元的开发、监管批准及商业化里程碑付款，用于泽沃替尼。"),
+    ("zh", "剩余对价将根据KX-201取得上市申请受理及获批等节点分期支付，国家药监局相关节点未能达成则无需支付。"),
+    ("zh", "作为回报，泽沃替尼获批上市后，宁远生物将按该产品年销售额的5%向瑞康医药支付销售分成。"),
+    # no event of one drug: a negated class, "approved" as an attribute, counts of approved drugs
+    ("en", "Kestrel Pharma noted that no oral therapy for the disease has yet been approved by the FDA, unlike norvestrant."),
+    ("en", "Halcyon Bio's buyout adds three FDA approved ADCs including Zelvora to the portfolio."),
+    ("en", "KST-101 could improve on the currently approved IL-4R antibody, tafolimab, said Kestrel Pharma."),
+    ("zh", "据统计，科创板药企已推动逾30款1类创新药获批上市，其中包括宁远生物的泽沃替尼。"),
+    ("zh", "今年上半年国家药监局共批准1类创新药40个，宁远生物的泽沃替尼位列其中。"),
+    ("zh", "多家企业的PD-1产品已获批上市，瑞康医药的舒沃单抗仍在III期。"),
+    # an event word inside a name: a drug code, a filing
+    ("en", "Kestrel Pharma granted Halcyon Bio an exclusive licence to CRL-7, its siRNA candidate, after the FDA meeting."),
+    ("en", "Halcyon Bio withdrew its marketing authorisation application for tafolimab after the EMA raised questions."),
+    ("zh", "瑞康医药获得宁远生物CRL-411的全球权益，FDA此前已接受其临床数据。"),
+    # a filing of a named drug, and whether it will be approved at all
+    ("zh", "不过，由于部分安全性信号，宁远生物的泽沃替尼能否顺利获批仍存在不确定性。"),
+    # a ticker is no drug (the event has none then)
+    ("en", "Kestrel Pharma (NASDAQ: KSTL) said on Tuesday the FDA had issued a complete response letter, asking for "
+           "another trial."),
 ]
 
 
@@ -254,3 +276,195 @@ def test_approvals_european_phrasings(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "The European Medicines Agency's human medicines committee (CHMP) recommended two medicines for approval this month.",
+    "The NMPA granted the molecule, a Bruton's tyrosine kinase (BTK) degrader from Kestrel Pharma, Breakthrough "
+    "Therapy Designation.",
+])
+def test_approvals_an_abbreviation_in_brackets_is_no_brand_of_a_drug(extractor, text):
+    """"term (ABBR)" is no "INN (BRAND)": the bracketed capitals are the initials of the words before them."""
+    assert _one(extractor, "en", text) == []
+
+
+def test_approvals_abbreviates():
+    from newsextract.finders.reports import abbreviates
+
+    assert abbreviates("human medicines committee", "CHMP") and abbreviates("tyrosine kinase", "BTK")
+    assert not abbreviates("trastuzumab deruxtecan", "ENHERTU") and not abbreviates("tafolimab", "TF")
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，公司贝伐珠单抗生物类似药NY-B01已获得巴西国家卫生监督局（ANVISA）批准上市。",
+     ("ANVISA", "approval", "贝伐珠单抗", "宁远生物")),
+    ("zh", "宁远生物的泽沃替尼获韩国食品医药品安全处批准上市。", ("MFDS", "approval", "泽沃替尼", "宁远生物")),
+    ("en", "Kestrel Pharma said tafolimab was approved by Singapore's Health Sciences Authority (HSA) in March.",
+     ("HSA", "approval", "tafolimab", "Kestrel Pharma")),
+    ("en", "Swissmedic granted authorisation for Halcyon Bio's Zelvora (tafolimab) on September 24.",
+     ("Swissmedic", "approval", "tafolimab", "Halcyon Bio")),
+])
+def test_approvals_more_regulators_and_a_biosimilar_named_by_its_inn(extractor, lang, text, want):
+    """Agencies beyond the big ones (ANVISA, MFDS in Chinese, HSA), "granted authorisation", and a biosimilar
+    named "INN生物类似药CODE" reported under its INN."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert want in got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The European Medicines Agency accepted Halcyon Bio's marketing application for tafolimab in March, and an "
+           "EU approval is expected in the first half of 2026.", ("EMA", "filing_accepted", "tafolimab", "Halcyon Bio")),
+    ("zh", "宁远生物表示，欧洲药品管理局（EMA）已于8月受理泽沃替尼的上市许可申请（MAA），公司预计2026年下半年可获得欧盟批准。",
+     ("EMA", "filing_accepted", "泽沃替尼", "宁远生物")),
+])
+def test_approvals_the_jurisdiction_of_a_hoped_for_event_is_none_of_the_events(extractor, lang, text, want):
+    """A filing accepted now and an approval expected later: the place of the expected one ("EU", 欧盟) gives the
+    accepted filing no second regulator."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert got == [want], got
+
+
+def test_approvals_a_drug_named_with_its_owners_description(extractor):
+    """"X, its oral … blocker": X is the drug (an appositive with "its", and blockers and modulators as classes)."""
+    text = ("Kestrel Pharma (NASDAQ: KSTL) said on Tuesday the FDA had issued a complete response letter for "
+            "velozatrine, its oral Nav1.7 sodium channel blocker for neuropathic pain.")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "rejection", "velozatrine", "Kestrel Pharma")], got
+
+
+def test_approvals_one_drug_named_with_its_class_and_its_form_is_one_record(extractor):
+    """"依沃西單抗注射液" and "依沃西注射液" are one drug: the class (单抗) and the form (注射液) both come off."""
+    text = ("宁远生物宣布，国家药品监督管理局已批准泽沃西注射液上市，用于治疗非小细胞肺癌。\n"
+            "据悉，泽沃西單抗注射液于今年5月获国家药监局批准上市，是宁远生物第二款获批的双抗。")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert len(got) == 1 and got[0][:2] == ("NMPA", "approval"), got
+
+
+def test_approvals_zh_a_drug_that_belongs_to_a_company(extractor):
+    """"泽沃替尼归属Kestrel公司": the sentence ties the drug to its company (appr.made_by), so its approval is Kestrel's."""
+    text = "瑞康医药引进泽沃替尼，意欲何为？\n\n在引入中国之前，泽沃替尼归属Kestrel公司。2019年7月，美国FDA批准泽沃替尼用于治疗多发性骨髓瘤。"
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [("FDA", "approval", "泽沃替尼", "Kestrel")], got
+
+
+def test_approvals_us_priority_review_names_the_fda(extractor):
+    """"receives US priority review": the US stands for the FDA as in "US approval"."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "ZELVORA receives US priority review for "
+                                                                         "first-line metastatic breast cancer")]
+    assert got == [("FDA", "filing_accepted", "ZELVORA")], got
+
+
+def test_approvals_a_line_that_opens_with_its_subject_receiving_the_event(extractor):
+    """A news-list line "<Company> receives <event> for <drug>" under another company's text: the line's subject is
+    the sponsor (not the company the article is about), unless it is the drug."""
+    text = ("Kestrel Bio is a biopharmaceutical company. Kestrel Bio develops therapies. Kestrel Bio is based in Oslo.\n"
+            "Halvorsen receives FDA complete response letter for paediatric Zelvora application\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "rejection", "Zelvora", "Halvorsen")], got
+
+
+def test_approvals_declined_to_approve_is_a_rejection(extractor):
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", "The FDA declined to approve tafolimab, Halcyon "
+                                                                         "Bio's once-daily S1P receptor modulator.")]
+    assert got == [("FDA", "rejection", "tafolimab")], got
+
+
+def test_approvals_a_drug_filed_for_approval_is_no_approval(extractor):
+    """"has filed Zelvora for approval in China": a submission, whatever drug stands between "filed" and "for"."""
+    text = ("The MHLW approved Zelvora (tafolimab) for eczema.\n• Kestrel has filed Zelvora for approval in China; the "
+            "company expects the NMPA to accept the filing in the fourth quarter.")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "tafolimab")], got
+
+
+def test_approvals_the_regulators_of_the_events_own_clause(extractor):
+    """"approved in Japan (March 2024); filings under review in the US and EU": the approval is Japan's alone."""
+    text = "★ tafolimab, IL-4R, Halcyon Bio\nStatus: approved in Japan (March 2024); filings under review in the US and EU."
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "tafolimab")], got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma licensed tafolimab to Halcyon Bio in 2018, and the drug was approved in the US in combination "
+           "with norvestrant in August 2024.", ("FDA", "approval", "tafolimab")),
+    ("zh", "宁远生物宣布，国家药监局已批准泽沃替尼联合舒沃单抗用于治疗非小细胞肺癌。", ("NMPA", "approval", "泽沃替尼")),
+])
+def test_approvals_a_combinations_partner_is_not_the_drug_approved(extractor, lang, text, want):
+    """"approved in combination with X": X is the partner; the drug approved is the other one the sentence names."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("CHMP backs Halcyon Bio's anaemia drug Zelvora", ("EMA", "positive_opinion", "Zelvora", "Halcyon Bio")),
+    ("The EMA's committee also backed an extension of the indication for Kestrel Pharma's Norvexa (norvestrant) in "
+     "biliary tract cancer.", ("EMA", "positive_opinion", "norvestrant", "Kestrel Pharma")),
+    ("The MHLW also granted SAKIGAKE designation to Tsukiji Bio's TKB-07, an siRNA for primary hyperoxaluria.",
+     ("MHLW", "designation", "TKB-07", "Tsukiji Bio")),
+])
+def test_approvals_committee_backing_and_sakigake(extractor, text, want):
+    """The CHMP or its committee "backs" a medicine: a positive opinion; Japan's SAKIGAKE is a designation."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma AG has received marketing authorisation from Swissmedic for Norvexa (norvestrant), its PPAR "
+     "agonist, the company said. The Swiss decision follows approval in the European Union in October 2024.",
+     [("Swissmedic", "approval", "norvestrant"), ("EC", "approval", "norvestrant")]),
+    ("Halcyon Bio In-Licenses KY-0731\n\n- KY-0731 received Breakthrough Therapy Designation from China's NMPA for "
+     "lymphoma\n- U.S. IND cleared by the FDA in March 2025\n",
+     [("NMPA", "designation", "KY-0731"), ("FDA", "trial_clearance", "KY-0731")]),
+])
+def test_approvals_a_sentence_without_drug_or_company_continues_the_one_before(extractor, text, want):
+    """An event sentence that names neither a drug nor a company is about the drug of the sentence right before."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    for w in want:
+        assert w in got, got
+
+
+def test_approvals_zh_a_drug_name_that_ran_on_from_a_company(extractor):
+    """"百奥泰贝伐珠单抗…获FDA批准" (the asset finder read 奥泰贝伐珠单抗): the drug is 贝伐珠单抗, one record with the
+    body's mention of it."""
+    text = "百奥泰贝伐珠单抗生物类似药获FDA批准 另一款siRNA公布II期数据\n\n12月7日，百奥泰发布公告称，其贝伐珠单抗生物类似药已获美国FDA批准上市。"
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [("FDA", "approval", "贝伐珠单抗", "百奥泰")], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "此外，泽沃替尼已於上月獲CDE納入突破性治療藥物程序，並獲美國FDA授予孤兒藥資格認定。"),
+    ("en", "Tafolimab was added to the Breakthrough Therapy list by the CDE, and the FDA granted it Orphan Drug "
+           "Designation."),
+])
+def test_approvals_two_designations_of_two_regulators_in_one_sentence(extractor, lang, text):
+    """Two designations in one sentence each take their own (nearest) regulator, not both of both."""
+    got = sorted((a.regulator, a.designation) for a in _one(extractor, lang, text))
+    assert got == [("FDA", "orphan_drug"), ("NMPA", "breakthrough_therapy")], got
+
+
+def test_approvals_a_results_release_is_the_reporting_companys(extractor):
+    """"X reports third-quarter results" opens X's own release: its events that name no company are X's."""
+    text = ("Kestrel Pharma SE reports third-quarter 2025 results and agrees to acquire Danish biotech Fjordal Bio\n\n"
+            "- Q3 revenue up 9.7% to €412.8 million\n- European Commission approves Zelvora (tafolimab) in short bowel "
+            "syndrome\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("EC", "approval", "tafolimab", "Kestrel Pharma SE")], got
+
+
+def test_approvals_the_company_an_appositive_after_the_drug_names(extractor):
+    """"approved Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator": Castlerock Bio's approval, also
+    where no company finder knew the name."""
+    text = "Regulatory roundup\n\nUS\n- The FDA approved Zelvora (tafolimab), Quarrybrook Bio's oral S1P receptor modulator."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "approval", "tafolimab", "Quarrybrook Bio")], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("嘉禾生物的JH-2207的上市申请于9月获CDE受理，宁泰医药的1类新药宁格列汀获NMPA批准上市，用于2型糖尿病。",
+     ("NMPA", "approval", "宁格列汀", "宁泰医药")),
+    ("瑞康医药宣布，达格列净已获国家药监局批准上市。", ("NMPA", "approval", "达格列净", "瑞康医药")),
+])
+def test_approvals_zh_more_inn_stems_and_an_agency_after_huo(extractor, text, want):
+    """Chinese INN stems beyond -替尼/-单抗 (列汀, 格列净, 沙坦 …) are drugs; "获NMPA批准" as well as "获FDA"."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert want in got, got

@@ -36,6 +36,37 @@ NON_FIGURES = [
     ("en", "Kestrel Pharma's earnings per share rose to $1.20 in 2024."),
     ("zh", "瑞康医药股价上涨3%，市值达500亿港元。"),
     ("zh", "宁远生物将获得2亿美元首付款及最高10亿美元的里程碑付款。"),
+    # a company's value on the market, its cash, forecasts and the analysts' consensus
+    ("en", "Kestrel Pharma shares rose 9%, giving the company a market value of about HK$5.2 billion."),
+    ("en", "Halcyon Bio, whose market value has swung between $15 billion and $22 billion this year, declined to comment."),
+    ("en", "Kestrel Pharma had $310 million in cash at the end of March."),
+    ("en", "Halcyon Bio lifted its full-year revenue forecast to 100 billion yen."),
+    ("en", "For fiscal 2025, Kestrel Pharma forecasts revenue of 98.0 billion yen and core operating profit of 15.5 billion yen."),
+    # the total of one deal
+    ("en", "China's out-licensing deals rose in 2025. With milestones, the total deal value could reach as much as "
+           "$11.4 billion, the companies said."),
+    ("zh", "2025年中国创新药对外授权交易活跃。公司表示，本次交易总额最高可达84亿美元，为目前中国创新药单品对外授权的最高纪录。"),
+    ("zh", "报告指出，单笔交易中首付款最高者约2亿美元，总金额最高的一宗接近20亿美元。"),
+    # a guidance range said with "between", thresholds, and estimates of peak sales
+    ("en", "Kestrel Pharma guided for 2025 revenue between CHF 215 million and CHF 230 million."),
+    ("en", "Halcyon Bio will pay US$50 million each time Zelvora's annual worldwide sales pass one of three thresholds "
+           "between US$1.5 billion and US$2.5 billion."),
+    ("en", "Analysts have forecast peak global sales of about $1 billion for Kestrel Pharma's tafolimab."),
+    # a deal's terms and the accounting of one: an equity investment, payments tied to approvals, deferred revenue
+    ("en", "Kestrel Pharma sold the therapy to Halcyon Bio for EUR 50m at closing, with up to €300 million more tied to "
+           "approvals and sales in 2025."),
+    ("en", "In return, Halcyon Bio will receive tiered royalties on net sales of KP-220 and fixed payments of up to "
+           "$540 million tied to approvals in the US and EU."),
+    # one contract's capped total; balance-sheet lines (净资产, 货币资金)
+    ("zh", "2024年中国高校专利许可交易活跃。宁远大学将专利许可给瑞康医药，合同总金额不超过3.2亿元。"),
+    ("zh", "截至2024年12月31日，宁远生物经审计的净资产为人民币12,345.67万元，本次首付款约占公司最近一期经审计净资产的"
+           "2.1%，不会对公司当期财务状况产生重大影响。"),
+    # a forecast with no year of its own
+    ("en", "The global market for obesity therapies is widely forecast to pass USD100 billion by the end of the decade."),
+    # commitments, payments and orders of magnitude
+    ("zh", "宁远生物原股东承诺，2025年至2027年宁远生物扣除非经常性损益后的净利润分别不低于1.1亿元、1.3亿元和1.5亿元。"),
+    ("zh", "销售里程碑款：根据转让产品上市后年度净销售额达成情况，瑞康医药向宁远生物支付合计不超过人民币25,000万元。"),
+    ("zh", "分析师认为，全球TROP2 ADC市场规模有望在2030年达到百亿美元级别。"),
 ]
 
 
@@ -249,3 +280,205 @@ def test_figures_zh_market_subject_without_its_period_and_a_markets_full_year_is
     got = [(f.subject_name, f.metric, f.period) for f in
            _figures(extractor, "zh", "2024年全年中国创新药对外授权交易总金额超过500亿美元。")]
     assert got == [("中国创新药对外授权交易", "deal_value", "2024")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvard Biosciences reported 2024 revenue of $800 million. Its lead drug Zelvora (tafolimab) won FDA "
+           "approval in 2023. Net sales of the drug reached $210 million in the first nine months of 2025, up 80%.",
+     ("Zelvora", "product_sales", 210000000, "USD", "9M 2025", 80.0)),
+    ("en", "Halvard Biosciences reported 2024 revenue of $800 million, with tafolimab contributing $210 million.",
+     ("tafolimab", "product_sales", 210000000, "USD", "FY2024", None)),
+    ("en", "Halvard Biosciences said revenue reached $800 million in 2024. Tafolimab won US approval in 2023. Its US "
+           "sales reached $143.7 million in the first half of 2025.",
+     ("Tafolimab", "product_sales", 143700000, "USD", "H1 2025", None)),
+    ("zh", "宁远生物2024年营业收入18.4亿元。2023年国家药监局批准泽沃替尼上市，当年在国内销售收入为3.1亿元。",
+     ("泽沃替尼", "product_sales", 310000000, "CNY", "FY2023", None)),
+])
+def test_figures_sales_of_a_drug_the_sentence_refers_to(extractor, lang, text, want):
+    """Sales whose subject is a drug named before ("the drug", "its" after a drug, a drug right before "contributing",
+    a drug the sentence names with no company) are the drug's, not the company's."""
+    rows = [_row(f) for f in _figures(extractor, lang, text)]
+    assert want in rows, rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma said on Monday, Aug 26, 2024, it recorded a net profit of RMB 186 million for the six months "
+           "ended June 30. The company's revenue rose 40% to RMB 1.12 billion.",
+     [("Kestrel Pharma", "net_profit", 186000000, "CNY", "H1 2024", None),
+      ("Kestrel Pharma", "revenue", 1120000000, "CNY", "H1 2024", 40.0)]),
+    ("zh", "瑞康医药截至2023年6月30日止六个月之收入约为人民币48.6亿元。",
+     [("瑞康医药", "revenue", 4860000000, "CNY", "H1 2023", None)]),
+    ("zh", "宁远生物截至2024年12月31日止年度之收入约为人民币12.5亿元。",
+     [("宁远生物", "revenue", 1250000000, "CNY", "FY2024", None)]),
+])
+def test_figures_a_period_by_its_end(extractor, lang, text, want):
+    """"the six months ended June 30" (its year from the article), 截至…止六个月 / 止年度: the period the months make,
+    kept for the next sentences."""
+    rows = [_row(f) for f in _figures(extractor, lang, text)]
+    for w in want:
+        assert w in rows, rows
+
+
+def test_figures_the_digits_of_a_drug_code_are_no_year(extractor):
+    """"HSB-1906" names a drug, not the year 1906: a period without a year takes the article's year."""
+    text = ("2025年11月3日，宁远生物宣布将HSB-1906的海外权益授予瑞康医药。HSB-1906目前处于I期临床。\n\n"
+            "宁远生物前三季度实现营业收入2.14亿元，同比增长33.6%。")
+    rows = [_row(f) for f in _figures(extractor, "zh", text)]
+    assert ("宁远生物", "revenue", 214000000, "CNY", "9M 2025", 33.6) in rows, rows
+
+
+@pytest.mark.parametrize("lang,text,current,base", [
+    ("en", "Kestrel Pharma's net profit climbed to RMB 902 million from RMB 311 million a year earlier.",
+     902000000, 311000000),
+    ("en", "Halcyon Bio's net loss widened to $41.3 million from $33.0 million in the prior-year period.",
+     41300000, 33000000),
+    ("zh", "宁远生物2024年年内亏损约人民币5.74亿元，较上年同期的亏损约9.68亿元大幅收窄。", 574000000, 968000000),
+    ("zh", "2025年上半年瑞康医药归母净亏损为1.12亿元，上年同期亏损2.35亿元。", 112000000, 235000000),
+])
+def test_figures_the_same_period_a_year_before_is_no_figure(extractor, lang, text, current, base):
+    """The value of the same period a year before ("from X a year earlier", 上年同期亏损X) is the comparison base."""
+    amounts = [int(f.value.amount) for f in _figures(extractor, lang, text)]
+    assert current in amounts and base not in amounts, amounts
+
+
+def test_figures_a_base_with_its_own_year_is_that_years_figure(extractor):
+    text = "Aggregate royalty deal value at Kestrel Capital rose to $6.5 billion in 2025, up from $5.7 billion in 2024."
+    amounts = [int(f.value.amount) for f in _figures(extractor, "en", text)]
+    assert 6500000000 in amounts and 5700000000 in amounts, amounts
+
+
+def test_figures_a_markets_potential_total_stays_a_figure(extractor):
+    text = "据统计，2024年以来国内GLP-1相关对外授权交易已超过10笔，潜在总金额约200亿美元。"
+    amounts = [int(f.value.amount) for f in _figures(extractor, "zh", text)]
+    assert 20000000000 in amounts, amounts
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora (tafolimab) was one of Kestrel Pharma's main revenue drivers. It raked in $2.29 billion worldwide in "
+     "2023.", ("Zelvora", "product_sales", 2290000000, "USD", "FY2023", None)),
+    ("Kestrel Pharma markets tafolimab in Europe. It reported sales of $900 million in 2023.",
+     ("Kestrel Pharma", "revenue", 900000000, "USD", "FY2023", None)),
+])
+def test_figures_it_opening_a_sentence_is_the_subject_of_the_one_before(extractor, text, want):
+    """"It" / "Its" opening a sentence stands for the name the sentence before opens with (a drug: the drug's sales;
+    a company: the company's), not the name written last before it."""
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert want in rows, rows
+
+
+def test_figures_zh_a_markets_forecast_with_its_year_is_a_figure_a_companys_guidance_is_not(extractor):
+    """"预计/有望" mark a company's guidance (no figure) but not a market's forecast with its year (a figure)."""
+    market = "报告预计，随着更多适应症获批，2030年中国减重药物市场规模有望达到约600亿元人民币。"
+    amounts = [(int(f.value.amount), f.period) for f in _figures(extractor, "zh", market)]
+    assert (60000000000, "2030") in amounts, amounts
+    company = "宁远生物预计，2026年公司营业收入有望达到约60亿元人民币。"
+    assert _figures(extractor, "zh", company) == []
+
+
+def test_figures_zh_market_names_with_latin_letters_and_a_market_referred_back_to(extractor):
+    """"全球ADC市场规模" names the market with its Latin letters; "该市场规模" is the market named before; a phrase
+    that ran back over "机构预计2030年" loses it."""
+    text = ("2024年中国GLP-1受体激动剂市场规模约为162亿元人民币。报告预计，2030年该市场规模有望达到约600亿元人民币。"
+            "另有机构预计2030年全球ADC市场规模将超过600亿美元。")
+    rows = {(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
+    assert {("中国GLP-1受体激动剂", 16200000000, "2024"), ("中国GLP-1受体激动剂", 60000000000, "2030"),
+            ("全球ADC", 60000000000, "2030")} <= rows, rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "从竞争格局看，宁远生物仍占据主导地位，2024年其在中国PD-1市场的份额约为68%；瑞康医药凭借舒沃单抗的上市，"
+           "市场份额迅速提升至约9%。", [("宁远生物", "market_share", 68, "%"), ("瑞康医药", "market_share", 9, "%")]),
+    ("en", "The Korean biosimilar market is projected to reach KRW 2.1 trillion by 2030, with domestic products holding "
+           "roughly 70% share.", [("Korean biosimilar", "market_share", 70, "%")]),
+])
+def test_figures_shares_held_by_a_company_or_named_after_the_value(extractor, lang, text, want):
+    """A company's market share (the company the clause names before 份额, or 其), and "holding 70% share"."""
+    rows = [_row(f)[:4] for f in _figures(extractor, lang, text)]
+    for w in want:
+        assert w in rows, rows
+
+
+def test_figures_a_market_named_with_a_straight_apostrophe(extractor):
+    """"Japan's oncology drug market" keeps its owner with a straight apostrophe as with a curly one."""
+    text = "Japan's oncology drug market was worth ¥2.1 trillion in 2024, according to IQVIA estimates."
+    rows = [_row(f)[:3] for f in _figures(extractor, "en", text)]
+    assert ("Japan's oncology drug", "market_size", 2100000000000) in rows, rows
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Section 1: Results [1] - Tsukimori reported revenue of ¥268.4 billion for fiscal 2024, up 4.1%.",
+     ("Tsukimori", "revenue", 268400000000, "JPY", "FY2024", 4.1)),
+    ("Group 1: Financials\n- Tsukimori posted a net loss of $41.3 million in 2024.",
+     ("Tsukimori", "net_loss", 41300000, "USD", "FY2024", None)),
+])
+def test_figures_the_name_a_clause_opens_with_before_reported(extractor, text, want):
+    """A capitalised name that opens a clause before "reported/posted …" is the company, where no finder knew it."""
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert want in rows, rows
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2023年全球生物医药并购总额约1600亿美元，为近五年来最高水平。", (160000000000, "USD", "deal_value", "2023")),
+    ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
+     (846000000, "CNY", "revenue", "9M 2025")),
+    ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
+     (112000000, "CNY", "net_profit", None)),
+    ("AI摘要｜朗信生物（2785.HK）2025年中期業績要點\n\n- 收入：7.82億元人民幣，同比增長126%\n"
+     "- 期內虧損：1.05億元人民幣，同比收窄71.3%", (105000000, "CNY", "net_loss", "H1 2025")),
+])
+def test_figures_zh_more_phrasings_of_results_and_deal_totals(extractor, text, want):
+    """并购总额 (a sentence without the older trigger words), 稅後淨利 and 前三季 (Taiwan), 期內虧損：X (a colon)."""
+    rows = [(int(f.value.amount), f.value.currency, f.metric, f.period)
+            for f in extractor.extract(text, lang="zh", published="2025-11-09").figures]
+    assert want in rows, rows
+
+
+def test_figures_zh_a_deals_market_named_with_its_scope(extractor):
+    """"全球生物医药并购总额", "中国小分子及siRNA授权交易…首付款总额": the market is the deals the sentence scopes, not
+    the metric word."""
+    text = "2023年全球生物医药并购总额约1600亿美元。今年前三季度，中国小分子及siRNA授权交易合计21起，首付款总额约6.2亿美元。"
+    rows = {(f.subject_name, int(f.value.amount)) for f in extractor.extract(text, lang="zh", published="2025-11-09").figures}
+    assert {("全球生物医药并购", 160000000000), ("中国小分子及siRNA授权交易", 620000000)} <= rows, rows
+
+
+def test_figures_combined_sales_of_a_class_are_a_market_size(extractor):
+    """"combined sales of the class were $650 million" is the class's market size, not the sales of the company
+    named last."""
+    text = ("Two drugs targeting the mutation, Kestrel Pharma's Zelvora and Halcyon Bio's Norvexa, are approved in the "
+            "United States; combined sales of the class were roughly $650 million last year.")
+    rows = [(f.kind, f.metric, int(f.value.amount)) for f in extractor.extract(text, lang="en", published="2024-03-01").figures]
+    assert rows == [("market", "market_size", 650000000)], rows
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Chinese drugmakers signed 72 out-licensing transactions with overseas partners in the first half of 2025.\n\n"
+           "Disclosed upfront payments exceeded $4.0 billion in the half.", ("out-licensing transactions", "market")),
+    ("en", "Kestrel Bio has signed four out-licensing agreements since 2021, with aggregate upfront receipts of more than "
+           "$150 million.", ("Kestrel Bio", "company")),
+    ("en", "According to a research report by Kestrel Securities, in the first half of 2025, the total amount of Chinese "
+           "innovative drug License-out has approached $66 billion.", ("License-out", "market")),
+])
+def test_figures_a_total_said_with_its_metric_words_only(extractor, lang, text, want):
+    """A deal total named only by its metric words is the company the sentence opens with, else the deals the
+    sentence before names; never the source it is quoted from."""
+    rows = [(f.subject_name, f.kind) for f in extractor.extract(text, lang=lang, published="2025-07-01").figures
+            if f.metric == "deal_value"]
+    assert want in rows, rows
+
+
+def test_figures_a_market_research_firm_is_no_market(extractor):
+    """"according to the market intelligence firm Evaluate" names no market ("to the" was one)."""
+    text = ("ADCs are expected to reach an estimated worth of nearly $30 billion by 2028, according to the market "
+            "intelligence firm Evaluate.")
+    subjects = [f.subject_name for f in extractor.extract(text, lang="en").figures]
+    assert all("to the" not in s for s in subjects), subjects
+
+
+@pytest.mark.parametrize("published,want", [("2025-10-07", "Q2 2025"), ("2025-05-02", "Q2 2024")])
+def test_figures_a_yearless_quarter_is_the_latest_ended_by_publication(extractor, published, want):
+    """"net sales of $138 million in the second quarter" with no period in force: the latest second quarter ended by
+    the publication date, not the year the article named last (an approval's "June 2024")."""
+    text = ("Zelvora (tafolimab), an inhaled PDE3/PDE4 inhibitor, was approved in the U.S. in June 2024 for COPD. "
+            "Zelvora generated net sales of $138 million in the second quarter.")
+    rows = [(f.subject_name, f.period) for f in extractor.extract(text, lang="en", published=published).figures]
+    assert ("Zelvora", want) in rows, rows

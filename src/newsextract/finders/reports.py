@@ -230,13 +230,17 @@ class ReportVocab:
             out.append(Fact(st, en, label, r.label, groups, r.id, text[st:en], dict(r.attrs)))
         return out
 
-    def events_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
-        """Event words that are not inside a non-event phrasing (label ``event``, kind the event)."""
+    def events_in(self, text: str, a: int, b: int, low: str | None = None,
+                  blocked: list[tuple[int, int]] | None = None) -> list[Fact]:
+        """Event words that are not inside a non-event phrasing (label ``event``, kind the event); ``blocked``, when
+        given, gets the spans of the non-event phrasings."""
         events = self._matches(self.events, text, a, b, "event", low)
         if not events:
             return []
-        blocks = SpanIndex((x.start, x.end) for x in self._matches(self.not_events, text, a, b, "not_event", low,
-                                                                   leftmost=False))
+        spans = [(x.start, x.end) for x in self._matches(self.not_events, text, a, b, "not_event", low, leftmost=False)]
+        if blocked is not None:
+            blocked.extend(spans)
+        blocks = SpanIndex(spans)
         return [e for e in events if not blocks.overlaps(e.start, e.end)]
 
     def drugs_in(self, text: str, a: int, b: int) -> list[Fact]:
@@ -252,6 +256,8 @@ class ReportVocab:
             nm = (name or inn or brand or "").strip()
             if not nm or nm in self.not_drugs or nm.upper() in self.not_drugs:
                 continue
+            if brand and inn and not name and abbreviates(inn, brand):
+                continue  # "oral hereditary angioedema (HAE)": a term and its abbreviation, no brand and INN
             if brand and brand in self.not_drugs:
                 brand = None
             owner = None  # "approved Kestrel Pharm's norvexitan": the company the phrasing names the drug's
@@ -259,7 +265,9 @@ class ReportVocab:
             if own:
                 i = text.find(own, f.start, m_start)
                 owner = (i, i + len(own)) if i >= 0 else None
-            f.value = {"name": nm, "inn": inn.strip() if inn else None, "brand": brand, "owner": owner}
+            if inn and not name:
+                nm = self._pair_inn(inn)
+            f.value = {"name": nm, "inn": self._pair_inn(inn) if inn else None, "brand": brand, "owner": owner}
             f.start, f.end, f.text = m_start, m_end, text[m_start:m_end]
             out.append(f)
         return out
@@ -284,9 +292,14 @@ class ReportVocab:
         found = [f for a, b in spans for f in self._matches(self.pair_rules, text, a, b, "drug", leftmost=False)]
         for f in found:
             g = f.value
-            if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs:
-                out.append((g["brand"].strip(), g["inn"].strip()))
+            if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs and \
+                    not abbreviates(g["inn"], g["brand"]):
+                out.append((g["brand"].strip(), self._pair_inn(g["inn"])))
         return out
+
+    def _pair_inn(self, inn: str) -> str:
+        """The INN of a brand/code ↔ INN pair without the words a Chinese name may have run into ("公司贝伐珠单抗")."""
+        return self.appr_rx["appr.zh_pair_lead"].sub("", inn.strip()) or inn.strip()
 
     def is_inn(self, name: str) -> bool:
         """Whether a name has the shape of an INN ("Olverembatinib" at the start of a sentence is one)."""
@@ -440,6 +453,24 @@ class _GroupIndex:
 
 
 @functools.lru_cache(maxsize=8)
+def abbreviates(words: str, acronym: str) -> bool:
+    """Whether an all-capitals word in brackets after a phrase of several words is the phrase's abbreviation
+    ("human medicines committee (CHMP)", "Bruton's tyrosine kinase (BTK)"): at least two of its letters, and at
+    least half of them, are the first letters of the phrase's words. (A brand after its INN is no initialism of it.)
+
+    >>> abbreviates("oral hereditary angioedema", "HAE"), abbreviates("trastuzumab deruxtecan", "ENHERTU")
+    (True, False)
+    """
+    acronym = acronym.strip()
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) < 2 or not 2 <= len(acronym) <= 6 or not acronym.isupper():
+        return False
+    initials = {p[0] for p in parts}
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    hits = sum(c in initials for c in letters)
+    return hits >= 2 and 2 * hits >= len(letters)
+
+
 def report_vocab(lang: str, patterns_dir: str | None = None) -> ReportVocab:
     """The compiled rules of one language (built once per process)."""
     return ReportVocab(lang, patterns_dir)

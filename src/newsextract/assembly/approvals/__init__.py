@@ -67,6 +67,8 @@ class _Article:
     #: the drug each record was made for, and whether its sentence names no company (by the record's id)
     drug_of: dict[int, Drug] = field(default_factory=dict)
     bare: set[int] = field(default_factory=set)
+    #: the drug of the last event read, by its sentence index
+    event_drug: tuple[int, Drug] | None = None
 
 
 def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
@@ -128,13 +130,18 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     """The records of one sentence's events (added to ``records``); returns the drug named last so far."""
     text, vocab = art.text, art.vocab
     a, b = art.sentences[si]
-    events = vocab.events_in(text, a, b, art.low)
+    blocked: list[tuple[int, int]] = []
+    events = vocab.events_in(text, a, b, art.low, blocked)
     drugs = drugs_in(vocab, text, a, b, art.facts, art.index, art.low, art.known, art.cache)
     if not events:
         return (si, drugs[-1]) if drugs else last_drug
-    regs = regulators(vocab, text, a, b)
+    # (a jurisdiction inside a non-event phrasing is where the hoped-for event would be: "预计可获得欧盟批准")
+    regs = [r for r in regulators(vocab, text, a, b)
+            if r.label != "jurisdiction" or not any(x < r.end and r.start < y for x, y in blocked)]
     reg_spans = [(r.start, r.end) for r in regs]
-    drugs = [d for d in drugs if not any(x < d.end and d.start < y for x, y in reg_spans)]
+    known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
+    drugs = [_after_company(art.text, d, known) for d in drugs
+             if not any(x < d.end and d.start < y for x, y in reg_spans)]
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
@@ -144,16 +151,41 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
         if key in seen:
             continue
         seen.add(key)
-        drug = _event_drug(art, si, ev, drugs, last_drug)
-        records.extend(_event_records(art, si, ev, len({e.kind for e in events}) == 1, drug, regs, orgs))
+        drug = _event_drug(art, si, ev, drugs, last_drug, bool(orgs))
+        if drug is not None:
+            art.event_drug = (si, drug)
+        # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
+        # designations, each of its own regulator, not both of both)
+        one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
+        records.extend(_event_records(art, si, ev, one_kind, drug, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
 
 
-def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug) -> Drug | None:
-    """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to."""
+def _after_company(text: str, d: Drug, known: list[Fact]) -> Drug:
+    """A drug name that runs on from a known company's name (``known``: the sentence's gazetteer companies) loses
+    the company's part ("百奥泰贝伐珠单抗…" read as the drug "奥泰贝伐珠单抗": 贝伐珠单抗)."""
+    for f in known:
+        if f.start < d.start < f.end < d.end and d.end - f.end >= 2:
+            name = text[f.end:d.end]
+            return Drug(name, f.end, d.end, d.rule, inn=name if d.inn == d.name else d.inn, brand=d.brand,
+                        code=d.code, owner=d.owner)
+    return d
+
+
+def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: _LastDrug,
+                has_orgs: bool = False) -> Drug | None:
+    """The drug of one event: in its sentence, else in a heading line just before, else the one "it" refers to,
+    else -- in a sentence that names neither a drug nor a company -- the drug of the sentence right before ("The
+    Swiss decision follows approval in the European Union", "- U.S. IND cleared by the FDA" under "- KY-0731 …")."""
     text, sentences = art.text, art.sentences
     a, b = sentences[si]
-    drug = choose_drug(text, drugs, ev)
+    # a drug named as the partner of a combination is not the one approved ("the drug was approved in the US in
+    # combination with amivantamab"): the others first, else the drug referred to, else the partner
+    combo = art.vocab.appr_rx["appr.combination"]
+    partners = [d for d in drugs if combo.search(text, max(a, d.start - 30), d.start)]
+    drug = choose_drug(text, [d for d in drugs if d not in partners], ev)
+    if drug is None and partners and not art.vocab.appr_rx["appr.anaphor"].search(text, a, b):
+        drug = choose_drug(text, partners, ev)
     if drug is None and si > 0 and sentences[si - 1][1] - sentences[si - 1][0] <= 100 and \
             (si - 1) not in art.hits:
         # a drug named in a heading line just before ("★ tafolimab, IL-4R, Halcyon Bio")
@@ -165,6 +197,10 @@ def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: 
             drug = max(reversed(prior), key=lambda d: min(3, text.count(d.name)))
         elif last_drug is not None and si - last_drug[0] <= 2:
             drug = last_drug[1]
+    if drug is None and not drugs and not has_orgs:
+        before = art.event_drug if art.event_drug is not None and art.event_drug[0] == si - 1 else last_drug
+        if before is not None and before[0] == si - 1:  # (the previous sentence's event's drug, else its last)
+            drug = before[1]
     return drug
 
 
@@ -180,12 +216,22 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
     if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
         sponsor = art.own  # "we" / "the Company" in a company's own release
+    if sponsor is None and not orgs and (m := rx["appr.subject_receives"].match(text, a, ev.start)) is not None:
+        x, y = m.span("owner")  # "Pharming receives FDA complete response letter for …": the line's subject
+        name = m.group("owner")
+        if not (drug is not None and x < drug.end and drug.start < y) and name.split()[0] not in art.vocab.not_drugs \
+                and not art.vocab.regulators_in(text, x, y) and not art.vocab.jurisdictions_in(text, x, y):
+            sponsor, tied = Fact(x, y, "org", "subject", None, "appr.subject_receives", name), True
     if drug is None and (ev.kind != "approval" or sponsor is None or not tied
                          or not any(r.label == "regulator" for r in regs)):
         return []
     bare = sponsor is None and not orgs  # (reports name their company, then only its drug: see _owner)
-    ev_regs = regs
-    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in regs):
+    # the regulators of the event's own clause, when it names any ("approved in Japan (March 2024); filings under
+    # review in the US and EU": Japan's alone)
+    stop = art.vocab.appr_rx["appr.clause_stop"]
+    own = [r for r in regs if not stop.search(text, min(r.end, ev.end), max(r.start, ev.start))]
+    ev_regs = own or regs
+    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
         ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])

@@ -40,6 +40,8 @@ def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, f
     rx = vocab.appr_rx
     if name in vocab.not_drugs or name.split()[0] in vocab.not_drugs:
         return False
+    if rx["appr.ticker_before"].search(text, max(0, start - 16), start):
+        return False  # "(NASDAQ: QLLN)": a ticker
     if vocab.lang == "zh" and rx["appr.zh_han"].search(name):
         if rx["appr.zh_function"].search(name) or rx["appr.zh_disease"].search(name) or len(name) < 2:
             return False

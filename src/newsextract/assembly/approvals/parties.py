@@ -70,6 +70,10 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
                 return o, True  # "KST-101, Kestrel Pharma's gene therapy"
+    if drug is not None and (m := rx["appr.owner_after"].match(text, drug.end, min(len(text), drug.end + 90))):
+        name = m.group("owner")  # "approved Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator"
+        if name.split()[0] not in vocab.not_drugs and not vocab.regulators_in(text, m.start("owner"), m.end("owner")):
+            return Fact(m.start("owner"), m.end("owner"), "org", "possessive", None, "appr.owner_after", name), True
     if drug is not None and (m := rx["appr.owner_before"].search(text, max(a, drug.start - 60), drug.start)):
         name = m.group("owner")
         if name.split()[0] not in vocab.not_drugs and not vocab.regulators_in(text, m.start(), m.end("owner")) \

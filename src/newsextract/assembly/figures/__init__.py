@@ -36,7 +36,7 @@ from .values import DEAL_KINDS, deal_spans
 
 __all__ = ["assemble_figures", "main_company"]
 
-_YEAR = re.compile(r"(?<![\d.,$])(?:19|20)\d\d(?!\d|[.,]\d)")
+_YEAR = re.compile(r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)")  # (not the digits of a code: HSB-1906)
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
@@ -60,7 +60,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                   pay_index=FactIndex(pay_cues),
                   years=years, year_at=[p for p, _ in years],
                   money_at=sorted(f.start for f in facts if f.label == "money"),
-                  pub_year=getattr(published, "year", None))
+                  pub_year=getattr(published, "year", None), pub_month=getattr(published, "month", None))
     out: list[Figure] = []
     ctx = PeriodContext()
     hit_set = set(hits)

@@ -89,15 +89,46 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                  and f.end <= a and a - f.end <= 800] if vocab.product_anaphor is not None else []
         if drugs and vocab.product_anaphor is not None and facts.found(vocab.product_anaphor, text, a, anchor):
             return drugs[-1].text, "product", drugs[-1]
+        if cue.kind == "product_sales":
+            drug = _drug_of_sales(text, vocab, v, cue, a, facts)
+            if drug is not None:
+                return _drug_name(drug), "product", drug
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
-            return tidy_market(vocab, p.text), "market", p
+            name = tidy_market(vocab, p.text)
+            if vocab.fig_rx["fig.market_anaphor"].match(name):  # "2030年该市场规模": the market named before
+                prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 600), a, "market")
+                        if not vocab.fig_rx["fig.market_anaphor"].match(tidy_market(vocab, m.text))]
+                if prev:
+                    return tidy_market(vocab, prev[-1].text), "market", prev[-1]
+            return name, "market", p
+        if cue.kind == "market_share" and v.start >= cue.end and vocab.fig_rx["fig.explicit_share"].search(cue.text):
+            # "礼来…市场份额提升至约9%", "其在中国GLP-1市场的份额约为68%": the share of the company the clause names
+            # before the share word (or "其" refers to), when no market is named
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
+            if o is None and vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a,
+                                                                                cue.start):
+                o = facts.of("org").last_within(max(0, a - 400), a, lambda f: not _not_company(vocab, f))
+            if o is not None:
+                return o.text, "company", o
         if cue.kind == "market_share" or cue.rule.startswith("pay."):
             return None, "market", None  # "accounting for 13%", "占30%", "the upfront payment": no market is named
+        if cue.kind == "deal_value" and not vocab.fig_rx["fig.market_anaphor"].match(tidy_market(vocab, cue.text)):
+            # a total said with its metric words only ("Disclosed upfront payments exceeded $4.0 billion"): the
+            # company the sentence opens with when it names one before ("Alphinity has signed four licensing
+            # agreements, with aggregate upfront receipts of …"), else the deals the sentence before names
+            src = vocab.fig_rx["fig.source_before"]  # (not the source it is quoted from: "according to a report by X")
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f) and
+                                            not src.search(text, max(a, f.start - 30), f.start))
+            if o is not None:
+                return o.text, "company", o
+            prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 400), a, "market") if "deals" in m.rule]
+            if prev:
+                return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         return tidy_market(vocab, cue.text), "market", cue
     if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
             (own is None or own.rule != "figure.filer"):
@@ -106,6 +137,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)))
     if o is not None:
         return o.text, "company", o
+    named = _reporting_subject(text, vocab, a, anchor, facts)
+    if named is not None:  # "Kurokawa reported revenue of …": a name no company finder knew, as the reporter
+        return named.text, "company", named
     if vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
@@ -121,6 +155,78 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     return None, "company", None
 
 
+def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, facts: FactIndex) -> Fact | None:
+    """The drug a product-sales figure is about when no product phrasing names it: the drug right before the sales
+    word ("with Nivaro contributing CHF 41.7 million"), or the one a reference between the sentence start and the
+    value stands for ("Net sales of the drug reached …"; "Korvalta won approval in 2023. Its US sales reached …",
+    "it generated net product revenues of …" where the name written last before "its" / "it" is the drug's)."""
+    assets = facts.of("asset")
+    before = assets.last_within(max(0, cue.start - 40), cue.start, lambda f: True)
+    if before is not None and vocab.fig_rx["fig.drug_before_sales"].fullmatch(text, before.end, cue.start):
+        return before
+    last = assets.last_within(a, cue.start, lambda f: f.kind != "cue_code")
+    if last is not None and facts.of("org").last_within(last.end, cue.start, lambda f: True) is None and \
+            facts.of("org").last_within(a, last.start, lambda f: True) is None:
+        return last  # the sentence names the drug and no company before its sales word
+    upto = v.start if v.start > cue.start else cue.start
+    ref = None
+    for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, a, upto):  # noqa: B007  (the last one)
+        pass
+    if ref is None:
+        return None
+    lo = max(0, ref.start() - 400)
+    if ref.group("pron") and not text[a:ref.start()].strip():
+        # a sentence that opens with "It" / "Its": the subject of the sentence before (the name it opens with;
+        # "Abilify was one of Otsuka's main revenue drivers. It raked in …")
+        stop = vocab.fig_rx["fig.sentence_stop"]
+        end = a
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        prev = lo
+        for m in stop.finditer(text, lo, max(lo, end - 1)):  # (not the stop that ends the sentence before)
+            prev = m.end()
+        first = [f for f in (*assets.starting(prev, a), *facts.of("org").starting(prev, a)) if f.end <= a]
+        if first:
+            head = min(first, key=lambda f: f.start)
+            return head if head.label == "asset" and head.kind != "cue_code" else None
+    drug = assets.last_within(lo, ref.start(), lambda f: f.kind != "cue_code")
+    if drug is None:
+        return None
+    if ref.group("pron"):  # "its", "it", 其: only when no company is named after the drug
+        org = facts.of("org").last_within(drug.end, ref.start(), lambda f: True)
+        if org is not None:
+            return None
+    return drug
+
+
+def _drug_name(drug: Fact) -> str:
+    """A drug mention's name without the INN a brand is given with ("Korvalta (ezurlatinib)" → "Korvalta")."""
+    return re.split(r"\s*[(（]", drug.text, maxsplit=1)[0].strip() or drug.text
+
+
+def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts: FactIndex) -> Fact | None:
+    """The capitalised name a clause of the sentence opens with before a reporting verb ("- Kurokawa reported revenue
+    of …"), when it is no drug, product word or market word."""
+    m = None
+    opener = vocab.fig_rx["fig.clause_opener"]
+    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor):
+        if c.start() == a or opener.search(text, max(0, c.start() - 4), c.start()):
+            m = c
+    if m is None:
+        return None
+    x, y = m.span("s")
+    name = m.group("s")
+    first = name.split()[0]
+    if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
+            any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
+        return None
+    return Fact(x, y, "org", "subject", None, "fig.subject_reports", name)
+
+
+def _not_company(vocab: ReportVocab, f: Fact) -> bool:
+    return vocab.not_companies is not None and vocab.not_companies.search(f.text) is not None
+
+
 def _is_company(p: Fact, facts: FactIndex) -> bool:
     orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
     return any(f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
@@ -130,7 +236,11 @@ def _is_company(p: Fact, facts: FactIndex) -> bool:
 def tidy_market(vocab: ReportVocab, s: str) -> str:
     """A market as written, without the numbers and words that only lead into it ("More than 13 such NewCo deals"
     → "NewCo deals"); domain words ("out-licensing", "licensing") stay."""
-    s = s.strip()
+    s = s.strip().rsplit("\n", 1)[-1].lstrip("-–•*· \t")  # (a phrase that ran over a line break: its last line)
+    for rid in ("fig.market_cut", "fig.market_clause"):  # "机构预计2030年减重药物": what a clause said before the
+        cut = vocab.fig_rx[rid].match(s)                   # year; "Chinese drugmakers signed 72 …": its subject and verb
+        if cut and cut.end() < len(s):
+            s = s[cut.end():]
     m = vocab.fig_rx["fig.market_lead"].match(s)
     if m and m.end() < len(s):
         rest = s[m.end():]

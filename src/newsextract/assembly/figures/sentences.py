@@ -4,6 +4,7 @@ period the sentence leaves in force for the next ones."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,7 @@ class Article:
     year_at: list[int]  # their positions
     money_at: list[int]  # where the amounts start, in order
     pub_year: int | None
+    pub_month: int | None = None
 
 
 def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
@@ -61,6 +63,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
+    if ctx.period is None and art.pub_month and not any(p.extra.get("explicit_year") for p in periods):
+        _latest_reported(periods, art.pub_year, art.pub_month)
     for p in periods:
         if p.kind == "rel":
             p.value = norm_period("rel", p.extra.get("groups", {}), art.pub_year)
@@ -68,6 +72,26 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
     return [f for f, _ in sent_figs]
+
+
+_REPORTED = re.compile(r"(Q([1-4])|H1|H2|9M) ((?:19|20)\d\d)")
+_ENDS = {"H1": 6, "H2": 12, "9M": 9}
+
+
+def _latest_reported(periods: list[Fact], pub_year: int | None, pub_month: int) -> None:
+    """A quarter or half without a year in a sentence that states none, with no period in force: the latest such
+    period ended by the publication date ("net sales of $138 million in the second quarter" in an October 2025
+    article is Q2 2025, whatever year the article named last -- an approval's "June 2024")."""
+    if pub_year is None:
+        return
+    for p in periods:
+        m = _REPORTED.fullmatch(str(p.value or ""))
+        if m is None or p.kind == "rel" or (p.extra.get("groups") or {}).get("rel"):
+            continue
+        end = 3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]
+        yr = pub_year if end <= pub_month else pub_year - 1
+        p.value = f"{m.group(1)} {yr}"
+        p.extra["year"] = yr
 
 
 def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool:
@@ -105,7 +129,7 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
 
 def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
     """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
-    stated = {p.start for p in periods if p.extra.get("explicit_year") and p.kind != "range"}
+    stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended") and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
             and any(e.field == "period" and e.start in stated for e in f.evidence)]
     # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
@@ -122,6 +146,10 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     blocks = vocab.not_figures_in(text, a, b, art.low)
     changes = vocab.changes_in(text, a, b, art.low)
     metrics, sent_pay = _cues(art, a, b, metrics)
+    if any(m.extra.get("scope") == "market" for m in metrics):
+        # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
+        # ("2030年该市场规模有望达到约600亿元")
+        blocks = [x for x in blocks if x.extra.get("scope") != "company"]
     values, all_amounts = _values(art, a, b, blocks, changes, sent_pay)
     used_changes: set[int] = set()
     by_start = FactIndex(changes)
