@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from .types import DEAL_KINDS, DealState, Mention, PartyRef
+from .types import DEAL_KINDS, FIELD_KIND, DealState, Mention, PartyRef
 
 __all__ = ["Linker"]
 
@@ -46,15 +46,9 @@ class Linker:
                     continue
                 if last is not None and self._continues(last, m, mi):
                     if self._earlier(text, last, m):
-                        earlier = DealState()  # the same parties' earlier deal, with its own terms
-                        for e, r in last.parties.items():
-                            earlier.parties[e] = r
-                            if r is not None:
-                                earlier.roles[r] = e
-                        earlier.role_facts, earlier.role_rules = dict(last.role_facts), dict(last.role_rules)
-                        earlier.order = list(last.order)
-                        deals.append(earlier)
-                        absorb(earlier, m)
+                        other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
+                        deals.append(other)
+                        absorb(other, m)
                         continue
                     absorb(_asset_owner(deals, last, m), m)
                 continue
@@ -107,9 +101,12 @@ class Linker:
         upfront or total the last deal has in another amount: the terms of that other deal."""
         if self.earlier_deal is None or not m.money or not self.earlier_deal.search(text, m.start, m.end):
             return False
-        have = {_FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
-        return any(_FIELD_KIND.get(k, k) in ("upfront", "total") and _FIELD_KIND.get(k, k) in have
-                   and not _same_amount(have[_FIELD_KIND.get(k, k)], f.value) for k, f, _ in m.money)
+        have = {FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
+        for k, f, _ in m.money:
+            kind = FIELD_KIND.get(k, k)
+            if kind in ("upfront", "total") and kind in have and not _same_amount(have[kind], f.value):
+                return True
+        return False
 
     def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
         """A mention without a named company continues the last deal when it is near and carries terms."""
@@ -131,6 +128,14 @@ def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = Non
             if best is None or key > best:
                 best, found = key, d
     return found
+
+
+def _same_parties(d: DealState) -> DealState:
+    """A new deal between the parties of ``d``, in the roles they have there, with no terms yet."""
+    new = DealState(parties=dict(d.parties), roles=dict(d.roles), role_facts=dict(d.role_facts),
+                    role_rules=dict(d.role_rules), order=list(d.order))
+    new.weak_roles = set(d.weak_roles)
+    return new
 
 
 def _pays_back(d: DealState, m: Mention) -> bool:
@@ -211,9 +216,6 @@ def _same_amount(a: Any, b: Any) -> bool:
     """Two amounts of money that are the same to within 1 %, in one currency."""
     return bool(a.currency == b.currency and abs(a.amount - b.amount) <= a.amount * Decimal("0.01"))
 
-
-#: payment kinds by the deal field they fill ("up to $303 million in upfront and milestone payments" is a total)
-_FIELD_KIND = {"combined_total": "total", "combined_upfront": "upfront", "price?": "total"}
 
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
 

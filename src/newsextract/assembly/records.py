@@ -17,7 +17,7 @@ from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
-from .types import DEAL_KINDS, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
+from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
 
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
@@ -205,10 +205,7 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
     fields: dict[str, Any] = {}
     money_by: dict[str, list[tuple[Fact, str]]] = {}
     for k, f, rule in d.money:
-        if k == "price?":
-            k = "total"  # "acquire X for $1.1 billion", "a licence for $50 million": the deal's price
-        k = {"combined_total": "total", "combined_upfront": "upfront"}.get(k, k)
-        money_by.setdefault(k, []).append((f, rule))
+        money_by.setdefault(FIELD_KIND.get(k, k), []).append((f, rule))  # a price, a combined figure: see FIELD_KIND
     for k, field_name in _MONEY_FIELDS:
         if money_by.get(k):
             f, rule = money_by[k][0]

@@ -9,11 +9,14 @@ from typing import Any
 from ..facts import Fact
 
 __all__ = ["Clause", "Entity", "EntityTable", "PartyRef", "Mention", "DealState", "DEAL_KINDS", "TYPE_RANK",
-           "STATUS_RANK"]
+           "STATUS_RANK", "FIELD_KIND"]
 
 #: payment kinds that are terms of a deal (the others say what an amount is not)
 DEAL_KINDS = frozenset({"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
                         "combined_upfront"})
+#: payment kinds by the deal field they fill: a price ("acquire X for $1.1 billion") and a combined figure ("up to $303
+#: million in upfront and milestone payments") are a total, upfront and near-term payments together an upfront
+FIELD_KIND = {"price?": "total", "combined_total": "total", "combined_upfront": "upfront"}
 #: when a deal's mentions use several type words, the most specific wins
 TYPE_RANK = {"acquisition": 6, "newco": 5, "asset_purchase": 4, "option": 3, "license": 2, "collaboration": 1,
              "other": 0}
