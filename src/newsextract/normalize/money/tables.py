@@ -28,56 +28,38 @@ _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 
 def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -> list[MoneyMatch]:
     """Bare numbers in label rows under a units header ("Sales milestones, Maximum    480,000"): the largest
-    cell of a row (a ceiling beside paid-to-date amounts) is that row's amount."""
+    cell of a row (a ceiling beside paid-to-date amounts) is that row's amount. In a flattened filing table, a
+    payment's label line and its cells one per line ("|Potential commercial milestone payments under agreement" /
+    "|330,000") are a row too."""
     taken = [(m.start, m.end) for m in found]
-    out = []
-    for row in _ROW.finditer(text, after):
-        cells = [c for c in _CELL.finditer(row.group("cells"))]
-        best = None
-        for c in cells:
-            num = c.group("num")
-            if _YEAR_CELL.fullmatch(num):
-                continue
-            val = Decimal(num.replace(",", ""))
-            if best is None or val > best[0]:
-                best = (val, c)
-        if best is None:
-            continue
-        off = row.start("cells")
-        s, e = off + best[1].start(), off + best[1].end()
-        if any(a < e and s < b for a, b in taken):
-            continue
-        cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
-        out.append(MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row"))
+    rows = list(_ROW.finditer(text, after))
     if " |" in text or "\n|" in text:
-        out.extend(_pipe_rows(text, after, taken, currency))
-    return out
-
-
-def _pipe_rows(text: str, after: int, taken: list[tuple[int, int]], currency: str) -> list[MoneyMatch]:
-    """Bare numbers of a flattened filing table under a units header: a payment's label line, then its cells one
-    per line ("|Potential commercial milestone payments under agreement" / "|330,000"); the largest cell is the
-    row's amount, unless an amount with its currency already stands there."""
+        rows += [r for r in _PIPE_ROW.finditer(text, after) if _PAYMENT_LABEL.search(r.group("label"))]
     out = []
-    for row in _PIPE_ROW.finditer(text, after):
-        if not _PAYMENT_LABEL.search(row.group("label")):
-            continue
-        off = row.start("cells")
-        best = None
-        for c in _CELL.finditer(row.group("cells")):
-            if _YEAR_CELL.fullmatch(c.group("num")):
-                continue
-            val = Decimal(c.group("num").replace(",", ""))
-            if best is None or val > best[0]:
-                best = (val, c)
-        if best is None:
-            continue
-        s, e = off + best[1].start(), off + best[1].end()
-        if any(a < e and s < b for a, b in taken):
-            continue
-        cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
-        out.append(MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row"))
+    for row in rows:
+        mm = _row_amount(text, row, taken, currency)
+        if mm is not None:
+            out.append(mm)
     return out
+
+
+def _row_amount(text: str, row: re.Match[str], taken: list[tuple[int, int]], currency: str) -> MoneyMatch | None:
+    """A row's largest cell that is no year, unless an amount with its currency already stands there."""
+    best = None
+    for c in _CELL.finditer(row.group("cells")):
+        if _YEAR_CELL.fullmatch(c.group("num")):
+            continue
+        val = Decimal(c.group("num").replace(",", ""))
+        if best is None or val > best[0]:
+            best = (val, c)
+    if best is None:
+        return None
+    off = row.start("cells")
+    s, e = off + best[1].start(), off + best[1].end()
+    if any(a < e and s < b for a, b in taken):
+        return None
+    cur = {"$": "USD", "US$": "USD", "€": "EUR", "RMB": "CNY"}.get(best[1].group("cur") or "", currency)
+    return MoneyMatch(s, e, best[0], cur, text[s:e], rule="money.table_row")
 
 
 def apply_headers(text: str, found: list[MoneyMatch], v: MoneyVocab) -> None:
