@@ -84,13 +84,17 @@ def propagate(text: str, orgs: list[Fact], money_spans: list[tuple[int, int]], n
     return added
 
 
+_BRACKET_ACRONYM = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
+
+
 def _acronym(define: str, name: str) -> list[str]:
     """The acronym in brackets after a name, when it is the name's initials ("Melbourne Institute of Cellular
     Medicine (MICM)"); nothing else in bare brackets is a name ("(NYSE)", "(FDA)")."""
-    m = re.fullmatch(r"\(\s*([A-Z]{2,8})\s*\)", define)
+    m = _BRACKET_ACRONYM.fullmatch(define)
     if m is None:
         return []
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'’.-]*", name))
+    initials = "".join(w[0] for w in _CAPITALISED.findall(name))
     return [m.group(1)] if m.group(1) == initials else []
 
 
