@@ -1308,3 +1308,9 @@ def test_apostrophes_read_as_cp437_are_apostrophes():
     assert flat == "financed by Ipsen’s existing cash; don’t read ÆRØ as one"
     text = "The offer for EpizymeÆs shares was completed. Ipsen paid $250 million for Epizyme."
     assert {d.licensor.name for d in extract(text).deals} == {"Epizyme"}
+
+
+def test_a_company_that_modifies_a_noun_is_no_subject():
+    text = "Halden Bio shrugs off Pfizer setback and receives $50 million upfront from Novartis for its KRAS inhibitor HB-301."
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Halden Bio", "Novartis")]
