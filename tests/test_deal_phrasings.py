@@ -1314,3 +1314,14 @@ def test_a_company_that_modifies_a_noun_is_no_subject():
     text = "Halden Bio shrugs off Pfizer setback and receives $50 million upfront from Novartis for its KRAS inhibitor HB-301."
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Halden Bio", "Novartis")]
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA approved Velkora (tazimod), Hanul Bio's oral S1P receptor modulator, for colitis. Velkora will be "
+    "co-commercialised in the US with Ardent AG under an agreement signed in 2023.",
+    "Hanul Bio's oral JAK inhibitor Velkora won approval. Velkora will be co-commercialised in the US with Ardent AG "
+    "under an agreement signed in 2023.",
+])
+def test_the_company_whose_drug_it_is_licenses_it(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanul Bio", "Ardent AG")]

@@ -80,7 +80,7 @@ class Assembler:
         out: list[Deal] = list(table_deals)
         states = self.linker.link(mentions, text, ents.units)
         for d in states:
-            complete_roles(d, ents)
+            complete_roles(d, ents, text)
         complete_counterparts(states)
         for d in states:
             rec = self.writer.write(d, text, ents, published, warnings)

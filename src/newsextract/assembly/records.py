@@ -37,7 +37,7 @@ class DealWriter:
         ev: list[Evidence] = []
         allf = d.mentions
         dtype = _deal_type(allf, d)
-        complete_roles(d, ents)
+        complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
         targets = _targets(allf, ev)
         assets = _assets(allf, ents, ev)
@@ -128,8 +128,9 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
     return dtype
 
 
-def complete_roles(d: DealState, ents: EntityTable) -> None:
-    """Roles the frames left open: from the other party's role, else from priors."""
+def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
+    """Roles the frames left open: from the other party's role, else from whose drug the deal's is ("Castlerock
+    Bio's oral S1P receptor modulator" anywhere in ``text``), else from priors."""
     me = ents.self_key
     named = [e for e in d.order if e]
     if me and len(named) == 1 and named[0] != me and not d.unnamed:
@@ -149,8 +150,14 @@ def complete_roles(d: DealState, ents: EntityTable) -> None:
         return
     if len(free) >= 2:
         a, b = free[0], free[1]
-        first, second = ("licensee", "licensor") if payer_prior(a, b, ents) and not payer_prior(b, a, ents) \
-            else ("licensor", "licensee")
+        owner = _drug_owner(d, (a, b), ents, text)
+        if owner is not None:
+            first, second = ("licensor", "licensee") if owner == a else ("licensee", "licensor")
+            d.role_rules.setdefault("licensor", "role.drug_owner")
+            d.role_rules.setdefault("licensee", "role.drug_owner")
+        else:
+            first, second = ("licensee", "licensor") if payer_prior(a, b, ents) and not payer_prior(b, a, ents) \
+                else ("licensor", "licensee")
         d.parties[a], d.parties[b] = first, second
         d.roles[first], d.roles[second] = a, b
         return
@@ -160,6 +167,23 @@ def complete_roles(d: DealState, ents: EntityTable) -> None:
         role = "licensor" if role == "licensee" else "licensee"
     d.parties[a] = role
     d.roles[role] = a
+
+
+def _drug_owner(d: DealState, pair: tuple[str, str], ents: EntityTable, text: str) -> str | None:
+    """The one of two parties the article writes as the owner of the deal's drug ("Castlerock Bio's oral S1P receptor
+    modulator Zentoria"), or None when neither or both are."""
+    drugs = {x.text for m in d.mentions for x in m.assets if len(x.text) >= 3}
+    if not text or not drugs:
+        return None
+    owns = re.compile(r"(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
+                      + r")(?![\w-])|(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs)) + r")(?![\w-])")
+    # … or after the drug, in an appositive ("Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator")
+    named_before = re.compile(r"(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
+                              + r")(?:\)|\s*\([^()]{0,40}\))?,\s+$")
+    owners = [e for e in pair if (ent := ents.get(e)) is not None and any(
+        owns.match(text, f.end, f.end + 90) or (text.startswith(("'s", "’s"), f.end) and named_before.search(
+            text, max(0, f.start - 90), f.start)) for f in ent.facts if f.label == "org")]
+    return owners[0] if len(owners) == 1 else None
 
 
 def complete_counterparts(deals: list[DealState]) -> None:
