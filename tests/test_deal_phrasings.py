@@ -1325,3 +1325,15 @@ def test_a_company_that_modifies_a_noun_is_no_subject():
 def test_the_company_whose_drug_it_is_licenses_it(text):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanul Bio", "Ardent AG")]
+
+
+@pytest.mark.parametrize("text,targets", [
+    # the patients' mutation is no target of a drug that has one
+    ("AstraZeneca will pay Daiichi Sankyo $1 billion upfront for rights to DS-1062, a TROP2-directed ADC. DS-1062 "
+     "offers an option for patients with EGFR-mutated NSCLC.", ["TROP2"]),
+    # … unless the drug targets the mutation
+    ("Qinmu Bio licensed QM-77, a small molecule targeting EGFR mutations, to Pfizer for $60 million upfront.",
+     ["EGFR"]),
+])
+def test_a_patients_mutation_is_no_target_of_a_drug_that_has_one(text, targets):
+    assert [d.targets for d in extract(text).deals] == [targets]

@@ -39,7 +39,7 @@ class DealWriter:
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
-        targets = _targets(allf, ev)
+        targets = _targets(allf, ev, text)
         assets = _assets(allf, ents, ev)
         modality = _first(allf, "modality", ev, lambda f: f.value)
         territory = _first(allf, "territory", ev, lambda f: f.text.strip())
@@ -274,13 +274,20 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     return Money(amount=total, currency=cur, text=" + ".join(f.text for f, _ in parts), upper_bound=ub)
 
 
-def _targets(allf: list[Mention], ev: list[Evidence]) -> list[str]:
+def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
-    is that variant."""
+    is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
+    has another."""
     found: dict[str, Fact] = {}  # each target's first mention, in order
+    biomarker: dict[str, bool] = {}  # every mention of it is a patients' mutation
     for m in allf:
         for t in m.targets:
             found.setdefault(t.value, t)
+            only = bool(text) and _MUTATED.match(text, t.end) is not None and not _TARGETING.search(
+                text, max(0, t.start - 24), t.start)
+            biomarker[t.value] = biomarker.get(t.value, True) and only
+    if not all(biomarker.values()):
+        found = {v: t for v, t in found.items() if not biomarker[v]}
     out: list[str] = []
     for t in found.values():
         if any(v != t.value and v.lower().startswith(t.value.lower() + " ") for v in found):
@@ -323,6 +330,11 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
             return value(f)
     return None
 
+
+#: after a target, what makes it the patients' mutation, not the drug's target ("EGFR-mutated NSCLC")
+_MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations)\b|突变|突變")
+#: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
+_TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
 #: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)
 _ROYALTY_WORD = re.compile(r"royalt|特许权使用费|特許權使用費|销售提成|銷售提成|提成|分成")
