@@ -1337,3 +1337,34 @@ def test_the_company_whose_drug_it_is_licenses_it(text):
 ])
 def test_a_patients_mutation_is_no_target_of_a_drug_that_has_one(text, targets):
     assert [d.targets for d in extract(text).deals] == [targets]
+
+
+@pytest.mark.parametrize("text", [
+    # a description in apposition to the company named before it is that company, no unnamed party
+    "Halden Bio, a Suzhou-based company, has licensed HB-711 to Nordvik Pharma for $35 million upfront.",
+    "Halden Bio, a Suzhou-based company, said it would receive $35 million upfront from Nordvik Pharma.",
+])
+def test_a_description_in_apposition_is_no_unnamed_party(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Halden Bio", "Nordvik Pharma")]
+
+
+def test_what_gives_a_company_rights_makes_it_the_licensee():
+    text = ("The agreement with Arbor Cell, which could be worth up to $600 million, gives Pyxel Health exclusive "
+            "global rights to the CD19 CAR-T therapy AC-19.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Arbor Cell", "Pyxel Health", Decimal(600_000_000))]
+
+
+@pytest.mark.parametrize("text", [
+    # handing a company money pays it; more money tied to goals, or to follow when goals are hit, is milestones
+    "Ivory Pharma will hand Tarvex Therapeutics $60 million at signing, with as much as $1.2 billion more to follow "
+    "if development and commercial goals are hit.",
+    "Under the pact, Tarvex Therapeutics will get $60 million upfront from Ivory Pharma and could earn up to "
+    "$1.2 billion more tied to development and sales goals.",
+])
+def test_more_money_tied_to_goals_is_milestones(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        ("Tarvex Therapeutics", "Ivory Pharma", Decimal(60_000_000), Decimal(1_200_000_000))]
