@@ -1368,3 +1368,20 @@ def test_more_money_tied_to_goals_is_milestones(text):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == [
         ("Tarvex Therapeutics", "Ivory Pharma", Decimal(60_000_000), Decimal(1_200_000_000))]
+
+
+@pytest.mark.parametrize("text,parties,field,amount", [
+    # "paid X $15 million to license …": the price, whoever is paid
+    ("Kestrel Pharma GmbH paid Ondine Life Science $15 million to license three siRNA programs.",
+     ("Ondine Life Science", "Kestrel Pharma GmbH"), "total_value", 15_000_000),
+    # an amount "paid upfront" is no verb of the subject's
+    ("Tamra Bio struck a pact worth up to 1.06 billion dollars with Sanofi for TB-301, with 75 million dollars "
+     "paid upfront.", ("Tamra Bio", "Sanofi"), "upfront", 75_000_000),
+    # the subject of a technology export contract exports: the company it is signed with takes the licence
+    ("Hwaseong Pharm signed a technology export contract worth KRW 650 billion with Solvane for HP-1726.",
+     ("Hwaseong Pharm", "Solvane"), "total_value", 650_000_000_000),
+])
+def test_price_passive_payment_and_export_contract(text, parties, field, amount):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert getattr(deals[0], field).amount == Decimal(amount)
