@@ -1385,3 +1385,37 @@ def test_price_passive_payment_and_export_contract(text, parties, field, amount)
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert getattr(deals[0], field).amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("text,parties", [
+    # a passive acquisition by a company with hyphenated descriptions before its name
+    ("Basel-based Tellmar Bio was acquired by Belgian specialty-pharma group Orvane Pharma for EUR 210 million in "
+     "cash.", ("Tellmar Bio", "Orvane Pharma")),
+    # rights handed back, the licensor named far after the verb, behind a description
+    ("Corvel Pharma has handed back worldwide rights to QT-44, a dual-vector AAV gene therapy for retinitis "
+     "pigmentosa, to Leeds-based Hartfell Genetics, ending a deal under which it paid $30 million upfront.",
+     ("Hartfell Genetics", "Corvel Pharma")),
+    # a licence noun is no licensing verb; rights reverting to a company go back to their licensor
+    ("Brandis Biotech said that Molsen Pharma had terminated their 2021 licence for BB-5, an siRNA, with worldwide "
+     "rights reverting to the German company; Molsen had paid EUR 20 million upfront.",
+     ("Brandis Biotech", "Molsen Pharma")),
+    # a passive licence to a company behind a description
+    ("Greater China rights to QX-17 were licensed to Shanghai-based Tianpeng Pharmaceutical by Orlan Bio in 2023 "
+     "for $8 million upfront.", ("Orlan Bio", "Tianpeng Pharmaceutical")),
+])
+def test_passives_handbacks_and_reverting_rights(text, parties):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [parties]
+
+
+def test_no_royalties_are_payable_is_no_royalty():
+    text = ("Oster Pharma will pay Lindqvist Bio $90 million upfront for LB-220. No royalties are payable under the "
+            "agreement.")
+    assert [d.royalty for d in extract(text).deals] == [None]
+
+
+def test_a_company_the_main_verb_leaves_without_a_role_takes_one_from_its_aside():
+    # ("that" after a saying verb is a conjunction, not a demonstrative before a description)
+    text = ("Orbel Pharma said that Tarrow Pharmaceuticals, which licensed rights to QX-1 in 2019 for $20 million "
+            "upfront, will keep selling the drug in the US.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Orbel Pharma", "Tarrow Pharmaceuticals")]

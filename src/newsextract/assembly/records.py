@@ -343,6 +343,9 @@ _CLAUSE_STOPS = ("。", "；", ";", "\n", ". ", "，", "（")
 
 def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | None:
     rf = [r for m in allf for r in m.royalty]
+    free = [(r.start, r.end) for r in rf if r.kind == "royalty_free"]
+    # the royalty word of "No royalties are payable" says none is
+    rf = [r for r in rf if r.kind == "royalty_free" or not any(a <= r.start and r.end <= b for a, b in free)]
     if not rf or all(r.kind == "royalty_free" for r in rf):
         return None
     tiered = any(r.kind == "tiered" for r in rf)
