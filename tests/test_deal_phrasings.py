@@ -1419,3 +1419,13 @@ def test_a_company_the_main_verb_leaves_without_a_role_takes_one_from_its_aside(
             "upfront, will keep selling the drug in the US.")
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Orbel Pharma", "Tarrow Pharmaceuticals")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Harvel Pharmaceutical said it was not in talks to buy any company, rejecting a newspaper report that it had "
+     "approached Tokyo-listed Minato Bio about a $900 million acquisition.", "en"),
+    ("Orsan Bio denied media reports that Pfizer would acquire it for about $5 billion.", "en"),
+    ("针对市场流传的“辉瑞拟以约50亿美元收购清源生物”一事，清源生物发布澄清公告称，公司未与辉瑞进行过任何洽谈，相关传闻不实。", "zh"),
+])
+def test_a_deal_the_article_denies_is_no_deal(text, lang):
+    assert extract(text, lang=lang).deals == []

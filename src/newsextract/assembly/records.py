@@ -36,6 +36,8 @@ class DealWriter:
               warnings: list[str]) -> Deal | None:
         ev: list[Evidence] = []
         allf = d.mentions
+        if any(s.kind == "denied" for m in allf for s in m.status):
+            return None  # a deal the article's own words deny ("rejecting a report that it had approached X")
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
