@@ -1429,3 +1429,25 @@ def test_a_company_the_main_verb_leaves_without_a_role_takes_one_from_its_aside(
 ])
 def test_a_deal_the_article_denies_is_no_deal(text, lang):
     assert extract(text, lang=lang).deals == []
+
+
+#: a pipe table whose asset cells describe the asset in brackets and whose amounts are ceilings or sums of parts,
+#: with notes under it about its rows
+TABLE_NOTES = """All figures in US$ millions.
+
+| Licensor | Licensee | Asset (target, modality) | Upfront ($M) | Milestones ($M) | Total ($M) |
+|---|---|---|---|---|---|
+| Dalmore Bio | Ferrant Pharma | DB-330 (PD-L1 x 4-1BB bispecific) | 35 | up to 880 | n.d. |
+| Quillan Therapeutics | Osk Biopharma | QT-5160 (KRAS G12D inhibitor) | 45 | up to 320 dev./reg. + up to 510 sales | n.d. |
+
+Notes
+- The Dalmore upfront includes a $10 million equity purchase by Ferrant at a premium.
+"""
+
+
+def test_table_cells_with_descriptions_ceilings_and_parts_and_notes_about_rows():
+    deals = extract(TABLE_NOTES).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets, d.milestones.amount, d.milestones.upper_bound)
+            for d in deals] == [
+        ("Dalmore Bio", "Ferrant Pharma", "DB-330", ["PD-L1", "4-1BB"], Decimal(880_000_000), True),
+        ("Quillan Therapeutics", "Osk Biopharma", "QT-5160", ["KRAS G12D"], Decimal(830_000_000), True)]

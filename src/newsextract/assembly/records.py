@@ -413,7 +413,12 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
                     o.targets.append(t)
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
-    return False
+    # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
+    # $10 million equity purchase by Teverin"): the row, whose columns say who is who, stays as it is
+    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
+    rows = [o for o in others if named and all(
+        _same_party(p, o.licensor) or _same_party(p, o.licensee) for p in named)]
+    return len(rows) == 1
 
 
 def to_money(m: MoneyMatch) -> Money:
