@@ -1451,3 +1451,30 @@ def test_table_cells_with_descriptions_ceilings_and_parts_and_notes_about_rows()
             for d in deals] == [
         ("Dalmore Bio", "Ferrant Pharma", "DB-330", ["PD-L1", "4-1BB"], Decimal(880_000_000), True),
         ("Quillan Therapeutics", "Osk Biopharma", "QT-5160", ["KRAS G12D"], Decimal(830_000_000), True)]
+
+
+@pytest.mark.parametrize("text,parties,money", [
+    # the payer named behind a nationality and a legal form the name ends in
+    ("Kobe-based Sorami Biosciences received a ¥1.2 billion upfront payment from Norwegian company Havbris AS for "
+     "European rights to SB-07.", ("Sorami Biosciences", "Havbris AS"), {"upfront": 1_200_000_000}),
+    # the price of an option, and "from" naming the licensor of what the option is on
+    ("Tellmark Therapeutics ponied up $8 million for an option to license a KRAS G12D degrader from Nara-based "
+     "Kinsei Biotech.", ("Kinsei Biotech", "Tellmark Therapeutics"), {"upfront": 8_000_000}),
+    # a headline: who bags an asset for an amount pays it
+    ("Hakata Pharma bags Korean antibody for $40M upfront", (None, "Hakata Pharma"), {"upfront": 40_000_000}),
+    # a part of the milestones pegged to sales levels is summed; "could eventually reach" names the whole
+    ("Ulsan-based Daeyang Bio has licensed DY-217 to Hakata Pharma in a pact that could eventually reach $600 "
+     "million. Daeyang Bio is eligible for up to $150 million in development and regulatory milestones and a further "
+     "$410 million pegged to annual sales thresholds.", ("Daeyang Bio", "Hakata Pharma"),
+     {"milestones": 560_000_000, "total_value": 600_000_000}),
+])
+def test_descriptions_options_headlines_and_sales_level_parts(text, parties, money):
+    deals = extract(text).deals
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in deals] == [parties]
+    assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
+
+
+def test_rights_handed_back_to_the_originator_named_in_apposition():
+    text = ("Marsden Pharma confirmed it had handed back European rights to an older asthma antibody, MRV-77, to its "
+            "originator, Belgian biotech Inflara, ending a 2020 licence that carried a EUR 15m upfront payment.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Inflara", "Marsden Pharma")]
