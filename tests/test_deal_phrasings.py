@@ -1478,3 +1478,18 @@ def test_rights_handed_back_to_the_originator_named_in_apposition():
     text = ("Marsden Pharma confirmed it had handed back European rights to an older asthma antibody, MRV-77, to its "
             "originator, Belgian biotech Inflara, ending a 2020 licence that carried a EUR 15m upfront payment.")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Inflara", "Marsden Pharma")]
+
+
+#: list entries whose status lines have no subject; a company's origin before its name is no NewCo deal
+STATUS_LINES = """★ YH-35324, IgE fusion protein, Hanseong Corporation
+Status: Global rights acquired by Sobi for $60M upfront, up to $1.02bn in total deal value.
+
+★ PRX-19, CD3 T-cell engager, Prothena spin-out Dovira (Dublin)
+Status: Acquired by Ipsen. Equity value €210 million; up to €90 million contingent on FDA approval."""
+
+
+def test_status_lines_acquired_by_and_spin_out_origins():
+    deals = extract(STATUS_LINES).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanseong Corporation", "Sobi"),
+                                                                  ("Dovira", "Ipsen")]
+    assert (deals[1].total_value.amount, deals[1].milestones.amount) == (Decimal(210_000_000), Decimal(90_000_000))
