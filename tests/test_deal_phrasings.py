@@ -1493,3 +1493,25 @@ def test_status_lines_acquired_by_and_spin_out_origins():
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanseong Corporation", "Sobi"),
                                                                   ("Dovira", "Ipsen")]
     assert (deals[1].total_value.amount, deals[1].milestones.amount) == (Decimal(210_000_000), Decimal(90_000_000))
+
+
+@pytest.mark.parametrize("text,parties,money", [
+    # a headline's lower bound and the body's exact total are one deal, with the exact total
+    ("AbbVie lands Kestrel's trispecific in $1.9B-plus pact\n\nAbbVie will pay Kestrel Bio $700M upfront, and Kestrel "
+     "Bio can collect up to $1.225B in milestones, which puts the deal at up to $1.925B.", ("Kestrel Bio", "AbbVie"),
+     {"total_value": 1_925_000_000, "upfront": 700_000_000}),
+    # the funder of a programme pays; the owner of the drug is paid
+    ("Ashvale Capital will provide up to $300 million to fund the Phase 3 programme of FZ-120, an antibody owned by "
+     "Italian drugmaker Fenzi Farmaceutici. In return Ashvale Capital is entitled to milestone payments and a "
+     "royalty.", ("Fenzi Farmaceutici", "Ashvale Capital"), {"total_value": 300_000_000}),
+    # "valuing the deal at", and milestones that "could add up to"
+    ("Orsan Pharma will buy Lantis Biologics for €180 million in cash at closing plus up to €120 million in contingent "
+     "value rights, valuing the deal at up to €300 million.", ("Lantis Biologics", "Orsan Pharma"),
+     {"total_value": 300_000_000}),
+    ("Astra Pharma in-licenses KV-12 from Evertide, paying $50m at signing; development and commercial milestones "
+     "could add up to $1.34bn.", ("Evertide", "Astra Pharma"), {"milestones": 1_340_000_000}),
+])
+def test_totals_named_by_verbs_and_funders(text, parties, money):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}

@@ -213,8 +213,17 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
 
 
 def _same_amount(a: Any, b: Any) -> bool:
-    """Two amounts of money that are the same to within 1 %, in one currency."""
-    return bool(a.currency == b.currency and abs(a.amount - b.amount) <= a.amount * Decimal("0.01"))
+    """Two amounts of money that are the same to within 1 %, in one currency (5 % when either is approximate; a lower
+    bound, "$1.9B-plus", is the same as an amount up to a quarter above it: "$1.925B")."""
+    if a.currency != b.currency:
+        return False
+    if abs(a.amount - b.amount) <= a.amount * Decimal("0.01"):
+        return True
+    if (getattr(a, "approximate", False) or getattr(b, "approximate", False)) and \
+            abs(a.amount - b.amount) <= a.amount * Decimal("0.05"):
+        return True
+    lo, other = (a, b) if getattr(a, "lower_bound", False) else (b, a) if getattr(b, "lower_bound", False) else (None, None)
+    return lo is not None and lo.amount <= other.amount <= lo.amount * Decimal("1.25")
 
 
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"

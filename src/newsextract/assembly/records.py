@@ -234,7 +234,9 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
         money_by.setdefault(FIELD_KIND.get(k, k), []).append((f, rule))  # a price, a combined figure: see FIELD_KIND
     for k, field_name in _MONEY_FIELDS:
         if money_by.get(k):
-            f, rule = money_by[k][0]
+            # the first exact amount ("$1.925B" in the body over the headline's "$1.9B-plus")
+            exact = [c for c in money_by[k] if not (c[0].value.lower_bound or c[0].value.approximate)]
+            f, rule = (exact or money_by[k])[0]
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
     generic = money_by.get("milestone", [])
