@@ -1515,3 +1515,20 @@ def test_totals_named_by_verbs_and_funders(text, parties, money):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
+
+
+@pytest.mark.parametrize("text", [
+    # income that includes a milestone received, and revenue that "accounted for" an amount, are no deal terms
+    "Licensing and collaboration income of CHF 38.9 million, which includes a CHF 25 million milestone received from a "
+    "partner on EU approval of ravolutide.",
+    "Of that, collaboration and royalty revenue — mostly from its partnerships with Bayer on the factor XIa program "
+    "and with Bristol Myers Squibb in oncology — accounted for ¥8.2 billion.",
+    # a competitor's drug named in passing, in a sentence of statistics, is no deal
+    "The shuttle field is crowded — Roche's trontinemab is the name everyone cites — and one brokerage reckons "
+    "brain-shuttle licensing deals signed since 2022 add up to $14 billion in headline value.",
+])
+def test_income_received_and_competitors_drugs_are_no_deals(text):
+    assert [(d.milestones, d.total_value, d.upfront) for d in extract(text).deals
+            if d.milestones or d.total_value or d.upfront] == []
+    if "Roche" in text:
+        assert extract(text).deals == []

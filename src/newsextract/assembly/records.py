@@ -60,9 +60,11 @@ class DealWriter:
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
-        if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
-                c.kind == "other" for m in allf for c in m.deal_cues):
-            return None  # one company, a drug, no deal word, no terms, no role read from the text: a drug story
+        if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
+                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" for m in allf if not m.aggregate
+                                                          for c in m.deal_cues):
+            return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
+            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
