@@ -1532,3 +1532,12 @@ def test_income_received_and_competitors_drugs_are_no_deals(text):
             if d.milestones or d.total_value or d.upfront] == []
     if "Roche" in text:
         assert extract(text).deals == []
+
+
+def test_two_partners_of_a_third_after_with_are_no_deal_between_them():
+    # (and a known company's short name at the head of a drug code is no company: "AZ-303")
+    text = ("Arcticzen Therapeutics still points to its existing collaboration with Sumitomo Pharma in Japan and a "
+            "research partnership with the University of Bergen as evidence that its platform has outside support; "
+            "neither involved new payments in the quarter. The company said the EMA had validated its marketing "
+            "application for AZ-303 in Pompe disease in September.")
+    assert extract(text).deals == []

@@ -65,6 +65,11 @@ class DealWriter:
                                                           for c in m.deal_cues):
             return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
             # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
+        if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and all(
+                _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start)
+                for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))):
+            return None  # two partners of a third, each after "with" ("its collaborations with X … and with Y"), and
+            # nothing read from the text makes one pay the other
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -341,6 +346,9 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
 _MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations)\b|突变|突變")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
+
+#: a company named as the object of "with" ("partnerships with Bayer … and with Bristol Myers Squibb")
+_WITH_OBJECT = re.compile(r"\b(?:with|與|与|和)\s*(?:the\s+)?$", re.I)
 
 #: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)
 _ROYALTY_WORD = re.compile(r"royalt|特许权使用费|特許權使用費|销售提成|銷售提成|提成|分成")
