@@ -1541,3 +1541,12 @@ def test_two_partners_of_a_third_after_with_are_no_deal_between_them():
             "neither involved new payments in the quarter. The company said the EMA had validated its marketing "
             "application for AZ-303 in Pompe disease in September.")
     assert extract(text).deals == []
+
+
+def test_the_payer_named_before_the_money_received():
+    text = ("Aoba Seiyaku Acquires Japanese Rights to XL-2207 from Chengdu Xilong Biomedicine\n\nUnder the terms, Xilong "
+            "will receive from Aoba an upfront payment of JPY 3.2 billion and is eligible for milestones of up to JPY "
+            "4.5 billion.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Chengdu Xilong Biomedicine", "Aoba Seiyaku", Decimal(3_200_000_000))]
