@@ -1550,3 +1550,29 @@ def test_the_payer_named_before_the_money_received():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("Chengdu Xilong Biomedicine", "Aoba Seiyaku", Decimal(3_200_000_000))]
+
+
+def test_a_clause_continues_the_deal_named_last_and_place_possessives_describe():
+    text = ("Rhenova Biotech said Alvarez Pharma had terminated their 2022 licence for RNV-5, with worldwide rights "
+            "reverting to the German company. Alvarez had paid €20 million upfront. On the same day, Rhenova out-"
+            "licensed RNV-5 in Korea to Korea's Jinwoo Pharmaceutical, which pays KRW 25 billion upfront; Rhenova "
+            "will also receive royalties in the low double digits.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.royalty is not None) for d in deals] == [
+        ("Rhenova Biotech", "Alvarez Pharma", False), ("Rhenova Biotech", "Jinwoo Pharmaceutical", True)]
+
+
+@pytest.mark.parametrize("text,targets", [
+    # a target named with its variant in the same deal is the variant ("IL-17" beside "IL-17A")
+    ("Zenara Bio granted Halcyon Therapeutics an option on ZB-1707, an oral inhibitor of IL-17A, for $15 million "
+     "upfront. Oral agents that match injectable IL-17 antibodies would change the field, Halcyon said.", ["IL-17A"]),
+])
+def test_target_variants(text, targets):
+    assert [d.targets for d in extract(text).deals] == [targets]
+
+
+def test_another_unnamed_developer_is_another_counterparty():
+    text = ("Boehringer Ingelheim will pay Qilu Bio $80 million upfront for QB-11, an IL-11 antibody. In January "
+            "Boehringer paid an undisclosed sum for rights to a TSLP bispecific from another Chinese developer.")
+    deals = extract(text).deals
+    assert deals[0].targets == ["IL-11"]

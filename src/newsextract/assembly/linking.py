@@ -64,7 +64,9 @@ class Linker:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
-                        and m.sent - last.last_sent <= self.max_continue):
+                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)):
+                    # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
+                    # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
                     for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
                         if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
@@ -118,13 +120,14 @@ class Linker:
 
 
 def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = None) -> DealState | None:
-    """The compatible deal sharing the most named parties with ``m``; of equals, the latest."""
+    """The compatible deal sharing the most named parties with ``m``; of equals, the one named last (not the one
+    begun last: "… out-licensed RNV-5 to Y, which pays …; X will also receive royalties" after another deal of X's)."""
     ents = {p.ent for p in m.parties if p.ent}
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     found = None
     for i, d in enumerate(deals):
         if compatible(d, m, units):
-            key = (len(ents & set(d.parties)), i)
+            key = (len(ents & set(d.parties)), d.last_mention, i)
             if best is None or key > best:
                 best, found = key, d
     return found

@@ -301,11 +301,21 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
         found = {v: t for v, t in found.items() if not biomarker[v]}
     out: list[str] = []
     for t in found.values():
-        if any(v != t.value and v.lower().startswith(t.value.lower() + " ") for v in found):
+        if any(v != t.value and _variant_of(v, t.value) for v in found):
             continue
         out.append(t.value)
         ev.append(Evidence(field="targets", start=t.start, end=t.end, text=t.text, rule=t.rule))
     return out
+
+
+def _variant_of(v: str, t: str) -> bool:
+    """Whether target ``v`` is a variant of target ``t``: "KRAS G12D" of "KRAS", "IL-17A" of "IL-17", "Claudin18.2"
+    of "Claudin" (not "IL-17" of "IL-1")."""
+    if not v.lower().startswith(t.lower()) or len(v) == len(t):
+        return False
+    rest = v[len(t):]
+    return rest[0] == " " or t[-1].isdigit() and rest[0].isalpha() and len(rest) <= 2 or (
+        len(t) >= 4 and t[-1].isalpha() and rest[0].isdigit())
 
 
 def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
