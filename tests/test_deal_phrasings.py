@@ -1576,3 +1576,19 @@ def test_another_unnamed_developer_is_another_counterparty():
             "Boehringer paid an undisclosed sum for rights to a TSLP bispecific from another Chinese developer.")
     deals = extract(text).deals
     assert deals[0].targets == ["IL-11"]
+
+
+#: newsletter entries: a heading naming the drug, its target and the company (or who handed it back), then the body
+NEWSLETTER = """★ FH-412 | oral JAK1 inhibitor | Formosa Helix
+Bought outright by Seoul's Hyeon Pharmaceutical, which pays $12 million now and up to $95 million later on development and sales events.
+
+★ KG-77 | anti-TSLP monoclonal antibody | handed back by Kaigen Pharma
+The Osaka company has returned all rights to Valtrix Biotherapeutics, ending the 2022 licence for which it paid $15 million upfront."""
+
+
+def test_newsletter_headings_name_the_company_and_the_drug_and_money_now_and_later():
+    deals = extract(NEWSLETTER).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets) for d in deals] == [
+        ("Formosa Helix", "Hyeon Pharmaceutical", "FH-412", ["JAK1"]),
+        ("Valtrix Biotherapeutics", "Kaigen Pharma", "KG-77", ["TSLP"])]
+    assert (deals[0].upfront.amount, deals[0].milestones.amount) == (Decimal(12_000_000), Decimal(95_000_000))

@@ -90,8 +90,8 @@ class Linker:
                 target = DealState()
                 deals.append(target)
                 if heading is not None and (0 < m.sent - heading.sent <= 2 and (not (
-                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m))
-                        or _same_sentence_lead(heading, m)):
+                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m)
+                        or _heading_party(heading, m)) or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
             heading = None
             absorb(target, m)
@@ -245,6 +245,13 @@ def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealSta
     if not mine or mine & _assets_of(last) or not _assets_of(last):
         return last
     return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
+
+
+def _heading_party(heading: Mention, m: Mention) -> bool:
+    """A heading that names companies, each a party of ``m`` ("★ KG-77 | anti-TSLP antibody | handed back by Kaigen"
+    over "The Osaka company has returned all rights to Valtrix …")."""
+    mine = {p.ent for p in heading.parties if p.ent}
+    return bool(mine) and mine <= {p.ent for p in m.parties if p.ent}
 
 
 def _same_drug(a: Mention, b: Mention) -> bool:
