@@ -426,3 +426,10 @@ def test_milestone_parts_tied_to_events_and_goals_in_lists(text, milestones, tot
     deals = extract(text).deals
     assert [(d.milestones.amount, d.total_value.amount if d.total_value else None) for d in deals] == [
         (Decimal(milestones), Decimal(total) if total else None)]
+
+
+def test_milestone_parts_for_meeting_and_hitting_goals_objectives_and_levels():
+    from newsextract import extract
+    text = ("Voss Bio will receive $175 million upfront from Kestrel Pharma. Voss Bio is also eligible for as much as "
+            "$1.5 billion for meeting development goals and another $2.7 billion for hitting commercial objectives.")
+    assert [d.milestones.amount for d in extract(text).deals] == [Decimal(4_200_000_000)]
