@@ -1592,3 +1592,13 @@ def test_newsletter_headings_name_the_company_and_the_drug_and_money_now_and_lat
         ("Formosa Helix", "Hyeon Pharmaceutical", "FH-412", ["JAK1"]),
         ("Valtrix Biotherapeutics", "Kaigen Pharma", "KG-77", ["TSLP"])]
     assert (deals[0].upfront.amount, deals[0].milestones.amount) == (Decimal(12_000_000), Decimal(95_000_000))
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts at one US bank wrote that AbbVie, Novartis or Vertex could each justify paying between $4 billion and "
+    "$5 billion for Halvard Bio, citing its late-stage programme HB-402.",
+    "Tamsin Bio had become an obvious target for larger drugmakers; potential suitors include Pfizer, which could "
+    "pay $3 billion for the company, one broker said.",
+])
+def test_buyers_an_analyst_imagines_are_no_deal(text):
+    assert extract(text).deals == []
