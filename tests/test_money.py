@@ -433,3 +433,21 @@ def test_milestone_parts_for_meeting_and_hitting_goals_objectives_and_levels():
     text = ("Voss Bio will receive $175 million upfront from Kestrel Pharma. Voss Bio is also eligible for as much as "
             "$1.5 billion for meeting development goals and another $2.7 billion for hitting commercial objectives.")
     assert [d.milestones.amount for d in extract(text).deals] == [Decimal(4_200_000_000)]
+
+
+@pytest.mark.parametrize("text,field,amount", [
+    # money paid when the deal closes is the upfront
+    ("Chiesi Farmaceutici agreed to acquire Aurevia Bio. Chiesi Farmaceutici will hand over €320 million in cash when "
+     "the transaction closes.", "upfront", 320_000_000),
+    # a milestone the licensor received is history: the ceiling is the milestones still on the table
+    ("Tellberg Pharma had licensed SG-7 from Sinova Bio for $45 million upfront, with as much as $1.03 billion more in "
+     "development and sales milestones. Sinova Bio keeps a $10 million milestone it received last year.",
+     "milestones", 1_030_000_000),
+    # a kind of milestones "in aggregate" is that kind's part, summed with the others
+    ("The Company will pay Daewon Pharm development and regulatory milestones of up to JPY 3,500 million and sales "
+     "milestones of up to JPY 5,000 million in aggregate.", "milestones", 8_500_000_000),
+])
+def test_closing_received_and_aggregate_parts(text, field, amount):
+    from newsextract import extract
+    deals = [d for d in extract(text).deals if getattr(d, field)]
+    assert [getattr(d, field).amount for d in deals] == [Decimal(amount)]

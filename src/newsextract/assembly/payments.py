@@ -140,6 +140,7 @@ class PaymentKinds:
                      convs: list[tuple[int, int]]) -> Fact | None:
         best: tuple[float, Fact] | None = None
         right: tuple[float, Fact] | None = None
+        left: tuple[float, Fact] | None = None
         for c in cues:
             if c.start < mf.start < c.end <= mf.end:
                 # "upfront payment of" and "of up to $1.25 billion" share their "of": the cue ends where the amount begins
@@ -151,6 +152,8 @@ class PaymentKinds:
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
                 score = len(gap) + 2 + (self.left_comma_penalty if "," in gap or "，" in gap else 0)
+                if left is None or score < left[0]:
+                    left = (score, c)
             elif mf.start <= c.start and c.end <= mf.end and not _DIGIT.search(text, mf.start, c.end):
                 score = 1  # a cue the amount's leading words hold ("potentially up to $22 billion")
             elif c.start >= mf.end:
@@ -172,6 +175,10 @@ class PaymentKinds:
             named = [c for c in cues if c.end <= best[1].start and best[1].start - c.end <= 2 and c.kind != "total"]
             if named:
                 return named[-1]
+        if best and left and best[1] is not left[1] and best[1].kind == "total" and left[1].kind in _SPECIFIC and (
+                best[1].start >= mf.end and _BARE_TOTAL.fullmatch(best[1].text.strip())
+                and not re.search(r"[,，;]", text[left[1].end:mf.start])):
+            return left[1]  # "sales milestones of up to JPY 5,000 million in aggregate": the kind named before it
         if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC and (
                 self.kind_after_gap is None or self.kind_after_gap.match(self._gap(text, mf.end, right[1].start, convs))):
             return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount

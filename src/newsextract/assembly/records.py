@@ -271,18 +271,21 @@ _ALSO = re.compile(r"\b(?:also|additionally|in addition|further)\b|另外|此外
 def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     """Milestones stated only in parts: their sum, each part once (the same amount under the same cue is a repeat)."""
     seen: set[tuple[Decimal, str]] = set()
+    kept: list[Fact] = []
     total = Decimal(0)
     cur = parts[0][0].value.currency
     ub = False
     for f, rule in parts:
         key = (f.value.amount, (f.extra.get("cue").text.lower() if f.extra.get("cue") else ""))
-        if key in seen or f.value.currency != cur:
+        same = (f.value.amount, "=" + f.text.strip().lower())  # … or written the same way twice
+        if key in seen or same in seen or f.value.currency != cur:
             continue
-        seen.add(key)
+        seen.update((key, same))
+        kept.append(f)
         total += f.value.amount
         ub = ub or f.value.upper_bound
         ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
-    return Money(amount=total, currency=cur, text=" + ".join(f.text for f, _ in parts), upper_bound=ub)
+    return Money(amount=total, currency=cur, text=" + ".join(f.text for f in kept), upper_bound=ub)
 
 
 def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
