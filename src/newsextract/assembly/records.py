@@ -65,9 +65,10 @@ class DealWriter:
                                                           for c in m.deal_cues):
             return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
             # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
-        if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and all(
-                _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start)
-                for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))):
+        sides = [p for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))]
+        if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and sides \
+                and len({p.ent for p in sides}) == 2 and all(
+                _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start) for p in sides):
             return None  # two partners of a third, each after "with" ("its collaborations with X … and with Y"), and
             # nothing read from the text makes one pay the other
         announced = self._announced(allf, published)
