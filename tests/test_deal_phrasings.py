@@ -1602,3 +1602,9 @@ def test_newsletter_headings_name_the_company_and_the_drug_and_money_now_and_lat
 ])
 def test_buyers_an_analyst_imagines_are_no_deal(text):
     assert extract(text).deals == []
+
+
+def test_a_patients_marker_written_mutant_or_positive_is_no_target():
+    text = ("Hansol Bio will receive $50 million upfront from Jazz Pharmaceuticals for HS-330, a HER3-directed ADC for "
+            "EGFR-mutant non-small cell lung cancer.")
+    assert [d.targets for d in extract(text).deals] == [["HER3"]]

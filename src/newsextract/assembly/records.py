@@ -357,7 +357,7 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
 
 
 #: after a target, what makes it the patients' mutation, not the drug's target ("EGFR-mutated NSCLC")
-_MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations)\b|突变|突變")
+_MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations|mutant|positive|driven|altered)\b|突变|突變|阳性|陽性")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
