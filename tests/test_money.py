@@ -451,3 +451,14 @@ def test_closing_received_and_aggregate_parts(text, field, amount):
     from newsextract import extract
     deals = [d for d in extract(text).deals if getattr(d, field)]
     assert [getattr(d, field).amount for d in deals] == [Decimal(amount)]
+
+
+def test_a_filing_note_and_its_details_table_give_the_milestone_parts_once():
+    from newsextract import extract
+    text = ("(in thousands)\n\nUnder the Junrui Agreement, Pelorus Therapeutics, Inc. paid Junrui Biotech a "
+            "non-refundable upfront payment of $15,000 and is obligated to pay up to $242,500 upon the achievement of "
+            "specified development and regulatory milestones and up to $610,000 upon the achievement of specified net "
+            "sales milestones.\n\nJunrui Agreement (Details)\nLine Items                                  Maximum\n"
+            "Development and regulatory milestone payments               $ 242,500\n"
+            "Sales milestone payments                                    $ 610,000\n")
+    assert [d.milestones.amount for d in extract(text).deals if d.milestones] == [Decimal(852_500_000)]

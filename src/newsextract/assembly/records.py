@@ -269,6 +269,9 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
 _ALSO = re.compile(r"\b(?:also|additionally|in addition|further)\b|另外|此外|还可|還可|亦可")
 
 
+_PART_WORDS = re.compile(r"development|regulatory|clinical|commercial|sales|approval|launch|开发|開發|监管|監管|注册|註冊|销售|銷售|商业|商業")
+
+
 def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     """Milestones stated only in parts: their sum, each part once (the same amount under the same cue is a repeat)."""
     seen: set[tuple[Decimal, str]] = set()
@@ -277,7 +280,10 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     cur = parts[0][0].value.currency
     ub = False
     for f, rule in parts:
-        key = (f.value.amount, (f.extra.get("cue").text.lower() if f.extra.get("cue") else ""))
+        cue = f.extra.get("cue").text.lower() if f.extra.get("cue") else ""
+        # the same amount under cues of the same kinds is a repeat ("up to $242,500 upon … development and regulatory
+        # milestones" in a note and "Development and regulatory milestone payments | $ 242,500" in its table)
+        key = (f.value.amount, " ".join(sorted(set(_PART_WORDS.findall(cue)))) or cue)
         same = (f.value.amount, "=" + f.text.strip().lower())  # … or written the same way twice
         if key in seen or same in seen or f.value.currency != cur:
             continue
