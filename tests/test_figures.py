@@ -482,3 +482,47 @@ def test_figures_a_yearless_quarter_is_the_latest_ended_by_publication(extractor
             "Zelvora generated net sales of $138 million in the second quarter.")
     rows = [(f.subject_name, f.period) for f in extractor.extract(text, lang="en", published=published).figures]
     assert ("Zelvora", want) in rows, rows
+
+
+# --- net profit after deducting non-recurring gains and losses (扣非) in every word order: metric other ------------
+
+DEDUCTED = [
+    ("zh", "2024年，宁远生物扣除非经常性损益后的归母净利润为3.6亿元，同比增长9.5%。",
+     ("宁远生物", "other", 360000000, "CNY", "FY2024", 9.5)),
+    ("zh", "2024年，宁远生物扣除非经常性损益后的归属于上市公司股东的净利润为3.6亿元。",
+     ("宁远生物", "other", 360000000, "CNY", "FY2024", None)),
+    ("zh", "2024年，瑞康醫藥扣除非經常性損益後的歸屬於上市公司股東的淨利潤為3.6億元。",
+     ("瑞康醫藥", "other", 360000000, "CNY", "FY2024", None)),
+    ("zh", "2024年，宁远生物扣非后归母净利润为3.6亿元。", ("宁远生物", "other", 360000000, "CNY", "FY2024", None)),
+    ("en", "In 2024, Halcyon Bio's net profit attributable to shareholders after deducting non-recurring gains and losses "
+           "was RMB 360 million.", ("Halcyon Bio", "other", 360000000, "CNY", "FY2024", None)),
+    ("en", "In 2024, Halcyon Bio's net profit excluding non-recurring items rose 9.5% to RMB 360 million.",
+     ("Halcyon Bio", "other", 360000000, "CNY", "FY2024", 9.5)),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", DEDUCTED, ids=[f"{d[0]}-{i}" for i, d in enumerate(DEDUCTED)])
+def test_figures_deducted_net_profit(extractor, lang, text, want):
+    assert [_row(f) for f in _figures(extractor, lang, text)] == [want]
+
+
+def test_figures_deducted_net_profit_table_rows(extractor):
+    """A results table's 扣非 row is a figure of its own (metric other), also under a label broken over two lines;
+    its operating-profit row stays unread."""
+    zh = ("宁远生物有限公司\n2024年度主要财务数据\n单位：人民币万元\n项目 本报告期 上年同期 增减变动幅度（%）\n"
+          "营业总收入 120,000.00 100,000.00 20.00\n营业利润 30,000.00 25,000.00 20.00\n"
+          "归属于上市公司股东的净利润 24,000.00 20,000.00 20.00\n"
+          "扣除非经常性损益后的归属于上市公司股东的净利润 22,000.00 19,000.00 15.79\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", zh)}
+    assert ("other", 220000000, "FY2024") in got and ("net_profit", 240000000, "FY2024") in got
+    assert not any(m == "other" and a == 300000000 for m, a, _ in got)  # 营业利润: no row figure
+    en = ("HALCYON BIO CO., LTD.\n2025 SEMI-ANNUAL REPORT SUMMARY\nUnit: Yuan  Currency: RMB\n\n"
+          "Item                                          Current reporting period   Same period last year   Change (%)\n"
+          "Operating revenue                             1,200,000,000.00           1,000,000,000.00        20.00\n"
+          "Net profit attributable to shareholders of\n"
+          "the listed company                            240,000,000.00             200,000,000.00          20.00\n"
+          "Net profit attributable to shareholders of\n"
+          "the listed company after deducting non-recurring gains and losses  220,000,000.00  190,000,000.00  15.79\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", en)}
+    assert ("other", 220000000, "H1 2025") in got and ("net_profit", 240000000, "H1 2025") in got
+    assert not any(m == "net_profit" and a == 220000000 for m, a, _ in got)
