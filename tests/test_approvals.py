@@ -468,3 +468,28 @@ def test_approvals_zh_more_inn_stems_and_an_agency_after_huo(extractor, text, wa
     """Chinese INN stems beyond -替尼/-单抗 (列汀, 格列净, 沙坦 …) are drugs; "获NMPA批准" as well as "获FDA"."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
     assert want in got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The FDA approved sotorasib and adagrasib for lung cancer.",
+     [("FDA", "approval", "sotorasib", None), ("FDA", "approval", "adagrasib", None)]),
+    ("en", "In 2022, sotorasib and adagrasib were approved by the FDA.",
+     [("FDA", "approval", "sotorasib", None), ("FDA", "approval", "adagrasib", None)]),
+    ("en", "Halcyon Bio's tafolimab and Kestrel Pharma's norvestrant are approved in the United States.",
+     [("FDA", "approval", "tafolimab", "Halcyon Bio"), ("FDA", "approval", "norvestrant", "Kestrel Pharma")]),
+    ("en", "The European Commission approved Zelvora (tafolimab), Norvexa (norvestrant) and Vextra (vextorib) in 2024.",
+     [("EC", "approval", "tafolimab", None), ("EC", "approval", "norvestrant", None),
+      ("EC", "approval", "vextorib", None)]),
+    ("zh", "宁远生物的泽沃替尼和瑞康替尼获国家药监局批准上市。",
+     [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("NMPA", "approval", "瑞康替尼", "宁远生物")]),
+    ("zh", "近日，國家藥監局批准了澤沃替尼、瑞康替尼及依沃西單抗上市。",
+     [("NMPA", "approval", "澤沃替尼", None), ("NMPA", "approval", "瑞康替尼", None),
+      ("NMPA", "approval", "依沃西單抗", None)]),
+    # not a list: a combination's partners, and one drug named twice with commas only
+    ("en", "The FDA approved tafolimab in combination with vextorib and norvestrant.",
+     [("FDA", "approval", "tafolimab", None)]),
+])
+def test_approvals_coordinated_drugs_are_one_event_each(extractor, lang, text, want):
+    """"approved sotorasib and adagrasib", "A、B和C获批": every drug of the list has its event, with its own owner."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert sorted(got) == sorted(want), got

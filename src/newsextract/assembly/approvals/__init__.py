@@ -17,6 +17,7 @@ record, its date, merging); this one walks the sentences and their events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -157,8 +158,49 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
         # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
         # designations, each of its own regulator, not both of both)
         one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
-        records.extend(_event_records(art, si, ev, one_kind, drug, regs, orgs))
+        for d in _conjuncts(art, drug, drugs):
+            records.extend(_event_records(art, si, ev, one_kind, d, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
+
+
+def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:
+    """The event's drug and the drugs coordinated with it in its sentence ("approved sotorasib and adagrasib",
+    "Halcyon's tafolimab and Kestrel's norvestrant are approved", "A、B和C获批"): one event each. A drug's other name
+    in brackets right after it is the same drug ("Zelvora (tafolimab), Norvexa (norvestrant) and …"). A list joined
+    by commas alone is none ("Zelvora, tafolimab" may name one drug twice): some link must say and / or / 和 / 、."""
+    if drug is None or drug not in drugs:
+        return [drug]
+    text, link = art.text, art.vocab.appr_rx["appr.conjunct"]
+    units: list[list[Any]] = []  # [the drug, its start, its end with its bracketed other name]
+    mine = 0
+    for d in drugs:
+        if units and _BRACKET_OPEN.fullmatch(text, units[-1][2], d.start) and \
+                (close := _BRACKET_CLOSE.match(text, d.end)) is not None:
+            units[-1][2] = close.end()
+        else:
+            units.append([d, d.start, d.end])
+        if d is drug:
+            mine = len(units) - 1
+            units[mine][0] = drug
+    chain, words = [units[mine][0]], False
+    for step in (1, -1):
+        j, cur = mine + step, units[mine]
+        while 0 <= j < len(units):
+            nxt = units[j]
+            x, y = (cur[2], nxt[1]) if step == 1 else (nxt[2], cur[1])
+            m = link.fullmatch(text, x, y) if x <= y else None
+            if m is None:
+                break
+            words = words or bool(m.group("word") or m.group("word2"))
+            chain.append(nxt[0])
+            cur, j = nxt, j + step
+    if len(chain) == 1 or not words:
+        return [drug]
+    return sorted(chain, key=lambda d: d.start)
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
 
 
 def _after_company(text: str, d: Drug, known: list[Fact]) -> Drug:
