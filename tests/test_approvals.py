@@ -493,3 +493,32 @@ def test_approvals_coordinated_drugs_are_one_event_each(extractor, lang, text, w
     """"approved sotorasib and adagrasib", "A、B和C获批": every drug of the list has its event, with its own owner."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
     assert sorted(got) == sorted(want), got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a jurisdiction said by its people or its agency's description, and countries in a list after "in"
+    ("Tafolimab won approval in Canada, Australia and Switzerland.",
+     [("Health Canada", "approval", "tafolimab"), ("TGA", "approval", "tafolimab"),
+      ("Swissmedic", "approval", "tafolimab")]),
+    ("Japan's health ministry approved Halcyon Bio's tafolimab.", [("MHLW", "approval", "tafolimab")]),
+    ("China's drug regulator approved Halcyon Bio's tafolimab.", [("NMPA", "approval", "tafolimab")]),
+    ("Swiss regulators approved tafolimab in May.", [("Swissmedic", "approval", "tafolimab")]),
+    ("Halcyon Bio said tafolimab was approved in Japan and Taiwan.",
+     [("MHLW", "approval", "tafolimab"), ("TFDA", "approval", "tafolimab")]),
+    ("Kestrel Pharma's norvestrant gained Canadian approval last week.", [("Health Canada", "approval", "norvestrant")]),
+    # more wordings of the events: priority review as a state, the IND after its clearance, 'signed off on'
+    ("A US marketing application for tafolimab is under priority review.", [("FDA", "filing_accepted", "tafolimab")]),
+    ("Halcyon Bio received FDA clearance for its IND for HB-101.", [("FDA", "trial_clearance", "HB-101")]),
+    ("The FDA signed off on Halcyon Bio's tafolimab for severe asthma.", [("FDA", "approval", "tafolimab")]),
+])
+def test_approvals_jurisdictions_and_event_wordings(extractor, text, want):
+    got = [(a.regulator, a.event, (a.drug or "").lower()) for a in _one(extractor, "en", text)]
+    assert sorted(got) == sorted((r, e, d.lower()) for r, e, d in want), got
+
+
+@pytest.mark.parametrize("text", [
+    # an application merely under (standard) review is not labelled an accepted filing
+    "Status: approved in Japan (March 2024); filings under review in the US and EU for tafolimab.",
+])
+def test_approvals_under_review_is_no_event_of_its_own(extractor, text):
+    assert {a.regulator for a in _one(extractor, "en", text)} <= {"MHLW"}
