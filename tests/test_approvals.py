@@ -522,3 +522,16 @@ def test_approvals_jurisdictions_and_event_wordings(extractor, text, want):
 ])
 def test_approvals_under_review_is_no_event_of_its_own(extractor, text):
     assert {a.regulator for a in _one(extractor, "en", text)} <= {"MHLW"}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("美国FDA已受理宁远生物泽沃替尼的新药上市申请。", ("FDA", "filing_accepted", "泽沃替尼", "宁远生物")),
+    ("国家药监局附条件批准宁远生物泽沃替尼上市。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+    ("瑞康医药KX-201获NMPA批准开展临床试验。", ("NMPA", "trial_clearance", "KX-201", "瑞康医药")),
+    ("國家藥監局批准寧遠生物澤沃替尼上市。", ("NMPA", "approval", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_a_company_right_against_its_drug_owns_it(extractor, text, want):
+    """"批准宁远生物泽沃替尼上市": the company written right before the drug, without 的, is its owner (and the
+    verb before it, 受理 / 附条件批准, is no part of its name)."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [want], got
