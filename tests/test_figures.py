@@ -526,3 +526,13 @@ def test_figures_deducted_net_profit_table_rows(extractor):
     got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", en)}
     assert ("other", 220000000, "H1 2025") in got and ("net_profit", 240000000, "H1 2025") in got
     assert not any(m == "net_profit" and a == 220000000 for m, a, _ in got)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio reported first-half 2025 revenue of $600 million.", ("Halcyon Bio", "revenue", 600000000, "USD", "H1 2025", None)),
+    ("Halcyon Bio's second-half 2024 revenue was $700 million.", ("Halcyon Bio", "revenue", 700000000, "USD", "H2 2024", None)),
+    ("Halcyon Bio's first-nine-months 2025 revenue was $900 million.", ("Halcyon Bio", "revenue", 900000000, "USD", "9M 2025", None)),
+])
+def test_figures_hyphenated_period_adjectives(extractor, text, want):
+    """"first-half 2025 revenue": a period written as a hyphenated adjective is the period (not the year alone)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
