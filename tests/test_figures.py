@@ -536,3 +536,22 @@ def test_figures_deducted_net_profit_table_rows(extractor):
 def test_figures_hyphenated_period_adjectives(extractor, text, want):
     """"first-half 2025 revenue": a period written as a hyphenated adjective is the period (not the year alone)."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio earned $300 million in 2024.", ("Halcyon Bio", "net_profit", 300000000, "USD", "FY2024", None)),
+    ("Halcyon Bio made a profit of $300 million in 2024.", ("Halcyon Bio", "net_profit", 300000000, "USD", "FY2024", None)),
+    ("Halcyon Bio lost $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", None)),
+    ("Halcyon Bio swung to a loss of $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", None)),
+    ("Tafolimab had global sales of $900 million in 2024.", ("Tafolimab", "product_sales", 900000000, "USD", "FY2024", None)),
+])
+def test_figures_results_said_with_their_verbs(extractor, text, want):
+    """Results said with a verb rather than a metric noun ('earned', 'made a profit of', 'lost', 'swung to a loss'),
+    and a product's own 'global sales' after its verb (no class sales)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+def test_figures_lost_market_value_is_no_loss(extractor):
+    assert _figures(extractor, "en", "Halcyon Bio's shares lost $2 billion in market value on Monday.") == []
