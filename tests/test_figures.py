@@ -555,3 +555,21 @@ def test_figures_results_said_with_their_verbs(extractor, text, want):
 
 def test_figures_lost_market_value_is_no_loss(extractor):
     assert _figures(extractor, "en", "Halcyon Bio's shares lost $2 billion in market value on Monday.") == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sales of Zelvora totalled $800 million in the third quarter of 2025.",
+     [("Zelvora", "product_sales", 800000000, "USD", "Q3 2025", None)]),
+    ("Zelvora's third-quarter 2025 sales were $800 million.",
+     [("Zelvora", "product_sales", 800000000, "USD", "Q3 2025", None)]),
+    ("Sales of its PD-1 antibody tafolimab fell 6% to RMB 2.35 billion in 2024.",
+     [("tafolimab", "product_sales", 2350000000, "CNY", "FY2024", -6.0)]),
+    ("Revenue at Halcyon Bio rose 15% to $1.2 billion in 2024.",
+     [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)]),
+    # a class of drugs is no product
+    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.", []),
+])
+def test_figures_subjects_in_more_word_orders(extractor, text, want):
+    """The subject of a figure in more word orders: 'Sales of X' opening a sentence, a period between a product's
+    name and its sales, the product after its class ('its PD-1 antibody tafolimab'), 'Revenue at <company>'."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
