@@ -573,3 +573,14 @@ def test_figures_subjects_in_more_word_orders(extractor, text, want):
     """The subject of a figure in more word orders: 'Sales of X' opening a sentence, a period between a product's
     name and its sales, the product after its class ('its PD-1 antibody tafolimab'), 'Revenue at <company>'."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio's sales climbed 15% year on year to $1.2 billion in fiscal 2024.",
+     ("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)),
+    ("Kestrel Pharma's 2024 sales rose 8% to EUR 2.1 billion.", ("Kestrel Pharma", "revenue", 2100000000, "EUR", "FY2024", 8.0)),
+])
+def test_figures_a_companys_sales_are_its_revenue(extractor, text, want):
+    """"<Company>'s sales": a name with its business designator (no gazetteer entry needed) is a company, whose
+    sales are its revenue, not a product's."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]

@@ -227,9 +227,16 @@ def _not_company(vocab: ReportVocab, f: Fact) -> bool:
     return vocab.not_companies is not None and vocab.not_companies.search(f.text) is not None
 
 
+#: company mentions found by their shape that are as sure as a gazetteer name: a name with its legal or business
+#: designator ("Halcyon Bio", "Kestrel Pharma AG", 宁远生物有限公司), an institution, the short form of such a name
+_SURE_ORG_RULES = frozenset({"name.designator", "name.zh_designator", "name.institution", "org.propagated"})
+
+
 def _is_company(p: Fact, facts: FactIndex) -> bool:
+    """Whether a product phrasing's name is a company's ("Halcyon Bio's sales climbed …" are the company's)."""
     orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
-    return any(f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+    return any(f.start <= p.start and p.end <= f.end and (getattr(f.value, "canonical", None) or
+                                                          f.rule in _SURE_ORG_RULES)
                for f in orgs.starting(p.end - orgs.longest, p.start))
 
 
