@@ -584,3 +584,21 @@ def test_figures_a_companys_sales_are_its_revenue(extractor, text, want):
     """"<Company>'s sales": a name with its business designator (no gazetteer entry needed) is a company, whose
     sales are its revenue, not a product's."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio's research and development costs rose to $310 million in 2024 from $250 million in 2023.",
+     [("Halcyon Bio", "r_and_d_expense", 310000000, "USD", "FY2024", None)]),
+    ("en", "Halcyon Bio's revenue grew from $1.0 billion in 2023 to $1.2 billion in 2024.",
+     [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", None)]),
+    ("zh", "宁远生物营业收入从2023年的10亿元增长至2024年的12亿元。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2024", None)]),
+    # a market's trajectory keeps both years (a market size of each year)
+    ("en", "The market size of rare-disease drugs grew from 40 billion yuan in 2019 to 90 billion yuan in 2024.",
+     [("rare-disease drugs", "market_size", 40000000000, "CNY", "2019", None),
+      ("rare-disease drugs", "market_size", 90000000000, "CNY", "2024", None)]),
+])
+def test_figures_the_start_of_a_companys_change_is_its_base(extractor, lang, text, want):
+    """"rose to X in 2024 from Y in 2023", "grew from Y to X", "从Y增长至X": a company's Y is the comparison base,
+    no figure of its own (SCHEMA.md "Not figures"); a market keeps both."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want

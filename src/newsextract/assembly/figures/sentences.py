@@ -11,7 +11,7 @@ from typing import Any
 from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
-from ...records import Figure
+from ...records import Figure, Quantity
 from .context import PeriodContext, anchor_years, last_period, year_of
 from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
 from .figure import Periods, figure
@@ -177,7 +177,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
                      used_changes, ctx.fresh(a), others)
-        if fig is not None:
+        if fig is not None and not _trajectory_base(vocab, text, v, b, fig, sent_figs):
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
@@ -185,6 +185,20 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
+
+
+def _trajectory_base(vocab: ReportVocab, text: str, v: Any, b: int, fig: Figure,
+                     sent_figs: list[tuple[Figure, Any]]) -> bool:
+    """A company's or a product's value a change starts from is the comparison base, no figure (SCHEMA.md "Not
+    figures"): "rose to $315 million in 2021 from $174 million in 2020", "grew from $1.0 billion in 2023 to
+    $1.2 billion in 2024", "营收从2023年的10亿元增长至2024年的12亿元". A market's trajectory keeps both years."""
+    if fig.kind == "market" or isinstance(fig.value, Quantity):
+        return False
+    if not vocab.fig_rx["fig.from_before"].search(text, max(0, v.start - 40), v.start):
+        return False
+    if vocab.fig_rx["fig.to_after"].match(text, v.end, b):  # "from X (in 2023) to Y"
+        return True
+    return any(f.metric == fig.metric and f.subject == fig.subject for f, _ in sent_figs)  # "to Y … from X"
 
 
 def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact], list[Fact]]:
