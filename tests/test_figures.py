@@ -602,3 +602,17 @@ def test_figures_the_start_of_a_companys_change_is_its_base(extractor, lang, tex
     """"rose to X in 2024 from Y in 2023", "grew from Y to X", "从Y增长至X": a company's Y is the comparison base,
     no figure of its own (SCHEMA.md "Not figures"); a market keeps both."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，泽沃替尼实现销售收入12亿元。", ("泽沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("宁远生物的核心产品泽沃替尼2024年销售额12亿元。", ("泽沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("寧遠生物的核心產品澤沃替尼2024年銷售額12億元。", ("澤沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("宁远生物旗下降脂药物宁替贝特片2024年销售额为3.2亿元。", ("宁替贝特片", "product_sales", 320000000, "CNY", "FY2024", None)),
+    ("据统计，瑞康牌注射用丹参多酚酸盐2024年实现销售收入9.6亿元。",
+     ("瑞康牌注射用丹参多酚酸盐", "product_sales", 960000000, "CNY", "FY2024", None)),
+])
+def test_figures_zh_product_named_with_a_description_a_period_or_a_verb(extractor, text, want):
+    """A product's sales in Chinese: its description before the name is no part of it (核心产品, 降脂药物), and a year
+    or a verb may stand between the name and its sales word (泽沃替尼2024年销售额, 泽沃替尼实现销售收入)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == [want]

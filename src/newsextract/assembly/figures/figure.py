@@ -83,7 +83,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                 and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
-            return p.text, "product", p
+            return _product_tail(vocab, p.text), "product", p
         # "the drug generated sales of …": the drug named last before (the drugs first: the search is the dearer)
         drugs = [f for f in facts.ending(a - 800, a) if f.label == "asset" and f.kind in ("inn", "inn_zh", "code")
                  and f.end <= a and a - f.end <= 800] if vocab.product_anaphor is not None else []
@@ -197,6 +197,20 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         if org is not None:
             return None
     return drug
+
+
+def _product_tail(vocab: ReportVocab, name: str) -> str:
+    """A product phrasing's name without the description it ran back into ("降脂药物禾替贝特片" → "禾替贝特片",
+    "贝伐珠单抗原研药安维汀" → "安维汀"): the part after the last description word, when both parts have a name's
+    length (``fig.product_descriptor``, where the language has one)."""
+    if "fig.product_descriptor" not in vocab.fig_rx.rules:
+        return name
+    last = None
+    for last in vocab.fig_rx["fig.product_descriptor"].finditer(name):  # noqa: B007  (the last one)
+        pass
+    if last is None or last.start() < 2 or len(name) - last.end() < 2:
+        return name
+    return name[last.end():]
 
 
 def _drug_name(drug: Fact) -> str:
