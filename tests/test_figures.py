@@ -616,3 +616,15 @@ def test_figures_zh_product_named_with_a_description_a_period_or_a_verb(extracto
     """A product's sales in Chinese: its description before the name is no part of it (核心产品, 降脂药物), and a year
     or a verb may stand between the name and its sales word (泽沃替尼2024年销售额, 泽沃替尼实现销售收入)."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物2025年前三季度净亏损3.2亿元，亏损同比收窄20%。", ("宁远生物", "net_loss", 320000000, "CNY", "9M 2025", -20.0)),
+    ("zh", "寧遠生物2025年上半年淨虧損3.2億元，虧損按年縮小12.5%。", ("寧遠生物", "net_loss", 320000000, "CNY", "H1 2025", -12.5)),
+    ("zh", "宁远生物2025年上半年净亏损3.2亿元，同比扩大15%。", ("宁远生物", "net_loss", 320000000, "CNY", "H1 2025", 15.0)),
+    ("en", "Halcyon Bio said its net loss widened 15% to $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", 15.0)),
+])
+def test_figures_a_loss_that_narrows_or_widens(extractor, lang, text, want):
+    """A loss that narrows (收窄, 缩小) changes by minus its %, one that widens (扩大, widened) by plus it."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == [want]
