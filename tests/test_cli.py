@@ -202,6 +202,11 @@ def test_cli_help_lists_commands():
         assert cmd in out.stdout
 
 
+def test_python_dash_m_newsextract_runs_the_cli():
+    out = subprocess.run([sys.executable, "-m", "newsextract", "--help"], capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0 and "extract" in out.stdout
+
+
 def test_cli_console_script_beside_python(article):
     script = Path(sys.executable).with_name("newsextract")
     if not script.exists():

@@ -1337,3 +1337,117 @@ def test_the_company_whose_drug_it_is_licenses_it(text):
 ])
 def test_a_patients_mutation_is_no_target_of_a_drug_that_has_one(text, targets):
     assert [d.targets for d in extract(text).deals] == [targets]
+
+
+@pytest.mark.parametrize("text", [
+    # a description in apposition to the company named before it is that company, no unnamed party
+    "Halden Bio, a Suzhou-based company, has licensed HB-711 to Nordvik Pharma for $35 million upfront.",
+    "Halden Bio, a Suzhou-based company, said it would receive $35 million upfront from Nordvik Pharma.",
+])
+def test_a_description_in_apposition_is_no_unnamed_party(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Halden Bio", "Nordvik Pharma")]
+
+
+def test_what_gives_a_company_rights_makes_it_the_licensee():
+    text = ("The agreement with Arbor Cell, which could be worth up to $600 million, gives Pyxel Health exclusive "
+            "global rights to the CD19 CAR-T therapy AC-19.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("Arbor Cell", "Pyxel Health", Decimal(600_000_000))]
+
+
+@pytest.mark.parametrize("text", [
+    # handing a company money pays it; more money tied to goals, or to follow when goals are hit, is milestones
+    "Ivory Pharma will hand Tarvex Therapeutics $60 million at signing, with as much as $1.2 billion more to follow "
+    "if development and commercial goals are hit.",
+    "Under the pact, Tarvex Therapeutics will get $60 million upfront from Ivory Pharma and could earn up to "
+    "$1.2 billion more tied to development and sales goals.",
+])
+def test_more_money_tied_to_goals_is_milestones(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        ("Tarvex Therapeutics", "Ivory Pharma", Decimal(60_000_000), Decimal(1_200_000_000))]
+
+
+@pytest.mark.parametrize("text,parties,field,amount", [
+    # "paid X $15 million to license …": the price, whoever is paid
+    ("Kestrel Pharma GmbH paid Ondine Life Science $15 million to license three siRNA programs.",
+     ("Ondine Life Science", "Kestrel Pharma GmbH"), "total_value", 15_000_000),
+    # an amount "paid upfront" is no verb of the subject's
+    ("Tamra Bio struck a pact worth up to 1.06 billion dollars with Sanofi for TB-301, with 75 million dollars "
+     "paid upfront.", ("Tamra Bio", "Sanofi"), "upfront", 75_000_000),
+    # the subject of a technology export contract exports: the company it is signed with takes the licence
+    ("Hwaseong Pharm signed a technology export contract worth KRW 650 billion with Solvane for HP-1726.",
+     ("Hwaseong Pharm", "Solvane"), "total_value", 650_000_000_000),
+])
+def test_price_passive_payment_and_export_contract(text, parties, field, amount):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert getattr(deals[0], field).amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("text,parties", [
+    # a passive acquisition by a company with hyphenated descriptions before its name
+    ("Basel-based Tellmar Bio was acquired by Belgian specialty-pharma group Orvane Pharma for EUR 210 million in "
+     "cash.", ("Tellmar Bio", "Orvane Pharma")),
+    # rights handed back, the licensor named far after the verb, behind a description
+    ("Corvel Pharma has handed back worldwide rights to QT-44, a dual-vector AAV gene therapy for retinitis "
+     "pigmentosa, to Leeds-based Hartfell Genetics, ending a deal under which it paid $30 million upfront.",
+     ("Hartfell Genetics", "Corvel Pharma")),
+    # a licence noun is no licensing verb; rights reverting to a company go back to their licensor
+    ("Brandis Biotech said that Molsen Pharma had terminated their 2021 licence for BB-5, an siRNA, with worldwide "
+     "rights reverting to the German company; Molsen had paid EUR 20 million upfront.",
+     ("Brandis Biotech", "Molsen Pharma")),
+    # a passive licence to a company behind a description
+    ("Greater China rights to QX-17 were licensed to Shanghai-based Tianpeng Pharmaceutical by Orlan Bio in 2023 "
+     "for $8 million upfront.", ("Orlan Bio", "Tianpeng Pharmaceutical")),
+])
+def test_passives_handbacks_and_reverting_rights(text, parties):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [parties]
+
+
+def test_no_royalties_are_payable_is_no_royalty():
+    text = ("Oster Pharma will pay Lindqvist Bio $90 million upfront for LB-220. No royalties are payable under the "
+            "agreement.")
+    assert [d.royalty for d in extract(text).deals] == [None]
+
+
+def test_a_company_the_main_verb_leaves_without_a_role_takes_one_from_its_aside():
+    # ("that" after a saying verb is a conjunction, not a demonstrative before a description)
+    text = ("Orbel Pharma said that Tarrow Pharmaceuticals, which licensed rights to QX-1 in 2019 for $20 million "
+            "upfront, will keep selling the drug in the US.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Orbel Pharma", "Tarrow Pharmaceuticals")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Harvel Pharmaceutical said it was not in talks to buy any company, rejecting a newspaper report that it had "
+     "approached Tokyo-listed Minato Bio about a $900 million acquisition.", "en"),
+    ("Orsan Bio denied media reports that Pfizer would acquire it for about $5 billion.", "en"),
+    ("针对市场流传的“辉瑞拟以约50亿美元收购清源生物”一事，清源生物发布澄清公告称，公司未与辉瑞进行过任何洽谈，相关传闻不实。", "zh"),
+])
+def test_a_deal_the_article_denies_is_no_deal(text, lang):
+    assert extract(text, lang=lang).deals == []
+
+
+#: a pipe table whose asset cells describe the asset in brackets and whose amounts are ceilings or sums of parts,
+#: with notes under it about its rows
+TABLE_NOTES = """All figures in US$ millions.
+
+| Licensor | Licensee | Asset (target, modality) | Upfront ($M) | Milestones ($M) | Total ($M) |
+|---|---|---|---|---|---|
+| Dalmore Bio | Ferrant Pharma | DB-330 (PD-L1 x 4-1BB bispecific) | 35 | up to 880 | n.d. |
+| Quillan Therapeutics | Osk Biopharma | QT-5160 (KRAS G12D inhibitor) | 45 | up to 320 dev./reg. + up to 510 sales | n.d. |
+
+Notes
+- The Dalmore upfront includes a $10 million equity purchase by Ferrant at a premium.
+"""
+
+
+def test_table_cells_with_descriptions_ceilings_and_parts_and_notes_about_rows():
+    deals = extract(TABLE_NOTES).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets, d.milestones.amount, d.milestones.upper_bound)
+            for d in deals] == [
+        ("Dalmore Bio", "Ferrant Pharma", "DB-330", ["PD-L1", "4-1BB"], Decimal(880_000_000), True),
+        ("Quillan Therapeutics", "Osk Biopharma", "QT-5160", ["KRAS G12D"], Decimal(830_000_000), True)]

@@ -393,3 +393,19 @@ def test_a_bracketed_conversion_with_its_currency_code():
     found = find_money("The agreement includes $1.25 billion (¥9 billion CNY) in upfront payments")
     assert [(m.amount, m.currency, m.conversion) for m in found] == [
         (Decimal("1250000000"), "USD", False), (Decimal("9000000000"), "CNY", True)]
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # more money paid when sales reach a level is milestones; the level is no payment
+    ("Fenwick Royalty agreed to pay Olsen Bio $150 million at closing for part of its royalties on Trevara. Olsen "
+     "could collect a further $25 million if Trevara's 2027 net sales pass $900 million.", 25_000_000),
+    ("Orvane Pharma will pay Tellis Bio $30 million upfront for TB-7, and up to $50 million more if annual sales "
+     "cross agreed thresholds.", 50_000_000),
+    # a part of the milestones named by sales thresholds is summed with the parts before it
+    ("Meiwa Pharma will pay Laurentide Bio US$90 million upfront. Laurentide Bio is also eligible to receive up to "
+     "US$215 million in development and regulatory milestone payments and up to US$400 million upon the "
+     "achievement of annual net sales thresholds.", 615_000_000),
+])
+def test_money_tied_to_sales_levels_is_milestones(text, milestones):
+    from newsextract import extract
+    assert [d.milestones.amount for d in extract(text).deals] == [Decimal(milestones)]

@@ -139,3 +139,20 @@ def test_zh_traditional_article_extracts_deal(extractor):
 )
 def test_zh_lang_detection_of_mixed_text(text, lang):
     assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize("text,parties,total", [
+    # party labels written inline, one after another ("甲方：X；乙方：Y")
+    ("甲方：杭州澄明生物医药有限公司；乙方：Norvale Therapeutics。乙方将向甲方支付1.5亿美元首付款。",
+     ("杭州澄明生物医药有限公司", "Norvale Therapeutics"), None),
+    # "以X的价格向Y购买": the price
+    ("百济神州以2.9亿美元的价格向Velora Therapeutics购买VT-16673的权益。",
+     ("Velora Therapeutics", "百济神州"), Decimal(290_000_000)),
+    # a verb before a company name is no part of it (拿下石药集团)
+    ("阿斯利康砸下10亿美元首付，拿下石药集团的AI药物研发合作。", ("石药集团", "阿斯利康"), None),
+])
+def test_zh_party_labels_price_and_verbs_before_names(text, parties, total):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert (deals[0].total_value.amount if deals[0].total_value else None) == total

@@ -36,6 +36,8 @@ class DealWriter:
               warnings: list[str]) -> Deal | None:
         ev: list[Evidence] = []
         allf = d.mentions
+        if any(s.kind == "denied" for m in allf for s in m.status):
+            return None  # a deal the article's own words deny ("rejecting a report that it had approached X")
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
@@ -343,6 +345,9 @@ _CLAUSE_STOPS = ("。", "；", ";", "\n", ". ", "，", "（")
 
 def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | None:
     rf = [r for m in allf for r in m.royalty]
+    free = [(r.start, r.end) for r in rf if r.kind == "royalty_free"]
+    # the royalty word of "No royalties are payable" says none is
+    rf = [r for r in rf if r.kind == "royalty_free" or not any(a <= r.start and r.end <= b for a, b in free)]
     if not rf or all(r.kind == "royalty_free" for r in rf):
         return None
     tiered = any(r.kind == "tiered" for r in rf)
@@ -408,7 +413,12 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
                     o.targets.append(t)
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
-    return False
+    # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
+    # $10 million equity purchase by Teverin"): the row, whose columns say who is who, stays as it is
+    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
+    rows = [o for o in others if named and all(
+        _same_party(p, o.licensor) or _same_party(p, o.licensee) for p in named)]
+    return len(rows) == 1
 
 
 def to_money(m: MoneyMatch) -> Money:

@@ -52,6 +52,7 @@ class RoleBinder:
         masked = clause.masked
         if self.halfwidth is not None:
             masked = self.halfwidth.sub(lambda m: self.as_fullwidth.get(m.group(0), m.group(0)), masked)
+        whole = masked
         if ", " in masked:  # both asides start after a comma
             for rx in (self.appositive, self.relative):
                 if rx is not None:
@@ -67,14 +68,22 @@ class RoleBinder:
         self._parties(text, m, orgs, ents)
         idx = {id(p.fact): p for p in m.parties}
         taken: set[str] = set()
+        self._frames(masked, low, m, by_mask, idx, taken, unnamed)
+        if whole != masked and not all(p.role for p in m.parties):
+            # a company the main verb left without a role may have one in its aside ("Impax, which had licensed
+            # rights to the drug, would continue to sell it")
+            self._frames(whole, whole.lower(), m, by_mask, idx, taken, unnamed)
+        # descriptors ("the Chinese drugmaker") without a role carry nothing
+        m.parties = [p for p in m.parties if p.ent or p.role]
+
+    def _frames(self, masked: str, low: str, m: Mention, by_mask: dict[str, Fact], idx: dict[int, PartyRef],
+                taken: set[str], unnamed: list[Fact]) -> None:
         for i in sorted(self.always.union(self.index.present(low))):  # file order, frames that can match only
             fr = self.frames[i]
             for mt in fr.finditer(masked, low):
                 self._apply(fr, mt, m, by_mask, idx, taken, unnamed, self.coordinated)
             if all(p.role for p in m.parties) and (len(taken) == 2 or not unnamed):
                 break  # every company has its role: later (weaker) frames cannot change anything
-        # descriptors ("the Chinese drugmaker") without a role carry nothing
-        m.parties = [p for p in m.parties if p.ent or p.role]
 
     def _parties(self, text: str, m: Mention, orgs: list[Fact], ents: EntityTable) -> None:
         named = [f for f in orgs if f.label == "org"]

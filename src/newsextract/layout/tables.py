@@ -27,6 +27,16 @@ _NUM = r"^\s*(?P<pre>{pre})?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.
 _INN_CELL = re.compile(r"[a-z][a-z-]{3,}(?:mab|tide|ib|cept|cel|vec|tecan|dotin|stat|siran|rsen|prazan|gliflozin|vir|tug|fusp"
                        r"|kinra|strant|gepant|ximod|imod)(?: (?:alfa|beta|pegol|vedotin|deruxtecan|govitecan))?")
 
+#: an asset cell with a description in brackets after it ("HB-330 (PD-L1 x 4-1BB bispecific)")
+_DESCRIBED = re.compile(r"(\S[^()（）]*?)\s*[(（]([^()（）]+)[)）]")
+#: a ceiling before a bare number in a cell ("up to 880", "≤ 142")
+_CEILING = re.compile(r"\s*(?:up to|as much as|max(?:imum)?\.?|≤|<=?)\s*", re.I)
+#: the parts of a cell that adds them ("up to 320 dev./reg. + up to 510 sales")
+_PLUS = re.compile(r"\s\+\s")
+#: a word after a part's number that names its kind ("320 dev./reg.", "510 sales")
+_PART_NOTE = re.compile(r"(?<=\d)\s+(?:[a-z][\w./-]*\s*){1,3}$", re.I)
+
+
 class TableReader:
     def __init__(self, lang: str, patterns_dir: str | None = None, targets: Any = None) -> None:
         self.lang = lang
@@ -132,7 +142,16 @@ class TableReader:
                 fields[col] = Party(name=display_name(clean))
                 ev.append(Evidence(field=col, start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.party"))
             elif col == "asset":
-                # a code or brand ("GUB014295"), or a lower-case generic name ("petrelintide")
+                # a code or brand ("GUB014295"), or a lower-case generic name ("petrelintide"); what follows it in
+                # brackets describes it ("HB-330 (PD-L1 x 4-1BB bispecific)": its targets when no column names them)
+                described = _DESCRIBED.fullmatch(clean)
+                if described is not None:
+                    clean = described.group(1)
+                    if "targets" not in cols.values() and self.targets is not None:
+                        found = [f.value for f in self.targets.find(described.group(2))]
+                        if found:
+                            fields["targets"] = list(dict.fromkeys([*fields.get("targets", []), *found]))
+                            ev.append(Evidence(field="targets", start=a, end=b, text=t, rule="table.targets"))
                 if (re.search(r"[A-Z0-9]", clean) or _INN_CELL.fullmatch(clean)) and len(clean) < 40:
                     fields["asset"] = clean
                     ev.append(Evidence(field="asset", start=a, end=a + len(clean), text=text[a:a + len(clean)], rule="table.asset"))
@@ -145,7 +164,7 @@ class TableReader:
             elif col in DEAL_MONEY_FIELDS:
                 m = self._money(t, header[k][2] if k < len(header) else "", table_scale)
                 if m is not None:
-                    fields[col] = Money(amount=m[0], currency=m[1], text=t)
+                    fields[col] = Money(amount=m[0], currency=m[1], text=t, upper_bound=m[2])
                     ev.append(Evidence(field=col, start=a, end=b, text=t, rule="table.money"))
         if "targets" not in cols.values() and self.targets is not None:
             # no target column: the targets a description or modality cell names ("oral Lp(a) inhibitor")
@@ -163,14 +182,27 @@ class TableReader:
         return Deal(deal_type="license", status="signed", evidence=ev,
                     assets=[fields["asset"]] if "asset" in fields else [], **fields)
 
-    def _money(self, cell: str, head: str, table_scale: int | None) -> tuple[Decimal, str] | None:
+    def _money(self, cell: str, head: str, table_scale: int | None) -> tuple[Decimal, str, bool] | None:
+        """A cell's amount, its currency and whether it is a ceiling ("up to 880"); the parts of a cell that adds
+        them ("up to 320 dev./reg. + up to 510 sales") are summed."""
         found = [m for m in find_money(cell, self.lang) if not m.conversion]
         if found:
             m = found[0]
             amt = m.amount
             if not m.scaled:
                 amt *= self._unit(head) or table_scale or 1
-            return amt, m.currency
+            return amt, m.currency, bool(m.upper_bound)
+        parts = [p for p in _PLUS.split(cell) if p.strip()]
+        if len(parts) > 1:
+            read = [self._money(p, head, table_scale) for p in parts]
+            if all(r is not None for r in read) and len({r[1] for r in read if r}) == 1:
+                return sum((r[0] for r in read if r), Decimal(0)), read[0][1], any(r[2] for r in read if r)  # type: ignore[index]
+            return None
+        q = _CEILING.match(cell)
+        ceiling = q is not None
+        if q is not None:
+            cell = cell[q.end():]
+        cell = _PART_NOTE.sub("", cell)
         n = self.bare_number.match(cell)
         if not n:
             return None
@@ -179,4 +211,4 @@ class TableReader:
             return None
         pre = n.group("pre")
         cur = (pre and self.money.currency(pre, self.money.prefix_rx)) or self.money.table_currency(head)
-        return Decimal(n.group("num").replace(",", "")) * scale, cur
+        return Decimal(n.group("num").replace(",", "")) * scale, cur, ceiling

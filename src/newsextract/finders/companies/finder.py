@@ -61,11 +61,12 @@ class CompanyFinder:
         orgs = self._orgs(text, money_spans, hits)
         out = list(orgs)
         taken = SpanIndex((f.start, f.end) for f in orgs)
+        org_ends = {f.end for f in orgs}
         for i, r in enumerate(self.unnamed_rules):
             named = "name" in r.regex.groupindex  # (the words that lead to it are not the counterparty)
             for m in r.scan(text, low, _starts(r, hits, ("unnamed", i))):
                 a, b = m.span("name") if named else m.span()
-                if taken.overlaps(a, b):
+                if taken.overlaps(a, b) or _appositive(text, a, org_ends):
                     continue
                 out.append(Fact(a, b, "unnamed", "", None, r.id, text[a:b]))
         if self.self_rx is not None:
@@ -147,3 +148,14 @@ class CompanyFinder:
                 continue
             out.append(Fact(m.start(), m.end(), "ref", "descriptor", None, "ref.descriptor", m.group(0)))
         return out
+
+
+#: what stands between a company and a description of it in apposition ("Halden Bio, a Suzhou-based company, …")
+_APPOSITION = re.compile(r"\s*[,(，（]\s*$")
+
+
+def _appositive(text: str, start: int, org_ends: set[int]) -> bool:
+    """Whether an unnamed-party phrase at ``start`` is in apposition to the company named just before it: then it
+    describes that company ("Halden Bio, a Suzhou-based company, has licensed …"), no other party."""
+    m = _APPOSITION.search(text, max(0, start - 4), start)
+    return m is not None and m.start() in org_ends

@@ -119,6 +119,10 @@ class ZhNames:
                     s += len(w)
                     moved = True
                     break
+        # … nor is a verb before it (拿下石药集团: 'wins CSPC's …')
+        verb = next((v for v in self.verbs if text.startswith(v, s)), None)
+        if verb is not None and e - s - len(verb) >= 3:
+            s += len(verb)
         name = text[s:e]
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
