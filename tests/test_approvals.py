@@ -535,3 +535,17 @@ def test_approvals_zh_a_company_right_against_its_drug_owns_it(extractor, text, 
     verb before it, 受理 / 附条件批准, is no part of its name)."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("本周另有1款新药上市申请获受理。宁远生物申报的泽沃替尼片上市申请获CDE受理，并被纳入优先审评程序。",
+     ("NMPA", "filing_accepted", "泽沃替尼", "宁远生物")),
+    ("本週另有1款新藥上市申請獲受理。寧遠生物申報的澤沃替尼片上市申請獲CDE受理，並被納入優先審評程序。",
+     ("NMPA", "filing_accepted", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_event_words_are_no_drug(extractor, text, want):
+    """"新药上市申请获受理": the words of an application or an event (上市申请, 临床试验申请, 突破性治疗认定) are never a
+    drug's name, nor the drug other events of the article take."""
+    got = [(a.regulator, a.event, (a.drug or "")[:4], a.company.name if a.company else None)
+           for a in _one(extractor, "zh", text)]
+    assert got == [want], got
