@@ -549,3 +549,18 @@ def test_approvals_zh_event_words_are_no_drug(extractor, text, want):
     got = [(a.regulator, a.event, (a.drug or "")[:4], a.company.name if a.company else None)
            for a in _one(extractor, "zh", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Ministry of Health, Labour and Welfare approved Kestrel Pharma's sodium channel blocker norvatrigine for "
+     "neuropathic pain.", [("MHLW", "approval", "norvatrigine")]),
+    ("The FDA granted KX-88 fast track designation for IgA nephropathy in April.", [("FDA", "designation", "KX-88")]),
+    ("Roundup: Japanese approval for Kestrel Pharma's migraine pill; FDA clears Halcyon's trial.", []),
+    ("OSAKA, May 27, 2025 — Japan's health ministry approved Kestrel Pharma's KP-17 for migraine.",
+     [("MHLW", "approval", "KP-17")]),
+])
+def test_approvals_descriptions_diseases_and_datelines_are_no_drug(extractor, text, want):
+    """A word a drug phrasing found is no drug name when a description's or a disease's word follows it ('sodium
+    channel blocker', 'migraine pill', 'IgA nephropathy') or a dateline's date ('OSAKA, May 27, 2025')."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == want, got
