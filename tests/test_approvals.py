@@ -564,3 +564,17 @@ def test_approvals_descriptions_diseases_and_datelines_are_no_drug(extractor, te
     channel blocker', 'migraine pill', 'IgA nephropathy') or a dateline's date ('OSAKA, May 27, 2025')."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("柳韩制药的拉泽替尼在美获批则为韩国新药树立了标杆。", [("FDA", "approval", "拉泽替尼")]),
+    ("宁远生物的泽沃替尼在日獲批上市。", [("MHLW", "approval", "泽沃替尼")]),
+    ("2024年8月，美国FDA批准泽沃替尼用于治疗肺癌，这是韩国首个获FDA批准的抗癌新药。", [("FDA", "approval", "泽沃替尼")]),
+    ("宁远生物的泽沃替尼已获日本以外地区的欧盟委员会批准。", [("EC", "approval", "泽沃替尼")]),
+    ("宁远生物的泽沃替尼获附条件批准，这是国内首款获批的GPRC5D单抗。", [("NMPA", "approval", "泽沃替尼")]),
+])
+def test_approvals_zh_short_jurisdictions_and_countries_that_modify(extractor, text, want):
+    """在美/在日/在华获批 name the jurisdiction by one character; a country that modifies a company or a drug or is
+    excluded (韩国新药, 日本以外) is not where the event is, nor 'Korea's first' drug an agency of another approved."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert got == want, got
