@@ -578,3 +578,13 @@ def test_approvals_zh_short_jurisdictions_and_countries_that_modify(extractor, t
     excluded (韩国新药, 日本以外) is not where the event is, nor 'Korea's first' drug an agency of another approved."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("text", [
+    "或然对价合共不超过人民币8400万元，分两期支付，分别以KX-201的上市申请获国家药品监督管理局受理及KX-201获批准上市为条件。",
+    "首期款項以KX-201的上市申請獲國家藥品監督管理局受理為條件。",
+    "第二笔付款以泽沃替尼获得欧盟委员会批准为前提。",
+])
+def test_approvals_zh_an_event_named_as_a_condition_is_none(extractor, text):
+    """以…获批/受理为条件 (为前提): the event is what a payment waits for, not an event the article reports."""
+    assert _one(extractor, "zh", text) == []
