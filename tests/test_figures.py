@@ -628,3 +628,16 @@ def test_figures_zh_product_named_with_a_description_a_period_or_a_verb(extracto
 def test_figures_a_loss_that_narrows_or_widens(extractor, lang, text, want):
     """A loss that narrows (收窄, 缩小) changes by minus its %, one that widens (扩大, widened) by plus it."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("For the six months to September 2025, Kestrel Pharma's revenue fell 6.8% to 188.4 billion yen.",
+     ("Kestrel Pharma", "revenue", 188400000000, "JPY", "H1 2025", -6.8)),
+    ("Kestrel Pharma's revenue for the nine months through December 2025 fell 4.5% to 198.6 billion yen.",
+     ("Kestrel Pharma", "revenue", 198600000000, "JPY", "9M 2025", -4.5)),
+    ("Kestrel Pharma's revenue fell 6.3% year-on-year in the first three quarters of 2024 to 7.86 billion yuan.",
+     ("Kestrel Pharma", "revenue", 7860000000, "CNY", "9M 2024", -6.3)),
+])
+def test_figures_periods_said_by_their_length_and_end(extractor, text, want):
+    """'the six months to September', 'the nine months through December' (no day), 'the first three quarters'."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
