@@ -641,3 +641,17 @@ def test_figures_a_loss_that_narrows_or_widens(extractor, lang, text, want):
 def test_figures_periods_said_by_their_length_and_end(extractor, text, want):
     """'the six months to September', 'the nine months through December' (no day), 'the first three quarters'."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma bought the rights from Halcyon Bio in 2023. Kestrel Pharma's revenue fell 6.3% in the first three "
+           "quarters to 7.86 billion yuan.", ("Kestrel Pharma", "revenue", 7860000000, "CNY", "9M 2024", -6.3)),
+    ("en", "The licence was signed in 2019. Kestrel Pharma's revenue for the second quarter rose 6.6% to $15.4 billion.",
+     ("Kestrel Pharma", "revenue", 15400000000, "USD", "Q2 2024", 6.6)),
+    ("zh", "宁远生物于2021年引进该药。上半年，宁远生物营业收入为12.3亿元。", ("宁远生物", "revenue", 1230000000, "CNY", "H1 2024", None)),
+])
+def test_figures_a_yearless_period_after_a_year_that_reports_nothing(extractor, lang, text, want):
+    """A quarter or half without a year is the latest one reported by the publication date (here 2024-12-02) also
+    after a sentence that names a year but reports no figure ('signed in 2023'); that year is no reporting period."""
+    got = [_row(f) for f in extractor.extract(text, lang=lang, published="2024-12-02").figures]
+    assert got == [want]

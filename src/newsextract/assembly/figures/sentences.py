@@ -63,7 +63,10 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
-    if ctx.period is None and art.pub_month and not any(p.extra.get("explicit_year") for p in periods):
+    # (a period in force that only a sentence naming a year set -- "a licence signed in 2023" -- is no reporting
+    # period: a yearless quarter or half is still the latest one reported)
+    if (ctx.period is None or not ctx.from_figures) and art.pub_month and \
+            not any(p.extra.get("explicit_year") for p in periods):
         _latest_reported(periods, art.pub_year, art.pub_month)
     for p in periods:
         if p.kind == "rel":
