@@ -655,3 +655,22 @@ def test_figures_a_yearless_period_after_a_year_that_reports_nothing(extractor, 
     after a sentence that names a year but reports no figure ('signed in 2023'); that year is no reporting period."""
     got = [_row(f) for f in extractor.extract(text, lang=lang, published="2024-12-02").figures]
     assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Rheinmark Bio reported first-half revenue of EUR 142.3 million on Thursday. Collaboration revenue rose to "
+           "EUR 58.1 million. The net loss narrowed to EUR 38.6 million.",
+     [("Rheinmark Bio", "revenue", 142300000, "EUR", "H1 2025"), ("Rheinmark Bio", "revenue", 58100000, "EUR", "H1 2025"),
+      ("Rheinmark Bio", "net_loss", 38600000, "EUR", "H1 2025")]),
+    # a period within a year in force is not replaced by another the text names without a year
+    ("en", "Kestrel Pharma: highlights for the first nine months of 2025. Kestrel Pharma's revenue increased by 14% to "
+           "DKK 4,812 million. Kestrel Pharma's third-quarter revenue was DKK 1,702 million. Kestrel Pharma's R&D "
+           "expenses were DKK 962 million.",
+     [("Kestrel Pharma", "revenue", 4812000000, "DKK", "9M 2025"), ("Kestrel Pharma", "revenue", 1702000000, "DKK", "Q3 2025"),
+      ("Kestrel Pharma", "r_and_d_expense", 962000000, "DKK", "9M 2025")]),
+])
+def test_figures_a_period_within_a_year_stays_in_force(extractor, lang, text, want):
+    """"first-half revenue of …" (its year from the publication date) is the period of the sentences after it, not
+    the publication year."""
+    got = [_row(f)[:5] for f in extractor.extract(text, lang=lang, published="2025-08-07").figures]
+    assert got == want

@@ -132,7 +132,12 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
 
 def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
     """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
-    stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended") and p.kind != "range"}
+    # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
+    # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
+    # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None
+    stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
+                                           (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
             and any(e.field == "period" and e.start in stated for e in f.evidence)]
     # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
