@@ -674,3 +674,18 @@ def test_figures_a_period_within_a_year_stays_in_force(extractor, lang, text, wa
     the publication year."""
     got = [_row(f)[:5] for f in extractor.extract(text, lang=lang, published="2025-08-07").figures]
     assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pharma has not revised its consolidated forecast for that year (revenue of ¥38.0 billion and operating "
+    "profit of ¥2.1 billion).",
+    "Kestrel Pharma's full-year consolidated forecast announced on November 7, 2025 already assumes R&D expenses of "
+    "¥41.0 billion.",
+    "Halcyon Bio will pay a sales milestone of $25.0 million if 2026 net sales ≥ $400 million.",
+    "Halcyon Bio will pay $50 million more if Zelvora's annual net sales of at least $550 million are reached.",
+    "Kestrel Pharma's revenue last year was small; it raised a €55 million Series B round in 2025.",
+])
+def test_figures_more_wordings_of_what_is_no_figure(extractor, text):
+    """A company's forecast given in brackets or as what it assumes, a sales level written with ≥ or 'at least',
+    and a financing round are no results (SCHEMA.md "Not figures")."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == []
