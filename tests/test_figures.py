@@ -689,3 +689,18 @@ def test_figures_more_wordings_of_what_is_no_figure(extractor, text):
     """A company's forecast given in brackets or as what it assumes, a sales level written with ≥ or 'at least',
     and a financing round are no results (SCHEMA.md "Not figures")."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，Farmavalle实现营业收入14.2亿欧元，同比增长7.5%。", [("Farmavalle", "revenue", 1420000000, "EUR", "FY2024", 7.5)]),
+    ("Deciphera已上市产品瑞派替尼（ripretinib）2023年销售额约1.64亿美元。",
+     [("瑞派替尼", "product_sales", 164000000, "USD", "FY2023", None)]),
+    ("2024年宁远生物产品销售收入6.47亿元，其中核心产品宁伐替尼片贡献5.12亿元。",
+     [("宁远生物", "product_sales", 647000000, "CNY", "FY2024", None),
+      ("宁伐替尼片", "product_sales", 512000000, "CNY", "FY2024", None)]),
+    ("2024年，寧遠生物核心產品寧伐替尼片貢獻5.12億元。", [("寧伐替尼片", "product_sales", 512000000, "CNY", "FY2024", None)]),
+])
+def test_figures_zh_subjects_a_latin_name_a_bracket_and_a_contribution(extractor, text, want):
+    """A company written in Latin letters before 实现/录得 is the subject (no name finder knows it); a product's other
+    name in brackets may stand before its year and sales word; what a product 贡献 (contributed) is its sales."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want

@@ -76,7 +76,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
-                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(p.text))]
+                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
         after_cue = vocab.fig_rx["fig.after_cue"]
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
@@ -228,8 +228,9 @@ def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts
             m = c
     if m is None:
         return None
-    x, y = m.span("s")
-    name = m.group("s")
+    g = "s" if m.group("s") else "s2"  # (the Chinese phrasing names its group s2: "Farmavalle实现营业收入")
+    x, y = m.span(g)
+    name = m.group(g)
     first = name.split()[0]
     if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
             any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
