@@ -704,3 +704,13 @@ def test_figures_zh_subjects_a_latin_name_a_bracket_and_a_contribution(extractor
     """A company written in Latin letters before 实现/录得 is the subject (no name finder knows it); a product's other
     name in brackets may stand before its year and sales word; what a product 贡献 (contributed) is its sales."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+def test_figures_the_company_glued_to_its_stock_code_in_the_opening_is_the_articles_own(extractor):
+    """"宁远生物（2696.HK）公告…": the company of the opening's stock code is the one "公司" means, even where its partner
+    is named in more sentences."""
+    text = ("宁远生物（2696.HK）公告：与瑞康医药签署许可协议\n\n宁远生物宣布，已与瑞康医药签署许可协议，授予瑞康医药泽沃替尼的海外权益。"
+            "瑞康医药将支付首付款。瑞康医药表示，该药将补充其产品线。瑞康医药计划明年启动研究。\n\n"
+            "2024年公司实现营业收入16.82亿元，同比增长12.5%。")
+    got = [_row(f) for f in extractor.extract(text, lang="zh", published="2025-03-01").figures]
+    assert got == [("宁远生物", "revenue", 1682000000, "CNY", "FY2024", 12.5)]
