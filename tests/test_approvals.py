@@ -588,3 +588,14 @@ def test_approvals_zh_short_jurisdictions_and_countries_that_modify(extractor, t
 def test_approvals_zh_an_event_named_as_a_condition_is_none(extractor, text):
     """以…获批/受理为条件 (为前提): the event is what a payment waits for, not an event the article reports."""
     assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("In 2023, the Ministry of Food and Drug Safety (MFDS) approved the phase 1 clinical trial plan for KX-3305 in Korea.",
+     [("MFDS", "trial_clearance", "KX-3305")]),
+    ("The FDA approved the clinical trial application for KX-12 last month.", [("FDA", "trial_clearance", "KX-12")]),
+])
+def test_approvals_an_approved_trial_plan_is_a_trial_clearance(extractor, text, want):
+    """'approved the phase 1 clinical trial plan / the clinical trial application': a trial clearance, not an approval."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == want, got
