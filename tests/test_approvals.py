@@ -599,3 +599,11 @@ def test_approvals_an_approved_trial_plan_is_a_trial_clearance(extractor, text, 
     """'approved the phase 1 clinical trial plan / the clinical trial application': a trial clearance, not an approval."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == want, got
+
+
+def test_approvals_a_drug_named_after_drug_or_medicine(extractor):
+    """'… for Kestrel Pharma's anti-allergy drug norlastrozine': the lower-case name after 'drug' is the drug."""
+    text = ("In January, Japan's health ministry approved an additional pediatric indication for Kestrel Pharma's "
+            "anti-allergy drug norlastrozine.")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "norlastrozine", "Kestrel Pharma")], got
