@@ -607,3 +607,19 @@ def test_approvals_a_drug_named_after_drug_or_medicine(extractor):
             "anti-allergy drug norlastrozine.")
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("MHLW", "approval", "norlastrozine", "Kestrel Pharma")], got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "一周审评审批速览\n\n二、突破性治疗认定\n1. 宁远生物KX-41片，拟用于晚期结直肠癌。\n2. 瑞康医药RK-0208注射液，拟用于IgA肾病。\n"
+           "三、其他进展\n1. 宁远生物KX-52完成首例患者给药。\n",
+     [("designation", "KX-41", "宁远生物"), ("designation", "RK-0208", "瑞康医药")]),
+    ("en", "Regulatory roundup\n\nFDA approvals\n- Halcyon Bio's HB-101 for severe asthma\n- Kestrel Pharma's KP-7 for migraine\n"
+           "Pipeline news\n- Halcyon Bio's HB-202 enters Phase 2\n",
+     [("approval", "HB-101", "Halcyon Bio"), ("approval", "KP-7", "Kestrel Pharma")]),
+])
+def test_approvals_list_items_under_a_heading_that_names_the_event(extractor, lang, text, want):
+    """A section heading that names an event and no drug ("二、突破性治疗认定", "FDA approvals") gives its event to the
+    list items under it that name a drug and no event of their own, until the next section heading; the heading
+    itself takes no drug from the lines before it."""
+    got = [(a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert sorted(got) == sorted(want), got

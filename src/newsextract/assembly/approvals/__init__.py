@@ -82,8 +82,13 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     art = _article(text, lang, vocab, sentences, facts, hits, low if len(low) == len(text) else None, deals)
     records: list[_Dated] = []
     last_drug: _LastDrug = None
+    heads = _headings(art)
     for si in hits:
+        if si in heads:  # (a section heading's event is its items', read below)
+            continue
         last_drug = _sentence(art, si, last_drug, records)
+    if heads:
+        _heading_items(art, heads, records)
     # an event whose sentence ties no company to it: the company another sentence ties the drug to, else the
     # article's own when the sentence names none; else the company the article's other events of the drug name;
     # else the licensor of a deal about the drug
@@ -93,6 +98,65 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     same_drug_company(vocab, recs)
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
+
+
+def _headings(art: _Article) -> dict[int, tuple[Fact, list[Fact]]]:
+    """Section headings that name an event and no drug ("二、突破性治疗认定", "一、获批上市", "FDA approvals"): by
+    sentence index, the event and the regulators the heading names."""
+    rx = art.vocab.appr_rx
+    if "appr.section_head" not in rx.rules:
+        return {}
+    head = rx["appr.section_head"]
+    out: dict[int, tuple[Fact, list[Fact]]] = {}
+    for si in sorted(art.hits):
+        a, b = art.sentences[si]
+        if b - a > (30 if art.lang == "zh" else 60) or not head.match(art.text, a, b):
+            continue
+        events = art.vocab.events_in(art.text, a, b, art.low)
+        if not events or drugs_in(art.vocab, art.text, a, b, art.facts, art.index, art.low, art.known, art.cache):
+            continue
+        out[si] = (events[0], regulators(art.vocab, art.text, a, b))
+    return out
+
+
+def _heading_items(art: _Article, heads: dict[int, tuple[Fact, list[Fact]]], records: list[_Dated]) -> None:
+    """The list items under a heading that names an event ("二、突破性治疗认定" then "1. 维恩生物VN-41片，拟用于…"):
+    an item that names a drug and no event of its own reports the heading's event for its drug (its regulator the
+    item's, else the heading's). The heading holds until the next section heading."""
+    rx = art.vocab.appr_rx
+    item, section = rx["appr.list_item"], rx["appr.section_head"]
+    text, vocab = art.text, art.vocab
+    cur: tuple[Fact, list[Fact]] | None = None
+    for si, (a, b) in enumerate(art.sentences):
+        if si in heads:
+            cur = heads[si]
+            continue
+        if cur is None:
+            continue
+        listed = _is_item(text, a, b, item)
+        if b - a <= (30 if art.lang == "zh" else 60) and section.match(text, a, b) and not listed:
+            cur = None  # the next section
+            continue
+        if not listed or (si in art.hits and vocab.events_in(text, a, b, art.low)):
+            continue
+        drugs = drugs_in(vocab, text, a, b, art.facts, art.index, art.low, art.known, art.cache)
+        if not drugs:
+            continue
+        ev0, head_regs = cur
+        regs = regulators(vocab, text, a, b) or head_regs
+        orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, [(r.start, r.end) for r in regs])
+                if not any(d.start < f.end and f.start < d.end for d in drugs)]
+        ev = Fact(drugs[0].start, drugs[0].start, "event", ev0.kind, ev0.value, ev0.rule, ev0.text, dict(ev0.extra))
+        records.extend(_event_records(art, si, ev, True, drugs[0], regs, orgs))
+
+
+def _is_item(text: str, a: int, b: int, item: re.Pattern[str]) -> bool:
+    """Whether the sentence ``text[a:b]`` is a list item: it opens with a number or a bullet, or the segmenter left
+    one between the line break before it and its start ("\n- Halcyon Bio's HB-101 …")."""
+    if item.match(text, a, b):
+        return True
+    nl = text.rfind("\n", max(0, a - 8), a)
+    return nl >= 0 and item.fullmatch(text, nl + 1, a) is not None
 
 
 def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact | None]) -> set[int]:
