@@ -623,3 +623,12 @@ def test_approvals_list_items_under_a_heading_that_names_the_event(extractor, la
     itself takes no drug from the lines before it."""
     got = [(a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
     assert sorted(got) == sorted(want), got
+
+
+def test_approvals_a_heading_line_names_the_sponsor_of_its_drug(extractor):
+    """"★ norlumasiran, TTR, Quarrybrook Pharma" over "Health Canada approved the twice-yearly siRNA …": the heading
+    line gives the event its drug and its company."""
+    text = ("REGULATORY\n\n★ norlumasiran, TTR, Quarrybrook Pharma\nHealth Canada approved the twice-yearly siRNA on Nov. 20 "
+            "for hereditary transthyretin amyloidosis.\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "norlumasiran", "Quarrybrook Pharma")], got

@@ -320,6 +320,15 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     if sponsor is None and drug is not None and drug.owner is not None:
         x, y = drug.owner  # a possessive the name finder did not read as a company ("Kurokawa's nerafenidone")
         sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
+    if sponsor is None and drug is not None and si > 0 and drug.end <= a:
+        # the drug came from the heading line right before ("★ lumarisiran, TTR, Aurelis Pharma" over "Health Canada
+        # approved the twice-yearly siRNA …"): the company that line names is its sponsor
+        ha, hb = art.sentences[si - 1]
+        if ha <= drug.start and hb - ha <= 100:
+            named = [f for f in art.facts if f.label == "org" and ha <= f.start and f.end <= hb
+                     and not (art.vocab.not_companies is not None and art.vocab.not_companies.search(f.text.strip()))]
+            if len({f.text for f in named}) == 1:
+                sponsor, tied = named[0], True
     if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
         sponsor = art.own  # "we" / "the Company" in a company's own release
     if sponsor is None and not orgs and (m := rx["appr.subject_receives"].match(text, a, ev.start)) is not None:
