@@ -632,3 +632,9 @@ def test_approvals_a_heading_line_names_the_sponsor_of_its_drug(extractor):
             "for hereditary transthyretin amyloidosis.\n")
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("Health Canada", "approval", "norlumasiran", "Quarrybrook Pharma")], got
+
+
+def test_approvals_a_notice_of_compliance_is_health_canadas_approval(extractor):
+    text = "Health Canada issued a Notice of Compliance for Kestrel Pharma's Korvex (norvatinib) on September 18."
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "norvatinib")], got
