@@ -638,3 +638,16 @@ def test_approvals_a_notice_of_compliance_is_health_canadas_approval(extractor):
     text = "Health Canada issued a Notice of Compliance for Kestrel Pharma's Korvex (norvatinib) on September 18."
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [("Health Canada", "approval", "norvatinib")], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("— Xiamen Kestrel Pharma: the NMPA approved its insulin aspart biosimilar for diabetes in adults and children.",
+     [("NMPA", "approval", "insulin aspart", "Xiamen Kestrel Pharma")]),
+    ("During the quarter Halcyon Lifesciences received final approval from the US Food and Drug Administration for its "
+     "generic tofacitinib extended-release tablets.", [("FDA", "approval", "tofacitinib", "Halcyon Lifesciences")]),
+])
+def test_approvals_a_biosimilar_or_generic_is_named_by_its_molecule(extractor, text, want):
+    """'its insulin aspart biosimilar', 'its generic tofacitinib': the molecule is the drug; a name ending in a
+    business word ('… Lifesciences') is the company, no drug."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want, got
