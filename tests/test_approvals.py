@@ -651,3 +651,14 @@ def test_approvals_a_biosimilar_or_generic_is_named_by_its_molecule(extractor, t
     business word ('… Lifesciences') is the company, no drug."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "KX-112 was granted orphan designation by the European Commission in January 2025, following a positive "
+           "recommendation from the EMA's Committee for Orphan Medicinal Products.", [("EC", "designation", "KX-112")]),
+    ("zh", "根据欧洲药品管理局的推荐，欧盟委员会已批准宁远生物的泽沃替尼上市。", [("EC", "approval", "泽沃替尼")]),
+])
+def test_approvals_the_commission_decides_what_the_ema_recommended(extractor, lang, text, want):
+    """An approval or a designation that names both the European Commission and the EMA is the Commission's alone."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == want, got

@@ -348,6 +348,10 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     ev_regs = own or regs
     if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
         ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+    if ev.kind in ("approval", "designation") and {str(r.value) for r in ev_regs} >= {"EC", "EMA"}:
+        # the Commission decides what the EMA (its committees) recommended ("granted orphan designation by the European
+        # Commission …, following a positive recommendation from the EMA's Committee for Orphan Medicinal Products")
+        ev_regs = [r for r in ev_regs if str(r.value) != "EMA"]
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
     out: list[_Dated] = []
