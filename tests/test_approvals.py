@@ -662,3 +662,13 @@ def test_approvals_the_commission_decides_what_the_ema_recommended(extractor, la
     """An approval or a designation that names both the European Commission and the EMA is the Commission's alone."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("岚舒单抗新适应症获国家药监局批准上市。", [("NMPA", "approval", "岚舒单抗")]),
+    ("岚舒單抗新適應症獲國家藥監局批准上市。", [("NMPA", "approval", "岚舒單抗")]),
+])
+def test_approvals_zh_the_indication_after_a_drug_is_no_part_of_its_name(extractor, text, want):
+    """"泽沃替尼二线治疗适应症获批": the drug phrasing's name stops before the indication (新适应症, 二线治疗适应症)."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert got == want, got

@@ -115,6 +115,11 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
             tail = vocab.appr_rx["appr.zh_descriptor"].split(v["name"])[-1]
             if tail != v["name"] and len(tail) >= 2:
                 f.start, v["name"] = f.end - len(tail), tail
+            # "澜替尼二线治疗适应症获批": the name before the indication the event is for
+            cut = vocab.appr_rx["appr.zh_indication_tail"].search(v["name"])
+            if cut is not None and cut.start() >= 2:
+                v["name"] = v["name"][:cut.start()]
+                f.end = f.start + len(v["name"])
         if not valid_name(vocab, text, v["name"], f.start, f.end, facts):
             continue
         d = Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"), owner=v.get("owner"))
