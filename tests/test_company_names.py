@@ -119,3 +119,13 @@ def test_a_plural_possessive_after_a_cue_ends_the_name(finder):
 ])
 def test_names_ending_in_new_designators(finder, text, name):
     assert name in _names(finder, text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Helvion Pharma to Acquire ETH Zurich Spin-Out NeuroSyn to Expand Neuropsychiatry Pipeline", "Neuropsychiatry Pipeline"),
+    ("The drug is in a Phase 2 trial for Parkinson's disease, Lantern Bio said.", "Parkinson"),
+])
+def test_headline_phrases_and_disease_eponyms_are_no_companies(text, bad):
+    from newsextract.finders.companies.finder import CompanyFinder
+    names = {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}
+    assert not any(bad in n for n in names)

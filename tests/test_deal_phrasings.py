@@ -1451,3 +1451,154 @@ def test_table_cells_with_descriptions_ceilings_and_parts_and_notes_about_rows()
             for d in deals] == [
         ("Dalmore Bio", "Ferrant Pharma", "DB-330", ["PD-L1", "4-1BB"], Decimal(880_000_000), True),
         ("Quillan Therapeutics", "Osk Biopharma", "QT-5160", ["KRAS G12D"], Decimal(830_000_000), True)]
+
+
+@pytest.mark.parametrize("text,parties,money", [
+    # the payer named behind a nationality and a legal form the name ends in
+    ("Kobe-based Sorami Biosciences received a ¥1.2 billion upfront payment from Norwegian company Havbris AS for "
+     "European rights to SB-07.", ("Sorami Biosciences", "Havbris AS"), {"upfront": 1_200_000_000}),
+    # the price of an option, and "from" naming the licensor of what the option is on
+    ("Tellmark Therapeutics ponied up $8 million for an option to license a KRAS G12D degrader from Nara-based "
+     "Kinsei Biotech.", ("Kinsei Biotech", "Tellmark Therapeutics"), {"upfront": 8_000_000}),
+    # a headline: who bags an asset for an amount pays it
+    ("Hakata Pharma bags Korean antibody for $40M upfront", (None, "Hakata Pharma"), {"upfront": 40_000_000}),
+    # a part of the milestones pegged to sales levels is summed; "could eventually reach" names the whole
+    ("Ulsan-based Daeyang Bio has licensed DY-217 to Hakata Pharma in a pact that could eventually reach $600 "
+     "million. Daeyang Bio is eligible for up to $150 million in development and regulatory milestones and a further "
+     "$410 million pegged to annual sales thresholds.", ("Daeyang Bio", "Hakata Pharma"),
+     {"milestones": 560_000_000, "total_value": 600_000_000}),
+])
+def test_descriptions_options_headlines_and_sales_level_parts(text, parties, money):
+    deals = extract(text).deals
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in deals] == [parties]
+    assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
+
+
+def test_rights_handed_back_to_the_originator_named_in_apposition():
+    text = ("Marsden Pharma confirmed it had handed back European rights to an older asthma antibody, MRV-77, to its "
+            "originator, Belgian biotech Inflara, ending a 2020 licence that carried a EUR 15m upfront payment.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Inflara", "Marsden Pharma")]
+
+
+#: list entries whose status lines have no subject; a company's origin before its name is no NewCo deal
+STATUS_LINES = """★ YH-35324, IgE fusion protein, Hanseong Corporation
+Status: Global rights acquired by Sobi for $60M upfront, up to $1.02bn in total deal value.
+
+★ PRX-19, CD3 T-cell engager, Prothena spin-out Dovira (Dublin)
+Status: Acquired by Ipsen. Equity value €210 million; up to €90 million contingent on FDA approval."""
+
+
+def test_status_lines_acquired_by_and_spin_out_origins():
+    deals = extract(STATUS_LINES).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanseong Corporation", "Sobi"),
+                                                                  ("Dovira", "Ipsen")]
+    assert (deals[1].total_value.amount, deals[1].milestones.amount) == (Decimal(210_000_000), Decimal(90_000_000))
+
+
+@pytest.mark.parametrize("text,parties,money", [
+    # a headline's lower bound and the body's exact total are one deal, with the exact total
+    ("AbbVie lands Kestrel's trispecific in $1.9B-plus pact\n\nAbbVie will pay Kestrel Bio $700M upfront, and Kestrel "
+     "Bio can collect up to $1.225B in milestones, which puts the deal at up to $1.925B.", ("Kestrel Bio", "AbbVie"),
+     {"total_value": 1_925_000_000, "upfront": 700_000_000}),
+    # the funder of a programme pays; the owner of the drug is paid
+    ("Ashvale Capital will provide up to $300 million to fund the Phase 3 programme of FZ-120, an antibody owned by "
+     "Italian drugmaker Fenzi Farmaceutici. In return Ashvale Capital is entitled to milestone payments and a "
+     "royalty.", ("Fenzi Farmaceutici", "Ashvale Capital"), {"total_value": 300_000_000}),
+    # "valuing the deal at", and milestones that "could add up to"
+    ("Orsan Pharma will buy Lantis Biologics for €180 million in cash at closing plus up to €120 million in contingent "
+     "value rights, valuing the deal at up to €300 million.", ("Lantis Biologics", "Orsan Pharma"),
+     {"total_value": 300_000_000}),
+    ("Astra Pharma in-licenses KV-12 from Evertide, paying $50m at signing; development and commercial milestones "
+     "could add up to $1.34bn.", ("Evertide", "Astra Pharma"), {"milestones": 1_340_000_000}),
+])
+def test_totals_named_by_verbs_and_funders(text, parties, money):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
+
+
+@pytest.mark.parametrize("text", [
+    # income that includes a milestone received, and revenue that "accounted for" an amount, are no deal terms
+    "Licensing and collaboration income of CHF 38.9 million, which includes a CHF 25 million milestone received from a "
+    "partner on EU approval of ravolutide.",
+    "Of that, collaboration and royalty revenue — mostly from its partnerships with Bayer on the factor XIa program "
+    "and with Bristol Myers Squibb in oncology — accounted for ¥8.2 billion.",
+    # a competitor's drug named in passing, in a sentence of statistics, is no deal
+    "The shuttle field is crowded — Roche's trontinemab is the name everyone cites — and one brokerage reckons "
+    "brain-shuttle licensing deals signed since 2022 add up to $14 billion in headline value.",
+])
+def test_income_received_and_competitors_drugs_are_no_deals(text):
+    assert [(d.milestones, d.total_value, d.upfront) for d in extract(text).deals
+            if d.milestones or d.total_value or d.upfront] == []
+    if "Roche" in text:
+        assert extract(text).deals == []
+
+
+def test_two_partners_of_a_third_after_with_are_no_deal_between_them():
+    # (and a known company's short name at the head of a drug code is no company: "AZ-303")
+    text = ("Arcticzen Therapeutics still points to its existing collaboration with Sumitomo Pharma in Japan and a "
+            "research partnership with the University of Bergen as evidence that its platform has outside support; "
+            "neither involved new payments in the quarter. The company said the EMA had validated its marketing "
+            "application for AZ-303 in Pompe disease in September.")
+    assert extract(text).deals == []
+
+
+def test_the_payer_named_before_the_money_received():
+    text = ("Aoba Seiyaku Acquires Japanese Rights to XL-2207 from Chengdu Xilong Biomedicine\n\nUnder the terms, Xilong "
+            "will receive from Aoba an upfront payment of JPY 3.2 billion and is eligible for milestones of up to JPY "
+            "4.5 billion.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Chengdu Xilong Biomedicine", "Aoba Seiyaku", Decimal(3_200_000_000))]
+
+
+def test_a_clause_continues_the_deal_named_last_and_place_possessives_describe():
+    text = ("Rhenova Biotech said Alvarez Pharma had terminated their 2022 licence for RNV-5, with worldwide rights "
+            "reverting to the German company. Alvarez had paid €20 million upfront. On the same day, Rhenova out-"
+            "licensed RNV-5 in Korea to Korea's Jinwoo Pharmaceutical, which pays KRW 25 billion upfront; Rhenova "
+            "will also receive royalties in the low double digits.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.royalty is not None) for d in deals] == [
+        ("Rhenova Biotech", "Alvarez Pharma", False), ("Rhenova Biotech", "Jinwoo Pharmaceutical", True)]
+
+
+@pytest.mark.parametrize("text,targets", [
+    # a target named with its variant in the same deal is the variant ("IL-17" beside "IL-17A")
+    ("Zenara Bio granted Halcyon Therapeutics an option on ZB-1707, an oral inhibitor of IL-17A, for $15 million "
+     "upfront. Oral agents that match injectable IL-17 antibodies would change the field, Halcyon said.", ["IL-17A"]),
+])
+def test_target_variants(text, targets):
+    assert [d.targets for d in extract(text).deals] == [targets]
+
+
+def test_another_unnamed_developer_is_another_counterparty():
+    text = ("Boehringer Ingelheim will pay Qilu Bio $80 million upfront for QB-11, an IL-11 antibody. In January "
+            "Boehringer paid an undisclosed sum for rights to a TSLP bispecific from another Chinese developer.")
+    deals = extract(text).deals
+    assert deals[0].targets == ["IL-11"]
+
+
+#: newsletter entries: a heading naming the drug, its target and the company (or who handed it back), then the body
+NEWSLETTER = """★ FH-412 | oral JAK1 inhibitor | Formosa Helix
+Bought outright by Seoul's Hyeon Pharmaceutical, which pays $12 million now and up to $95 million later on development and sales events.
+
+★ KG-77 | anti-TSLP monoclonal antibody | handed back by Kaigen Pharma
+The Osaka company has returned all rights to Valtrix Biotherapeutics, ending the 2022 licence for which it paid $15 million upfront."""
+
+
+def test_newsletter_headings_name_the_company_and_the_drug_and_money_now_and_later():
+    deals = extract(NEWSLETTER).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets) for d in deals] == [
+        ("Formosa Helix", "Hyeon Pharmaceutical", "FH-412", ["JAK1"]),
+        ("Valtrix Biotherapeutics", "Kaigen Pharma", "KG-77", ["TSLP"])]
+    assert (deals[0].upfront.amount, deals[0].milestones.amount) == (Decimal(12_000_000), Decimal(95_000_000))
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts at one US bank wrote that AbbVie, Novartis or Vertex could each justify paying between $4 billion and "
+    "$5 billion for Halvard Bio, citing its late-stage programme HB-402.",
+    "Tamsin Bio had become an obvious target for larger drugmakers; potential suitors include Pfizer, which could "
+    "pay $3 billion for the company, one broker said.",
+])
+def test_buyers_an_analyst_imagines_are_no_deal(text):
+    assert extract(text).deals == []

@@ -409,3 +409,27 @@ def test_a_bracketed_conversion_with_its_currency_code():
 def test_money_tied_to_sales_levels_is_milestones(text, milestones):
     from newsextract import extract
     assert [d.milestones.amount for d in extract(text).deals] == [Decimal(milestones)]
+
+
+@pytest.mark.parametrize("text,milestones,total", [
+    # a part named after its amount by the development and regulatory events it is tied to, after "eligible for"
+    ("Halvor Therapeutics will pay Pinsung Bio $18 million upfront. Pinsung Bio is additionally eligible for up to "
+     "$215 million tied to development and regulatory events and up to $470 million in sales-based milestones.",
+     685_000_000, None),
+    # a list of three kinds of goals met
+    ("Tamsin Bio will get €40 million upfront from Orvell Pharma and could receive as much as €610 million more if "
+     "development, regulatory and commercial goals are met, bringing the potential value of the agreement to around "
+     "€650 million.", 610_000_000, 650_000_000),
+])
+def test_milestone_parts_tied_to_events_and_goals_in_lists(text, milestones, total):
+    from newsextract import extract
+    deals = extract(text).deals
+    assert [(d.milestones.amount, d.total_value.amount if d.total_value else None) for d in deals] == [
+        (Decimal(milestones), Decimal(total) if total else None)]
+
+
+def test_milestone_parts_for_meeting_and_hitting_goals_objectives_and_levels():
+    from newsextract import extract
+    text = ("Voss Bio will receive $175 million upfront from Kestrel Pharma. Voss Bio is also eligible for as much as "
+            "$1.5 billion for meeting development goals and another $2.7 billion for hitting commercial objectives.")
+    assert [d.milestones.amount for d in extract(text).deals] == [Decimal(4_200_000_000)]

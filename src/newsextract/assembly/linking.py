@@ -64,7 +64,9 @@ class Linker:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
-                        and m.sent - last.last_sent <= self.max_continue):
+                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)):
+                    # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
+                    # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
                     for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
                         if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
@@ -88,8 +90,8 @@ class Linker:
                 target = DealState()
                 deals.append(target)
                 if heading is not None and (0 < m.sent - heading.sent <= 2 and (not (
-                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m))
-                        or _same_sentence_lead(heading, m)):
+                        {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m)
+                        or _heading_party(heading, m)) or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
             heading = None
             absorb(target, m)
@@ -118,13 +120,14 @@ class Linker:
 
 
 def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = None) -> DealState | None:
-    """The compatible deal sharing the most named parties with ``m``; of equals, the latest."""
+    """The compatible deal sharing the most named parties with ``m``; of equals, the one named last (not the one
+    begun last: "… out-licensed RNV-5 to Y, which pays …; X will also receive royalties" after another deal of X's)."""
     ents = {p.ent for p in m.parties if p.ent}
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     found = None
     for i, d in enumerate(deals):
         if compatible(d, m, units):
-            key = (len(ents & set(d.parties)), i)
+            key = (len(ents & set(d.parties)), d.last_mention, i)
             if best is None or key > best:
                 best, found = key, d
     return found
@@ -213,8 +216,17 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
 
 
 def _same_amount(a: Any, b: Any) -> bool:
-    """Two amounts of money that are the same to within 1 %, in one currency."""
-    return bool(a.currency == b.currency and abs(a.amount - b.amount) <= a.amount * Decimal("0.01"))
+    """Two amounts of money that are the same to within 1 %, in one currency (5 % when either is approximate; a lower
+    bound, "$1.9B-plus", is the same as an amount up to a quarter above it: "$1.925B")."""
+    if a.currency != b.currency:
+        return False
+    if abs(a.amount - b.amount) <= a.amount * Decimal("0.01"):
+        return True
+    if (getattr(a, "approximate", False) or getattr(b, "approximate", False)) and \
+            abs(a.amount - b.amount) <= a.amount * Decimal("0.05"):
+        return True
+    lo, other = (a, b) if getattr(a, "lower_bound", False) else (b, a) if getattr(b, "lower_bound", False) else (None, None)
+    return lo is not None and lo.amount <= other.amount <= lo.amount * Decimal("1.25")
 
 
 _FAMILY = {"option": "license"}  # an option is on a licence: "an option-to-license agreement"
@@ -233,6 +245,13 @@ def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealSta
     if not mine or mine & _assets_of(last) or not _assets_of(last):
         return last
     return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
+
+
+def _heading_party(heading: Mention, m: Mention) -> bool:
+    """A heading that names companies, each a party of ``m`` ("★ KG-77 | anti-TSLP antibody | handed back by Kaigen"
+    over "The Osaka company has returned all rights to Valtrix …")."""
+    mine = {p.ent for p in heading.parties if p.ent}
+    return bool(mine) and mine <= {p.ent for p in m.parties if p.ent}
 
 
 def _same_drug(a: Mention, b: Mention) -> bool:

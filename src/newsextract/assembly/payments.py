@@ -189,7 +189,7 @@ class PaymentKinds:
         for Seagen" (a company named right after "for")."""
         if self.price_before is None:
             return False
-        before = text[max(0, mf.start - 12):mf.start].lower()
+        before = text[max(0, mf.start - 24):mf.start].lower()
         if not self.price_before.search(before) and not self._paid_to_buy(text, mf, orgs):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))

@@ -60,9 +60,16 @@ class DealWriter:
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
-        if not fields and (licensor is None or licensee is None) and not d.unnamed and not d.role_rules and all(
-                c.kind == "other" for m in allf for c in m.deal_cues):
-            return None  # one company, a drug, no deal word, no terms, no role read from the text: a drug story
+        if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
+                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" for m in allf if not m.aggregate
+                                                          for c in m.deal_cues):
+            return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
+            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
+        if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and all(
+                _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start)
+                for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))):
+            return None  # two partners of a third, each after "with" ("its collaborations with X … and with Y"), and
+            # nothing read from the text makes one pay the other
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -234,7 +241,9 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
         money_by.setdefault(FIELD_KIND.get(k, k), []).append((f, rule))  # a price, a combined figure: see FIELD_KIND
     for k, field_name in _MONEY_FIELDS:
         if money_by.get(k):
-            f, rule = money_by[k][0]
+            # the first exact amount ("$1.925B" in the body over the headline's "$1.9B-plus")
+            exact = [c for c in money_by[k] if not (c[0].value.lower_bound or c[0].value.approximate)]
+            f, rule = (exact or money_by[k])[0]
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
     generic = money_by.get("milestone", [])
@@ -292,11 +301,21 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
         found = {v: t for v, t in found.items() if not biomarker[v]}
     out: list[str] = []
     for t in found.values():
-        if any(v != t.value and v.lower().startswith(t.value.lower() + " ") for v in found):
+        if any(v != t.value and _variant_of(v, t.value) for v in found):
             continue
         out.append(t.value)
         ev.append(Evidence(field="targets", start=t.start, end=t.end, text=t.text, rule=t.rule))
     return out
+
+
+def _variant_of(v: str, t: str) -> bool:
+    """Whether target ``v`` is a variant of target ``t``: "KRAS G12D" of "KRAS", "IL-17A" of "IL-17", "Claudin18.2"
+    of "Claudin" (not "IL-17" of "IL-1")."""
+    if not v.lower().startswith(t.lower()) or len(v) == len(t):
+        return False
+    rest = v[len(t):]
+    return rest[0] == " " or t[-1].isdigit() and rest[0].isalpha() and len(rest) <= 2 or (
+        len(t) >= 4 and t[-1].isalpha() and rest[0].isdigit())
 
 
 def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
@@ -337,6 +356,9 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
 _MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations)\b|突变|突變")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
+
+#: a company named as the object of "with" ("partnerships with Bayer … and with Bristol Myers Squibb")
+_WITH_OBJECT = re.compile(r"\b(?:with|與|与|和)\s*(?:the\s+)?$", re.I)
 
 #: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)
 _ROYALTY_WORD = re.compile(r"royalt|特许权使用费|特許權使用費|销售提成|銷售提成|提成|分成")

@@ -217,9 +217,9 @@ class Gazetteer:
             self.automaton.add_word(key, len(key))
         self.automaton.make_automaton()
         if lang == "en":
-            self._before, self._after = re.compile(r"[\w&-]"), re.compile(r"[\w&]|-[A-Za-z]")
+            self._before, self._after = re.compile(r"[\w&-]"), re.compile(r"[\w&]|-[A-Za-z0-9]")
         else:  # Chinese names are not space-delimited; English names inside Chinese text still need word edges
-            self._before, self._after = re.compile(r"[A-Za-z0-9]"), re.compile(r"[a-z0-9]")
+            self._before, self._after = re.compile(r"[A-Za-z0-9]"), re.compile(r"[a-z0-9]|-[A-Za-z0-9]")
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Known names in ``text``: at each place the longest one that stands as a whole word, left to right."""

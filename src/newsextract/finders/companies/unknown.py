@@ -30,6 +30,8 @@ class NameCleaner:
         self.plural_acronym = rx["name.plural_acronym"]
         self.headline_verb = rx["name.headline_verb"]
         self.name_stop = set(names.get("stopwords", []) or [])
+        #: words no company name ends in ("… to Expand Neuropsychiatry Pipeline" in a title-case headline)
+        self.never_last = set(names.get("never_last_words", []) or [])
         self.name_places = set(names.get("name_places", []) or [])
         self.place_keys = {w.lower() for w in self.name_places}
         #: a regulator's name is no company ("authorisation from Swissmedic")
@@ -183,7 +185,7 @@ class NameCleaner:
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if not self._name_like(text, s, e, words, lower_words):
+        if words and words[-1] in self.never_last or not self._name_like(text, s, e, words, lower_words):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
         return f
