@@ -421,8 +421,9 @@ def test_figures_the_name_a_clause_opens_with_before_reported(extractor, text, w
     ("2023年全球生物医药并购总额约1600亿美元，为近五年来最高水平。", (160000000000, "USD", "deal_value", "2023")),
     ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
      (846000000, "CNY", "revenue", "9M 2025")),
+    # (the net profit after the semicolon is of the same first three quarters: the period stays in force)
     ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
-     (112000000, "CNY", "net_profit", None)),
+     (112000000, "CNY", "net_profit", "9M 2025")),
     ("AI摘要｜朗信生物（2785.HK）2025年中期業績要點\n\n- 收入：7.82億元人民幣，同比增長126%\n"
      "- 期內虧損：1.05億元人民幣，同比收窄71.3%", (105000000, "CNY", "net_loss", "H1 2025")),
 ])
