@@ -468,3 +468,207 @@ def test_approvals_zh_more_inn_stems_and_an_agency_after_huo(extractor, text, wa
     """Chinese INN stems beyond -替尼/-单抗 (列汀, 格列净, 沙坦 …) are drugs; "获NMPA批准" as well as "获FDA"."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
     assert want in got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The FDA approved sotorasib and adagrasib for lung cancer.",
+     [("FDA", "approval", "sotorasib", None), ("FDA", "approval", "adagrasib", None)]),
+    ("en", "In 2022, sotorasib and adagrasib were approved by the FDA.",
+     [("FDA", "approval", "sotorasib", None), ("FDA", "approval", "adagrasib", None)]),
+    ("en", "Halcyon Bio's tafolimab and Kestrel Pharma's norvestrant are approved in the United States.",
+     [("FDA", "approval", "tafolimab", "Halcyon Bio"), ("FDA", "approval", "norvestrant", "Kestrel Pharma")]),
+    ("en", "The European Commission approved Zelvora (tafolimab), Norvexa (norvestrant) and Vextra (vextorib) in 2024.",
+     [("EC", "approval", "tafolimab", None), ("EC", "approval", "norvestrant", None),
+      ("EC", "approval", "vextorib", None)]),
+    ("zh", "宁远生物的泽沃替尼和瑞康替尼获国家药监局批准上市。",
+     [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("NMPA", "approval", "瑞康替尼", "宁远生物")]),
+    ("zh", "近日，國家藥監局批准了澤沃替尼、瑞康替尼及依沃西單抗上市。",
+     [("NMPA", "approval", "澤沃替尼", None), ("NMPA", "approval", "瑞康替尼", None),
+      ("NMPA", "approval", "依沃西單抗", None)]),
+    # not a list: a combination's partners, and one drug named twice with commas only
+    ("en", "The FDA approved tafolimab in combination with vextorib and norvestrant.",
+     [("FDA", "approval", "tafolimab", None)]),
+])
+def test_approvals_coordinated_drugs_are_one_event_each(extractor, lang, text, want):
+    """"approved sotorasib and adagrasib", "A、B和C获批": every drug of the list has its event, with its own owner."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert sorted(got) == sorted(want), got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a jurisdiction said by its people or its agency's description, and countries in a list after "in"
+    ("Tafolimab won approval in Canada, Australia and Switzerland.",
+     [("Health Canada", "approval", "tafolimab"), ("TGA", "approval", "tafolimab"),
+      ("Swissmedic", "approval", "tafolimab")]),
+    ("Japan's health ministry approved Halcyon Bio's tafolimab.", [("MHLW", "approval", "tafolimab")]),
+    ("China's drug regulator approved Halcyon Bio's tafolimab.", [("NMPA", "approval", "tafolimab")]),
+    ("Swiss regulators approved tafolimab in May.", [("Swissmedic", "approval", "tafolimab")]),
+    ("Halcyon Bio said tafolimab was approved in Japan and Taiwan.",
+     [("MHLW", "approval", "tafolimab"), ("TFDA", "approval", "tafolimab")]),
+    ("Kestrel Pharma's norvestrant gained Canadian approval last week.", [("Health Canada", "approval", "norvestrant")]),
+    # more wordings of the events: priority review as a state, the IND after its clearance, 'signed off on'
+    ("A US marketing application for tafolimab is under priority review.", [("FDA", "filing_accepted", "tafolimab")]),
+    ("Halcyon Bio received FDA clearance for its IND for HB-101.", [("FDA", "trial_clearance", "HB-101")]),
+    ("The FDA signed off on Halcyon Bio's tafolimab for severe asthma.", [("FDA", "approval", "tafolimab")]),
+])
+def test_approvals_jurisdictions_and_event_wordings(extractor, text, want):
+    got = [(a.regulator, a.event, (a.drug or "").lower()) for a in _one(extractor, "en", text)]
+    assert sorted(got) == sorted((r, e, d.lower()) for r, e, d in want), got
+
+
+@pytest.mark.parametrize("text", [
+    # an application merely under (standard) review is not labelled an accepted filing
+    "Status: approved in Japan (March 2024); filings under review in the US and EU for tafolimab.",
+])
+def test_approvals_under_review_is_no_event_of_its_own(extractor, text):
+    assert {a.regulator for a in _one(extractor, "en", text)} <= {"MHLW"}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("美国FDA已受理宁远生物泽沃替尼的新药上市申请。", ("FDA", "filing_accepted", "泽沃替尼", "宁远生物")),
+    ("国家药监局附条件批准宁远生物泽沃替尼上市。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+    ("瑞康医药KX-201获NMPA批准开展临床试验。", ("NMPA", "trial_clearance", "KX-201", "瑞康医药")),
+    ("國家藥監局批准寧遠生物澤沃替尼上市。", ("NMPA", "approval", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_a_company_right_against_its_drug_owns_it(extractor, text, want):
+    """"批准宁远生物泽沃替尼上市": the company written right before the drug, without 的, is its owner (and the
+    verb before it, 受理 / 附条件批准, is no part of its name)."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)]
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("本周另有1款新药上市申请获受理。宁远生物申报的泽沃替尼片上市申请获CDE受理，并被纳入优先审评程序。",
+     ("NMPA", "filing_accepted", "泽沃替尼", "宁远生物")),
+    ("本週另有1款新藥上市申請獲受理。寧遠生物申報的澤沃替尼片上市申請獲CDE受理，並被納入優先審評程序。",
+     ("NMPA", "filing_accepted", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_event_words_are_no_drug(extractor, text, want):
+    """"新药上市申请获受理": the words of an application or an event (上市申请, 临床试验申请, 突破性治疗认定) are never a
+    drug's name, nor the drug other events of the article take."""
+    got = [(a.regulator, a.event, (a.drug or "")[:4], a.company.name if a.company else None)
+           for a in _one(extractor, "zh", text)]
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Ministry of Health, Labour and Welfare approved Kestrel Pharma's sodium channel blocker norvatrigine for "
+     "neuropathic pain.", [("MHLW", "approval", "norvatrigine")]),
+    ("The FDA granted KX-88 fast track designation for IgA nephropathy in April.", [("FDA", "designation", "KX-88")]),
+    ("Roundup: Japanese approval for Kestrel Pharma's migraine pill; FDA clears Halcyon's trial.", []),
+    ("OSAKA, May 27, 2025 — Japan's health ministry approved Kestrel Pharma's KP-17 for migraine.",
+     [("MHLW", "approval", "KP-17")]),
+])
+def test_approvals_descriptions_diseases_and_datelines_are_no_drug(extractor, text, want):
+    """A word a drug phrasing found is no drug name when a description's or a disease's word follows it ('sodium
+    channel blocker', 'migraine pill', 'IgA nephropathy') or a dateline's date ('OSAKA, May 27, 2025')."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("柳韩制药的拉泽替尼在美获批则为韩国新药树立了标杆。", [("FDA", "approval", "拉泽替尼")]),
+    ("宁远生物的泽沃替尼在日獲批上市。", [("MHLW", "approval", "泽沃替尼")]),
+    ("2024年8月，美国FDA批准泽沃替尼用于治疗肺癌，这是韩国首个获FDA批准的抗癌新药。", [("FDA", "approval", "泽沃替尼")]),
+    ("宁远生物的泽沃替尼已获日本以外地区的欧盟委员会批准。", [("EC", "approval", "泽沃替尼")]),
+    ("宁远生物的泽沃替尼获附条件批准，这是国内首款获批的GPRC5D单抗。", [("NMPA", "approval", "泽沃替尼")]),
+])
+def test_approvals_zh_short_jurisdictions_and_countries_that_modify(extractor, text, want):
+    """在美/在日/在华获批 name the jurisdiction by one character; a country that modifies a company or a drug or is
+    excluded (韩国新药, 日本以外) is not where the event is, nor 'Korea's first' drug an agency of another approved."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert got == want, got
+
+
+@pytest.mark.parametrize("text", [
+    "或然对价合共不超过人民币8400万元，分两期支付，分别以KX-201的上市申请获国家药品监督管理局受理及KX-201获批准上市为条件。",
+    "首期款項以KX-201的上市申請獲國家藥品監督管理局受理為條件。",
+    "第二笔付款以泽沃替尼获得欧盟委员会批准为前提。",
+])
+def test_approvals_zh_an_event_named_as_a_condition_is_none(extractor, text):
+    """以…获批/受理为条件 (为前提): the event is what a payment waits for, not an event the article reports."""
+    assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("In 2023, the Ministry of Food and Drug Safety (MFDS) approved the phase 1 clinical trial plan for KX-3305 in Korea.",
+     [("MFDS", "trial_clearance", "KX-3305")]),
+    ("The FDA approved the clinical trial application for KX-12 last month.", [("FDA", "trial_clearance", "KX-12")]),
+])
+def test_approvals_an_approved_trial_plan_is_a_trial_clearance(extractor, text, want):
+    """'approved the phase 1 clinical trial plan / the clinical trial application': a trial clearance, not an approval."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == want, got
+
+
+def test_approvals_a_drug_named_after_drug_or_medicine(extractor):
+    """'… for Kestrel Pharma's anti-allergy drug norlastrozine': the lower-case name after 'drug' is the drug."""
+    text = ("In January, Japan's health ministry approved an additional pediatric indication for Kestrel Pharma's "
+            "anti-allergy drug norlastrozine.")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("MHLW", "approval", "norlastrozine", "Kestrel Pharma")], got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "一周审评审批速览\n\n二、突破性治疗认定\n1. 宁远生物KX-41片，拟用于晚期结直肠癌。\n2. 瑞康医药RK-0208注射液，拟用于IgA肾病。\n"
+           "三、其他进展\n1. 宁远生物KX-52完成首例患者给药。\n",
+     [("designation", "KX-41", "宁远生物"), ("designation", "RK-0208", "瑞康医药")]),
+    ("en", "Regulatory roundup\n\nFDA approvals\n- Halcyon Bio's HB-101 for severe asthma\n- Kestrel Pharma's KP-7 for migraine\n"
+           "Pipeline news\n- Halcyon Bio's HB-202 enters Phase 2\n",
+     [("approval", "HB-101", "Halcyon Bio"), ("approval", "KP-7", "Kestrel Pharma")]),
+])
+def test_approvals_list_items_under_a_heading_that_names_the_event(extractor, lang, text, want):
+    """A section heading that names an event and no drug ("二、突破性治疗认定", "FDA approvals") gives its event to the
+    list items under it that name a drug and no event of their own, until the next section heading; the heading
+    itself takes no drug from the lines before it."""
+    got = [(a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, lang, text)]
+    assert sorted(got) == sorted(want), got
+
+
+def test_approvals_a_heading_line_names_the_sponsor_of_its_drug(extractor):
+    """"★ norlumasiran, TTR, Quarrybrook Pharma" over "Health Canada approved the twice-yearly siRNA …": the heading
+    line gives the event its drug and its company."""
+    text = ("REGULATORY\n\n★ norlumasiran, TTR, Quarrybrook Pharma\nHealth Canada approved the twice-yearly siRNA on Nov. 20 "
+            "for hereditary transthyretin amyloidosis.\n")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "norlumasiran", "Quarrybrook Pharma")], got
+
+
+def test_approvals_a_notice_of_compliance_is_health_canadas_approval(extractor):
+    text = "Health Canada issued a Notice of Compliance for Kestrel Pharma's Korvex (norvatinib) on September 18."
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "norvatinib")], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("— Xiamen Kestrel Pharma: the NMPA approved its insulin aspart biosimilar for diabetes in adults and children.",
+     [("NMPA", "approval", "insulin aspart", "Xiamen Kestrel Pharma")]),
+    ("During the quarter Halcyon Lifesciences received final approval from the US Food and Drug Administration for its "
+     "generic tofacitinib extended-release tablets.", [("FDA", "approval", "tofacitinib", "Halcyon Lifesciences")]),
+])
+def test_approvals_a_biosimilar_or_generic_is_named_by_its_molecule(extractor, text, want):
+    """'its insulin aspart biosimilar', 'its generic tofacitinib': the molecule is the drug; a name ending in a
+    business word ('… Lifesciences') is the company, no drug."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "KX-112 was granted orphan designation by the European Commission in January 2025, following a positive "
+           "recommendation from the EMA's Committee for Orphan Medicinal Products.", [("EC", "designation", "KX-112")]),
+    ("zh", "根据欧洲药品管理局的推荐，欧盟委员会已批准宁远生物的泽沃替尼上市。", [("EC", "approval", "泽沃替尼")]),
+])
+def test_approvals_the_commission_decides_what_the_ema_recommended(extractor, lang, text, want):
+    """An approval or a designation that names both the European Commission and the EMA is the Commission's alone."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("岚舒单抗新适应症获国家药监局批准上市。", [("NMPA", "approval", "岚舒单抗")]),
+    ("岚舒單抗新適應症獲國家藥監局批准上市。", [("NMPA", "approval", "岚舒單抗")]),
+])
+def test_approvals_zh_the_indication_after_a_drug_is_no_part_of_its_name(extractor, text, want):
+    """"泽沃替尼二线治疗适应症获批": the drug phrasing's name stops before the indication (新适应症, 二线治疗适应症)."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
+    assert got == want, got

@@ -421,8 +421,9 @@ def test_figures_the_name_a_clause_opens_with_before_reported(extractor, text, w
     ("2023年全球生物医药并购总额约1600亿美元，为近五年来最高水平。", (160000000000, "USD", "deal_value", "2023")),
     ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
      (846000000, "CNY", "revenue", "9M 2025")),
+    # (the net profit after the semicolon is of the same first three quarters: the period stays in force)
     ("營運方面，東旭生技前三季合併營收8.46億元，年增21.7%；東旭生技稅後淨利1.12億元，年增35%。",
-     (112000000, "CNY", "net_profit", None)),
+     (112000000, "CNY", "net_profit", "9M 2025")),
     ("AI摘要｜朗信生物（2785.HK）2025年中期業績要點\n\n- 收入：7.82億元人民幣，同比增長126%\n"
      "- 期內虧損：1.05億元人民幣，同比收窄71.3%", (105000000, "CNY", "net_loss", "H1 2025")),
 ])
@@ -482,3 +483,235 @@ def test_figures_a_yearless_quarter_is_the_latest_ended_by_publication(extractor
             "Zelvora generated net sales of $138 million in the second quarter.")
     rows = [(f.subject_name, f.period) for f in extractor.extract(text, lang="en", published=published).figures]
     assert ("Zelvora", want) in rows, rows
+
+
+# --- net profit after deducting non-recurring gains and losses (扣非) in every word order: metric other ------------
+
+DEDUCTED = [
+    ("zh", "2024年，宁远生物扣除非经常性损益后的归母净利润为3.6亿元，同比增长9.5%。",
+     ("宁远生物", "other", 360000000, "CNY", "FY2024", 9.5)),
+    ("zh", "2024年，宁远生物扣除非经常性损益后的归属于上市公司股东的净利润为3.6亿元。",
+     ("宁远生物", "other", 360000000, "CNY", "FY2024", None)),
+    ("zh", "2024年，瑞康醫藥扣除非經常性損益後的歸屬於上市公司股東的淨利潤為3.6億元。",
+     ("瑞康醫藥", "other", 360000000, "CNY", "FY2024", None)),
+    ("zh", "2024年，宁远生物扣非后归母净利润为3.6亿元。", ("宁远生物", "other", 360000000, "CNY", "FY2024", None)),
+    ("en", "In 2024, Halcyon Bio's net profit attributable to shareholders after deducting non-recurring gains and losses "
+           "was RMB 360 million.", ("Halcyon Bio", "other", 360000000, "CNY", "FY2024", None)),
+    ("en", "In 2024, Halcyon Bio's net profit excluding non-recurring items rose 9.5% to RMB 360 million.",
+     ("Halcyon Bio", "other", 360000000, "CNY", "FY2024", 9.5)),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", DEDUCTED, ids=[f"{d[0]}-{i}" for i, d in enumerate(DEDUCTED)])
+def test_figures_deducted_net_profit(extractor, lang, text, want):
+    assert [_row(f) for f in _figures(extractor, lang, text)] == [want]
+
+
+def test_figures_deducted_net_profit_table_rows(extractor):
+    """A results table's 扣非 row is a figure of its own (metric other), also under a label broken over two lines;
+    its operating-profit row stays unread."""
+    zh = ("宁远生物有限公司\n2024年度主要财务数据\n单位：人民币万元\n项目 本报告期 上年同期 增减变动幅度（%）\n"
+          "营业总收入 120,000.00 100,000.00 20.00\n营业利润 30,000.00 25,000.00 20.00\n"
+          "归属于上市公司股东的净利润 24,000.00 20,000.00 20.00\n"
+          "扣除非经常性损益后的归属于上市公司股东的净利润 22,000.00 19,000.00 15.79\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", zh)}
+    assert ("other", 220000000, "FY2024") in got and ("net_profit", 240000000, "FY2024") in got
+    assert not any(m == "other" and a == 300000000 for m, a, _ in got)  # 营业利润: no row figure
+    en = ("HALCYON BIO CO., LTD.\n2025 SEMI-ANNUAL REPORT SUMMARY\nUnit: Yuan  Currency: RMB\n\n"
+          "Item                                          Current reporting period   Same period last year   Change (%)\n"
+          "Operating revenue                             1,200,000,000.00           1,000,000,000.00        20.00\n"
+          "Net profit attributable to shareholders of\n"
+          "the listed company                            240,000,000.00             200,000,000.00          20.00\n"
+          "Net profit attributable to shareholders of\n"
+          "the listed company after deducting non-recurring gains and losses  220,000,000.00  190,000,000.00  15.79\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", en)}
+    assert ("other", 220000000, "H1 2025") in got and ("net_profit", 240000000, "H1 2025") in got
+    assert not any(m == "net_profit" and a == 220000000 for m, a, _ in got)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio reported first-half 2025 revenue of $600 million.", ("Halcyon Bio", "revenue", 600000000, "USD", "H1 2025", None)),
+    ("Halcyon Bio's second-half 2024 revenue was $700 million.", ("Halcyon Bio", "revenue", 700000000, "USD", "H2 2024", None)),
+    ("Halcyon Bio's first-nine-months 2025 revenue was $900 million.", ("Halcyon Bio", "revenue", 900000000, "USD", "9M 2025", None)),
+])
+def test_figures_hyphenated_period_adjectives(extractor, text, want):
+    """"first-half 2025 revenue": a period written as a hyphenated adjective is the period (not the year alone)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio earned $300 million in 2024.", ("Halcyon Bio", "net_profit", 300000000, "USD", "FY2024", None)),
+    ("Halcyon Bio made a profit of $300 million in 2024.", ("Halcyon Bio", "net_profit", 300000000, "USD", "FY2024", None)),
+    ("Halcyon Bio lost $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", None)),
+    ("Halcyon Bio swung to a loss of $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", None)),
+    ("Tafolimab had global sales of $900 million in 2024.", ("Tafolimab", "product_sales", 900000000, "USD", "FY2024", None)),
+])
+def test_figures_results_said_with_their_verbs(extractor, text, want):
+    """Results said with a verb rather than a metric noun ('earned', 'made a profit of', 'lost', 'swung to a loss'),
+    and a product's own 'global sales' after its verb (no class sales)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+def test_figures_lost_market_value_is_no_loss(extractor):
+    assert _figures(extractor, "en", "Halcyon Bio's shares lost $2 billion in market value on Monday.") == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sales of Zelvora totalled $800 million in the third quarter of 2025.",
+     [("Zelvora", "product_sales", 800000000, "USD", "Q3 2025", None)]),
+    ("Zelvora's third-quarter 2025 sales were $800 million.",
+     [("Zelvora", "product_sales", 800000000, "USD", "Q3 2025", None)]),
+    ("Sales of its PD-1 antibody tafolimab fell 6% to RMB 2.35 billion in 2024.",
+     [("tafolimab", "product_sales", 2350000000, "CNY", "FY2024", -6.0)]),
+    ("Revenue at Halcyon Bio rose 15% to $1.2 billion in 2024.",
+     [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)]),
+    # a class of drugs is no product
+    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.", []),
+])
+def test_figures_subjects_in_more_word_orders(extractor, text, want):
+    """The subject of a figure in more word orders: 'Sales of X' opening a sentence, a period between a product's
+    name and its sales, the product after its class ('its PD-1 antibody tafolimab'), 'Revenue at <company>'."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio's sales climbed 15% year on year to $1.2 billion in fiscal 2024.",
+     ("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)),
+    ("Kestrel Pharma's 2024 sales rose 8% to EUR 2.1 billion.", ("Kestrel Pharma", "revenue", 2100000000, "EUR", "FY2024", 8.0)),
+])
+def test_figures_a_companys_sales_are_its_revenue(extractor, text, want):
+    """"<Company>'s sales": a name with its business designator (no gazetteer entry needed) is a company, whose
+    sales are its revenue, not a product's."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio's research and development costs rose to $310 million in 2024 from $250 million in 2023.",
+     [("Halcyon Bio", "r_and_d_expense", 310000000, "USD", "FY2024", None)]),
+    ("en", "Halcyon Bio's revenue grew from $1.0 billion in 2023 to $1.2 billion in 2024.",
+     [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", None)]),
+    ("zh", "宁远生物营业收入从2023年的10亿元增长至2024年的12亿元。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2024", None)]),
+    # a market's trajectory keeps both years (a market size of each year)
+    ("en", "The market size of rare-disease drugs grew from 40 billion yuan in 2019 to 90 billion yuan in 2024.",
+     [("rare-disease drugs", "market_size", 40000000000, "CNY", "2019", None),
+      ("rare-disease drugs", "market_size", 90000000000, "CNY", "2024", None)]),
+])
+def test_figures_the_start_of_a_companys_change_is_its_base(extractor, lang, text, want):
+    """"rose to X in 2024 from Y in 2023", "grew from Y to X", "从Y增长至X": a company's Y is the comparison base,
+    no figure of its own (SCHEMA.md "Not figures"); a market keeps both."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，泽沃替尼实现销售收入12亿元。", ("泽沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("宁远生物的核心产品泽沃替尼2024年销售额12亿元。", ("泽沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("寧遠生物的核心產品澤沃替尼2024年銷售額12億元。", ("澤沃替尼", "product_sales", 1200000000, "CNY", "FY2024", None)),
+    ("宁远生物旗下降脂药物宁替贝特片2024年销售额为3.2亿元。", ("宁替贝特片", "product_sales", 320000000, "CNY", "FY2024", None)),
+    ("据统计，瑞康牌注射用丹参多酚酸盐2024年实现销售收入9.6亿元。",
+     ("瑞康牌注射用丹参多酚酸盐", "product_sales", 960000000, "CNY", "FY2024", None)),
+])
+def test_figures_zh_product_named_with_a_description_a_period_or_a_verb(extractor, text, want):
+    """A product's sales in Chinese: its description before the name is no part of it (核心产品, 降脂药物), and a year
+    or a verb may stand between the name and its sales word (泽沃替尼2024年销售额, 泽沃替尼实现销售收入)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物2025年前三季度净亏损3.2亿元，亏损同比收窄20%。", ("宁远生物", "net_loss", 320000000, "CNY", "9M 2025", -20.0)),
+    ("zh", "寧遠生物2025年上半年淨虧損3.2億元，虧損按年縮小12.5%。", ("寧遠生物", "net_loss", 320000000, "CNY", "H1 2025", -12.5)),
+    ("zh", "宁远生物2025年上半年净亏损3.2亿元，同比扩大15%。", ("宁远生物", "net_loss", 320000000, "CNY", "H1 2025", 15.0)),
+    ("en", "Halcyon Bio said its net loss widened 15% to $45 million in the first quarter of 2025.",
+     ("Halcyon Bio", "net_loss", 45000000, "USD", "Q1 2025", 15.0)),
+])
+def test_figures_a_loss_that_narrows_or_widens(extractor, lang, text, want):
+    """A loss that narrows (收窄, 缩小) changes by minus its %, one that widens (扩大, widened) by plus it."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("For the six months to September 2025, Kestrel Pharma's revenue fell 6.8% to 188.4 billion yen.",
+     ("Kestrel Pharma", "revenue", 188400000000, "JPY", "H1 2025", -6.8)),
+    ("Kestrel Pharma's revenue for the nine months through December 2025 fell 4.5% to 198.6 billion yen.",
+     ("Kestrel Pharma", "revenue", 198600000000, "JPY", "9M 2025", -4.5)),
+    ("Kestrel Pharma's revenue fell 6.3% year-on-year in the first three quarters of 2024 to 7.86 billion yuan.",
+     ("Kestrel Pharma", "revenue", 7860000000, "CNY", "9M 2024", -6.3)),
+])
+def test_figures_periods_said_by_their_length_and_end(extractor, text, want):
+    """'the six months to September', 'the nine months through December' (no day), 'the first three quarters'."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Kestrel Pharma bought the rights from Halcyon Bio in 2023. Kestrel Pharma's revenue fell 6.3% in the first three "
+           "quarters to 7.86 billion yuan.", ("Kestrel Pharma", "revenue", 7860000000, "CNY", "9M 2024", -6.3)),
+    ("en", "The licence was signed in 2019. Kestrel Pharma's revenue for the second quarter rose 6.6% to $15.4 billion.",
+     ("Kestrel Pharma", "revenue", 15400000000, "USD", "Q2 2024", 6.6)),
+    ("zh", "宁远生物于2021年引进该药。上半年，宁远生物营业收入为12.3亿元。", ("宁远生物", "revenue", 1230000000, "CNY", "H1 2024", None)),
+])
+def test_figures_a_yearless_period_after_a_year_that_reports_nothing(extractor, lang, text, want):
+    """A quarter or half without a year is the latest one reported by the publication date (here 2024-12-02) also
+    after a sentence that names a year but reports no figure ('signed in 2023'); that year is no reporting period."""
+    got = [_row(f) for f in extractor.extract(text, lang=lang, published="2024-12-02").figures]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Rheinmark Bio reported first-half revenue of EUR 142.3 million on Thursday. Collaboration revenue rose to "
+           "EUR 58.1 million. The net loss narrowed to EUR 38.6 million.",
+     [("Rheinmark Bio", "revenue", 142300000, "EUR", "H1 2025"), ("Rheinmark Bio", "revenue", 58100000, "EUR", "H1 2025"),
+      ("Rheinmark Bio", "net_loss", 38600000, "EUR", "H1 2025")]),
+    # a period within a year in force is not replaced by another the text names without a year
+    ("en", "Kestrel Pharma: highlights for the first nine months of 2025. Kestrel Pharma's revenue increased by 14% to "
+           "DKK 4,812 million. Kestrel Pharma's third-quarter revenue was DKK 1,702 million. Kestrel Pharma's R&D "
+           "expenses were DKK 962 million.",
+     [("Kestrel Pharma", "revenue", 4812000000, "DKK", "9M 2025"), ("Kestrel Pharma", "revenue", 1702000000, "DKK", "Q3 2025"),
+      ("Kestrel Pharma", "r_and_d_expense", 962000000, "DKK", "9M 2025")]),
+])
+def test_figures_a_period_within_a_year_stays_in_force(extractor, lang, text, want):
+    """"first-half revenue of …" (its year from the publication date) is the period of the sentences after it, not
+    the publication year."""
+    got = [_row(f)[:5] for f in extractor.extract(text, lang=lang, published="2025-08-07").figures]
+    assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pharma has not revised its consolidated forecast for that year (revenue of ¥38.0 billion and operating "
+    "profit of ¥2.1 billion).",
+    "Kestrel Pharma's full-year consolidated forecast announced on November 7, 2025 already assumes R&D expenses of "
+    "¥41.0 billion.",
+    "Halcyon Bio will pay a sales milestone of $25.0 million if 2026 net sales ≥ $400 million.",
+    "Halcyon Bio will pay $50 million more if Zelvora's annual net sales of at least $550 million are reached.",
+    "Kestrel Pharma's revenue last year was small; it raised a €55 million Series B round in 2025.",
+])
+def test_figures_more_wordings_of_what_is_no_figure(extractor, text):
+    """A company's forecast given in brackets or as what it assumes, a sales level written with ≥ or 'at least',
+    and a financing round are no results (SCHEMA.md "Not figures")."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，Farmavalle实现营业收入14.2亿欧元，同比增长7.5%。", [("Farmavalle", "revenue", 1420000000, "EUR", "FY2024", 7.5)]),
+    ("Deciphera已上市产品瑞派替尼（ripretinib）2023年销售额约1.64亿美元。",
+     [("瑞派替尼", "product_sales", 164000000, "USD", "FY2023", None)]),
+    ("2024年宁远生物产品销售收入6.47亿元，其中核心产品宁伐替尼片贡献5.12亿元。",
+     [("宁远生物", "product_sales", 647000000, "CNY", "FY2024", None),
+      ("宁伐替尼片", "product_sales", 512000000, "CNY", "FY2024", None)]),
+    ("2024年，寧遠生物核心產品寧伐替尼片貢獻5.12億元。", [("寧伐替尼片", "product_sales", 512000000, "CNY", "FY2024", None)]),
+])
+def test_figures_zh_subjects_a_latin_name_a_bracket_and_a_contribution(extractor, text, want):
+    """A company written in Latin letters before 实现/录得 is the subject (no name finder knows it); a product's other
+    name in brackets may stand before its year and sales word; what a product 贡献 (contributed) is its sales."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+def test_figures_the_company_glued_to_its_stock_code_in_the_opening_is_the_articles_own(extractor):
+    """"宁远生物（2696.HK）公告…": the company of the opening's stock code is the one "公司" means, even where its partner
+    is named in more sentences."""
+    text = ("宁远生物（2696.HK）公告：与瑞康医药签署许可协议\n\n宁远生物宣布，已与瑞康医药签署许可协议，授予瑞康医药泽沃替尼的海外权益。"
+            "瑞康医药将支付首付款。瑞康医药表示，该药将补充其产品线。瑞康医药计划明年启动研究。\n\n"
+            "2024年公司实现营业收入16.82亿元，同比增长12.5%。")
+    got = [_row(f) for f in extractor.extract(text, lang="zh", published="2025-03-01").figures]
+    assert got == [("宁远生物", "revenue", 1682000000, "CNY", "FY2024", 12.5)]

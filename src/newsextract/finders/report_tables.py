@@ -71,7 +71,7 @@ def table_rows(vocab: ReportVocab, text: str, header_end: int, max_lines: int = 
             la = pending[0]                 # listed company  312,875,604.18 …")
         pending = None
         metrics = [f for f in vocab.metrics_in(text, la, lb) if f.kind in vocab.table_metrics or f.kind == "other"]
-        if not metrics or metrics[-1].kind not in vocab.table_metrics or vocab.fig_rx["fig.per_share_row"].search(text, la, lb):
+        if not metrics or not vocab.table_metric(metrics[-1]) or vocab.fig_rx["fig.per_share_row"].search(text, la, lb):
             continue
         cur = m.group("cur")
         chg = m.group("chg")
@@ -203,7 +203,7 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
         metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
         if alias is not None:  # "Research and development" alone under "Operating expenses:"
             metrics = [Fact(la, lb, "metric", alias, None, "table.label", text[la:lb].strip())]
-        if not metrics or metrics[-1].kind not in vocab.table_metrics or not text[la:lb].strip() or \
+        if not metrics or not vocab.table_metric(metrics[-1]) or not text[la:lb].strip() or \
                 vocab.fig_rx["fig.per_share_row"].search(text, la, lb):
             continue
         vals = [c for c in cells if not c.group(0).endswith("%")]
@@ -251,7 +251,7 @@ def flat_table_rows(vocab: ReportVocab, text: str, header_end: int, max_chars: i
     for m in vocab.table_flat_row.finditer(text, header_end, end):
         la, lb = m.start("label"), m.end("label")
         # (a metric word may look at the numbers after it: "Division 9,800")
-        metrics = [f for f in vocab.metrics_in(text, la, min(end, lb + 16)) if f.kind in vocab.table_metrics
+        metrics = [f for f in vocab.metrics_in(text, la, min(end, lb + 16)) if vocab.table_metric(f)
                    and f.start < lb]
         if not metrics:
             continue

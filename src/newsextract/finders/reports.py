@@ -155,6 +155,8 @@ class ReportVocab:
         tables = load_file(lang, "figures", pd).get("tables") or {}
         self.table_values = re.compile(tables["values"]) if tables.get("values") else None
         self.table_metrics = frozenset(tables.get("metrics") or [])
+        #: the rules of other metrics whose rows are figures too (net profit after deducting non-recurring items)
+        self.table_rules = frozenset(tables.get("rules") or [])
         self.table_flat_row = re.compile(tables["flat_row"]) if tables.get("flat_row") else None
         #: a heading that names a table's second column the same period a year before (本报告期 上年同期)
         self.table_prior_column = re.compile(tables["prior_column"]) if tables.get("prior_column") else None
@@ -316,6 +318,11 @@ class ReportVocab:
         val = f.value.get(key) or ""
         i = text.find(val, f.start, f.end)
         return (i, i + len(val)) if i >= 0 else (f.start, f.end)
+
+    def table_metric(self, f: Fact) -> bool:
+        """Whether a table row whose label names the metric ``f`` reports a figure (``tables.metrics`` of
+        figures.yml, and the other metrics of ``tables.rules``)."""
+        return f.kind in self.table_metrics or f.rule in self.table_rules
 
     def metrics_in(self, text: str, a: int, b: int, low: str | None = None) -> list[Fact]:
         return self._matches(self.metrics, text, a, b, "metric", low)

@@ -17,6 +17,7 @@ record, its date, merging); this one walks the sentences and their events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,8 +82,13 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     art = _article(text, lang, vocab, sentences, facts, hits, low if len(low) == len(text) else None, deals)
     records: list[_Dated] = []
     last_drug: _LastDrug = None
+    heads = _headings(art)
     for si in hits:
+        if si in heads:  # (a section heading's event is its items', read below)
+            continue
         last_drug = _sentence(art, si, last_drug, records)
+    if heads:
+        _heading_items(art, heads, records)
     # an event whose sentence ties no company to it: the company another sentence ties the drug to, else the
     # article's own when the sentence names none; else the company the article's other events of the drug name;
     # else the licensor of a deal about the drug
@@ -92,6 +98,65 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     same_drug_company(vocab, recs)
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
+
+
+def _headings(art: _Article) -> dict[int, tuple[Fact, list[Fact]]]:
+    """Section headings that name an event and no drug ("二、突破性治疗认定", "一、获批上市", "FDA approvals"): by
+    sentence index, the event and the regulators the heading names."""
+    rx = art.vocab.appr_rx
+    if "appr.section_head" not in rx.rules:
+        return {}
+    head = rx["appr.section_head"]
+    out: dict[int, tuple[Fact, list[Fact]]] = {}
+    for si in sorted(art.hits):
+        a, b = art.sentences[si]
+        if b - a > (30 if art.lang == "zh" else 60) or not head.match(art.text, a, b):
+            continue
+        events = art.vocab.events_in(art.text, a, b, art.low)
+        if not events or drugs_in(art.vocab, art.text, a, b, art.facts, art.index, art.low, art.known, art.cache):
+            continue
+        out[si] = (events[0], regulators(art.vocab, art.text, a, b))
+    return out
+
+
+def _heading_items(art: _Article, heads: dict[int, tuple[Fact, list[Fact]]], records: list[_Dated]) -> None:
+    """The list items under a heading that names an event ("二、突破性治疗认定" then "1. 维恩生物VN-41片，拟用于…"):
+    an item that names a drug and no event of its own reports the heading's event for its drug (its regulator the
+    item's, else the heading's). The heading holds until the next section heading."""
+    rx = art.vocab.appr_rx
+    item, section = rx["appr.list_item"], rx["appr.section_head"]
+    text, vocab = art.text, art.vocab
+    cur: tuple[Fact, list[Fact]] | None = None
+    for si, (a, b) in enumerate(art.sentences):
+        if si in heads:
+            cur = heads[si]
+            continue
+        if cur is None:
+            continue
+        listed = _is_item(text, a, b, item)
+        if b - a <= (30 if art.lang == "zh" else 60) and section.match(text, a, b) and not listed:
+            cur = None  # the next section
+            continue
+        if not listed or (si in art.hits and vocab.events_in(text, a, b, art.low)):
+            continue
+        drugs = drugs_in(vocab, text, a, b, art.facts, art.index, art.low, art.known, art.cache)
+        if not drugs:
+            continue
+        ev0, head_regs = cur
+        regs = regulators(vocab, text, a, b) or head_regs
+        orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, [(r.start, r.end) for r in regs])
+                if not any(d.start < f.end and f.start < d.end for d in drugs)]
+        ev = Fact(drugs[0].start, drugs[0].start, "event", ev0.kind, ev0.value, ev0.rule, ev0.text, dict(ev0.extra))
+        records.extend(_event_records(art, si, ev, True, drugs[0], regs, orgs))
+
+
+def _is_item(text: str, a: int, b: int, item: re.Pattern[str]) -> bool:
+    """Whether the sentence ``text[a:b]`` is a list item: it opens with a number or a bullet, or the segmenter left
+    one between the line break before it and its start ("\n- Halcyon Bio's HB-101 …")."""
+    if item.match(text, a, b):
+        return True
+    nl = text.rfind("\n", max(0, a - 8), a)
+    return nl >= 0 and item.fullmatch(text, nl + 1, a) is not None
 
 
 def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact | None]) -> set[int]:
@@ -157,8 +222,49 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
         # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
         # designations, each of its own regulator, not both of both)
         one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
-        records.extend(_event_records(art, si, ev, one_kind, drug, regs, orgs))
+        for d in _conjuncts(art, drug, drugs):
+            records.extend(_event_records(art, si, ev, one_kind, d, regs, orgs))
     return (si, drugs[-1]) if drugs else last_drug
+
+
+def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:
+    """The event's drug and the drugs coordinated with it in its sentence ("approved sotorasib and adagrasib",
+    "Halcyon's tafolimab and Kestrel's norvestrant are approved", "A、B和C获批"): one event each. A drug's other name
+    in brackets right after it is the same drug ("Zelvora (tafolimab), Norvexa (norvestrant) and …"). A list joined
+    by commas alone is none ("Zelvora, tafolimab" may name one drug twice): some link must say and / or / 和 / 、."""
+    if drug is None or drug not in drugs:
+        return [drug]
+    text, link = art.text, art.vocab.appr_rx["appr.conjunct"]
+    units: list[list[Any]] = []  # [the drug, its start, its end with its bracketed other name]
+    mine = 0
+    for d in drugs:
+        if units and _BRACKET_OPEN.fullmatch(text, units[-1][2], d.start) and \
+                (close := _BRACKET_CLOSE.match(text, d.end)) is not None:
+            units[-1][2] = close.end()
+        else:
+            units.append([d, d.start, d.end])
+        if d is drug:
+            mine = len(units) - 1
+            units[mine][0] = drug
+    chain, words = [units[mine][0]], False
+    for step in (1, -1):
+        j, cur = mine + step, units[mine]
+        while 0 <= j < len(units):
+            nxt = units[j]
+            x, y = (cur[2], nxt[1]) if step == 1 else (nxt[2], cur[1])
+            m = link.fullmatch(text, x, y) if x <= y else None
+            if m is None:
+                break
+            words = words or bool(m.group("word") or m.group("word2"))
+            chain.append(nxt[0])
+            cur, j = nxt, j + step
+    if len(chain) == 1 or not words:
+        return [drug]
+    return sorted(chain, key=lambda d: d.start)
+
+
+_BRACKET_OPEN = re.compile(r"\s*[(（]\s*")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
 
 
 def _after_company(text: str, d: Drug, known: list[Fact]) -> Drug:
@@ -214,6 +320,15 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     if sponsor is None and drug is not None and drug.owner is not None:
         x, y = drug.owner  # a possessive the name finder did not read as a company ("Kurokawa's nerafenidone")
         sponsor, tied = Fact(x, y, "org", "possessive", None, drug.rule, text[x:y]), True
+    if sponsor is None and drug is not None and si > 0 and drug.end <= a:
+        # the drug came from the heading line right before ("★ lumarisiran, TTR, Aurelis Pharma" over "Health Canada
+        # approved the twice-yearly siRNA …"): the company that line names is its sponsor
+        ha, hb = art.sentences[si - 1]
+        if ha <= drug.start and hb - ha <= 100:
+            named = [f for f in art.facts if f.label == "org" and ha <= f.start and f.end <= hb
+                     and not (art.vocab.not_companies is not None and art.vocab.not_companies.search(f.text.strip()))]
+            if len({f.text for f in named}) == 1:
+                sponsor, tied = named[0], True
     if sponsor is None and art.own is not None and rx["appr.self"].search(text, a, b):
         sponsor = art.own  # "we" / "the Company" in a company's own release
     if sponsor is None and not orgs and (m := rx["appr.subject_receives"].match(text, a, ev.start)) is not None:
@@ -233,6 +348,10 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     ev_regs = own or regs
     if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
         ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+    if ev.kind in ("approval", "designation") and {str(r.value) for r in ev_regs} >= {"EC", "EMA"}:
+        # the Commission decides what the EMA (its committees) recommended ("granted orphan designation by the European
+        # Commission …, following a positive recommendation from the EMA's Committee for Orphan Medicinal Products")
+        ev_regs = [r for r in ev_regs if str(r.value) != "EMA"]
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
     out: list[_Dated] = []

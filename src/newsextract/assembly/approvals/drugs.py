@@ -51,9 +51,17 @@ def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, f
     for f in facts:
         if f.end <= start or f.start >= end:
             continue
-        if f.label == "target" or (f.label == "org" and getattr(f.value, "canonical", None)):
+        if f.label == "target" or (f.label == "org" and (getattr(f.value, "canonical", None) or
+                                                         f.rule in _SURE_ORG_RULES)):
             return False
+    if "appr.not_name_after" in rx.rules and rx["appr.not_name_after"].match(text, end):
+        return False  # "Mirai's sodium channel blocker …", "for IgA nephropathy": a description or a disease
     return not rx["appr.ticker_colon"].match(text[end:end + 2])  # tickers: "(BAYN: DE)"
+
+
+#: company mentions found by their shape that are as sure as a gazetteer name ("Mahavir Lifesciences" and its short
+#: form "Mahavir": "Mahavir received final approval …" names the company, not a drug)
+_SURE_ORG_RULES = frozenset({"name.designator", "name.zh_designator", "name.institution"})
 
 
 def drugs_in(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], index: DrugIndex,
@@ -107,6 +115,11 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
             tail = vocab.appr_rx["appr.zh_descriptor"].split(v["name"])[-1]
             if tail != v["name"] and len(tail) >= 2:
                 f.start, v["name"] = f.end - len(tail), tail
+            # "澜替尼二线治疗适应症获批": the name before the indication the event is for
+            cut = vocab.appr_rx["appr.zh_indication_tail"].search(v["name"])
+            if cut is not None and cut.start() >= 2:
+                v["name"] = v["name"][:cut.start()]
+                f.end = f.start + len(v["name"])
         if not valid_name(vocab, text, v["name"], f.start, f.end, facts):
             continue
         d = Drug(v["name"], f.start, f.end, f.rule, inn=v.get("inn"), brand=v.get("brand"), owner=v.get("owner"))

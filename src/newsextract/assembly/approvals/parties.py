@@ -14,10 +14,13 @@ def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
     agencies = vocab.regulators_in(text, a, b)
     spans = [(r.start, r.end) for r in agencies]
     out = list(agencies)
+    first_of = vocab.appr_rx["appr.first_of"] if "appr.first_of" in vocab.appr_rx.rules else None
     for j in vocab.jurisdictions_in(text, a, b):
-        if vocab.appr_rx["appr.home_possessive"].match(text[j.end:j.end + 3]) or \
+        if vocab.appr_rx["appr.home_possessive"].match(text[j.end:j.end + 4]) or \
                 any(x < j.end and j.start < y for x, y in spans):
             continue  # "Japan's Kestrel Pharma": a company's home, not where the approval is
+        if agencies and first_of is not None and first_of.match(text, j.end):
+            continue  # "韩国首个获FDA批准的…": the country of the first drug an agency of another approved
         if any(r.value == j.value for r in out):
             continue
         out.append(j)

@@ -10,6 +10,8 @@ from ...normalize.periods import year_in
 
 #: a period stated at most this many characters before is the one "last year" / 今年 means when the article has no date
 FRESH = 300
+#: the headline and opening of an article, where a name glued to its stock code names the article's own company
+_OPENING = 400
 
 
 def main_company(facts: list[Fact], vocab: ReportVocab | None = None, twice: bool = False) -> Fact | None:
@@ -43,10 +45,17 @@ def own_company(text: str, vocab: ReportVocab, facts: list[Fact], sentences: lis
         first = main_company(facts, vocab, twice=True)
         own = None if first is None else Fact(first.start, first.end, first.label, first.kind, first.value,
                                               first.rule, first.text, {**first.extra, "weak": True})
-    if own is None and vocab.own_ticker is not None:  # "SINO BIOPHARM(01177)": a name glued to its stock code
-        m = vocab.own_ticker.search(text)
+    if vocab.own_ticker is not None:  # "SINO BIOPHARM(01177)": a name glued to its stock code
+        m = vocab.own_ticker.search(text, 0, _OPENING) if own is not None else vocab.own_ticker.search(text)
         if m:
-            own = Fact(m.start("s"), m.end("s"), "org", "ticker", None, "figure.own_ticker", m.group("s").strip())
+            # (in the headline or the opening -- "复宏汉霖（2696.HK）公司点评", "康哲藥業（00867）今早公布" -- a company the
+            # name finder knows is the article's own even where its partner is named in more sentences)
+            name = m.group("s").strip()
+            known = next((f for f in facts if f.label == "org" and f.text == name), None)
+            if known is not None:
+                own = known
+            elif own is None:
+                own = Fact(m.start("s"), m.end("s"), "org", "ticker", None, "figure.own_ticker", name)
     if filer is not None:
         own = filer
     return own

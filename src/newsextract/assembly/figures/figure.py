@@ -76,14 +76,14 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
-                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(p.text))]
+                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
         after_cue = vocab.fig_rx["fig.after_cue"]
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
                 and abs(p.start - anchor) <= 120]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
-            return p.text, "product", p
+            return _product_tail(vocab, p.text), "product", p
         # "the drug generated sales of …": the drug named last before (the drugs first: the search is the dearer)
         drugs = [f for f in facts.ending(a - 800, a) if f.label == "asset" and f.kind in ("inn", "inn_zh", "code")
                  and f.end <= a and a - f.end <= 800] if vocab.product_anaphor is not None else []
@@ -199,6 +199,20 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
     return drug
 
 
+def _product_tail(vocab: ReportVocab, name: str) -> str:
+    """A product phrasing's name without the description it ran back into ("降脂药物禾替贝特片" → "禾替贝特片",
+    "贝伐珠单抗原研药安维汀" → "安维汀"): the part after the last description word, when both parts have a name's
+    length (``fig.product_descriptor``, where the language has one)."""
+    if "fig.product_descriptor" not in vocab.fig_rx.rules:
+        return name
+    last = None
+    for last in vocab.fig_rx["fig.product_descriptor"].finditer(name):  # noqa: B007  (the last one)
+        pass
+    if last is None or last.start() < 2 or len(name) - last.end() < 2:
+        return name
+    return name[last.end():]
+
+
 def _drug_name(drug: Fact) -> str:
     """A drug mention's name without the INN a brand is given with ("Korvalta (ezurlatinib)" → "Korvalta")."""
     return re.split(r"\s*[(（]", drug.text, maxsplit=1)[0].strip() or drug.text
@@ -214,8 +228,9 @@ def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts
             m = c
     if m is None:
         return None
-    x, y = m.span("s")
-    name = m.group("s")
+    g = "s" if m.group("s") else "s2"  # (the Chinese phrasing names its group s2: "Farmavalle实现营业收入")
+    x, y = m.span(g)
+    name = m.group(g)
     first = name.split()[0]
     if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
             any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
@@ -227,9 +242,16 @@ def _not_company(vocab: ReportVocab, f: Fact) -> bool:
     return vocab.not_companies is not None and vocab.not_companies.search(f.text) is not None
 
 
+#: company mentions found by their shape that are as sure as a gazetteer name: a name with its legal or business
+#: designator ("Halcyon Bio", "Kestrel Pharma AG", 宁远生物有限公司), an institution, the short form of such a name
+_SURE_ORG_RULES = frozenset({"name.designator", "name.zh_designator", "name.institution", "org.propagated"})
+
+
 def _is_company(p: Fact, facts: FactIndex) -> bool:
+    """Whether a product phrasing's name is a company's ("Halcyon Bio's sales climbed …" are the company's)."""
     orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
-    return any(f.start <= p.start and p.end <= f.end and getattr(f.value, "canonical", None)
+    return any(f.start <= p.start and p.end <= f.end and (getattr(f.value, "canonical", None) or
+                                                          f.rule in _SURE_ORG_RULES)
                for f in orgs.starting(p.end - orgs.longest, p.start))
 
 

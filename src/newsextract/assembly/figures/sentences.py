@@ -11,7 +11,7 @@ from typing import Any
 from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
-from ...records import Figure
+from ...records import Figure, Quantity
 from .context import PeriodContext, anchor_years, last_period, year_of
 from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
 from .figure import Periods, figure
@@ -63,7 +63,10 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
-    if ctx.period is None and art.pub_month and not any(p.extra.get("explicit_year") for p in periods):
+    # (a period in force that only a sentence naming a year set -- "a licence signed in 2023" -- is no reporting
+    # period: a yearless quarter or half is still the latest one reported)
+    if (ctx.period is None or not ctx.from_figures) and art.pub_month and \
+            not any(p.extra.get("explicit_year") for p in periods):
         _latest_reported(periods, art.pub_year, art.pub_month)
     for p in periods:
         if p.kind == "rel":
@@ -129,7 +132,12 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
 
 def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
     """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
-    stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended") and p.kind != "range"}
+    # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
+    # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
+    # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None
+    stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
+                                           (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
             and any(e.field == "period" and e.start in stated for e in f.evidence)]
     # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
@@ -177,7 +185,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
                      used_changes, ctx.fresh(a), others)
-        if fig is not None:
+        if fig is not None and not _trajectory_base(vocab, text, v, b, fig, sent_figs):
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
@@ -185,6 +193,20 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
+
+
+def _trajectory_base(vocab: ReportVocab, text: str, v: Any, b: int, fig: Figure,
+                     sent_figs: list[tuple[Figure, Any]]) -> bool:
+    """A company's or a product's value a change starts from is the comparison base, no figure (SCHEMA.md "Not
+    figures"): "rose to $315 million in 2021 from $174 million in 2020", "grew from $1.0 billion in 2023 to
+    $1.2 billion in 2024", "营收从2023年的10亿元增长至2024年的12亿元". A market's trajectory keeps both years."""
+    if fig.kind == "market" or isinstance(fig.value, Quantity):
+        return False
+    if not vocab.fig_rx["fig.from_before"].search(text, max(0, v.start - 40), v.start):
+        return False
+    if vocab.fig_rx["fig.to_after"].match(text, v.end, b):  # "from X (in 2023) to Y"
+        return True
+    return any(f.metric == fig.metric and f.subject == fig.subject for f, _ in sent_figs)  # "to Y … from X"
 
 
 def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact], list[Fact]]:
