@@ -156,3 +156,20 @@ def test_zh_party_labels_price_and_verbs_before_names(text, parties, total):
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert (deals[0].total_value.amount if deals[0].total_value else None) == total
+
+
+@pytest.mark.parametrize("text,parties,upfront", [
+    # the payer written as the object of the receiving verb, before the money
+    ("根据协议，澄明生物将收到默沙东8000万美元首付款，并有资格获得最高12亿美元的里程碑付款。",
+     ("澄明生物", "默沙东"), Decimal(80_000_000)),
+    ("根據協議，澄明生物將收取輝瑞支付的3000萬美元首付款，並有資格獲得最高5億美元里程碑付款。",
+     ("澄明生物", "輝瑞"), Decimal(30_000_000)),
+    # a headline's 拿下X的首付 (X pays), and a takeover after a comma is another clause
+    ("澄明生物以双抗拿下诺华6亿美元首付，日本武田完成对Velora Therapeutics的收购。",
+     ("澄明生物", "诺华"), Decimal(600_000_000)),
+])
+def test_zh_payer_as_object_of_receiving_verb(text, parties, upfront):
+    from newsextract import extract
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert deals[0].upfront.amount == upfront
