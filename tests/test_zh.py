@@ -173,3 +173,20 @@ def test_zh_payer_as_object_of_receiving_verb(text, parties, upfront):
     deals = [d for d in extract(text, lang="zh").deals if d.upfront]
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert deals[0].upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text,junk", [
+    # a drug's INN stem before a weak designator is a drug, not a company (…替尼治疗, …单抗治疗)
+    ("渤健终止与华岭生物的合作，华岭生物收回全球权益。凯诺替尼治疗复发型多发性硬化症的研究仍在进行。", "替尼治疗"),
+    ("百济神州终止与华岭生物的合作。依沃西單抗治療非小細胞肺癌的研究仍在進行。", "單抗治療"),
+    # 淋巴细胞 is a cell, 皮下注射生物药 a biologic drug
+    ("诺华收购华岭生物。该药用于治疗慢性淋巴细胞白血病。", "淋巴细胞"),
+    ("诺华收购华岭生物。全球皮下注射生物药市场规模将超过1400亿美元。", "皮下注射生物"),
+    # a person after a title is no company
+    ("诺华收购华岭生物。诺华首席执行官Vas Narasimhan表示，交易将于年内完成。", "Narasimhan"),
+])
+def test_zh_junk_names_are_no_companies(text, junk):
+    from newsextract.finders.companies import CompanyFinder
+    names = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
+    assert "华岭生物" in names or "诺华" in names
+    assert not any(junk in n for n in names), names
