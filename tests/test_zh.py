@@ -190,3 +190,17 @@ def test_zh_junk_names_are_no_companies(text, junk):
     names = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
     assert "华岭生物" in names or "诺华" in names
     assert not any(junk in n for n in names), names
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's half (one party, the drug, no amount) is the body's deal, not another
+    "辉瑞终止凯诺替尼MS合作 百济神州收回全球权益\n\n3月2日，百济神州公告称，公司收到合作伙伴辉瑞的书面通知，后者将终止"
+    "双方于2021年签订的凯诺替尼许可协议。根据当年条款，辉瑞向百济神州支付1.25亿美元首付款。",
+    "輝瑞終止凱諾替尼MS合作 百濟神州收回全球權益\n\n3月2日，百濟神州公告稱，公司收到合作夥伴輝瑞的書面通知，後者將終止"
+    "雙方於2021年簽訂的凱諾替尼許可協議。根據當年條款，輝瑞向百濟神州支付1.25億美元首付款。",
+])
+def test_zh_headline_half_is_the_body_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].upfront.amount == Decimal(125_000_000)
