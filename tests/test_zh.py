@@ -208,3 +208,19 @@ def test_zh_headline_half_is_the_body_deal(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1
     assert deals[0].upfront.amount == Decimal(125_000_000)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a filing defines 甲方/乙方 for its companies in the brackets after their names (with 公司, or alone)
+    ("华岭医药股份有限公司（以下简称“公司”或“甲方”）与北京澄明生物科技有限公司（以下简称“澄明生物”或“乙方”）签署"
+     "《技术许可协议》。甲方应向乙方支付首付款人民币2,000万元。",
+     "北京澄明生物科技有限公司", "华岭医药股份有限公司"),
+    ("華嶺醫藥股份有限公司（下稱「甲方」）與北京澄明生物科技有限公司（下稱「乙方」）簽署協議，乙方將其專利許可給甲方。"
+     "甲方應向乙方支付首付款人民幣2,000萬元。",
+     "北京澄明生物科技有限公司", "華嶺醫藥股份有限公司"),
+])
+def test_zh_party_labels_defined_in_brackets(text, licensor, licensee):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [(licensor, licensee)]
+    assert deals[0].upfront.amount == Decimal(20_000_000)

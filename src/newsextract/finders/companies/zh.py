@@ -47,6 +47,9 @@ class ZhNames:
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
+        #: a contract's party labels (甲方, 乙方): never a name on their own, but a filing may define one for a company
+        #: (（以下简称“公司”或“甲方”）), and then it is that company wherever the filing writes it
+        self.labels = frozenset(names.get("party_labels", []) or [])
         #: words no company name holds: a name found once by its context with one inside is not written elsewhere
         self.verbs = tuple(names.get("never_in_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
