@@ -224,3 +224,20 @@ def test_zh_party_labels_defined_in_brackets(text, licensor, licensee):
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [(licensor, licensee)]
     assert deals[0].upfront.amount == Decimal(20_000_000)
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a filing's list items headed by their payment kind: the item's amount is of that kind, however far
+    ("辉瑞与华岭生物签署许可协议。\n1、首付款：辉瑞应向华岭生物支付首付款1,000万美元；\n"
+     "2、开发里程碑付款：根据临床研究进展，辉瑞向华岭生物支付合计不超过5,000万美元；\n"
+     "3、销售里程碑付款：产品上市后，根据年度净销售额达成情况，辉瑞向华岭生物支付合计不超过1亿美元。",
+     Decimal(150_000_000)),
+    ("輝瑞與華嶺生物簽署許可協議。\n1、首付款：輝瑞應向華嶺生物支付首付款1,000萬美元；\n"
+     "2、里程碑付款：視乎項目進展，華嶺生物有權收取最高2億美元。", Decimal(200_000_000)),
+])
+def test_zh_item_heading_names_its_payment(text, milestones):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].upfront.amount == Decimal(10_000_000)
+    assert deals[0].milestones.amount == milestones
