@@ -241,3 +241,21 @@ def test_zh_item_heading_names_its_payment(text, milestones):
     assert len(deals) == 1
     assert deals[0].upfront.amount == Decimal(10_000_000)
     assert deals[0].milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text", [
+    # an option deal: upfront and research-term money in one figure is the upfront; an exercise fee is money the
+    # licensor may receive, not rights it gets
+    "诺华将获得对华岭生物三个项目行使独家许可选择权的权利。诺华将向华岭生物支付首付款及研究期付款合计最高1,500万美元；"
+    "若诺华行使全部选择权，华岭生物有资格获得选择权行使费以及里程碑付款，合作潜在总额最高可达8亿美元。",
+    "諾華將獲得對華嶺生物三個項目行使獨家許可選擇權的權利。諾華將向華嶺生物支付首付款及研發經費合計最高1,500萬美元；"
+    "若諾華行使全部選擇權，華嶺生物有資格獲得選擇權行使費以及里程碑付款，合作潛在總額最高可達8億美元。",
+])
+def test_zh_option_deal_money(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert "华岭" in d.licensor.name or "華嶺" in d.licensor.name
+    assert d.upfront.amount == Decimal(15_000_000) and d.upfront.upper_bound
+    assert d.total_value.amount == Decimal(800_000_000)
