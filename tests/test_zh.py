@@ -188,6 +188,9 @@ def test_zh_payer_as_object_of_receiving_verb(text, parties, upfront):
     ("诺华宣布将收购华岭集团旗下的医药业务，交易总对价约50亿美元。", "业务"),
     ("诺华收购华岭生物。诺华表示，此次收购将补强公司在眼科领域的产品线，并带来新的增长。", "产品线"),
     ("諾華收購華嶺生物。諾華表示，此次收購將補強公司在眼科領域的產品線，並帶來新的增長。", "產品線"),
+    # a stage or a kind before a designator describes the company named next (临床阶段生物医药公司华岭生物)
+    ("专注于眼科创新药研发的临床阶段生物医药公司华岭生物今日宣布与诺华达成合作。", "临床阶段"),
+    ("專注於眼科的臨床前生物科技公司華嶺生物今日宣佈與諾華達成合作。", "臨床前"),
 ])
 def test_zh_junk_names_are_no_companies(text, junk):
     from newsextract.finders.companies import CompanyFinder
