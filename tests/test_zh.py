@@ -268,3 +268,17 @@ def test_zh_option_deal_money(text):
     assert "华岭" in d.licensor.name or "華嶺" in d.licensor.name
     assert d.upfront.amount == Decimal(15_000_000) and d.upfront.upper_bound
     assert d.total_value.amount == Decimal(800_000_000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a known name written with its designator once (台康生技, 信达生物) is its core elsewhere in the article (台康, 信达)
+    ("台康生技昨日公告，將生物相似藥EG7788授權山德士，簽約金800萬美元。台康早在2019年即將旗下EG1234授權Meridia Pharma，"
+     "當時簽約金為500萬美元。", "台康生技"),
+    ("信达生物今日公告，将ADC药物IBI7788授权罗氏，首付款8000万美元。信达此前还将PD-1单抗IBI1234授权Meridia Pharma，"
+     "首付款为500万美元。", "信达生物"),
+])
+def test_zh_known_name_core_elsewhere(text, licensor):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    second = [d for d in deals if d.upfront and d.upfront.amount == Decimal(5_000_000)]
+    assert second and second[0].licensor is not None and second[0].licensor.name == licensor

@@ -197,6 +197,13 @@ class ZhNames:
         # claimed every free occurrence), all found in one pass over the text instead of one scan per core
         cores: dict[str, Any] = {}
         for f in orgs:
+            if f.kind == "gazetteer" and f.value is not None and _CJK.search(f.text) and self.desig_tail is not None \
+                    and self.desig_tail.search(f.text):
+                # a known name the article writes with its designator (台康生技) is its core elsewhere (台康早在…)
+                for core in self._cores(f.text):
+                    if _CJK.search(core) and len(core) >= 2:
+                        cores.setdefault(core, f.value)
+                continue
             if f.kind != "shape" and f.kind != "context" or f.value is None:
                 continue
             if f.kind == "context" and len(f.text) >= 3 and _CJK.search(f.text) and not any(
