@@ -282,3 +282,14 @@ def test_zh_known_name_core_elsewhere(text, licensor):
     deals = extract(text, lang="zh").deals
     second = [d for d in deals if d.upfront and d.upfront.amount == Decimal(5_000_000)]
     assert second and second[0].licensor is not None and second[0].licensor.name == licensor
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the payee right after the paying verb, before the money (and 付 is no part of its name)
+    ("根据协议，辉瑞将支付华岭生物首付款5000万美元，并支付最高5亿美元里程碑付款。", ("华岭生物", "辉瑞")),
+    ("根據協議，輝瑞將支付華嶺生物簽約金5000萬美元。", ("華嶺生物", "輝瑞")),
+])
+def test_zh_pay_payee_as_first_object(text, parties):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
