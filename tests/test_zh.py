@@ -293,3 +293,17 @@ def test_zh_pay_payee_as_first_object(text, parties):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    # 將 … 權益授權 X: the rights written before a bare licensing verb, with the licensee named first in the article
+    "據報導，Meridia Pharma與華嶺生物簽約。華嶺生物宣佈將其自主研發的長效GLP-1受體激動劑HL-0123在大中華區以外的全球開發及"
+    "商業化權益授權Meridia Pharma，簽約金3000萬美元。",
+    "据报道，Meridia Pharma与华岭生物签约。华岭生物宣布将其自主研发的长效GLP-1受体激动剂HL-0123在大中华区以外的全球开发及"
+    "商业化权利许可Meridia Pharma，首付款3000万美元。",
+])
+def test_zh_jiang_rights_bare_license_verb(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee.name == "Meridia Pharma" and d.licensor.name in ("華嶺生物", "华岭生物")
+    assert any(e.rule == "role.zh_jiang_grant_to" for e in d.evidence if e.field == "licensee")
