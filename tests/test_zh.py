@@ -110,7 +110,8 @@ def test_zh_role_cues(masked, licensor, licensee):
 @pytest.mark.parametrize(
     "text,kind",
     [("首付款", "upfront"), ("預付款", "upfront"), ("近期付款", "near_term"), ("開發、註冊及銷售里程碑付款", "milestone"),
-     ("研发里程碑付款", "milestone_part"), ("交易總額", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
+     ("研发里程碑付款", "milestone_part"), ("或然代價", "milestone"), ("或然对价", "milestone"), ("或有代价", "milestone"),
+     ("交易總額", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
      ("營業收入", "nondeal"), ("市值", "nondeal"), ("融資", "nondeal")],
 )
 def test_zh_payment_cues_simplified_and_traditional(text, kind):
@@ -307,3 +308,12 @@ def test_zh_jiang_rights_bare_license_verb(text):
     d = extract(text, lang="zh").deals[0]
     assert d.licensee.name == "Meridia Pharma" and d.licensor.name in ("華嶺生物", "华岭生物")
     assert any(e.rule == "role.zh_jiang_grant_to" for e in d.evidence if e.field == "licensee")
+
+
+def test_zh_contingent_consideration_is_milestones():
+    from newsextract import extract
+    text = ("華嶺醫藥宣佈，其附屬公司同意以總代價人民幣2億元收購康域生物。代價包括：(a) 首期代價人民幣1.2億元，於完成時以現金支付；"
+            "(b) 或然代價合共不超過人民幣8,000萬元，以產品獲批准上市為條件。")
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones.amount == Decimal(80_000_000) and d.milestones.upper_bound
+    assert d.upfront.amount == Decimal(120_000_000)
