@@ -317,3 +317,17 @@ def test_zh_contingent_consideration_is_milestones():
     d = extract(text, lang="zh").deals[0]
     assert d.milestones.amount == Decimal(80_000_000) and d.milestones.upper_bound
     assert d.upfront.amount == Decimal(120_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    # talks with unnamed partners over the subject's own drug: a deal in the making, its licensor the subject
+    "另据公司披露，华岭生物正与多家跨国药企就其TSLP单抗HL-0731的全球权益进行磋商，市场预期潜在交易总额或超过10亿美元。",
+    "另據公司披露，華嶺生物正與多家跨國藥企就其TSLP單抗HL-0731的全球權益進行磋商，市場預期潛在交易總額或超過10億美元。",
+])
+def test_zh_talks_on_own_rights(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensor.name in ("华岭生物", "華嶺生物") and d.licensee is None
+    assert d.status == "in_discussion" and d.total_value.amount == Decimal(1_000_000_000)
