@@ -331,3 +331,16 @@ def test_zh_talks_on_own_rights(text):
     d = deals[0]
     assert d.licensor.name in ("华岭生物", "華嶺生物") and d.licensee is None
     assert d.status == "in_discussion" and d.total_value.amount == Decimal(1_000_000_000)
+
+
+@pytest.mark.parametrize("text,milestones,cur", [
+    # milestones split into portions, each a part of the sum ('最多' before an amount is its ceiling)
+    ("华岭生物从Helvia AG引进HB-88，首付款为1,000万欧元，里程碑付款分为开发部分最多2,000万欧元及销售部分最多8,000万欧元。",
+     Decimal(100_000_000), "EUR"),
+    ("華嶺生物從Helvia AG引進HB-88，首付款為1,000萬歐元，里程碑付款分為開發部份最高2,000萬歐元及銷售部份最高8,000萬歐元。",
+     Decimal(100_000_000), "EUR"),
+])
+def test_zh_milestone_portions_are_parts(text, milestones, cur):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.milestones.amount, d.milestones.currency) == (milestones, cur)
