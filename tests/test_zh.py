@@ -111,7 +111,7 @@ def test_zh_role_cues(masked, licensor, licensee):
     "text,kind",
     [("首付款", "upfront"), ("預付款", "upfront"), ("近期付款", "near_term"), ("開發、註冊及銷售里程碑付款", "milestone"),
      ("研发里程碑付款", "milestone_part"), ("或然代價", "milestone"), ("或然对价", "milestone"), ("或有代价", "milestone"),
-     ("交易總額", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
+     ("交易總額", "total"), ("整体交易价值", "total"), ("潛在交易價值", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
      ("營業收入", "nondeal"), ("市值", "nondeal"), ("融資", "nondeal")],
 )
 def test_zh_payment_cues_simplified_and_traditional(text, kind):
