@@ -344,3 +344,16 @@ def test_zh_milestone_portions_are_parts(text, milestones, cur):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.milestones.amount, d.milestones.currency) == (milestones, cur)
+
+
+@pytest.mark.parametrize("text", [
+    # the last of a list of subjects is no single subject of the out-licensing verb
+    "核心观点 - 信达生物、华岭生物、恒瑞医药本周先后公布对外授权交易\n\n - 信达生物宣布将其ADC IBI7788的全球独家权利授予罗氏，"
+    "罗氏支付8000万美元首付款。",
+    "核心觀點 - 信達生物、華嶺生物、恒瑞醫藥本週先後公布對外授權交易\n\n - 信達生物宣佈將其ADC IBI7788的全球獨家權利授予羅氏，"
+    "羅氏支付8000萬美元首付款。",
+])
+def test_zh_listed_subjects_are_no_single_licensor(text):
+    from newsextract import extract
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert [d.licensor.name for d in deals] in (["信达生物"], ["信達生物"])
