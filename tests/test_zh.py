@@ -357,3 +357,16 @@ def test_zh_listed_subjects_are_no_single_licensor(text):
     from newsextract import extract
     deals = [d for d in extract(text, lang="zh").deals if d.upfront]
     assert [d.licensor.name for d in deals] in (["信达生物"], ["信達生物"])
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens by referring back to a drug (该药…) is about the drug the sentence before names
+    "诺华将收购华岭生物。华岭生物最知名的研发成果是JAK抑制剂凯洛替尼。该药的日本以外权益早年已授予丹麦利奥制药，并于2024年获批。",
+    "諾華將收購華嶺生物。華嶺生物最知名的研發成果是JAK抑制劑凱洛替尼。該藥的日本以外權益早年已授予丹麥利奧製藥，並於2024年獲批。",
+])
+def test_zh_drug_anaphor_names_the_licensed_drug(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    lic = [d for d in deals if d.licensee and d.licensee.name in ("利奥制药", "利奧製藥")]
+    assert lic and lic[0].asset in ("凯洛替尼", "凱洛替尼") and lic[0].targets == ["JAK"]
+    assert all(d.asset is None for d in deals if d is not lic[0])
