@@ -370,3 +370,13 @@ def test_zh_drug_anaphor_names_the_licensed_drug(text):
     lic = [d for d in deals if d.licensee and d.licensee.name in ("利奥制药", "利奧製藥")]
     assert lic and lic[0].asset in ("凯洛替尼", "凱洛替尼") and lic[0].targets == ["JAK"]
     assert all(d.asset is None for d in deals if d is not lic[0])
+
+
+@pytest.mark.parametrize("text,asset", [
+    # a code written with a space, right after the drug's class
+    ("华岭生物已将其三特异性抗体HLB 2207的全球权益授予辉瑞，辉瑞支付首付款5000万美元。", "HLB 2207"),
+    ("華嶺生物已將其小分子抑制劑HLB 3101的全球權益授予輝瑞，輝瑞支付首付款5000萬美元。", "HLB 3101"),
+])
+def test_zh_spaced_code_asset(text, asset):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals[0].asset == asset
