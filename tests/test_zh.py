@@ -380,3 +380,16 @@ def test_zh_drug_anaphor_names_the_licensed_drug(text):
 def test_zh_spaced_code_asset(text, asset):
     from newsextract import extract
     assert extract(text, lang="zh").deals[0].asset == asset
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence with no deal word about another drug of the company does not continue the deal
+    "华岭生物宣布将其ADC药物HL-0701的海外权益授予欧加隆，欧加隆将支付7000万美元首付款。\n\n◆ 创新药进入收获期。"
+    "PD-1单抗凯瑞利单抗已于2022年3月获国家药监局批准上市。",
+    "華嶺生物宣佈將其ADC藥物HL-0701的海外權益授予歐加隆，歐加隆將支付7000萬美元首付款。\n\n◆ 創新藥進入收穫期。"
+    "PD-1單抗凱瑞利單抗已於2022年3月獲國家藥監局批准上市。",
+])
+def test_zh_other_drug_sentence_keeps_its_target(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "HL-0701" and "PD-1" not in d.targets

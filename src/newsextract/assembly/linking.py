@@ -16,7 +16,8 @@ __all__ = ["Linker"]
 
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
-                 earlier_deal: str | None = None, drug_anaphor: str | None = None) -> None:
+                 earlier_deal: str | None = None, drug_anaphor: str | None = None,
+                 other_drug_stops: bool = False) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -25,6 +26,8 @@ class Linker:
         self.earlier_deal = re.compile(earlier_deal, re.I) if earlier_deal else None
         #: a sentence that opens by referring back to a drug ("该药的…权益已授予X"): the drug named just before is its
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
+        #: a sentence with no deal word about another drug than the deal's does not continue it
+        self.other_drug_stops = other_drug_stops
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -125,6 +128,8 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
+        if self.other_drug_stops and not m.dealish and m.assets and _assets_of(last) and not _shares_drug(m, last):
+            return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
@@ -244,6 +249,11 @@ def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealSta
     if not mine or mine & _assets_of(last) or not _assets_of(last):
         return last
     return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
+
+
+def _shares_drug(m: Mention, d: DealState) -> bool:
+    """A drug of ``m`` is one of deal ``d``'s, once each name is cut into its parts ("HLX11（帕妥珠单抗）")."""
+    return any(_same_drug(m, x) for x in d.mentions if x.assets)
 
 
 def _same_drug(a: Mention, b: Mention) -> bool:
