@@ -27,6 +27,12 @@ from newsextract.patterns import load_rules
         ("首付款15亿日元", "1500000000", "JPY"),
         ("800万欧元首付款", "8000000", "EUR"),
         ("总代价约12.5亿港元", "1250000000", "HKD"),
+        ("首付款12亿卢比（约合1,400万美元）", "1200000000", "INR"),
+        ("首付款8000萬盧比", "80000000", "INR"),
+        ("里程碑付款最高5亿瑞典克朗", "500000000", "SEK"),
+        ("首付款3,000万新加坡元", "30000000", "SGD"),
+        ("交易總額2億澳元", "200000000", "AUD"),
+        ("首付款1.5亿加元", "150000000", "CAD"),
     ],
 )
 def test_zh_money_amounts(text, amount, currency):
@@ -104,7 +110,8 @@ def test_zh_role_cues(masked, licensor, licensee):
 @pytest.mark.parametrize(
     "text,kind",
     [("首付款", "upfront"), ("預付款", "upfront"), ("近期付款", "near_term"), ("開發、註冊及銷售里程碑付款", "milestone"),
-     ("研发里程碑付款", "milestone_part"), ("交易總額", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
+     ("研发里程碑付款", "milestone_part"), ("或然代價", "milestone"), ("或然对价", "milestone"), ("或有代价", "milestone"),
+     ("交易總額", "total"), ("整体交易价值", "total"), ("潛在交易價值", "total"), ("潜在总收益", "total"), ("股權投資", "equity"),
      ("營業收入", "nondeal"), ("市值", "nondeal"), ("融資", "nondeal")],
 )
 def test_zh_payment_cues_simplified_and_traditional(text, kind):
@@ -156,3 +163,233 @@ def test_zh_party_labels_price_and_verbs_before_names(text, parties, total):
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert (deals[0].total_value.amount if deals[0].total_value else None) == total
+
+
+@pytest.mark.parametrize("text,parties,upfront", [
+    # the payer written as the object of the receiving verb, before the money
+    ("根据协议，澄明生物将收到默沙东8000万美元首付款，并有资格获得最高12亿美元的里程碑付款。",
+     ("澄明生物", "默沙东"), Decimal(80_000_000)),
+    ("根據協議，澄明生物將收取輝瑞支付的3000萬美元首付款，並有資格獲得最高5億美元里程碑付款。",
+     ("澄明生物", "輝瑞"), Decimal(30_000_000)),
+    # a headline's 拿下X的首付 (X pays), and a takeover after a comma is another clause
+    ("澄明生物以双抗拿下诺华6亿美元首付，日本武田完成对Velora Therapeutics的收购。",
+     ("澄明生物", "诺华"), Decimal(600_000_000)),
+])
+def test_zh_payer_as_object_of_receiving_verb(text, parties, upfront):
+    from newsextract import extract
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert deals[0].upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text,junk", [
+    # a drug's INN stem before a weak designator is a drug, not a company (…替尼治疗, …单抗治疗)
+    ("渤健终止与华岭生物的合作，华岭生物收回全球权益。凯诺替尼治疗复发型多发性硬化症的研究仍在进行。", "替尼治疗"),
+    ("百济神州终止与华岭生物的合作。依沃西單抗治療非小細胞肺癌的研究仍在進行。", "單抗治療"),
+    # 淋巴细胞 is a cell, 皮下注射生物药 a biologic drug
+    ("诺华收购华岭生物。该药用于治疗慢性淋巴细胞白血病。", "淋巴细胞"),
+    ("诺华收购华岭生物。全球皮下注射生物药市场规模将超过1400亿美元。", "皮下注射生物"),
+    # a person after a title is no company
+    ("诺华收购华岭生物。诺华首席执行官Vas Narasimhan表示，交易将于年内完成。", "Narasimhan"),
+    # a business or a product line that is bought is no company (收购X医药业务, 补强…产品线)
+    ("诺华宣布将收购华岭集团旗下的医药业务，交易总对价约50亿美元。", "业务"),
+    ("诺华收购华岭生物。诺华表示，此次收购将补强公司在眼科领域的产品线，并带来新的增长。", "产品线"),
+    ("諾華收購華嶺生物。諾華表示，此次收購將補強公司在眼科領域的產品線，並帶來新的增長。", "產品線"),
+    # a stage or a kind before a designator describes the company named next (临床阶段生物医药公司华岭生物)
+    ("专注于眼科创新药研发的临床阶段生物医药公司华岭生物今日宣布与诺华达成合作。", "临床阶段"),
+    ("專注於眼科的臨床前生物科技公司華嶺生物今日宣佈與諾華達成合作。", "臨床前"),
+])
+def test_zh_junk_names_are_no_companies(text, junk):
+    from newsextract.finders.companies import CompanyFinder
+    names = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
+    assert names & {"华岭生物", "诺华", "諾華"}
+    assert not any(junk in n for n in names), names
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's half (one party, the drug, no amount) is the body's deal, not another
+    "辉瑞终止凯诺替尼MS合作 百济神州收回全球权益\n\n3月2日，百济神州公告称，公司收到合作伙伴辉瑞的书面通知，后者将终止"
+    "双方于2021年签订的凯诺替尼许可协议。根据当年条款，辉瑞向百济神州支付1.25亿美元首付款。",
+    "輝瑞終止凱諾替尼MS合作 百濟神州收回全球權益\n\n3月2日，百濟神州公告稱，公司收到合作夥伴輝瑞的書面通知，後者將終止"
+    "雙方於2021年簽訂的凱諾替尼許可協議。根據當年條款，輝瑞向百濟神州支付1.25億美元首付款。",
+])
+def test_zh_headline_half_is_the_body_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].upfront.amount == Decimal(125_000_000)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a filing defines 甲方/乙方 for its companies in the brackets after their names (with 公司, or alone)
+    ("华岭医药股份有限公司（以下简称“公司”或“甲方”）与北京澄明生物科技有限公司（以下简称“澄明生物”或“乙方”）签署"
+     "《技术许可协议》。甲方应向乙方支付首付款人民币2,000万元。",
+     "北京澄明生物科技有限公司", "华岭医药股份有限公司"),
+    ("華嶺醫藥股份有限公司（下稱「甲方」）與北京澄明生物科技有限公司（下稱「乙方」）簽署協議，乙方將其專利許可給甲方。"
+     "甲方應向乙方支付首付款人民幣2,000萬元。",
+     "北京澄明生物科技有限公司", "華嶺醫藥股份有限公司"),
+])
+def test_zh_party_labels_defined_in_brackets(text, licensor, licensee):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [(licensor, licensee)]
+    assert deals[0].upfront.amount == Decimal(20_000_000)
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a filing's list items headed by their payment kind: the item's amount is of that kind, however far
+    ("辉瑞与华岭生物签署许可协议。\n1、首付款：辉瑞应向华岭生物支付首付款1,000万美元；\n"
+     "2、开发里程碑付款：根据临床研究进展，辉瑞向华岭生物支付合计不超过5,000万美元；\n"
+     "3、销售里程碑付款：产品上市后，根据年度净销售额达成情况，辉瑞向华岭生物支付合计不超过1亿美元。",
+     Decimal(150_000_000)),
+    ("輝瑞與華嶺生物簽署許可協議。\n1、首付款：輝瑞應向華嶺生物支付首付款1,000萬美元；\n"
+     "2、里程碑付款：視乎項目進展，華嶺生物有權收取最高2億美元。", Decimal(200_000_000)),
+])
+def test_zh_item_heading_names_its_payment(text, milestones):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].upfront.amount == Decimal(10_000_000)
+    assert deals[0].milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text", [
+    # an option deal: upfront and research-term money in one figure is the upfront; an exercise fee is money the
+    # licensor may receive, not rights it gets
+    "诺华将获得对华岭生物三个项目行使独家许可选择权的权利。诺华将向华岭生物支付首付款及研究期付款合计最高1,500万美元；"
+    "若诺华行使全部选择权，华岭生物有资格获得选择权行使费以及里程碑付款，合作潜在总额最高可达8亿美元。",
+    "諾華將獲得對華嶺生物三個項目行使獨家許可選擇權的權利。諾華將向華嶺生物支付首付款及研發經費合計最高1,500萬美元；"
+    "若諾華行使全部選擇權，華嶺生物有資格獲得選擇權行使費以及里程碑付款，合作潛在總額最高可達8億美元。",
+])
+def test_zh_option_deal_money(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert "华岭" in d.licensor.name or "華嶺" in d.licensor.name
+    assert d.upfront.amount == Decimal(15_000_000) and d.upfront.upper_bound
+    assert d.total_value.amount == Decimal(800_000_000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a known name written with its designator once (台康生技, 信达生物) is its core elsewhere in the article (台康, 信达)
+    ("台康生技昨日公告，將生物相似藥EG7788授權山德士，簽約金800萬美元。台康早在2019年即將旗下EG1234授權Meridia Pharma，"
+     "當時簽約金為500萬美元。", "台康生技"),
+    ("信达生物今日公告，将ADC药物IBI7788授权罗氏，首付款8000万美元。信达此前还将PD-1单抗IBI1234授权Meridia Pharma，"
+     "首付款为500万美元。", "信达生物"),
+])
+def test_zh_known_name_core_elsewhere(text, licensor):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    second = [d for d in deals if d.upfront and d.upfront.amount == Decimal(5_000_000)]
+    assert second and second[0].licensor is not None and second[0].licensor.name == licensor
+
+
+@pytest.mark.parametrize("text,parties", [
+    # the payee right after the paying verb, before the money (and 付 is no part of its name)
+    ("根据协议，辉瑞将支付华岭生物首付款5000万美元，并支付最高5亿美元里程碑付款。", ("华岭生物", "辉瑞")),
+    ("根據協議，輝瑞將支付華嶺生物簽約金5000萬美元。", ("華嶺生物", "輝瑞")),
+])
+def test_zh_pay_payee_as_first_object(text, parties):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    # 將 … 權益授權 X: the rights written before a bare licensing verb, with the licensee named first in the article
+    "據報導，Meridia Pharma與華嶺生物簽約。華嶺生物宣佈將其自主研發的長效GLP-1受體激動劑HL-0123在大中華區以外的全球開發及"
+    "商業化權益授權Meridia Pharma，簽約金3000萬美元。",
+    "据报道，Meridia Pharma与华岭生物签约。华岭生物宣布将其自主研发的长效GLP-1受体激动剂HL-0123在大中华区以外的全球开发及"
+    "商业化权利许可Meridia Pharma，首付款3000万美元。",
+])
+def test_zh_jiang_rights_bare_license_verb(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee.name == "Meridia Pharma" and d.licensor.name in ("華嶺生物", "华岭生物")
+    assert any(e.rule == "role.zh_jiang_grant_to" for e in d.evidence if e.field == "licensee")
+
+
+def test_zh_contingent_consideration_is_milestones():
+    from newsextract import extract
+    text = ("華嶺醫藥宣佈，其附屬公司同意以總代價人民幣2億元收購康域生物。代價包括：(a) 首期代價人民幣1.2億元，於完成時以現金支付；"
+            "(b) 或然代價合共不超過人民幣8,000萬元，以產品獲批准上市為條件。")
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones.amount == Decimal(80_000_000) and d.milestones.upper_bound
+    assert d.upfront.amount == Decimal(120_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    # talks with unnamed partners over the subject's own drug: a deal in the making, its licensor the subject
+    "另据公司披露，华岭生物正与多家跨国药企就其TSLP单抗HL-0731的全球权益进行磋商，市场预期潜在交易总额或超过10亿美元。",
+    "另據公司披露，華嶺生物正與多家跨國藥企就其TSLP單抗HL-0731的全球權益進行磋商，市場預期潛在交易總額或超過10億美元。",
+])
+def test_zh_talks_on_own_rights(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensor.name in ("华岭生物", "華嶺生物") and d.licensee is None
+    assert d.status == "in_discussion" and d.total_value.amount == Decimal(1_000_000_000)
+
+
+@pytest.mark.parametrize("text,milestones,cur", [
+    # milestones split into portions, each a part of the sum ('最多' before an amount is its ceiling)
+    ("华岭生物从Helvia AG引进HB-88，首付款为1,000万欧元，里程碑付款分为开发部分最多2,000万欧元及销售部分最多8,000万欧元。",
+     Decimal(100_000_000), "EUR"),
+    ("華嶺生物從Helvia AG引進HB-88，首付款為1,000萬歐元，里程碑付款分為開發部份最高2,000萬歐元及銷售部份最高8,000萬歐元。",
+     Decimal(100_000_000), "EUR"),
+])
+def test_zh_milestone_portions_are_parts(text, milestones, cur):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.milestones.amount, d.milestones.currency) == (milestones, cur)
+
+
+@pytest.mark.parametrize("text", [
+    # the last of a list of subjects is no single subject of the out-licensing verb
+    "核心观点 - 信达生物、华岭生物、恒瑞医药本周先后公布对外授权交易\n\n - 信达生物宣布将其ADC IBI7788的全球独家权利授予罗氏，"
+    "罗氏支付8000万美元首付款。",
+    "核心觀點 - 信達生物、華嶺生物、恒瑞醫藥本週先後公布對外授權交易\n\n - 信達生物宣佈將其ADC IBI7788的全球獨家權利授予羅氏，"
+    "羅氏支付8000萬美元首付款。",
+])
+def test_zh_listed_subjects_are_no_single_licensor(text):
+    from newsextract import extract
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert [d.licensor.name for d in deals] in (["信达生物"], ["信達生物"])
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens by referring back to a drug (该药…) is about the drug the sentence before names
+    "诺华将收购华岭生物。华岭生物最知名的研发成果是JAK抑制剂凯洛替尼。该药的日本以外权益早年已授予丹麦利奥制药，并于2024年获批。",
+    "諾華將收購華嶺生物。華嶺生物最知名的研發成果是JAK抑制劑凱洛替尼。該藥的日本以外權益早年已授予丹麥利奧製藥，並於2024年獲批。",
+])
+def test_zh_drug_anaphor_names_the_licensed_drug(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    lic = [d for d in deals if d.licensee and d.licensee.name in ("利奥制药", "利奧製藥")]
+    assert lic and lic[0].asset in ("凯洛替尼", "凱洛替尼") and lic[0].targets == ["JAK"]
+    assert all(d.asset is None for d in deals if d is not lic[0])
+
+
+@pytest.mark.parametrize("text,asset", [
+    # a code written with a space, right after the drug's class
+    ("华岭生物已将其三特异性抗体HLB 2207的全球权益授予辉瑞，辉瑞支付首付款5000万美元。", "HLB 2207"),
+    ("華嶺生物已將其小分子抑制劑HLB 3101的全球權益授予輝瑞，輝瑞支付首付款5000萬美元。", "HLB 3101"),
+])
+def test_zh_spaced_code_asset(text, asset):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals[0].asset == asset
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence with no deal word about another drug of the company does not continue the deal
+    "华岭生物宣布将其ADC药物HL-0701的海外权益授予欧加隆，欧加隆将支付7000万美元首付款。\n\n◆ 创新药进入收获期。"
+    "PD-1单抗凯瑞利单抗已于2022年3月获国家药监局批准上市。",
+    "華嶺生物宣佈將其ADC藥物HL-0701的海外權益授予歐加隆，歐加隆將支付7000萬美元首付款。\n\n◆ 創新藥進入收穫期。"
+    "PD-1單抗凱瑞利單抗已於2022年3月獲國家藥監局批准上市。",
+])
+def test_zh_other_drug_sentence_keeps_its_target(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "HL-0701" and "PD-1" not in d.targets

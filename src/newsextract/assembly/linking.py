@@ -16,13 +16,18 @@ __all__ = ["Linker"]
 
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
-                 earlier_deal: str | None = None) -> None:
+                 earlier_deal: str | None = None, drug_anaphor: str | None = None,
+                 other_drug_stops: bool = False) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
         self.relative_years = relative_years or {}
         #: a clause naming an earlier deal of the same parties ("the first deal's $600 million package")
         self.earlier_deal = re.compile(earlier_deal, re.I) if earlier_deal else None
+        #: a sentence that opens by referring back to a drug ("该药的…权益已授予X"): the drug named just before is its
+        self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
+        #: a sentence with no deal word about another drug than the deal's does not continue it
+        self.other_drug_stops = other_drug_stops
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -40,10 +45,11 @@ class Linker:
                                         for x in self._relative.finditer(text, m.start, m.end))
             named = [p for p in m.parties if p.ent]
             if not named:
-                if (m.assets and not m.dealish and mi + 1 < len(mentions) and mentions[mi + 1].sent == m.sent
+                if (m.assets and not m.dealish and mi + 1 < len(mentions) and (
+                        mentions[mi + 1].sent == m.sent or self._refers_back(text, m, mentions[mi + 1]))
                         and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
-                    continue
+                    continue  # (… and "X's best-known drug is A. 该药的海外权益已授予Y": A is Y's deal's)
                 if last is not None and self._continues(last, m, mi):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
@@ -60,7 +66,10 @@ class Linker:
                     absorb(last, m, terms_only=True)
                 continue
             if not m.dealish:
-                if m.bullet and m.assets and m.end - m.start <= 120:
+                if (m.assets and mi + 1 < len(mentions) and self._refers_back(text, m, mentions[mi + 1])
+                        and not any(p.role for p in named) and any(p.ent for p in mentions[mi + 1].parties)):
+                    heading = m  # "X's best-known drug is A. 该药的海外权益已授予Y": A (and X) are Y's deal's
+                elif m.bullet and m.assets and m.end - m.start <= 120:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
@@ -98,6 +107,11 @@ class Linker:
             last = target
         return deals
 
+    def _refers_back(self, text: str, m: Mention, nxt: Mention) -> bool:
+        """``nxt`` is the next sentence and opens by referring back to a drug ("该药…"): the drug ``m`` names."""
+        return (self.drug_anaphor is not None and nxt.sent == m.sent + 1
+                and self.drug_anaphor.match(text, nxt.start) is not None)
+
     def _earlier(self, text: str, last: DealState, m: Mention) -> bool:
         """``m`` names an earlier deal ("the first deal's … $600 million package") or a later expansion, and an
         upfront or total the last deal has in another amount: the terms of that other deal."""
@@ -116,6 +130,8 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
+        if self.other_drug_stops and not m.dealish and m.assets and _assets_of(last) and not _shares_drug(m, last):
+            return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
@@ -252,6 +268,11 @@ def _heading_party(heading: Mention, m: Mention) -> bool:
     over "The Osaka company has returned all rights to Valtrix …")."""
     mine = {p.ent for p in heading.parties if p.ent}
     return bool(mine) and mine <= {p.ent for p in m.parties if p.ent}
+
+
+def _shares_drug(m: Mention, d: DealState) -> bool:
+    """A drug of ``m`` is one of deal ``d``'s, once each name is cut into its parts ("HLX11（帕妥珠单抗）")."""
+    return any(_same_drug(m, x) for x in d.mentions if x.assets)
 
 
 def _same_drug(a: Mention, b: Mention) -> bool:

@@ -429,7 +429,22 @@ def drop_bare_repeats(recs: list[Deal]) -> list[Deal]:
     def shares(a: Deal, b: Deal) -> bool:
         return any(_same_party(x, y) for x in (a.licensor, a.licensee) for y in (b.licensor, b.licensee)
                    if x is not None and y is not None)
-    return [r for r in recs if not (_bare(r) and any(o is not r and shares(r, o) for o in recs))]
+    return [r for r in recs if not (_bare(r) and any(o is not r and shares(r, o) for o in recs)
+                                    or any(o is not r and _half_of(r, o) for o in recs))]
+
+
+def _half_of(r: Deal, o: Deal) -> bool:
+    """``r`` names one party and no amount, and ``o`` is a deal of that party, in the same role, with both parties
+    and every drug and target ``r`` names: ``r`` is a headline's half of ``o`` ("Biogen ends its X pact; Y regains
+    the rights"), not another deal."""
+    if (r.licensor is None) == (r.licensee is None) or o.licensor is None or o.licensee is None:
+        return False
+    if not r.assets or any(getattr(r, f) is not None for f in DEAL_MONEY_FIELDS):
+        return False
+    side = "licensor" if r.licensor is not None else "licensee"
+    have = {a.lower() for a in o.assets}
+    return (_same_party(getattr(r, side), getattr(o, side)) and all(a.lower() in have for a in r.assets)
+            and set(r.targets) <= set(o.targets))
 
 
 def fold_into(rec: Deal, others: list[Deal]) -> bool:

@@ -124,7 +124,7 @@ def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx:
         for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text) or _acronym(d.text, prev.text):
             if self_rx is not None and self_rx.fullmatch(name):
                 continue
-            if zh is not None and name in zh.stop:
+            if zh is not None and name in zh.stop and name not in zh.labels:
                 continue  # （以下简称“协议”）: the agreement, not a company
             shorts.append((name, prev.value))
     if not shorts:

@@ -47,6 +47,9 @@ class ZhNames:
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
         self.stop = set(names.get("stop_names", []) or [])
+        #: a contract's party labels (甲方, 乙方): never a name on their own, but a filing may define one for a company
+        #: (（以下简称“公司”或“甲方”）), and then it is that company wherever the filing writes it
+        self.labels = frozenset(names.get("party_labels", []) or [])
         #: words no company name holds: a name found once by its context with one inside is not written elsewhere
         self.verbs = tuple(names.get("never_in_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
@@ -194,6 +197,13 @@ class ZhNames:
         # claimed every free occurrence), all found in one pass over the text instead of one scan per core
         cores: dict[str, Any] = {}
         for f in orgs:
+            if f.kind == "gazetteer" and f.value is not None and _CJK.search(f.text) and self.desig_tail is not None \
+                    and self.desig_tail.search(f.text):
+                # a known name the article writes with its designator (台康生技) is its core elsewhere (台康早在…)
+                for core in self._cores(f.text):
+                    if _CJK.search(core) and len(core) >= 2:
+                        cores.setdefault(core, f.value)
+                continue
             if f.kind != "shape" and f.kind != "context" or f.value is None:
                 continue
             if f.kind == "context" and len(f.text) >= 3 and _CJK.search(f.text) and not any(
