@@ -1608,3 +1608,19 @@ def test_a_patients_marker_written_mutant_or_positive_is_no_target():
     text = ("Hansol Bio will receive $50 million upfront from Jazz Pharmaceuticals for HS-330, a HER3-directed ADC for "
             "EGFR-mutant non-small cell lung cancer.")
     assert [d.targets for d in extract(text).deals] == [["HER3"]]
+
+
+@pytest.mark.parametrize("text,parties,field,amount", [
+    # the price of a minority stake is equity, and whoever buys into a company pays it
+    ("Maple Ridge Pharma bought 12% of Dutch biotech Quorumix for €18M and signed a research collaboration.",
+     ("Quorumix", "Maple Ridge Pharma"), "equity", 18_000_000),
+    ("Milan's Ferrox Therapeutics sold a 9.9% stake to Zentiva-backed fund Arcadia Health Ventures for €18 million.",
+     ("Ferrox Therapeutics", "Arcadia Health Ventures"), "equity", 18_000_000),
+    # a majority stake is bought: its price is the total
+    ("HK-listed Kaiyuan Healthcare Holdings will acquire a 51% stake in Meiqi Biotech, a maker of ophthalmic generics, "
+     "for HK$468 million in cash.", ("Meiqi Biotech", "Kaiyuan Healthcare Holdings"), "total_value", 468_000_000),
+])
+def test_stakes_and_funds(text, parties, field, amount):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert getattr(deals[0], field).amount == Decimal(amount)

@@ -185,7 +185,8 @@ class NameCleaner:
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if words and words[-1] in self.never_last or not self._name_like(text, s, e, words, lower_words):
+        if words and (words[-1] in self.never_last or _DESCRIBING_END.search(words[-1])) or not self._name_like(
+                text, s, e, words, lower_words):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
         return f
@@ -279,3 +280,6 @@ def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
              for t in e.get("terms", [])]
     return re.compile("|".join(terms)) if terms else None
 
+
+#: a word that describes a company rather than names it ("Zentiva-backed fund", "Paris-listed")
+_DESCRIBING_END = re.compile(r"-(?:backed|owned|based|listed|led|funded|focused|controlled)$")
