@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -140,6 +141,9 @@ def _pool_init(settings: dict[str, Any], parent_pid: int) -> None:
     # both pipelines now, not inside the first document of each language (the watch times documents)
     for lang in [settings["lang"]] if settings["lang"] else ["en", "zh"]:
         ex.nlp(lang)
+    # what the worker keeps to its end (the modules, both pipelines) out of the garbage collector's walks: a full
+    # collection walked all of it (0.15–0.37 s each, about once per 1,500 articles), now only what articles allocate
+    gc.freeze()
 
 
 def _pool_chunk(chunk: list[Task], settings: dict[str, Any]) -> list[Result]:
