@@ -305,13 +305,15 @@ def _worker_cpu_s() -> float:
 
 def _batch_dask(feed: Path, out: Path, workers: int) -> dict[str, Any]:
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         return {"engine": "dask", "workers": workers, "skipped": "dask not installed (pip install 'newsextract[dask]')"}
     from newsextract.batch import BatchOptions, run_batch
+    from newsextract.batch.engines import local_cluster
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    # the LocalCluster that `--engine dask` starts (started here, before the clock, to read its workers' CPU and
+    # memory; the engine is given its address)
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         load = os.getloadavg()[0]
         cpu0 = sum(client.run(_worker_cpu_s).values())
         t0 = time.perf_counter()

@@ -345,3 +345,27 @@ def test_cli_batch_refuses_to_overwrite_unless_force_or_resume(tmp_path, article
     assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["old", "a"]
     assert run("batch", path, "-o", str(out), "-w", "1", "--force").returncode == 0
     assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+
+
+def test_cli_gc_pause_is_undone():
+    """``newsextract extract`` starts with the garbage collector off (newsextract._gcpause) and turns it on again;
+    ``main([...])`` inside another program never touches it."""
+    import gc
+
+    from newsextract import _gcpause
+
+    assert gc.isenabled()
+    _gcpause.resume()  # (not paused: nothing)
+    assert gc.isenabled()
+    _gcpause.pause()
+    try:
+        assert not gc.isenabled()
+    finally:
+        _gcpause.resume(freeze=False)
+    assert gc.isenabled()
+    code = ("import gc, sys; from newsextract.cli import main; from newsextract import _gcpause; "
+            "sys.argv = ['newsextract', 'extract', sys.argv[1]]; rc = main(); "
+            "print(rc, gc.isenabled(), gc.get_freeze_count() > 0)")
+    out = subprocess.run([sys.executable, "-c", code, "-"], input=PFIZER_SEAGEN, capture_output=True, text=True,
+                         timeout=180)
+    assert out.stdout.strip().splitlines()[-1] == "0 True True", out.stderr

@@ -63,6 +63,43 @@ def test_hostile_doc_timeout_in_the_api(monkeypatch):
     assert time.monotonic() - t0 < 5
 
 
+def test_hostile_doc_timeout_in_threads():
+    """Outside the main thread one watchdog thread raises E032 in the thread whose block is due (a later, shorter
+    limit wakes it early); blocks that end in time leave nothing pending."""
+    import threading
+
+    from newsextract.deadline import deadline
+
+    out: dict[str, object] = {}
+
+    def slow(name: str, seconds: float, limit: float) -> None:
+        t0 = time.monotonic()
+        try:
+            with deadline(limit):
+                while time.monotonic() - t0 < seconds:
+                    time.sleep(0.01)
+            out[name] = "done"
+        except DocTimeoutError as exc:
+            out[name] = (str(exc)[:4], round(time.monotonic() - t0, 1))
+
+    def many() -> None:
+        for _ in range(300):
+            with deadline(30):
+                pass
+        time.sleep(0.3)  # (a pending error would land here)
+        out["many"] = "done"
+
+    threads = [threading.Thread(target=slow, args=("long", 30, 2)), threading.Thread(target=many),
+               threading.Thread(target=slow, args=("short", 30, 0.5)), threading.Thread(target=slow, args=("ok", 0.2, 5))]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)
+    threads[1].join(10), threads[2].join(10), threads[3].join(10)
+    assert out == {"many": "done", "short": ("E032", 0.5), "ok": "done"}
+    threads[0].join(10)
+    assert out["long"] == ("E032", 2.0)
+
+
 @pytest.mark.parametrize("options,match", [
     ({"lang": "fr"}, "E005"),
     ({"max_chars": 0}, "E040 invalid max_chars"),

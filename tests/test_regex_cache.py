@@ -41,3 +41,15 @@ def test_off_outside(tmp_path: Path) -> None:
     with _regex_cache.active(BuildCache(tmp_path / "cache")):
         assert re._compiler.compile is not original
     assert re._compiler.compile is original
+
+
+def test_unstable_patterns_not_kept(tmp_path: Path) -> None:
+    """tokenize's pattern is made from a set (a new text in each process): kept, it would rewrite the file each run."""
+    import tokenize
+
+    cache = BuildCache(tmp_path / "cache")
+    with _regex_cache.active(cache):
+        tokenize._compile.cache_clear()
+        re.purge()
+        assert tokenize._compile(tokenize.PseudoToken).match("x = 1")
+    assert not cache._new and not (tmp_path / "cache").exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import array
 import contextlib
+import sys
 from collections.abc import Iterator
 from re import _compiler, _parser  # type: ignore[attr-defined]  # private modules: no stubs
 from typing import Any
@@ -22,6 +23,10 @@ from typing import Any
 from .buildcache import BuildCache
 
 __all__ = ["active"]
+
+#: modules whose patterns are made anew in each process (from a set, in hash order: ``tokenize``'s, compiled when
+#: pydantic reads a signature): kept, they would only make every run write the cache file again
+_UNSTABLE = frozenset({"tokenize"})
 
 #: the code of a matcher as bytes (4-byte words: what _sre.CODESIZE says); any other size: no caching
 _WORDS = "I" if array.array("I").itemsize == getattr(_sre, "CODESIZE", 0) else None
@@ -42,11 +47,23 @@ def _compile_with(cache: BuildCache, original: Any) -> Any:
                 indexgroup[i] = k
             got = (flags | parsed.state.flags, array.array(_WORDS, code).tobytes(), parsed.state.groups - 1,
                    groupindex, tuple(indexgroup))
-            cache.put(key, got)
+            if _caller() not in _UNSTABLE:
+                cache.put(key, got)
         final, code_bytes, groups, groupindex, indexgroup = got
         return _sre.compile(p, final, array.array(_WORDS, code_bytes).tolist(), groups, groupindex, indexgroup)
 
     return compile
+
+
+def _caller() -> str:
+    """The module that asked ``re`` for the pattern being compiled (the first frame outside ``re`` and this one)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name != "re" and not name.startswith("re.") and name != __name__:
+            return str(name)
+        frame = frame.f_back
+    return ""
 
 
 @contextlib.contextmanager

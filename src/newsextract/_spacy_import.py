@@ -6,8 +6,9 @@ spaCy's own ``__init__`` runs, :func:`install` puts a stand-in for ``spacy.cli.i
 ``info`` imports the real one when called; once spaCy is imported the stand-in is gone, so ``import spacy.cli`` (or
 ``spacy.cli.info``) later in the process imports the real modules as always.
 
-Installed by :func:`newsextract.cli.main` only, for the time of one command, and only when spaCy is not imported
-yet; the library itself imports spaCy as it is.
+Installed by :func:`newsextract.cli.main`, for the time of one command, and by the Dask engine's tasks in a worker
+(where it also keeps ~13 MB out of each worker's memory), only when spaCy is not imported yet; the library itself
+imports spaCy as it is.
 """
 
 from __future__ import annotations

@@ -47,17 +47,22 @@ for _name in COMMANDS:
 
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point."""
-    from . import _regex_cache, _spacy_import
+    from . import _gcpause, _regex_cache, _spacy_import
     from .buildcache import BUILD_CACHE
 
     # a command imports spaCy without spaCy's own command line, and makes the regexes it compiles from the build
-    # cache (see those modules): start-up time of a command that reads one article
+    # cache (see those modules): start-up time of a command that reads one article; ``extract`` also starts with
+    # the garbage collector paused (turned on again once its pipeline is built: see _gcpause) when it runs as a
+    # process of its own (the console script: no argv given)
+    if argv is None and sys.argv[1:2] == ["extract"]:
+        _gcpause.pause()
     _spacy_import.install()
     try:
         with _regex_cache.active(BUILD_CACHE):
             return _main(argv)
     finally:
         _spacy_import.uninstall()
+        _gcpause.resume(freeze=False)
 
 
 def _main(argv: list[str] | None) -> int:

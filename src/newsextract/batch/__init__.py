@@ -70,7 +70,7 @@ def check_options(opts: BatchOptions) -> None:
         check_positive("--max-bytes", opts.max_bytes)
         check_positive("--workers", opts.workers, optional=True)
         check_positive("--doc-timeout", opts.doc_timeout, integer=False, optional=True)
-        check_positive("chunk_size", opts.chunk_size)
+        check_positive("chunk_size", opts.chunk_size, optional=True)
     except ConfigError as exc:
         raise UsageError(str(exc), hint="see newsextract batch --help") from None
     if opts.engine not in ("local", "dask"):

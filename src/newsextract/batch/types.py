@@ -34,7 +34,8 @@ class BatchOptions:
         engine: "local" (process pool) or "dask".
         scheduler: Dask scheduler address (None: a LocalCluster with ``workers`` processes).
         lang: force "en" or "zh" (None: per article).
-        chunk_size: tasks sent to a worker at once.
+        chunk_size: tasks sent to a worker at once (None: 8 for the local engine, 32 for Dask, whose every task
+            costs a worker a few milliseconds of its own; a Dask chunk whose worker dies becomes error records whole).
     """
 
     workers: int | None = None
@@ -46,7 +47,7 @@ class BatchOptions:
     engine: str = "local"
     scheduler: str | None = None
     lang: str | None = None
-    chunk_size: int = 8
+    chunk_size: int | None = None
     fsync: bool = False
     doc_timeout: float | None = DOC_TIMEOUT
     force: bool = False

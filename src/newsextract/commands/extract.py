@@ -82,6 +82,7 @@ def _extract(path: str, lang: str | None, published: str | None, keep_text: bool
              limit: float | None) -> Extraction:
     """The record of the article, read and extracted within ``limit`` seconds; a document that fails ends the
     command with exit code 1."""
+    from .. import _gcpause
     from ..api import Extractor
     from ..batch.engines import _document, _lang_of
     from ..deadline import deadline
@@ -96,6 +97,7 @@ def _extract(path: str, lang: str | None, published: str | None, keep_text: bool
             doc.published = published
         ex = Extractor(keep_text=keep_text)
         ex.nlp(_lang_of(doc, lang))  # loading the pipeline is not the article's time
+        _gcpause.resume()  # (paused by cli.main while the command started)
         with deadline(max(0.001, limit - (time.monotonic() - started)) if limit else None, limit):
             return ex.extract_document(doc, lang=lang)
     except InputError as exc:
