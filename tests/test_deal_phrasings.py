@@ -1624,3 +1624,18 @@ def test_stakes_and_funds(text, parties, field, amount):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert getattr(deals[0], field).amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("text,parties,money", [
+    # a term sheet "with Taiwan's X to in-license …": the subject takes the licence
+    ("Mitsuwa Pharma said on Sept. 9 that it had signed a non-binding term sheet with Taiwan's Formosa Genomix to "
+     "in-license FG-203, an oral TYK2 inhibitor, in Japan.", ("Formosa Genomix", "Mitsuwa Pharma"), {}),
+    # what "was paid when the transaction closed" is the upfront of the price
+    ("The RSV program of Sendai start-up Miyagi Antibody Works has been acquired by Daito Seiyaku for up to ¥4.8 "
+     "billion. Of that, ¥1.2 billion was paid when the transaction closed on Sept. 10.",
+     ("Miyagi Antibody Works", "Daito Seiyaku"), {"upfront": 1_200_000_000}),
+])
+def test_term_sheets_with_possessive_places_and_money_paid_at_close(text, parties, money):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
+    assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
