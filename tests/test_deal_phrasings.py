@@ -1639,3 +1639,9 @@ def test_term_sheets_with_possessive_places_and_money_paid_at_close(text, partie
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [parties]
     assert {k: getattr(deals[0], k).amount for k in money} == {k: Decimal(v) for k, v in money.items()}
+
+
+def test_milestone_income_booked_from_a_partner_is_no_deal_term():
+    text = ("Revenue included JPY 3,000 million in milestone income from US partner Quarry Bio, received on the start "
+            "of a Phase 3 trial.")
+    assert [d.milestones for d in extract(text).deals if d.milestones] == []
