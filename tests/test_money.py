@@ -462,3 +462,11 @@ def test_a_filing_note_and_its_details_table_give_the_milestone_parts_once():
             "Development and regulatory milestone payments               $ 242,500\n"
             "Sales milestone payments                                    $ 610,000\n")
     assert [d.milestones.amount for d in extract(text).deals if d.milestones] == [Decimal(852_500_000)]
+
+
+def test_a_total_contract_scale_is_the_total():
+    from newsextract import extract
+    text = ("Dongsan Bio signed a technology export contract with Pfizer. According to the disclosure, the total "
+            "contract scale is 1.2 trillion won, and Dongsan Bio receives a down payment of 50 billion won.")
+    assert [(d.total_value.amount, d.upfront.amount) for d in extract(text).deals] == [
+        (Decimal(1_200_000_000_000), Decimal(50_000_000_000))]
