@@ -129,3 +129,12 @@ def test_headline_phrases_and_disease_eponyms_are_no_companies(text, bad):
     from newsextract.finders.companies.finder import CompanyFinder
     names = {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}
     assert not any(bad in n for n in names)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Vireon Pharma AG said VRN-88 cut proteinuria in patients with IgA nephropathy.", "IgA"),
+    ("Brantis Bio tests its drug in patients with Hodgkin lymphoma.", "Hodgkin"),
+])
+def test_a_name_that_heads_a_disease_is_no_company(text, bad):
+    from newsextract.finders.companies.finder import CompanyFinder
+    assert bad not in {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}

@@ -185,8 +185,8 @@ class NameCleaner:
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if words and (words[-1] in self.never_last or _DESCRIBING_END.search(words[-1])) or not self._name_like(
-                text, s, e, words, lower_words):
+        if words and (words[-1] in self.never_last or _DESCRIBING_END.search(words[-1])) or _DISEASE_AFTER.match(
+                text, e) or not self._name_like(text, s, e, words, lower_words):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
         return f
@@ -283,3 +283,6 @@ def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
 
 #: a word that describes a company rather than names it ("Zentiva-backed fund", "Paris-listed")
 _DESCRIBING_END = re.compile(r"-(?:backed|owned|based|listed|led|funded|focused|controlled)$")
+#: a word after a name that makes it part of a disease ("IgA nephropathy", "Hodgkin lymphoma", "Graves' disease")
+_DISEASE_AFTER = re.compile(r"(?:'|’)?s?\s+(?:nephropathy|disease|syndrome|lymphoma|leuka?emia|carcinoma|sarcoma|myeloma|"
+                            r"dystrophy|deficiency|palsy|ataxia|chorea|encephalitis|ophthalmopathy|thyroiditis)\b", re.I)
