@@ -1645,3 +1645,13 @@ def test_milestone_income_booked_from_a_partner_is_no_deal_term():
     text = ("Revenue included JPY 3,000 million in milestone income from US partner Quarry Bio, received on the start "
             "of a Phase 3 trial.")
     assert [d.milestones for d in extract(text).deals if d.milestones] == []
+
+
+def test_a_designation_granted_to_a_companys_drug_is_no_licence_nor_a_heading():
+    text = ("The FDA also granted Fast Track designation to Aoba Therapeutics's second candidate, AOB-305. In research "
+            "news, Kyoto University and Sakura Pharmaceutical said they had begun a three-year research collaboration "
+            "to identify new targets in kidney fibrosis.")
+    deals = extract(text).deals
+    assert all("Aoba" not in ((d.licensor and d.licensor.name) or "") + ((d.licensee and d.licensee.name) or "")
+               for d in deals)
+    assert all(d.asset != "AOB-305" for d in deals)

@@ -98,7 +98,7 @@ class Linker:
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
-                if heading is not None and (0 < m.sent - heading.sent <= 2 and (not (
+                if heading is not None and not _other_company(heading, m) and (0 < m.sent - heading.sent <= 2 and (not (
                         {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m)
                         or _heading_party(heading, m)) or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
@@ -261,6 +261,15 @@ def _asset_owner(deals: list[DealState], last: DealState, m: Mention) -> DealSta
     if not mine or mine & _assets_of(last) or not _assets_of(last):
         return last
     return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)), last)  # (near ones)
+
+
+def _other_company(heading: Mention, m: Mention) -> bool:
+    """A sentence before ``m`` that names a company ``m`` does not, when ``m`` names two of its own, is about another
+    company's drug ("The FDA granted Fast Track to Aoba's AOB-305." before "Kyoto University and Sakura began a
+    collaboration"), no heading of ``m``'s deal."""
+    mine = {p.ent for p in heading.parties if p.ent}
+    theirs = {p.ent for p in m.parties if p.ent}
+    return bool(mine - theirs) and len(theirs) >= 2 and not heading.bullet
 
 
 def _heading_party(heading: Mention, m: Mention) -> bool:
