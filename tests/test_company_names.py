@@ -138,3 +138,9 @@ def test_headline_phrases_and_disease_eponyms_are_no_companies(text, bad):
 def test_a_name_that_heads_a_disease_is_no_company(text, bad):
     from newsextract.finders.companies.finder import CompanyFinder
     assert bad not in {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}
+
+
+def test_a_stock_index_is_no_company():
+    from newsextract.finders.companies.finder import CompanyFinder
+    text = "Shares of Mahavir Lifesciences closed 3.1% lower, against a flat Nifty Pharma index."
+    assert "Nifty Pharma" not in {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}

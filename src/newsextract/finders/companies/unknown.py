@@ -283,6 +283,7 @@ def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
 
 #: a word that describes a company rather than names it ("Zentiva-backed fund", "Paris-listed")
 _DESCRIBING_END = re.compile(r"-(?:backed|owned|based|listed|led|funded|focused|controlled)$")
-#: a word after a name that makes it part of a disease ("IgA nephropathy", "Hodgkin lymphoma", "Graves' disease")
+#: a word after a name that makes it part of a disease ("IgA nephropathy", "Hodgkin lymphoma", "Graves' disease") or of
+#: a stock index ("the Nifty Pharma index")
 _DISEASE_AFTER = re.compile(r"(?:'|’)?s?\s+(?:nephropathy|disease|syndrome|lymphoma|leuka?emia|carcinoma|sarcoma|myeloma|"
-                            r"dystrophy|deficiency|palsy|ataxia|chorea|encephalitis|ophthalmopathy|thyroiditis)\b", re.I)
+                            r"dystrophy|deficiency|palsy|ataxia|chorea|encephalitis|ophthalmopathy|thyroiditis|index|indices|sub-index)\b", re.I)
