@@ -470,3 +470,10 @@ def test_a_total_contract_scale_is_the_total():
             "contract scale is 1.2 trillion won, and Dongsan Bio receives a down payment of 50 billion won.")
     assert [(d.total_value.amount, d.upfront.amount) for d in extract(text).deals] == [
         (Decimal(1_200_000_000_000), Decimal(50_000_000_000))]
+
+
+def test_a_milestone_the_company_received_is_history():
+    from newsextract import extract
+    text = ("Collaboration revenue rose to €58.1 million, helped by a €10 million milestone payment the Heidelberg "
+            "company received from its long-standing partner Lundholm Pharma, Rheinmark Bio said.")
+    assert [d.milestones for d in extract(text).deals if d.milestones] == []
