@@ -672,3 +672,18 @@ def test_approvals_zh_the_indication_after_a_drug_is_no_part_of_its_name(extract
     """"泽沃替尼二线治疗适应症获批": the drug phrasing's name stops before the indication (新适应症, 二线治疗适应症)."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma gained EU approval of the XIa drug in June; the European Commission granted marketing "
+     "authorisation for the factor XIa anticoagulant KST-410 in stroke prevention.",
+     ("EC", "approval", "KST-410")),
+    ("Earlier this year the FDA granted KST-410 orphan drug designation for multiple myeloma, Kestrel Pharma said.",
+     ("FDA", "designation", "KST-410")),
+])
+def test_approvals_a_target_before_a_class_noun_is_no_drug(extractor, text, want):
+    """A target written before the drug's class ("the XIa drug", "the factor XIa anticoagulant KST-410") describes
+    the drug; the class nouns of not_name_after include drug, medicine, anticoagulant, antiviral, antibiotic,
+    degrader, but 'orphan drug designation' after a name leaves it the drug."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [want], got
