@@ -687,3 +687,16 @@ def test_approvals_a_target_before_a_class_noun_is_no_drug(extractor, text, want
     degrader, but 'orphan drug designation' after a name leaves it the drug."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The FDA has approved zavotinib for lung cancer, Halcyon Bio said on Monday.",
+     ("FDA", "approval", "zavotinib", "Halcyon Bio")),
+    ("Health Canada granted priority review to the filing for HB-220, Kestrel Pharma (TSX: KSTL) announced.",
+     ("Health Canada", "filing_accepted", "HB-220", "Kestrel Pharma")),
+])
+def test_approvals_company_that_reports_the_event_after_it(extractor, text, want):
+    """A sentence that names its company only after the event, as the one who says so ("…, X said"), has that
+    company as the sponsor."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [want], got
