@@ -715,3 +715,17 @@ def test_figures_the_company_glued_to_its_stock_code_in_the_opening_is_the_artic
             "2024年公司实现营业收入16.82亿元，同比增长12.5%。")
     got = [_row(f) for f in extractor.extract(text, lang="zh", published="2025-03-01").figures]
     assert got == [("宁远生物", "revenue", 1682000000, "CNY", "FY2024", 12.5)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts put the global IPF drug market at $4.5 billion in 2025.",
+     [("global IPF drug", "market_size", 4500000000, "USD", "2025", None)]),
+    ("Analysts at Nomura estimate the Indian oncology market at INR 280 billion in 2025.",
+     [("Indian oncology", "market_size", 280000000000, "INR", "2025", None)]),
+    ("Brokers value the European psoriasis biologics market at €12 billion in 2024.",
+     [("European psoriasis biologics", "market_size", 12000000000, "EUR", "2024", None)]),
+])
+def test_figures_a_market_someone_puts_at_an_amount(extractor, text, want):
+    """'X puts/estimates/values the … market at <amount>': the market's size (the verb and its subject are no part
+    of the market, and 'estimate' as a verb over a market is no analysts' expectation of a company)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
