@@ -729,3 +729,14 @@ def test_figures_a_market_someone_puts_at_an_amount(extractor, text, want):
     """'X puts/estimates/values the … market at <amount>': the market's size (the verb and its subject are no part
     of the market, and 'estimate' as a verb over a market is no analysts' expectation of a company)."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "China-originated assets accounted for roughly 32% of in-licensing deals with upfronts of at least $50 million.",
+    "Korean biotechs signed a fifth of all licensing transactions above USD 100 million last year.",
+    "Deals over $1 billion made up 40% of the out-licensing activity, a banker said.",
+])
+def test_figures_a_threshold_of_deals_is_no_deal_value(extractor, text):
+    """An amount that picks a class of deals ('deals over $50 million', 'with upfronts of at least …') is a
+    threshold, no value of the deals."""
+    assert not [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"]
