@@ -740,3 +740,12 @@ def test_figures_a_threshold_of_deals_is_no_deal_value(extractor, text):
     """An amount that picks a class of deals ('deals over $50 million', 'with upfronts of at least …') is a
     threshold, no value of the deals."""
     assert not [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("机构预计，2030年中国减重药物市场将达到800亿元。", [("中国减重药物", "market_size", 80000000000, "CNY", "2030", None)]),
+    ("機構預計，2030年全球ADC市場有望突破300億美元。", [("全球ADC", "market_size", 30000000000, "USD", "2030", None)]),
+])
+def test_figures_zh_a_market_that_reaches_an_amount_without_the_word_size(extractor, text, want):
+    """X市场将达到/有望突破<amount>: the market's size, as 市场规模 would say it (simplified and traditional)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
