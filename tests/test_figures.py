@@ -749,3 +749,12 @@ def test_figures_a_threshold_of_deals_is_no_deal_value(extractor, text):
 def test_figures_zh_a_market_that_reaches_an_amount_without_the_word_size(extractor, text, want):
     """X市场将达到/有望突破<amount>: the market's size, as 市场规模 would say it (simplified and traditional)."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "2025年上半年，中国药企在首付款超过5000万美元的对外授权交易中占比约32%。",
+    "2025年，首付款不低於5000萬美元的授權交易中，中國資產佔比約三成。",
+])
+def test_figures_zh_a_threshold_of_deals_is_no_deal_value(extractor, text):
+    """首付款超过X的交易: X picks a class of deals, as 'deals over $50 million' does in English; no deal value."""
+    assert not [f for f in _figures(extractor, "zh", text) if f.metric == "deal_value"]
