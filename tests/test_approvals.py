@@ -700,3 +700,20 @@ def test_approvals_company_that_reports_the_event_after_it(extractor, text, want
     company as the sponsor."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio received clearance from the FDA to begin a phase 1 trial of HB-220.",
+     ("FDA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("Halcyon Bio won permission from the NMPA to start a phase 2 study of HB-220.",
+     ("NMPA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("Halcyon Bio's investigational new drug (IND) application for HB-220 was cleared by the FDA.",
+     ("FDA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("The FDA gave the green light to Halcyon Bio's zavotinib for lung cancer.",
+     ("FDA", "approval", "zavotinib", "Halcyon Bio")),
+])
+def test_approvals_trial_clearance_in_more_words(extractor, text, want):
+    """A trial cleared in other words than 'IND cleared': clearance/permission/go-ahead to begin a trial, the IND
+    spelt out; and 'permission', 'green light', 'investigational new drug' open a sentence to the event rules."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [want], got
