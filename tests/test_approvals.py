@@ -672,3 +672,48 @@ def test_approvals_zh_the_indication_after_a_drug_is_no_part_of_its_name(extract
     """"泽沃替尼二线治疗适应症获批": the drug phrasing's name stops before the indication (新适应症, 二线治疗适应症)."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)]
     assert got == want, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma gained EU approval of the XIa drug in June; the European Commission granted marketing "
+     "authorisation for the factor XIa anticoagulant KST-410 in stroke prevention.",
+     ("EC", "approval", "KST-410")),
+    ("Earlier this year the FDA granted KST-410 orphan drug designation for multiple myeloma, Kestrel Pharma said.",
+     ("FDA", "designation", "KST-410")),
+])
+def test_approvals_a_target_before_a_class_noun_is_no_drug(extractor, text, want):
+    """A target written before the drug's class ("the XIa drug", "the factor XIa anticoagulant KST-410") describes
+    the drug; the class nouns of not_name_after include drug, medicine, anticoagulant, antiviral, antibiotic,
+    degrader, but 'orphan drug designation' after a name leaves it the drug."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The FDA has approved zavotinib for lung cancer, Halcyon Bio said on Monday.",
+     ("FDA", "approval", "zavotinib", "Halcyon Bio")),
+    ("Health Canada granted priority review to the filing for HB-220, Kestrel Pharma (TSX: KSTL) announced.",
+     ("Health Canada", "filing_accepted", "HB-220", "Kestrel Pharma")),
+])
+def test_approvals_company_that_reports_the_event_after_it(extractor, text, want):
+    """A sentence that names its company only after the event, as the one who says so ("…, X said"), has that
+    company as the sponsor."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio received clearance from the FDA to begin a phase 1 trial of HB-220.",
+     ("FDA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("Halcyon Bio won permission from the NMPA to start a phase 2 study of HB-220.",
+     ("NMPA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("Halcyon Bio's investigational new drug (IND) application for HB-220 was cleared by the FDA.",
+     ("FDA", "trial_clearance", "HB-220", "Halcyon Bio")),
+    ("The FDA gave the green light to Halcyon Bio's zavotinib for lung cancer.",
+     ("FDA", "approval", "zavotinib", "Halcyon Bio")),
+])
+def test_approvals_trial_clearance_in_more_words(extractor, text, want):
+    """A trial cleared in other words than 'IND cleared': clearance/permission/go-ahead to begin a trial, the IND
+    spelt out; and 'permission', 'green light', 'investigational new drug' open a sentence to the event rules."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [want], got

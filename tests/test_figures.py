@@ -715,3 +715,46 @@ def test_figures_the_company_glued_to_its_stock_code_in_the_opening_is_the_artic
             "2024年公司实现营业收入16.82亿元，同比增长12.5%。")
     got = [_row(f) for f in extractor.extract(text, lang="zh", published="2025-03-01").figures]
     assert got == [("宁远生物", "revenue", 1682000000, "CNY", "FY2024", 12.5)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts put the global IPF drug market at $4.5 billion in 2025.",
+     [("global IPF drug", "market_size", 4500000000, "USD", "2025", None)]),
+    ("Analysts at Nomura estimate the Indian oncology market at INR 280 billion in 2025.",
+     [("Indian oncology", "market_size", 280000000000, "INR", "2025", None)]),
+    ("Brokers value the European psoriasis biologics market at €12 billion in 2024.",
+     [("European psoriasis biologics", "market_size", 12000000000, "EUR", "2024", None)]),
+])
+def test_figures_a_market_someone_puts_at_an_amount(extractor, text, want):
+    """'X puts/estimates/values the … market at <amount>': the market's size (the verb and its subject are no part
+    of the market, and 'estimate' as a verb over a market is no analysts' expectation of a company)."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "China-originated assets accounted for roughly 32% of in-licensing deals with upfronts of at least $50 million.",
+    "Korean biotechs signed a fifth of all licensing transactions above USD 100 million last year.",
+    "Deals over $1 billion made up 40% of the out-licensing activity, a banker said.",
+])
+def test_figures_a_threshold_of_deals_is_no_deal_value(extractor, text):
+    """An amount that picks a class of deals ('deals over $50 million', 'with upfronts of at least …') is a
+    threshold, no value of the deals."""
+    assert not [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("机构预计，2030年中国减重药物市场将达到800亿元。", [("中国减重药物", "market_size", 80000000000, "CNY", "2030", None)]),
+    ("機構預計，2030年全球ADC市場有望突破300億美元。", [("全球ADC", "market_size", 30000000000, "USD", "2030", None)]),
+])
+def test_figures_zh_a_market_that_reaches_an_amount_without_the_word_size(extractor, text, want):
+    """X市场将达到/有望突破<amount>: the market's size, as 市场规模 would say it (simplified and traditional)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "2025年上半年，中国药企在首付款超过5000万美元的对外授权交易中占比约32%。",
+    "2025年，首付款不低於5000萬美元的授權交易中，中國資產佔比約三成。",
+])
+def test_figures_zh_a_threshold_of_deals_is_no_deal_value(extractor, text):
+    """首付款超过X的交易: X picks a class of deals, as 'deals over $50 million' does in English; no deal value."""
+    assert not [f for f in _figures(extractor, "zh", text) if f.metric == "deal_value"]

@@ -87,6 +87,11 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
              rx["appr.granted_to"].search(text[max(a, o.start - 8):o.start])]
     if after:
         return after[0], True
+    said = rx.get("appr.reporter_after")
+    if said is not None:  # "The FDA has approved zavotinib, Halcyon Bio said on Monday": the one who reports it
+        tellers = [o for o in orgs if o.start >= ev.end and said.match(text, o.end, o.end + 24)]
+        if tellers:
+            return tellers[0], False
     before = [o for o in orgs if o.end <= ev.start]
     if before:
         return before[-1], False
