@@ -393,3 +393,17 @@ def test_zh_other_drug_sentence_keeps_its_target(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "HL-0701" and "PD-1" not in d.targets
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # an upfront, a comma, then milestone parts each with its own amount: no combined figure
+    ("印度太阳药业获得华岭生物HL-0702在印度的商业化权利，太阳药业将向华岭生物支付1000万美元首付款，"
+     "注册里程碑最高1200万美元，销售里程碑最高3000万美元。", 10_000_000, 42_000_000),
+    ("印度太陽藥業取得華嶺生物HL-0702在印度的商業化權利，太陽藥業將向華嶺生物支付首付款800萬美元，"
+     "開發里程碑不超過500萬美元，銷售里程碑不超過2500萬美元。", 8_000_000, 30_000_000),
+])
+def test_zh_upfront_then_comma_milestone_parts(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
