@@ -407,3 +407,18 @@ def test_zh_upfront_then_comma_milestone_parts(text, upfront, milestones):
     d = extract(text, lang="zh").deals[0]
     assert d.upfront and d.upfront.amount == upfront
     assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,currency,upfront,milestones", [
+    # money paid first is the upfront, money paid later up to a ceiling the milestones (not a licence fee total)
+    ("华岭大学将其抗体平台独家授权给华岭生物，华岭生物先付授权金人民币3,000万元，之后视研发进展再付最多人民币1.5亿元。",
+     "CNY", 30_000_000, 150_000_000),
+    ("華嶺大學將其抗體平台獨家授權予華嶺生物，華嶺生物先支付授權金新台幣5,000萬元，隨後再支付最高新台幣3億元。",
+     "TWD", 50_000_000, 300_000_000),
+])
+def test_zh_paid_first_and_paid_later(text, currency, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and (d.upfront.currency, d.upfront.amount) == (currency, upfront)
+    assert d.milestones and d.milestones.amount == milestones
+    assert d.total_value is None
