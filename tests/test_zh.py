@@ -422,3 +422,17 @@ def test_zh_paid_first_and_paid_later(text, currency, upfront, milestones):
     assert d.upfront and (d.upfront.currency, d.upfront.amount) == (currency, upfront)
     assert d.milestones and d.milestones.amount == milestones
     assert d.total_value is None
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # a royalty bought outright at once, and more paid if a sales level is reached, up to a ceiling
+    ("华岭生物宣布，特许权投资机构Apex Royalty以2亿美元一次性买断其HL-0801全球销售特许权使用费的60%，"
+     "若HL-0801年销售额超过15亿美元，Apex Royalty将额外支付最多8000万美元。", 200_000_000, 80_000_000),
+    ("華嶺生物宣佈，特許權投資機構Apex Royalty以2億美元一次性買斷其HL-0801全球銷售特許權使用費的60%，"
+     "若HL-0801年銷售額超過15億美元，Apex Royalty將額外支付最高8,000萬美元。", 200_000_000, 80_000_000),
+])
+def test_zh_royalty_buyout_upfront_and_extra_payment(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
