@@ -436,3 +436,14 @@ def test_zh_royalty_buyout_upfront_and_extra_payment(text, upfront, milestones):
     d = extract(text, lang="zh").deals[0]
     assert d.upfront and d.upfront.amount == upfront
     assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,amount", [
+    # a term raised to a new value: the cue, a raising verb, then the amount
+    ("华岭生物已将其HL-0901的开发权利扩大授予辉瑞，原协议中的里程碑总额上调至最高12亿美元。", 1_200_000_000),
+    ("華嶺生物已將其HL-0901的開發權利擴大授予輝瑞，原協議的里程碑總額提高至最多12億美元。", 1_200_000_000),
+])
+def test_zh_term_raised_to_new_value(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == amount
