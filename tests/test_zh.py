@@ -447,3 +447,15 @@ def test_zh_term_raised_to_new_value(text, amount):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones and d.milestones.amount == amount
+
+
+@pytest.mark.parametrize("text", [
+    # a non-refundable upfront is no refund: the deal stays signed
+    "华岭生物将其HL-1001的全球权益授予辉瑞，辉瑞将支付不可退还的首付款3000万美元。",
+    "華嶺生物將其HL-1001的全球權益授予輝瑞，輝瑞將一次性支付3,000萬美元不可退還首付款。",
+    "华岭生物将其HL-1001的全球权益授予辉瑞，辉瑞将支付3000万美元无需退还的预付款。",
+])
+def test_zh_non_refundable_upfront_is_no_termination(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.status == "signed" and d.upfront and d.upfront.amount == 30_000_000
