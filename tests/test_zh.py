@@ -459,3 +459,18 @@ def test_zh_non_refundable_upfront_is_no_termination(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.status == "signed" and d.upfront and d.upfront.amount == 30_000_000
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a milestone part in a condition clause, then the company that gets paid, then the amount
+    ("华岭生物将其HL-1101的欧洲权利独家许可给Almirall。Almirall向公司支付1,000万欧元首付款；在达成约定的开发及注册里程碑时，"
+     "公司可获得合计不超过3,000万欧元的付款；在年度净销售额达到约定门槛时，公司另可获得合计不超过1亿欧元的销售里程碑付款。",
+     130_000_000),
+    ("華嶺生物將其HL-1101的歐洲權利獨家許可予Almirall。Almirall向公司支付1,000萬歐元首付款；在達成約定的開發及註冊里程碑後，"
+     "本公司可獲得合計不超過3,000萬歐元的付款；在年度淨銷售額達到約定門檻時，公司另可獲得合計不超過1億歐元的銷售里程碑付款。",
+     130_000_000),
+])
+def test_zh_condition_clause_milestone_part_then_company(text, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == milestones
