@@ -474,3 +474,16 @@ def test_zh_condition_clause_milestone_part_then_company(text, milestones):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a bare milestone word after the amount yields to the part named before it in the same clause part
+    ("根据协议，华岭生物将向ABL支付首付款1,000万美元，并在达成约定的开发及注册里程碑后支付合计不超过4,000万美元的里程碑款，"
+     "在达成约定的销售里程碑后支付合计不超过9,000万美元的销售里程碑款。", 130_000_000),
+    ("根據協議，華嶺生物將向ABL支付首付款1,000萬美元，並於達成約定的臨床開發里程碑後支付最多4,000萬美元的里程碑付款，"
+     "於達成約定的銷售里程碑後支付最多9,000萬美元的銷售里程碑付款。", 130_000_000),
+])
+def test_zh_bare_milestone_word_yields_to_part_before(text, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == milestones
