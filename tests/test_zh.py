@@ -487,3 +487,14 @@ def test_zh_bare_milestone_word_yields_to_part_before(text, milestones):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the first closing payment of a purchase is its upfront
+    ("华岭生物以人民币8亿元对价收购海川药业60%股权，其中首期交割款4.5亿元，剩余款项将根据获批进度分期支付，最高3.5亿元。", 450_000_000),
+    ("華嶺生物以人民幣8億元對價收購海川藥業60%股權，其中首次交割款項4.5億元，其餘款項將按獲批進度分期支付。", 450_000_000),
+])
+def test_zh_first_closing_payment_is_upfront(text, upfront):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
