@@ -498,3 +498,15 @@ def test_zh_first_closing_payment_is_upfront(text, upfront):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.upfront and d.upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text", [
+    # the price of shares the partner subscribes is equity, not the licence's total
+    "华岭生物将其HL-1201的日本权益授予大塚，大塚将支付首付款1,000万美元。同日，大塚同意以每股3.5港元认购华岭生物新股份，总代价约为1,500万美元。",
+    "華嶺生物將其HL-1201的日本權益授予大塚，大塚將支付首付款1,000萬美元。同日，大塚同意以每股3.5港元認購華嶺生物新股份，總代價約為1,500萬美元。",
+])
+def test_zh_share_subscription_price_is_equity(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is None
+    assert d.equity and d.equity.amount == 15_000_000
