@@ -510,3 +510,16 @@ def test_zh_share_subscription_price_is_equity(text):
     d = extract(text, lang="zh").deals[0]
     assert d.total_value is None
     assert d.equity and d.equity.amount == 15_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # another drug licensed to an unnamed company is another deal: its targets stay out of the named deal
+    "华岭生物已将其HLX-301的海外权益授予辉瑞，辉瑞将支付首付款5000万美元。\n\n今年3月，华岭生物已将另一款BCMA双抗HLX-208的大中华区权益转让给一家国内上市药企，双方未披露金额。",
+    "華嶺生物已將其HLX-301的海外權益授予輝瑞，輝瑞將支付首付款5000萬美元。\n\n今年3月，華嶺生物已將另一款BCMA雙抗HLX-208的大中華區權益轉讓給一家A股上市藥企，雙方未披露金額。",
+])
+def test_zh_unnamed_partner_of_another_drug_is_another_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    first = [d for d in deals if d.upfront][0]
+    assert first.asset == "HLX-301" and "BCMA" not in first.targets
+    assert any(d.asset == "HLX-208" and d.licensee is None for d in deals)
