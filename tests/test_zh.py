@@ -393,3 +393,133 @@ def test_zh_other_drug_sentence_keeps_its_target(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "HL-0701" and "PD-1" not in d.targets
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # an upfront, a comma, then milestone parts each with its own amount: no combined figure
+    ("印度太阳药业获得华岭生物HL-0702在印度的商业化权利，太阳药业将向华岭生物支付1000万美元首付款，"
+     "注册里程碑最高1200万美元，销售里程碑最高3000万美元。", 10_000_000, 42_000_000),
+    ("印度太陽藥業取得華嶺生物HL-0702在印度的商業化權利，太陽藥業將向華嶺生物支付首付款800萬美元，"
+     "開發里程碑不超過500萬美元，銷售里程碑不超過2500萬美元。", 8_000_000, 30_000_000),
+])
+def test_zh_upfront_then_comma_milestone_parts(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,currency,upfront,milestones", [
+    # money paid first is the upfront, money paid later up to a ceiling the milestones (not a licence fee total)
+    ("华岭大学将其抗体平台独家授权给华岭生物，华岭生物先付授权金人民币3,000万元，之后视研发进展再付最多人民币1.5亿元。",
+     "CNY", 30_000_000, 150_000_000),
+    ("華嶺大學將其抗體平台獨家授權予華嶺生物，華嶺生物先支付授權金新台幣5,000萬元，隨後再支付最高新台幣3億元。",
+     "TWD", 50_000_000, 300_000_000),
+])
+def test_zh_paid_first_and_paid_later(text, currency, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and (d.upfront.currency, d.upfront.amount) == (currency, upfront)
+    assert d.milestones and d.milestones.amount == milestones
+    assert d.total_value is None
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # a royalty bought outright at once, and more paid if a sales level is reached, up to a ceiling
+    ("华岭生物宣布，特许权投资机构Apex Royalty以2亿美元一次性买断其HL-0801全球销售特许权使用费的60%，"
+     "若HL-0801年销售额超过15亿美元，Apex Royalty将额外支付最多8000万美元。", 200_000_000, 80_000_000),
+    ("華嶺生物宣佈，特許權投資機構Apex Royalty以2億美元一次性買斷其HL-0801全球銷售特許權使用費的60%，"
+     "若HL-0801年銷售額超過15億美元，Apex Royalty將額外支付最高8,000萬美元。", 200_000_000, 80_000_000),
+])
+def test_zh_royalty_buyout_upfront_and_extra_payment(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,amount", [
+    # a term raised to a new value: the cue, a raising verb, then the amount
+    ("华岭生物已将其HL-0901的开发权利扩大授予辉瑞，原协议中的里程碑总额上调至最高12亿美元。", 1_200_000_000),
+    ("華嶺生物已將其HL-0901的開發權利擴大授予輝瑞，原協議的里程碑總額提高至最多12億美元。", 1_200_000_000),
+])
+def test_zh_term_raised_to_new_value(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == amount
+
+
+@pytest.mark.parametrize("text", [
+    # a non-refundable upfront is no refund: the deal stays signed
+    "华岭生物将其HL-1001的全球权益授予辉瑞，辉瑞将支付不可退还的首付款3000万美元。",
+    "華嶺生物將其HL-1001的全球權益授予輝瑞，輝瑞將一次性支付3,000萬美元不可退還首付款。",
+    "华岭生物将其HL-1001的全球权益授予辉瑞，辉瑞将支付3000万美元无需退还的预付款。",
+])
+def test_zh_non_refundable_upfront_is_no_termination(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.status == "signed" and d.upfront and d.upfront.amount == 30_000_000
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a milestone part in a condition clause, then the company that gets paid, then the amount
+    ("华岭生物将其HL-1101的欧洲权利独家许可给Almirall。Almirall向公司支付1,000万欧元首付款；在达成约定的开发及注册里程碑时，"
+     "公司可获得合计不超过3,000万欧元的付款；在年度净销售额达到约定门槛时，公司另可获得合计不超过1亿欧元的销售里程碑付款。",
+     130_000_000),
+    ("華嶺生物將其HL-1101的歐洲權利獨家許可予Almirall。Almirall向公司支付1,000萬歐元首付款；在達成約定的開發及註冊里程碑後，"
+     "本公司可獲得合計不超過3,000萬歐元的付款；在年度淨銷售額達到約定門檻時，公司另可獲得合計不超過1億歐元的銷售里程碑付款。",
+     130_000_000),
+])
+def test_zh_condition_clause_milestone_part_then_company(text, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a bare milestone word after the amount yields to the part named before it in the same clause part
+    ("根据协议，华岭生物将向ABL支付首付款1,000万美元，并在达成约定的开发及注册里程碑后支付合计不超过4,000万美元的里程碑款，"
+     "在达成约定的销售里程碑后支付合计不超过9,000万美元的销售里程碑款。", 130_000_000),
+    ("根據協議，華嶺生物將向ABL支付首付款1,000萬美元，並於達成約定的臨床開發里程碑後支付最多4,000萬美元的里程碑付款，"
+     "於達成約定的銷售里程碑後支付最多9,000萬美元的銷售里程碑付款。", 130_000_000),
+])
+def test_zh_bare_milestone_word_yields_to_part_before(text, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the first closing payment of a purchase is its upfront
+    ("华岭生物以人民币8亿元对价收购海川药业60%股权，其中首期交割款4.5亿元，剩余款项将根据获批进度分期支付，最高3.5亿元。", 450_000_000),
+    ("華嶺生物以人民幣8億元對價收購海川藥業60%股權，其中首次交割款項4.5億元，其餘款項將按獲批進度分期支付。", 450_000_000),
+])
+def test_zh_first_closing_payment_is_upfront(text, upfront):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text", [
+    # the price of shares the partner subscribes is equity, not the licence's total
+    "华岭生物将其HL-1201的日本权益授予大塚，大塚将支付首付款1,000万美元。同日，大塚同意以每股3.5港元认购华岭生物新股份，总代价约为1,500万美元。",
+    "華嶺生物將其HL-1201的日本權益授予大塚，大塚將支付首付款1,000萬美元。同日，大塚同意以每股3.5港元認購華嶺生物新股份，總代價約為1,500萬美元。",
+])
+def test_zh_share_subscription_price_is_equity(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is None
+    assert d.equity and d.equity.amount == 15_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # another drug licensed to an unnamed company is another deal: its targets stay out of the named deal
+    "华岭生物已将其HLX-301的海外权益授予辉瑞，辉瑞将支付首付款5000万美元。\n\n今年3月，华岭生物已将另一款BCMA双抗HLX-208的大中华区权益转让给一家国内上市药企，双方未披露金额。",
+    "華嶺生物已將其HLX-301的海外權益授予輝瑞，輝瑞將支付首付款5000萬美元。\n\n今年3月，華嶺生物已將另一款BCMA雙抗HLX-208的大中華區權益轉讓給一家A股上市藥企，雙方未披露金額。",
+])
+def test_zh_unnamed_partner_of_another_drug_is_another_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    first = [d for d in deals if d.upfront][0]
+    assert first.asset == "HLX-301" and "BCMA" not in first.targets
+    assert any(d.asset == "HLX-208" and d.licensee is None for d in deals)

@@ -213,6 +213,9 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
+    if m.unnamed_roles & set(d.roles) and _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)):
+        return False  # an unnamed counterparty in a role the deal has named, over another asset ("X licensed another
+        # drug, B, to a domestic company" after X's deal for A with Y): another deal
     if others and len(d.parties) >= 2 and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under

@@ -69,6 +69,9 @@ class PaymentKinds:
         self.exercise_if_before = _rx(att, "exercise_if_before")
         self.exercise_if_after = _rx(att, "exercise_if_after")
         self.generic_total = _rx(att, "generic_total", 0)
+        #: a bare milestone word after an amount yields to the milestone part named before it in the same clause part
+        #: ("在达成开发及注册里程碑后支付合计不超过3,800万美元的里程碑款": the development part)
+        self.bare_milestone = _rx(att, "bare_milestone", 0)
 
     def assign(self, text: str, m: Mention, facts: list[Fact], shared: Fact | None = None) -> None:
         """Adds ``(kind, money fact, cue rule)`` to ``m.money`` for each amount of the clause that is a deal term;
@@ -179,6 +182,11 @@ class PaymentKinds:
                 best[1].start >= mf.end and _BARE_TOTAL.fullmatch(best[1].text.strip())
                 and not re.search(r"[,，;]", text[left[1].end:mf.start])):
             return left[1]  # "sales milestones of up to JPY 5,000 million in aggregate": the kind named before it
+        if best and left and best[1] is not left[1] and best[1].kind == "milestone" and left[1].kind == "milestone_part" and (
+                self.bare_milestone is not None and best[1].start >= mf.end
+                and self.bare_milestone.fullmatch(best[1].text.strip())
+                and not re.search(r"[,，;；。]", text[left[1].end:mf.start])):
+            return left[1]
         if best and right and best[1] is not right[1] and best[1].kind == "total" and right[1].kind in _SPECIFIC and (
                 self.kind_after_gap is None or self.kind_after_gap.match(self._gap(text, mf.end, right[1].start, convs))):
             return right[1]  # "worth up to $975 million in … milestones": the kind named after the amount
