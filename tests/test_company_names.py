@@ -144,3 +144,14 @@ def test_a_stock_index_is_no_company():
     from newsextract.finders.companies.finder import CompanyFinder
     text = "Shares of Mahavir Lifesciences closed 3.1% lower, against a flat Nifty Pharma index."
     assert "Nifty Pharma" not in {f.text for f in CompanyFinder("en").find(text) if f.label == "org"}
+
+
+@pytest.mark.parametrize("text,names", [
+    # investor words end a fund's name, but not a phrase of finance
+    ("Venture Capital Funding Soars as Harbourline Royalty Partners pays Nuvela Bio.",
+     {"Harbourline Royalty Partners", "Nuvela Bio"}),
+    ("The company had Working Capital of $20 million; Hedge Fund managers bought shares.", set()),
+])
+def test_investor_words_end_fund_names_not_finance_phrases(text, names):
+    from newsextract.finders.companies.finder import CompanyFinder
+    assert {f.text for f in CompanyFinder("en").find(text) if f.label == "org"} == names

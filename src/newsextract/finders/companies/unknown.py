@@ -46,7 +46,8 @@ class NameCleaner:
         self.person_rx = re.compile(filt["person"]) if filt.get("person") else None
         self.drug_named = re.compile(filt["drug_named"]) if filt.get("drug_named") else None
         lex = names.get("lexicon", {}) or {}
-        self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or [])
+        self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or []) + (
+                                     lex.get("fund_word") or [])
                                  for w in re.sub(r"\\|\?|\(.*?\)", "", x).replace(",", " ").split()}
         self.designator_words |= set(names.get("legal_abbreviations") or [])
         self.designator_words = {w.strip(".") for w in self.designator_words}
