@@ -1655,3 +1655,9 @@ def test_a_designation_granted_to_a_companys_drug_is_no_licence_nor_a_heading():
     assert all("Aoba" not in ((d.licensor and d.licensor.name) or "") + ((d.licensee and d.licensee.name) or "")
                for d in deals)
     assert all(d.asset != "AOB-305" for d in deals)
+
+
+def test_a_denial_of_something_else_keeps_the_deal():
+    text = ("Tellis Pharma returned rights to CV-10 to Corvane Biopharma, ending a deal under which it had paid $50 "
+            "million upfront; Tellis denied that the decision was linked to safety.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Corvane Biopharma", "Tellis Pharma")]
