@@ -523,3 +523,9 @@ def test_zh_unnamed_partner_of_another_drug_is_another_deal(text):
     first = [d for d in deals if d.upfront][0]
     assert first.asset == "HLX-301" and "BCMA" not in first.targets
     assert any(d.asset == "HLX-208" and d.licensee is None for d in deals)
+
+
+def test_zh_a_denial_of_something_else_keeps_the_deal():
+    from newsextract import extract
+    text = "泰利斯制药将CV-10的权益退还给科尔凡生物，此前其已支付5000万美元首付款；公司否认此次终止与安全性有关。"
+    assert len(extract(text, lang="zh").deals) == 1
