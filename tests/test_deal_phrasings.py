@@ -1661,3 +1661,9 @@ def test_a_denial_of_something_else_keeps_the_deal():
     text = ("Tellis Pharma returned rights to CV-10 to Corvane Biopharma, ending a deal under which it had paid $50 "
             "million upfront; Tellis denied that the decision was linked to safety.")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Corvane Biopharma", "Tellis Pharma")]
+
+
+def test_a_protein_called_an_attractive_target_keeps_the_deal():
+    text = ("Orvane Pharma will pay Tellis Bio $30 million upfront for TB-7, an antibody against TL1A, which the "
+            "companies call an attractive target in inflammatory bowel disease.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
