@@ -40,6 +40,8 @@ class NameCleaner:
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
+        self.not_name_after = re.compile(filt["not_name_after"]) if filt.get("not_name_after") else None
+        self.describing_end = re.compile(filt["describing_end"]) if filt.get("describing_end") else None
         self.thing_end = re.compile(filt["thing_end"]) if filt.get("thing_end") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
@@ -186,7 +188,8 @@ class NameCleaner:
             s += len(first) + 1
             seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
-        if words and (words[-1] in self.never_last or _DESCRIBING_END.search(words[-1])) or _DISEASE_AFTER.match(
+        if words and (words[-1] in self.never_last or self.describing_end is not None and self.describing_end.search(
+                words[-1])) or self.not_name_after is not None and self.not_name_after.match(
                 text, e) or not self._name_like(text, s, e, words, lower_words):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
@@ -280,11 +283,3 @@ def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
     terms = [t if e.get("case_sensitive") else f"(?i:{t})" for e in load_file(lang, "regulators", pd).get("entries", [])
              for t in e.get("terms", [])]
     return re.compile("|".join(terms)) if terms else None
-
-
-#: a word that describes a company rather than names it ("Zentiva-backed fund", "Paris-listed")
-_DESCRIBING_END = re.compile(r"-(?:backed|owned|based|listed|led|funded|focused|controlled)$")
-#: a word after a name that makes it part of a disease ("IgA nephropathy", "Hodgkin lymphoma", "Graves' disease") or of
-#: a stock index ("the Nifty Pharma index")
-_DISEASE_AFTER = re.compile(r"(?:'|’)?s?\s+(?:nephropathy|disease|syndrome|lymphoma|leuka?emia|carcinoma|sarcoma|myeloma|"
-                            r"dystrophy|deficiency|palsy|ataxia|chorea|encephalitis|ophthalmopathy|thyroiditis|index|indices|sub-index)\b", re.I)
