@@ -1667,3 +1667,14 @@ def test_a_protein_called_an_attractive_target_keeps_the_deal():
     text = ("Orvane Pharma will pay Tellis Bio $30 million upfront for TB-7, an antibody against TL1A, which the "
             "companies call an attractive target in inflammatory bowel disease.")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
+
+
+@pytest.mark.parametrize("text,field,amount", [
+    ("Corvane Bio paid Hanul Pharma $20 million for the Greater China rights to HP-11.", "upfront", "20000000"),
+    ("Corvane Bio paid $15 million to Hanul Pharma for an exclusive license to HP-11 in Korea.", "upfront", "15000000"),
+    ("Corvane Bio will pay Hanul Pharma up to $900 million for worldwide rights to HP-11.", "total_value", "900000000"),
+])
+def test_a_price_paid_for_rights_or_a_licence(text, field, amount):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanul Pharma", "Corvane Bio")]
+    assert getattr(deals[0], field).amount == Decimal(amount)

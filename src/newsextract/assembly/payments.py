@@ -52,6 +52,7 @@ class PaymentKinds:
         self.price_paid_before = _rx(att, "price_paid_before")
         self.price_to_buy_after = _rx(att, "price_to_buy_after")
         self.price_for_company = _rx(att, "price_for_company")
+        self.price_for_rights_after = _rx(att, "price_for_rights_after")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.threshold_after = _rx(att, "threshold_after")
@@ -96,7 +97,9 @@ class PaymentKinds:
                 continue  # "surpassing the $200 million threshold", "Iqirvo tops $200M": a sales level, no term
             best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs) or shared
             if best is None:
-                if self._is_price(text, mf, orgs):
+                if self._for_rights(text, mf):
+                    m.money.append(("total" if mm.upper_bound else "upfront", mf, "pay.for_rights"))
+                elif self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
                 elif self._is_whole(text, mf):
                     m.money.append(("total", mf, "pay.whole_by_context"))
@@ -208,6 +211,12 @@ class PaymentKinds:
         if not self.price_before.search(before) and not self._paid_to_buy(text, mf, orgs):
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
+
+    def _for_rights(self, text: str, mf: Fact) -> bool:
+        """A price paid for rights or a licence: "paid Amgen $20 million for the Greater China rights"."""
+        return bool(self.price_for_rights_after is not None and self.price_paid_before is not None
+                    and self.price_for_rights_after.match(text[mf.end:mf.end + 120])
+                    and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]))
 
     def _is_whole(self, text: str, mf: Fact) -> bool:
         """A deal's whole value with no payment word: "could bring the developer as much as $4.4 billion",
