@@ -1678,3 +1678,21 @@ def test_a_price_paid_for_rights_or_a_licence(text, field, amount):
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Hanul Pharma", "Corvane Bio")]
     assert getattr(deals[0], field).amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("text", [
+    "Exercise of the option by Orvane Pharma triggers a $50 million payment to Tellis Bio.",
+    "By exercising the option, Orvane Pharma will pay Tellis Bio $50 million.",
+    "Orvane Pharma exercised its option on TB-7, which brings a $50 million payment to Tellis Bio.",
+])
+def test_an_amount_at_a_reported_option_exercise_is_its_fee(text):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [
+        ("Tellis Bio", "Orvane Pharma", Decimal("50000000"))]
+
+
+def test_a_right_to_opt_in_later_has_no_fee_paid_now():
+    text = ("Orvane Pharma will pay Tellis Bio $40 million upfront and gets the right to opt in to later programs upon "
+            "payment of $20 million per program.")
+    deals = extract(text).deals
+    assert [(d.upfront and d.upfront.amount) for d in deals] == [Decimal("40000000")]

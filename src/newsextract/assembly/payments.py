@@ -29,6 +29,11 @@ _PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:received|earned|collect
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
 
+def mm_upper(mf: Fact) -> bool:
+    """An amount stated as a ceiling ("up to $X")."""
+    return bool(mf.value.upper_bound)
+
+
 class PaymentKinds:
     """Attaches amounts to payment cues within one clause."""
 
@@ -69,6 +74,7 @@ class PaymentKinds:
         self.exercise_cue = _rx(att, "exercise_cue")
         self.exercise_if_before = _rx(att, "exercise_if_before")
         self.exercise_if_after = _rx(att, "exercise_if_after")
+        self.exercise_now_before = _rx(att, "exercise_now_before")
         self.generic_total = _rx(att, "generic_total", 0)
         #: a bare milestone word after an amount yields to the milestone part named before it in the same clause part
         #: ("在达成开发及注册里程碑后支付合计不超过3,800万美元的里程碑款": the development part)
@@ -99,6 +105,8 @@ class PaymentKinds:
             if best is None:
                 if self._for_rights(text, mf):
                     m.money.append(("total" if mm.upper_bound else "upfront", mf, "pay.for_rights"))
+                elif self._exercise_fee(text, m, mf):
+                    m.money.append(("upfront", mf, "pay.exercise_fee"))
                 elif self._is_price(text, mf, orgs):
                     m.money.append(("price?", mf, "pay.for_price"))
                 elif self._is_whole(text, mf):
@@ -217,6 +225,18 @@ class PaymentKinds:
         return bool(self.price_for_rights_after is not None and self.price_paid_before is not None
                     and self.price_for_rights_after.match(text[mf.end:mf.end + 120])
                     and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]))
+
+    def _exercise_fee(self, text: str, m: Mention, mf: Fact) -> bool:
+        """An amount with no payment word in a sentence that reports an option's exercise: its fee, paid now ("By
+        exercising the option, Merck will pay Kelun $50 million"); not one paid only if the option is exercised."""
+        if self.exercise_now_before is None or mm_upper(mf):
+            return False
+        before = text[max(0, mf.start - 140):mf.start]
+        if not self.exercise_now_before.search(before):
+            return False
+        if self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]):
+            return False  # "$150 million per program"
+        return not (self.exercise_if_before is not None and self.exercise_if_before.search(before))
 
     def _is_whole(self, text: str, mf: Fact) -> bool:
         """A deal's whole value with no payment word: "could bring the developer as much as $4.4 billion",
