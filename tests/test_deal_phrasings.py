@@ -1696,3 +1696,18 @@ def test_a_right_to_opt_in_later_has_no_fee_paid_now():
             "payment of $20 million per program.")
     deals = extract(text).deals
     assert [(d.upfront and d.upfront.amount) for d in deals] == [Decimal("40000000")]
+
+
+def test_a_person_after_a_lower_case_title_is_no_party_and_a_milestone_paid_by_a_partner_is_history():
+    text = ("Velmora Bio's half-year revenue rose 20%. On the call, chief financial officer Hanna Lindqvist said most "
+            "of it came from a single ¥1.5 billion milestone paid by Orvane Pharma after the first patient was dosed "
+            "with VB-12, which Orvane licensed from Velmora Bio in 2021.")
+    deals = extract(text).deals
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.milestones) for d in deals] == [
+        ("Velmora Bio", "Orvane Pharma", None)]
+
+
+@pytest.mark.parametrize("title", ["chief financial officer", "head of business development", "managing director"])
+def test_a_person_after_a_lower_case_title_is_no_party(title):
+    text = f"On the call, {title} Hanna Lindqvist said Orvane Pharma will pay $20 million upfront for rights to VB-12."
+    assert [(d.licensor, d.licensee.name) for d in extract(text).deals] == [(None, "Orvane Pharma")]
