@@ -1711,3 +1711,16 @@ def test_a_person_after_a_lower_case_title_is_no_party_and_a_milestone_paid_by_a
 def test_a_person_after_a_lower_case_title_is_no_party(title):
     text = f"On the call, {title} Hanna Lindqvist said Orvane Pharma will pay $20 million upfront for rights to VB-12."
     assert [(d.licensor, d.licensee.name) for d in extract(text).deals] == [(None, "Orvane Pharma")]
+
+
+def test_a_deal_its_party_values_in_a_relative_clause():
+    text = ("Hanul Bio has licensed its shuttle platform to Orvane Pharma, in a deal the American drugmaker values at up "
+            "to $1.2 billion. Hanul Bio will receive $40 million upfront.")
+    deals = extract(text).deals
+    assert [(d.upfront.amount, d.total_value.amount) for d in deals] == [(Decimal("40000000"), Decimal("1200000000"))]
+
+
+def test_many_agreements_with_disclosed_terms_are_a_statistic():
+    text = ("Korean drug developers signed 18 out-licensing agreements with disclosed terms in 2025, with a combined "
+            "headline value of $9.2 billion, according to Seoul consultancy Daebak Life Science Partners.")
+    assert extract(text).deals == []
