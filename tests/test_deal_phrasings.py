@@ -1724,3 +1724,10 @@ def test_many_agreements_with_disclosed_terms_are_a_statistic():
     text = ("Korean drug developers signed 18 out-licensing agreements with disclosed terms in 2025, with a combined "
             "headline value of $9.2 billion, according to Seoul consultancy Daebak Life Science Partners.")
     assert extract(text).deals == []
+
+
+def test_the_proceeds_of_a_share_purchase_are_equity_not_the_total():
+    text = ("Under the licence, Orvane Pharma pays Hanul Bio $20 million upfront and agreed to purchase 1,000,000 shares "
+            "of Hanul's common stock at $5.00 per share, for aggregate proceeds of approximately $5.0 million.")
+    (deal,) = extract(text).deals
+    assert (deal.upfront.amount, deal.equity.amount, deal.total_value) == (Decimal("20000000"), Decimal("5000000"), None)
