@@ -1731,3 +1731,20 @@ def test_the_proceeds_of_a_share_purchase_are_equity_not_the_total():
             "of Hanul's common stock at $5.00 per share, for aggregate proceeds of approximately $5.0 million.")
     (deal,) = extract(text).deals
     assert (deal.upfront.amount, deal.equity.amount, deal.total_value) == (Decimal("20000000"), Decimal("5000000"), None)
+
+
+FORM = """Daebak Bio Co., Ltd. / Conclusion of Technology Transfer Contract
+
+1. Contract name: Licence-out of DB-310, an oral ALK inhibitor
+2. Contract content: The company grants the counterparty exclusive worldwide rights to develop and sell DB-310
+3. Counterparty: Norrland Therapeutics AB (Sweden)
+4. Contract amount
+ - Total contract amount: USD 410,000,000
+ - Upfront payment (non-refundable): USD 15,000,000 (KRW 20,800,000,000)
+ - Milestones: USD 395,000,000"""
+
+
+def test_a_disclosure_forms_counterparty_line_and_bracketed_qualifiers():
+    (deal,) = extract(FORM).deals
+    assert (deal.licensor.name, deal.licensee.name) == ("Daebak Bio Co., Ltd.", "Norrland Therapeutics AB")
+    assert (deal.upfront.amount, deal.total_value.amount) == (Decimal("15000000"), Decimal("410000000"))

@@ -69,6 +69,9 @@ class Linker:
                 if (m.assets and mi + 1 < len(mentions) and self._refers_back(text, m, mentions[mi + 1])
                         and not any(p.role for p in named) and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "X's best-known drug is A. 该药的海外权益已授予Y": A (and X) are Y's deal's
+                elif m.form_line and last is not None and m.sent - last.last_sent <= self.max_continue and len(
+                        last.parties) == 1:
+                    absorb(last, m)  # "3. Counterparty: X" under a form's deal: the other party of the deal
                 elif m.bullet and m.assets and m.end - m.start <= 120:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)

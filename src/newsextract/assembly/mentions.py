@@ -42,6 +42,7 @@ class MentionBuilder:
                     bullet=clause.bullet)
         orgs: list[Fact] = []
         one_deal = False  # the clause points at one agreement ("under this agreement")
+        form_line = False  # a disclosure form's party line ("3. Counterparty: X"): about the deal the form discloses
         aggs: list[Fact] = []
         for f in clause.facts:
             lab = f.label
@@ -59,6 +60,7 @@ class MentionBuilder:
             elif lab in _FLAGS:
                 setattr(m, _FLAGS[lab], True)
                 one_deal = one_deal or f.rule == "ref.the_deal"
+                form_line = form_line or f.rule == "ref.form_party"
                 if lab == "aggregate":
                     aggs.append(f)
             elif lab in _BUCKETS:
@@ -73,8 +75,9 @@ class MentionBuilder:
             # out-licensing agreements": the many deals come after this one's term, as a comparison
             m.aggregate = False
         self.payments.assign(text, m, clause.facts, shared_cue)
-        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or m.bullet and orgs):
+        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or (m.bullet or form_line) and orgs):
             return None
+        m.form_line = form_line and bool(orgs)
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
         m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
