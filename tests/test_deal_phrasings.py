@@ -1748,3 +1748,10 @@ def test_a_disclosure_forms_counterparty_line_and_bracketed_qualifiers():
     (deal,) = extract(FORM).deals
     assert (deal.licensor.name, deal.licensee.name) == ("Daebak Bio Co., Ltd.", "Norrland Therapeutics AB")
     assert (deal.upfront.amount, deal.total_value.amount) == (Decimal("15000000"), Decimal("410000000"))
+
+
+def test_a_disclosure_forms_licensor_and_licensee_lines():
+    text = ("Daebak Bio / Licence agreement\n1. Licensor: Daebak Bio Co., Ltd.\n2. Licensee: Norrland Therapeutics AB\n"
+            "3. Upfront payment: USD 15,000,000\n")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Daebak Bio Co., Ltd.", "Norrland Therapeutics AB")]

@@ -183,7 +183,8 @@ def _completes(d: DealState, m: Mention) -> bool:
     ``m`` gives one other party the other role by a frame that is not weak (others it names have none), in the next
     sentence, with no amount of a kind the deal already has."""
     roled = {p.ent: p.role for p in m.parties if p.ent and p.role and not p.weak}
-    if len(d.parties) != 1 or len(roled) != 1 or m.sent - d.last_sent > 1 or any(p.weak for p in m.parties):
+    if len(d.parties) != 1 or len(roled) != 1 or any(p.weak for p in m.parties) or m.sent - d.last_sent > (
+            3 if m.form_line else 1):  # (a form's next line: "Licensor: X" … "Licensee: Y")
         return False
     (have, role), = d.parties.items()
     (ent, new), = roled.items()
