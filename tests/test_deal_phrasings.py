@@ -1755,3 +1755,20 @@ def test_a_disclosure_forms_licensor_and_licensee_lines():
             "3. Upfront payment: USD 15,000,000\n")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Daebak Bio Co., Ltd.", "Norrland Therapeutics AB")]
+
+
+def test_a_place_the_article_writes_as_x_based_is_no_company():
+    text = ("Orvane Pharma buys Lyon antibody spin-out Tellis Bio for up to €300 million\n\n"
+            "Lyon-based Tellis Bio SAS has been acquired by Orvane Pharma for €120 million upfront and up to €180 million "
+            "in milestones.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio SAS", "Orvane Pharma")]
+
+
+def test_proceeds_is_no_company_and_a_market_that_could_reach_an_amount_is_no_deal():
+    text = ("Tellis Bio raised $60 million in a Series B round. Proceeds will fund trials of TB-7. The company holds an "
+            "exclusive licence from Orvane University to its platform. Analysts estimate the market for oral peptides "
+            "could reach $12 billion by 2030.")
+    deals = extract(text).deals
+    names = {(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in deals}
+    assert all("Proceeds" not in str(n) for n in names)
+    assert all(d.total_value is None for d in deals)

@@ -64,6 +64,7 @@ class PaymentKinds:
         self.threshold_noun_after = _rx(att, "threshold_noun_after")
         self.threshold_before = _rx(att, "threshold_before")
         self.whole_not_after = _rx(att, "whole_not_after")
+        self.whole_not_subject = _rx(att, "whole_not_subject")
         self.kind_after_gap = _rx(att, "kind_after_gap")
         self.milestone_general = _rx(att, "milestone_general", 0)
         self.single_payment_before = _rx(att, "single_payment_before")
@@ -245,6 +246,8 @@ class PaymentKinds:
             return True
         if self.whole_not_after is not None and self.whole_not_after.match(text, mf.end, mf.end + 4):
             return False  # "could earn up to $1.05 billion in option exercise and milestone payments": the kind follows
+        if self.whole_not_subject is not None and self.whole_not_subject.search(text[max(0, mf.start - 140):mf.start]):
+            return False  # "the market for oral peptide drugs could reach $15 billion": a market, no deal's worth
         return self.whole_before is not None and bool(self.whole_before.search(text[max(0, mf.start - 80):mf.start]))
 
     def _paid_to_buy(self, text: str, mf: Fact, orgs: list[int]) -> bool:

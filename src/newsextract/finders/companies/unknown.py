@@ -38,6 +38,7 @@ class NameCleaner:
         self.regulator = _regulators(lang, pd)
         filt = names.get("filters", {}) or {}
         self.place_after = re.compile(filt["place_after"]) if filt.get("place_after") else None
+        self.based_place = re.compile(filt["based_place"]) if filt.get("based_place") else None
         self.descriptor_after = re.compile(filt["descriptor_after"]) if filt.get("descriptor_after") else None
         self.based_word = re.compile(filt["based_word"]) if filt.get("based_word") else None
         self.not_name_after = re.compile(filt["not_name_after"]) if filt.get("not_name_after") else None
@@ -133,6 +134,7 @@ class NameCleaner:
         lower_words = None
         persons: set[str] | None = None
         drugs: set[str] | None = None
+        places: set[str] | None = None
         for f in orgs:
             if f.value is None:
                 if lower_words is None:
@@ -144,6 +146,10 @@ class NameCleaner:
                     persons = self._persons(text)
                 if f.text in persons:
                     continue  # "Saldanha said": a person the article names with a title
+                if places is None:
+                    places = {x.group("place") for x in self.based_place.finditer(text)} if self.based_place else set()
+                if f.text in places:
+                    continue  # "buys Munich antibody spin-out X" where the article also writes "Munich-based": a place
                 if self.regulator is not None and self.regulator.fullmatch(f.text):
                     continue
                 if drugs is None:
