@@ -1772,3 +1772,12 @@ def test_proceeds_is_no_company_and_a_market_that_could_reach_an_amount_is_no_de
     names = {(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in deals}
     assert all("Proceeds" not in str(n) for n in names)
     assert all(d.total_value is None for d in deals)
+
+
+def test_a_drug_referred_back_to_by_it_is_the_next_sentences_deal():
+    text = ("Velmora Bio said it had already received $40 million of the milestones. Velnox, known in development as "
+            "VB-220, is an oral JAK1 inhibitor. Velmora Bio licensed it outside India to Orvane Pharma in 2021 for $15 "
+            "million upfront and up to $300 million in milestones.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.milestones.amount, d.targets) for d in deals] == [
+        ("Velmora Bio", "Orvane Pharma", Decimal("300000000"), ["JAK1"])]

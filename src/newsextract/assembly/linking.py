@@ -103,8 +103,11 @@ class Linker:
                 deals.append(target)
                 if heading is not None and not _other_company(heading, m) and (0 < m.sent - heading.sent <= 2 and (not (
                         {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m)
-                        or _heading_party(heading, m)) or _same_sentence_lead(heading, m)):
+                        or _heading_party(heading, m) or self._refers_back(text, heading, m))
+                        or _same_sentence_lead(heading, m)):
                     absorb(target, heading)
+            elif heading is not None and heading not in target.mentions and self._refers_back(text, heading, m):
+                absorb(target, heading)  # "A is an oral JAK1 inhibitor. X licensed it to Y": A is the deal's drug
             heading = None
             absorb(target, m)
             last = target

@@ -24,7 +24,8 @@ def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | N
 
 _DIGIT = re.compile(r"\d")
 #: a perfect tense of receiving: what was received, not what may be
-_PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:received|earned|collected|recogni[sz]ed|been paid)\b[^.;]{0,50}$")
+_PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|so far|to date|previously|also|now|thus far)\s+)?"
+                               r"(?:received|earned|collected|recogni[sz]ed|been paid)\b[^.;]{0,50}$")
 #: a total word that only sums the payment words before it
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
