@@ -1782,3 +1782,14 @@ def test_a_drug_referred_back_to_by_it_is_the_next_sentences_deal():
     licence = [d for d in deals if d.licensee and d.licensee.name == "Orvane Pharma"]
     assert [(d.licensor.name, d.milestones.amount, d.targets, d.asset) for d in licence] == [
         ("Velmora Bio", Decimal("300000000"), ["JAK1"], "VB-220")]
+
+
+@pytest.mark.parametrize("text", [
+    'Tellis Bio said it was "not in discussions with any party" about licensing TB-7 to Orvane Pharma for $200 million.',
+    "Tellis Bio is in talks with Orvane Pharma about licensing TB-7, a JAK1 inhibitor, but there is no term sheet and "
+    "nothing to announce.",
+    "Tellis Bio has held talks with Orvane Pharma on partnering TB-7, a JAK1 inhibitor, outside the US, but no agreement "
+    "or term sheet exists.",
+])
+def test_talks_the_company_denies_or_plays_down_are_no_deal(text):
+    assert extract(text).deals == []
