@@ -1793,3 +1793,19 @@ def test_a_drug_referred_back_to_by_it_is_the_next_sentences_deal():
 ])
 def test_talks_the_company_denies_or_plays_down_are_no_deal(text):
     assert extract(text).deals == []
+
+
+def test_a_relative_clause_on_the_subject_with_an_earlier_deal_is_that_deal():
+    text = ("Hanul Bio, which licensed HB-1 to Sanofi in 2022 for $20 million upfront, on Tuesday granted Orvane Pharma "
+            "rights to HB-2 for $45 million upfront.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in deals] == [
+        ("Hanul Bio", "Sanofi", "HB-1", Decimal("20000000")), ("Hanul Bio", "Orvane Pharma", "HB-2", Decimal("45000000"))]
+
+
+def test_a_closing_relative_clause_on_a_previous_deal_is_another_deal():
+    text = ("Tellis Bio will get $35 million upfront from Orvane Pharma, which previously licensed TB-3 from Tellis in a "
+            "$400 million deal.")
+    deals = extract(text).deals
+    assert [(d.upfront and d.upfront.amount, d.total_value and d.total_value.amount, d.asset) for d in deals] == [
+        (Decimal("35000000"), None, None), (None, Decimal("400000000"), "TB-3")]

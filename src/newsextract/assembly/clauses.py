@@ -91,6 +91,14 @@ class ClauseSplitter:
         self.pair_split = re.compile(data["pair_split"]) if data.get("pair_split") else None
         #: the word that pairs a list of amounts with the list of deals before it ("respectively")
         self.respectively = re.compile(data["respectively"]) if data.get("respectively") else None
+        #: a relative clause on the subject that states another deal, with its amount ("«P0», which licensed A to «Q1»
+        #: in 2022 for «M0» upfront, on Tuesday granted …"): a clause of its own, cut out of the main one
+        rel = data.get("relative_deal")
+        self.relative_deal = re.compile(rel) if rel else None
+        #: … or one that ends the sentence on an earlier deal of the company it follows ("… from «Q1», which previously
+        #: licensed TB-3 from «P2» in a «M1» deal.")
+        rel_end = data.get("relative_deal_end")
+        self.relative_deal_end = re.compile(rel_end) if rel_end else None
         obj = data.get("object_before")
         subj = data.get("subject_after")
         self.object_before = re.compile(obj) if obj else None
@@ -114,6 +122,13 @@ class ClauseSplitter:
             items |= {m.end() for m in self.pair_split.finditer(masked) if not _inside_brackets(masked, m.start())}
         cuts.update(items)
         if len(cuts) == 2:
+            rel = None
+            if "«M" in masked:
+                rel = next((x for rx in (self.relative_deal, self.relative_deal_end) if rx is not None
+                            for x in [rx.search(masked)] if x is not None), None)
+            if rel is not None:
+                yield from self._relative_apart(text, sent, a, b, facts, masked, to_text, rel)
+                return
             yield Clause(sent, a, b, facts, masked, to_text)
             return
         order = sorted(cuts)
@@ -128,6 +143,22 @@ class ClauseSplitter:
             if items and x in items:
                 item += 1
             yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= first_item else -1)
+
+    def _relative_apart(self, text: str, sent: int, a: int, b: int, facts: list[Fact], masked: str,
+                        to_text: Callable[[int], int], rel: re.Match[str]) -> Iterator[Clause]:
+        """The subject with its relative clause ("«P0», which licensed A to «Q1» … for «M0» upfront,"), then the
+        sentence with the relative blanked out (same length: offsets hold), each with the facts it holds."""
+        ra, rb = to_text(rel.start("rel")), to_text(rel.end("rel"))
+        sa = to_text(rel.start())
+        rfacts = [f for f in facts if sa <= f.start and f.end <= rb]
+        rm, rmap = mask(text, sa, rb, rfacts, self.is_object)
+        yield Clause(sent, sa, rb, rfacts, rm, rmap)
+        mfacts = [f for f in facts if not (ra <= f.start and f.end <= rb)]
+        mm, mmap = mask(text, a, b, mfacts, self.is_object)
+        cut_a, cut_b = rel.start("rel"), rel.end("rel")
+        # (the relative's text is blanked in the masked string, so the offsets of the rest hold)
+        mm2 = masked[:cut_a] + " " * (cut_b - cut_a) + masked[cut_b:]
+        yield Clause(sent, a, b, mfacts, mm2 if len(mm2) == len(mm) else mm, to_text if len(mm2) == len(mm) else mmap)
 
     def _list_items(self, masked: str, facts: list[Fact]) -> tuple[set[int], int | None]:
         """Cut points of a list of deals in one sentence: separators before items that hold an amount and a

@@ -17,7 +17,7 @@ __all__ = ["Linker"]
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
-                 other_drug_stops: bool = False) -> None:
+                 other_drug_stops: bool = False, background_clause: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -28,6 +28,9 @@ class Linker:
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
         #: a sentence with no deal word about another drug than the deal's does not continue it
         self.other_drug_stops = other_drug_stops
+        #: a relative clause on an earlier deal of the company before it (", which previously licensed A from X in a
+        #: «M» deal"): with an amount, that earlier deal, never the terms of the deal being told
+        self.background_clause = re.compile(background_clause, re.I) if background_clause else None
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -90,6 +93,13 @@ class Linker:
             # after a bullet is the next item of a flat list, not the body of a heading)
             fresh = heading is not None and heading.bullet and not m.bullet and 0 < m.sent - heading.sent <= 2
             target = None if fresh else _best(deals, m, units)
+            if target is not None and target.money and m.money and self.background_clause is not None and \
+                    self.background_clause.match(text, m.start):
+                other = _same_parties(target)  # "…, which previously licensed A from X in a «M» deal": that deal
+                deals.append(other)
+                absorb(other, m)
+                heading = None
+                continue
             if target is None and last is not None and not fresh and _completes(last, m):
                 target = last  # "X is entitled to $5M upfront. Should Y exercise its option, …": Y is X's partner
             if target is None and last is not None and not fresh and _pays_back(last, m):
