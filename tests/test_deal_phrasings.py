@@ -1809,3 +1809,19 @@ def test_a_closing_relative_clause_on_a_previous_deal_is_another_deal():
     deals = extract(text).deals
     assert [(d.upfront and d.upfront.amount, d.total_value and d.total_value.amount, d.asset) for d in deals] == [
         (Decimal("35000000"), None, None), (None, Decimal("400000000"), "TB-3")]
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    ("Tellis Bio stands to receive up to $500 million on top of the $10 million upfront from Orvane Pharma.",
+     "10000000", "500000000"),
+    ("Tellis Bio is eligible for $10 million upfront from Orvane Pharma and could receive as much as $500 million later.",
+     "10000000", "500000000"),
+    ("Orvane Pharma pays Tellis Bio $10 million upfront, with $500 million more on the table.", "10000000", "500000000"),
+    ("Orvane Pharma will pay Tellis Bio $10 million for the option and, if exercised, a further $40 million.",
+     "10000000", None),
+    ("Tellis Bio granted Orvane Pharma an exclusive option to license TB-7 for $10 million.", "10000000", None),
+])
+def test_what_is_paid_beyond_the_upfront_and_the_price_of_an_option(text, upfront, milestones):
+    (deal,) = extract(text).deals
+    assert deal.upfront is not None and deal.upfront.amount == Decimal(upfront)
+    assert (deal.milestones and deal.milestones.amount) == (milestones and Decimal(milestones))

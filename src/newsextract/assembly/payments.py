@@ -139,6 +139,11 @@ class PaymentKinds:
             m.money.append((kind, mf, best.rule))
             mf.extra["cue"] = best
         kinds = {k for k, _, _ in m.money}
+        if "price?" in kinds and any(f.label == "deal" and f.kind == "option" for f in facts):
+            # "granted Y an exclusive option to license TB-7 for $10 million": the price of an option is paid now
+            m.money = [("upfront", f, r) if k == "price?" and not f.value.upper_bound else (k, f, r)
+                       for k, f, r in m.money]
+            kinds = {k for k, _, _ in m.money}
         if kinds & {"milestone", "milestone_part"} and not kinds & {"upfront", "combined_upfront"}:
             # "sell its drug to Novartis for $3.4 billion and milestone payments of up to $1 billion": a fixed price
             # beside milestones is what is paid now ("for up to $950 million, comprising …" stays the total)
