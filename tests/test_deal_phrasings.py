@@ -1825,3 +1825,9 @@ def test_what_is_paid_beyond_the_upfront_and_the_price_of_an_option(text, upfron
     (deal,) = extract(text).deals
     assert deal.upfront is not None and deal.upfront.amount == Decimal(upfront)
     assert (deal.milestones and deal.milestones.amount) == (milestones and Decimal(milestones))
+
+
+def test_an_option_on_a_drug_granted_is_a_deal_word():
+    text = "Chugai granted Roche an option on the antibody; Roche paid $10 million for the option."
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Chugai", "Roche", Decimal("10000000"))]
