@@ -1831,3 +1831,24 @@ def test_an_option_on_a_drug_granted_is_a_deal_word():
     text = "Chugai granted Roche an option on the antibody; Roche paid $10 million for the option."
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
         ("Chugai", "Roche", Decimal("10000000"))]
+
+
+@pytest.mark.parametrize("text,field,amount", [
+    ("Orvane Pharma will buy Tellis Bio for $12.50 a share in cash, valuing the company at about $850 million.",
+     "total_value", "850000000"),
+    ("Orvane Pharma completed its tender offer for Tellis Bio, paying $1.1 billion in cash.", "total_value",
+     "1100000000"),
+    ("Orvane Pharma is acquiring Tellis Bio, including its lead asset TB-7, for $400 million upfront.", "upfront",
+     "400000000"),
+    ("Royalty Pharma paid Tellis Bio $250 million for a share of future royalties on TB-7 sales.", "total_value",
+     "250000000"),
+])
+def test_takeover_and_royalty_purchase_prices(text, field, amount):
+    (deal,) = extract(text).deals
+    assert deal.licensor.name == "Tellis Bio" and getattr(deal, field).amount == Decimal(amount)
+
+
+def test_a_market_value_after_a_share_move_is_no_deal_value():
+    text = ("Tellis Bio licensed TB-7 to Orvane Pharma for $20 million upfront. Its shares gained 4% to $47.80 on "
+            "Thursday, valuing the company at roughly $1.1 billion.")
+    assert [d.total_value for d in extract(text).deals] == [None]

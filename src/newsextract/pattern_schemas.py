@@ -27,6 +27,8 @@ class RuleSpec(BaseModel):
     case_sensitive: bool = False
     #: payment cues: which side of an amount the cue may attach to; rule finders: how far a rule reaches
     attach: str | int | dict[str, int] | None = None
+    #: payment cues: a cue the clause text before it matches this regex is no cue there (a market value after a share move)
+    unless_before: str | None = None
     #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame); a weak
     #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     acquisition: bool = False

@@ -35,6 +35,10 @@ def mm_upper(mf: Fact) -> bool:
     return bool(mf.value.upper_bound)
 
 
+#: compiled ``unless_before`` regexes of payment cues
+_UNLESS: dict[str, re.Pattern[str]] = {}
+
+
 class PaymentKinds:
     """Attaches amounts to payment cues within one clause."""
 
@@ -59,6 +63,7 @@ class PaymentKinds:
         self.price_to_buy_after = _rx(att, "price_to_buy_after")
         self.price_for_company = _rx(att, "price_for_company")
         self.price_for_rights_after = _rx(att, "price_for_rights_after")
+        self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.threshold_after = _rx(att, "threshold_after")
@@ -88,7 +93,8 @@ class PaymentKinds:
         monies = [f for f in facts if f.label == "money" and f.kind != "conversion"]
         if not monies:
             return
-        cues = sorted((f for f in facts if f.label == "pay"), key=lambda f: f.start)  # stable: file order kept
+        cues = sorted((f for f in facts if f.label == "pay" and not self._unless(text, m, f)),
+                      key=lambda f: f.start)  # stable: file order kept
         bounds = sorted((x.start, x.end) for x in monies)
         convs = [(x.start, x.end) for x in facts if x.label == "money" and x.kind == "conversion"]
         near = _Near(cues, bounds, convs, self.max_left, self.max_right)
@@ -107,6 +113,8 @@ class PaymentKinds:
             if best is None:
                 if self._for_rights(text, mf):
                     m.money.append(("total" if mm.upper_bound else "upfront", mf, "pay.for_rights"))
+                elif self._paid_for(self.price_for_royalty_after, text, mf) or self._paid_in_takeover(text, mf, facts):
+                    m.money.append(("price?", mf, "pay.for_price"))
                 elif self._exercise_fee(text, m, mf):
                     m.money.append(("upfront", mf, "pay.exercise_fee"))
                 elif self._is_price(text, mf, orgs):
@@ -227,11 +235,30 @@ class PaymentKinds:
             return False
         return not (self.price_per_share_after is not None and self.price_per_share_after.search(text[mf.end:mf.end + 12]))
 
+    def _unless(self, text: str, m: Mention, cue: Fact) -> bool:
+        """The cue's ``unless_before`` regex matches the clause before it: no cue here."""
+        rx = cue.extra.get("unless_before")
+        if not rx:
+            return False
+        return _UNLESS.setdefault(rx, re.compile(rx, re.I)).search(text, m.start, cue.start) is not None
+
     def _for_rights(self, text: str, mf: Fact) -> bool:
         """A price paid for rights or a licence: "paid Amgen $20 million for the Greater China rights"."""
-        return bool(self.price_for_rights_after is not None and self.price_paid_before is not None
-                    and self.price_for_rights_after.match(text[mf.end:mf.end + 120])
+        return self._paid_for(self.price_for_rights_after, text, mf)
+
+    def _paid_for(self, after: re.Pattern[str] | None, text: str, mf: Fact) -> bool:
+        """A payment verb before the amount and what it buys (``after``) right after it."""
+        return bool(after is not None and self.price_paid_before is not None and after.match(text[mf.end:mf.end + 120])
                     and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]))
+
+    def _paid_in_takeover(self, text: str, mf: Fact, facts: list[Fact]) -> bool:
+        """An amount a payment verb pays in a clause about a takeover ("completed its tender offer for X, paying
+        $1.1 billion in cash"): its price."""
+        return bool(self.price_paid_before is not None and any(
+            f.label == "deal" and f.kind == "acquisition" and f.end <= mf.start for f in facts)
+            and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start])
+            and not (self.price_per_share_after is not None and self.price_per_share_after.search(
+                text[mf.end:mf.end + 12])))
 
     def _exercise_fee(self, text: str, m: Mention, mf: Fact) -> bool:
         """An amount with no payment word in a sentence that reports an option's exercise: its fee, paid now ("By
