@@ -1852,3 +1852,16 @@ def test_a_market_value_after_a_share_move_is_no_deal_value():
     text = ("Tellis Bio licensed TB-7 to Orvane Pharma for $20 million upfront. Its shares gained 4% to $47.80 on "
             "Thursday, valuing the company at roughly $1.1 billion.")
     assert [d.total_value for d in extract(text).deals] == [None]
+
+
+def test_a_bullet_head_naming_two_companies_gives_its_terms_their_deal():
+    text = "• Novartis–Hanul Bio: HB-7 rights outside Korea; $30M upfront; up to $500M in milestones; tiered royalties"
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) for d in deals] == [
+        ("Hanul Bio", "Novartis", Decimal("30000000"), Decimal("500000000"))]
+
+
+def test_a_role_in_brackets_after_the_name():
+    text = "Novartis (licensor) and Tellis Bio (licensee) signed a deal for NV-7 worth $500 million."
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Novartis", "Tellis Bio")]

@@ -53,6 +53,16 @@ class Linker:
                         and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue  # (… and "X's best-known drug is A. 该药的海外权益已授予Y": A is Y's deal's)
+                if (heading is not None and heading.sent == m.sent and heading.bullet and any(
+                        p.ent for p in heading.parties) and any(k in DEAL_KINDS for k, _, _ in m.money)
+                        and not (last is not None and last.mentions and last.mentions[-1] is heading)):
+                    # "• X–Y: TB-7 rights ex-China; «M0» upfront; …": the item's head names the parties of its terms
+                    target = DealState()
+                    deals.append(target)
+                    absorb(target, heading)
+                    absorb(target, m)
+                    last, heading = target, None
+                    continue
                 if last is not None and self._continues(last, m, mi):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
