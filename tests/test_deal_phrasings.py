@@ -1865,3 +1865,19 @@ def test_a_role_in_brackets_after_the_name():
     text = "Novartis (licensor) and Tellis Bio (licensee) signed a deal for NV-7 worth $500 million."
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Novartis", "Tellis Bio")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Under the Norrvik Agreement, the Company received an upfront payment of $25.0 million and is eligible to receive "
+     "up to $410.0 million in milestones.", "Norrvik"),
+    ("We are obligated to pay Hanul aggregate milestone payments of up to $75.5 million and tiered royalties.", "Hanul"),
+])
+def test_a_filings_counterparty_named_by_its_agreement_or_as_payee(text, name):
+    deals = extract(text).deals
+    assert len(deals) == 1 and name in {deals[0].licensor and deals[0].licensor.name,
+                                        deals[0].licensee and deals[0].licensee.name}
+
+
+def test_licensor_and_licensee_as_defined_terms_are_no_companies():
+    text = "Pursuant to the License Agreement, Licensee shall pay to Licensor a one-time fee of $10,000,000."
+    assert all(d.licensor is None and d.licensee is None for d in extract(text).deals)
