@@ -1881,3 +1881,14 @@ def test_a_filings_counterparty_named_by_its_agreement_or_as_payee(text, name):
 def test_licensor_and_licensee_as_defined_terms_are_no_companies():
     text = "Pursuant to the License Agreement, Licensee shall pay to Licensor a one-time fee of $10,000,000."
     assert all(d.licensor is None and d.licensee is None for d in extract(text).deals)
+
+
+@pytest.mark.parametrize("text,field", [
+    ("Rights to TB-7 were sold by Tellis Bio to Orvane Pharma for $40 million.", "total_value"),
+    ("A $20 million upfront payment will be made by Orvane Pharma to Tellis Bio.", "upfront"),
+    ("Tellis Bio gets $20 million from Orvane Pharma for European rights to TB-7.", "upfront"),
+])
+def test_passive_sales_payments_made_by_and_amounts_got_for_rights(text, field):
+    (deal,) = extract(text).deals
+    assert (deal.licensor.name, deal.licensee.name) == ("Tellis Bio", "Orvane Pharma")
+    assert getattr(deal, field) is not None

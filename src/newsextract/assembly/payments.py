@@ -64,6 +64,7 @@ class PaymentKinds:
         self.price_for_company = _rx(att, "price_for_company")
         self.price_for_rights_after = _rx(att, "price_for_rights_after")
         self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
+        self.price_got_before = _rx(att, "price_got_before")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.threshold_after = _rx(att, "threshold_after")
@@ -248,8 +249,11 @@ class PaymentKinds:
 
     def _paid_for(self, after: re.Pattern[str] | None, text: str, mf: Fact) -> bool:
         """A payment verb before the amount and what it buys (``after``) right after it."""
-        return bool(after is not None and self.price_paid_before is not None and after.match(text[mf.end:mf.end + 120])
-                    and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start]))
+        if after is None or not after.match(text[mf.end:mf.end + 120]):
+            return False
+        before = text[max(0, mf.start - 40):mf.start]
+        return bool(self.price_paid_before is not None and self.price_paid_before.search(before)
+                    or self.price_got_before is not None and self.price_got_before.search(before))
 
     def _paid_in_takeover(self, text: str, mf: Fact, facts: list[Fact]) -> bool:
         """An amount a payment verb pays in a clause about a takeover ("completed its tender offer for X, paying

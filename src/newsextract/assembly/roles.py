@@ -95,8 +95,9 @@ class RoleBinder:
                     self.investor_before is not None
                     and self.investor_before.search(text[max(0, f.start - 40):f.start]))):
                 continue  # investors in a NewCo round are not parties to the licence (one that is the clause's subject is)
-            if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 80):f.start]):
-                continue  # the parent of a party the clause names
+            if self.parent_before is not None and self.parent_before.search(text[max(0, f.start - 80):f.start]) and \
+                    not text.startswith(" to ", f.end):
+                continue  # the parent of a party the clause names (not the seller of "sold by X to Y")
             unit = nxt.get(id(f))
             if self.parent_of_next is not None and unit is not None and self.parent_of_next.fullmatch(
                     text, f.end, unit.start):
