@@ -1892,3 +1892,14 @@ def test_passive_sales_payments_made_by_and_amounts_got_for_rights(text, field):
     (deal,) = extract(text).deals
     assert (deal.licensor.name, deal.licensee.name) == ("Tellis Bio", "Orvane Pharma")
     assert getattr(deal, field) is not None
+
+
+def test_an_agreement_under_which_the_other_party_obtains_rights_is_a_deal():
+    text = ("Tellis Bio has entered into an agreement with Orvane Pharma under which Orvane obtains rights to TB-7 in "
+            "Japan; Tellis will receive JPY 1.5 billion upfront.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
+
+
+def test_money_a_company_will_receive_from_another_is_no_rights_from_it():
+    text = "Under the deal, the $20 million upfront that Tellis Bio will receive from Orvane Pharma covers rights to TB-7."
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]

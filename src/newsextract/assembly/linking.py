@@ -117,8 +117,11 @@ class Linker:
                 heading = None
                 continue
             if target is None:
-                if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
+                if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues) and not (
+                        len({p.ent for p in named}) >= 2 and any(p.role and not p.weak for p in named)):
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
+                    # (but "an agreement with X under which X obtains rights": two companies and a role read from the
+                    # text, a deal)
                 target = DealState()
                 deals.append(target)
                 if heading is not None and not _other_company(heading, m) and (0 < m.sent - heading.sent <= 2 and (not (
