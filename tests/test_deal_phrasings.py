@@ -1903,3 +1903,9 @@ def test_an_agreement_under_which_the_other_party_obtains_rights_is_a_deal():
 def test_money_a_company_will_receive_from_another_is_no_rights_from_it():
     text = "Under the deal, the $20 million upfront that Tellis Bio will receive from Orvane Pharma covers rights to TB-7."
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
+
+
+def test_who_makes_an_equity_investment_in_whom_beside_a_licence():
+    text = ("Orvane Pharma will make an equity investment of $25 million in Tellis Bio as part of the licence, which "
+            "carries $15 million upfront.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
