@@ -758,3 +758,21 @@ def test_figures_zh_a_market_that_reaches_an_amount_without_the_word_size(extrac
 def test_figures_zh_a_threshold_of_deals_is_no_deal_value(extractor, text):
     """首付款超过X的交易: X picks a class of deals, as 'deals over $50 million' does in English; no deal value."""
     assert not [f for f in _figures(extractor, "zh", text) if f.metric == "deal_value"]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio reported results for the third quarter of 2025. Revenue was $31 million, up 20%. Revenue under "
+           "the 2022 research agreement with Kestrel Pharma included a $5 million milestone payment. Net loss was $9 "
+           "million.",
+     [("Halcyon Bio", "revenue", 31000000, "USD", "Q3 2025", 20.0),
+      ("Halcyon Bio", "net_loss", 9000000, "USD", "Q3 2025", None)]),
+    ("zh", "宁远生物公布2025年上半年业绩，营业收入为3.2亿元，同比增长12%。收入中包括根据2021年授权协议收到的里程碑付款5000万元。"
+           "归母净亏损为1.1亿元。",
+     [("宁远生物", "revenue", 320000000, "CNY", "H1 2025", 12.0),
+      ("宁远生物", "net_loss", 110000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_bare_year_in_a_sentence_without_figures_keeps_the_reporting_period(extractor, lang, text, want):
+    """Once figures have stated a reporting period, a sentence with a metric word that gives no figure and names only
+    a bare year (the year of an agreement, 2021年授权协议) does not change the period in force, as a sentence without a
+    metric word already did not."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want

@@ -142,7 +142,8 @@ def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figur
             and any(e.field == "period" and e.start in stated for e in f.evidence)]
     # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
     new_ctx = used[-1] if used else (None if any(f.metric != "count" for f, _ in sent_figs)
-                                     else last_period(periods, anchored=ctx.period is None))
+                                     else last_period(periods, anchored=ctx.period is None,
+                                                      reporting=ctx.from_figures))
     ctx.set(new_ctx, b)
     ctx.from_figures = ctx.from_figures or any(f.period for f, _ in sent_figs if f.metric != "count")
 
