@@ -776,3 +776,21 @@ def test_figures_a_bare_year_in_a_sentence_without_figures_keeps_the_reporting_p
     a bare year (the year of an agreement, 2021年授权协议) does not change the period in force, as a sentence without a
     metric word already did not."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio posted results for the first half of 2025 on Tuesday. The company's net loss narrowed to $30 "
+           "million, while Halcyon Bio's research and development expenses climbed 5% to $50 million.",
+     [("Halcyon Bio", "net_loss", 30000000, "USD", "H1 2025", None),
+      ("Halcyon Bio", "r_and_d_expense", 50000000, "USD", "H1 2025", 5.0)]),
+    ("zh", "宁远生物2024年产品销售收入为6.5亿元，其中核心产品泽沃替尼贡献4.1亿元，同比增长38.0%。",
+     [("宁远生物", "product_sales", 650000000, "CNY", "FY2024", None),
+      ("泽沃替尼", "product_sales", 410000000, "CNY", "FY2024", 38.0)]),
+    ("zh", "宁远生物2024年营业收入为12亿元，归母净亏损为3亿元，同比分别增长20%、收窄15%。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2024", 20.0),
+      ("宁远生物", "net_loss", 300000000, "CNY", "FY2024", -15.0)]),
+])
+def test_figures_a_change_after_another_metric_word_is_that_metrics(extractor, lang, text, want):
+    """A change in % after a value but past another metric word is that metric's (its value follows, or it has
+    none), not the earlier value's; changes listed 'respectively' still go to the values in order."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
