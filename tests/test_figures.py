@@ -794,3 +794,21 @@ def test_figures_a_change_after_another_metric_word_is_that_metrics(extractor, l
     """A change in % after a value but past another metric word is that metric's (its value follows, or it has
     none), not the earlier value's; changes listed 'respectively' still go to the values in order."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Halcyon Bio reported revenue of $80 million for the second quarter of FY26.", "Q2 2026"),
+    ("Halcyon Bio reported revenue of $80 million in Q2 FY26.", "Q2 2026"),
+    ("Halcyon Bio reported revenue of $80 million in H1 FY26.", "H1 2026"),
+    ("Halcyon Bio reported revenue of $80 million in the second half of FY25.", "H2 2025"),
+    ("Halcyon Bio reported revenue of $80 million in 3Q25.", "Q3 2025"),
+    ("Halcyon Bio reported revenue of $80 million in 1H25.", "H1 2025"),
+    ("Halcyon Bio reported revenue of $80 million in the July-September quarter of 2025.", "Q3 2025"),
+    ("Halcyon Bio reported revenue of $80 million in the quarter to September 2025.", "Q3 2025"),
+])
+def test_figures_quarters_and_halves_of_a_fiscal_year_and_by_their_months(extractor, text, period):
+    """A quarter or half of a fiscal year written FY26 is that quarter of the fiscal year (as 'the second quarter of
+    fiscal 2026' already was), not the whole year; '3Q25', '1H25' are written number first; a quarter named by its
+    months or by the month it runs to is that quarter."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [
+        ("Halcyon Bio", "revenue", 80000000, "USD", period, None)]
