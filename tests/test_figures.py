@@ -812,3 +812,21 @@ def test_figures_quarters_and_halves_of_a_fiscal_year_and_by_their_months(extrac
     months or by the month it runs to is that quarter."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == [
         ("Halcyon Bio", "revenue", 80000000, "USD", period, None)]
+
+
+@pytest.mark.parametrize("lang,text,published,want", [
+    ("en", "Halcyon Bio said on its second-quarter call that it had agreed to buy Kestrel Pharma. Halcyon Bio's revenue "
+           "was $80 million, up 12%. R&D spending at Halcyon Bio was $30 million.", "2025-08-05",
+     [("Halcyon Bio", "revenue", 80000000, "USD", "Q2 2025", 12.0),
+      ("Halcyon Bio", "r_and_d_expense", 30000000, "USD", "Q2 2025", None)]),
+    ("zh", "宁远生物在第三季度业绩说明会上表示，公司将继续推进海外授权。宁远生物营业收入为3.2亿元，同比增长12%。", "2025-10-28",
+     [("宁远生物", "revenue", 320000000, "CNY", "Q3 2025", 12.0)]),
+    # a quarter not yet ended by the publication date is a plan, no reporting period
+    ("en", "Halcyon Bio expects to launch Zelvora in the fourth quarter. Halcyon Bio's revenue was $80 million.",
+     "2025-08-05", [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+])
+def test_figures_a_yearless_quarter_before_any_figure_sets_the_period(extractor, lang, text, published, want):
+    """A sentence before any figure that names a quarter or a half without its year ('on its second-quarter call')
+    sets that period, the latest such one ended by the publication date, for the figures after it."""
+    got = extractor.extract(text, lang=lang, published=published).figures
+    assert [_row(f) for f in got] == want

@@ -78,10 +78,11 @@ class PeriodContext:
     period: str | None = None
     at: int = -FRESH - 1  # where the sentence that set ``period`` ends
     from_figures: bool = False  # whether figures have stated a period yet
+    guessed: bool = False  # whether ``period`` is a yearless quarter or half read before any figure (weak)
 
-    def set(self, period: str | None, end: int) -> None:
+    def set(self, period: str | None, end: int, guessed: bool = False) -> None:
         if period:
-            self.period, self.at = period, end
+            self.period, self.at, self.guessed = period, end, guessed
 
     def fresh(self, start: int) -> bool:
         """Whether the period in force was stated right before ``start``."""

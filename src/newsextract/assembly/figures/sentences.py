@@ -48,6 +48,25 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
     ctx.set(last_period(art.vocab.periods_in(art.text, a, b, None, low=art.low), reporting=ctx.from_figures), b)
 
 
+def quarter_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
+    """A sentence before any figure that names a quarter or a half without its year ("said on its third-quarter
+    call", "in the third quarter, big pharma kept …") sets that period, the latest such one ended by the publication
+    date, where no period is in force but the publication year (a dateline's): the figures after it
+    report that quarter. A quarter not yet ended ("expects to launch in the fourth quarter") sets none."""
+    if ctx.from_figures or art.pub_year is None or art.pub_month is None or \
+            ctx.period not in (None, str(art.pub_year), f"FY{art.pub_year}"):
+        return
+    periods = [p for p in art.vocab.periods_in(art.text, a, b, art.pub_year, low=art.low)
+               if p.kind in ("q", "h1", "h2", "9m") and not p.extra.get("explicit_year")
+               and not (p.extra.get("groups") or {}).get("rel")]
+    if not periods:
+        return
+    _latest_reported(periods, art.pub_year, art.pub_month)
+    p = periods[-1]
+    if p.extra.get("year") == art.pub_year and p.value:  # (ended this year: a reporting period, no plan)
+        ctx.set(str(p.value), b, guessed=True)
+
+
 def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[Figure]:
     """The figures of the sentence ``text[a:b]``, in order; ``ctx`` is updated for the sentences after it."""
     text, vocab, years = art.text, art.vocab, art.years
@@ -60,6 +79,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     metrics = vocab.metrics_in(text, a, b, art.low)
     has_value = any_in(art.money_at, a, b) or "%" in text[a:b]
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
+        if not has_year:
+            quarter_sentence(art, ctx, a, b)
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
@@ -74,6 +95,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
+    if not sent_figs:  # ("said on its third-quarter call that it will acquire …": no figure, a period)
+        quarter_sentence(art, ctx, a, b)
     return [f for f, _ in sent_figs]
 
 
@@ -135,7 +158,7 @@ def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figur
     # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
     # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
     # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
-    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed
     stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
                                            (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
