@@ -830,3 +830,18 @@ def test_figures_a_yearless_quarter_before_any_figure_sets_the_period(extractor,
     sets that period, the latest such one ended by the publication date, for the figures after it."""
     got = extractor.extract(text, lang=lang, published=published).figures
     assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma handed back rights to an older antibody, ending a 2019 licence that carried a $10 million upfront "
+     "payment. Licensing deals tracked in the third quarter reached $12 billion, up 20%.",
+     [("Licensing deals", "deal_value", 12000000000, "USD", "Q3 2025", 20.0)]),
+    ("Halcyon Bio's 2021 collaboration with Kestrel Pharma expired. Revenue at Halcyon Bio was $80 million.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+    ("Halcyon Bio's 2024 revenue was $80 million.", [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", None)]),
+])
+def test_figures_the_year_of_one_agreement_is_no_period(extractor, text, want):
+    """A bare year after an article or a possessive and before an agreement word ('a 2019 licence', "Halcyon Bio's
+    2021 collaboration") dates that agreement: it sets no period for the figures after it."""
+    got = extractor.extract(text, lang="en", published="2025-10-08").figures
+    assert [_row(f) for f in got] == want

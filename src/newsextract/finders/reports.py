@@ -150,6 +150,9 @@ class ReportVocab:
         self.multiples = {str(k): float(v) for k, v in (fig.get("multiples") or {}).items()}
         #: the regexes the figures code uses one by one (``regexes`` of figures.yml)
         self.fig_rx = regex_table(lang, "figures", pd)
+        #: a bare year that dates one agreement ("a 2020 licence", "the 2023 research agreement"): no period
+        self.dated_deal = (self.fig_rx["fig.dated_deal_before"], self.fig_rx["fig.dated_deal_after"]) \
+            if "fig.dated_deal_after" in self.fig_rx.rules else None
 
     def _load_tables(self, lang: str, pd: str | None) -> None:
         tables = load_file(lang, "figures", pd).get("tables") or {}
@@ -332,6 +335,9 @@ class ReportVocab:
         """Periods, value normalised (:func:`norm_period`); ``extra["explicit_year"]`` when the text gives one."""
         out = []
         for f in self._matches(self.periods, text, a, b, "period", low):
+            if f.kind == "year" and self.dated_deal is not None and self.dated_deal[1].match(text, f.end, b) and \
+                    self.dated_deal[0].search(text, max(a, f.start - 12), f.start):
+                continue  # ("ending a 2020 licence that carried …": the year of one agreement)
             g = f.value
             f.extra["groups"] = g
             f.extra["explicit_year"] = any(g.get(k) for k in ("y", "y2", "y3", "yy"))
