@@ -717,3 +717,18 @@ def test_approvals_trial_clearance_in_more_words(extractor, text, want):
     spelt out; and 'permission', 'green light', 'investigational new drug' open a sentence to the event rules."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The NMPA approved the investigational new drug application for HB-101 in March 2025.",
+     ("NMPA", "trial_clearance", "HB-101", None)),
+    ("The NMPA approved the investigational new drug (IND) application for HB-101.",
+     ("NMPA", "trial_clearance", "HB-101", None)),
+    ("The FDA approved Halcyon Bio's IND for HB-101, a bispecific antibody.",
+     ("FDA", "trial_clearance", "HB-101", "Halcyon Bio")),
+])
+def test_approvals_an_ind_approved_is_a_trial_clearance(extractor, text, want):
+    """An agency that approved an IND (spelt out or not, possessive or not) cleared a trial, as one that approved a
+    trial plan did; the words of the application ('application', 'drug (IND)') are no drug name."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
