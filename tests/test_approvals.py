@@ -732,3 +732,16 @@ def test_approvals_an_ind_approved_is_a_trial_clearance(extractor, text, want):
     trial plan did; the words of the application ('application', 'drug (IND)') are no drug name."""
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA accepted Halcyon Bio's NDA for zavotinib and granted priority review.",
+    "The FDA accepted Halcyon Bio's supplemental NDA for zavotinib and granted priority review; a decision is expected "
+    "in the first half of 2026.",
+])
+def test_approvals_a_filing_accepted_with_priority_review_is_one_event(extractor, text):
+    """A filing accepted and the priority review it was granted are one filing_accepted (README conventions), with
+    the designation kept, not two records."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.designation, a.drug, a.company.name if a.company else None) for a in got] == [
+        ("FDA", "filing_accepted", "priority_review", "zavotinib", "Halcyon Bio")]
