@@ -745,3 +745,23 @@ def test_approvals_a_filing_accepted_with_priority_review_is_one_event(extractor
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.event, a.designation, a.drug, a.company.name if a.company else None) for a in got] == [
         ("FDA", "filing_accepted", "priority_review", "zavotinib", "Halcyon Bio")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The FDA approved Halcyon Bio's zavotinib for asthma, and the European Commission approved Kestrel Pharma's "
+           "tafolimab for psoriasis.",
+     [("FDA", "approval", "zavotinib", "Halcyon Bio"), ("EC", "approval", "tafolimab", "Kestrel Pharma")]),
+    ("en", "Halcyon Bio said the FDA approved zavotinib for asthma, while Kestrel Pharma noted that the European "
+           "Commission had granted marketing authorisation to tafolimab.",
+     [("FDA", "approval", "zavotinib", "Halcyon Bio"), ("EC", "approval", "tafolimab", "Kestrel Pharma")]),
+    ("zh", "美国FDA批准了宁远生物的泽沃替尼，欧盟委员会则批准了瑞康医药的舒沃单抗。",
+     [("FDA", "approval", "泽沃替尼", "宁远生物"), ("EC", "approval", "舒沃单抗", "瑞康医药")]),
+    # one event of two regulators stays one event each for its drug
+    ("en", "Zavotinib was approved in the US and the EU for asthma.",
+     [("FDA", "approval", "Zavotinib", None), ("EC", "approval", "Zavotinib", None)]),
+])
+def test_approvals_two_clauses_each_with_its_own_regulator_and_drug(extractor, lang, text, want):
+    """The same kind of event again after a comma, with a regulator and a drug of its own on each side, is another
+    event: each clause's regulator, drug and company go together, not every regulator with the first drug."""
+    got = _one(extractor, lang, text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == want

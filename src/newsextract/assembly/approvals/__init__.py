@@ -210,21 +210,58 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
-    seen: set[tuple[str, str | None]] = set()
+    for s0, s1 in _event_clauses(text, events, regs, drugs):
+        part = [e for e in events if s0 <= e.start < s1]
+        p_drugs = [d for d in drugs if s0 <= d.start < s1]
+        p_regs = [r for r in regs if s0 <= r.start < s1]
+        p_orgs = [o for o in orgs if s0 <= o.start < s1]
+        seen: set[tuple[str, str | None]] = set()
+        for ev in part:
+            key = (ev.kind, ev.extra.get("designation"))
+            if key in seen:
+                continue
+            seen.add(key)
+            drug = _event_drug(art, si, ev, p_drugs, last_drug, bool(p_orgs))
+            if drug is not None:
+                art.event_drug = (si, drug)
+            # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
+            # designations, each of its own regulator, not both of both)
+            one_kind = len({(e.kind, e.extra.get("designation")) for e in part}) == 1
+            for d in _conjuncts(art, drug, p_drugs):
+                records.extend(_event_records(art, si, ev, one_kind, d, p_regs, p_orgs))
+    return (si, drugs[-1]) if drugs else last_drug
+
+
+_CLAUSE_SEP = re.compile(r"[,;，；]")
+
+
+def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[Drug]) -> list[tuple[int, int]]:
+    """The parts of a sentence each event of one kind is read in: one event of a kind again after a comma, with a
+    regulator and a drug of its own on each side, is another event ("The FDA approved Halcyon's zavotinib, and the
+    European Commission approved Kestrel's tafolimab", "美国FDA批准了泽沃替尼，欧盟委员会则批准了舒沃单抗");
+    else the whole sentence (one event of several regulators: "approved in the US and the EU")."""
+    a, b = min(e.start for e in events), max(e.end for e in events)
+    bounds = [a]
+    last: dict[tuple[str, str | None], Fact] = {}
     for ev in events:
         key = (ev.kind, ev.extra.get("designation"))
-        if key in seen:
+        prev = last.get(key)
+        last[key] = ev
+        if prev is None or prev.end > ev.start:
             continue
-        seen.add(key)
-        drug = _event_drug(art, si, ev, drugs, last_drug, bool(orgs))
-        if drug is not None:
-            art.event_drug = (si, drug)
-        # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
-        # designations, each of its own regulator, not both of both)
-        one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
-        for d in _conjuncts(art, drug, drugs):
-            records.extend(_event_records(art, si, ev, one_kind, d, regs, orgs))
-    return (si, drugs[-1]) if drugs else last_drug
+        cut = None
+        for m in _CLAUSE_SEP.finditer(text, prev.end, ev.start):
+            cut = m.end()
+        if cut is None or cut <= bounds[-1]:
+            continue
+        bounds.append(cut)
+    if len(bounds) == 1:
+        return [(-1, len(text) + 1)]
+    edges = [-1, *bounds[1:], len(text) + 1]
+    parts = list(zip(edges, edges[1:]))
+    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts):
+        return [(-1, len(text) + 1)]
+    return parts
 
 
 def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:
