@@ -240,8 +240,7 @@ def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[
     regulator and a drug of its own on each side, is another event ("The FDA approved Halcyon's zavotinib, and the
     European Commission approved Kestrel's tafolimab", "美国FDA批准了泽沃替尼，欧盟委员会则批准了舒沃单抗");
     else the whole sentence (one event of several regulators: "approved in the US and the EU")."""
-    a, b = min(e.start for e in events), max(e.end for e in events)
-    bounds = [a]
+    bounds = [min(e.start for e in events)]
     last: dict[tuple[str, str | None], Fact] = {}
     for ev in events:
         key = (ev.kind, ev.extra.get("designation"))
@@ -258,7 +257,7 @@ def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[
     if len(bounds) == 1:
         return [(-1, len(text) + 1)]
     edges = [-1, *bounds[1:], len(text) + 1]
-    parts = list(zip(edges, edges[1:]))
+    parts = list(zip(edges, edges[1:], strict=False))
     if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts):
         return [(-1, len(text) + 1)]
     return parts
