@@ -765,3 +765,16 @@ def test_approvals_two_clauses_each_with_its_own_regulator_and_drug(extractor, l
     event: each clause's regulator, drug and company go together, not every regulator with the first drug."""
     got = _one(extractor, lang, text)
     assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan's Ministry of Health, Labour and Welfare has approved rimegatant, Halcyon Bio's oral CGRP receptor "
+     "antagonist, for migraine.", ("MHLW", "approval", "rimegatant", "Halcyon Bio")),
+    ("The FDA approved velostrane, Kestrel Pharma's once-daily oral inhibitor, for lupus.",
+     ("FDA", "approval", "velostrane", "Kestrel Pharma")),
+])
+def test_approvals_a_drug_described_by_its_owners_possessive(extractor, text, want):
+    """A name followed by an appositive that describes it as a company's drug ('rimegatant, Halcyon Bio's oral …
+    antagonist') is the drug, as one followed by 'an …' or 'its …' antagonist already was, and the company owns it."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
