@@ -778,3 +778,13 @@ def test_approvals_a_drug_described_by_its_owners_possessive(extractor, text, wa
     antagonist') is the drug, as one followed by 'an …' or 'its …' antagonist already was, and the company owns it."""
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+def test_approvals_the_short_form_of_a_company_the_article_names_is_no_drug(extractor):
+    """A name the article also writes with a company word after it ('Halvern' beside 'Halvern Lifesciences') is that
+    company where a drug phrasing finds it ('Halvern received final approval …'), not the drug approved."""
+    text = ("Halvern Lifesciences reported higher sales. During the quarter Halvern received final approval from the US "
+            "Food and Drug Administration for its generic tofacitinib extended-release tablets.")
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [
+        ("FDA", "approval", "tofacitinib", "Halvern Lifesciences")]

@@ -48,7 +48,10 @@ def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, f
         return bool(rx["appr.zh_suffix"].search(name)) or text.count(name) >= 2
     if rx["appr.company_word"].search(name):
         return False
+    head = name + " "
     for f in facts:
+        if f.label == "org" and f.text.startswith(head) and rx["appr.company_word"].search(f.text, len(head)):
+            return False  # "Mahavir received final approval …" where the article writes "Mahavir Lifesciences"
         if f.end <= start or f.start >= end:
             continue
         if f.label == "target" or (f.label == "org" and (getattr(f.value, "canonical", None) or
