@@ -788,3 +788,15 @@ def test_approvals_the_short_form_of_a_company_the_article_names_is_no_drug(extr
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [
         ("FDA", "approval", "tofacitinib", "Halvern Lifesciences")]
+
+
+@pytest.mark.parametrize("text", [
+    "In January the UK's MHRA granted zavotinib a conditional marketing authorisation for adolescents, and the EMA's "
+    "CHMP is due to review the same filing next month.",
+    "The MHRA approved zavotinib in May, and the EMA will rule on the application in 2026.",
+])
+def test_approvals_an_agency_of_an_event_still_to_come_is_no_regulator(extractor, text):
+    """An agency followed by an event still to come ('is due to review', 'will rule on') in a sentence that names
+    another agency's event is no regulator of that event: one record, not one per agency."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("MHRA", "approval", "zavotinib")]
