@@ -800,3 +800,12 @@ def test_approvals_an_agency_of_an_event_still_to_come_is_no_regulator(extractor
     another agency's event is no regulator of that event: one record, not one per agency."""
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.event, a.drug) for a in got] == [("MHRA", "approval", "zavotinib")]
+
+
+@pytest.mark.parametrize("text", [
+    "全球尚无获批的同类药物，宁远生物的HR-2290有望填补空白。",
+    "高Lp(a)血症目前全球尚無核准藥物，宁远生物的KR-511將進入臨床。",
+])
+def test_approvals_zh_no_approved_drug_yet_is_no_event(extractor, text):
+    """尚无获批的…药物 / 尚無核准藥物: a statement that no drug is approved, no approval of the drug named after it."""
+    assert _one(extractor, "zh", text) == []
