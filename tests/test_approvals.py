@@ -809,3 +809,17 @@ def test_approvals_an_agency_of_an_event_still_to_come_is_no_regulator(extractor
 def test_approvals_zh_no_approved_drug_yet_is_no_event(extractor, text):
     """尚无获批的…药物 / 尚無核准藥物: a statement that no drug is approved, no approval of the drug named after it."""
     assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的HR-2290注射液的新药临床试验申请于今年1月获得美国FDA许可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    ("宁远生物的HR-2290的IND申请获得美国FDA许可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    ("宁远生物宣布，HR-2290的新藥臨床試驗申請獲得美國FDA許可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    # an application that obtained approval is no submission
+    ("宁远生物的泽沃替尼上市申请获得国家药监局批准。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+])
+def test_approvals_zh_an_application_that_obtained_its_approval(extractor, text, want):
+    """临床试验申请/IND申请 … 获得 (agency) 许可/批准, with a date or the agency between, is a trial clearance; 上市申请获得
+    …批准 is an approval, not a submission (申请…批准 read as 'applied for approval' only without 获/已 between)."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
