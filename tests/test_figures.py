@@ -845,3 +845,26 @@ def test_figures_the_year_of_one_agreement_is_no_period(extractor, text, want):
     2021 collaboration") dates that agreement: it sets no period for the figures after it."""
     got = extractor.extract(text, lang="en", published="2025-10-08").figures
     assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Korean drug developers signed 21 technology-export agreements in 2025 with a combined disclosed value of 9.8 "
+     "trillion won.", ("Korean drug developers", "deal_value", 9800000000000, "KRW", "2025", None)),
+    ("Healthcare royalty transactions topped $5 billion in 2024, according to one banker's tally.",
+     ("Healthcare royalty transactions", "deal_value", 5000000000, "USD", "2024", None)),
+    ("Japanese licensing deals exceeded $12 billion in 2024.",
+     ("Japanese licensing deals", "deal_value", 12000000000, "USD", "2024", None)),
+])
+def test_figures_deal_statistics_in_more_wordings(extractor, text, want):
+    """The value of a year's deals said with a hyphenated kind ('technology-export agreements'), a combined disclosed
+    value, royalty transactions, or a verb of passing ('topped', 'exceeded') is a deal_value of the market."""
+    got = [_row(f) for f in _figures(extractor, "en", text) if f.metric != "count"]
+    assert got == [want]
+
+
+def test_figures_what_a_company_is_eligible_to_receive_is_no_statistic(extractor):
+    """'We are eligible to receive up to an aggregate of $X in future milestone payments' under its license agreements:
+    the company's own deal terms, no deal value of a market."""
+    text = ("Under all of its license agreements, Halcyon Bio is eligible to receive up to an aggregate of $433 million "
+            "in future milestone payments.")
+    assert [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"] == []
