@@ -868,3 +868,18 @@ def test_figures_what_a_company_is_eligible_to_receive_is_no_statistic(extractor
     text = ("Under all of its license agreements, Halcyon Bio is eligible to receive up to an aggregate of $433 million "
             "in future milestone payments.")
     assert [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"] == []
+
+
+def test_figures_a_sentence_under_a_table_is_no_table_row(extractor):
+    """A sentence under a results table ('… expenses were $38.6 million for the three months ended June 30, 2025.')
+    is prose, no row whose cells are the table's columns: its year is no amount."""
+    text = ("KESTREL PHARMA, INC.\nNOTES TO CONDENSED FINANCIAL STATEMENTS\n(in thousands, except per share amounts)\n\n"
+            "                                        Three Months Ended June 30,    Six Months Ended June 30,\n"
+            "                                           2025          2024             2025          2024\n"
+            "Acquired in-process research and\n"
+            "  development                             $ 5,000       $    —          $ 5,000       $ 15,000\n\n"
+            "Kestrel Pharma's research and development expenses were $38.6 million for the three months ended June "
+            "30, 2025.\n")
+    got = [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert ("r_and_d_expense", 2025000) not in got
+    assert ("r_and_d_expense", 38600000) in got

@@ -192,6 +192,9 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
             continue
         blank = 0
         cells = list(vocab.fig_rx["fig.table_cell"].finditer(text, a, b))
+        if cells and vocab.fig_rx["fig.prose"].search(text, a, cells[0].start()):
+            pending = None  # a sentence under the table ("… expenses were $38.6 million for the three months ended
+            continue        # June 30, 2025."): prose, no row whose cells are the columns' ('2025' is no amount)
         if not cells or len(text[a:b].strip()) > 160:
             pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
             continue
