@@ -883,3 +883,14 @@ def test_figures_a_sentence_under_a_table_is_no_table_row(extractor):
     got = [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
     assert ("r_and_d_expense", 2025000) not in got
     assert ("r_and_d_expense", 38600000) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pharma said there is no change to the consolidated forecasts announced on November 7, 2025 (revenue of "
+    "JPY 142,000 million).",
+    "Kestrel Pharma kept its full-year forecasts (revenue of JPY 142 billion) unchanged.",
+])
+def test_figures_a_company_forecast_in_the_plural_is_no_figure(extractor, text):
+    """A company's forecasts (plural, as its forecast already was) and the revenue in brackets after them are a
+    forecast, no result."""
+    assert _figures(extractor, "en", text) == []
