@@ -894,3 +894,17 @@ def test_figures_a_company_forecast_in_the_plural_is_no_figure(extractor, text):
     """A company's forecasts (plural, as its forecast already was) and the revenue in brackets after them are a
     forecast, no result."""
     assert _figures(extractor, "en", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Net product sales of Zelvora were $19.5 million, up 12% but about $2 million short of consensus.",
+     [("Zelvora", "product_sales", 19500000, "USD", None, 12.0)]),
+    ("Halcyon Bio's revenue was $80 million, $3 million ahead of the consensus estimate.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+    ("Halcyon Bio's revenue of $80 million beat analysts' estimates by $5 million.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+])
+def test_figures_the_gap_to_consensus_is_no_figure(extractor, text, want):
+    """The gap between a figure and what analysts expected ('$2 million short of consensus', '$3 million ahead of
+    the consensus estimate', 'beat estimates by $5 million') is no figure of its own."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
