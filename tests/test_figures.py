@@ -908,3 +908,13 @@ def test_figures_the_gap_to_consensus_is_no_figure(extractor, text, want):
     """The gap between a figure and what analysts expected ('$2 million short of consensus', '$3 million ahead of
     the consensus estimate', 'beat estimates by $5 million') is no figure of its own."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio's top line grew 12% to $80 million in 2024.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", 12.0)]),
+    ("Halcyon Bio's top-line rose to $80 million in 2024.", [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", None)]),
+])
+def test_figures_top_line_is_revenue(extractor, text, want):
+    """'Top line' is a company's revenue, as 'turnover' is."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
