@@ -918,3 +918,13 @@ def test_figures_the_gap_to_consensus_is_no_figure(extractor, text, want):
 def test_figures_top_line_is_revenue(extractor, text, want):
     """'Top line' is a company's revenue, as 'turnover' is."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("泽沃替尼2024年销售额约8.2亿美元 同比增长18%。", [("泽沃替尼", "product_sales", 820000000, "USD", "FY2024", 18.0)]),
+    ("宁远生物2024财年营收为3,210亿日元 同比下降4.5%", [("宁远生物", "revenue", 321000000000, "JPY", "FY2024", -4.5)]),
+])
+def test_figures_zh_a_change_after_a_space(extractor, text, want):
+    """A change written after the value with only a space between (a summary's line that the segmenter cuts at the
+    space: '…约8.2亿美元 同比增长18%') is that value's change, as after a comma."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want

@@ -177,6 +177,14 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     text, vocab = art.text, art.vocab
     blocks = vocab.not_figures_in(text, a, b, art.low)
     changes = vocab.changes_in(text, a, b, art.low)
+    # a change that opens the text right after the sentence, past a space only: a line the segmenter cut at the space
+    # ("…销售额约1.64亿美元 同比增长12%", "…约45亿美元 较去年同期增长约150%")
+    j = b
+    while j < len(text) and j - b < 3 and text[j] in " \t\u3000":
+        j += 1
+    if j > b:
+        after = vocab.changes_in(text, j, min(len(text), j + 30), art.low)
+        changes += after[:1] if after and after[0].start == j else []
     metrics, sent_pay = _cues(art, a, b, metrics)
     if any(m.extra.get("scope") == "market" for m in metrics):
         # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
