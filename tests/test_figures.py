@@ -928,3 +928,12 @@ def test_figures_zh_a_change_after_a_space(extractor, text, want):
     """A change written after the value with only a space between (a summary's line that the segmenter cuts at the
     space: '…约8.2亿美元 同比增长18%') is that value's change, as after a comma."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年合併營收為新台幣14.2億元，年增12.6%。", [("宁远生物", "revenue", 1420000000, "TWD", "FY2024", 12.6)]),
+    ("宁远生物2024年營收新台幣8.74億元，年減8.5%。", [("宁远生物", "revenue", 874000000, "TWD", "FY2024", -8.5)]),
+])
+def test_figures_zh_taiwan_year_on_year_words(extractor, text, want):
+    """年增/年減 (Taiwan's press for 'up/down on the year') are year-on-year changes, as 同比增长/按年增長 are."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
