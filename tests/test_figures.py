@@ -937,3 +937,13 @@ def test_figures_zh_a_change_after_a_space(extractor, text, want):
 def test_figures_zh_taiwan_year_on_year_words(extractor, text, want):
     """年增/年減 (Taiwan's press for 'up/down on the year') are year-on-year changes, as 同比增长/按年增長 are."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年合併營收為新台幣14.2億元，稅後淨損新台幣2.3億元。",
+     [("宁远生物", "revenue", 1420000000, "TWD", "FY2024", None), ("宁远生物", "net_loss", 230000000, "TWD", "FY2024", None)]),
+    ("宁远生物2024年税后净损2.3亿元。", [("宁远生物", "net_loss", 230000000, "CNY", "FY2024", None)]),
+])
+def test_figures_zh_net_loss_written_jingsun(extractor, text, want):
+    """(稅後)淨損 / 净损 is a net loss, as 净亏损 is (not 损益: profit and loss)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
