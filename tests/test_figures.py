@@ -947,3 +947,16 @@ def test_figures_zh_taiwan_year_on_year_words(extractor, text, want):
 def test_figures_zh_net_loss_written_jingsun(extractor, text, want):
     """(稅後)淨損 / 净损 is a net loss, as 净亏损 is (not 损益: profit and loss)."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "宁远生物科技股份有限公司\n2025年半年度报告（摘要）\n\n报告期内，公司实现营业收入18,426.37万元，同比增长62.15%；其中许可收入"
+    "9,800.00万元，为公司与Kestrel Pharma签署的许可协议项下确认的首付款收入。",
+    "寧遠生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n\n報告期內，本公司實現營業收入18,426.37萬元，同比增長62.15%；其中"
+    "許可收入9,800.00萬元，來自與Kestrel Pharma簽署的許可協議。",
+])
+def test_figures_zh_a_filing_headed_by_its_issuers_name(extractor, text):
+    """A filing whose first line is its issuer's full name, over its report title or its place of incorporation, is
+    that issuer's: 公司/本公司 is the issuer, not the partner the text names."""
+    got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text) if f.metric == "revenue"]
+    assert len(got) == 1 and got[0][0] in ("宁远生物科技股份有限公司", "寧遠生物科技有限公司") and got[0][2] == 184263700

@@ -165,6 +165,8 @@ class ReportVocab:
         self.table_prior_column = re.compile(tables["prior_column"]) if tables.get("prior_column") else None
         self.filer_page = re.compile(tables["filer_page"]) if tables.get("filer_page") else None
         self.filer_name = re.compile(tables["filer_name"]) if tables.get("filer_name") else None
+        #: a filing headed by its issuer's name alone on the first line (zh: "杭州普济医药科技股份有限公司" over its title)
+        self.filer_head = re.compile(tables["filer_head"]) if tables.get("filer_head") else None
         #: units headers of results tables that the money grammar does not scale by ("(€ million)", "RMB'000")
         self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
         self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
