@@ -960,3 +960,21 @@ def test_figures_zh_a_filing_headed_by_its_issuers_name(extractor, text):
     that issuer's: 公司/本公司 is the issuer, not the partner the text names."""
     got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text) if f.metric == "revenue"]
     assert len(got) == 1 and got[0][0] in ("宁远生物科技股份有限公司", "寧遠生物科技有限公司") and got[0][2] == 184263700
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n截至2025年12月31日止年度之年度業績公告\n\n單位：人民幣千元\n"
+           "項目 | 2025年 | 2024年 | 變動\n收入 | 412,350 | 98,760 | 317.5%\n研發開支 | (586,920) | (641,380) | (8.5%)\n",
+     {("revenue", 412350000, 317.5), ("r_and_d_expense", 586920000, -8.5)}),
+    ("en", "KESTREL PHARMA, INC.\nSELECTED FINANCIAL DATA\n(in thousands)\n\n"
+           "                         Year Ended December 31,\n"
+           "                          2025        2024      % change\n"
+           "Total revenue          $ 41,200    $ 30,100      36.9%\n"
+           "Research and development  52,000     58,000     (10.3%)\n",
+     {("revenue", 41200000, 36.9), ("r_and_d_expense", 52000000, -10.3)}),
+])
+def test_figures_a_tables_change_column(extractor, lang, text, want):
+    """Under a heading that names a change column (變動, '% change'), a row's % cell is its change, signed or not;
+    one in brackets is a decline."""
+    got = {(f.metric, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)}
+    assert want <= got
