@@ -978,3 +978,12 @@ def test_figures_a_tables_change_column(extractor, lang, text, want):
     one in brackets is a decline."""
     got = {(f.metric, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)}
     assert want <= got
+
+
+def test_figures_zh_a_loss_row_of_a_pipe_table(extractor):
+    """A pipe table's row labelled 年內虧損 ('年內虧損 | (298,440) | (702,150)') is the year's net loss, as '年內虧損約…'
+    in prose is."""
+    text = ("宁远生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n截至2025年12月31日止年度之年度業績公告\n\n單位：人民幣千元\n"
+            "項目 | 2025年 | 2024年\n收入 | 412,350 | 98,760\n年內虧損 | (298,440) | (702,150)\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
+    assert ("net_loss", 298440000, "FY2025") in got
