@@ -823,3 +823,9 @@ def test_approvals_zh_an_application_that_obtained_its_approval(extractor, text,
     …批准 is an approval, not a submission (申请…批准 read as 'applied for approval' only without 获/已 between)."""
     got = _one(extractor, "zh", text)
     assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+def test_approvals_the_drug_is_no_company_of_its_own(extractor):
+    """A drug that opens its sentence (which a name finder may read as a company) is no sponsor of its own event."""
+    got = _one(extractor, "en", "Zavotinib has been approved by the FDA as a first-line treatment.")
+    assert [(a.regulator, a.event, a.drug, a.company) for a in got] == [("FDA", "approval", "Zavotinib", None)]

@@ -163,7 +163,9 @@ def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact |
     """Gives the records without a company the one ``find`` gives; returns the ids of those it filled."""
     filled = set()
     for rec in recs:
-        if rec.company is None and (o := find(rec)) is not None:
+        if rec.company is None and (o := find(rec)) is not None and \
+                o.text.strip().lower() not in {n.lower() for n in (rec.drug, rec.brand, rec.code) if n}:
+            # (not the drug itself, which a name finder may read as a company: "Zavotinib has been approved …")
             rec.company, ev = company_party(art.vocab, art.text, o, art.facts)
             rec.evidence.append(ev)
             filled.add(id(rec))
