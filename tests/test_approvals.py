@@ -829,3 +829,18 @@ def test_approvals_the_drug_is_no_company_of_its_own(extractor):
     """A drug that opens its sentence (which a name finder may read as a company) is no sponsor of its own event."""
     got = _one(extractor, "en", "Zavotinib has been approved by the FDA as a first-line treatment.")
     assert [(a.regulator, a.event, a.drug, a.company) for a in got] == [("FDA", "approval", "Zavotinib", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Health Canada has authorized zavotinib for asthma.", [("Health Canada", "approval", "zavotinib")]),
+    ("The MHRA authorised Halcyon Bio's zavotinib in May.", [("MHRA", "approval", "zavotinib")]),
+    ("Zavotinib was authorised in the EU in May.", [("EC", "approval", "Zavotinib")]),
+    # a board's authorisation and a machine-translated licence (授权) are no approvals
+    ("Kestrel Pharma's board authorized a $50 million share repurchase.", []),
+    ("Kestrel Pharma authorized the oral GLP-1 small molecule KP-105 to Halcyon Bio, obtaining a first payment of "
+     "$112 million.", []),
+])
+def test_approvals_an_agency_that_authorised_a_drug(extractor, text, want):
+    """An agency that authorised a drug (the verb, as the noun 'authorisation' already was), or a drug authorised
+    by/in/for, is approved; any other 'authorized' is not."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
