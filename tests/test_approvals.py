@@ -844,3 +844,15 @@ def test_approvals_an_agency_that_authorised_a_drug(extractor, text, want):
     """An agency that authorised a drug (the verb, as the noun 'authorisation' already was), or a drug authorised
     by/in/for, is approved; any other 'authorized' is not."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，美国FDA已就其泽沃单抗（NY-01）发出完整回复函。", ("FDA", "rejection", "泽沃单抗", "NY-01")),
+    ("en", "The NMPA approved Halcyon Bio's zavotinib (HB-310) for asthma. Zavotinib is Halcyon Bio's first approved "
+           "drug in China.", ("NMPA", "approval", "zavotinib", "HB-310")),
+])
+def test_approvals_a_drug_named_with_its_code_in_brackets(extractor, lang, text, want):
+    """'泽沃单抗（NY-01）', 'zavotinib (HB-310)' read as one asset is the drug with its code, one drug with the name
+    written alone elsewhere (one record, named by its INN)."""
+    got = _one(extractor, lang, text)
+    assert [(a.regulator, a.event, a.drug, a.code) for a in got] == [want]

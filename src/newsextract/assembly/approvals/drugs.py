@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...facts import Fact
@@ -90,6 +91,10 @@ def drugs_in(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], i
     return sorted(out, key=lambda d: d.start)
 
 
+_PAIR = re.compile(r"(.+?)\s*[（(]\s*([^()（）]+?)\s*[)）]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], low: str | None) -> list[Drug]:
     """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence);
     a name a phrasing reads as the drug's owner ("approved Halvorsen's ravozimod") is none."""
@@ -104,6 +109,18 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
                 d.inn = f.text
             elif f.kind == "code":
                 d.code = f.text
+            elif (pair := _PAIR.fullmatch(f.text)) is not None:
+                # "瑞维西单抗（RY-01）": one drug by two names, the first its name and the bracketed its code or brand
+                first, other = pair.group(1), pair.group(2)
+                generic = vocab.is_inn(first) or bool(_HAN.search(first)) or first[:1].islower()
+                d = Drug(first, f.start, f.start + len(first), f.rule, inn=first if generic else None,
+                         brand=None if generic else first)
+                if any(ch.isdigit() for ch in other):
+                    d.code = other
+                elif not generic and other[:1].islower():
+                    d.inn = other  # "Zelvora (tafolimab)": a brand, then its INN
+                elif d.brand is None:
+                    d.brand = other
             cands.append(d)
     orgs = [f for f in facts if f.label == "org" and f.start < b and a < f.end]
     for f in vocab.inns_in(text, a, b, low):
