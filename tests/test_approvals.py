@@ -856,3 +856,15 @@ def test_approvals_a_drug_named_with_its_code_in_brackets(extractor, lang, text,
     written alone elsewhere (one record, named by its INN)."""
     got = _one(extractor, lang, text)
     assert [(a.regulator, a.event, a.drug, a.code) for a in got] == [want]
+
+
+def test_approvals_an_investor_is_no_sponsor(extractor):
+    """A company named as an investor — a royalty fund, by its defined short name too — is no sponsor of the drug's
+    events: the article's own company is."""
+    text = ('On February 10, 2025, Halcyon Bio, Inc. entered into a Royalty Purchase Agreement with Harbour Royalty '
+            'Fund II, L.P. ("Harbour"). Under the agreement, Harbour bought the right to receive 4.5% of net sales of '
+            'ZELVORA (zavotinib). Harbour paid $150 million at closing. Harbour may pay up to $50 million more. '
+            'ZELVORA was approved by the FDA in June 2023.')
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.drug) for a in got] == [("FDA", "zavotinib")]
+    assert got[0].company is None or "Harbour" not in got[0].company.name

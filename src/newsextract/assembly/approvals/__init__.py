@@ -163,13 +163,27 @@ def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact |
     """Gives the records without a company the one ``find`` gives; returns the ids of those it filled."""
     filled = set()
     for rec in recs:
-        if rec.company is None and (o := find(rec)) is not None and \
+        if rec.company is None and (o := find(rec)) is not None and not _investor(art.vocab, o, art.facts) and \
                 o.text.strip().lower() not in {n.lower() for n in (rec.drug, rec.brand, rec.code) if n}:
             # (not the drug itself, which a name finder may read as a company: "Zavotinib has been approved …")
             rec.company, ev = company_party(art.vocab, art.text, o, art.facts)
             rec.evidence.append(ev)
             filled.add(id(rec))
     return filled
+
+
+def _investor(vocab: ReportVocab, o: Fact, facts: list[Fact]) -> bool:
+    """Whether a company is an investor by its name, or the fullest name the article writes of it ("Harborview"
+    defined as "Harborview Royalty Fund II, L.P.", "Ridgeway Royalty Capital", 某某基金): one that buys a royalty or
+    funds a trial is no sponsor of a drug's events."""
+    rule = vocab.appr_rx.rules.get("appr.investor")
+    if rule is None:
+        return False
+    names = {o.text, str(getattr(o.value, "canonical", None) or "")}
+    key = getattr(o.value, "key", None)
+    if key is not None:
+        names |= {f.text for f in facts if f.label == "org" and getattr(f.value, "key", None) == key}
+    return any(rule.regex.search(n) for n in names if n)
 
 
 def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]], facts: list[Fact],
@@ -211,6 +225,7 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
              if not any(x < d.end and d.start < y for x, y in reg_spans)]
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
+            and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
     for s0, s1 in _event_clauses(text, events, regs, drugs):
         part = [e for e in events if s0 <= e.start < s1]
