@@ -868,3 +868,12 @@ def test_approvals_an_investor_is_no_sponsor(extractor):
     got = _one(extractor, "en", text)
     assert [(a.regulator, a.drug) for a in got] == [("FDA", "zavotinib")]
     assert got[0].company is None or "Harbour" not in got[0].company.name
+
+
+@pytest.mark.parametrize("text", [
+    "Halcyon Bio sold royalties on ZELVORA (zavotinib), our approved oral treatment for PBC.",
+    "Kestrel Pharma said tafolimab, its approved antibody for asthma, sold well in the quarter.",
+])
+def test_approvals_a_companys_approved_drug_is_a_status_no_event(extractor, text):
+    """'our/its/their approved treatment' describes a drug's status, as 'currently approved' does: no event."""
+    assert _one(extractor, "en", text) == []
