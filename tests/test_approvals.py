@@ -877,3 +877,11 @@ def test_approvals_an_investor_is_no_sponsor(extractor):
 def test_approvals_a_companys_approved_drug_is_a_status_no_event(extractor, text):
     """'our/its/their approved treatment' describes a drug's status, as 'currently approved' does: no event."""
     assert _one(extractor, "en", text) == []
+
+
+def test_approvals_payments_on_approval_are_no_event(extractor):
+    """Payments or fees due on/upon approval are a deal's condition, no approval ('is due milestone payments on
+    approval'), as 'payable on' already was."""
+    text = ("Kestrel Pharma will fund the pivotal programme for Halcyon Bio's HB-660 in lupus; in return Kestrel is due "
+            "milestone payments on approval and a royalty.")
+    assert _one(extractor, "en", text) == []
