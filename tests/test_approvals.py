@@ -885,3 +885,15 @@ def test_approvals_payments_on_approval_are_no_event(extractor):
     text = ("Kestrel Pharma will fund the pivotal programme for Halcyon Bio's HB-660 in lupus; in return Kestrel is due "
             "milestone payments on approval and a royalty.")
     assert _one(extractor, "en", text) == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "HB-330 is a candidate substance that Halcyon Bio developed with its own oral peptide delivery platform, "
+           "called PEPTIX. In 2023, the Ministry of Food and Drug Safety (MFDS) approved the phase 1 clinical trial plan "
+           "in Korea.", [("MFDS", "trial_clearance", "HB-330")]),
+])
+def test_approvals_the_drug_of_the_sentence_before_without_an_event_word(extractor, lang, text, want):
+    """An event sentence that names neither a drug nor a company takes the one drug the sentence right before names,
+    even where that sentence holds no event word ('HB-330 is a candidate … In 2023, the MFDS approved the phase 1
+    clinical trial plan')."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want

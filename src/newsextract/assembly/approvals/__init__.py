@@ -360,6 +360,11 @@ def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: 
         before = art.event_drug if art.event_drug is not None and art.event_drug[0] == si - 1 else last_drug
         if before is not None and before[0] == si - 1:  # (the previous sentence's event's drug, else its last)
             drug = before[1]
+        elif si > 0:  # a sentence without an event word that names the drug ("DJ-3305 is a candidate Dongjin Bio
+            pa, pb = sentences[si - 1]  # developed … In 2023, the MFDS approved the phase 1 clinical trial plan")
+            prev = [d for d in art.known if pa <= d.start and d.end <= pb]
+            if len({d.name for d in prev}) == 1:
+                drug = prev[0]
     return drug
 
 
