@@ -897,3 +897,10 @@ def test_approvals_the_drug_of_the_sentence_before_without_an_event_word(extract
     even where that sentence holds no event word ('HB-330 is a candidate … In 2023, the MFDS approved the phase 1
     clinical trial plan')."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_count_of_approvals_is_no_event(extractor):
+    """'six Korean-originated new drugs won approval from the MFDS last year': a count, no drug's event (the name of
+    the agency that counted them is no drug)."""
+    text = "The KDDF also noted that six Korean-originated new drugs won approval from the MFDS last year."
+    assert _one(extractor, "en", text) == []
