@@ -987,3 +987,13 @@ def test_figures_zh_a_loss_row_of_a_pipe_table(extractor):
             "項目 | 2025年 | 2024年\n收入 | 412,350 | 98,760\n年內虧損 | (298,440) | (702,150)\n")
     got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
     assert ("net_loss", 298440000, "FY2025") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Halcyon Bio will receive a technical fee (milestone) according to development, permit and sales achievement of "
+    "up to 1.15 trillion won.",
+    "Under the agreement Kestrel Pharma bought the right to 4.5% of Zelvora's net sales, up to $600 million in total.",
+])
+def test_figures_an_amount_up_to_a_ceiling_is_no_result(extractor, text):
+    """A company's or product's amount 'up to' a ceiling is a deal term, no result (SCHEMA 'a deal's own amounts')."""
+    assert [f for f in _figures(extractor, "en", text) if f.kind != "market"] == []

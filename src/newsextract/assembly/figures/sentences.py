@@ -217,6 +217,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
                      used_changes, ctx.fresh(a), others)
+        if fig is not None and fig.kind != "market" and _UP_TO.search(text, max(a, v.start - 8), v.end):
+            continue  # a company's or product's amount "up to" a ceiling is a deal term, no result (not 高达: emphasis)
         if fig is not None and not _trajectory_base(vocab, text, v, b, fig, sent_figs):
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
@@ -225,6 +227,9 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
+
+
+_UP_TO = re.compile(r"\bup\s+to\b", re.I)
 
 
 def _trajectory_base(vocab: ReportVocab, text: str, v: Any, b: int, fig: Figure,
