@@ -997,3 +997,12 @@ def test_figures_zh_a_loss_row_of_a_pipe_table(extractor):
 def test_figures_an_amount_up_to_a_ceiling_is_no_result(extractor, text):
     """A company's or product's amount 'up to' a ceiling is a deal term, no result (SCHEMA 'a deal's own amounts')."""
     assert [f for f in _figures(extractor, "en", text) if f.kind != "market"] == []
+
+
+def test_figures_the_period_of_a_changes_starting_amount_is_not_the_figures(extractor):
+    """'fell to $610 million from $1.4 billion in Q1': Q1 is the period of the amount the change starts from, not of
+    the figure; a trajectory's first point ('from 40 billion yuan in 2019 to 90 billion yuan in 2024') keeps its year."""
+    text = ("Asia-Pacific licensing slowed in the second quarter of 2025. Quarter-on-quarter, disclosed upfronts for "
+            "licensing deals fell to $610 million from $1.4 billion in Q1.")
+    got = extractor.extract(text, lang="en", published="2025-07-15").figures
+    assert [(int(f.value.amount), f.period) for f in got][:1] == [(610000000, "Q2 2025")]

@@ -125,7 +125,11 @@ def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool:
     "(2023: €24.7 million)"."""
     m = vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)
     if m is None:
-        return False
+        # "fell to $610 million from $1.4 billion in Q1": the period of the amount a change starts from (not "from
+        # 40 billion yuan in 2019 to 90 billion yuan in 2024": a trajectory's first point)
+        base_from = vocab.fig_rx.rules.get("fig.base_from")
+        return base_from is not None and base_from.regex.search(text, max(a, p.start - 50), p.start) is not None \
+            and _TO_NEXT.match(text, p.end) is None
     if text[m.start():p.start].strip() in ("(", "（"):  # a bracket opens with the period: only "(2023: €24.7m)"
         return vocab.fig_rx["fig.base_after"].match(text, p.end) is not None
     return True
@@ -229,6 +233,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     return sent_figs
 
 
+_TO_NEXT = re.compile(r"\s*,?\s*(?:to|and)\b")
 _UP_TO = re.compile(r"\bup\s+to\b", re.I)
 
 
