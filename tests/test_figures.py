@@ -1006,3 +1006,17 @@ def test_figures_the_period_of_a_changes_starting_amount_is_not_the_figures(extr
             "licensing deals fell to $610 million from $1.4 billion in Q1.")
     got = extractor.extract(text, lang="en", published="2025-07-15").figures
     assert [(int(f.value.amount), f.period) for f in got][:1] == [(610000000, "Q2 2025")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts expect the global obesity drug market to reach $100 billion by 2030.",
+     [("global obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+    ("Bankers forecast the Chinese ADC market to hit $10 billion in 2028.",
+     [("Chinese ADC", "market_size", 10000000000, "USD", "2028", None)]),
+    ("IQVIA sees the oncology market growing to $400 billion in 2028.",
+     [("oncology", "market_size", 400000000000, "USD", "2028", None)]),
+])
+def test_figures_a_market_someone_expects_or_sees(extractor, text, want):
+    """'X expect/forecast/project/see the … market to …': the verb and its subject are no part of the market (as
+    'put/estimate/value' already were), and a market that will hit or top an amount has that size."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
