@@ -1020,3 +1020,20 @@ def test_figures_a_market_someone_expects_or_sees(extractor, text, want):
     """'X expect/forecast/project/see the … market to …': the verb and its subject are no part of the market (as
     'put/estimate/value' already were), and a market that will hit or top an amount has that size."""
     assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma expects its revenue to reach $2 billion in 2026.", []),
+    ("Halcyon Bio projects full-year 2026 sales of $2 billion.", []),
+    ("Halcyon Bio is targeting revenue of $2 billion by 2028.", []),
+    # an ended period's expected figure is a preliminary result
+    ("As previously reported, Halcyon Bio expects revenue of £12.3 million for 2024.",
+     [("Halcyon Bio", "revenue", 12300000, "GBP", "FY2024", None)]),
+    ("Analysts expect the global obesity drug market to reach $100 billion by 2030.",
+     [("global obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+])
+def test_figures_what_a_company_expects_for_a_period_not_ended_is_a_forecast(extractor, text, want):
+    """A company's figure it expects, projects or targets for a period not ended at publication is a forecast, no
+    result; one of an ended period is a preliminary result; a market's forecast with its year stays a figure."""
+    got = extractor.extract(text, lang="en", published="2025-05-01").figures
+    assert [_row(f) for f in got] == want

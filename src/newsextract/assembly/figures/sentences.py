@@ -223,6 +223,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
                      used_changes, ctx.fresh(a), others)
         if fig is not None and fig.kind != "market" and _UP_TO.search(text, max(a, v.start - 8), v.end):
             continue  # a company's or product's amount "up to" a ceiling is a deal term, no result (not 高达: emphasis)
+        if fig is not None and fig.kind != "market" and _forecast(art, fig, a, min(cue.start, v.start)):
+            continue
         if fig is not None and not _trajectory_base(vocab, text, v, b, fig, sent_figs):
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
@@ -235,6 +237,19 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
 
 _TO_NEXT = re.compile(r"\s*,?\s*(?:to|and)\b")
 _UP_TO = re.compile(r"\bup\s+to\b", re.I)
+
+
+def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
+    """Whether a company's figure is what it expects for a period not ended at publication ("Kestrel Pharma expects
+    its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
+    figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
+    rule = art.vocab.fig_rx.rules.get("fig.company_expects")
+    yr = year_of(fig.period)
+    if rule is None or art.pub_year is None or yr is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+        return False
+    m = _REPORTED.fullmatch(str(fig.period))
+    end_month = (3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]) if m else 12
+    return (yr, end_month) > (art.pub_year, art.pub_month or 12)
 
 
 def _trajectory_base(vocab: ReportVocab, text: str, v: Any, b: int, fig: Figure,
