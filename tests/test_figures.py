@@ -1037,3 +1037,15 @@ def test_figures_what_a_company_expects_for_a_period_not_ended_is_a_forecast(ext
     result; one of an ended period is a preliminary result; a market's forecast with its year stays a figure."""
     got = extractor.extract(text, lang="en", published="2025-05-01").figures
     assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio said Zelvora sales rose 40% to £48.2 million in 2025, while its net loss narrowed to £61.5 "
+           "million.", [("Zelvora", "product_sales", 48200000, "GBP", "FY2025", 40.0),
+                        ("Halcyon Bio", "net_loss", 61500000, "GBP", "FY2025", None)]),
+    ("zh", "2024年宁远生物核心产品泽沃替尼销售额为8亿元，公司归母净亏损为3亿元。",
+     [("泽沃替尼", "product_sales", 800000000, "CNY", "FY2024", None), ("宁远生物", "net_loss", 300000000, "CNY", "FY2024", None)]),
+])
+def test_figures_a_net_loss_is_a_companys_never_a_products(extractor, lang, text, want):
+    """A net profit or loss is a company's: a product named near it is not its subject."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want

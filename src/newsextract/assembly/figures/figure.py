@@ -72,7 +72,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     anchor = min(cue.start, v.start)
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
-    if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
+    # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
+    if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
+            cue.kind not in ("net_loss", "net_profit"):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
