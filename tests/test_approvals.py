@@ -717,3 +717,190 @@ def test_approvals_trial_clearance_in_more_words(extractor, text, want):
     spelt out; and 'permission', 'green light', 'investigational new drug' open a sentence to the event rules."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [want], got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The NMPA approved the investigational new drug application for HB-101 in March 2025.",
+     ("NMPA", "trial_clearance", "HB-101", None)),
+    ("The NMPA approved the investigational new drug (IND) application for HB-101.",
+     ("NMPA", "trial_clearance", "HB-101", None)),
+    ("The FDA approved Halcyon Bio's IND for HB-101, a bispecific antibody.",
+     ("FDA", "trial_clearance", "HB-101", "Halcyon Bio")),
+])
+def test_approvals_an_ind_approved_is_a_trial_clearance(extractor, text, want):
+    """An agency that approved an IND (spelt out or not, possessive or not) cleared a trial, as one that approved a
+    trial plan did; the words of the application ('application', 'drug (IND)') are no drug name."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "The FDA accepted Halcyon Bio's NDA for zavotinib and granted priority review.",
+    "The FDA accepted Halcyon Bio's supplemental NDA for zavotinib and granted priority review; a decision is expected "
+    "in the first half of 2026.",
+])
+def test_approvals_a_filing_accepted_with_priority_review_is_one_event(extractor, text):
+    """A filing accepted and the priority review it was granted are one filing_accepted (README conventions), with
+    the designation kept, not two records."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.designation, a.drug, a.company.name if a.company else None) for a in got] == [
+        ("FDA", "filing_accepted", "priority_review", "zavotinib", "Halcyon Bio")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The FDA approved Halcyon Bio's zavotinib for asthma, and the European Commission approved Kestrel Pharma's "
+           "tafolimab for psoriasis.",
+     [("FDA", "approval", "zavotinib", "Halcyon Bio"), ("EC", "approval", "tafolimab", "Kestrel Pharma")]),
+    ("en", "Halcyon Bio said the FDA approved zavotinib for asthma, while Kestrel Pharma noted that the European "
+           "Commission had granted marketing authorisation to tafolimab.",
+     [("FDA", "approval", "zavotinib", "Halcyon Bio"), ("EC", "approval", "tafolimab", "Kestrel Pharma")]),
+    ("zh", "美国FDA批准了宁远生物的泽沃替尼，欧盟委员会则批准了瑞康医药的舒沃单抗。",
+     [("FDA", "approval", "泽沃替尼", "宁远生物"), ("EC", "approval", "舒沃单抗", "瑞康医药")]),
+    # one event of two regulators stays one event each for its drug
+    ("en", "Zavotinib was approved in the US and the EU for asthma.",
+     [("FDA", "approval", "Zavotinib", None), ("EC", "approval", "Zavotinib", None)]),
+])
+def test_approvals_two_clauses_each_with_its_own_regulator_and_drug(extractor, lang, text, want):
+    """The same kind of event again after a comma, with a regulator and a drug of its own on each side, is another
+    event: each clause's regulator, drug and company go together, not every regulator with the first drug."""
+    got = _one(extractor, lang, text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan's Ministry of Health, Labour and Welfare has approved rimegatant, Halcyon Bio's oral CGRP receptor "
+     "antagonist, for migraine.", ("MHLW", "approval", "rimegatant", "Halcyon Bio")),
+    ("The FDA approved velostrane, Kestrel Pharma's once-daily oral inhibitor, for lupus.",
+     ("FDA", "approval", "velostrane", "Kestrel Pharma")),
+])
+def test_approvals_a_drug_described_by_its_owners_possessive(extractor, text, want):
+    """A name followed by an appositive that describes it as a company's drug ('rimegatant, Halcyon Bio's oral …
+    antagonist') is the drug, as one followed by 'an …' or 'its …' antagonist already was, and the company owns it."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+def test_approvals_the_short_form_of_a_company_the_article_names_is_no_drug(extractor):
+    """A name the article also writes with a company word after it ('Halvern' beside 'Halvern Lifesciences') is that
+    company where a drug phrasing finds it ('Halvern received final approval …'), not the drug approved."""
+    text = ("Halvern Lifesciences reported higher sales. During the quarter Halvern received final approval from the US "
+            "Food and Drug Administration for its generic tofacitinib extended-release tablets.")
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [
+        ("FDA", "approval", "tofacitinib", "Halvern Lifesciences")]
+
+
+@pytest.mark.parametrize("text", [
+    "In January the UK's MHRA granted zavotinib a conditional marketing authorisation for adolescents, and the EMA's "
+    "CHMP is due to review the same filing next month.",
+    "The MHRA approved zavotinib in May, and the EMA will rule on the application in 2026.",
+])
+def test_approvals_an_agency_of_an_event_still_to_come_is_no_regulator(extractor, text):
+    """An agency followed by an event still to come ('is due to review', 'will rule on') in a sentence that names
+    another agency's event is no regulator of that event: one record, not one per agency."""
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("MHRA", "approval", "zavotinib")]
+
+
+@pytest.mark.parametrize("text", [
+    "全球尚无获批的同类药物，宁远生物的HR-2290有望填补空白。",
+    "高Lp(a)血症目前全球尚無核准藥物，宁远生物的KR-511將進入臨床。",
+])
+def test_approvals_zh_no_approved_drug_yet_is_no_event(extractor, text):
+    """尚无获批的…药物 / 尚無核准藥物: a statement that no drug is approved, no approval of the drug named after it."""
+    assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的HR-2290注射液的新药临床试验申请于今年1月获得美国FDA许可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    ("宁远生物的HR-2290的IND申请获得美国FDA许可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    ("宁远生物宣布，HR-2290的新藥臨床試驗申請獲得美國FDA許可。", ("FDA", "trial_clearance", "HR-2290", "宁远生物")),
+    # an application that obtained approval is no submission
+    ("宁远生物的泽沃替尼上市申请获得国家药监局批准。", ("NMPA", "approval", "泽沃替尼", "宁远生物")),
+])
+def test_approvals_zh_an_application_that_obtained_its_approval(extractor, text, want):
+    """临床试验申请/IND申请 … 获得 (agency) 许可/批准, with a date or the agency between, is a trial clearance; 上市申请获得
+    …批准 is an approval, not a submission (申请…批准 read as 'applied for approval' only without 获/已 between)."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in got] == [want]
+
+
+def test_approvals_the_drug_is_no_company_of_its_own(extractor):
+    """A drug that opens its sentence (which a name finder may read as a company) is no sponsor of its own event."""
+    got = _one(extractor, "en", "Zavotinib has been approved by the FDA as a first-line treatment.")
+    assert [(a.regulator, a.event, a.drug, a.company) for a in got] == [("FDA", "approval", "Zavotinib", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Health Canada has authorized zavotinib for asthma.", [("Health Canada", "approval", "zavotinib")]),
+    ("The MHRA authorised Halcyon Bio's zavotinib in May.", [("MHRA", "approval", "zavotinib")]),
+    ("Zavotinib was authorised in the EU in May.", [("EC", "approval", "Zavotinib")]),
+    # a board's authorisation and a machine-translated licence (授权) are no approvals
+    ("Kestrel Pharma's board authorized a $50 million share repurchase.", []),
+    ("Kestrel Pharma authorized the oral GLP-1 small molecule KP-105 to Halcyon Bio, obtaining a first payment of "
+     "$112 million.", []),
+])
+def test_approvals_an_agency_that_authorised_a_drug(extractor, text, want):
+    """An agency that authorised a drug (the verb, as the noun 'authorisation' already was), or a drug authorised
+    by/in/for, is approved; any other 'authorized' is not."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，美国FDA已就其泽沃单抗（NY-01）发出完整回复函。", ("FDA", "rejection", "泽沃单抗", "NY-01")),
+    ("en", "The NMPA approved Halcyon Bio's zavotinib (HB-310) for asthma. Zavotinib is Halcyon Bio's first approved "
+           "drug in China.", ("NMPA", "approval", "zavotinib", "HB-310")),
+])
+def test_approvals_a_drug_named_with_its_code_in_brackets(extractor, lang, text, want):
+    """'泽沃单抗（NY-01）', 'zavotinib (HB-310)' read as one asset is the drug with its code, one drug with the name
+    written alone elsewhere (one record, named by its INN)."""
+    got = _one(extractor, lang, text)
+    assert [(a.regulator, a.event, a.drug, a.code) for a in got] == [want]
+
+
+def test_approvals_an_investor_is_no_sponsor(extractor):
+    """A company named as an investor — a royalty fund, by its defined short name too — is no sponsor of the drug's
+    events: the article's own company is."""
+    text = ('On February 10, 2025, Halcyon Bio, Inc. entered into a Royalty Purchase Agreement with Harbour Royalty '
+            'Fund II, L.P. ("Harbour"). Under the agreement, Harbour bought the right to receive 4.5% of net sales of '
+            'ZELVORA (zavotinib). Harbour paid $150 million at closing. Harbour may pay up to $50 million more. '
+            'ZELVORA was approved by the FDA in June 2023.')
+    got = _one(extractor, "en", text)
+    assert [(a.regulator, a.drug) for a in got] == [("FDA", "zavotinib")]
+    assert got[0].company is None or "Harbour" not in got[0].company.name
+
+
+@pytest.mark.parametrize("text", [
+    "Halcyon Bio sold royalties on ZELVORA (zavotinib), our approved oral treatment for PBC.",
+    "Kestrel Pharma said tafolimab, its approved antibody for asthma, sold well in the quarter.",
+])
+def test_approvals_a_companys_approved_drug_is_a_status_no_event(extractor, text):
+    """'our/its/their approved treatment' describes a drug's status, as 'currently approved' does: no event."""
+    assert _one(extractor, "en", text) == []
+
+
+def test_approvals_payments_on_approval_are_no_event(extractor):
+    """Payments or fees due on/upon approval are a deal's condition, no approval ('is due milestone payments on
+    approval'), as 'payable on' already was."""
+    text = ("Kestrel Pharma will fund the pivotal programme for Halcyon Bio's HB-660 in lupus; in return Kestrel is due "
+            "milestone payments on approval and a royalty.")
+    assert _one(extractor, "en", text) == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "HB-330 is a candidate substance that Halcyon Bio developed with its own oral peptide delivery platform, "
+           "called PEPTIX. In 2023, the Ministry of Food and Drug Safety (MFDS) approved the phase 1 clinical trial plan "
+           "in Korea.", [("MFDS", "trial_clearance", "HB-330")]),
+])
+def test_approvals_the_drug_of_the_sentence_before_without_an_event_word(extractor, lang, text, want):
+    """An event sentence that names neither a drug nor a company takes the one drug the sentence right before names,
+    even where that sentence holds no event word ('HB-330 is a candidate … In 2023, the MFDS approved the phase 1
+    clinical trial plan')."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_count_of_approvals_is_no_event(extractor):
+    """'six Korean-originated new drugs won approval from the MFDS last year': a count, no drug's event (the name of
+    the agency that counted them is no drug)."""
+    text = "The KDDF also noted that six Korean-originated new drugs won approval from the MFDS last year."
+    assert _one(extractor, "en", text) == []

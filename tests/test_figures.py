@@ -758,3 +758,294 @@ def test_figures_zh_a_market_that_reaches_an_amount_without_the_word_size(extrac
 def test_figures_zh_a_threshold_of_deals_is_no_deal_value(extractor, text):
     """首付款超过X的交易: X picks a class of deals, as 'deals over $50 million' does in English; no deal value."""
     assert not [f for f in _figures(extractor, "zh", text) if f.metric == "deal_value"]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio reported results for the third quarter of 2025. Revenue was $31 million, up 20%. Revenue under "
+           "the 2022 research agreement with Kestrel Pharma included a $5 million milestone payment. Net loss was $9 "
+           "million.",
+     [("Halcyon Bio", "revenue", 31000000, "USD", "Q3 2025", 20.0),
+      ("Halcyon Bio", "net_loss", 9000000, "USD", "Q3 2025", None)]),
+    ("zh", "宁远生物公布2025年上半年业绩，营业收入为3.2亿元，同比增长12%。收入中包括根据2021年授权协议收到的里程碑付款5000万元。"
+           "归母净亏损为1.1亿元。",
+     [("宁远生物", "revenue", 320000000, "CNY", "H1 2025", 12.0),
+      ("宁远生物", "net_loss", 110000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_bare_year_in_a_sentence_without_figures_keeps_the_reporting_period(extractor, lang, text, want):
+    """Once figures have stated a reporting period, a sentence with a metric word that gives no figure and names only
+    a bare year (the year of an agreement, 2021年授权协议) does not change the period in force, as a sentence without a
+    metric word already did not."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio posted results for the first half of 2025 on Tuesday. The company's net loss narrowed to $30 "
+           "million, while Halcyon Bio's research and development expenses climbed 5% to $50 million.",
+     [("Halcyon Bio", "net_loss", 30000000, "USD", "H1 2025", None),
+      ("Halcyon Bio", "r_and_d_expense", 50000000, "USD", "H1 2025", 5.0)]),
+    ("zh", "宁远生物2024年产品销售收入为6.5亿元，其中核心产品泽沃替尼贡献4.1亿元，同比增长38.0%。",
+     [("宁远生物", "product_sales", 650000000, "CNY", "FY2024", None),
+      ("泽沃替尼", "product_sales", 410000000, "CNY", "FY2024", 38.0)]),
+    ("zh", "宁远生物2024年营业收入为12亿元，归母净亏损为3亿元，同比分别增长20%、收窄15%。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2024", 20.0),
+      ("宁远生物", "net_loss", 300000000, "CNY", "FY2024", -15.0)]),
+])
+def test_figures_a_change_after_another_metric_word_is_that_metrics(extractor, lang, text, want):
+    """A change in % after a value but past another metric word is that metric's (its value follows, or it has
+    none), not the earlier value's; changes listed 'respectively' still go to the values in order."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Halcyon Bio reported revenue of $80 million for the second quarter of FY26.", "Q2 2026"),
+    ("Halcyon Bio reported revenue of $80 million in Q2 FY26.", "Q2 2026"),
+    ("Halcyon Bio reported revenue of $80 million in H1 FY26.", "H1 2026"),
+    ("Halcyon Bio reported revenue of $80 million in the second half of FY25.", "H2 2025"),
+    ("Halcyon Bio reported revenue of $80 million in 3Q25.", "Q3 2025"),
+    ("Halcyon Bio reported revenue of $80 million in 1H25.", "H1 2025"),
+    ("Halcyon Bio reported revenue of $80 million in the July-September quarter of 2025.", "Q3 2025"),
+    ("Halcyon Bio reported revenue of $80 million in the quarter to September 2025.", "Q3 2025"),
+])
+def test_figures_quarters_and_halves_of_a_fiscal_year_and_by_their_months(extractor, text, period):
+    """A quarter or half of a fiscal year written FY26 is that quarter of the fiscal year (as 'the second quarter of
+    fiscal 2026' already was), not the whole year; '3Q25', '1H25' are written number first; a quarter named by its
+    months or by the month it runs to is that quarter."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [
+        ("Halcyon Bio", "revenue", 80000000, "USD", period, None)]
+
+
+@pytest.mark.parametrize("lang,text,published,want", [
+    ("en", "Halcyon Bio said on its second-quarter call that it had agreed to buy Kestrel Pharma. Halcyon Bio's revenue "
+           "was $80 million, up 12%. R&D spending at Halcyon Bio was $30 million.", "2025-08-05",
+     [("Halcyon Bio", "revenue", 80000000, "USD", "Q2 2025", 12.0),
+      ("Halcyon Bio", "r_and_d_expense", 30000000, "USD", "Q2 2025", None)]),
+    ("zh", "宁远生物在第三季度业绩说明会上表示，公司将继续推进海外授权。宁远生物营业收入为3.2亿元，同比增长12%。", "2025-10-28",
+     [("宁远生物", "revenue", 320000000, "CNY", "Q3 2025", 12.0)]),
+    # a quarter not yet ended by the publication date is a plan, no reporting period
+    ("en", "Halcyon Bio expects to launch Zelvora in the fourth quarter. Halcyon Bio's revenue was $80 million.",
+     "2025-08-05", [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+])
+def test_figures_a_yearless_quarter_before_any_figure_sets_the_period(extractor, lang, text, published, want):
+    """A sentence before any figure that names a quarter or a half without its year ('on its second-quarter call')
+    sets that period, the latest such one ended by the publication date, for the figures after it."""
+    got = extractor.extract(text, lang=lang, published=published).figures
+    assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma handed back rights to an older antibody, ending a 2019 licence that carried a $10 million upfront "
+     "payment. Licensing deals tracked in the third quarter reached $12 billion, up 20%.",
+     [("Licensing deals", "deal_value", 12000000000, "USD", "Q3 2025", 20.0)]),
+    ("Halcyon Bio's 2021 collaboration with Kestrel Pharma expired. Revenue at Halcyon Bio was $80 million.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+    ("Halcyon Bio's 2024 revenue was $80 million.", [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", None)]),
+])
+def test_figures_the_year_of_one_agreement_is_no_period(extractor, text, want):
+    """A bare year after an article or a possessive and before an agreement word ('a 2019 licence', "Halcyon Bio's
+    2021 collaboration") dates that agreement: it sets no period for the figures after it."""
+    got = extractor.extract(text, lang="en", published="2025-10-08").figures
+    assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Korean drug developers signed 21 technology-export agreements in 2025 with a combined disclosed value of 9.8 "
+     "trillion won.", ("Korean drug developers", "deal_value", 9800000000000, "KRW", "2025", None)),
+    ("Healthcare royalty transactions topped $5 billion in 2024, according to one banker's tally.",
+     ("Healthcare royalty transactions", "deal_value", 5000000000, "USD", "2024", None)),
+    ("Japanese licensing deals exceeded $12 billion in 2024.",
+     ("Japanese licensing deals", "deal_value", 12000000000, "USD", "2024", None)),
+])
+def test_figures_deal_statistics_in_more_wordings(extractor, text, want):
+    """The value of a year's deals said with a hyphenated kind ('technology-export agreements'), a combined disclosed
+    value, royalty transactions, or a verb of passing ('topped', 'exceeded') is a deal_value of the market."""
+    got = [_row(f) for f in _figures(extractor, "en", text) if f.metric != "count"]
+    assert got == [want]
+
+
+def test_figures_what_a_company_is_eligible_to_receive_is_no_statistic(extractor):
+    """'We are eligible to receive up to an aggregate of $X in future milestone payments' under its license agreements:
+    the company's own deal terms, no deal value of a market."""
+    text = ("Under all of its license agreements, Halcyon Bio is eligible to receive up to an aggregate of $433 million "
+            "in future milestone payments.")
+    assert [f for f in _figures(extractor, "en", text) if f.metric == "deal_value"] == []
+
+
+def test_figures_a_sentence_under_a_table_is_no_table_row(extractor):
+    """A sentence under a results table ('… expenses were $38.6 million for the three months ended June 30, 2025.')
+    is prose, no row whose cells are the table's columns: its year is no amount."""
+    text = ("KESTREL PHARMA, INC.\nNOTES TO CONDENSED FINANCIAL STATEMENTS\n(in thousands, except per share amounts)\n\n"
+            "                                        Three Months Ended June 30,    Six Months Ended June 30,\n"
+            "                                           2025          2024             2025          2024\n"
+            "Acquired in-process research and\n"
+            "  development                             $ 5,000       $    —          $ 5,000       $ 15,000\n\n"
+            "Kestrel Pharma's research and development expenses were $38.6 million for the three months ended June "
+            "30, 2025.\n")
+    got = [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert ("r_and_d_expense", 2025000) not in got
+    assert ("r_and_d_expense", 38600000) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pharma said there is no change to the consolidated forecasts announced on November 7, 2025 (revenue of "
+    "JPY 142,000 million).",
+    "Kestrel Pharma kept its full-year forecasts (revenue of JPY 142 billion) unchanged.",
+])
+def test_figures_a_company_forecast_in_the_plural_is_no_figure(extractor, text):
+    """A company's forecasts (plural, as its forecast already was) and the revenue in brackets after them are a
+    forecast, no result."""
+    assert _figures(extractor, "en", text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Net product sales of Zelvora were $19.5 million, up 12% but about $2 million short of consensus.",
+     [("Zelvora", "product_sales", 19500000, "USD", None, 12.0)]),
+    ("Halcyon Bio's revenue was $80 million, $3 million ahead of the consensus estimate.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+    ("Halcyon Bio's revenue of $80 million beat analysts' estimates by $5 million.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", None, None)]),
+])
+def test_figures_the_gap_to_consensus_is_no_figure(extractor, text, want):
+    """The gap between a figure and what analysts expected ('$2 million short of consensus', '$3 million ahead of
+    the consensus estimate', 'beat estimates by $5 million') is no figure of its own."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio's top line grew 12% to $80 million in 2024.",
+     [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", 12.0)]),
+    ("Halcyon Bio's top-line rose to $80 million in 2024.", [("Halcyon Bio", "revenue", 80000000, "USD", "FY2024", None)]),
+])
+def test_figures_top_line_is_revenue(extractor, text, want):
+    """'Top line' is a company's revenue, as 'turnover' is."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("泽沃替尼2024年销售额约8.2亿美元 同比增长18%。", [("泽沃替尼", "product_sales", 820000000, "USD", "FY2024", 18.0)]),
+    ("宁远生物2024财年营收为3,210亿日元 同比下降4.5%", [("宁远生物", "revenue", 321000000000, "JPY", "FY2024", -4.5)]),
+])
+def test_figures_zh_a_change_after_a_space(extractor, text, want):
+    """A change written after the value with only a space between (a summary's line that the segmenter cuts at the
+    space: '…约8.2亿美元 同比增长18%') is that value's change, as after a comma."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年合併營收為新台幣14.2億元，年增12.6%。", [("宁远生物", "revenue", 1420000000, "TWD", "FY2024", 12.6)]),
+    ("宁远生物2024年營收新台幣8.74億元，年減8.5%。", [("宁远生物", "revenue", 874000000, "TWD", "FY2024", -8.5)]),
+])
+def test_figures_zh_taiwan_year_on_year_words(extractor, text, want):
+    """年增/年減 (Taiwan's press for 'up/down on the year') are year-on-year changes, as 同比增长/按年增長 are."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年合併營收為新台幣14.2億元，稅後淨損新台幣2.3億元。",
+     [("宁远生物", "revenue", 1420000000, "TWD", "FY2024", None), ("宁远生物", "net_loss", 230000000, "TWD", "FY2024", None)]),
+    ("宁远生物2024年税后净损2.3亿元。", [("宁远生物", "net_loss", 230000000, "CNY", "FY2024", None)]),
+])
+def test_figures_zh_net_loss_written_jingsun(extractor, text, want):
+    """(稅後)淨損 / 净损 is a net loss, as 净亏损 is (not 损益: profit and loss)."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "宁远生物科技股份有限公司\n2025年半年度报告（摘要）\n\n报告期内，公司实现营业收入18,426.37万元，同比增长62.15%；其中许可收入"
+    "9,800.00万元，为公司与Kestrel Pharma签署的许可协议项下确认的首付款收入。",
+    "寧遠生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n\n報告期內，本公司實現營業收入18,426.37萬元，同比增長62.15%；其中"
+    "許可收入9,800.00萬元，來自與Kestrel Pharma簽署的許可協議。",
+])
+def test_figures_zh_a_filing_headed_by_its_issuers_name(extractor, text):
+    """A filing whose first line is its issuer's full name, over its report title or its place of incorporation, is
+    that issuer's: 公司/本公司 is the issuer, not the partner the text names."""
+    got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text) if f.metric == "revenue"]
+    assert len(got) == 1 and got[0][0] in ("宁远生物科技股份有限公司", "寧遠生物科技有限公司") and got[0][2] == 184263700
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n截至2025年12月31日止年度之年度業績公告\n\n單位：人民幣千元\n"
+           "項目 | 2025年 | 2024年 | 變動\n收入 | 412,350 | 98,760 | 317.5%\n研發開支 | (586,920) | (641,380) | (8.5%)\n",
+     {("revenue", 412350000, 317.5), ("r_and_d_expense", 586920000, -8.5)}),
+    ("en", "KESTREL PHARMA, INC.\nSELECTED FINANCIAL DATA\n(in thousands)\n\n"
+           "                         Year Ended December 31,\n"
+           "                          2025        2024      % change\n"
+           "Total revenue          $ 41,200    $ 30,100      36.9%\n"
+           "Research and development  52,000     58,000     (10.3%)\n",
+     {("revenue", 41200000, 36.9), ("r_and_d_expense", 52000000, -10.3)}),
+])
+def test_figures_a_tables_change_column(extractor, lang, text, want):
+    """Under a heading that names a change column (變動, '% change'), a row's % cell is its change, signed or not;
+    one in brackets is a decline."""
+    got = {(f.metric, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)}
+    assert want <= got
+
+
+def test_figures_zh_a_loss_row_of_a_pipe_table(extractor):
+    """A pipe table's row labelled 年內虧損 ('年內虧損 | (298,440) | (702,150)') is the year's net loss, as '年內虧損約…'
+    in prose is."""
+    text = ("宁远生物科技有限公司\n（於開曼群島註冊成立的有限公司）\n截至2025年12月31日止年度之年度業績公告\n\n單位：人民幣千元\n"
+            "項目 | 2025年 | 2024年\n收入 | 412,350 | 98,760\n年內虧損 | (298,440) | (702,150)\n")
+    got = {(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)}
+    assert ("net_loss", 298440000, "FY2025") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Halcyon Bio will receive a technical fee (milestone) according to development, permit and sales achievement of "
+    "up to 1.15 trillion won.",
+    "Under the agreement Kestrel Pharma bought the right to 4.5% of Zelvora's net sales, up to $600 million in total.",
+])
+def test_figures_an_amount_up_to_a_ceiling_is_no_result(extractor, text):
+    """A company's or product's amount 'up to' a ceiling is a deal term, no result (SCHEMA 'a deal's own amounts')."""
+    assert [f for f in _figures(extractor, "en", text) if f.kind != "market"] == []
+
+
+def test_figures_the_period_of_a_changes_starting_amount_is_not_the_figures(extractor):
+    """'fell to $610 million from $1.4 billion in Q1': Q1 is the period of the amount the change starts from, not of
+    the figure; a trajectory's first point ('from 40 billion yuan in 2019 to 90 billion yuan in 2024') keeps its year."""
+    text = ("Asia-Pacific licensing slowed in the second quarter of 2025. Quarter-on-quarter, disclosed upfronts for "
+            "licensing deals fell to $610 million from $1.4 billion in Q1.")
+    got = extractor.extract(text, lang="en", published="2025-07-15").figures
+    assert [(int(f.value.amount), f.period) for f in got][:1] == [(610000000, "Q2 2025")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts expect the global obesity drug market to reach $100 billion by 2030.",
+     [("global obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+    ("Bankers forecast the Chinese ADC market to hit $10 billion in 2028.",
+     [("Chinese ADC", "market_size", 10000000000, "USD", "2028", None)]),
+    ("IQVIA sees the oncology market growing to $400 billion in 2028.",
+     [("oncology", "market_size", 400000000000, "USD", "2028", None)]),
+])
+def test_figures_a_market_someone_expects_or_sees(extractor, text, want):
+    """'X expect/forecast/project/see the … market to …': the verb and its subject are no part of the market (as
+    'put/estimate/value' already were), and a market that will hit or top an amount has that size."""
+    assert [_row(f) for f in _figures(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma expects its revenue to reach $2 billion in 2026.", []),
+    ("Halcyon Bio projects full-year 2026 sales of $2 billion.", []),
+    ("Halcyon Bio is targeting revenue of $2 billion by 2028.", []),
+    # an ended period's expected figure is a preliminary result
+    ("As previously reported, Halcyon Bio expects revenue of £12.3 million for 2024.",
+     [("Halcyon Bio", "revenue", 12300000, "GBP", "FY2024", None)]),
+    ("Analysts expect the global obesity drug market to reach $100 billion by 2030.",
+     [("global obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+])
+def test_figures_what_a_company_expects_for_a_period_not_ended_is_a_forecast(extractor, text, want):
+    """A company's figure it expects, projects or targets for a period not ended at publication is a forecast, no
+    result; one of an ended period is a preliminary result; a market's forecast with its year stays a figure."""
+    got = extractor.extract(text, lang="en", published="2025-05-01").figures
+    assert [_row(f) for f in got] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halcyon Bio said Zelvora sales rose 40% to £48.2 million in 2025, while its net loss narrowed to £61.5 "
+           "million.", [("Zelvora", "product_sales", 48200000, "GBP", "FY2025", 40.0),
+                        ("Halcyon Bio", "net_loss", 61500000, "GBP", "FY2025", None)]),
+    ("zh", "2024年宁远生物核心产品泽沃替尼销售额为8亿元，公司归母净亏损为3亿元。",
+     [("泽沃替尼", "product_sales", 800000000, "CNY", "FY2024", None), ("宁远生物", "net_loss", 300000000, "CNY", "FY2024", None)]),
+])
+def test_figures_a_net_loss_is_a_companys_never_a_products(extractor, lang, text, want):
+    """A net profit or loss is a company's: a product named near it is not its subject."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want

@@ -181,6 +181,10 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
     A label broken over lines joins the next line; "(33,957)" is negative; "—" is an empty cell."""
     out: list[tuple[TableRow, str | None]] = []
     pos, n, pending, blank = start, 0, None, 0
+    # a heading that names a change column (變動, 同比, "% change"): its % cells are the rows' changes, signed or not
+    head = text.rfind("\n", 0, max(0, start - 1)) + 1
+    change_col = "fig.change_column" in vocab.fig_rx.rules and \
+        vocab.fig_rx["fig.change_column"].search(text, max(0, head - 200), start) is not None
     while pos < len(text) and n < max_lines:
         nl = text.find("\n", pos)
         b = len(text) if nl < 0 else nl
@@ -192,6 +196,9 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
             continue
         blank = 0
         cells = list(vocab.fig_rx["fig.table_cell"].finditer(text, a, b))
+        if cells and vocab.fig_rx["fig.prose"].search(text, a, cells[0].start()):
+            pending = None  # a sentence under the table ("… expenses were $38.6 million for the three months ended
+            continue        # June 30, 2025."): prose, no row whose cells are the columns' ('2025' is no amount)
         if not cells or len(text[a:b].strip()) > 160:
             pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
             continue
@@ -207,7 +214,7 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
                 vocab.fig_rx["fig.per_share_row"].search(text, la, lb):
             continue
         vals = [c for c in cells if not c.group(0).endswith("%")]
-        change, span = _row_change(cells, vals, len(cols))
+        change, span = _row_change(cells, vals, len(cols), text if change_col else None)
         label = Fact(la, lb, "label", "", None, "table.column_row", text[la:lb].strip())
         for i, col in enumerate(cols):
             if not col.current or i >= len(vals) or vals[i].group(0) in ("—", "–"):
@@ -220,9 +227,10 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
     return out
 
 
-def _row_change(cells: list[re.Match[str]], vals: list[re.Match[str]],
-                n_cols: int) -> tuple[float | None, tuple[int, int] | None]:
-    """The change of a row: its last signed % cell, else the cell after the columns ("$ 832.1 $ 885.2 (6 )")."""
+def _row_change(cells: list[re.Match[str]], vals: list[re.Match[str]], n_cols: int,
+                text: str | None = None) -> tuple[float | None, tuple[int, int] | None]:
+    """The change of a row: its last signed % cell (any % cell under a change column's heading, ``text`` given:
+    "317.5%", "(8.5%)" negative), else the cell after the columns ("$ 832.1 $ 885.2 (6 )")."""
     pct = [c for c in cells if c.group(0).endswith("%")]
     change = None
     span = None
@@ -230,6 +238,11 @@ def _row_change(cells: list[re.Match[str]], vals: list[re.Match[str]],
         change = float(re.sub(r"[^\d.]", "", pct[-1].group(0)))
         change = -change if pct[-1].group(0)[0] in "-−" else change
         span = (pct[-1].start(), pct[-1].end())
+    elif pct and text is not None:
+        c = pct[-1]
+        change = float(re.sub(r"[^\d.]", "", c.group(0)))
+        change = -change if text[max(0, c.start() - 2):c.start()].strip().endswith(("(", "（")) else change
+        span = (c.start(), c.end())
     if change is None and len(vals) > n_cols:
         extra = vals[n_cols].group(0)
         if extra not in ("—", "–"):

@@ -150,6 +150,9 @@ class ReportVocab:
         self.multiples = {str(k): float(v) for k, v in (fig.get("multiples") or {}).items()}
         #: the regexes the figures code uses one by one (``regexes`` of figures.yml)
         self.fig_rx = regex_table(lang, "figures", pd)
+        #: a bare year that dates one agreement ("a 2020 licence", "the 2023 research agreement"): no period
+        self.dated_deal = (self.fig_rx["fig.dated_deal_before"], self.fig_rx["fig.dated_deal_after"]) \
+            if "fig.dated_deal_after" in self.fig_rx.rules else None
 
     def _load_tables(self, lang: str, pd: str | None) -> None:
         tables = load_file(lang, "figures", pd).get("tables") or {}
@@ -162,6 +165,8 @@ class ReportVocab:
         self.table_prior_column = re.compile(tables["prior_column"]) if tables.get("prior_column") else None
         self.filer_page = re.compile(tables["filer_page"]) if tables.get("filer_page") else None
         self.filer_name = re.compile(tables["filer_name"]) if tables.get("filer_name") else None
+        #: a filing headed by its issuer's name alone on the first line (zh: "杭州普济医药科技股份有限公司" over its title)
+        self.filer_head = re.compile(tables["filer_head"]) if tables.get("filer_head") else None
         #: units headers of results tables that the money grammar does not scale by ("(€ million)", "RMB'000")
         self.table_labels = tuple((re.compile(k), str(v)) for k, v in (tables.get("labels") or {}).items())
         self.table_headers = tuple((re.compile(h["pattern"]), int(h["scale"]), str(h["id"]))
@@ -332,6 +337,9 @@ class ReportVocab:
         """Periods, value normalised (:func:`norm_period`); ``extra["explicit_year"]`` when the text gives one."""
         out = []
         for f in self._matches(self.periods, text, a, b, "period", low):
+            if f.kind == "year" and self.dated_deal is not None and self.dated_deal[1].match(text, f.end, b) and \
+                    self.dated_deal[0].search(text, max(a, f.start - 12), f.start):
+                continue  # ("ending a 2020 licence that carried …": the year of one agreement)
             g = f.value
             f.extra["groups"] = g
             f.extra["explicit_year"] = any(g.get(k) for k in ("y", "y2", "y3", "yy"))

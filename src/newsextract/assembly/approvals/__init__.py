@@ -163,11 +163,27 @@ def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact |
     """Gives the records without a company the one ``find`` gives; returns the ids of those it filled."""
     filled = set()
     for rec in recs:
-        if rec.company is None and (o := find(rec)) is not None:
+        if rec.company is None and (o := find(rec)) is not None and not _investor(art.vocab, o, art.facts) and \
+                o.text.strip().lower() not in {n.lower() for n in (rec.drug, rec.brand, rec.code) if n}:
+            # (not the drug itself, which a name finder may read as a company: "Zavotinib has been approved …")
             rec.company, ev = company_party(art.vocab, art.text, o, art.facts)
             rec.evidence.append(ev)
             filled.add(id(rec))
     return filled
+
+
+def _investor(vocab: ReportVocab, o: Fact, facts: list[Fact]) -> bool:
+    """Whether a company is an investor by its name, or the fullest name the article writes of it ("Harborview"
+    defined as "Harborview Royalty Fund II, L.P.", "Ridgeway Royalty Capital", 某某基金): one that buys a royalty or
+    funds a trial is no sponsor of a drug's events."""
+    rule = vocab.appr_rx.rules.get("appr.investor")
+    if rule is None:
+        return False
+    names = {o.text, str(getattr(o.value, "canonical", None) or "")}
+    key = getattr(o.value, "key", None)
+    if key is not None:
+        names |= {f.text for f in facts if f.label == "org" and getattr(f.value, "key", None) == key}
+    return any(rule.regex.search(n) for n in names if n)
 
 
 def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]], facts: list[Fact],
@@ -209,22 +225,59 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
              if not any(x < d.end and d.start < y for x, y in reg_spans)]
     orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
+            and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
-    seen: set[tuple[str, str | None]] = set()
+    for s0, s1 in _event_clauses(text, events, regs, drugs):
+        part = [e for e in events if s0 <= e.start < s1]
+        p_drugs = [d for d in drugs if s0 <= d.start < s1]
+        p_regs = [r for r in regs if s0 <= r.start < s1]
+        p_orgs = [o for o in orgs if s0 <= o.start < s1]
+        seen: set[tuple[str, str | None]] = set()
+        for ev in part:
+            key = (ev.kind, ev.extra.get("designation"))
+            if key in seen:
+                continue
+            seen.add(key)
+            drug = _event_drug(art, si, ev, p_drugs, last_drug, bool(p_orgs))
+            if drug is not None:
+                art.event_drug = (si, drug)
+            # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
+            # designations, each of its own regulator, not both of both)
+            one_kind = len({(e.kind, e.extra.get("designation")) for e in part}) == 1
+            for d in _conjuncts(art, drug, p_drugs):
+                records.extend(_event_records(art, si, ev, one_kind, d, p_regs, p_orgs))
+    return (si, drugs[-1]) if drugs else last_drug
+
+
+_CLAUSE_SEP = re.compile(r"[,;，；]")
+
+
+def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[Drug]) -> list[tuple[int, int]]:
+    """The parts of a sentence each event of one kind is read in: one event of a kind again after a comma, with a
+    regulator and a drug of its own on each side, is another event ("The FDA approved Halcyon's zavotinib, and the
+    European Commission approved Kestrel's tafolimab", "美国FDA批准了泽沃替尼，欧盟委员会则批准了舒沃单抗");
+    else the whole sentence (one event of several regulators: "approved in the US and the EU")."""
+    bounds = [min(e.start for e in events)]
+    last: dict[tuple[str, str | None], Fact] = {}
     for ev in events:
         key = (ev.kind, ev.extra.get("designation"))
-        if key in seen:
+        prev = last.get(key)
+        last[key] = ev
+        if prev is None or prev.end > ev.start:
             continue
-        seen.add(key)
-        drug = _event_drug(art, si, ev, drugs, last_drug, bool(orgs))
-        if drug is not None:
-            art.event_drug = (si, drug)
-        # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
-        # designations, each of its own regulator, not both of both)
-        one_kind = len({(e.kind, e.extra.get("designation")) for e in events}) == 1
-        for d in _conjuncts(art, drug, drugs):
-            records.extend(_event_records(art, si, ev, one_kind, d, regs, orgs))
-    return (si, drugs[-1]) if drugs else last_drug
+        cut = None
+        for m in _CLAUSE_SEP.finditer(text, prev.end, ev.start):
+            cut = m.end()
+        if cut is None or cut <= bounds[-1]:
+            continue
+        bounds.append(cut)
+    if len(bounds) == 1:
+        return [(-1, len(text) + 1)]
+    edges = [-1, *bounds[1:], len(text) + 1]
+    parts = list(zip(edges, edges[1:], strict=False))
+    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts):
+        return [(-1, len(text) + 1)]
+    return parts
 
 
 def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:
@@ -307,6 +360,11 @@ def _event_drug(art: _Article, si: int, ev: Fact, drugs: list[Drug], last_drug: 
         before = art.event_drug if art.event_drug is not None and art.event_drug[0] == si - 1 else last_drug
         if before is not None and before[0] == si - 1:  # (the previous sentence's event's drug, else its last)
             drug = before[1]
+        elif si > 0:  # a sentence without an event word that names the drug ("DJ-3305 is a candidate Dongjin Bio
+            pa, pb = sentences[si - 1]  # developed … In 2023, the MFDS approved the phase 1 clinical trial plan")
+            prev = [d for d in art.known if pa <= d.start and d.end <= pb]
+            if len({d.name for d in prev}) == 1:
+                drug = prev[0]
     return drug
 
 

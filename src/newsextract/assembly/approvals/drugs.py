@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...facts import Fact
@@ -48,7 +49,10 @@ def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, f
         return bool(rx["appr.zh_suffix"].search(name)) or text.count(name) >= 2
     if rx["appr.company_word"].search(name):
         return False
+    head = name + " "
     for f in facts:
+        if f.label == "org" and f.text.startswith(head) and rx["appr.company_word"].search(f.text, len(head)):
+            return False  # "Mahavir received final approval …" where the article writes "Mahavir Lifesciences"
         if f.end <= start or f.start >= end:
             continue
         if f.label == "target" or (f.label == "org" and (getattr(f.value, "canonical", None) or
@@ -87,6 +91,10 @@ def drugs_in(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], i
     return sorted(out, key=lambda d: d.start)
 
 
+_PAIR = re.compile(r"(.+?)\s*[（(]\s*([^()（）]+?)\s*[)）]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact], low: str | None) -> list[Drug]:
     """The drug names of a sentence from the asset finder, INN shapes and the drug phrasings (once per sentence);
     a name a phrasing reads as the drug's owner ("approved Halvorsen's ravozimod") is none."""
@@ -101,6 +109,18 @@ def _found_drugs(vocab: ReportVocab, text: str, a: int, b: int, facts: list[Fact
                 d.inn = f.text
             elif f.kind == "code":
                 d.code = f.text
+            elif (pair := _PAIR.fullmatch(f.text)) is not None:
+                # "瑞维西单抗（RY-01）": one drug by two names, the first its name and the bracketed its code or brand
+                first, other = pair.group(1), pair.group(2)
+                generic = vocab.is_inn(first) or bool(_HAN.search(first)) or first[:1].islower()
+                d = Drug(first, f.start, f.start + len(first), f.rule, inn=first if generic else None,
+                         brand=None if generic else first)
+                if any(ch.isdigit() for ch in other):
+                    d.code = other
+                elif not generic and other[:1].islower():
+                    d.inn = other  # "Zelvora (tafolimab)": a brand, then its INN
+                elif d.brand is None:
+                    d.brand = other
             cands.append(d)
     orgs = [f for f in facts if f.label == "org" and f.start < b and a < f.end]
     for f in vocab.inns_in(text, a, b, low):

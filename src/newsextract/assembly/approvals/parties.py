@@ -12,6 +12,10 @@ from .drugs import Drug
 
 def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
     agencies = vocab.regulators_in(text, a, b)
+    pending = vocab.appr_rx["appr.pending_after"] if "appr.pending_after" in vocab.appr_rx.rules else None
+    if pending is not None and len(agencies) > 1:
+        # "…, and the EMA's CHMP is due to review the same filing": the agency of an event still to come
+        agencies = [r for r in agencies if not pending.match(text, r.end, b)] or agencies
     spans = [(r.start, r.end) for r in agencies]
     out = list(agencies)
     first_of = vocab.appr_rx["appr.first_of"] if "appr.first_of" in vocab.appr_rx.rules else None

@@ -82,8 +82,7 @@ def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]], weak:
     for rec, date in records:
         same = None
         for i, (o, odate) in enumerate(out):
-            if (o.event, o.designation) == (rec.event, rec.designation) and \
-                    (o.regulator == rec.regulator or rec.regulator is None) and \
+            if _same_event(o, rec) and (o.regulator == rec.regulator or rec.regulator is None) and \
                     _same_drug(vocab, o, rec) and (date is None or odate is None or date == odate):
                 same = i
                 break
@@ -92,6 +91,8 @@ def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]], weak:
             out.append((rec, date))
             continue
         o, odate = out[same]
+        if o.designation is None and rec.designation is not None:  # (accepted, then granted priority review)
+            o.designation = rec.designation
         if rec.company is not None and (o.company is None or (id(o) in weak and id(rec) not in weak)):
             o.company = rec.company
             o.evidence = [e for e in o.evidence if e.field != "company"]
@@ -100,6 +101,15 @@ def dedupe(vocab: ReportVocab, records: list[tuple[Approval, str | None]], weak:
         if o.date is None and date:
             o.date = date
     return [r for r, _ in out]
+
+
+def _same_event(x: Approval, y: Approval) -> bool:
+    """The same event: one event and designation, or a filing accepted and the priority review it was granted
+    ("accepted the NDA … and granted priority review", 受理并纳入优先审评: one filing_accepted, README conventions)."""
+    if x.event != y.event:
+        return False
+    return x.designation == y.designation or (x.event == "filing_accepted" and
+                                              {x.designation, y.designation} == {None, "priority_review"})
 
 
 def same_drug_company(vocab: ReportVocab, recs: list[Approval]) -> None:

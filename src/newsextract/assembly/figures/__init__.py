@@ -30,12 +30,13 @@ from ...records import Deal, Figure
 from .aggregate import dedupe, filer_page_only
 from .context import PeriodContext, filer_of, main_company, own_company
 from .index import FactIndex
-from .sentences import Article, any_in, sentence_figures, year_sentence
+from .sentences import Article, any_in, quarter_sentence, sentence_figures, year_sentence
 from .tables import on_table_row, table_figures
 from .values import DEAL_KINDS, deal_spans
 
 __all__ = ["assemble_figures", "main_company"]
 
+_WITHIN_YEAR = re.compile(r"quarter|\bhalf\b|\bnine\s+months\b|季度|半年", re.I)  # (periods within a year)
 _YEAR = re.compile(r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)")  # (not the digits of a code: HSB-1906)
 
 
@@ -66,9 +67,14 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     hit_set = set(hits)
     # sentences that only name a year still set the period later sentences take ("2025 marked a record year …")
     year_sents = {i for i, (a, b) in enumerate(sentences) if any_in(art.year_at, a, b)}
-    for si in sorted(hit_set | year_sents):
+    # (and those that name a quarter or a half without its year, before any figure: "on its third-quarter call")
+    within = [m.start() for m in _WITHIN_YEAR.finditer(text)]
+    quarter_sents = {i for i, (a, b) in enumerate(sentences) if any_in(within, a, b)} - year_sents - hit_set
+    for si in sorted(hit_set | year_sents | quarter_sents):
         a, b = sentences[si]
-        if si not in hit_set:
+        if si in quarter_sents:
+            quarter_sentence(art, ctx, a, b)
+        elif si not in hit_set:
             year_sentence(art, ctx, a, b)
         else:
             out.extend(sentence_figures(art, ctx, a, b))

@@ -62,10 +62,11 @@ def own_company(text: str, vocab: ReportVocab, facts: list[Fact], sentences: lis
 
 
 def filer_of(text: str, vocab: ReportVocab) -> Fact | None:
-    """The issuer that heads a filing ("ARVINAS, INC." alone on the first line, 证券简称：楚天药业)."""
-    if vocab.filer_name is None:
-        return None
-    m = vocab.filer_name.search(text, 0, 400)
+    """The issuer that heads a filing ("ARVINAS, INC." alone on the first line, 证券简称：楚天药业, 杭州普济医药科技股份有限公司
+    over its report's title)."""
+    m = vocab.filer_name.search(text, 0, 400) if vocab.filer_name is not None else None
+    if m is None and vocab.filer_head is not None:
+        m = vocab.filer_head.match(text, 0, 400)
     if not m:
         return None
     return Fact(m.start("s"), m.end("s"), "org", "filer", None, "figure.filer", m.group("s").strip())
@@ -78,10 +79,11 @@ class PeriodContext:
     period: str | None = None
     at: int = -FRESH - 1  # where the sentence that set ``period`` ends
     from_figures: bool = False  # whether figures have stated a period yet
+    guessed: bool = False  # whether ``period`` is a yearless quarter or half read before any figure (weak)
 
-    def set(self, period: str | None, end: int) -> None:
+    def set(self, period: str | None, end: int, guessed: bool = False) -> None:
         if period:
-            self.period, self.at = period, end
+            self.period, self.at, self.guessed = period, end, guessed
 
     def fresh(self, start: int) -> bool:
         """Whether the period in force was stated right before ``start``."""

@@ -49,7 +49,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
             period = period_ctx.replace("FY", "")
         else:
             period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
-    ch = _change(text, v, cue, changes, used, others)
+    ch = _change(text, v, cue, changes, used, others, vocab)
     change = None
     if ch is not None:
         change = float(ch.value)
@@ -72,7 +72,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     anchor = min(cue.start, v.start)
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
-    if scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense"):
+    # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
+    if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
+            cue.kind not in ("net_loss", "net_profit"):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
@@ -331,7 +333,7 @@ def _last_ending_by(cands: list[Fact], ends: list[int], at: int) -> Fact | None:
 
 
 def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
-            others: FactIndex | None = None) -> Fact | None:
+            others: FactIndex | None, vocab: ReportVocab) -> Fact | None:
     """The change of a figure: between its metric and its value, else right after the value, else after it past
     amounts that are no figure (no other value or metric word between)."""
     lo = min(cue.start, v.start)
@@ -350,7 +352,8 @@ def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
         c = facts[i]
         if i in used:
             continue
-        if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]):
+        if c.start >= v.end and c.start - v.end <= 45 and not re.search(r"[;。；]", text[v.end:c.start]) and \
+                not _claimed(text, c, cue, v, others, vocab):
             used.add(i)
             return c
     for i in changes.indices(v.end, v.end + 140):  # further on, past a comparison base: "… compared to USD 1,000
@@ -363,3 +366,18 @@ def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
         used.add(i)
         return c
     return None
+
+
+_OWN_METRIC = re.compile(r"\s*(?:in|of)?\s*")  # ("$21.4bn in headline value, up 9%": the value's own metric word)
+
+
+def _claimed(text: str, c: Fact, cue: Fact, v: Any, others: FactIndex | None, vocab: ReportVocab) -> bool:
+    """Whether a change after a value is another metric word's: one stands between them ("net loss narrowed to $30
+    million, and its R&D spending rose 5% to $50 million", "raked in $2.29 billion in 2013 before sales fell 12%",
+    "产品销售收入6.47亿元，其中瑞伐替尼片贡献5.12亿元，同比增长56.0%") -- unless the changes are listed "respectively"
+    ("总营收约为20.66亿元，归母净利润约为亏损4.95亿元，降幅分别为63.52%、112.16%": in order)."""
+    if others is None or not any(o.label == "metric" and o is not cue and v.end <= o.start
+                                 and not _OWN_METRIC.fullmatch(text, v.end, o.start)
+                                 for o in others.starting(v.end, c.start)):
+        return False
+    return vocab.fig_rx["fig.respectively"].search(text, v.end, min(len(text), c.end + 60)) is None

@@ -48,6 +48,25 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
     ctx.set(last_period(art.vocab.periods_in(art.text, a, b, None, low=art.low), reporting=ctx.from_figures), b)
 
 
+def quarter_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
+    """A sentence before any figure that names a quarter or a half without its year ("said on its third-quarter
+    call", "in the third quarter, big pharma kept …") sets that period, the latest such one ended by the publication
+    date, where no period is in force but the publication year (a dateline's): the figures after it
+    report that quarter. A quarter not yet ended ("expects to launch in the fourth quarter") sets none."""
+    if ctx.from_figures or art.pub_year is None or art.pub_month is None or \
+            ctx.period not in (None, str(art.pub_year), f"FY{art.pub_year}"):
+        return
+    periods = [p for p in art.vocab.periods_in(art.text, a, b, art.pub_year, low=art.low)
+               if p.kind in ("q", "h1", "h2", "9m") and not p.extra.get("explicit_year")
+               and not (p.extra.get("groups") or {}).get("rel")]
+    if not periods:
+        return
+    _latest_reported(periods, art.pub_year, art.pub_month)
+    p = periods[-1]
+    if p.extra.get("year") == art.pub_year and p.value:  # (ended this year: a reporting period, no plan)
+        ctx.set(str(p.value), b, guessed=True)
+
+
 def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[Figure]:
     """The figures of the sentence ``text[a:b]``, in order; ``ctx`` is updated for the sentences after it."""
     text, vocab, years = art.text, art.vocab, art.years
@@ -60,6 +79,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     metrics = vocab.metrics_in(text, a, b, art.low)
     has_value = any_in(art.money_at, a, b) or "%" in text[a:b]
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
+        if not has_year:
+            quarter_sentence(art, ctx, a, b)
         return _period_only(art, ctx, a, b, year) if has_year else []
     periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
@@ -74,6 +95,8 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
     sent_figs = _read(art, ctx, a, b, year, metrics, periods)
     _update(ctx, periods, sent_figs, b)
+    if not sent_figs:  # ("said on its third-quarter call that it will acquire …": no figure, a period)
+        quarter_sentence(art, ctx, a, b)
     return [f for f, _ in sent_figs]
 
 
@@ -102,7 +125,11 @@ def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool:
     "(2023: €24.7 million)"."""
     m = vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)
     if m is None:
-        return False
+        # "fell to $610 million from $1.4 billion in Q1": the period of the amount a change starts from (not "from
+        # 40 billion yuan in 2019 to 90 billion yuan in 2024": a trajectory's first point)
+        base_from = vocab.fig_rx.rules.get("fig.base_from")
+        return base_from is not None and base_from.regex.search(text, max(a, p.start - 50), p.start) is not None \
+            and _TO_NEXT.match(text, p.end) is None
     if text[m.start():p.start].strip() in ("(", "（"):  # a bracket opens with the period: only "(2023: €24.7m)"
         return vocab.fig_rx["fig.base_after"].match(text, p.end) is not None
     return True
@@ -135,14 +162,15 @@ def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figur
     # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
     # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
     # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
-    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed
     stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
                                            (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
             and any(e.field == "period" and e.start in stated for e in f.evidence)]
     # (a sentence whose figures took the period in force keeps it: "… 且超过其在2023年全年的亏损额" sets none)
     new_ctx = used[-1] if used else (None if any(f.metric != "count" for f, _ in sent_figs)
-                                     else last_period(periods, anchored=ctx.period is None))
+                                     else last_period(periods, anchored=ctx.period is None,
+                                                      reporting=ctx.from_figures))
     ctx.set(new_ctx, b)
     ctx.from_figures = ctx.from_figures or any(f.period for f, _ in sent_figs if f.metric != "count")
 
@@ -153,6 +181,14 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     text, vocab = art.text, art.vocab
     blocks = vocab.not_figures_in(text, a, b, art.low)
     changes = vocab.changes_in(text, a, b, art.low)
+    # a change that opens the text right after the sentence, past a space only: a line the segmenter cut at the space
+    # ("…销售额约1.64亿美元 同比增长12%", "…约45亿美元 较去年同期增长约150%")
+    j = b
+    while j < len(text) and j - b < 3 and text[j] in " \t\u3000":
+        j += 1
+    if j > b:
+        after = vocab.changes_in(text, j, min(len(text), j + 30), art.low)
+        changes += after[:1] if after and after[0].start == j else []
     metrics, sent_pay = _cues(art, a, b, metrics)
     if any(m.extra.get("scope") == "market" for m in metrics):
         # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
@@ -185,6 +221,10 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
                      used_changes, ctx.fresh(a), others)
+        if fig is not None and fig.kind != "market" and _UP_TO.search(text, max(a, v.start - 8), v.end):
+            continue  # a company's or product's amount "up to" a ceiling is a deal term, no result (not 高达: emphasis)
+        if fig is not None and fig.kind != "market" and _forecast(art, fig, a, min(cue.start, v.start)):
+            continue
         if fig is not None and not _trajectory_base(vocab, text, v, b, fig, sent_figs):
             sent_figs.append((fig, v))
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
@@ -193,6 +233,23 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
+
+
+_TO_NEXT = re.compile(r"\s*,?\s*(?:to|and)\b")
+_UP_TO = re.compile(r"\bup\s+to\b", re.I)
+
+
+def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
+    """Whether a company's figure is what it expects for a period not ended at publication ("Kestrel Pharma expects
+    its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
+    figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
+    rule = art.vocab.fig_rx.rules.get("fig.company_expects")
+    yr = year_of(fig.period)
+    if rule is None or art.pub_year is None or yr is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+        return False
+    m = _REPORTED.fullmatch(str(fig.period))
+    end_month = (3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]) if m else 12
+    return (yr, end_month) > (art.pub_year, art.pub_month or 12)
 
 
 def _trajectory_base(vocab: ReportVocab, text: str, v: Any, b: int, fig: Figure,
