@@ -529,3 +529,26 @@ def test_zh_a_denial_of_something_else_keeps_the_deal():
     from newsextract import extract
     text = "泰利斯制药将CV-10的权益退还给科尔凡生物，此前其已支付5000万美元首付款；公司否认此次终止与安全性有关。"
     assert len(extract(text, lang="zh").deals) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a regulatory event about another drug of the company, with no deal word, adds nothing to the deal
+    "华岭生物将KRAS G12D抑制剂HL-375的海外权益授予Verdant Bio，Verdant将支付首付款2000万美元。\n\n公司首款产品氟泽雷塞（KRAS G12C抑制剂）的上市申请已于2024年获国家药监局受理。",
+    "華嶺生物將KRAS G12D抑制劑HL-375的海外權益授予Verdant Bio，Verdant將支付首付款2000萬美元。\n\n此外，公司的CD19/BCMA雙靶點CAR-T產品HL-C12今年5月獲美國FDA授予孤兒藥資格認定。",
+    "华岭生物将KRAS G12D抑制剂HL-375的海外权益授予Verdant Bio，Verdant将支付首付款2000万美元。\n\n另外，其HER2 ADC已获批上市，用于治疗乳腺癌。",
+])
+def test_zh_a_regulatory_event_of_another_drug_is_no_deal_term(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.asset == "HL-375" and d.targets == ["KRAS G12D"]
+    assert d.upfront and d.upfront.amount == 20_000_000
+
+
+def test_zh_a_regulatory_event_of_the_deals_drug_still_names_it():
+    from newsextract import extract
+    text = ("太阳药业宣布将以每股4.10美元收购Checkpoint全部已发行股份，交易股权价值约3.55亿美元。"
+            "Checkpoint的核心资产cosibelimab是一款PD-L1单抗，已于2024年12月获FDA批准。")
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "cosibelimab" and d.targets == ["PD-L1"]

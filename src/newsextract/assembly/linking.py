@@ -17,7 +17,7 @@ __all__ = ["Linker"]
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
-                 other_drug_stops: bool = False) -> None:
+                 other_drug_stops: bool = False, regulatory_event: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -28,6 +28,9 @@ class Linker:
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
         #: a sentence with no deal word about another drug than the deal's does not continue it
         self.other_drug_stops = other_drug_stops
+        #: a regulatory event (an approval, an accepted filing, a designation): a sentence that reports one, with no
+        #: deal word, is about a drug's history, and adds to a deal only when it names the deal's own drug
+        self.regulatory_event = re.compile(regulatory_event) if regulatory_event else None
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -50,7 +53,7 @@ class Linker:
                         and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue  # (… and "X's best-known drug is A. 该药的海外权益已授予Y": A is Y's deal's)
-                if last is not None and self._continues(last, m, mi):
+                if last is not None and self._continues(last, m, mi, text):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
                         deals.append(other)
@@ -73,7 +76,8 @@ class Linker:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
-                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)):
+                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
+                        and not self._regulatory(text, last, m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -124,7 +128,15 @@ class Linker:
                 return True
         return False
 
-    def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
+    def _regulatory(self, text: str, last: DealState, m: Mention) -> bool:
+        """``m`` reports a regulatory event and no deal, about no drug of deal ``last``, which names its own
+        ("公司首款产品X（KRAS G12C抑制剂）的上市申请已获受理" after a deal for Y): its drugs and targets are not the deal's (a
+        deal that names no drug yet may take one from it: "X的核心资产A已获FDA批准")."""
+        return (self.regulatory_event is not None and not m.dealish and bool(_assets_of(last))
+                and not (m.assets and _shares_drug(m, last))
+                and self.regulatory_event.search(text, m.start, m.end) is not None)
+
+    def _continues(self, last: DealState, m: Mention, mi: int, text: str = "") -> bool:
         """A mention without a named company continues the last deal when it is near and carries terms."""
         if m.aggregate or not (m.backref or m.money or m.royalty or m.targets or m.assets or m.status):
             return False
@@ -132,6 +144,8 @@ class Linker:
             return False
         if self.other_drug_stops and not m.dealish and m.assets and _assets_of(last) and not _shares_drug(m, last):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
+        if self._regulatory(text, last, m):
+            return False
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
