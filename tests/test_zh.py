@@ -552,3 +552,17 @@ def test_zh_a_regulatory_event_of_the_deals_drug_still_names_it():
             "Checkpoint的核心资产cosibelimab是一款PD-L1单抗，已于2024年12月获FDA批准。")
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "cosibelimab" and d.targets == ["PD-L1"]
+
+
+@pytest.mark.parametrize("text", [
+    # a market's size is a statistic: the targets that name the market are no deal's
+    "恒瑞医药将HRS-1893的海外权利授予Braveheart Bio，恒瑞获得6500万美元首付款。\n\n全球GLP-1类药物市场规模预计2030年达到1500亿美元。",
+    "恒瑞醫藥將HRS-1893的海外權利授予Braveheart Bio，恒瑞獲得6500萬美元首付款。\n\n有機構預測，全球皮下注射生物藥市場規模將超過1400億美元，目前已成為PD-1、HER2等重磅品種的標配。",
+    "恒瑞医药将HRS-1893的海外权利授予Braveheart Bio，恒瑞获得6500万美元首付款。\n\n业内人士指出，TROP2 ADC的市场空间有望在2030年达到百亿美元。",
+])
+def test_zh_a_market_size_sentence_adds_no_target(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "HRS-1893" and deals[0].targets == []
+    assert deals[0].upfront and deals[0].upfront.amount == 65_000_000
