@@ -566,3 +566,14 @@ def test_zh_a_market_size_sentence_adds_no_target(text):
     assert len(deals) == 1
     assert deals[0].asset == "HRS-1893" and deals[0].targets == []
     assert deals[0].upfront and deals[0].upfront.amount == 65_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a period alone (上半年, 全年, 同期) in a clause with no amount sums nothing: the drug's targets are the deal's
+    "晶华新药将JH-0718的韩国权利授权给保宁制药，保宁将支付签约金300万美元。\n\nJH-0718同时阻断VEGF与Ang-2两条通路，预计明年上半年公布二期数据。",
+    "晶華新藥將JH-0718的韓國權利授權給保寧製藥，保寧將支付簽約金300萬美元。\n\nJH-0718同時阻斷VEGF與Ang-2兩條路徑，預計全年完成二期收案。",
+])
+def test_zh_a_period_without_an_amount_is_no_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "JH-0718" and d.targets == ["VEGF", "ANG2"]
