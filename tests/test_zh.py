@@ -577,3 +577,17 @@ def test_zh_a_period_without_an_amount_is_no_statistic(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "JH-0718" and d.targets == ["VEGF", "ANG2"]
+
+
+@pytest.mark.parametrize("text", [
+    # a deal between unnamed companies is another deal: its targets stay off the named deal before it
+    "和铂医药与阿斯利康达成全球战略合作，阿斯利康支付首付款1.75亿美元。\n\n同期，某欧洲药企已将一款PD-1/IL-2融合蛋白的海外权益退还给中国合作方。",
+    "和鉑醫藥與阿斯利康達成全球戰略合作，阿斯利康支付首付款1.75億美元。\n\n此外，某科創板公司與一家跨國藥企簽署CD3雙抗全球合作備忘錄，雙方未披露財務條款。",
+    "和铂医药与阿斯利康达成全球战略合作，阿斯利康支付首付款1.75亿美元。\n\n另有一家纳斯达克上市公司与数家国际药企就其TSLP单抗进行洽谈。",
+])
+def test_zh_a_deal_of_unnamed_companies_is_another_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    d = [x for x in deals if x.upfront][0]
+    assert d.licensee and d.licensee.name == ("阿斯利康") and d.targets == []
+    assert all(x.licensor is None or x.licensor.name in ("和铂医药", "和鉑醫藥") for x in deals)

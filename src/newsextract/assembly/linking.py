@@ -146,6 +146,9 @@ class Linker:
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
+        if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2:
+            return False  # unnamed companies in a role the deal has named, or two of them ("某欧洲药企已将…权益退还给中国合作方",
+            # "a Nasdaq-listed biotech signed a memorandum with a multinational"): another deal, of companies unnamed
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
