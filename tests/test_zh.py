@@ -591,3 +591,17 @@ def test_zh_a_deal_of_unnamed_companies_is_another_deal(text):
     d = [x for x in deals if x.upfront][0]
     assert d.licensee and d.licensee.name == ("阿斯利康") and d.targets == []
     assert all(x.licensor is None or x.licensor.name in ("和铂医药", "和鉑醫藥") for x in deals)
+
+
+@pytest.mark.parametrize("text", [
+    # a list heading naming a drug and no company opens the next entry, even with a deal word in it
+    "★ 海川新药，收购\n华岭生物以人民币9.6亿元对价收购海川新药72%股权。\n\n★ HX-301，GLP-1/GCGR双激动剂，NewCo\n杭州恒析生物将HX-301的海外权益注入新公司Orbis Metabolic，换取5000万美元首付款。",
+    "★ 海川新藥，收購\n華嶺生物以人民幣9.6億元對價收購海川新藥72%股權。\n\n★ HX-301，GLP-1/GCGR雙激動劑，NewCo\n杭州恒析生物將HX-301的海外權益注入新公司Orbis Metabolic，換取5000萬美元首付款。",
+])
+def test_zh_a_drug_heading_with_a_deal_word_heads_the_next_entry(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    buy = [d for d in deals if d.total_value][0]
+    newco = [d for d in deals if d.upfront][0]
+    assert buy.asset is None and buy.targets == []
+    assert newco.asset == "HX-301" and "GLP-1" in newco.targets

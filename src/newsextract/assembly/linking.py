@@ -17,7 +17,8 @@ __all__ = ["Linker"]
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
-                 other_drug_stops: bool = False, regulatory_event: str | None = None) -> None:
+                 other_drug_stops: bool = False, regulatory_event: str | None = None,
+                 bullet_heads: bool = False) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -31,6 +32,8 @@ class Linker:
         #: a regulatory event (an approval, an accepted filing, a designation): a sentence that reports one, with no
         #: deal word, is about a drug's history, and adds to a deal only when it names the deal's own drug
         self.regulatory_event = re.compile(regulatory_event) if regulatory_event else None
+        #: a list heading that names a drug and no company opens the next entry even when it has a deal word
+        self.bullet_heads = bullet_heads
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -53,6 +56,9 @@ class Linker:
                         and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue  # (… and "X's best-known drug is A. 该药的海外权益已授予Y": A is Y's deal's)
+                if self.bullet_heads and m.bullet and m.assets and not m.money and not m.royalty and m.end - m.start <= 120:
+                    heading = m  # a list heading that names a drug and no company opens the next entry, even with a
+                    continue  # deal word ("★ HX-301，GLP-1/GCGR双激动剂，NewCo"), and is no term of the entry before
                 if last is not None and self._continues(last, m, mi, text):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
