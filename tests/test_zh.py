@@ -605,3 +605,15 @@ def test_zh_a_drug_heading_with_a_deal_word_heads_the_next_entry(text):
     newco = [d for d in deals if d.upfront][0]
     assert buy.asset is None and buy.targets == []
     assert newco.asset == "HX-301" and "GLP-1" in newco.targets
+
+
+@pytest.mark.parametrize("text", [
+    # 生物利用度 (bioavailability) is no company ending in 生物: the deal is not split by a false third party
+    "华东医药引进PeptiDream口服大环肽IL-23R拮抗剂大中华区权益\n\n华东医药宣布与PeptiDream签订独家许可协议。根据协议，华东医药将获得PeptiDream口服大环肽PD-29875的大中华区权利，并向PeptiDream支付首付款15亿日元。初步数据显示其口服生物利用度优于同类分子。",
+    "華東醫藥引進PeptiDream口服大環肽IL-23R拮抗劑大中華區權益\n\n華東醫藥宣布與PeptiDream簽訂獨家許可協議。根據協議，華東醫藥將獲得PeptiDream口服大環肽PD-29875的大中華區權利，並向PeptiDream支付首付款15億日元。初步數據顯示其絕對生物利用度優於同類分子。",
+])
+def test_zh_bioavailability_is_no_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "PD-29875" and deals[0].upfront and deals[0].upfront.amount == 1_500_000_000
