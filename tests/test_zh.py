@@ -617,3 +617,16 @@ def test_zh_bioavailability_is_no_company(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1
     assert deals[0].asset == "PD-29875" and deals[0].upfront and deals[0].upfront.amount == 1_500_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a trial clearance (临床试验许可, 默示许可) is no licence: it gives a drug story no deal word
+    "天衡药业宣布，公司自主研发的TH-305获得美国FDA临床试验许可，即将在美国启动I期研究。",
+    "天衡藥業宣布，公司自主研發的TH-305已獲得臨床試驗默示許可，即將啟動I期研究。",
+])
+def test_zh_a_trial_clearance_is_no_licence(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+    cues = load_rules("zh", "deal_cues")
+    lic = next(r for r in cues if r.id == "deal.zh_license")
+    assert not lic.regex.search(text.replace("授予", ""))
