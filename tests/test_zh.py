@@ -630,3 +630,27 @@ def test_zh_a_trial_clearance_is_no_licence(text):
     cues = load_rules("zh", "deal_cues")
     lic = next(r for r in cues if r.id == "deal.zh_license")
     assert not lic.regex.search(text.replace("授予", ""))
+
+
+@pytest.mark.parametrize("text", [
+    # 本公司/本集团 after a verb or preposition (向本公司, 交还本集团, 予本集团) is the filer itself (日本公司 is not)
+    "嘉和瑞达生物科技有限公司\n年度业绩公告\n\n于2025年3月，Cullinan Therapeutics, Inc.向本公司发出书面通知，终止双方于2022年订立的JR-1207许可协议。JR-1207的全球权利已全数交还本集团。本公司此前根据该协议收取的首付款2,000万美元毋须退还。",
+    "嘉和瑞達生物科技有限公司\n年度業績公告\n\n於2025年3月，Cullinan Therapeutics, Inc.向本公司發出書面通知，終止雙方於2022年訂立的JR-1207許可協議。JR-1207的全球權利已全數交還本集團。本公司此前根據該協議收取的首付款2,000萬美元毋須退還。",
+])
+def test_zh_the_filer_after_a_preposition_is_a_party(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensee and d.licensee.name.startswith("Cullinan")
+    assert d.licensor and "瑞" in d.licensor.name
+    assert d.upfront and d.upfront.amount == 20_000_000 and d.status == "terminated"
+
+
+def test_zh_a_japanese_company_is_no_self_reference():
+    import re
+
+    from newsextract.patterns import load_file
+    selfs = load_file("zh", "names")["references"]["self"]
+    assert not any(re.search(p, "一家日本公司") for p in selfs[:3])
+    assert all(re.search(p, x) for p, x in zip(selfs[:3], ["向本公司发出通知", "交还本集团", "交還本集團"], strict=True))
