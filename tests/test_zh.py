@@ -654,3 +654,15 @@ def test_zh_a_japanese_company_is_no_self_reference():
     selfs = load_file("zh", "names")["references"]["self"]
     assert not any(re.search(p, "一家日本公司") for p in selfs[:3])
     assert all(re.search(p, x) for p, x in zip(selfs[:3], ["向本公司发出通知", "交还本集团", "交還本集團"], strict=True))
+
+
+@pytest.mark.parametrize("text", [
+    # a clause that gives the deal's own two parties their roles is about that deal, even if it names a bystander
+    "华岭生物与康诺制药终止双方关于HL-317的全球合作，康诺同意向华岭生物支付1.5亿美元。\n\n康诺制药从华岭生物处获得的HL-317授权一度备受关注，原因是辉瑞管线内已有一款同类药物。",
+    "華嶺生物與康諾製藥終止雙方關於HL-317的全球合作，康諾同意向華嶺生物支付1.5億美元。\n\n康諾製藥從華嶺生物處獲得的HL-317授權一度備受關注，原因是輝瑞管線內已有一款同類藥物。",
+])
+def test_zh_a_bystander_does_not_split_the_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "HL-317" and deals[0].licensee and deals[0].licensee.name in ("康诺制药", "康諾製藥")

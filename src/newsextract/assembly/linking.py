@@ -231,15 +231,19 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         elif p.role and p.role in d.roles and not (units.get(p.ent) == d.roles[p.role]
                                                    or units.get(d.roles[p.role]) == p.ent):
             return False
-    # two different named counterparties mean two deals
+    # two different named counterparties mean two deals (unless the mention gives the deal's own two parties their
+    # roles in it: a third company it names without one is a bystander, "Celgene's licence from BeiGene for
+    # tislelizumab drew attention, since BMS already had a PD-1 drug")
     others = {p.ent for p in named if not kin(p.ent)}
-    if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
+    roled = {p.role: p.ent for p in named if p.role and not p.weak}
+    same_pair = all(roled.get(r) is not None and roled.get(r) == d.roles.get(r) for r in ("licensor", "licensee"))
+    if others and len(d.parties) >= 2 and not same_pair and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
     if m.unnamed_roles & set(d.roles) and _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)):
         return False  # an unnamed counterparty in a role the deal has named, over another asset ("X licensed another
         # drug, B, to a domestic company" after X's deal for A with Y): another deal
-    if others and len(d.parties) >= 2 and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
+    if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under
     # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash
