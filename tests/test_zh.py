@@ -666,3 +666,18 @@ def test_zh_a_bystander_does_not_split_the_deal(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1
     assert deals[0].asset == "HL-317" and deals[0].licensee and deals[0].licensee.name in ("康诺制药", "康諾製藥")
+
+
+@pytest.mark.parametrize("text", [
+    # a role given to a list of three or more companies in a statistic is the list's: no deal, no parties mixed
+    "近期，华岭生物、康诺制药、中国生物制药等多家创新药企业相继披露收到里程碑款的进展。\n\n其中，康诺制药12月收到由辉瑞支付的里程碑付款。根据合作协议，康诺制药后续还有资格获得最高可达2.5亿美元的或有付款。",
+    "近期，華嶺生物、康諾製藥、中國生物製藥等多家創新藥企業相繼披露收到里程碑款的進展。\n\n其中，康諾製藥12月收到由輝瑞支付的里程碑付款。根據合作協議，康諾製藥後續還有資格獲得最高可達2.5億美元的或有付款。",
+])
+def test_zh_a_role_given_to_a_list_of_companies_makes_no_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
+    assert d.licensee is None or d.licensee.name in ("辉瑞", "輝瑞")
+    assert d.milestones and d.milestones.amount == 250_000_000
