@@ -681,3 +681,16 @@ def test_zh_a_role_given_to_a_list_of_companies_makes_no_deal(text):
     assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
     assert d.licensee is None or d.licensee.name in ("辉瑞", "輝瑞")
     assert d.milestones and d.milestones.amount == 250_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence about money already paid names who pays whom: the next sentence's terms are that deal's
+    "其中，康诺制药12月收到由辉瑞支付的里程碑付款。根据合作协议，康诺制药后续还有资格获得最高可达2.5亿美元的或有付款。",
+    "其中，康諾製藥12月收到由輝瑞支付的里程碑付款。根據合作協議，康諾製藥後續還有資格獲得最高可達2.5億美元的或有付款。",
+])
+def test_zh_a_paid_milestone_names_the_parties_of_the_next_terms(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
+    assert d.licensee and d.licensee.name in ("辉瑞", "輝瑞")
+    assert d.milestones and d.milestones.amount == 250_000_000

@@ -106,6 +106,9 @@ class Linker:
                 continue
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues):
+                    if any(p.role and not p.weak for p in named):
+                        heading = m  # … but one that names who pays whom ("其中，X收到由Y支付的里程碑付款") names the
+                        # parties of the deal whose terms the next lines give (one with a role is enough: "X收到由Y支付的")
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                 target = DealState()
                 deals.append(target)
