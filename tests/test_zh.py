@@ -694,3 +694,15 @@ def test_zh_a_paid_milestone_names_the_parties_of_the_next_terms(text):
     assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
     assert d.licensee and d.licensee.name in ("辉瑞", "輝瑞")
     assert d.milestones and d.milestones.amount == 250_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # companies named as examples of a class ("X、Y等公司") and a drug of a third: a statistic, no deal
+    "核心观点：2025年以来ABL Bio、Alteogen等公司接连签下十亿美元量级的合同，柳韩洋行拉泽替尼在美获批则提供了样板。\n\nABL Bio与葛兰素史克签署许可协议，ABL Bio获得3850万英镑首付款。",
+    "核心觀點：2025年以來ABL Bio、Alteogen等公司接連簽下十億美元量級的合同，柳韓洋行拉澤替尼在美獲批則提供了樣板。\n\nABL Bio與葛蘭素史克簽署許可協議，ABL Bio獲得3850萬英鎊首付款。",
+])
+def test_zh_companies_named_as_examples_make_no_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].licensor and deals[0].licensor.name == "ABL Bio" and deals[0].asset is None

@@ -68,7 +68,8 @@ class Linker:
                     absorb(_asset_owner(deals, last, m), m)
                 continue
             if m.aggregate and not m.acq_frame and (not any(p.role for p in named) or len({p.ent for p in named}) >= 3) and not (
-                    m.assets and len({p.ent for p in named}) >= 2):  # (two companies and a drug: one deal of a list)
+                    m.assets and len({p.ent for p in named}) == 2):  # (two companies and a drug: one deal of a list;
+                # three or more are the list itself: "X、Y等公司接连签下…合同，Z的A在美获批")
                 # statistics that name companies in passing ("companies such as X and Y have signed deals"; a role
                 # given to a list of three or more, "X、Y、Z等多家企业相继披露收到里程碑款", is the list's) start no deal; at
                 # most they add terms to the deal just described
