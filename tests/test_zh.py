@@ -706,3 +706,14 @@ def test_zh_companies_named_as_examples_make_no_deal(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1
     assert deals[0].licensor and deals[0].licensor.name == "ABL Bio" and deals[0].asset is None
+
+
+@pytest.mark.parametrize("text", [
+    # a payment said to be under an existing agreement, "no new deal", makes no deal
+    "弘睿生物2024年报：授权收入撑起营收\n\n弘睿生物表示，上述里程碑属于既有协议项下的约定付款，并非新签交易。公司第二款产品HR-2290的海外权益仍由公司持有。",
+    "和睿生物公布中期業績\n\n和睿生物表示，該款項對應的是雙方2023年已簽訂的許可協議，期內並無新增授權交易。公司的HR-C12海外權益仍由公司持有。",
+    "天衡药业表示，这笔钱对应的是2023年已经签署的协议，不是新交易，TH-305的海外权益仍由公司持有。",
+])
+def test_zh_no_new_deal_said_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
