@@ -717,3 +717,15 @@ def test_zh_companies_named_as_examples_make_no_deal(text):
 def test_zh_no_new_deal_said_is_no_deal(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    # a revenue line (授权收入, 许可及合作收入, 許可費收入) is no deal word
+    "康拓生物2024年报：授权收入撑起营收\n\n报告期内，康拓生物实现营业收入8.62亿元，其中技术授权及合作收入2.15亿元，主要来自KT-301。",
+    "康拓生物公布中期業績：許可費收入按年增長\n\n期內，康拓生物對外許可收入約人民幣2.41億元，主要來自KT-301。",
+])
+def test_zh_a_revenue_line_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+    lic = next(r for r in load_rules("zh", "deal_cues") if r.id == "deal.zh_license")
+    assert not lic.regex.search("技术授权及合作收入") and lic.regex.search("技术授权协议")
