@@ -729,3 +729,13 @@ def test_zh_a_revenue_line_is_no_deal(text):
     assert extract(text, lang="zh").deals == []
     lic = next(r for r in load_rules("zh", "deal_cues") if r.id == "deal.zh_license")
     assert not lic.regex.search("技术授权及合作收入") and lic.regex.search("技术授权协议")
+
+
+@pytest.mark.parametrize("text", [
+    # a regulator's 许可 is a clearance, no licence
+    "华岭生物宣布，其HL-2290注射液的新药临床试验申请已于今年1月获得美国FDA许可，即将启动I期研究。",
+    "華嶺生物宣布，其HL-2290注射液的新藥臨床試驗申請已於今年1月獲得國家藥監局許可，即將啟動I期研究。",
+])
+def test_zh_a_regulators_permission_is_no_licence(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
