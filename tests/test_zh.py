@@ -739,3 +739,15 @@ def test_zh_a_revenue_line_is_no_deal(text):
 def test_zh_a_regulators_permission_is_no_licence(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # money paid at once is the upfront; money paid as development goes on is the milestones
+    ("作为对价，诺华将一次性支付8000万美元，并视进展支付最高12亿美元。康桥生物授予诺华KQ-101全球权益。", 80_000_000, 1_200_000_000),
+    ("作為對價，諾華將一次性給付8,000萬美元，並依研發進度分期給付最多12億美元。康橋生物授予諾華KQ-101全球權益。", 80_000_000, 1_200_000_000),
+])
+def test_zh_paid_at_once_and_paid_on_progress(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
