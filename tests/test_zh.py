@@ -751,3 +751,15 @@ def test_zh_paid_at_once_and_paid_on_progress(text, upfront, milestones):
     d = extract(text, lang="zh").deals[0]
     assert d.upfront and d.upfront.amount == upfront
     assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a drug developer called …新药 is a company where its context says so (a ticker, a subject that announces)
+    ("晶华新药宣布将JH-07的韩国权利授权予保宁制药，保宁将支付签约金300万美元。", "晶华新药"),
+    ("新藥公司晶碩新藥（6924）今日宣布，將JS-0718在韓國的權利專屬授權給保寧製藥，保寧將先支付簽約金300萬美元。", "晶碩新藥"),
+])
+def test_zh_a_name_ending_in_xinyao_is_a_company(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name == licensor
+    assert d.upfront and d.upfront.amount == 3_000_000
