@@ -763,3 +763,15 @@ def test_zh_a_name_ending_in_xinyao_is_a_company(text, licensor):
     d = extract(text, lang="zh").deals[0]
     assert d.licensor and d.licensor.name == licensor
     assert d.upfront and d.upfront.amount == 3_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # "X获Y授权": Y grants the licence X receives
+    "康桥生物获礼来授权，引进LY-3000大中华区权益，首付款2000万美元。",
+    "康橋生物獲得禮來獨家許可，引進LY-3000大中華區權益，首付款2,000萬美元。",
+])
+def test_zh_licensed_by(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name in ("礼来", "禮來")
+    assert d.licensee and d.licensee.name in ("康桥生物", "康橋生物")
