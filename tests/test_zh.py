@@ -775,3 +775,15 @@ def test_zh_licensed_by(text):
     d = extract(text, lang="zh").deals[0]
     assert d.licensor and d.licensor.name in ("礼来", "禮來")
     assert d.licensee and d.licensee.name in ("康桥生物", "康橋生物")
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that names the company and another drug of its own, with no deal word, adds nothing to the deal
+    "康桥生物将其CLDN18.2 ADC KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。与此同时，康桥生物在研的KRAS G12D抑制剂KQ-303已进入临床。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。康橋生物旗下另一款靶向EGFR的藥物KQ-404已在美國遞交上市申請。",
+])
+def test_zh_the_companys_other_drug_is_no_deal_term(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.assets == ["KQ-101"]
+    assert "KRAS G12D" not in d.targets and "EGFR" not in d.targets

@@ -85,7 +85,7 @@ class Linker:
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
-                        and not self._regulatory(text, last, m)):
+                        and not self._regulatory(text, last, m) and not self._other_drug(last, m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -139,6 +139,12 @@ class Linker:
                 return True
         return False
 
+    def _other_drug(self, last: DealState, m: Mention) -> bool:
+        """``m`` has no deal word and names another drug than deal ``last``'s, which names its own (with the company or
+        without: "康桥生物在研的KRAS G12D抑制剂KQ-303已进入临床" after its deal for KQ-101)."""
+        return (self.other_drug_stops and not m.dealish and bool(m.assets) and bool(_assets_of(last))
+                and not _shares_drug(m, last))
+
     def _regulatory(self, text: str, last: DealState, m: Mention) -> bool:
         """``m`` reports a regulatory event and no deal, about no drug of deal ``last``, which names its own
         ("公司首款产品X（KRAS G12C抑制剂）的上市申请已获受理" after a deal for Y): its drugs and targets are not the deal's (a
@@ -153,7 +159,7 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
-        if self.other_drug_stops and not m.dealish and m.assets and _assets_of(last) and not _shares_drug(m, last):
+        if self._other_drug(last, m):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
