@@ -787,3 +787,15 @@ def test_zh_the_companys_other_drug_is_no_deal_term(text):
     d = extract(text, lang="zh").deals[0]
     assert d.assets == ["KQ-101"]
     assert "KRAS G12D" not in d.targets and "EGFR" not in d.targets
+
+
+@pytest.mark.parametrize("text", [
+    # the company boilerplate after a 关于X heading adds no targets to the deal told before it
+    "康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。\n\n关于康桥生物\n康桥生物成立于2015年，拥有PD-1单抗、CTLA-4单抗等多款产品。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。\n\n關於康橋生物\n康橋生物成立於2015年，擁有PD-1單抗、CTLA-4單抗等多款產品。",
+])
+def test_zh_company_boilerplate_adds_no_target(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-101" and d.targets == []
+    assert d.upfront and d.upfront.amount == 80_000_000

@@ -55,7 +55,8 @@ class Assembler:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.linker = Linker(int(data.get("max_continue_sentences", 4)), data.get("relative_years"),
                              data.get("earlier_deal"), data.get("drug_anaphor"), bool(data.get("other_drug_stops")),
-                             data.get("regulatory_event"), bool(data.get("bullet_heads")))
+                             data.get("regulatory_event"), bool(data.get("bullet_heads")),
+                             data.get("about_heading"))
         self.writer = DealWriter(lang)
 
     def run(self, text: str, facts: list[Fact], published: dt.date | None,

@@ -18,7 +18,7 @@ class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
                  other_drug_stops: bool = False, regulatory_event: str | None = None,
-                 bullet_heads: bool = False) -> None:
+                 bullet_heads: bool = False, about_heading: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -34,6 +34,10 @@ class Linker:
         self.regulatory_event = re.compile(regulatory_event) if regulatory_event else None
         #: a list heading that names a drug and no company opens the next entry even when it has a deal word
         self.bullet_heads = bullet_heads
+        #: the heading of a press release's company boilerplate ("关于康桥生物", "About X"): what follows it describes
+        #: the company, and adds no drug or target to a deal told before it
+        self.about_heading = re.compile(about_heading) if about_heading else None
+        self._about_from = -1
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -41,6 +45,8 @@ class Linker:
         """``units``: wholly owned units and their parents (see ``EntityTable.units``): a deal that names one is open
         to the other."""
         units = units or {}
+        about = self.about_heading.search(text) if self.about_heading is not None and text else None
+        self._about_from = about.start() if about is not None else -1
         deals: list[DealState] = []
         last: DealState | None = None
         heading: Mention | None = None
@@ -85,7 +91,8 @@ class Linker:
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
-                        and not self._regulatory(text, last, m) and not self._other_drug(last, m)):
+                        and not self._regulatory(text, last, m) and not self._other_drug(last, m)
+                        and not self._in_about(m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -139,6 +146,10 @@ class Linker:
                 return True
         return False
 
+    def _in_about(self, m: Mention) -> bool:
+        """``m`` lies in the company boilerplate at the end of a press release and states no payment."""
+        return 0 <= self._about_from < m.start and not m.money
+
     def _other_drug(self, last: DealState, m: Mention) -> bool:
         """``m`` has no deal word and names another drug than deal ``last``'s, which names its own (with the company or
         without: "康桥生物在研的KRAS G12D抑制剂KQ-303已进入临床" after its deal for KQ-101)."""
@@ -159,7 +170,7 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
-        if self._other_drug(last, m):
+        if self._other_drug(last, m) or self._in_about(m):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
