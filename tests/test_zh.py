@@ -799,3 +799,14 @@ def test_zh_company_boilerplate_adds_no_target(text):
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "KQ-101" and d.targets == []
     assert d.upfront and d.upfront.amount == 80_000_000
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # 买断 (buy outright) is a verb: no part of the name after it
+    ("诺华以1.5亿美元买断康桥生物KQ-101的全球权益。", "康桥生物"),
+    ("諾華以1.5億美元買斷康橋生物KQ-101的全球權益。", "康橋生物"),
+])
+def test_zh_buyout_verb_is_no_name(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name == licensor
