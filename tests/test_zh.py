@@ -810,3 +810,20 @@ def test_zh_buyout_verb_is_no_name(text, licensor):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.licensor and d.licensor.name == licensor
+
+
+@pytest.mark.parametrize("text", [
+    # a deal table with Chinese headers: one deal a row, bare numbers in the unit the line above names
+    "本月重点交易（金额单位：百万美元）：\n\n| 许可方/被收购方 | 被许可方/收购方 | 资产 | 靶点 | 首付款 | 总金额 |\n| 康桥生物 | 诺华 | KQ-101 | TROP2 ADC | 80 | 1,280 |\n| 华岭生物 | 未披露 | HL-202 | TSLP/IL-13双抗 | 20 | 约900 |",
+    "本月重點交易（金額單位：百萬美元）：\n\n| 許可方/被收購方 | 被許可方/收購方 | 資產 | 靶點 | 首付款 | 總金額 |\n| 康橋生物 | 諾華 | KQ-101 | TROP2 ADC | 80 | 1,280 |\n| 華嶺生物 | 未披露 | HL-202 | TSLP/IL-13雙抗 | 20 | 約900 |",
+])
+def test_zh_a_deal_table(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 2
+    a, b = deals
+    assert a.licensor and a.licensor.name in ("康桥生物", "康橋生物") and a.licensee and a.licensee.name in ("诺华", "諾華")
+    assert a.upfront and a.upfront.amount == 80_000_000 and a.upfront.currency == "USD"
+    assert a.total_value and a.total_value.amount == 1_280_000_000 and a.targets == ["TROP2"]
+    assert b.licensee is None and b.asset == "HL-202" and b.targets == ["TSLP", "IL-13"]
+    assert b.total_value and b.total_value.amount == 900_000_000
