@@ -827,3 +827,17 @@ def test_zh_a_deal_table(text):
     assert a.total_value and a.total_value.amount == 1_280_000_000 and a.targets == ["TROP2"]
     assert b.licensee is None and b.asset == "HL-202" and b.targets == ["TSLP", "IL-13"]
     assert b.total_value and b.total_value.amount == 900_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens with a grant and no subject has the last sentence's subject
+    "康桥生物今年已完成两笔对外授权：3月将KQ-101授予诺华，获得首付款8000万美元；7月将KQ-202授予礼来，获得首付款5000万美元。",
+    "康橋生物今年已完成兩筆對外授權：3月將KQ-101授予諾華，獲得首付款8,000萬美元；7月又將KQ-202轉讓給禮來，獲得首付款5,000萬美元。",
+])
+def test_zh_a_subjectless_grant_has_the_last_subject(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 2
+    assert all(d.licensor and d.licensor.name in ("康桥生物", "康橋生物") for d in deals)
+    assert deals[1].licensee and deals[1].licensee.name in ("礼来", "禮來")
+    assert deals[1].upfront and deals[1].upfront.amount == 50_000_000

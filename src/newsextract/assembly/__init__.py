@@ -58,6 +58,9 @@ class Assembler:
                              data.get("regulatory_event"), bool(data.get("bullet_heads")),
                              data.get("about_heading"))
         self.writer = DealWriter(lang)
+        #: a sentence that opens with a grant and no subject ("；7月将KQ-202授予礼来"): its subject is the last sentence's
+        lead = data.get("subjectless_lead")
+        self.subjectless = re.compile(lead) if lead else None
 
     def run(self, text: str, facts: list[Fact], published: dt.date | None,
             sentences: Sequence[tuple[int, int]] | None = None) -> tuple[list[Deal], list[str]]:
@@ -78,7 +81,11 @@ class Assembler:
             sfacts = [f for f in facts[lo:hi] if f.end <= b]
             if not sfacts:
                 continue
-            mentions.extend(self._sentence(text, si, a, b, sfacts, ents, block_of[si]))
+            got = self._sentence(text, si, a, b, sfacts, ents, block_of[si])
+            if (got and mentions and self.subjectless is not None and mentions[-1].sent == si - 1
+                    and mentions[-1].block == got[0].block and self.subjectless.match(text, got[0].start)):
+                inherit_subject(mentions[-1], got[0])
+            mentions.extend(got)
         out: list[Deal] = list(table_deals)
         states = self.linker.link(mentions, text, ents.units)
         for d in states:
