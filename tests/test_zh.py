@@ -841,3 +841,17 @@ def test_zh_a_subjectless_grant_has_the_last_subject(text):
     assert all(d.licensor and d.licensor.name in ("康桥生物", "康橋生物") for d in deals)
     assert deals[1].licensee and deals[1].licensee.name in ("礼来", "禮來")
     assert deals[1].upfront and deals[1].upfront.amount == 50_000_000
+
+
+@pytest.mark.parametrize("text,milestones,total", [
+    # 里程碑金/里程碑款 are milestone words; 交易总值 a total; milestones already received stay history
+    ("康橋生物將KQ-101授權給諾華，諾華支付簽約金8,000萬美元，並依開發進度支付里程碑金最高15億美元。", 1_500_000_000, None),
+    ("康桥生物将KQ-101授权给诺华，诺华支付首付款8000万美元，里程碑款最高15亿美元。", 1_500_000_000, None),
+    ("康桥生物将KQ-101授权给诺华，诺华将支付8000万美元预付款，交易总值最高可达15.8亿美元。", None, 1_580_000_000),
+    ("康桥生物将KQ-101授权给诺华，诺华支付首付款8000万美元。康桥已公开披露获得的里程碑款金额累计达7240万美元。", None, None),
+])
+def test_zh_milestone_and_total_words(text, milestones, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.milestones.amount if d.milestones else None) == milestones
+    assert (d.total_value.amount if d.total_value else None) == total
