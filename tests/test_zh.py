@@ -855,3 +855,13 @@ def test_zh_milestone_and_total_words(text, milestones, total):
     d = extract(text, lang="zh").deals[0]
     assert (d.milestones.amount if d.milestones else None) == milestones
     assert (d.total_value.amount if d.total_value else None) == total
+
+
+@pytest.mark.parametrize("text", [
+    # a royalty said not to be part of the deal is no royalty
+    "康桥生物将KQ-101授权给诺华，首付款8000万美元，里程碑付款最高可达15亿美元，本次交易不涉及特许权使用费。",
+    "康橋生物將KQ-101授權給諾華，首付款8,000萬美元，諾華無需支付任何權利金。",
+])
+def test_zh_no_royalty_said(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals[0].royalty is None
