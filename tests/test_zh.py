@@ -865,3 +865,15 @@ def test_zh_milestone_and_total_words(text, milestones, total):
 def test_zh_no_royalty_said(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals[0].royalty is None
+
+
+@pytest.mark.parametrize("text", [
+    # 权益金 is a royalty, no 权益 (rights) of a licence: no second deal, the licensor stays the licensor
+    "康桥生物将KQ-101授权给诺华，首付款8000万美元。此外，康桥将按KQ-101年净销售额获得最高15%的分层权益金。",
+    "康橋生物將KQ-101授權給諾華，首付款8,000萬美元。此外，康橋將按KQ-101年淨銷售額獲得最高15%的分層權益金。",
+])
+def test_zh_quanyijin_is_a_royalty(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].royalty and deals[0].royalty.tiered
