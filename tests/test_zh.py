@@ -877,3 +877,15 @@ def test_zh_quanyijin_is_a_royalty(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1
     assert deals[0].royalty and deals[0].royalty.tiered
+
+
+@pytest.mark.parametrize("text,licensor,total", [
+    # 和 inside a name after 嘉/海 (嘉和…, 上海和…) is part of it; selling a stake is a takeover of that company
+    ("华岭医药宣布，集团已同意以2.5亿美元出售所持上海和康药业40%的股份，交易预计年内完成。", "上海和康药业", 250_000_000),
+    ("華嶺醫藥宣布，集團已同意以2.5億美元出售所持嘉和康達生物40%的股權，交易預計年內完成。", "嘉和康達生物", 250_000_000),
+])
+def test_zh_a_stake_sale_and_names_with_he(text, licensor, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert licensor in {p.name for p in (d.licensor, d.licensee) if p}
+    assert d.total_value and d.total_value.amount == total
