@@ -889,3 +889,15 @@ def test_zh_a_stake_sale_and_names_with_he(text, licensor, total):
     d = extract(text, lang="zh").deals[0]
     assert licensor in {p.name for p in (d.licensor, d.licensee) if p}
     assert d.total_value and d.total_value.amount == total
+
+
+@pytest.mark.parametrize("text", [
+    # drugs named as examples of the acquired company's pipeline are no asset of the takeover
+    "中国生物制药将以约9.5亿美元收购礼新医药。礼新医药拥有十余款临床及临床前产品，其中包括Claudin18.2 ADC LM-302、CCR8单抗LM-108等。",
+    "中國生物製藥將以約9.5億美元收購禮新醫藥。禮新醫藥擁有十餘款產品，例如Claudin18.2 ADC LM-302及CCR8單抗LM-108等。",
+])
+def test_zh_pipeline_examples_are_no_asset(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset is None and d.targets == []
+    assert d.total_value and d.total_value.amount == 950_000_000

@@ -18,7 +18,8 @@ class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
                  other_drug_stops: bool = False, regulatory_event: str | None = None,
-                 bullet_heads: bool = False, about_heading: str | None = None) -> None:
+                 bullet_heads: bool = False, about_heading: str | None = None,
+                 pipeline_examples: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -38,6 +39,8 @@ class Linker:
         #: the company, and adds no drug or target to a deal told before it
         self.about_heading = re.compile(about_heading) if about_heading else None
         self._about_from = -1
+        #: drugs named as examples of a company's pipeline ("拥有十余款产品，其中包括A、B等"): no deal's drugs
+        self.pipeline_examples = re.compile(pipeline_examples) if pipeline_examples else None
         self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
                                     re.I) if self.relative_years else None
 
@@ -92,7 +95,7 @@ class Linker:
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
-                        and not self._in_about(m)):
+                        and not self._in_about(m) and not self._pipeline(text, m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -146,6 +149,11 @@ class Linker:
                 return True
         return False
 
+    def _pipeline(self, text: str, m: Mention) -> bool:
+        """``m`` has no deal word and names two or more drugs as examples of a pipeline."""
+        return (self.pipeline_examples is not None and not m.dealish and len({a.value for a in m.assets}) >= 2
+                and self.pipeline_examples.search(text, m.start, m.end) is not None)
+
     def _in_about(self, m: Mention) -> bool:
         """``m`` lies in the company boilerplate at the end of a press release and states no payment."""
         return 0 <= self._about_from < m.start and not m.money
@@ -170,7 +178,7 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
-        if self._other_drug(last, m) or self._in_about(m):
+        if self._other_drug(last, m) or self._in_about(m) or self._pipeline(text, m):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
