@@ -901,3 +901,13 @@ def test_zh_pipeline_examples_are_no_asset(text):
     d = extract(text, lang="zh").deals[0]
     assert d.asset is None and d.targets == []
     assert d.total_value and d.total_value.amount == 950_000_000
+
+
+def test_zh_pipeline_examples_head_no_deal():
+    # … nor do they head the next deal of the company
+    from newsextract import extract
+    text = ("中国生物制药将以约9.5亿美元收购礼新医药。礼新医药拥有多款ADC，其中包括靶向CCR8的单抗LM-108和Claudin18.2 ADC LM-302。"
+            "去年11月，礼新将PD-1/VEGF双抗LM-299授权给默沙东，获得首付款5.88亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [d.asset for d in deals] == [None, "LM-299"]
+    assert deals[1].targets == ["PD-1", "VEGF"] and deals[0].targets == []

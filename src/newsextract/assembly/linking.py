@@ -59,6 +59,8 @@ class Linker:
                 m.rel_years = frozenset(self.relative_years[x.group().lower()]
                                         for x in self._relative.finditer(text, m.start, m.end))
             named = [p for p in m.parties if p.ent]
+            if self._pipeline(text, m):
+                continue  # a pipeline's examples: no deal's drugs, no heading of the next deal
             if not named:
                 if (m.assets and not m.dealish and mi + 1 < len(mentions) and (
                         mentions[mi + 1].sent == m.sent or self._refers_back(text, m, mentions[mi + 1]))
@@ -95,7 +97,7 @@ class Linker:
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
-                        and not self._in_about(m) and not self._pipeline(text, m)):
+                        and not self._in_about(m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -178,7 +180,7 @@ class Linker:
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
-        if self._other_drug(last, m) or self._in_about(m) or self._pipeline(text, m):
+        if self._other_drug(last, m) or self._in_about(m):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
