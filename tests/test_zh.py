@@ -911,3 +911,14 @@ def test_zh_pipeline_examples_head_no_deal():
     deals = extract(text, lang="zh").deals
     assert [d.asset for d in deals] == [None, "LM-299"]
     assert deals[1].targets == ["PD-1", "VEGF"] and deals[0].targets == []
+
+
+@pytest.mark.parametrize("text", [
+    # a class's peak sales forecast is a statistic: its targets are no deal's
+    "康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。据测算，PD-1/VEGF双抗全球峰值销售额有望达到500亿美元。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。據測算，PD-1/VEGF雙抗全球峰值銷售額有望達到500億美元。",
+])
+def test_zh_peak_sales_of_a_class_is_a_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-101" and d.targets == []
