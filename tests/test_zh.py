@@ -922,3 +922,15 @@ def test_zh_peak_sales_of_a_class_is_a_statistic(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "KQ-101" and d.targets == []
+
+
+@pytest.mark.parametrize("text", [
+    # a list entry headed by a target and an unnamed company, or a rumour of an unnamed company's talks after a deal
+    # whose two sides are named, is another deal: its targets stay off the deal before
+    "★ KQ-101｜PD-L1/VEGF｜康桥生物 → 诺华\n康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。\n\n★ 未披露资产｜GLP-1｜港股某药企\n状态：磋商中。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。\n\n市場傳聞一家港股藥企正與海外公司就一款口服GLP-1候選藥物進行授權磋商，雙方均未證實。",
+])
+def test_zh_an_unnamed_companys_entry_is_another_deal(text):
+    from newsextract import extract
+    d = [x for x in extract(text, lang="zh").deals if x.upfront][0]
+    assert d.asset == "KQ-101" and "GLP-1" not in d.targets

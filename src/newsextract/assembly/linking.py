@@ -67,9 +67,10 @@ class Linker:
                         and any(p.ent for p in mentions[mi + 1].parties)):
                     heading = m  # "With a readout of its trial of A ahead, X has found a buyer …": A is X's deal's
                     continue  # (… and "X's best-known drug is A. 该药的海外权益已授予Y": A is Y's deal's)
-                if self.bullet_heads and m.bullet and m.assets and not m.money and not m.royalty and m.end - m.start <= 120:
-                    heading = m  # a list heading that names a drug and no company opens the next entry, even with a
-                    continue  # deal word ("★ HX-301，GLP-1/GCGR双激动剂，NewCo"), and is no term of the entry before
+                if (self.bullet_heads and m.bullet and (m.assets or m.targets) and not m.money and not m.royalty
+                        and m.end - m.start <= 120):
+                    heading = m  # a list heading that names a drug (or a target) and no company opens the next entry,
+                    continue  # even with a deal word ("★ HX-301，GLP-1/GCGR双激动剂，NewCo"), and is no term of the entry before
                 if last is not None and self._continues(last, m, mi, text):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
@@ -184,9 +185,11 @@ class Linker:
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
-        if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2:
+        if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2 or (
+                m.unnamed_count and not m.money and {"licensor", "licensee"} <= set(last.roles)):
             return False  # unnamed companies in a role the deal has named, or two of them ("某欧洲药企已将…权益退还给中国合作方",
-            # "a Nasdaq-listed biotech signed a memorandum with a multinational"): another deal, of companies unnamed
+            # "a Nasdaq-listed biotech signed a memorandum with a multinational"), or one, with no amount, after a deal
+            # whose two sides are named ("市场传闻一家港股药企正与海外公司就…进行授权磋商"): another deal, of companies unnamed
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
