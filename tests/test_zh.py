@@ -529,3 +529,408 @@ def test_zh_a_denial_of_something_else_keeps_the_deal():
     from newsextract import extract
     text = "泰利斯制药将CV-10的权益退还给科尔凡生物，此前其已支付5000万美元首付款；公司否认此次终止与安全性有关。"
     assert len(extract(text, lang="zh").deals) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a regulatory event about another drug of the company, with no deal word, adds nothing to the deal
+    "华岭生物将KRAS G12D抑制剂HL-375的海外权益授予Verdant Bio，Verdant将支付首付款2000万美元。\n\n公司首款产品氟泽雷塞（KRAS G12C抑制剂）的上市申请已于2024年获国家药监局受理。",
+    "華嶺生物將KRAS G12D抑制劑HL-375的海外權益授予Verdant Bio，Verdant將支付首付款2000萬美元。\n\n此外，公司的CD19/BCMA雙靶點CAR-T產品HL-C12今年5月獲美國FDA授予孤兒藥資格認定。",
+    "华岭生物将KRAS G12D抑制剂HL-375的海外权益授予Verdant Bio，Verdant将支付首付款2000万美元。\n\n另外，其HER2 ADC已获批上市，用于治疗乳腺癌。",
+])
+def test_zh_a_regulatory_event_of_another_drug_is_no_deal_term(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.asset == "HL-375" and d.targets == ["KRAS G12D"]
+    assert d.upfront and d.upfront.amount == 20_000_000
+
+
+def test_zh_a_regulatory_event_of_the_deals_drug_still_names_it():
+    from newsextract import extract
+    text = ("太阳药业宣布将以每股4.10美元收购Checkpoint全部已发行股份，交易股权价值约3.55亿美元。"
+            "Checkpoint的核心资产cosibelimab是一款PD-L1单抗，已于2024年12月获FDA批准。")
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "cosibelimab" and d.targets == ["PD-L1"]
+
+
+@pytest.mark.parametrize("text", [
+    # a market's size is a statistic: the targets that name the market are no deal's
+    "恒瑞医药将HRS-1893的海外权利授予Braveheart Bio，恒瑞获得6500万美元首付款。\n\n全球GLP-1类药物市场规模预计2030年达到1500亿美元。",
+    "恒瑞醫藥將HRS-1893的海外權利授予Braveheart Bio，恒瑞獲得6500萬美元首付款。\n\n有機構預測，全球皮下注射生物藥市場規模將超過1400億美元，目前已成為PD-1、HER2等重磅品種的標配。",
+    "恒瑞医药将HRS-1893的海外权利授予Braveheart Bio，恒瑞获得6500万美元首付款。\n\n业内人士指出，TROP2 ADC的市场空间有望在2030年达到百亿美元。",
+])
+def test_zh_a_market_size_sentence_adds_no_target(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "HRS-1893" and deals[0].targets == []
+    assert deals[0].upfront and deals[0].upfront.amount == 65_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a period alone (上半年, 全年, 同期) in a clause with no amount sums nothing: the drug's targets are the deal's
+    "晶华新药将JH-0718的韩国权利授权给保宁制药，保宁将支付签约金300万美元。\n\nJH-0718同时阻断VEGF与Ang-2两条通路，预计明年上半年公布二期数据。",
+    "晶華新藥將JH-0718的韓國權利授權給保寧製藥，保寧將支付簽約金300萬美元。\n\nJH-0718同時阻斷VEGF與Ang-2兩條路徑，預計全年完成二期收案。",
+])
+def test_zh_a_period_without_an_amount_is_no_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "JH-0718" and d.targets == ["VEGF", "ANG2"]
+
+
+@pytest.mark.parametrize("text", [
+    # a deal between unnamed companies is another deal: its targets stay off the named deal before it
+    "和铂医药与阿斯利康达成全球战略合作，阿斯利康支付首付款1.75亿美元。\n\n同期，某欧洲药企已将一款PD-1/IL-2融合蛋白的海外权益退还给中国合作方。",
+    "和鉑醫藥與阿斯利康達成全球戰略合作，阿斯利康支付首付款1.75億美元。\n\n此外，某科創板公司與一家跨國藥企簽署CD3雙抗全球合作備忘錄，雙方未披露財務條款。",
+    "和铂医药与阿斯利康达成全球战略合作，阿斯利康支付首付款1.75亿美元。\n\n另有一家纳斯达克上市公司与数家国际药企就其TSLP单抗进行洽谈。",
+])
+def test_zh_a_deal_of_unnamed_companies_is_another_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    d = [x for x in deals if x.upfront][0]
+    assert d.licensee and d.licensee.name == ("阿斯利康") and d.targets == []
+    assert all(x.licensor is None or x.licensor.name in ("和铂医药", "和鉑醫藥") for x in deals)
+
+
+@pytest.mark.parametrize("text", [
+    # a list heading naming a drug and no company opens the next entry, even with a deal word in it
+    "★ 海川新药，收购\n华岭生物以人民币9.6亿元对价收购海川新药72%股权。\n\n★ HX-301，GLP-1/GCGR双激动剂，NewCo\n杭州恒析生物将HX-301的海外权益注入新公司Orbis Metabolic，换取5000万美元首付款。",
+    "★ 海川新藥，收購\n華嶺生物以人民幣9.6億元對價收購海川新藥72%股權。\n\n★ HX-301，GLP-1/GCGR雙激動劑，NewCo\n杭州恒析生物將HX-301的海外權益注入新公司Orbis Metabolic，換取5000萬美元首付款。",
+])
+def test_zh_a_drug_heading_with_a_deal_word_heads_the_next_entry(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    buy = [d for d in deals if d.total_value][0]
+    newco = [d for d in deals if d.upfront][0]
+    assert buy.asset is None and buy.targets == []
+    assert newco.asset == "HX-301" and "GLP-1" in newco.targets
+
+
+@pytest.mark.parametrize("text", [
+    # 生物利用度 (bioavailability) is no company ending in 生物: the deal is not split by a false third party
+    "华东医药引进PeptiDream口服大环肽IL-23R拮抗剂大中华区权益\n\n华东医药宣布与PeptiDream签订独家许可协议。根据协议，华东医药将获得PeptiDream口服大环肽PD-29875的大中华区权利，并向PeptiDream支付首付款15亿日元。初步数据显示其口服生物利用度优于同类分子。",
+    "華東醫藥引進PeptiDream口服大環肽IL-23R拮抗劑大中華區權益\n\n華東醫藥宣布與PeptiDream簽訂獨家許可協議。根據協議，華東醫藥將獲得PeptiDream口服大環肽PD-29875的大中華區權利，並向PeptiDream支付首付款15億日元。初步數據顯示其絕對生物利用度優於同類分子。",
+])
+def test_zh_bioavailability_is_no_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "PD-29875" and deals[0].upfront and deals[0].upfront.amount == 1_500_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a trial clearance (临床试验许可, 默示许可) is no licence: it gives a drug story no deal word
+    "天衡药业宣布，公司自主研发的TH-305获得美国FDA临床试验许可，即将在美国启动I期研究。",
+    "天衡藥業宣布，公司自主研發的TH-305已獲得臨床試驗默示許可，即將啟動I期研究。",
+])
+def test_zh_a_trial_clearance_is_no_licence(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+    cues = load_rules("zh", "deal_cues")
+    lic = next(r for r in cues if r.id == "deal.zh_license")
+    assert not lic.regex.search(text.replace("授予", ""))
+
+
+@pytest.mark.parametrize("text", [
+    # 本公司/本集团 after a verb or preposition (向本公司, 交还本集团, 予本集团) is the filer itself (日本公司 is not)
+    "嘉和瑞达生物科技有限公司\n年度业绩公告\n\n于2025年3月，Cullinan Therapeutics, Inc.向本公司发出书面通知，终止双方于2022年订立的JR-1207许可协议。JR-1207的全球权利已全数交还本集团。本公司此前根据该协议收取的首付款2,000万美元毋须退还。",
+    "嘉和瑞達生物科技有限公司\n年度業績公告\n\n於2025年3月，Cullinan Therapeutics, Inc.向本公司發出書面通知，終止雙方於2022年訂立的JR-1207許可協議。JR-1207的全球權利已全數交還本集團。本公司此前根據該協議收取的首付款2,000萬美元毋須退還。",
+])
+def test_zh_the_filer_after_a_preposition_is_a_party(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensee and d.licensee.name.startswith("Cullinan")
+    assert d.licensor and "瑞" in d.licensor.name
+    assert d.upfront and d.upfront.amount == 20_000_000 and d.status == "terminated"
+
+
+def test_zh_a_japanese_company_is_no_self_reference():
+    import re
+
+    from newsextract.patterns import load_file
+    selfs = load_file("zh", "names")["references"]["self"]
+    assert not any(re.search(p, "一家日本公司") for p in selfs[:3])
+    assert all(re.search(p, x) for p, x in zip(selfs[:3], ["向本公司发出通知", "交还本集团", "交還本集團"], strict=True))
+
+
+@pytest.mark.parametrize("text", [
+    # a clause that gives the deal's own two parties their roles is about that deal, even if it names a bystander
+    "华岭生物与康诺制药终止双方关于HL-317的全球合作，康诺同意向华岭生物支付1.5亿美元。\n\n康诺制药从华岭生物处获得的HL-317授权一度备受关注，原因是辉瑞管线内已有一款同类药物。",
+    "華嶺生物與康諾製藥終止雙方關於HL-317的全球合作，康諾同意向華嶺生物支付1.5億美元。\n\n康諾製藥從華嶺生物處獲得的HL-317授權一度備受關注，原因是輝瑞管線內已有一款同類藥物。",
+])
+def test_zh_a_bystander_does_not_split_the_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].asset == "HL-317" and deals[0].licensee and deals[0].licensee.name in ("康诺制药", "康諾製藥")
+
+
+@pytest.mark.parametrize("text", [
+    # a role given to a list of three or more companies in a statistic is the list's: no deal, no parties mixed
+    "近期，华岭生物、康诺制药、中国生物制药等多家创新药企业相继披露收到里程碑款的进展。\n\n其中，康诺制药12月收到由辉瑞支付的里程碑付款。根据合作协议，康诺制药后续还有资格获得最高可达2.5亿美元的或有付款。",
+    "近期，華嶺生物、康諾製藥、中國生物製藥等多家創新藥企業相繼披露收到里程碑款的進展。\n\n其中，康諾製藥12月收到由輝瑞支付的里程碑付款。根據合作協議，康諾製藥後續還有資格獲得最高可達2.5億美元的或有付款。",
+])
+def test_zh_a_role_given_to_a_list_of_companies_makes_no_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    d = deals[0]
+    assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
+    assert d.licensee is None or d.licensee.name in ("辉瑞", "輝瑞")
+    assert d.milestones and d.milestones.amount == 250_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence about money already paid names who pays whom: the next sentence's terms are that deal's
+    "其中，康诺制药12月收到由辉瑞支付的里程碑付款。根据合作协议，康诺制药后续还有资格获得最高可达2.5亿美元的或有付款。",
+    "其中，康諾製藥12月收到由輝瑞支付的里程碑付款。根據合作協議，康諾製藥後續還有資格獲得最高可達2.5億美元的或有付款。",
+])
+def test_zh_a_paid_milestone_names_the_parties_of_the_next_terms(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name in ("康诺制药", "康諾製藥")
+    assert d.licensee and d.licensee.name in ("辉瑞", "輝瑞")
+    assert d.milestones and d.milestones.amount == 250_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # companies named as examples of a class ("X、Y等公司") and a drug of a third: a statistic, no deal
+    "核心观点：2025年以来ABL Bio、Alteogen等公司接连签下十亿美元量级的合同，柳韩洋行拉泽替尼在美获批则提供了样板。\n\nABL Bio与葛兰素史克签署许可协议，ABL Bio获得3850万英镑首付款。",
+    "核心觀點：2025年以來ABL Bio、Alteogen等公司接連簽下十億美元量級的合同，柳韓洋行拉澤替尼在美獲批則提供了樣板。\n\nABL Bio與葛蘭素史克簽署許可協議，ABL Bio獲得3850萬英鎊首付款。",
+])
+def test_zh_companies_named_as_examples_make_no_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].licensor and deals[0].licensor.name == "ABL Bio" and deals[0].asset is None
+
+
+@pytest.mark.parametrize("text", [
+    # a payment said to be under an existing agreement, "no new deal", makes no deal
+    "弘睿生物2024年报：授权收入撑起营收\n\n弘睿生物表示，上述里程碑属于既有协议项下的约定付款，并非新签交易。公司第二款产品HR-2290的海外权益仍由公司持有。",
+    "和睿生物公布中期業績\n\n和睿生物表示，該款項對應的是雙方2023年已簽訂的許可協議，期內並無新增授權交易。公司的HR-C12海外權益仍由公司持有。",
+    "天衡药业表示，这笔钱对应的是2023年已经签署的协议，不是新交易，TH-305的海外权益仍由公司持有。",
+])
+def test_zh_no_new_deal_said_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    # a revenue line (授权收入, 许可及合作收入, 許可費收入) is no deal word
+    "康拓生物2024年报：授权收入撑起营收\n\n报告期内，康拓生物实现营业收入8.62亿元，其中技术授权及合作收入2.15亿元，主要来自KT-301。",
+    "康拓生物公布中期業績：許可費收入按年增長\n\n期內，康拓生物對外許可收入約人民幣2.41億元，主要來自KT-301。",
+])
+def test_zh_a_revenue_line_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+    lic = next(r for r in load_rules("zh", "deal_cues") if r.id == "deal.zh_license")
+    assert not lic.regex.search("技术授权及合作收入") and lic.regex.search("技术授权协议")
+
+
+@pytest.mark.parametrize("text", [
+    # a regulator's 许可 is a clearance, no licence
+    "华岭生物宣布，其HL-2290注射液的新药临床试验申请已于今年1月获得美国FDA许可，即将启动I期研究。",
+    "華嶺生物宣布，其HL-2290注射液的新藥臨床試驗申請已於今年1月獲得國家藥監局許可，即將啟動I期研究。",
+])
+def test_zh_a_regulators_permission_is_no_licence(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # money paid at once is the upfront; money paid as development goes on is the milestones
+    ("作为对价，诺华将一次性支付8000万美元，并视进展支付最高12亿美元。康桥生物授予诺华KQ-101全球权益。", 80_000_000, 1_200_000_000),
+    ("作為對價，諾華將一次性給付8,000萬美元，並依研發進度分期給付最多12億美元。康橋生物授予諾華KQ-101全球權益。", 80_000_000, 1_200_000_000),
+])
+def test_zh_paid_at_once_and_paid_on_progress(text, upfront, milestones):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == upfront
+    assert d.milestones and d.milestones.amount == milestones
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a drug developer called …新药 is a company where its context says so (a ticker, a subject that announces)
+    ("晶华新药宣布将JH-07的韩国权利授权予保宁制药，保宁将支付签约金300万美元。", "晶华新药"),
+    ("新藥公司晶碩新藥（6924）今日宣布，將JS-0718在韓國的權利專屬授權給保寧製藥，保寧將先支付簽約金300萬美元。", "晶碩新藥"),
+])
+def test_zh_a_name_ending_in_xinyao_is_a_company(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name == licensor
+    assert d.upfront and d.upfront.amount == 3_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # "X获Y授权": Y grants the licence X receives
+    "康桥生物获礼来授权，引进LY-3000大中华区权益，首付款2000万美元。",
+    "康橋生物獲得禮來獨家許可，引進LY-3000大中華區權益，首付款2,000萬美元。",
+])
+def test_zh_licensed_by(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name in ("礼来", "禮來")
+    assert d.licensee and d.licensee.name in ("康桥生物", "康橋生物")
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that names the company and another drug of its own, with no deal word, adds nothing to the deal
+    "康桥生物将其CLDN18.2 ADC KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。与此同时，康桥生物在研的KRAS G12D抑制剂KQ-303已进入临床。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。康橋生物旗下另一款靶向EGFR的藥物KQ-404已在美國遞交上市申請。",
+])
+def test_zh_the_companys_other_drug_is_no_deal_term(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.assets == ["KQ-101"]
+    assert "KRAS G12D" not in d.targets and "EGFR" not in d.targets
+
+
+@pytest.mark.parametrize("text", [
+    # the company boilerplate after a 关于X heading adds no targets to the deal told before it
+    "康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。\n\n关于康桥生物\n康桥生物成立于2015年，拥有PD-1单抗、CTLA-4单抗等多款产品。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。\n\n關於康橋生物\n康橋生物成立於2015年，擁有PD-1單抗、CTLA-4單抗等多款產品。",
+])
+def test_zh_company_boilerplate_adds_no_target(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-101" and d.targets == []
+    assert d.upfront and d.upfront.amount == 80_000_000
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # 买断 (buy outright) is a verb: no part of the name after it
+    ("诺华以1.5亿美元买断康桥生物KQ-101的全球权益。", "康桥生物"),
+    ("諾華以1.5億美元買斷康橋生物KQ-101的全球權益。", "康橋生物"),
+])
+def test_zh_buyout_verb_is_no_name(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor and d.licensor.name == licensor
+
+
+@pytest.mark.parametrize("text", [
+    # a deal table with Chinese headers: one deal a row, bare numbers in the unit the line above names
+    "本月重点交易（金额单位：百万美元）：\n\n| 许可方/被收购方 | 被许可方/收购方 | 资产 | 靶点 | 首付款 | 总金额 |\n| 康桥生物 | 诺华 | KQ-101 | TROP2 ADC | 80 | 1,280 |\n| 华岭生物 | 未披露 | HL-202 | TSLP/IL-13双抗 | 20 | 约900 |",
+    "本月重點交易（金額單位：百萬美元）：\n\n| 許可方/被收購方 | 被許可方/收購方 | 資產 | 靶點 | 首付款 | 總金額 |\n| 康橋生物 | 諾華 | KQ-101 | TROP2 ADC | 80 | 1,280 |\n| 華嶺生物 | 未披露 | HL-202 | TSLP/IL-13雙抗 | 20 | 約900 |",
+])
+def test_zh_a_deal_table(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 2
+    a, b = deals
+    assert a.licensor and a.licensor.name in ("康桥生物", "康橋生物") and a.licensee and a.licensee.name in ("诺华", "諾華")
+    assert a.upfront and a.upfront.amount == 80_000_000 and a.upfront.currency == "USD"
+    assert a.total_value and a.total_value.amount == 1_280_000_000 and a.targets == ["TROP2"]
+    assert b.licensee is None and b.asset == "HL-202" and b.targets == ["TSLP", "IL-13"]
+    assert b.total_value and b.total_value.amount == 900_000_000
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence that opens with a grant and no subject has the last sentence's subject
+    "康桥生物今年已完成两笔对外授权：3月将KQ-101授予诺华，获得首付款8000万美元；7月将KQ-202授予礼来，获得首付款5000万美元。",
+    "康橋生物今年已完成兩筆對外授權：3月將KQ-101授予諾華，獲得首付款8,000萬美元；7月又將KQ-202轉讓給禮來，獲得首付款5,000萬美元。",
+])
+def test_zh_a_subjectless_grant_has_the_last_subject(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 2
+    assert all(d.licensor and d.licensor.name in ("康桥生物", "康橋生物") for d in deals)
+    assert deals[1].licensee and deals[1].licensee.name in ("礼来", "禮來")
+    assert deals[1].upfront and deals[1].upfront.amount == 50_000_000
+
+
+@pytest.mark.parametrize("text,milestones,total", [
+    # 里程碑金/里程碑款 are milestone words; 交易总值 a total; milestones already received stay history
+    ("康橋生物將KQ-101授權給諾華，諾華支付簽約金8,000萬美元，並依開發進度支付里程碑金最高15億美元。", 1_500_000_000, None),
+    ("康桥生物将KQ-101授权给诺华，诺华支付首付款8000万美元，里程碑款最高15亿美元。", 1_500_000_000, None),
+    ("康桥生物将KQ-101授权给诺华，诺华将支付8000万美元预付款，交易总值最高可达15.8亿美元。", None, 1_580_000_000),
+    ("康桥生物将KQ-101授权给诺华，诺华支付首付款8000万美元。康桥已公开披露获得的里程碑款金额累计达7240万美元。", None, None),
+])
+def test_zh_milestone_and_total_words(text, milestones, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.milestones.amount if d.milestones else None) == milestones
+    assert (d.total_value.amount if d.total_value else None) == total
+
+
+@pytest.mark.parametrize("text", [
+    # a royalty said not to be part of the deal is no royalty
+    "康桥生物将KQ-101授权给诺华，首付款8000万美元，里程碑付款最高可达15亿美元，本次交易不涉及特许权使用费。",
+    "康橋生物將KQ-101授權給諾華，首付款8,000萬美元，諾華無需支付任何權利金。",
+])
+def test_zh_no_royalty_said(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals[0].royalty is None
+
+
+@pytest.mark.parametrize("text", [
+    # 权益金 is a royalty, no 权益 (rights) of a licence: no second deal, the licensor stays the licensor
+    "康桥生物将KQ-101授权给诺华，首付款8000万美元。此外，康桥将按KQ-101年净销售额获得最高15%的分层权益金。",
+    "康橋生物將KQ-101授權給諾華，首付款8,000萬美元。此外，康橋將按KQ-101年淨銷售額獲得最高15%的分層權益金。",
+])
+def test_zh_quanyijin_is_a_royalty(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].royalty and deals[0].royalty.tiered
+
+
+@pytest.mark.parametrize("text,licensor,total", [
+    # 和 inside a name after 嘉/海 (嘉和…, 上海和…) is part of it; selling a stake is a takeover of that company
+    ("华岭医药宣布，集团已同意以2.5亿美元出售所持上海和康药业40%的股份，交易预计年内完成。", "上海和康药业", 250_000_000),
+    ("華嶺醫藥宣布，集團已同意以2.5億美元出售所持嘉和康達生物40%的股權，交易預計年內完成。", "嘉和康達生物", 250_000_000),
+])
+def test_zh_a_stake_sale_and_names_with_he(text, licensor, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert licensor in {p.name for p in (d.licensor, d.licensee) if p}
+    assert d.total_value and d.total_value.amount == total
+
+
+@pytest.mark.parametrize("text", [
+    # drugs named as examples of the acquired company's pipeline are no asset of the takeover
+    "中国生物制药将以约9.5亿美元收购礼新医药。礼新医药拥有十余款临床及临床前产品，其中包括Claudin18.2 ADC LM-302、CCR8单抗LM-108等。",
+    "中國生物製藥將以約9.5億美元收購禮新醫藥。禮新醫藥擁有十餘款產品，例如Claudin18.2 ADC LM-302及CCR8單抗LM-108等。",
+])
+def test_zh_pipeline_examples_are_no_asset(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset is None and d.targets == []
+    assert d.total_value and d.total_value.amount == 950_000_000
+
+
+def test_zh_pipeline_examples_head_no_deal():
+    # … nor do they head the next deal of the company
+    from newsextract import extract
+    text = ("中国生物制药将以约9.5亿美元收购礼新医药。礼新医药拥有多款ADC，其中包括靶向CCR8的单抗LM-108和Claudin18.2 ADC LM-302。"
+            "去年11月，礼新将PD-1/VEGF双抗LM-299授权给默沙东，获得首付款5.88亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [d.asset for d in deals] == [None, "LM-299"]
+    assert deals[1].targets == ["PD-1", "VEGF"] and deals[0].targets == []
+
+
+@pytest.mark.parametrize("text", [
+    # a class's peak sales forecast is a statistic: its targets are no deal's
+    "康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。据测算，PD-1/VEGF双抗全球峰值销售额有望达到500亿美元。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。據測算，PD-1/VEGF雙抗全球峰值銷售額有望達到500億美元。",
+])
+def test_zh_peak_sales_of_a_class_is_a_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-101" and d.targets == []
+
+
+@pytest.mark.parametrize("text", [
+    # a list entry headed by a target and an unnamed company, or a rumour of an unnamed company's talks after a deal
+    # whose two sides are named, is another deal: its targets stay off the deal before
+    "★ KQ-101｜PD-L1/VEGF｜康桥生物 → 诺华\n康桥生物将KQ-101的海外权益授予诺华，诺华支付首付款8000万美元。\n\n★ 未披露资产｜GLP-1｜港股某药企\n状态：磋商中。",
+    "康橋生物將KQ-101的海外權益授予諾華，諾華支付首付款8,000萬美元。\n\n市場傳聞一家港股藥企正與海外公司就一款口服GLP-1候選藥物進行授權磋商，雙方均未證實。",
+])
+def test_zh_an_unnamed_companys_entry_is_another_deal(text):
+    from newsextract import extract
+    d = [x for x in extract(text, lang="zh").deals if x.upfront][0]
+    assert d.asset == "KQ-101" and "GLP-1" not in d.targets

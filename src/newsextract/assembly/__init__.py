@@ -55,8 +55,12 @@ class Assembler:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.linker = Linker(int(data.get("max_continue_sentences", 4)), data.get("relative_years"),
                              data.get("earlier_deal"), data.get("drug_anaphor"), bool(data.get("other_drug_stops")),
-                             data.get("background_clause"))
+                             data.get("regulatory_event"), bool(data.get("bullet_heads")),
+                             data.get("about_heading"), data.get("pipeline_examples"), data.get("background_clause"))
         self.writer = DealWriter(lang)
+        #: a sentence that opens with a grant and no subject ("；7月将KQ-202授予礼来"): its subject is the last sentence's
+        lead = data.get("subjectless_lead")
+        self.subjectless = re.compile(lead) if lead else None
 
     def run(self, text: str, facts: list[Fact], published: dt.date | None,
             sentences: Sequence[tuple[int, int]] | None = None) -> tuple[list[Deal], list[str]]:
@@ -77,7 +81,11 @@ class Assembler:
             sfacts = [f for f in facts[lo:hi] if f.end <= b]
             if not sfacts:
                 continue
-            mentions.extend(self._sentence(text, si, a, b, sfacts, ents, block_of[si]))
+            got = self._sentence(text, si, a, b, sfacts, ents, block_of[si])
+            if (got and mentions and self.subjectless is not None and mentions[-1].sent == si - 1
+                    and mentions[-1].block == got[0].block and self.subjectless.match(text, got[0].start)):
+                inherit_subject(mentions[-1], got[0])
+            mentions.extend(got)
         out: list[Deal] = list(table_deals)
         states = self.linker.link(mentions, text, ents.units)
         for d in states:

@@ -17,7 +17,9 @@ __all__ = ["Linker"]
 class Linker:
     def __init__(self, max_continue: int = 4, relative_years: dict[str, int] | None = None,
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
-                 other_drug_stops: bool = False, background_clause: str | None = None) -> None:
+                 other_drug_stops: bool = False, regulatory_event: str | None = None,
+                 bullet_heads: bool = False, about_heading: str | None = None,
+                 pipeline_examples: str | None = None, background_clause: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -28,6 +30,17 @@ class Linker:
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
         #: a sentence with no deal word about another drug than the deal's does not continue it
         self.other_drug_stops = other_drug_stops
+        #: a regulatory event (an approval, an accepted filing, a designation): a sentence that reports one, with no
+        #: deal word, is about a drug's history, and adds to a deal only when it names the deal's own drug
+        self.regulatory_event = re.compile(regulatory_event) if regulatory_event else None
+        #: a list heading that names a drug and no company opens the next entry even when it has a deal word
+        self.bullet_heads = bullet_heads
+        #: the heading of a press release's company boilerplate ("关于康桥生物", "About X"): what follows it describes
+        #: the company, and adds no drug or target to a deal told before it
+        self.about_heading = re.compile(about_heading) if about_heading else None
+        self._about_from = -1
+        #: drugs named as examples of a company's pipeline ("拥有十余款产品，其中包括A、B等"): no deal's drugs
+        self.pipeline_examples = re.compile(pipeline_examples) if pipeline_examples else None
         #: a relative clause on an earlier deal of the company before it (", which previously licensed A from X in a
         #: «M» deal"): with an amount, that earlier deal, never the terms of the deal being told
         self.background_clause = re.compile(background_clause, re.I) if background_clause else None
@@ -38,6 +51,8 @@ class Linker:
         """``units``: wholly owned units and their parents (see ``EntityTable.units``): a deal that names one is open
         to the other."""
         units = units or {}
+        about = self.about_heading.search(text) if self.about_heading is not None and text else None
+        self._about_from = about.start() if about is not None else -1
         deals: list[DealState] = []
         last: DealState | None = None
         heading: Mention | None = None
@@ -47,6 +62,8 @@ class Linker:
                 m.rel_years = frozenset(self.relative_years[x.group().lower()]
                                         for x in self._relative.finditer(text, m.start, m.end))
             named = [p for p in m.parties if p.ent]
+            if self._pipeline(text, m):
+                continue  # a pipeline's examples: no deal's drugs, no heading of the next deal
             if not named:
                 if (m.assets and not m.dealish and mi + 1 < len(mentions) and (
                         mentions[mi + 1].sent == m.sent or self._refers_back(text, m, mentions[mi + 1]))
@@ -63,7 +80,11 @@ class Linker:
                     absorb(target, m)
                     last, heading = target, None
                     continue
-                if last is not None and self._continues(last, m, mi):
+                if (self.bullet_heads and m.bullet and (m.assets or m.targets) and not m.money and not m.royalty
+                        and m.end - m.start <= 120):
+                    heading = m  # a list heading that names a drug (or a target) and no company opens the next entry,
+                    continue  # even with a deal word ("★ HX-301，GLP-1/GCGR双激动剂，NewCo"), and is no term of the entry before
+                if last is not None and self._continues(last, m, mi, text):
                     if self._earlier(text, last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
                         deals.append(other)
@@ -71,10 +92,12 @@ class Linker:
                         continue
                     absorb(_asset_owner(deals, last, m), m)
                 continue
-            if m.aggregate and not m.acq_frame and not any(p.role for p in named) and not (
-                    m.assets and len({p.ent for p in named}) >= 2):  # (two companies and a drug: one deal of a list)
-                # statistics that name companies in passing ("companies such as X and Y have signed deals")
-                # start no deal; at most they add terms to the deal just described
+            if m.aggregate and not m.acq_frame and (not any(p.role for p in named) or len({p.ent for p in named}) >= 3) and not (
+                    m.assets and len({p.ent for p in named}) == 2):  # (two companies and a drug: one deal of a list;
+                # three or more are the list itself: "X、Y等公司接连签下…合同，Z的A在美获批")
+                # statistics that name companies in passing ("companies such as X and Y have signed deals"; a role
+                # given to a list of three or more, "X、Y、Z等多家企业相继披露收到里程碑款", is the list's) start no deal; at
+                # most they add terms to the deal just described
                 if last is not None and any(p.ent in last.parties for p in named) and m.money:
                     absorb(last, m, terms_only=True)
                 continue
@@ -89,7 +112,9 @@ class Linker:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
-                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)):
+                        and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
+                        and not self._regulatory(text, last, m) and not self._other_drug(last, m)
+                        and not self._in_about(m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     absorb(last, m, terms_only=True)  # more about the deal just described
@@ -119,6 +144,9 @@ class Linker:
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues) and not (
                         len({p.ent for p in named}) >= 2 and any(p.role and not p.weak for p in named)):
+                    if any(p.role and not p.weak for p in named):
+                        heading = m  # … but one that names who pays whom ("其中，X收到由Y支付的里程碑付款") names the
+                        # parties of the deal whose terms the next lines give (one with a role is enough: "X收到由Y支付的")
                     continue  # "The deal puts Pfizer in a race with Akeso's drug": talk about a deal, not a new one
                     # (but "an agreement with X under which X obtains rights": two companies and a role read from the
                     # text, a deal)
@@ -153,14 +181,44 @@ class Linker:
                 return True
         return False
 
-    def _continues(self, last: DealState, m: Mention, mi: int) -> bool:
+    def _pipeline(self, text: str, m: Mention) -> bool:
+        """``m`` has no deal word and names two or more drugs as examples of a pipeline."""
+        return (self.pipeline_examples is not None and not m.dealish and len({a.value for a in m.assets}) >= 2
+                and self.pipeline_examples.search(text, m.start, m.end) is not None)
+
+    def _in_about(self, m: Mention) -> bool:
+        """``m`` lies in the company boilerplate at the end of a press release and states no payment."""
+        return 0 <= self._about_from < m.start and not m.money
+
+    def _other_drug(self, last: DealState, m: Mention) -> bool:
+        """``m`` has no deal word and names another drug than deal ``last``'s, which names its own (with the company or
+        without: "康桥生物在研的KRAS G12D抑制剂KQ-303已进入临床" after its deal for KQ-101)."""
+        return (self.other_drug_stops and not m.dealish and bool(m.assets) and bool(_assets_of(last))
+                and not _shares_drug(m, last))
+
+    def _regulatory(self, text: str, last: DealState, m: Mention) -> bool:
+        """``m`` reports a regulatory event and no deal, about no drug of deal ``last``, which names its own
+        ("公司首款产品X（KRAS G12C抑制剂）的上市申请已获受理" after a deal for Y): its drugs and targets are not the deal's (a
+        deal that names no drug yet may take one from it: "X的核心资产A已获FDA批准")."""
+        return (self.regulatory_event is not None and not m.dealish and bool(_assets_of(last))
+                and not (m.assets and _shares_drug(m, last))
+                and self.regulatory_event.search(text, m.start, m.end) is not None)
+
+    def _continues(self, last: DealState, m: Mention, mi: int, text: str = "") -> bool:
         """A mention without a named company continues the last deal when it is near and carries terms."""
         if m.aggregate or not (m.backref or m.money or m.royalty or m.targets or m.assets or m.status):
             return False
         if not (m.sent - last.last_sent <= self.max_continue or mi - last.last_mention <= 2):
             return False
-        if self.other_drug_stops and not m.dealish and m.assets and _assets_of(last) and not _shares_drug(m, last):
+        if self._other_drug(last, m) or self._in_about(m):
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
+        if self._regulatory(text, last, m):
+            return False
+        if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2 or (
+                m.unnamed_count and not m.money and {"licensor", "licensee"} <= set(last.roles)):
+            return False  # unnamed companies in a role the deal has named, or two of them ("某欧洲药企已将…权益退还给中国合作方",
+            # "a Nasdaq-listed biotech signed a memorandum with a multinational"), or one, with no amount, after a deal
+            # whose two sides are named ("市场传闻一家港股药企正与海外公司就…进行授权磋商"): another deal, of companies unnamed
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
 
 
@@ -238,15 +296,19 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         elif p.role and p.role in d.roles and not (units.get(p.ent) == d.roles[p.role]
                                                    or units.get(d.roles[p.role]) == p.ent):
             return False
-    # two different named counterparties mean two deals
+    # two different named counterparties mean two deals (unless the mention gives the deal's own two parties their
+    # roles in it: a third company it names without one is a bystander, "Celgene's licence from BeiGene for
+    # tislelizumab drew attention, since BMS already had a PD-1 drug")
     others = {p.ent for p in named if not kin(p.ent)}
-    if others and len(d.parties) >= 2 and (not any(p.role for p in named if p.ent in others) or (
+    roled = {p.role: p.ent for p in named if p.role and not p.weak}
+    same_pair = all(roled.get(r) is not None and roled.get(r) == d.roles.get(r) for r in ("licensor", "licensee"))
+    if others and len(d.parties) >= 2 and not same_pair and (not any(p.role for p in named if p.ent in others) or (
             _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)))):
         return False  # (a new counterparty with a role over another asset: "following the licensing of B to Z")
     if m.unnamed_roles & set(d.roles) and _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)):
         return False  # an unnamed counterparty in a role the deal has named, over another asset ("X licensed another
         # drug, B, to a domestic company" after X's deal for A with Y): another deal
-    if others and len(d.parties) >= 2 and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
+    if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under
     # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash

@@ -32,6 +32,9 @@ class MentionBuilder:
         po = cues.get("aggregate_period_only")
         self.period_only = re.compile(po, re.I) if po else None
         #: … nor when the period leads a clause whose subject is a company ("In Q4 alone, «P0» completed …")
+        #: … nor in a clause with no amount (a language's data opts in)
+        pa = cues.get("aggregate_period_no_amount")
+        self.period_alone = re.compile(pa, re.I) if pa else None
         pl = cues.get("aggregate_period_lead")
         self.period_lead = re.compile(pl) if pl else None
 
@@ -70,6 +73,10 @@ class MentionBuilder:
                 self.period_only.fullmatch(f.text.strip()) for f in aggs):
             m.aggregate = False  # "an upfront payment under this agreement … during the third quarter": one deal's
         money_end = max((f.end for f in clause.facts if f.label == "money"), default=-1)
+        if m.aggregate and money_end < 0 and self.period_alone is not None and all(
+                self.period_alone.fullmatch(f.text.strip()) for f in aggs):
+            m.aggregate = False  # a period alone, with no amount, sums nothing ("JS-0718 … 预计明年上半年解盲"): the
+            # clause may still name the deal's drug and targets
         if m.aggregate and one_deal and 0 <= money_end < min(f.start for f in aggs):
             # "The deal includes an upfront payment of $500 million, which is large compared with its previous 14
             # out-licensing agreements": the many deals come after this one's term, as a comparison

@@ -65,6 +65,7 @@ class RoleBinder:
                     by_mask[f"«{tag}{n}»"] = f
         low = masked.lower()
         unnamed = [f for f in orgs if f.label == "unnamed"]
+        m.unnamed_count = len(unnamed)
         self._parties(text, m, orgs, ents)
         idx = {id(p.fact): p for p in m.parties}
         taken: set[str] = set()

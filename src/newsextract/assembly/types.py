@@ -105,6 +105,7 @@ class Mention:
     aggregate: bool = False
     acq_frame: bool = False
     unnamed_roles: set[str] = field(default_factory=set)
+    unnamed_count: int = 0  # unnamed companies the clause names ("a Nasdaq-listed biotech", 某科创板公司)
     warnings: list[str] = field(default_factory=list)
     index: int = 0
     block: int = 0

@@ -30,7 +30,9 @@ _INN_CELL = re.compile(r"[a-z][a-z-]{3,}(?:mab|tide|ib|cept|cel|vec|tecan|dotin|
 #: an asset cell with a description in brackets after it ("HB-330 (PD-L1 x 4-1BB bispecific)")
 _DESCRIBED = re.compile(r"(\S[^()（）]*?)\s*[(（]([^()（）]+)[)）]")
 #: a ceiling before a bare number in a cell ("up to 880", "≤ 142")
-_CEILING = re.compile(r"\s*(?:up to|as much as|max(?:imum)?\.?|≤|<=?)\s*", re.I)
+_CEILING = re.compile(r"\s*(?:up to|as much as|max(?:imum)?\.?|≤|<=?|最高|至多|最多|不超过|不超過)\s*", re.I)
+#: an approximation before a bare number in a cell ("约900", "~120"), dropped
+_ABOUT = re.compile(r"\s*(?:about|approx(?:imately|\.)?|~|约|約|近)\s*", re.I)
 #: the parts of a cell that adds them ("up to 320 dev./reg. + up to 510 sales")
 _PLUS = re.compile(r"\s\+\s")
 #: a word after a part's number that names its kind ("320 dev./reg.", "510 sales")
@@ -55,6 +57,7 @@ class TableReader:
         self.money = money_vocab(lang, patterns_dir)
         prefixes = sorted((p for p, _ in self.money.prefix), key=len, reverse=True)
         self.bare_number = re.compile(_NUM.format(pre="|".join(prefixes)))
+        self._above = ""  # the lines above the table being read, with its header
 
     def _cells(self, line: str, start: int) -> list[tuple[int, int, str]] | None:
         sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
@@ -95,6 +98,7 @@ class TableReader:
                 continue
             above = " ".join(prev for _, prev in lines[max(0, i - 3):i]) + " " + ln
             table_scale = self._unit(above)
+            self._above = above
             j = i + 1
             while j < len(lines):
                 s2, l2 = lines[j]
@@ -203,6 +207,7 @@ class TableReader:
         if q is not None:
             cell = cell[q.end():]
         cell = _PART_NOTE.sub("", cell)
+        cell = _ABOUT.sub("", cell, count=1) if _ABOUT.match(cell) else cell
         n = self.bare_number.match(cell)
         if not n:
             return None
@@ -210,5 +215,7 @@ class TableReader:
         if scale is None:
             return None
         pre = n.group("pre")
-        cur = (pre and self.money.currency(pre, self.money.prefix_rx)) or self.money.table_currency(head)
+        # the currency the header cell names, else the one the units line above the table names ("金额单位：百万美元")
+        cur = (pre and self.money.currency(pre, self.money.prefix_rx)) or self.money.table_currency(
+            head if any(rx.search(head) for _, rx in self.money.table_currencies) else self._above)
         return Decimal(n.group("num").replace(",", "")) * scale, cur, ceiling

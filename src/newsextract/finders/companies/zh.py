@@ -53,6 +53,8 @@ class ZhNames:
         #: words no company name holds: a name found once by its context with one inside is not written elsewhere
         self.verbs = tuple(names.get("never_in_names", []) or [])
         self.stop_end = tuple(names.get("stop_name_endings", []) or [])
+        #: … except these, which end names a context found (晶碩新藥（6924）, 海西新药宣布)
+        self.ok_end = tuple(names.get("name_endings_ok", []) or [])
         lf = (names.get("filters", {}) or {}).get("latin_full_name")
         self.latin_full = re.compile(lf) if lf else None
         desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
@@ -134,7 +136,8 @@ class ZhNames:
                 and not _REGISTERED.search(name):
             return None  # 突顯台灣生技: a phrase that ends in a place before the designator (康泰国际医药有限公司,
             # with its legal form, is a name)
-        if from_context and (name in self.stop or name.endswith(self.stop_end) and body == name):
+        if from_context and (name in self.stop or name.endswith(self.stop_end) and body == name
+                             and not (self.ok_end and name.endswith(self.ok_end))):
             return None
         return s, e
 
