@@ -934,3 +934,17 @@ def test_zh_an_unnamed_companys_entry_is_another_deal(text):
     from newsextract import extract
     d = [x for x in extract(text, lang="zh").deals if x.upfront][0]
     assert d.asset == "KQ-101" and "GLP-1" not in d.targets
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # the buyer of a company described at length before its name, in quotes
+    ("康桥生物以自有资金人民币2.5亿元收购杭州一家专注于放射性药物研发的企业“海澜医药”70%股权。", "海澜医药", "康桥生物"),
+    ("康橋生物以自有資金人民幣2.5億元收購杭州一家專注於放射性藥物研發的企業「海瀾醫藥」70%股權。", "海瀾醫藥", "康橋生物"),
+    # talks with another to in-license: the one talked with is the licensor
+    ("诺华正与苏州ADC公司康桥生物洽谈引进一款ADC，潜在交易价值可能超过10亿美元。", "康桥生物", "诺华"),
+    ("諾華正與蘇州ADC公司康橋生物洽談引進一款ADC，潛在交易價值可能超過10億美元。", "康橋生物", "諾華"),
+])
+def test_zh_buyer_of_a_described_company_and_talks_to_in_license(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
