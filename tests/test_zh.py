@@ -948,3 +948,12 @@ def test_zh_buyer_of_a_described_company_and_talks_to_in_license(text, licensor,
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "明澈生物CEO表示，公司目前没有将MC-101海外权益授权给跨国药企的计划。",
+    "明澈生物CEO表示，公司目前沒有將MC-101海外權益授權給跨國藥企的計劃。",
+])
+def test_zh_no_plan_to_sell_rights_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
