@@ -36,6 +36,8 @@ _MAX_CLASS = 6
 _MAX_SET = 64
 #: a rule whose matches (with what its lookaheads read) may be longer than this runs on the whole text
 _MAX_REACH = 400
+#: a case-insensitive first-character guard may take at most this many letters (:func:`guarded`)
+_MAX_GUARD_LETTERS = 5
 #: a rule is checked for at most this many required sets beside its index literals (:func:`also_sets`) …
 _MAX_ALSO = 3
 #: … of at most this many strings each
@@ -163,6 +165,9 @@ def guarded(pattern: str, flags: int = 0) -> str | None:
     if empty or not pieces or any(p.startswith("[^") or not _narrow(p) for p in pieces):
         return None  # (a guard that most characters pass costs more than it saves)
     one = "".join(sorted(p[1:-1] if p.startswith("[") else p for p in pieces if not p.startswith("[^")))
+    if parsed.state.flags & re.IGNORECASE and \
+            sum(1 for ch in "abcdefghijklmnopqrstuvwxyz" if re.match(f"[{one}]", ch, re.I)) > _MAX_GUARD_LETTERS:
+        return None  # (a case-insensitive class of many letters is a slow test that most positions pass)
     alts = ([f"[{one}]"] if one else []) + sorted(p for p in pieces if p.startswith("[^"))
     head = _GLOBAL_FLAGS.match(pattern)
     k = head.end() if head else 0
