@@ -52,8 +52,8 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     filer = filer_of(text, vocab)
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     spans = deal_spans(deals)
-    pay_cues = [f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS
-                and not vocab.fig_rx["fig.generic_total"].fullmatch(f.text)]
+    generic_total = vocab.fig_rx["fig.generic_total"]
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS and not generic_total.fullmatch(f.text)]
     art = Article(text=text, lang=lang, vocab=vocab, facts=facts, index=FactIndex(facts), low=low if len(low) == len(text) else None,
                   own=own_company(text, vocab, facts, sentences, filer), deal_spans=spans,
                   deal_index=SpanIndex(spans),
