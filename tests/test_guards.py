@@ -81,3 +81,17 @@ def test_guard_of_any_pattern_changes_no_match(branches: list[list[str]], text: 
             assert any(x in m.group(0).lower() for x in s), (pattern, m.group(0), s)
     lits = also_sets(pattern, 0, frozenset(["zz"]))
     assert all(len(x) >= 2 for s in lits for x in s)
+
+
+def test_segment_lookahead_literals_hold_where_a_rule_matches() -> None:
+    from newsextract.layout.segment import get_segmenter
+
+    for lang in ("en", "zh"):
+        seg = get_segmenter(lang)
+        for rule in seg.rules:
+            ahead = seg._ahead.get(rule.id)
+            if ahead is None:
+                continue
+            for text in [*TEXTS, *rule.examples]:
+                if any(True for _ in rule.finditer(text, text.lower())):
+                    assert any(w in text.lower() for w in ahead), (rule.id, sorted(ahead))

@@ -27,7 +27,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "required_sets", "also_sets", "guarded", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
+__all__ = ["required_literals", "required_sets", "also_sets", "guarded", "lookahead_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
            "lookahead_tail", "TriggerIndex", "START"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
@@ -239,6 +239,35 @@ def _class(items: Sequence[Any]) -> str:
         else:
             raise _NoGuard
     return "[" + "".join(parts) + "]"
+
+
+def lookahead_literals(pattern: str, flags: int = 0, max_class: int = 16) -> frozenset[str] | None:
+    """Lower-cased strings one of which a text holds wherever ``pattern`` matches, read off a lookahead of its
+    top-level sequence (what :func:`required_literals` leaves out: a lookahead reads past the match, so its
+    literals tell whether the text can hold a match, not where). A lookahead that starts with a class of at most
+    ``max_class`` plain characters gives those. None when there is no such lookahead.
+
+    >>> sorted(lookahead_literals(r"(?<!\\s)\\s*(?=[★•●▪■◆►▶])"))
+    ['•', '■', '▪', '▶', '►', '◆', '●', '★']
+    >>> sorted(lookahead_literals(r"\\s*(?=Group \\d+)"))
+    ['group ']
+    """
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: none
+        return None
+    best: _Lits = None
+    for op, av in list(parsed):
+        if op is not _c.ASSERT or av[0] != 1:
+            continue
+        items = list(av[1])
+        _exact, fa = _seq(items)
+        if fa is not None and _nonempty(fa):
+            best = _better(best, fa)
+        if items and items[0][0] is _c.IN and all(iop is _c.LITERAL for iop, _ in items[0][1]) and \
+                0 < len(items[0][1]) <= max_class:
+            best = _better(best, frozenset(chr(c) for _, c in items[0][1]))
+    return frozenset(x.lower() for x in best) if best else None
 
 
 def reach(pattern: str, flags: int = 0) -> int | None:
