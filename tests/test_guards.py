@@ -95,3 +95,33 @@ def test_segment_lookahead_literals_hold_where_a_rule_matches() -> None:
             for text in [*TEXTS, *rule.examples]:
                 if any(True for _ in rule.finditer(text, text.lower())):
                     assert any(w in text.lower() for w in ahead), (rule.id, sorted(ahead))
+
+
+def test_code_regexes_behind_guards_match_as_without() -> None:
+    """The regexes code compiles behind a guard (clauses, linking, money, targets, figures, names) find on every
+    text what their unguarded source finds."""
+    from newsextract.assembly import Assembler
+    from newsextract.assembly import figures as figs
+    from newsextract.finders import targets
+    from newsextract.finders.companies.finder import CompanyFinder
+    from newsextract.normalize.money import money_vocab
+
+    pairs = [(targets._PAIR, targets._PAIR_SRC), (figs._YEAR, figs._YEAR_SRC)]
+    for lang in ("en", "zh"):
+        asm = Assembler(lang)
+        data = load_pattern_file(lang, "clauses")
+        pairs += [(asm.clauses.split_rx, data.get("split")), (asm.clauses.list_sep, data.get("list_separator")),
+                  (asm.clauses.pair_split, data.get("pair_split")), (asm.clauses.object_before, data.get("object_before"))]
+        names = load_pattern_file(lang, "names").get("filters", {}) or {}
+        cf = CompanyFinder(lang)
+        pairs += [(cf.names.person_rx, names.get("person")), (cf.names.drug_named, names.get("drug_named"))]
+        v = money_vocab(lang, None)
+        pairs += [(v.regex, None), (getattr(v, "regex_w", None), None)]
+    for rx, src in pairs:
+        if rx is None:
+            continue
+        plain = re.compile(src if src else rx.pattern.split("(?:", 1)[1][:-1] if rx.pattern.startswith("(?=") else
+                           rx.pattern, rx.flags)
+        for text in TEXTS:
+            assert [(m.span(), m.groups()) for m in rx.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], rx.pattern[:60]

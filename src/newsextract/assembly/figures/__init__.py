@@ -27,6 +27,7 @@ from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, sentences_with
 from ...records import Deal, Figure
+from ...triggers import guarded
 from .aggregate import dedupe, filer_page_only
 from .context import PeriodContext, filer_of, main_company, own_company
 from .index import FactIndex
@@ -36,7 +37,8 @@ from .values import DEAL_KINDS, deal_spans
 
 __all__ = ["assemble_figures", "main_company"]
 
-_YEAR = re.compile(r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)")  # (not the digits of a code: HSB-1906)
+_YEAR_SRC = r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)"  # (not the digits of a code: HSB-1906)
+_YEAR = re.compile(guarded(_YEAR_SRC) or _YEAR_SRC)  # (scanned over every text: behind its first-character guard)
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
