@@ -123,7 +123,8 @@ class Rule:
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
         end = len(text) if endpos is None else endpos
-        if self.fast is not None and lowered is not None and len(lowered) == len(text):
+        # (the guarded form, when there is one, is all that is compiled: ``fast``/``regex`` only when asked for)
+        if self.fast_pattern is not None and lowered is not None and len(lowered) == len(text):
             return (self._scan_rx(True) or self.fast).finditer(lowered, pos, end)
         return (self._scan_rx(False) or self.regex).finditer(text, pos, end)
 
@@ -133,17 +134,15 @@ class Rule:
         ``index_literals``, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same
         matches, fewer positions tried (:func:`~newsextract.triggers.finditer_near`; with heads only at them,
         :func:`~newsextract.heads.finditer_at`). No starts, no matches."""
-        fast = self.fast is not None and lowered is not None and len(lowered) == len(text)
-        if fast:
-            rx, on = self.fast, lowered
-        else:
-            rx, on = self.regex, text
-            if starts is not None and self.heads is None and self.reach is None and self.lines is not None:
-                return finditer_lines(self._scan_rx(False) or self.regex, text, *self.lines, pos, endpos) \
-                    if starts else iter(())
-        if starts is not None and self.heads is not None:
-            return finditer_at(rx, on, starts, pos, endpos)  # (tried at its heads only: no guard needed)
-        return finditer_near(self._scan_rx(fast) or rx, on, starts, self.reach, pos, endpos)
+        fast = self.fast_pattern is not None and lowered is not None and len(lowered) == len(text)
+        on = lowered if fast else text
+        if not fast and starts is not None and self.heads is None and self.reach is None and self.lines is not None:
+            return finditer_lines(self._scan_rx(False) or self.regex, text, *self.lines, pos, endpos) \
+                if starts else iter(())
+        if starts is not None and self.heads is not None:  # (tried at its heads only: no guard needed)
+            return finditer_at(self.fast if fast else self.regex, on, starts, pos, endpos)
+        return finditer_near(self._scan_rx(fast) or (self.fast if fast else self.regex), on,
+                             starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
