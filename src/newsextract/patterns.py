@@ -28,7 +28,7 @@ from .buildcache import BUILD_CACHE, file_key
 from .errors import E, PatternError
 from .heads import analyze_rule, finditer_at
 from .pattern_schemas import FILE_SCHEMAS, PatternFile, RuleSpec
-from .triggers import finditer_lines, finditer_near, line_literals
+from .triggers import also_sets, finditer_lines, finditer_near, guarded, line_literals
 
 __all__ = ["Rule", "RuleSpec", "PatternFile", "load_file", "load_rules", "load_kind", "patterns_root", "expand_macros",
            "MASK_MACROS", "rule_sections", "RegexTable", "regex_table", "save_build_cache", "BUILD_CACHE"]
@@ -75,8 +75,15 @@ class Rule:
     #: a rule without reach whose every match starts with one of these (lower-cased) literals
     #: (:func:`newsextract.heads.analyze_rule`): it is tried only where one of them is
     heads: frozenset[str] | None = None
+    #: with triggers: other sets of lower-cased literals one of each of which every match contains
+    #: (:func:`newsextract.triggers.also_sets`): a text without one of them needs no run of the rule
+    also: tuple[frozenset[str], ...] = ()
+    #: the fast form (else the regex) behind a lookahead for the characters a match can start with
+    #: (:func:`newsextract.triggers.guarded`), what ``finditer`` and ``scan`` run: the same matches; None: as it is
+    guarded: str | None = None
     _regex: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     _fast: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    _scanner: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -90,17 +97,36 @@ class Rule:
             self._fast = re.compile(self.fast_pattern)
         return self._fast
 
+    def _scan_rx(self, fast: bool) -> re.Pattern[str] | None:
+        """What ``finditer`` runs for the fast form (``fast``) or the regex: :attr:`guarded` compiled, when it
+        stands for that form (else None: the form itself)."""
+        if self.guarded is None or fast != (self.fast_pattern is not None):
+            return None
+        if self._scanner is None:
+            self._scanner = re.compile(self.guarded, 0 if fast else self.flags)
+        return self._scanner
+
     @property
     def index_literals(self) -> frozenset[str] | None:
         """The literals whose sorted offsets :meth:`scan` takes as ``starts``: the heads, else the triggers."""
         return self.heads if self.heads is not None else self.triggers
 
+    @property
+    def index_also(self) -> tuple[frozenset[str], ...]:
+        """The literal sets beside :attr:`index_literals` one string of each of which every match holds (for the
+        ``also`` of a :class:`~newsextract.triggers.TriggerIndex`): :attr:`also`, and the triggers of a rule
+        indexed by its heads."""
+        if self.heads is not None and self.triggers and self.triggers != self.heads:
+            return (self.triggers, *self.also)
+        return self.also
+
     def finditer(self, text: str, lowered: str | None = None, pos: int = 0, endpos: int | None = None) -> Any:
         """Matches in ``text[pos:endpos]``; pass ``lowered = text.lower()`` (same length) to use the fast form."""
         end = len(text) if endpos is None else endpos
-        if self.fast is not None and lowered is not None and len(lowered) == len(text):
-            return self.fast.finditer(lowered, pos, end)
-        return self.regex.finditer(text, pos, end)
+        # (the guarded form, when there is one, is all that is compiled: ``fast``/``regex`` only when asked for)
+        if self.fast_pattern is not None and lowered is not None and len(lowered) == len(text):
+            return (self._scan_rx(True) or self.fast).finditer(lowered, pos, end)
+        return (self._scan_rx(False) or self.regex).finditer(text, pos, end)
 
     def scan(self, text: str, lowered: str | None, starts: Sequence[int] | None, pos: int = 0,
              endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -108,15 +134,15 @@ class Rule:
         ``index_literals``, from a :class:`~newsextract.triggers.TriggerIndex`), only around those: the same
         matches, fewer positions tried (:func:`~newsextract.triggers.finditer_near`; with heads only at them,
         :func:`~newsextract.heads.finditer_at`). No starts, no matches."""
-        if self.fast is not None and lowered is not None and len(lowered) == len(text):
-            rx, on = self.fast, lowered
-        else:
-            rx, on = self.regex, text
-            if starts is not None and self.heads is None and self.reach is None and self.lines is not None:
-                return finditer_lines(self.regex, text, *self.lines, pos, endpos) if starts else iter(())
-        if starts is not None and self.heads is not None:
-            return finditer_at(rx, on, starts, pos, endpos)
-        return finditer_near(rx, on, starts, self.reach, pos, endpos)
+        fast = self.fast_pattern is not None and lowered is not None and len(lowered) == len(text)
+        on = lowered if fast else text
+        if not fast and starts is not None and self.heads is None and self.reach is None and self.lines is not None:
+            return finditer_lines(self._scan_rx(False) or self.regex, text, *self.lines, pos, endpos) \
+                if starts else iter(())
+        if starts is not None and self.heads is not None:  # (tried at its heads only: no guard needed)
+            return finditer_at(self.fast if fast else self.regex, on, starts, pos, endpos)
+        return finditer_near(self._scan_rx(fast) or (self.fast if fast else self.regex), on,
+                             starts, self.reach, pos, endpos)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text)
@@ -257,11 +283,12 @@ def compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], where: str,
         rx, fast = _compile(src, flags, str(raw["id"]), where)
         built = _analyze(rx, fast)
         BUILD_CACHE.put(("rule", src, flags), built)
-    fast_src, triggers, reach, heads, lines = built
+    fast_src, triggers, reach, heads, lines, also, guard = built
     attrs = {k: v for k, v in raw.items() if k not in {"id", "label", "pattern", "examples", "negatives", "priority"}}
     return Rule(
         id=str(raw["id"]), label=str(raw.get("label", default_label)), pattern=src, flags=flags, fast_pattern=fast_src,
         triggers=triggers, reach=reach, heads=heads, lines=(re.compile(lines[0], lines[1]), lines[2]) if lines else None,
+        also=also, guarded=guard,
         examples=list(raw.get("examples", []) or []), negatives=list(raw.get("negatives", []) or []),
         priority=int(raw.get("priority", 0)), attrs=attrs, source=where, _regex=rx, _fast=fast)
 
@@ -283,12 +310,15 @@ def _compile(src: str, flags: int, rule_id: str, where: str) -> tuple[re.Pattern
 
 def _analyze(rx: re.Pattern[str], fast: re.Pattern[str] | None) -> tuple[Any, ...]:
     """What the build cache keeps of a rule: its fast form's source, trigger literals, reach, heads and line
-    literals (as source, flags and tail)."""
+    literals (as source, flags and tail), and its other required literal sets."""
     used = fast or rx
     triggers, reach, heads = analyze_rule(used.pattern, used.flags)
     lines = line_literals(rx.pattern, rx.flags) if fast is None and triggers and reach is None else None
+    # (a case-insensitive regex run on the text itself may match characters whose lower-case form is no letter of
+    # a literal: no other sets for it)
+    also = also_sets(used.pattern, used.flags, triggers) if not used.flags & re.IGNORECASE else ()
     return (fast.pattern if fast is not None else None, triggers, reach, heads,
-            (lines[0].pattern, lines[0].flags, lines[1]) if lines else None)
+            (lines[0].pattern, lines[0].flags, lines[1]) if lines else None, also, guarded(used.pattern, used.flags))
 
 
 def save_build_cache() -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["required_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
+__all__ = ["required_literals", "required_sets", "also_sets", "guarded", "lookahead_literals", "reach", "analyze", "near", "finditer_near", "line_literals", "finditer_lines",
            "lookahead_tail", "TriggerIndex", "START"]
 
 #: a character class with at most this many plain characters still counts as a set of literals
@@ -36,6 +36,12 @@ _MAX_CLASS = 6
 _MAX_SET = 64
 #: a rule whose matches (with what its lookaheads read) may be longer than this runs on the whole text
 _MAX_REACH = 400
+#: a case-insensitive first-character guard may take at most this many letters (:func:`guarded`)
+_MAX_GUARD_LETTERS = 5
+#: a rule is checked for at most this many required sets beside its index literals (:func:`also_sets`) …
+_MAX_ALSO = 3
+#: … of at most this many strings each
+_MAX_ALSO_SIZE = 32
 #: the head literal (:mod:`newsextract.heads`) of the matches that can only start where the text starts (``^``
 #: without MULTILINE, ``\A``, before anything a match consumes): no text holds it, a :class:`TriggerIndex` places it
 #: at offset 0
@@ -59,6 +65,209 @@ def analyze(pattern: str, flags: int = 0, with_reach: bool = False) -> tuple[fro
     if not factors or any(not s for s in factors):
         return None, None
     return frozenset(s.lower() for s in factors), _reach(parsed) if with_reach else None
+
+
+def required_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """Every set of lower-cased strings that the top-level sequence of ``pattern`` requires: a match holds one
+    string of each set (the one :func:`required_literals` gives is among them). Empty for an unusual pattern.
+
+    >>> sorted(map(sorted, required_sets(r"(?:license|licence)\\s+\\w+\\s+to\\b")))
+    [['licence', 'license'], ['to']]
+    """
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: nothing required
+        return []
+    return [frozenset(s.lower() for s in x) for x in _all_factors(list(parsed))]
+
+
+def also_sets(pattern: str, flags: int, index_literals: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """The required sets of ``pattern`` (:func:`required_sets`) beside its ``index_literals`` worth checking too:
+    a rule whose index literals occur but one of whose other required sets does not cannot match. At most
+    ``_MAX_ALSO`` sets of at most ``_MAX_ALSO_SIZE`` strings, none shorter than 2 characters, the most selective
+    first (a one-character set holds for nearly every text)."""
+    if not index_literals:
+        return ()
+    sets = {x for x in required_sets(pattern, flags)
+            if x != index_literals and len(x) <= _MAX_ALSO_SIZE and min(len(s) for s in x) >= 2}
+    return tuple(sorted(sets, key=lambda x: (_score(x), sorted(x)), reverse=True)[:_MAX_ALSO])
+
+
+def _all_factors(items: Sequence[Any]) -> list[frozenset[str]]:
+    """Each required factor set of a sequence (what :func:`_seq` chooses its best one among)."""
+    out: list[frozenset[str]] = []
+    run: _Lits = frozenset([""])
+    for op, av in items:
+        ex, fa = _node(op, av)
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if ex is not None and run is not None and len(run) * len(ex) <= _MAX_SET:
+            run = frozenset(a + b for a in run for b in ex)
+            continue
+        if run is not None and run != frozenset([""]) and _nonempty(run):
+            out.append(run)
+        if fa is not None and _nonempty(fa):
+            out.append(fa)
+        run = ex if ex is not None else frozenset([""])
+    if run is not None and run != frozenset([""]) and _nonempty(run):
+        out.append(run)
+    return out
+
+
+_CATEGORY_SRC = {getattr(_c, k): v for k, v in (
+    ("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
+    ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))}
+_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
+
+
+class _NoGuard(Exception):
+    pass
+
+
+def guarded(pattern: str, flags: int = 0) -> str | None:
+    """``pattern`` behind a lookahead for the characters its matches can start with, for a pattern that Python's
+    ``re`` finds no literal or character-set prefix for (one that starts with ``\\b``, a lookbehind or an
+    alternation of such): ``finditer`` then rejects a position with one test instead of trying every branch there.
+    The same matches (the first character a match consumes is one of them; a pattern that can match the empty
+    string gets none). None when the pattern needs none or its first characters cannot be told.
+
+    >>> guarded(r"(?<=x)\\s+and\\b|;\\s+")
+    '(?=[\\\\s\\\\x3b])(?:(?<=x)\\\\s+and\\\\b|;\\\\s+)'
+    >>> guarded(r"deal\\w+") is None, guarded(r"(?<!x)(?:a|b)?") is None
+    (True, True)
+    """
+    if flags & re.VERBOSE:
+        return None
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: as it is
+        return None
+    if parsed.getwidth()[0] == 0 or flags & re.VERBOSE or parsed.state.flags & re.VERBOSE:
+        return None
+    from re import _compiler  # type: ignore[attr-defined]  # private module: no stubs
+
+    if _compiler._get_literal_prefix(parsed, parsed.state.flags)[0] or \
+            _compiler._get_charset_prefix(parsed, parsed.state.flags):
+        return None  # re skips to where a match can start already
+    first = list(parsed)
+    while first and first[0][0] is _c.SUBPATTERN:
+        first = list(first[0][1][-1])
+    if not first or first[0][0] not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.BRANCH) or \
+            first[0][0] is _c.AT and first[0][1] not in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY, _c.AT_BEGINNING_LINE) or \
+            first[0][0] in (_c.ASSERT, _c.ASSERT_NOT) and first[0][1][0] != -1:
+        # a pattern that starts with what it consumes is rejected at a position about as fast; one anchored at the
+        # text's start is tried there only; one that starts with a lookahead has a guard of its own
+        return None
+    try:
+        pieces, empty = _first(list(parsed))
+    except _NoGuard:
+        return None
+    if empty or not pieces or any(p.startswith("[^") or not _narrow(p) for p in pieces):
+        return None  # (a guard that most characters pass costs more than it saves)
+    one = "".join(sorted(p[1:-1] if p.startswith("[") else p for p in pieces if not p.startswith("[^")))
+    if parsed.state.flags & re.IGNORECASE and \
+            sum(1 for ch in "abcdefghijklmnopqrstuvwxyz" if re.match(f"[{one}]", ch, re.I)) > _MAX_GUARD_LETTERS:
+        return None  # (a case-insensitive class of many letters is a slow test that most positions pass)
+    alts = ([f"[{one}]"] if one else []) + sorted(p for p in pieces if p.startswith("[^"))
+    head = _GLOBAL_FLAGS.match(pattern)
+    k = head.end() if head else 0
+    return f"{pattern[:k]}(?={'|'.join(alts)})(?:{pattern[k:]})"
+
+
+def _first(items: Sequence[Any]) -> tuple[set[str], bool]:
+    """Class sources of the characters a sequence's match can start with, and whether it can be empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.LITERAL:
+            out.add(_char(av))
+            return out, False
+        if op is _c.IN:
+            out.add(_class(av))
+            return out, False
+        if op is _c.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _NoGuard  # flags changed inside the group
+            got, empty = _first(list(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            got, empty = _first(list(av))
+        elif op is _c.BRANCH:
+            got, empty = set(), False
+            for b in av[1]:
+                g, e = _first(list(b))
+                got |= g
+                empty = empty or e
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            got, empty = _first(list(av[2]))
+            empty = empty or av[0] == 0
+        else:
+            raise _NoGuard  # ANY, a back-reference, a conditional …
+        out |= got
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _narrow(piece: str) -> bool:
+    """Whether a class source of :func:`_first` holds few of the characters of a text: no class of word or
+    non-space characters, no run of more than 12 lower-case letters."""
+    if any(cat in piece for cat in (r"\w", r"\W", r"\S", r"\D")):
+        return False
+    for lo, hi in re.findall(r"\\(?:x|u|U)([0-9a-f]+)-\\(?:x|u|U)([0-9a-f]+)", piece):
+        a, b = int(lo, 16), int(hi, 16)
+        if min(b, 0x7A) - max(a, 0x61) >= 12:
+            return False
+    return True
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}" if code > 0xFFFF else f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+def _class(items: Sequence[Any]) -> str:
+    parts = []
+    for op, av in items:
+        if op is _c.NEGATE:
+            parts.insert(0, "^")
+        elif op is _c.LITERAL:
+            parts.append(_char(av))
+        elif op is _c.RANGE:
+            parts.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is _c.CATEGORY and av in _CATEGORY_SRC:
+            parts.append(_CATEGORY_SRC[av])
+        else:
+            raise _NoGuard
+    return "[" + "".join(parts) + "]"
+
+
+def lookahead_literals(pattern: str, flags: int = 0, max_class: int = 16) -> frozenset[str] | None:
+    """Lower-cased strings one of which a text holds wherever ``pattern`` matches, read off a lookahead of its
+    top-level sequence (what :func:`required_literals` leaves out: a lookahead reads past the match, so its
+    literals tell whether the text can hold a match, not where). A lookahead that starts with a class of at most
+    ``max_class`` plain characters gives those. None when there is no such lookahead.
+
+    >>> sorted(lookahead_literals(r"(?<!\\s)\\s*(?=[★•●▪■◆►▶])"))
+    ['•', '■', '▪', '▶', '►', '◆', '●', '★']
+    >>> sorted(lookahead_literals(r"\\s*(?=Group \\d+)"))
+    ['group ']
+    """
+    try:
+        parsed = _sre.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern: none
+        return None
+    best: _Lits = None
+    for op, av in list(parsed):
+        if op is not _c.ASSERT or av[0] != 1:
+            continue
+        items = list(av[1])
+        _exact, fa = _seq(items)
+        if fa is not None and _nonempty(fa):
+            best = _better(best, fa)
+        if items and items[0][0] is _c.IN and all(iop is _c.LITERAL for iop, _ in items[0][1]) and \
+                0 < len(items[0][1]) <= max_class:
+            best = _better(best, frozenset(chr(c) for _, c in items[0][1]))
+    return frozenset(x.lower() for x in best) if best else None
 
 
 def reach(pattern: str, flags: int = 0) -> int | None:
@@ -332,10 +541,14 @@ def _node(op: Any, av: Any) -> tuple[_Lits, _Lits]:
 class TriggerIndex:
     """One automaton over the literals of many rules; tells which rules can match and where.
 
-    ``rules`` are (key, literals) pairs; literals None means "always run".
+    ``rules`` are (key, literals) pairs; literals None means "always run". ``also`` (key → sets of lower-cased
+    strings, :func:`also_sets`): what else a rule's every match holds, one string of each set; a rule one of whose
+    sets is absent from the text is left out of :meth:`present` and :meth:`hits` (it cannot match there). Their
+    strings are found in the same pass.
     """
 
-    def __init__(self, rules: Iterable[tuple[Any, frozenset[str] | None]]) -> None:
+    def __init__(self, rules: Iterable[tuple[Any, frozenset[str] | None]],
+                 also: dict[Any, Sequence[frozenset[str]]] | None = None) -> None:
         self.always: list[Any] = []
         self.keys: list[Any] = []
         lit_rules: dict[str, list[int]] = {}
@@ -354,14 +567,33 @@ class TriggerIndex:
                     continue
                 lit_rules.setdefault(lit, []).append(idx)
                 odd.update(_odd_cases(lit))
+        # the also-sets, numbered; a literal → the numbers of the sets it is in
+        set_ids: dict[frozenset[str], int] = {}
+        lit_sets: dict[str, set[int]] = {}
+        #: (rule index, the numbers of its also-sets), for the rules that have any
+        self._also: list[tuple[int, frozenset[int]]] = []
+        for idx, key in enumerate(self.keys):
+            sets = (also or {}).get(key) or ()
+            if not sets:
+                continue
+            ids = []
+            for x in sets:
+                n = set_ids.setdefault(x, len(set_ids))
+                ids.append(n)
+                for lit in x:
+                    lit_sets.setdefault(lit, set()).add(n)
+                    odd.update(_odd_cases(lit))
+            self._also.append((idx, frozenset(ids)))
         #: characters a case-insensitive regex takes for a literal's letter but that lower-case to another letter
         #: (ſ for s, ı for i): in a text that holds one, the literals found in its lower-cased copy may miss a match
         self._odd = frozenset(odd)
         self.automaton = ahocorasick.Automaton()
-        for lit, idxs in lit_rules.items():
-            self.automaton.add_word(lit, (tuple(idxs), len(lit), frozenset(self.keys[i] for i in idxs)))
+        for lit in {*lit_rules, *lit_sets}:
+            idxs = tuple(lit_rules.get(lit, ()))
+            self.automaton.add_word(lit, (idxs, len(lit), frozenset(self.keys[i] for i in idxs),
+                                          frozenset(lit_sets.get(lit, ()))))
         self.empty = not lit_rules
-        if not self.empty:
+        if lit_rules or lit_sets:
             self.automaton.make_automaton()
 
     def exact(self, text: str, lowered: str) -> bool:
@@ -373,8 +605,14 @@ class TriggerIndex:
         """The keys of the rules whose literals occur in ``lowered`` (``hits`` without the offsets)."""
         found: set[Any] = {self.keys[i] for i in self.at_start}
         if not self.empty:
-            for _end, (_idxs, _length, keys) in self.automaton.iter(lowered):
+            sets: set[int] = set()
+            for _end, (_idxs, _length, keys, ids) in self.automaton.iter(lowered):
                 found |= keys
+                if ids:
+                    sets |= ids
+            for i, need in self._also:
+                if not need <= sets:
+                    found.discard(self.keys[i])
         return found
 
     def hits(self, lowered: str) -> dict[Any, list[int]]:
@@ -382,10 +620,16 @@ class TriggerIndex:
         at offset 0)."""
         found: dict[int, list[int]] = {i: [0] for i in self.at_start}
         if not self.empty:
-            for end, (idxs, length, _keys) in self.automaton.iter(lowered):
+            sets: set[int] = set()
+            for end, (idxs, length, _keys, ids) in self.automaton.iter(lowered):
                 start = end - length + 1
                 for i in idxs:
                     found.setdefault(i, []).append(start)
+                if ids:
+                    sets |= ids
+            for i, need in self._also:
+                if not need <= sets:
+                    found.pop(i, None)
         return {self.keys[i]: sorted(v) for i, v in found.items()}
 
 

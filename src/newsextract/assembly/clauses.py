@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from ..facts import Fact
 from ..patterns import has_file, load_file
+from ..triggers import guarded
 from .types import Clause
 
 __all__ = ["ClauseSplitter", "mask"]
@@ -75,6 +76,11 @@ def mask(text: str, a: int, b: int, facts: list[Fact],
     return "".join(pieces), to_text
 
 
+def _guarded(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled behind its first-character guard (:func:`newsextract.triggers.guarded`), if any."""
+    return re.compile(guarded(pattern) or pattern)
+
+
 def _inside_brackets(s: str, pos: int) -> bool:
     """True when ``pos`` is inside an open bracket ("(Head Office: Tokyo; "Sakuragi")" is no place to cut)."""
     head = s[max(0, pos - 200):pos]
@@ -86,9 +92,10 @@ class ClauseSplitter:
 
     def __init__(self, lang: str, patterns_dir: str | None = None) -> None:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
-        self.split_rx = re.compile(data.get("split", _DEFAULT_SPLIT))
-        self.list_sep = re.compile(data["list_separator"]) if data.get("list_separator") else None
-        self.pair_split = re.compile(data["pair_split"]) if data.get("pair_split") else None
+        # (the cuts are found with finditer over each masked sentence: behind a first-character guard, the same cuts)
+        self.split_rx = _guarded(data.get("split", _DEFAULT_SPLIT))
+        self.list_sep = _guarded(data["list_separator"]) if data.get("list_separator") else None
+        self.pair_split = _guarded(data["pair_split"]) if data.get("pair_split") else None
         #: the word that pairs a list of amounts with the list of deals before it ("respectively")
         self.respectively = re.compile(data["respectively"]) if data.get("respectively") else None
         #: a relative clause on the subject that states another deal, with its amount ("«P0», which licensed A to «Q1»
@@ -101,7 +108,7 @@ class ClauseSplitter:
         self.relative_deal_end = re.compile(rel_end) if rel_end else None
         obj = data.get("object_before")
         subj = data.get("subject_after")
-        self.object_before = re.compile(obj) if obj else None
+        self.object_before = _guarded(obj) if obj else None
         self.subject_after = re.compile(subj) if subj else None
 
     def is_object(self, text: str, f: Fact) -> bool:

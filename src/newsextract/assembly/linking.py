@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..triggers import guarded
 from .types import DEAL_KINDS, FIELD_KIND, DealState, Mention, PartyRef
 
 __all__ = ["Linker"]
@@ -44,8 +45,9 @@ class Linker:
         #: a relative clause on an earlier deal of the company before it (", which previously licensed A from X in a
         #: «M» deal"): with an amount, that earlier deal, never the terms of the deal being told
         self.background_clause = re.compile(background_clause, re.I) if background_clause else None
-        self._relative = re.compile("|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True)),
-                                    re.I) if self.relative_years else None
+        words = "|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True))
+        # (behind a first-character guard: the same matches, one test at most positions)
+        self._relative = re.compile(guarded(words, re.I) or words, re.I) if self.relative_years else None
 
     def link(self, mentions: list[Mention], text: str = "", units: dict[str, str] | None = None) -> list[DealState]:
         """``units``: wholly owned units and their parents (see ``EntityTable.units``): a deal that names one is open

@@ -42,7 +42,8 @@ class RoleBinder:
         self.halfwidth = re.compile(roles["halfwidth"]) if roles.get("halfwidth") else None
         self.as_fullwidth: dict[str, str] = roles.get("as_fullwidth") or {}
         # frames whose trigger words are absent from a clause are not tried
-        self.index = TriggerIndex((i, r.triggers) for i, r in enumerate(self.frames))
+        self.index = TriggerIndex(((i, r.triggers) for i, r in enumerate(self.frames)),
+                                  also={i: r.also for i, r in enumerate(self.frames)})
         self.always = set(self.index.always)
 
     def bind(self, text: str, m: Mention, clause: Clause, orgs: list[Fact], ents: EntityTable) -> None:

@@ -115,12 +115,14 @@ class RuleRunner:
             att = r.attrs.get("attach")
             reach = (int(att["before"]), int(att["after"])) if isinstance(att, dict) else None
             # how far a match can read, from the regex itself (kept by the build cache; compiled at once when not)
+            # … and the regex behind its first-character guard (triggers.guarded: the same matches), what runs
             width = BUILD_CACHE.get(("runner", src, r.flags))
-            rx: Any = _Lazy(src, r.flags)
             if width is None:
-                rx = re.compile(src, r.flags)
-                width = (triggers.reach(src, r.flags),)
+                width = (triggers.reach(src, r.flags), triggers.guarded(src, r.flags) or src)
                 BUILD_CACHE.put(("runner", src, r.flags), width)
+                rx: Any = re.compile(width[1], r.flags)
+            else:
+                rx = _Lazy(width[1], r.flags)
             if reach is None and r.triggers is not None:
                 reach = (width[0], width[0]) if width[0] is not None else None
             self.rules.append((r, rx, reach))

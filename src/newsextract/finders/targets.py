@@ -30,6 +30,7 @@ from .._spans import DisjointSpans, SpanIndex
 from ..errors import PatternError
 from ..facts import Fact
 from ..patterns import Rule, has_file, lexicon, load_file, load_rules
+from ..triggers import guarded
 from .runner import RuleRunner, expand_literals
 
 __all__ = ["TargetNormalizer", "TargetFinder", "target_finder", "fold_dashes", "RuleRunner", "expand_literals", "spelling_variants", "DASHES"]
@@ -50,8 +51,9 @@ _CODE_TAIL = re.compile(r"-\d{2,}")
 _CODE_NEXT = re.compile(r"-[A-Z]")
 #: the longest gap _joined() accepts between two joined targets
 _MAX_JOIN = 5
-_PAIR = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
-                   r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])")
+_PAIR_SRC = (r"(?<![A-Za-z0-9])([A-Z]{2,5}-?)(\d)/(\d)(?![A-Za-z0-9/])|"
+             r"(?<![A-Za-z0-9])([A-Z]{2,4}-?\d{1,2})([A-Z])/([A-Z])(?![A-Za-z0-9/])")
+_PAIR = re.compile(guarded(_PAIR_SRC) or _PAIR_SRC)  # (scanned over every text: behind its first-character guard)
 #: shapes of drug codes, which the shape rules must not take for targets (GPR139 and CYP11A1 are families)
 _CODEISH = re.compile(r"(?!miR-)[A-Za-z0-9]+-[A-Za-z0-9-]+|[A-Z]{2,}\d{2,}[A-Z]+\d*|[A-Z]{2,}\d{3,}[A-Za-z]?|\d+")
 _FAMILY = re.compile(r"(?:GPR|CYP|SLC|TMEM|HSD|ZNF|LRRC|ADAM|MMP|KIF|USP|TRIM|KCN|SCN)\d")

@@ -14,6 +14,7 @@ import re
 
 from ..config import MAX_SENTENCE_CHARS
 from ..patterns import load_file, load_rules
+from ..triggers import lookahead_literals
 
 __all__ = ["Segmenter", "get_segmenter", "blocks"]
 
@@ -43,6 +44,11 @@ class Segmenter:
             r"(?:^|[\s(])(?:" + "|".join(re.escape(a) for a in data.get("abbreviations", []) or []) + r")\.?$"
         ) if data.get("abbreviations") else None
         self.rules = rules
+        #: for a rule without trigger literals, the literals one of which a lookahead of it reads (None: none): a
+        #: text without any holds no match of it (seg.bullet_mark without a bullet, seg.group_heading)
+        #: (a rule matched case-insensitively on the text itself has none: a letter may match another character)
+        self._ahead = {r.id: lookahead_literals(r.pattern, r.flags) if r.triggers is None and (
+            r.fast_pattern is not None or not r.flags & re.IGNORECASE) else None for r in rules}
         wrap = data.get("soft_wrap") or {}
         #: a line break followed by one of these, after a line that does not end a sentence, is a wrap
         self.wrap_next = re.compile(wrap["next"]) if wrap.get("next") else None
@@ -153,6 +159,9 @@ class Segmenter:
         for rule in self.rules:
             if same and rule.triggers is not None and not any(w in low for w in rule.triggers):
                 continue  # a literal every match holds is absent ("[" of a citation): the rule cannot match
+            ahead = self._ahead.get(rule.id)
+            if same and ahead is not None and not any(w in low for w in ahead):
+                continue  # … or one that a lookahead of it reads (no bullet mark in the text)
             for m in rule.finditer(text, low):
                 end = m.end()
                 if soft and rule.id == "seg.newline" and all(p in soft for p in range(m.start(), m.end())

@@ -27,6 +27,7 @@ from ..._spans import SpanIndex
 from ...facts import Fact
 from ...finders.reports import ReportVocab, sentences_with
 from ...records import Deal, Figure
+from ...triggers import guarded
 from .aggregate import dedupe, filer_page_only
 from .context import PeriodContext, filer_of, main_company, own_company
 from .index import FactIndex
@@ -37,7 +38,8 @@ from .values import DEAL_KINDS, deal_spans
 __all__ = ["assemble_figures", "main_company"]
 
 _WITHIN_YEAR = re.compile(r"quarter|\bhalf\b|\bnine\s+months\b|季度|半年", re.I)  # (periods within a year)
-_YEAR = re.compile(r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)")  # (not the digits of a code: HSB-1906)
+_YEAR_SRC = r"(?<![\d.,$])(?<![A-Z]-)(?:19|20)\d\d(?!\d|[.,]\d)"  # (not the digits of a code: HSB-1906)
+_YEAR = re.compile(guarded(_YEAR_SRC) or _YEAR_SRC)  # (scanned over every text: behind its first-character guard)
 
 
 def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
@@ -53,8 +55,8 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
     filer = filer_of(text, vocab)
     years = [(m.start(), int(m.group(0))) for m in _YEAR.finditer(text)]
     spans = deal_spans(deals)
-    pay_cues = [f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS
-                and not vocab.fig_rx["fig.generic_total"].fullmatch(f.text)]
+    generic_total = vocab.fig_rx["fig.generic_total"]
+    pay_cues = [f for f in facts if f.label == "pay" and f.kind in DEAL_KINDS and not generic_total.fullmatch(f.text)]
     art = Article(text=text, lang=lang, vocab=vocab, facts=facts, index=FactIndex(facts), low=low if len(low) == len(text) else None,
                   own=own_company(text, vocab, facts, sentences, filer), deal_spans=spans,
                   deal_index=SpanIndex(spans),

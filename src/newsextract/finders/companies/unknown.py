@@ -10,6 +10,7 @@ from typing import Any
 from ...facts import Company, Fact
 from ...normalize.names import name_key
 from ...patterns import has_file, load_file, regex_table
+from ...triggers import guarded
 
 __all__ = ["NameCleaner"]
 
@@ -46,8 +47,9 @@ class NameCleaner:
         self.thing_end = re.compile(filt["thing_end"]) if filt.get("thing_end") else None
         self.drug_before = re.compile(filt["drug_before"]) if filt.get("drug_before") else None
         self.owned_thing_after = re.compile(filt["owned_thing_after"]) if filt.get("owned_thing_after") else None
-        self.person_rx = re.compile(filt["person"]) if filt.get("person") else None
-        self.drug_named = re.compile(filt["drug_named"]) if filt.get("drug_named") else None
+        # (scanned over every text: behind their first-character guard, the same matches)
+        self.person_rx = re.compile(guarded(filt["person"]) or filt["person"]) if filt.get("person") else None
+        self.drug_named = re.compile(guarded(filt["drug_named"]) or filt["drug_named"]) if filt.get("drug_named") else None
         lex = names.get("lexicon", {}) or {}
         self.designator_words = {w for x in (lex.get("designator") or []) + (lex.get("legal") or []) + (
                                      lex.get("fund_word") or [])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...patterns import load_kind, load_rules, lower_pattern, regex_table
-from ...triggers import TriggerIndex
+from ...triggers import TriggerIndex, guarded
 
 #: between the words of a number written out ("twenty-five", "one hundred")
 _TOKEN_SEP = re.compile(r"[\s-]+")
@@ -106,8 +106,8 @@ class MoneyVocab:
         # they are a separate pattern, run on lower-cased text and only when a scale word is there at all
         w = (rf"(?<![\w.,])(?P<num_w>half\s+an?|{numword})\s+(?P<scale_w>{'|'.join(sorted(long_scales, key=len, reverse=True))})"
              rf"\s+(?:of\s+)?(?P<cur_w>{suf.lower()})(?![a-z])")
-        self.regex_w = re.compile(lower_pattern(w))
-        return re.compile(rf"{q}(?:{a}|{b})")
+        self.regex_w = _compile_guarded(lower_pattern(w))
+        return _compile_guarded(rf"{q}(?:{a}|{b})")
 
     def word_number(self, s: str) -> float | None:
         total, cur = 0.0, 0.0
@@ -196,3 +196,9 @@ def zh_number(s: str) -> Decimal | None:
     """
     v = money_vocab("zh", None)
     return v.zh_number(s)
+
+
+def _compile_guarded(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled behind its first-character guard (:func:`newsextract.triggers.guarded`: the same matches;
+    every text is scanned for amounts, and the English amount regex starts with lookbehinds)."""
+    return re.compile(guarded(pattern) or pattern)
