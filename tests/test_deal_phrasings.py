@@ -1909,3 +1909,13 @@ def test_who_makes_an_equity_investment_in_whom_beside_a_licence():
     text = ("Orvane Pharma will make an equity investment of $25 million in Tellis Bio as part of the licence, which "
             "carries $15 million upfront.")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Tellis Bio", "Orvane Pharma")]
+
+
+def test_an_analysts_hypothetical_licence_is_no_deal():
+    text = "Analysts at Jefferies said Tellis Bio could command an upfront payment of $200 million if it licensed TB-7."
+    assert extract(text).deals == []
+
+
+def test_a_company_seeking_a_partner_is_in_talks_at_most():
+    text = "Tellis Bio is seeking a partner for TB-7 and hopes to sign a deal worth more than $1 billion by year end."
+    assert [d.status for d in extract(text).deals] == ["in_discussion"]
