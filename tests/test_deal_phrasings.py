@@ -1919,3 +1919,11 @@ def test_an_analysts_hypothetical_licence_is_no_deal():
 def test_a_company_seeking_a_partner_is_in_talks_at_most():
     text = "Tellis Bio is seeking a partner for TB-7 and hopes to sign a deal worth more than $1 billion by year end."
     assert [d.status for d in extract(text).deals] == ["in_discussion"]
+
+
+def test_the_original_deal_of_a_year_is_its_own_record():
+    text = ("Orvane Pharma has expanded its collaboration with Tellis Bio, adding TB-9 for $15 million upfront; the "
+            "original 2022 deal for TB-7 carried $40 million upfront.")
+    deals = extract(text).deals
+    assert sorted((d.asset, d.upfront.amount) for d in deals) == [("TB-7", Decimal("40000000")),
+                                                                   ("TB-9", Decimal("15000000"))]
