@@ -1927,3 +1927,19 @@ def test_the_original_deal_of_a_year_is_its_own_record():
     deals = extract(text).deals
     assert sorted((d.asset, d.upfront.amount) for d in deals) == [("TB-7", Decimal("40000000")),
                                                                    ("TB-9", Decimal("15000000"))]
+
+
+CAPS_FILING = """ARKLOW PHARMACEUTICALS, INC.
+Annual Report
+
+In March 2025, we entered into an option agreement with Institut Pasteur relating to anti-tau nanobodies. We paid a
+non-refundable option fee of €1.5 million. In November 2025, we exercised the option and paid an exercise fee of €3.0
+million; Institut Pasteur is eligible for up to €48.0 million in development and sales milestones. We recognized €0.8
+million of the option fee as expense in 2025."""
+
+
+def test_a_capitals_filer_line_the_option_exercise_fee_and_recognized_amounts():
+    deals = extract(CAPS_FILING).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Institut Pasteur", "ARKLOW PHARMACEUTICALS, INC")]
+    assert deals[0].milestones.amount == Decimal("48000000")
+    assert deals[0].upfront.amount in (Decimal("1500000"), Decimal("3000000"))

@@ -316,7 +316,11 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash
     # at closing … for a total transaction value of up to $128 million")
     have_money = d.terms
-    for k, f, _ in m.money:
+    for k, f, r in m.money:
+        if k == "upfront" and any(c.kind == "option" for x in d.mentions for c in x.deal_cues) and (
+                r == "pay.exercise_fee" or _EXERCISE.search(
+                str(getattr(f.extra.get("cue"), "text", "")))):
+            continue  # the fee of the option's exercise, beside the option fee: the same option deal
         if k in have_money and not _same_amount(have_money[k], f.value) and not any(
                 _same_amount(v, f.value) for v in have_money.values()):
             return False
@@ -326,6 +330,9 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
             x.rel_years for x in d.mentions):
         return False
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
+
+
+_EXERCISE = re.compile(r"(?i)exercise|行权|行權")
 
 
 def _same_amount(a: Any, b: Any) -> bool:
