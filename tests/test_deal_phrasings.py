@@ -1943,3 +1943,12 @@ def test_a_capitals_filer_line_the_option_exercise_fee_and_recognized_amounts():
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Institut Pasteur", "ARKLOW PHARMACEUTICALS, INC")]
     assert deals[0].milestones.amount == Decimal("48000000")
     assert deals[0].upfront.amount in (Decimal("1500000"), Decimal("3000000"))
+
+
+def test_an_option_fee_beside_a_conditional_exercise_fee_is_one_deal_still_signed():
+    text = ("Sanofi paid us a non-refundable option fee of $40 million for an exclusive option to license CRV-207. If "
+            "Sanofi exercises the option, it will pay an option exercise fee of $150 million. If Sanofi does not "
+            "exercise its option, all rights remain with us.\n\nOption fee received: $40 million\nOption exercise fee: "
+            "$150 million")
+    deals = extract(text).deals
+    assert [(d.licensee.name, d.status) for d in deals] == [("Sanofi", "signed")]

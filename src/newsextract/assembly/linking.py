@@ -318,8 +318,7 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     have_money = d.terms
     for k, f, r in m.money:
         if k == "upfront" and any(c.kind == "option" for x in d.mentions for c in x.deal_cues) and (
-                r == "pay.exercise_fee" or _EXERCISE.search(
-                str(getattr(f.extra.get("cue"), "text", "")))):
+                _exercise_fee(f, r) or any(_exercise_fee(g, gr) for gk, g, gr in d.money if gk == "upfront")):
             continue  # the fee of the option's exercise, beside the option fee: the same option deal
         if k in have_money and not _same_amount(have_money[k], f.value) and not any(
                 _same_amount(v, f.value) for v in have_money.values()):
@@ -333,6 +332,11 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
 
 
 _EXERCISE = re.compile(r"(?i)exercise|行权|行權")
+
+
+def _exercise_fee(f: Any, rule: str) -> bool:
+    """An upfront amount that is an option's exercise fee (its cue or rule says so)."""
+    return rule == "pay.exercise_fee" or bool(_EXERCISE.search(str(getattr(f.extra.get("cue"), "text", ""))))
 
 
 def _same_amount(a: Any, b: Any) -> bool:

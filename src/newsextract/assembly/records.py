@@ -46,7 +46,7 @@ class DealWriter:
         modality = _first(allf, "modality", ev, lambda f: f.value)
         territory = _first(allf, "territory", ev, lambda f: f.text.strip())
         royalty = _royalty(allf, text, ev)
-        status = _status(allf, ev)
+        status = _status(allf, ev, text)
         licensor = self._party(d, "licensor", ents, ev)
         licensee = self._party(d, "licensee", ents, ev)
         ended = status == "terminated" and licensor is not None and licensee is not None and any(
@@ -401,10 +401,18 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
     return Royalty(tiered=tiered, min_pct=lo, max_pct=hi, text=first.text)
 
 
-def _status(allf: list[Mention], ev: list[Evidence]) -> str:
+#: a condition the clause sets before a status word ("If Sanofi does not exercise its option, all rights remain with
+#: us"): what would happen, not the deal's status
+_CONDITION_BEFORE = re.compile(r"(?i)\b(?:if|should|unless|in the event(?: that| of)?|provided that)\b[^.;]{0,100}$|"
+                               r"(?:如果|如若|倘若|若|一旦|假如)[^。；]{0,40}$")
+
+
+def _status(allf: list[Mention], ev: list[Evidence], text: str = "") -> str:
     status, srank = "signed", 0
     for m in allf:
         for s in m.status:
+            if s.kind == "terminated" and text and _CONDITION_BEFORE.search(text, m.start, s.start):
+                continue
             r = STATUS_RANK.get(s.kind, 0)
             if r > srank:
                 status, srank = s.kind, r
