@@ -1952,3 +1952,13 @@ def test_an_option_fee_beside_a_conditional_exercise_fee_is_one_deal_still_signe
             "$150 million")
     deals = extract(text).deals
     assert [(d.licensee.name, d.status) for d in deals] == [("Sanofi", "signed")]
+
+
+def test_defined_consideration_terms_and_a_defined_vendor():
+    text = ("Kestrel Pharmaceutical (Suzhou) Co., Ltd. (the \"Purchaser\") entered into an equity transfer agreement with "
+            "Ningbo Ruilin Investment Partnership (the \"Vendor\") to acquire 70% of Lakeview Biologics Co., Ltd. (the "
+            "\"Target Company\").\n\n(i) RMB500 million (the \"Initial Consideration\") shall be payable to the Vendor; "
+            "and\n(ii) up to RMB200 million (the \"Contingent Consideration\") shall be payable in instalments.")
+    (deal,) = extract(text).deals
+    assert (deal.upfront.amount, deal.milestones.amount) == (Decimal("500000000"), Decimal("200000000"))
+    assert deal.licensor is None or deal.licensor.name != "Vendor"
