@@ -1962,3 +1962,23 @@ def test_defined_consideration_terms_and_a_defined_vendor():
     (deal,) = extract(text).deals
     assert (deal.upfront.amount, deal.milestones.amount) == (Decimal("500000000"), Decimal("200000000"))
     assert deal.licensor is None or deal.licensor.name != "Vendor"
+
+
+XBRL_LABEL_FIRST = """License Agreement with Kaneda Seiyaku (Details) - USD ($)
+$ in Millions | 1 Months Ended Apr. 30, 2024
+
+Norvane Bio, Inc.
+License Agreement [Line Items]
+Upfront payment | $ 20.0 |
+Regulatory milestones, Maximum | 100.0 |
+Sales-based milestones, Maximum | 250.0 |
+Royalty rate, Minimum | 8.00% |
+Royalty rate, Maximum | 15.00% |
+
+Narrative: In April 2024, Norvane Bio, Inc. granted Kaneda Seiyaku Co., Ltd. an exclusive license to NV-3 in Japan."""
+
+
+def test_an_xbrl_table_with_labels_first_and_pipe_cells():
+    (deal,) = extract(XBRL_LABEL_FIRST).deals
+    assert (deal.upfront.amount, deal.milestones.amount) == (Decimal("20000000"), Decimal("350000000"))
+    assert deal.royalty is not None and deal.royalty.tiered and (deal.royalty.min_pct, deal.royalty.max_pct) == (8, 15)

@@ -384,6 +384,7 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
         return None
     tiered = any(r.kind == "tiered" for r in rf)
     lo = hi = None
+    rates: list[float] = []
     for r in rf:
         if r.kind == "rates":
             g = r.value or {}
@@ -392,8 +393,12 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
             a = max([a] + [text.rfind(stop, a, r.start) + 1 for stop in _CLAUSE_STOPS])  # within its own clause
             b = min([b] + [i for i in (text.find(stop, r.end, b) for stop in _CLAUSE_STOPS) if i >= 0])
             if vals and _ROYALTY_WORD.search(text[a:b].lower()) and all(v <= 50 for v in vals):
-                lo, hi = min(vals), max(vals)
-                break
+                if lo is None:
+                    lo, hi = min(vals), max(vals)
+                rates.extend(vals)
+    if len(set(rates)) >= 2:
+        # rates of several lines ("Royalty rate, Minimum | 10.00%" … "Royalty rate, Maximum | 18.00%"): a range, tiered
+        lo, hi, tiered = min(rates), max(rates), True
     first = next((r for r in rf if r.kind != "rates"), None)
     if first is None:
         return None

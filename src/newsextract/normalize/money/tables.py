@@ -20,6 +20,12 @@ _PIPE_ROW = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=\s*(?:\||$))\s*)+)",
     re.M,
 )
+#: an XBRL row with its label first and pipe-separated cells ("Regulatory milestones, Maximum | 120.0 | |")
+_LABEL_PIPE_ROW = re.compile(
+    r"^(?P<label>[A-Za-z(][^\n|]{2,90}?)[ \t]*(?P<cells>(?:\|[ \t]*(?:(?:(?:\$|US\$|€|RMB)[ \t]*)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[ \t]*(?:\||$)))?[ \t]*)+)$",
+    re.M,
+)
 _PAYMENT_LABEL = re.compile(r"payment|milestone|up-?front|fee\b|royalt", re.I)
 _CELL = re.compile(r"(?:(?P<cur>\$|US\$|€|RMB)[ \t]*)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 #: a cell that is a year (a column heading), not an amount
@@ -35,6 +41,8 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
     rows = list(_ROW.finditer(text, after))
     if " |" in text or "\n|" in text:
         rows += [r for r in _PIPE_ROW.finditer(text, after) if _PAYMENT_LABEL.search(r.group("label"))]
+        rows += [r for r in _LABEL_PIPE_ROW.finditer(text, after) if _PAYMENT_LABEL.search(r.group("label"))
+                 and _CELL.search(r.group("cells"))]
     out = []
     for row in rows:
         mm = _row_amount(text, row, taken, currency)
