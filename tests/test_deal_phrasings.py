@@ -1982,3 +1982,18 @@ def test_an_xbrl_table_with_labels_first_and_pipe_cells():
     (deal,) = extract(XBRL_LABEL_FIRST).deals
     assert (deal.upfront.amount, deal.milestones.amount) == (Decimal("20000000"), Decimal("350000000"))
     assert deal.royalty is not None and deal.royalty.tiered and (deal.royalty.min_pct, deal.royalty.max_pct) == (8, 15)
+
+
+NOTE_IN_EUR_THOUSANDS = """ALPENGLOW THERAPEUTICS AG
+NOTES TO THE CONSOLIDATED FINANCIAL STATEMENTS
+(in EUR thousands, unless otherwise stated)
+
+Sakura license. In November 2023 the Company granted Sakura Life Pharma Co., Ltd. an exclusive license to ALP-9 in
+Japan. Sakura paid an upfront fee of 20,000 in December 2023 and the Company may receive development and commercial
+milestones of up to an aggregate of 180,000."""
+
+
+def test_bare_amounts_in_a_notes_prose_under_a_currency_thousands_header():
+    (deal,) = extract(NOTE_IN_EUR_THOUSANDS).deals
+    assert (deal.upfront.amount, deal.upfront.currency) == (Decimal("20000000"), "EUR")
+    assert deal.milestones.amount == Decimal("180000000")

@@ -26,6 +26,15 @@ _LABEL_PIPE_ROW = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[ \t]*(?:\||$)))?[ \t]*)+)$",
     re.M,
 )
+#: a bare number right after a payment word in a note's prose under a units header ("Sakura paid an upfront fee of
+#: 20,000 in December 2023", "Upfront payment made: 25,000", "up to an aggregate of 151,000 in … milestones"; single
+#: spaces: a table row's cells are read as a row)
+_PROSE_AMOUNT = re.compile(
+    r"(?i)\b(?:payments?|fees?|milestones?|consideration|price|upfront|up-front|aggregate)(?: (?:made|received|"
+    r"paid|of|totall?ing|amounting to|up to|an aggregate of|approximately|about))*:? "
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?)(?![\d.,]*[ \t]*(?:%|percent|per[ \t]?cent|shares|patients|"
+    r"days|months|years|units))"
+)
 _PAYMENT_LABEL = re.compile(r"payment|milestone|up-?front|fee\b|royalt", re.I)
 _CELL = re.compile(r"(?:(?P<cur>\$|US\$|€|RMB)[ \t]*)?(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 #: a cell that is a year (a column heading), not an amount
@@ -48,6 +57,14 @@ def _table_rows(text: str, after: int, found: list[MoneyMatch], currency: str) -
         mm = _row_amount(text, row, taken, currency)
         if mm is not None:
             out.append(mm)
+            taken.append((mm.start, mm.end))
+    for p in _PROSE_AMOUNT.finditer(text, after):
+        s, e = p.span("num")
+        if _YEAR_CELL.fullmatch(p.group("num")) or any(a < e and s < b for a, b in taken):
+            continue
+        out.append(MoneyMatch(s, e, Decimal(p.group("num").replace(",", "")), currency, text[s:e],
+                              rule="money.table_row"))
+        taken.append((s, e))
     return out
 
 
