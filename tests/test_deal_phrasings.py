@@ -1997,3 +1997,21 @@ def test_bare_amounts_in_a_notes_prose_under_a_currency_thousands_header():
     (deal,) = extract(NOTE_IN_EUR_THOUSANDS).deals
     assert (deal.upfront.amount, deal.upfront.currency) == (Decimal("20000000"), "EUR")
     assert deal.milestones.amount == Decimal("180000000")
+
+
+SUMMED_AGAIN = """NORVANE BIO, INC.
+Collaboration Agreements - Pfizer Collaboration (Details) - USD ($)
+$ in Millions
+
+Upfront payment received                                      $ 650
+Maximum
+Regulatory milestone payments                                 $ 400
+Commercial milestone payments                                 1,000
+
+In July 2021, we entered into a collaboration agreement with Pfizer Inc. for NV-471. We received $650 million upfront
+and are eligible for up to $1.4 billion in regulatory and commercial milestones."""
+
+
+def test_a_milestone_part_that_sums_the_others_is_their_total():
+    (deal,) = extract(SUMMED_AGAIN).deals
+    assert deal.milestones.amount == Decimal("1400000000")

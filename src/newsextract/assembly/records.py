@@ -279,7 +279,7 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     total = Decimal(0)
     cur = parts[0][0].value.currency
     ub = False
-    for f, rule in parts:
+    for f, _rule in parts:
         cue = f.extra.get("cue").text.lower() if f.extra.get("cue") else ""
         # the same amount under cues of the same kinds is a repeat ("up to $242,500 upon … development and regulatory
         # milestones" in a note and "Development and regulatory milestone payments | $ 242,500" in its table)
@@ -291,6 +291,15 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
         kept.append(f)
         total += f.value.amount
         ub = ub or f.value.upper_bound
+    # one part that is the sum of the others is their total, written again ("Regulatory … $ 400", "Sales-based …
+    # 1,000" in a table and "up to $1.4 billion in regulatory and sales milestones" in the prose)
+    for f in kept:
+        rest = total - f.value.amount
+        if len(kept) >= 3 and rest > 0 and abs(rest - f.value.amount) <= f.value.amount / 100:
+            kept, total, ub = [f], f.value.amount, f.value.upper_bound
+            break
+    for f in kept:
+        rule = next(r for g, r in parts if g is f)
         ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
     return Money(amount=total, currency=cur, text=" + ".join(f.text for f in kept), upper_bound=ub)
 
