@@ -2015,3 +2015,11 @@ and are eligible for up to $1.4 billion in regulatory and commercial milestones.
 def test_a_milestone_part_that_sums_the_others_is_their_total():
     (deal,) = extract(SUMMED_AGAIN).deals
     assert deal.milestones.amount == Decimal("1400000000")
+
+
+def test_earn_out_payments_are_no_earning_verb():
+    text = ("Harlow Pharma will acquire Kestrel Biologics for up to $300 million. Under the agreement, Harlow will pay "
+            "$200 million in cash at completion and up to $100 million in earn-out payments.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Kestrel Biologics", "Harlow Pharma", Decimal("200000000"))]
