@@ -2023,3 +2023,10 @@ def test_earn_out_payments_are_no_earning_verb():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("Kestrel Biologics", "Harlow Pharma", Decimal("200000000"))]
+
+
+def test_a_deal_told_only_as_anothers_background_without_terms_is_dropped():
+    text = ("Harlow Pharma has agreed to acquire HP-7 from Kestrel Bio for $1.2 billion upfront. Harlow Pharma will "
+            "also assume liabilities tied to Kestrel Bio's prior in-licensing of the FGF21 molecule from Novartis.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Kestrel Bio", "Harlow Pharma")]

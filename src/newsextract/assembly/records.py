@@ -57,6 +57,12 @@ class DealWriter:
             licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules))
         if (licensor is None and licensee is None) or not (fields or targets or assets or ended or paid_royalty):
             return None
+        if not fields and royalty is None and all(
+                c.kind != "other" and _PRIOR_BEFORE.search(text, max(0, c.start - 30), c.start)
+                for m in allf for c in m.deal_cues if c.kind != "other") and any(
+                c.kind != "other" for m in allf for c in m.deal_cues):
+            return None  # a deal told only as another's background, with no term ("assume liabilities tied to X's
+            # prior in-licensing of the molecule from Novartis")
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
@@ -413,6 +419,10 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
         return None
     ev.append(Evidence(field="royalty", start=first.start, end=first.end, text=first.text, rule=first.rule))
     return Royalty(tiered=tiered, min_pct=lo, max_pct=hi, text=first.text)
+
+
+#: a word that makes a deal another's background ("X's prior in-licensing of the molecule from Y")
+_PRIOR_BEFORE = re.compile(r"(?i)\b(?:prior|previous|earlier|former|original|existing|pre-existing)\s+(?:[\w-]+\s+)?$")
 
 
 #: a condition the clause sets before a status word ("If Sanofi does not exercise its option, all rights remain with
