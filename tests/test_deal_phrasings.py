@@ -2030,3 +2030,12 @@ def test_a_deal_told_only_as_anothers_background_without_terms_is_dropped():
             "also assume liabilities tied to Kestrel Bio's prior in-licensing of the FGF21 molecule from Novartis.")
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("Kestrel Bio", "Harlow Pharma")]
+
+
+def test_another_drug_with_its_own_upfront_is_another_deal_of_the_same_parties():
+    text = ("In May, Orvane Pharma licensed TB-264 from Tellis Bio, paying $47 million upfront and promising as much as "
+            "$1.3 billion in milestones. Two months later it took rights to TB-315, a Claudin 18.2 ADC, for $35 "
+            "million upfront and up to $901 million in milestones.")
+    deals = extract(text).deals
+    assert [(d.asset, d.upfront.amount) for d in deals] == [("TB-264", Decimal("47000000")),
+                                                            ("TB-315", Decimal("35000000"))]

@@ -87,7 +87,7 @@ class Linker:
                     heading = m  # a list heading that names a drug (or a target) and no company opens the next entry,
                     continue  # even with a deal word ("★ HX-301，GLP-1/GCGR双激动剂，NewCo"), and is no term of the entry before
                 if last is not None and self._continues(last, m, mi, text):
-                    if self._earlier(text, last, m):
+                    if self._earlier(text, last, m) or _other_drug_terms(last, m):
                         other = _same_parties(last)  # the same parties' earlier (or later) deal, with its own terms
                         deals.append(other)
                         absorb(other, m)
@@ -332,6 +332,18 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
 
 
 _EXERCISE = re.compile(r"(?i)exercise|行权|行權")
+
+
+def _other_drug_terms(d: DealState, m: Mention) -> bool:
+    """``m`` names another drug than the deal's with an upfront or total of its own, different from the deal's ("Two
+    months later it took rights to SKB315 for $35 million upfront" after SKB264's $47 million): another deal of the
+    same parties."""
+    mine, theirs = _assets_of(m), _assets_of(d)
+    if not mine or not theirs or mine & theirs:
+        return False
+    have = {FIELD_KIND.get(k, k): f.value for k, f, _ in d.money}
+    return any(FIELD_KIND.get(k, k) in ("upfront", "total") and FIELD_KIND.get(k, k) in have
+               and not _same_amount(have[FIELD_KIND.get(k, k)], f.value) for k, f, _ in m.money)
 
 
 def _exercise_fee(f: Any, rule: str) -> bool:
