@@ -1049,3 +1049,22 @@ def test_figures_what_a_company_expects_for_a_period_not_ended_is_a_forecast(ext
 def test_figures_a_net_loss_is_a_companys_never_a_products(extractor, lang, text, want):
     """A net profit or loss is a company's: a product named near it is not its subject."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+
+_BAND_S = ("证券代码：688001          证券简称：宁远生物          公告编号：2026-001\n\n宁远生物关于签署独家许可协议的公告\n\n"
+           "二、协议主要内容\n4. 销售提成：年净销售额不超过10亿元的部分按3%提成，超过10亿元的部分按5%提成。\n\n三、对公司的影响\n"
+           "公司2025年前三季度实现营业收入5.2亿元，同比增长10.5%。")
+_BAND_T = ("證券代碼：688001          證券簡稱：寧遠生物          公告編號：2026-001\n\n寧遠生物關於簽署獨家許可協議的公告\n\n"
+           "二、協議主要內容\n4. 銷售提成：年淨銷售額超過5億美元的部分按6%提成。\n\n三、對公司的影響\n"
+           "公司2025年前三季度實現營業收入5.2億元，同比增長10.5%。")
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", _BAND_S, [("宁远生物", "revenue", 520000000, "CNY", "9M 2025", 10.5)]),
+    ("zh", _BAND_T, [("寧遠生物", "revenue", 520000000, "CNY", "9M 2025", 10.5)]),
+])
+def test_figures_a_royalty_sales_band_is_no_figure(extractor, lang, text, want):
+    """The band of sales a royalty is tiered by ('年净销售额不超过10亿元的部分按3%提成') is a threshold, no product's
+    sales (of the filer a filing's header names)."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
