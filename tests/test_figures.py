@@ -1068,3 +1068,15 @@ def test_figures_a_royalty_sales_band_is_no_figure(extractor, lang, text, want):
     """The band of sales a royalty is tiered by ('年净销售额不超过10亿元的部分按3%提成') is a threshold, no product's
     sales (of the filer a filing's header names)."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+def test_figures_a_disclosures_title_line_names_its_filer(extractor):
+    """A Korean disclosure headed 'Halvorsen Bio Co., Ltd. / Conclusion of …' is Halvorsen Bio's: its 'Sales revenue
+    of recent business year' is the filer's revenue ('business year' is a fiscal year, no business line)."""
+    text = ("Halvorsen Bio Co., Ltd. / Conclusion of Technology Export Contract (Autonomous Disclosure)\n\n"
+            "1. Contract name: Technology export contract for HB-0412, an oral small molecule\n"
+            "2. Counterparty: Kestrel Pharma, Inc. (U.S.A.)\n"
+            "3. Total contract amount: USD 400,000,000\n"
+            "4. Sales revenue of recent business year (2024, consolidated): KRW 120,500,000,000\n")
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [
+        ("Halvorsen Bio Co., Ltd.", "revenue", 120500000000, "KRW", "FY2024", None)]
