@@ -1080,3 +1080,17 @@ def test_figures_a_disclosures_title_line_names_its_filer(extractor):
             "4. Sales revenue of recent business year (2024, consolidated): KRW 120,500,000,000\n")
     assert [_row(f) for f in _figures(extractor, "en", text)] == [
         ("Halvorsen Bio Co., Ltd.", "revenue", 120500000000, "KRW", "FY2024", None)]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物与瑞康医药签署授权协议，瑞康医药获得KX-201在大中华区的权益。资本市场上，宁远生物股价当日上涨7.3%。"
+           "该公司2025年实现营业收入约12亿元，主要来自合作方支付的技术费。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2025", None)]),
+    ("zh", "寧遠生物與瑞康醫藥簽署授權協議，瑞康醫藥獲得KX-201在大中華區的權益。資本市場上，寧遠生物股價當日上漲7.3%。"
+           "該公司2025年實現營業收入約12億元，主要來自合作方支付的技術費。",
+     [("寧遠生物", "revenue", 1200000000, "CNY", "FY2025", None)]),
+])
+def test_figures_the_company_referred_to_is_the_subject(extractor, lang, text, want):
+    """'该公司2025年实现营业收入…' is the figure of the company named before, not of a company called '该公司' (a name
+    finder's reading of the reference)."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
