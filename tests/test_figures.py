@@ -1094,3 +1094,22 @@ def test_figures_the_company_referred_to_is_the_subject(extractor, lang, text, w
     """'该公司2025年实现营业收入…' is the figure of the company named before, not of a company called '该公司' (a name
     finder's reading of the reference)."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+_HK_HEAD = ("香港交易及結算所有限公司及香港聯合交易所有限公司對本公告的內容概不負責，對其準確性或完整性亦不發表任何聲明。\n\n"
+            "寧遠醫藥集團有限公司\nNINGYUAN PHARMACEUTICAL GROUP LIMITED\n（於開曼群島註冊成立之有限公司）\n（股份代號：2999）\n\n"
+            "澄清公告\n\n本公司董事會注意到，有報道稱瑞康製藥正考慮收購本公司。本公司並無與瑞康製藥進行任何磋商。\n\n"
+            "截至2025年6月30日止六個月，本集團未經審核收入約為12.36億港元，較去年同期增長8.2%。")
+
+
+_HK_HEAD_S = ("香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责，对其准确性或完整性亦不发表任何声明。\n\n"
+              "宁远医药集团有限公司\nNINGYUAN PHARMACEUTICAL GROUP LIMITED\n（于开曼群岛注册成立之有限公司）\n（股份代号：2999）\n\n"
+              "澄清公告\n\n本公司董事会注意到，有报道称瑞康制药正考虑收购本公司。本公司并无与瑞康制药进行任何磋商。\n\n"
+              "截至2025年6月30日止六个月，本集团未经审核收入约为12.36亿港元，较去年同期增长8.2%。")
+
+
+@pytest.mark.parametrize("text,name", [(_HK_HEAD, "寧遠醫藥集團有限公司"), (_HK_HEAD_S, "宁远医药集团有限公司")])
+def test_figures_a_hong_kong_announcement_names_its_issuer_under_the_disclaimer(extractor, text, name):
+    """A Hong Kong announcement opens with the exchange's disclaimer, then its issuer's Chinese and English names:
+    '本集團' is that issuer, not the company the announcement last named."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == [(name, "revenue", 1236000000, "HKD", "H1 2025", 8.2)]
