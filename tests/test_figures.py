@@ -1113,3 +1113,15 @@ def test_figures_a_hong_kong_announcement_names_its_issuer_under_the_disclaimer(
     """A Hong Kong announcement opens with the exchange's disclaimer, then its issuer's Chinese and English names:
     '本集團' is that issuer, not the company the announcement last named."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == [(name, "revenue", 1236000000, "HKD", "H1 2025", 8.2)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("寧遠醫藥2025年上半年收入約為12.36億港元；寧遠醫藥擁有人應佔溢利約為1.85億港元。",
+     [("寧遠醫藥", "revenue", 1236000000, "HKD", "H1 2025", None), ("寧遠醫藥", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+    ("宁远医药2025年上半年股东应占溢利约为1.85亿港元。", [("宁远医药", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+    ("寧遠醫藥2025年上半年期內溢利約為1.85億港元。", [("寧遠醫藥", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+])
+def test_figures_profit_attributable_to_owners_is_net_profit(extractor, text, want):
+    """Hong Kong filings' profit words: 本公司擁有人應佔溢利, 股东应占溢利 (attributable to owners), 期內溢利 (for the
+    period) are the net profit."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
