@@ -1125,3 +1125,15 @@ def test_figures_profit_attributable_to_owners_is_net_profit(extractor, text, wa
     """Hong Kong filings' profit words: 本公司擁有人應佔溢利, 股东应占溢利 (attributable to owners), 期內溢利 (for the
     period) are the net profit."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2025年上半年营业收入2.87亿元。产品端，核心品种宁维尼片上半年销售收入1.21亿元，同比增长29.5%。",
+     [("宁远生物", "revenue", 287000000, "CNY", "H1 2025", None), ("宁维尼片", "product_sales", 121000000, "CNY", "H1 2025", 29.5)]),
+    ("寧遠生物2025年上半年營業收入2.87億元。產品端，核心品種寧維尼膠囊上半年銷售收入1.21億元。",
+     [("寧遠生物", "revenue", 287000000, "CNY", "H1 2025", None), ("寧維尼膠囊", "product_sales", 121000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_products_sales_with_a_period_without_its_year(extractor, text, want):
+    """'核心品种宁维尼片上半年销售收入…', '核心品種寧維尼膠囊上半年銷售收入…': a period without its year between the product and
+    its sales word is no part of the product's name."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
