@@ -1137,3 +1137,15 @@ def test_figures_a_products_sales_with_a_period_without_its_year(extractor, text
     """'核心品种宁维尼片上半年销售收入…', '核心品種寧維尼膠囊上半年銷售收入…': a period without its year between the product and
     its sales word is no part of the product's name."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2025年上半年，宁远生物实现营业收入3.1亿元。报告期内，宁远生物授权收入1.2亿元，其中包括合作伙伴支付的里程碑款。",
+     [("宁远生物", "revenue", 310000000, "CNY", "H1 2025", None), ("宁远生物", "other", 120000000, "CNY", "H1 2025", None)]),
+    ("2025年上半年，寧遠生物實現營業收入3.1億元。報告期內，寧遠生物授權及合作收入1.2億元，其中包括合作夥伴支付的里程碑款。",
+     [("寧遠生物", "revenue", 310000000, "CNY", "H1 2025", None), ("寧遠生物", "other", 120000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_payment_word_inside_a_metric_word_is_no_payment(extractor, text, want):
+    """'授权收入1.2亿元，其中包括…里程碑款': 授权 / 合作 inside the metric word are no deal payment that makes the amount a
+    deal's term."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
