@@ -1149,3 +1149,15 @@ def test_figures_a_payment_word_inside_a_metric_word_is_no_payment(extractor, te
     """'授权收入1.2亿元，其中包括…里程碑款': 授权 / 合作 inside the metric word are no deal payment that makes the amount a
     deal's term."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2025年上半年，宁远生物实现营业收入2.87亿元。报告期内，宁远生物合作收入1.38亿元，其中包括合作伙伴支付的里程碑款。",
+     [("宁远生物", "revenue", 287000000, "CNY", "H1 2025", None), ("宁远生物", "other", 138000000, "CNY", "H1 2025", None)]),
+    ("2025年上半年，寧遠生物實現營業收入2.87億元。報告期內，寧遠生物合作收入約為1.38億元。",
+     [("寧遠生物", "revenue", 287000000, "CNY", "H1 2025", None), ("寧遠生物", "other", 138000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_collaboration_income_is_a_measure_of_its_own(extractor, text, want):
+    """'合作收入1.38亿元' (collaboration income) is a part of revenue reported on its own, as 授权收入 is (metric
+    other), not a second revenue of the period."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
