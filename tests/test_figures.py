@@ -1161,3 +1161,12 @@ def test_figures_collaboration_income_is_a_measure_of_its_own(extractor, text, w
     """'合作收入1.38亿元' (collaboration income) is a part of revenue reported on its own, as 授权收入 is (metric
     other), not a second revenue of the period."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+def test_figures_a_share_said_after_a_value_keeps_its_subject(extractor):
+    """'… upfronts exceeded $16 billion in the first half of 2025, with deals for Chinese assets accounting for
+    roughly 30% of the total': the subject of the later share is not the total's."""
+    text = ("Global biopharma licensing upfronts exceeded $16 billion in the first half of 2025, with deals for "
+            "Korean assets accounting for roughly 12% of the total by value.")
+    got = [_row(f) for f in _figures(extractor, "en", text)]
+    assert got[0] == ("upfronts", "deal_value", 16000000000, "USD", "H1 2025", None)

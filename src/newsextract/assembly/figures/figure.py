@@ -98,6 +98,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
+        if cue.kind != "market_share":
+            # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
+            # Chinese assets accounting for roughly 30% of the total"), not this figure's
+            mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
