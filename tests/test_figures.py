@@ -1170,3 +1170,14 @@ def test_figures_a_share_said_after_a_value_keeps_its_subject(extractor):
             "Korean assets accounting for roughly 12% of the total by value.")
     got = [_row(f) for f in _figures(extractor, "en", text)]
     assert got[0] == ("upfronts", "deal_value", 16000000000, "USD", "H1 2025", None)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Global licensing upfronts exceeded $16 billion in the first half of 2025, with deals for Korean assets "
+     "accounting for roughly 12% of the total by value.", ("Korean assets", "market_share", 12, "%", "H1 2025", None)),
+    ("Oncology accounted for 41% of the total in 2024.", ("Oncology", "market_share", 41, "%", "2024", None)),
+])
+def test_figures_a_share_of_the_total(extractor, text, want):
+    """'… accounting for roughly 12% of the total (by value)': a share of the total named before is a market share
+    (not before revenue, sales or income)."""
+    assert want in [_row(f) for f in _figures(extractor, "en", text)]
