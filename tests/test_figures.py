@@ -1181,3 +1181,15 @@ def test_figures_a_share_of_the_total(extractor, text, want):
     """'… accounting for roughly 12% of the total (by value)': a share of the total named before is a market share
     (not before revenue, sales or income)."""
     assert want in [_row(f) for f in _figures(extractor, "en", text)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("寧遠生技去年合併營收為新台幣18.7億元。瑞康藥業收購一座工廠。瑞康表示，併購後全年營收可望增加約新台幣15億元。",
+     [("寧遠生技", "revenue", 1870000000, "TWD")]),
+    ("宁远生物去年营业收入为人民币18.7亿元。瑞康药业收购一座工厂。瑞康表示，收购后全年营收将增加约人民币15亿元。",
+     [("宁远生物", "revenue", 1870000000, "CNY")]),
+])
+def test_figures_a_change_given_as_an_amount_with_its_currency_word(extractor, text, want):
+    """'營收可望增加約新台幣15億元': an increase given as an amount is no figure, also with its currency written before
+    the number (新台幣, 人民币)."""
+    assert [_row(f)[:4] for f in _figures(extractor, "zh", text)] == want
