@@ -904,3 +904,23 @@ def test_approvals_a_count_of_approvals_is_no_event(extractor):
     the agency that counted them is no drug)."""
     text = "The KDDF also noted that six Korean-originated new drugs won approval from the MFDS last year."
     assert _one(extractor, "en", text) == []
+
+
+def test_approvals_a_drug_named_with_its_code_is_a_drug_elsewhere(extractor):
+    """'Norvexa, known in development as KST-207, is …' names a drug: a later sentence whose subject is its licensee
+    ('Halvard won US approval in 2023 and reported Norvexa sales …') reports that drug's approval (the licensee's
+    short name, no drug, is the company)."""
+    text = ("Norvexa, known in development as KST-207, is an oral JAK1 inhibitor. Kestrel licensed it outside Korea to "
+            "Danish drugmaker Halvard Pharma in 2020. Halvard won US approval in 2023 and reported Norvexa sales of "
+            "$120 million for 2024.")
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "approval", "Norvexa", "Halvard Pharma")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "宁远生物的泽沃替尼上市申请已于今年3月获国家药监局受理；截至目前，泽沃替尼尚未获批。"),
+    ("zh", "寧遠生物的澤沃替尼上市申請已於今年3月獲國家藥監局受理；截至目前，澤沃替尼仍未獲批。"),
+])
+def test_approvals_not_yet_approved_is_no_approval(extractor, lang, text):
+    """'尚未获批' / '仍未獲批' (not yet approved) is no approval; the accepted filing beside it stays."""
+    assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("NMPA", "filing_accepted")]

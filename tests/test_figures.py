@@ -1049,3 +1049,147 @@ def test_figures_what_a_company_expects_for_a_period_not_ended_is_a_forecast(ext
 def test_figures_a_net_loss_is_a_companys_never_a_products(extractor, lang, text, want):
     """A net profit or loss is a company's: a product named near it is not its subject."""
     assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+
+_BAND_S = ("证券代码：688001          证券简称：宁远生物          公告编号：2026-001\n\n宁远生物关于签署独家许可协议的公告\n\n"
+           "二、协议主要内容\n4. 销售提成：年净销售额不超过10亿元的部分按3%提成，超过10亿元的部分按5%提成。\n\n三、对公司的影响\n"
+           "公司2025年前三季度实现营业收入5.2亿元，同比增长10.5%。")
+_BAND_T = ("證券代碼：688001          證券簡稱：寧遠生物          公告編號：2026-001\n\n寧遠生物關於簽署獨家許可協議的公告\n\n"
+           "二、協議主要內容\n4. 銷售提成：年淨銷售額超過5億美元的部分按6%提成。\n\n三、對公司的影響\n"
+           "公司2025年前三季度實現營業收入5.2億元，同比增長10.5%。")
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", _BAND_S, [("宁远生物", "revenue", 520000000, "CNY", "9M 2025", 10.5)]),
+    ("zh", _BAND_T, [("寧遠生物", "revenue", 520000000, "CNY", "9M 2025", 10.5)]),
+])
+def test_figures_a_royalty_sales_band_is_no_figure(extractor, lang, text, want):
+    """The band of sales a royalty is tiered by ('年净销售额不超过10亿元的部分按3%提成') is a threshold, no product's
+    sales (of the filer a filing's header names)."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+def test_figures_a_disclosures_title_line_names_its_filer(extractor):
+    """A Korean disclosure headed 'Halvorsen Bio Co., Ltd. / Conclusion of …' is Halvorsen Bio's: its 'Sales revenue
+    of recent business year' is the filer's revenue ('business year' is a fiscal year, no business line)."""
+    text = ("Halvorsen Bio Co., Ltd. / Conclusion of Technology Export Contract (Autonomous Disclosure)\n\n"
+            "1. Contract name: Technology export contract for HB-0412, an oral small molecule\n"
+            "2. Counterparty: Kestrel Pharma, Inc. (U.S.A.)\n"
+            "3. Total contract amount: USD 400,000,000\n"
+            "4. Sales revenue of recent business year (2024, consolidated): KRW 120,500,000,000\n")
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [
+        ("Halvorsen Bio Co., Ltd.", "revenue", 120500000000, "KRW", "FY2024", None)]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物与瑞康医药签署授权协议，瑞康医药获得KX-201在大中华区的权益。资本市场上，宁远生物股价当日上涨7.3%。"
+           "该公司2025年实现营业收入约12亿元，主要来自合作方支付的技术费。",
+     [("宁远生物", "revenue", 1200000000, "CNY", "FY2025", None)]),
+    ("zh", "寧遠生物與瑞康醫藥簽署授權協議，瑞康醫藥獲得KX-201在大中華區的權益。資本市場上，寧遠生物股價當日上漲7.3%。"
+           "該公司2025年實現營業收入約12億元，主要來自合作方支付的技術費。",
+     [("寧遠生物", "revenue", 1200000000, "CNY", "FY2025", None)]),
+])
+def test_figures_the_company_referred_to_is_the_subject(extractor, lang, text, want):
+    """'该公司2025年实现营业收入…' is the figure of the company named before, not of a company called '该公司' (a name
+    finder's reading of the reference)."""
+    assert [_row(f) for f in _figures(extractor, lang, text)] == want
+
+
+_HK_HEAD = ("香港交易及結算所有限公司及香港聯合交易所有限公司對本公告的內容概不負責，對其準確性或完整性亦不發表任何聲明。\n\n"
+            "寧遠醫藥集團有限公司\nNINGYUAN PHARMACEUTICAL GROUP LIMITED\n（於開曼群島註冊成立之有限公司）\n（股份代號：2999）\n\n"
+            "澄清公告\n\n本公司董事會注意到，有報道稱瑞康製藥正考慮收購本公司。本公司並無與瑞康製藥進行任何磋商。\n\n"
+            "截至2025年6月30日止六個月，本集團未經審核收入約為12.36億港元，較去年同期增長8.2%。")
+
+
+_HK_HEAD_S = ("香港交易及结算所有限公司及香港联合交易所有限公司对本公告的内容概不负责，对其准确性或完整性亦不发表任何声明。\n\n"
+              "宁远医药集团有限公司\nNINGYUAN PHARMACEUTICAL GROUP LIMITED\n（于开曼群岛注册成立之有限公司）\n（股份代号：2999）\n\n"
+              "澄清公告\n\n本公司董事会注意到，有报道称瑞康制药正考虑收购本公司。本公司并无与瑞康制药进行任何磋商。\n\n"
+              "截至2025年6月30日止六个月，本集团未经审核收入约为12.36亿港元，较去年同期增长8.2%。")
+
+
+@pytest.mark.parametrize("text,name", [(_HK_HEAD, "寧遠醫藥集團有限公司"), (_HK_HEAD_S, "宁远医药集团有限公司")])
+def test_figures_a_hong_kong_announcement_names_its_issuer_under_the_disclaimer(extractor, text, name):
+    """A Hong Kong announcement opens with the exchange's disclaimer, then its issuer's Chinese and English names:
+    '本集團' is that issuer, not the company the announcement last named."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == [(name, "revenue", 1236000000, "HKD", "H1 2025", 8.2)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("寧遠醫藥2025年上半年收入約為12.36億港元；寧遠醫藥擁有人應佔溢利約為1.85億港元。",
+     [("寧遠醫藥", "revenue", 1236000000, "HKD", "H1 2025", None), ("寧遠醫藥", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+    ("宁远医药2025年上半年股东应占溢利约为1.85亿港元。", [("宁远医药", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+    ("寧遠醫藥2025年上半年期內溢利約為1.85億港元。", [("寧遠醫藥", "net_profit", 185000000, "HKD", "H1 2025", None)]),
+])
+def test_figures_profit_attributable_to_owners_is_net_profit(extractor, text, want):
+    """Hong Kong filings' profit words: 本公司擁有人應佔溢利, 股东应占溢利 (attributable to owners), 期內溢利 (for the
+    period) are the net profit."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2025年上半年营业收入2.87亿元。产品端，核心品种宁维尼片上半年销售收入1.21亿元，同比增长29.5%。",
+     [("宁远生物", "revenue", 287000000, "CNY", "H1 2025", None), ("宁维尼片", "product_sales", 121000000, "CNY", "H1 2025", 29.5)]),
+    ("寧遠生物2025年上半年營業收入2.87億元。產品端，核心品種寧維尼膠囊上半年銷售收入1.21億元。",
+     [("寧遠生物", "revenue", 287000000, "CNY", "H1 2025", None), ("寧維尼膠囊", "product_sales", 121000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_products_sales_with_a_period_without_its_year(extractor, text, want):
+    """'核心品种宁维尼片上半年销售收入…', '核心品種寧維尼膠囊上半年銷售收入…': a period without its year between the product and
+    its sales word is no part of the product's name."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2025年上半年，宁远生物实现营业收入3.1亿元。报告期内，宁远生物授权收入1.2亿元，其中包括合作伙伴支付的里程碑款。",
+     [("宁远生物", "revenue", 310000000, "CNY", "H1 2025", None), ("宁远生物", "other", 120000000, "CNY", "H1 2025", None)]),
+    ("2025年上半年，寧遠生物實現營業收入3.1億元。報告期內，寧遠生物授權及合作收入1.2億元，其中包括合作夥伴支付的里程碑款。",
+     [("寧遠生物", "revenue", 310000000, "CNY", "H1 2025", None), ("寧遠生物", "other", 120000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_payment_word_inside_a_metric_word_is_no_payment(extractor, text, want):
+    """'授权收入1.2亿元，其中包括…里程碑款': 授权 / 合作 inside the metric word are no deal payment that makes the amount a
+    deal's term."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2025年上半年，宁远生物实现营业收入2.87亿元。报告期内，宁远生物合作收入1.38亿元，其中包括合作伙伴支付的里程碑款。",
+     [("宁远生物", "revenue", 287000000, "CNY", "H1 2025", None), ("宁远生物", "other", 138000000, "CNY", "H1 2025", None)]),
+    ("2025年上半年，寧遠生物實現營業收入2.87億元。報告期內，寧遠生物合作收入約為1.38億元。",
+     [("寧遠生物", "revenue", 287000000, "CNY", "H1 2025", None), ("寧遠生物", "other", 138000000, "CNY", "H1 2025", None)]),
+])
+def test_figures_collaboration_income_is_a_measure_of_its_own(extractor, text, want):
+    """'合作收入1.38亿元' (collaboration income) is a part of revenue reported on its own, as 授权收入 is (metric
+    other), not a second revenue of the period."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == want
+
+
+def test_figures_a_share_said_after_a_value_keeps_its_subject(extractor):
+    """'… upfronts exceeded $16 billion in the first half of 2025, with deals for Chinese assets accounting for
+    roughly 30% of the total': the subject of the later share is not the total's."""
+    text = ("Global biopharma licensing upfronts exceeded $16 billion in the first half of 2025, with deals for "
+            "Korean assets accounting for roughly 12% of the total by value.")
+    got = [_row(f) for f in _figures(extractor, "en", text)]
+    assert got[0] == ("upfronts", "deal_value", 16000000000, "USD", "H1 2025", None)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Global licensing upfronts exceeded $16 billion in the first half of 2025, with deals for Korean assets "
+     "accounting for roughly 12% of the total by value.", ("Korean assets", "market_share", 12, "%", "H1 2025", None)),
+    ("Oncology accounted for 41% of the total in 2024.", ("Oncology", "market_share", 41, "%", "2024", None)),
+])
+def test_figures_a_share_of_the_total(extractor, text, want):
+    """'… accounting for roughly 12% of the total (by value)': a share of the total named before is a market share
+    (not before revenue, sales or income)."""
+    assert want in [_row(f) for f in _figures(extractor, "en", text)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("寧遠生技去年合併營收為新台幣18.7億元。瑞康藥業收購一座工廠。瑞康表示，併購後全年營收可望增加約新台幣15億元。",
+     [("寧遠生技", "revenue", 1870000000, "TWD")]),
+    ("宁远生物去年营业收入为人民币18.7亿元。瑞康药业收购一座工厂。瑞康表示，收购后全年营收将增加约人民币15亿元。",
+     [("宁远生物", "revenue", 1870000000, "CNY")]),
+])
+def test_figures_a_change_given_as_an_amount_with_its_currency_word(extractor, text, want):
+    """'營收可望增加約新台幣15億元': an increase given as an amount is no figure, also with its currency written before
+    the number (新台幣, 人民币)."""
+    assert [_row(f)[:4] for f in _figures(extractor, "zh", text)] == want

@@ -95,8 +95,8 @@ class ReportVocab:
         self._trigger_indexes: dict[int, tuple[tuple[Rule, ...], _GroupIndex]] = {}
         #: ``named_in`` answers for one text (kept by identity; replaced whole when another text comes)
         self._named_memo: tuple[str, dict[tuple[int, int, int, str], list[Fact]]] | None = None
-        #: ``drug_pairs`` of the last text (one reference: replaced whole)
-        self._pairs_memo: tuple[str | None, list[tuple[str, str]]] = (None, [])
+        #: ``drug_pairs`` and ``drug_codes`` of the last text (one reference: replaced whole)
+        self._pairs_memo: tuple[str | None, list[tuple[str, str]], list[tuple[str, str]]] = (None, [], [])
         self._load_regulators(lang, patterns_dir)
         self._load_approvals(lang, patterns_dir)
         self._load_figures(lang, patterns_dir)
@@ -123,6 +123,8 @@ class ReportVocab:
         self.not_drugs = frozenset(appr.get("not_drugs", []) or [])
         self.not_companies = re.compile(appr["not_companies"]) if appr.get("not_companies") else None
         self.pair_rules = tuple(r for r in self.drugs if "inn" in r.regex.groupindex and "brand" in r.regex.groupindex)
+        #: phrasings that give a drug's name with its development code ("Tykvera, known in development as AVB-1103")
+        self.code_rules = tuple(r for r in self.drugs if "code" in r.regex.groupindex and "brand" in r.regex.groupindex)
         stems = appr.get("inn_stems") or []
         self.inn_shape = re.compile(r"(?<![a-z])[a-z]{3,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) +
                                     r")(?![a-z])") if stems else None
@@ -282,13 +284,21 @@ class ReportVocab:
     def drug_pairs(self, text: str) -> list[tuple[str, str]]:
         """(brand, INN) pairs the text states anywhere: "ZELVORA (tafolimab)", "norvestrant, also known as NORVEXA".
         (The approvals of an article ask twice: the answer for the last text is kept.)"""
+        return list(self._pairs(text)[1])
+
+    def drug_codes(self, text: str) -> list[tuple[str, str]]:
+        """(name, code) pairs the text states anywhere: "Tykvera, known in development as AVB-1103"."""
+        return list(self._pairs(text)[2])
+
+    def _pairs(self, text: str) -> tuple[str | None, list[tuple[str, str]], list[tuple[str, str]]]:
         memo = self._pairs_memo
         if memo[0] is not text:
-            memo = self._pairs_memo = (text, self._drug_pairs(text))
-        return list(memo[1])
+            memo = self._pairs_memo = (text, *self._drug_pairs(text))
+        return memo
 
-    def _drug_pairs(self, text: str) -> list[tuple[str, str]]:
+    def _drug_pairs(self, text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         out = []
+        codes: list[tuple[str, str]] = []
         spans: list[tuple[int, int]] = []
         for m in self.appr_rx["drug.pair_hint"].finditer(text):  # a pair sits around a bracket or "known as": look only there
             a, b = max(0, m.start() - 80), min(len(text), m.end() + 80)
@@ -302,7 +312,11 @@ class ReportVocab:
             if g.get("brand") and g.get("inn") and g["brand"] not in self.not_drugs and \
                     not abbreviates(g["inn"], g["brand"]):
                 out.append((g["brand"].strip(), self._pair_inn(g["inn"])))
-        return out
+        if self.code_rules:
+            for f in (f for a, b in spans for f in self._matches(self.code_rules, text, a, b, "drug", leftmost=False)):
+                if f.value.get("brand") and f.value.get("code") and f.value["brand"] not in self.not_drugs:
+                    codes.append((f.value["brand"].strip(), f.value["code"].strip()))
+        return out, codes
 
     def _pair_inn(self, inn: str) -> str:
         """The INN of a brand/code ↔ INN pair without the words a Chinese name may have run into ("公司贝伐珠单抗")."""

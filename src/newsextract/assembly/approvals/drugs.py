@@ -156,6 +156,8 @@ def known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str
     for brand, inn in vocab.drug_pairs(text):
         names.setdefault(brand, (inn, brand))
         names.setdefault(inn, (inn, brand))
+    for name, _code in vocab.drug_codes(text):  # "Tykvera, known in development as AVB-1103": a drug by its name
+        names.setdefault(name, (None, name))
     for f in facts:
         if f.label == "asset" and f.kind in ("inn", "inn_zh", "code") and len(f.text) >= 3:
             names.setdefault(f.text, (f.text if f.kind != "code" else None, None))

@@ -98,6 +98,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
+        if cue.kind != "market_share":
+            # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
+            # Chinese assets accounting for roughly 30% of the total"), not this figure's
+            mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
@@ -136,7 +140,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             (own is None or own.rule != "figure.filer"):
         return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
-    o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)))
+    ana = vocab.company_anaphor
+    # (a company a name finder read from a reference -- "该公司", "the company" -- is no name: see the anaphor below)
+    o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)) and
+                                    not (ana is not None and ana.fullmatch(f.text.strip())))
     if o is not None:
         return o.text, "company", o
     named = _reporting_subject(text, vocab, a, anchor, facts)
@@ -145,7 +152,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
-        prior = facts.of("org").last_within(None, a, lambda f: not (bad is not None and bad.search(f.text)))
+        prior = facts.of("org").last_within(None, a, lambda f: not (bad is not None and bad.search(f.text)) and
+                                            not ana.fullmatch(f.text.strip()))
         if prior is not None:  # else the company named last before
             return prior.text, "company", prior
     orgs_after = [f for f in facts.of("org").starting(anchor, b) if anchor <= f.start and f.end <= b]

@@ -274,11 +274,15 @@ def _cues(art: Article, a: int, b: int, metrics: list[Fact]) -> tuple[list[Fact]
     one_payment = art.vocab.fig_rx["fig.one_payment"]
     aggregate = any(f.label == "aggregate" and a <= f.start < b for f in facts) or \
         any(m.kind == "deal_value" for m in metrics)
-    sent_pay = [p for p in art.pay_index.starting(a, b) if a <= p.start < b]
+    # (a payment word inside a metric word is no payment: '合作收入', collaboration revenue, is no '合作' deal's amount)
+    spans = [(m.start, m.end) for m in metrics]
+    own = [(m.start, m.end) for m in metrics if m.kind not in ("deal_value", "market_size", "market_share")]
+    sent_pay = [p for p in art.pay_index.starting(a, b) if a <= p.start < b and
+                not any(x <= p.start and p.end <= y for x, y in own)]
     if aggregate and not any(a <= s0 < b for s0, _ in art.deal_spans):
         metrics = sorted(metrics + [Fact(p.start, p.end, "metric", "deal_value", None, p.rule, p.text,
                                          {"scope": "market"}) for p in sent_pay
-                                    if p.kind in ("total", "upfront") and not overlaps(p, [(m.start, m.end) for m in metrics])
+                                    if p.kind in ("total", "upfront") and not overlaps(p, spans)
                                     and not one_payment.search(text, max(a, p.start - 12), p.end)],
                          key=lambda m: m.start)
         sent_pay = []
