@@ -957,3 +957,15 @@ def test_zh_buyer_of_a_described_company_and_talks_to_in_license(text, licensor,
 def test_zh_no_plan_to_sell_rights_is_no_deal(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物以数亿美元首付款将KQ-101的全球权益授予诺华。",
+    "康橋生物以數億美元首付款將KQ-101的全球權益授予諾華。",
+])
+def test_zh_an_amount_without_digits_is_no_amount(text):
+    from newsextract import extract
+    from newsextract.normalize.money.vocab import zh_number
+    assert zh_number("亿") is None and zh_number("十亿") == 1000000000
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is None and d.asset == "KQ-101"
