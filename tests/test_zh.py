@@ -969,3 +969,15 @@ def test_zh_an_amount_without_digits_is_no_amount(text):
     assert zh_number("亿") is None and zh_number("十亿") == 1000000000
     d = extract(text, lang="zh").deals[0]
     assert d.upfront is None and d.asset == "KQ-101"
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将KQ-101的中国权益授予诺华，诺华支付首付款3,000万元，并按年度净销售额的3%至5%分档向康桥生物支付销售提成。",
+    "康橋生物將KQ-101的中國權益授予諾華，諾華支付首付款3,000萬元，並按年度淨銷售額的3%至5%分檔向康橋生物支付銷售提成。",
+    "康桥生物将KQ-101的中国权益授予诺华，诺华支付首付款3,000万元；年净销售额不超过10亿元的部分按3%提成，超过10亿元的部分按5%提成。",
+    "康橋生物將KQ-101的中國權益授予諾華，諾華支付首付款3,000萬元；年淨銷售額不超過10億元的部分按3%提成，超過10億元的部分按5%提成。",
+])
+def test_zh_royalty_in_bands_is_tiered(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.royalty.tiered and d.royalty.min_pct == 3.0 and d.asset == "KQ-101"
