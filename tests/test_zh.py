@@ -981,3 +981,21 @@ def test_zh_royalty_in_bands_is_tiered(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.royalty.tiered and d.royalty.min_pct == 3.0 and d.asset == "KQ-101"
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the fee paid at the exercise reported is the licence's upfront …
+    ("诺华已行使选择权，获得KQ-101的全球独家许可。此次行权后，诺华将向康桥生物支付4,500万美元的行权费。", 45000000),
+    ("諾華已行使選擇權，獲得KQ-101的全球獨家許可。此次行權後，諾華將向康橋生物支付4,500萬美元的行權費。", 45000000),
+    # … unless the deal names its own upfront
+    ("2023年，诺华向康桥生物支付1,500万美元首付款，换取KQ-101的选择权。此次行权后，诺华将向康桥生物支付4,000万美元行权费。", 15000000),
+    ("2023年，諾華向康橋生物支付1,500萬美元首付款，換取KQ-101的選擇權。此次行權後，諾華將向康橋生物支付4,000萬美元行權費。", 15000000),
+    # … and one paid only if the option is exercised is no term
+    ("康桥生物授予诺华KQ-101的选择权；若诺华行使选择权，将支付4,000万美元行权费。", None),
+    ("康橋生物授予諾華KQ-101的選擇權；若諾華行使選擇權，將支付4,000萬美元行權費。", None),
+])
+def test_zh_option_exercise_fee(text, upfront):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101"
+    assert (deals[0].upfront.amount if deals[0].upfront else None) == upfront

@@ -247,6 +247,11 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
             f, rule = (exact or money_by[k])[0]
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
+    if "upfront" not in fields and money_by.get("exercise_fee"):
+        # an option's exercise fee, paid at the exercise reported, is the licence's upfront when the deal names no other
+        f, rule = money_by["exercise_fee"][0]
+        fields["upfront"] = to_money(f.value)
+        ev.append(Evidence(field="upfront", start=f.start, end=f.end, text=f.text, rule=rule))
     generic = money_by.get("milestone", [])
     parts = money_by.get("milestone_part", [])
     if generic:
