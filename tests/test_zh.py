@@ -999,3 +999,13 @@ def test_zh_option_exercise_fee(text, upfront):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and deals[0].asset == "KQ-101"
     assert (deals[0].upfront.amount if deals[0].upfront else None) == upfront
+
+
+@pytest.mark.parametrize("text", [
+    "诺华行使KQ-101独家选择权 康桥生物将获4,500万美元行权费\n\n康桥生物今日宣布，其合作伙伴诺华已行使独家选择权，获得KQ-101的全球独家许可。此次行权后，诺华将向康桥生物支付4,500万美元的行权费。",
+    "諾華行使KQ-101獨家選擇權 康橋生物將獲4,500萬美元行權費\n\n康橋生物今日宣布，其合作夥伴諾華已行使獨家選擇權，獲得KQ-101的全球獨家許可。此次行權後，諾華將向康橋生物支付4,500萬美元的行權費。",
+])
+def test_zh_headline_half_with_the_deals_amount_is_no_other_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 45000000
