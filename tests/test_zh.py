@@ -1009,3 +1009,13 @@ def test_zh_headline_half_with_the_deals_amount_is_no_other_deal(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 45000000
+
+
+@pytest.mark.parametrize("text", [
+    "▍康橋生物｜KQ-101授權日本富士製藥\n康橋生物將KQ-101在日本的獨家銷售權授予富士製藥工業（Fuji Pharma）。康橋將收取5億日圓簽約金。",
+    "▍康桥生物｜KQ-101授权日本富士制药\n康桥生物将KQ-101在日本的独家销售权授予富士制药工业（Fuji Pharma）。康桥将收取5亿日元签约金。",
+])
+def test_zh_other_name_in_brackets_is_the_same_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 500000000
