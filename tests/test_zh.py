@@ -1019,3 +1019,14 @@ def test_zh_other_name_in_brackets_is_the_same_company(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 500000000
+
+
+@pytest.mark.parametrize("text", [
+    "台康生技宣布，韓國保寧製藥取得其EG1206A在韓國的商業化權利。保寧需支付簽約金30億韓圜，授權總金額上看250億韓圜。",
+    "台康生技宣布，韩国保宁制药取得其EG1206A在韩国的商业化权利。保宁需支付签约金30亿韩圜，授权总金额上看250亿韩圜。",
+])
+def test_zh_korean_won_as_hwan_and_a_ceiling_seen_up_to(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.upfront.currency) == (3000000000, "KRW")
+    assert d.total_value.amount == 25000000000 and d.total_value.upper_bound
