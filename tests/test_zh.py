@@ -1030,3 +1030,14 @@ def test_zh_korean_won_as_hwan_and_a_ceiling_seen_up_to(text):
     d = extract(text, lang="zh").deals[0]
     assert (d.upfront.amount, d.upfront.currency) == (3000000000, "KRW")
     assert d.total_value.amount == 25000000000 and d.total_value.upper_bound
+
+
+@pytest.mark.parametrize("text", [
+    "保瑞藥業透過子公司以4,800萬歐元向義大利藥廠Farmaceutici Lagunari收購位於米蘭的無菌注射劑工廠及相關產品組合。",
+    "保瑞药业通过子公司以4,800万欧元向意大利药厂Farmaceutici Lagunari收购位于米兰的无菌注射剂工厂及相关产品组合。",
+])
+def test_zh_buyer_pays_the_seller_it_buys_from(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name[:2]) == ("Farmaceutici Lagunari", text[:2])
+    assert (d.total_value.amount, d.total_value.currency) == (48000000, "EUR")
