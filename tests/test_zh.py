@@ -1041,3 +1041,13 @@ def test_zh_buyer_pays_the_seller_it_buys_from(text):
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name[:2]) == ("Farmaceutici Lagunari", text[:2])
     assert (d.total_value.amount, d.total_value.currency) == (48000000, "EUR")
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物已将KQ-101在大中华区的权利授予石药集团，石药集团支付首付款2,000万美元。2025年，康桥生物又与葛兰素史克签订了平台技术授权，首付款约为3,850万英镑。康桥生物表示，希望借助石药集团的临床资源，加快KQ-101的开发。",
+    "康橋生物已將KQ-101在大中華區的權利授予石藥集團，石藥集團支付首付款2,000萬美元。2025年，康橋生物又與葛蘭素史克簽訂了平台技術授權，首付款約為3,850萬英鎊。康橋生物表示，希望借助石藥集團的臨床資源，加快KQ-101的開發。",
+])
+def test_zh_drug_named_later_goes_to_its_own_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [d.assets for d in deals] == [["KQ-101"], []]

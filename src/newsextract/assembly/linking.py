@@ -119,10 +119,13 @@ class Linker:
                         and not self._in_about(m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
-                    absorb(last, m, terms_only=True)  # more about the deal just described
+                    # more about the deal just described (or about a near earlier one whose drug it names: "X hopes Y's
+                    # resources speed up A" after X's next deal with Z, A being Y's deal's)
+                    owner = _drug_deal(deals, last, m, named)
+                    absorb(owner, m, terms_only=True)
                     for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
-                        if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
-                            _bind(last, p)
+                        if p.role and not p.weak and owner.parties.get(p.ent, "") is None and p.role not in owner.roles:
+                            _bind(owner, p)
                 elif m.targets or m.assets or m.bullet:
                     heading = m  # names the drug of a deal the next lines describe
                 continue
@@ -236,6 +239,16 @@ def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = Non
             if best is None or key > best:
                 best, found = key, d
     return found
+
+
+def _drug_deal(deals: list[DealState], last: DealState, m: Mention, named: list[PartyRef]) -> DealState:
+    """The deal a mention about a drug continues: the last one, unless the drugs it names are not the last deal's
+    but a near earlier deal's whose parties are all the companies it names."""
+    mine = _assets_of(m)
+    if not mine or mine & _assets_of(last):
+        return last
+    return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)
+                 and all(p.ent in d.parties for p in named)), last)
 
 
 def _same_parties(d: DealState) -> DealState:
