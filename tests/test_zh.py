@@ -1051,3 +1051,13 @@ def test_zh_drug_named_later_goes_to_its_own_deal(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [d.assets for d in deals] == [["KQ-101"], []]
+
+
+@pytest.mark.parametrize("text", [
+    "媒體報道指一家日本製藥公司正考慮以總代價約120億港元全面收購康橋生物。康橋生物董事會另外注意到，部分報道提及本公司與一家歐洲藥企就其抗腫瘤藥物KQ-107的海外權益「即將簽約」。",
+    "媒体报道指一家日本制药公司正考虑以总代价约120亿港元全面收购康桥生物。康桥生物董事会另外注意到，部分报道提及本公司与一家欧洲药企就其抗肿瘤药物KQ-107的海外权益“即将签约”。",
+])
+def test_zh_licence_with_another_unnamed_company_is_no_term_of_a_takeover(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.deal_type, d.assets) for d in deals] == [("acquisition", []), ("license", ["KQ-107"])]
