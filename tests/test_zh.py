@@ -1061,3 +1061,13 @@ def test_zh_licence_with_another_unnamed_company_is_no_term_of_a_takeover(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.deal_type, d.assets) for d in deals] == [("acquisition", []), ("license", ["KQ-107"])]
+
+
+@pytest.mark.parametrize("text", [
+    "媒體報道指一家日本製藥公司正考慮以總代價約120億港元全面收購康橋生物，另有報道點名該日本公司為大塚製藥。",
+    "媒体报道指一家日本制药公司正考虑以总代价约120亿港元全面收购康桥生物，另有报道点名该日本公司为大塚制药。",
+])
+def test_zh_company_named_as_the_unnamed_one_takes_its_role(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee is not None and d.licensee.name.startswith("大塚")

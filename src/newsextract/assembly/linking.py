@@ -326,9 +326,9 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     if m.unnamed_roles and not others and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds) and (
-            m.unnamed_roles & d.unnamed):
-        return False  # … or to an unnamed one, in a role an unnamed other has in it ("a European drugmaker" after "a
-        # Japanese drugmaker's takeover offer"): another deal
+            m.unnamed_roles & (d.unnamed | set(d.roles))):
+        return False  # … or to an unnamed one, in a role another has in it ("a European drugmaker" after "a Japanese
+        # drugmaker's takeover offer"): another deal
     # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under
     # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash
     # at closing … for a total transaction value of up to $128 million")
