@@ -1071,3 +1071,13 @@ def test_zh_company_named_as_the_unnamed_one_takes_its_role(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.licensee is not None and d.licensee.name.startswith("大塚")
+
+
+@pytest.mark.parametrize("text", [
+    "石药集团从康桥生物引进双抗ADC 后者三年前曾与赛诺菲签下10亿美元大单\n\n康桥生物已将KQ-206在大中华区的权利授予石药集团，石药集团需先付2,000万美元首付款。",
+    "石藥集團從康橋生物引進雙抗ADC 後者三年前曾與賽諾菲簽下10億美元大單\n\n康橋生物已將KQ-206在大中華區的權利授予石藥集團，石藥集團需先付2,000萬美元首付款。",
+])
+def test_zh_size_of_a_deal_once_signed_with_another_is_no_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-206" and d.upfront.amount == 20000000 and d.total_value is None
