@@ -1081,3 +1081,13 @@ def test_zh_size_of_a_deal_once_signed_with_another_is_no_total(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.asset == "KQ-206" and d.upfront.amount == 20000000 and d.total_value is None
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物2025年半年度业绩说明会问答纪要\n\n问：KQ-101除欧洲以外的权益有无新的授权安排？\n答：KQ-101的欧洲权益早在2022年已授予Almirall，本期没有新的变化。",
+    "康橋生物2025年半年度業績說明會問答紀要\n\n問：KQ-101除歐洲以外的權益有無新的授權安排？\n答：KQ-101的歐洲權益早在2022年已授予Almirall，本期沒有新的變化。",
+])
+def test_zh_investor_meeting_record_is_the_companys_own(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == (text[:4], "Almirall", "KQ-101")
