@@ -957,3 +957,137 @@ def test_zh_buyer_of_a_described_company_and_talks_to_in_license(text, licensor,
 def test_zh_no_plan_to_sell_rights_is_no_deal(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物以数亿美元首付款将KQ-101的全球权益授予诺华。",
+    "康橋生物以數億美元首付款將KQ-101的全球權益授予諾華。",
+])
+def test_zh_an_amount_without_digits_is_no_amount(text):
+    from newsextract import extract
+    from newsextract.normalize.money.vocab import zh_number
+    assert zh_number("亿") is None and zh_number("十亿") == 1000000000
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is None and d.asset == "KQ-101"
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将KQ-101的中国权益授予诺华，诺华支付首付款3,000万元，并按年度净销售额的3%至5%分档向康桥生物支付销售提成。",
+    "康橋生物將KQ-101的中國權益授予諾華，諾華支付首付款3,000萬元，並按年度淨銷售額的3%至5%分檔向康橋生物支付銷售提成。",
+    "康桥生物将KQ-101的中国权益授予诺华，诺华支付首付款3,000万元；年净销售额不超过10亿元的部分按3%提成，超过10亿元的部分按5%提成。",
+    "康橋生物將KQ-101的中國權益授予諾華，諾華支付首付款3,000萬元；年淨銷售額不超過10億元的部分按3%提成，超過10億元的部分按5%提成。",
+])
+def test_zh_royalty_in_bands_is_tiered(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.royalty.tiered and d.royalty.min_pct == 3.0 and d.asset == "KQ-101"
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the fee paid at the exercise reported is the licence's upfront …
+    ("诺华已行使选择权，获得KQ-101的全球独家许可。此次行权后，诺华将向康桥生物支付4,500万美元的行权费。", 45000000),
+    ("諾華已行使選擇權，獲得KQ-101的全球獨家許可。此次行權後，諾華將向康橋生物支付4,500萬美元的行權費。", 45000000),
+    # … unless the deal names its own upfront
+    ("2023年，诺华向康桥生物支付1,500万美元首付款，换取KQ-101的选择权。此次行权后，诺华将向康桥生物支付4,000万美元行权费。", 15000000),
+    ("2023年，諾華向康橋生物支付1,500萬美元首付款，換取KQ-101的選擇權。此次行權後，諾華將向康橋生物支付4,000萬美元行權費。", 15000000),
+    # … and one paid only if the option is exercised is no term
+    ("康桥生物授予诺华KQ-101的选择权；若诺华行使选择权，将支付4,000万美元行权费。", None),
+    ("康橋生物授予諾華KQ-101的選擇權；若諾華行使選擇權，將支付4,000萬美元行權費。", None),
+])
+def test_zh_option_exercise_fee(text, upfront):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101"
+    assert (deals[0].upfront.amount if deals[0].upfront else None) == upfront
+
+
+@pytest.mark.parametrize("text", [
+    "诺华行使KQ-101独家选择权 康桥生物将获4,500万美元行权费\n\n康桥生物今日宣布，其合作伙伴诺华已行使独家选择权，获得KQ-101的全球独家许可。此次行权后，诺华将向康桥生物支付4,500万美元的行权费。",
+    "諾華行使KQ-101獨家選擇權 康橋生物將獲4,500萬美元行權費\n\n康橋生物今日宣布，其合作夥伴諾華已行使獨家選擇權，獲得KQ-101的全球獨家許可。此次行權後，諾華將向康橋生物支付4,500萬美元的行權費。",
+])
+def test_zh_headline_half_with_the_deals_amount_is_no_other_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 45000000
+
+
+@pytest.mark.parametrize("text", [
+    "▍康橋生物｜KQ-101授權日本富士製藥\n康橋生物將KQ-101在日本的獨家銷售權授予富士製藥工業（Fuji Pharma）。康橋將收取5億日圓簽約金。",
+    "▍康桥生物｜KQ-101授权日本富士制药\n康桥生物将KQ-101在日本的独家销售权授予富士制药工业（Fuji Pharma）。康桥将收取5亿日元签约金。",
+])
+def test_zh_other_name_in_brackets_is_the_same_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].asset == "KQ-101" and deals[0].upfront.amount == 500000000
+
+
+@pytest.mark.parametrize("text", [
+    "台康生技宣布，韓國保寧製藥取得其EG1206A在韓國的商業化權利。保寧需支付簽約金30億韓圜，授權總金額上看250億韓圜。",
+    "台康生技宣布，韩国保宁制药取得其EG1206A在韩国的商业化权利。保宁需支付签约金30亿韩圜，授权总金额上看250亿韩圜。",
+])
+def test_zh_korean_won_as_hwan_and_a_ceiling_seen_up_to(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.upfront.currency) == (3000000000, "KRW")
+    assert d.total_value.amount == 25000000000 and d.total_value.upper_bound
+
+
+@pytest.mark.parametrize("text", [
+    "保瑞藥業透過子公司以4,800萬歐元向義大利藥廠Farmaceutici Lagunari收購位於米蘭的無菌注射劑工廠及相關產品組合。",
+    "保瑞药业通过子公司以4,800万欧元向意大利药厂Farmaceutici Lagunari收购位于米兰的无菌注射剂工厂及相关产品组合。",
+])
+def test_zh_buyer_pays_the_seller_it_buys_from(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name[:2]) == ("Farmaceutici Lagunari", text[:2])
+    assert (d.total_value.amount, d.total_value.currency) == (48000000, "EUR")
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物已将KQ-101在大中华区的权利授予石药集团，石药集团支付首付款2,000万美元。2025年，康桥生物又与葛兰素史克签订了平台技术授权，首付款约为3,850万英镑。康桥生物表示，希望借助石药集团的临床资源，加快KQ-101的开发。",
+    "康橋生物已將KQ-101在大中華區的權利授予石藥集團，石藥集團支付首付款2,000萬美元。2025年，康橋生物又與葛蘭素史克簽訂了平台技術授權，首付款約為3,850萬英鎊。康橋生物表示，希望借助石藥集團的臨床資源，加快KQ-101的開發。",
+])
+def test_zh_drug_named_later_goes_to_its_own_deal(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [d.assets for d in deals] == [["KQ-101"], []]
+
+
+@pytest.mark.parametrize("text", [
+    "媒體報道指一家日本製藥公司正考慮以總代價約120億港元全面收購康橋生物。康橋生物董事會另外注意到，部分報道提及本公司與一家歐洲藥企就其抗腫瘤藥物KQ-107的海外權益「即將簽約」。",
+    "媒体报道指一家日本制药公司正考虑以总代价约120亿港元全面收购康桥生物。康桥生物董事会另外注意到，部分报道提及本公司与一家欧洲药企就其抗肿瘤药物KQ-107的海外权益“即将签约”。",
+])
+def test_zh_licence_with_another_unnamed_company_is_no_term_of_a_takeover(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.deal_type, d.assets) for d in deals] == [("acquisition", []), ("license", ["KQ-107"])]
+
+
+@pytest.mark.parametrize("text", [
+    "媒體報道指一家日本製藥公司正考慮以總代價約120億港元全面收購康橋生物，另有報道點名該日本公司為大塚製藥。",
+    "媒体报道指一家日本制药公司正考虑以总代价约120亿港元全面收购康桥生物，另有报道点名该日本公司为大塚制药。",
+])
+def test_zh_company_named_as_the_unnamed_one_takes_its_role(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee is not None and d.licensee.name.startswith("大塚")
+
+
+@pytest.mark.parametrize("text", [
+    "石药集团从康桥生物引进双抗ADC 后者三年前曾与赛诺菲签下10亿美元大单\n\n康桥生物已将KQ-206在大中华区的权利授予石药集团，石药集团需先付2,000万美元首付款。",
+    "石藥集團從康橋生物引進雙抗ADC 後者三年前曾與賽諾菲簽下10億美元大單\n\n康橋生物已將KQ-206在大中華區的權利授予石藥集團，石藥集團需先付2,000萬美元首付款。",
+])
+def test_zh_size_of_a_deal_once_signed_with_another_is_no_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == "KQ-206" and d.upfront.amount == 20000000 and d.total_value is None
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物2025年半年度业绩说明会问答纪要\n\n问：KQ-101除欧洲以外的权益有无新的授权安排？\n答：KQ-101的欧洲权益早在2022年已授予Almirall，本期没有新的变化。",
+    "康橋生物2025年半年度業績說明會問答紀要\n\n問：KQ-101除歐洲以外的權益有無新的授權安排？\n答：KQ-101的歐洲權益早在2022年已授予Almirall，本期沒有新的變化。",
+])
+def test_zh_investor_meeting_record_is_the_companys_own(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == (text[:4], "Almirall", "KQ-101")

@@ -15,6 +15,10 @@ from .types import Entity, EntityTable
 __all__ = ["EntityResolver"]
 
 _BRACKET = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
+#: between a company and its other name in brackets after it ("富士製藥工業（Fuji Pharma）", "Boryung (保寧製藥)"): a
+#: legal-form tail of a few characters at most, the opening bracket; the closing one follows the other name
+_OPEN_ALIAS = re.compile(r"[^\s，,。；;、()（）]{0,4}[ \t]*[(（][ \t]*$")
+_CLOSE_ALIAS = re.compile(r"[ \t]*[)）]")
 
 
 class EntityResolver:
@@ -57,6 +61,7 @@ class EntityResolver:
     def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
         orgs = [f for f in facts if f.label == "org"]
         alias = self._aliases(orgs)
+        self._bracket_aliases(text, orgs, alias)
         table = EntityTable()
         for f in orgs:
             key = f.value.key
@@ -141,6 +146,27 @@ class EntityResolver:
                 keys.append(k)
         if len(keys) >= 2:
             f.extra["ent"] = keys[0] if which == "first" else keys[-1]
+
+    @staticmethod
+    def _bracket_aliases(text: str, orgs: list[Fact], alias: dict[str, str]) -> None:
+        """A company's other name in brackets right after it is the same company (the gazetteer's key wins)."""
+        def root(k: str) -> str:
+            seen = set()
+            while k in alias and k not in seen:
+                seen.add(k)
+                k = alias[k]
+            return k
+        for a, b in zip(orgs, orgs[1:], strict=False):
+            if not (0 < b.start - a.end <= 8 and _OPEN_ALIAS.search(text, a.end, b.start)
+                    and _CLOSE_ALIAS.match(text, b.end)):
+                continue
+            ka, kb = root(a.value.key), root(b.value.key)
+            if ka == kb or not (ka.startswith("x:") or kb.startswith("x:")):
+                continue
+            if ka.startswith("x:"):
+                alias[ka] = kb  # 富士製藥（Fuji Pharma）: a known other name stands for the unknown one
+            else:
+                alias[kb] = ka
 
     def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer

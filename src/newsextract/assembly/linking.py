@@ -119,10 +119,13 @@ class Linker:
                         and not self._in_about(m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
-                    absorb(last, m, terms_only=True)  # more about the deal just described
+                    # more about the deal just described (or about a near earlier one whose drug it names: "X hopes Y's
+                    # resources speed up A" after X's next deal with Z, A being Y's deal's)
+                    owner = _drug_deal(deals, last, m, named)
+                    absorb(owner, m, terms_only=True)
                     for p in named:  # … and the role a verb gives one of its parties ("Zai Lab received … rights")
-                        if p.role and not p.weak and last.parties.get(p.ent, "") is None and p.role not in last.roles:
-                            _bind(last, p)
+                        if p.role and not p.weak and owner.parties.get(p.ent, "") is None and p.role not in owner.roles:
+                            _bind(owner, p)
                 elif m.targets or m.assets or m.bullet:
                     heading = m  # names the drug of a deal the next lines describe
                 continue
@@ -238,6 +241,16 @@ def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = Non
     return found
 
 
+def _drug_deal(deals: list[DealState], last: DealState, m: Mention, named: list[PartyRef]) -> DealState:
+    """The deal a mention about a drug continues: the last one, unless the drugs it names are not the last deal's
+    but a near earlier deal's whose parties are all the companies it names."""
+    mine = _assets_of(m)
+    if not mine or mine & _assets_of(last):
+        return last
+    return next((d for d in reversed(deals[-8:]) if d is not last and mine & _assets_of(d)
+                 and all(p.ent in d.parties for p in named)), last)
+
+
 def _same_parties(d: DealState) -> DealState:
     """A new deal between the parties of ``d``, in the roles they have there, with no terms yet."""
     new = DealState(parties=dict(d.parties), roles=dict(d.roles), role_facts=dict(d.role_facts),
@@ -312,6 +325,10 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         # drug, B, to a domestic company" after X's deal for A with Y): another deal
     if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
+    if m.unnamed_roles and not others and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds) and (
+            m.unnamed_roles & (d.unnamed | set(d.roles))):
+        return False  # … or to an unnamed one, in a role another has in it ("a European drugmaker" after "a Japanese
+        # drugmaker's takeover offer"): another deal
     # the same payment kind with a different amount (or currency) is another deal (not an amount the deal has under
     # another kind: "completed the acquisition … for an aggregate amount of $100 million" after "$100 million in cash
     # at closing … for a total transaction value of up to $128 million")

@@ -15,7 +15,7 @@ from .types import Mention
 __all__ = ["PaymentKinds"]
 
 #: payment kinds more specific than a total: named after an amount, they win over a total word before it
-_SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "equity"})
+_SPECIFIC = frozenset({"milestone", "milestone_part", "upfront", "near_term", "equity", "exercise_fee"})
 
 
 def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | None:
@@ -137,7 +137,7 @@ class PaymentKinds:
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
                                                             or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
-            if kind == "upfront" and self.exercise_cue is not None and self.exercise_cue.search(best.text) and (
+            if kind in ("upfront", "exercise_fee") and self.exercise_cue is not None and self.exercise_cue.search(best.text) and (
                     self.exercise_if_before is not None and self.exercise_if_before.search(
                         text, max(m.start, mf.start - 160), mf.start)
                     or self.exercise_if_after is not None and self.exercise_if_after.match(

@@ -253,6 +253,11 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
             f, rule = (exact or money_by[k])[0]
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
+    if "upfront" not in fields and money_by.get("exercise_fee"):
+        # an option's exercise fee, paid at the exercise reported, is the licence's upfront when the deal names no other
+        f, rule = money_by["exercise_fee"][0]
+        fields["upfront"] = to_money(f.value)
+        ev.append(Evidence(field="upfront", start=f.start, end=f.end, text=f.text, rule=rule))
     generic = money_by.get("milestone", [])
     parts = money_by.get("milestone_part", [])
     if generic:
@@ -461,8 +466,24 @@ def drop_bare_repeats(recs: list[Deal]) -> list[Deal]:
     def shares(a: Deal, b: Deal) -> bool:
         return any(_same_party(x, y) for x in (a.licensor, a.licensee) for y in (b.licensor, b.licensee)
                    if x is not None and y is not None)
-    return [r for r in recs if not (_bare(r) and any(o is not r and shares(r, o) for o in recs)
-                                    or any(o is not r and _half_of(r, o) for o in recs))]
+    return [r for i, r in enumerate(recs) if not (
+        _bare(r) and any(o is not r and shares(r, o) for o in recs)
+        or any(o is not r and _half_of(r, o) for o in recs)
+        or any(j != i and _repeat_of(r, o) and (j < i or not _repeat_of(o, r)) for j, o in enumerate(recs)))]
+
+
+def _repeat_of(r: Deal, o: Deal) -> bool:
+    """``r`` has the parties of ``o`` in the same roles and only amounts, drugs and targets ``o`` has too: a headline's
+    half read a second time ("X to get $45 million exercise fee" over the body that says Y pays it), not another deal."""
+    if None in (r.licensor, r.licensee, o.licensor, o.licensee):
+        return False
+    if not (_same_party(r.licensor, o.licensor) and _same_party(r.licensee, o.licensee)):
+        return False
+    amounts = [(getattr(r, f), getattr(o, f)) for f in DEAL_MONEY_FIELDS if getattr(r, f) is not None]
+    if not amounts or any(b is None or (a.amount, a.currency) != (b.amount, b.currency) for a, b in amounts):
+        return False
+    have = {a.lower() for a in o.assets}
+    return all(a.lower() in have for a in r.assets) and set(r.targets) <= set(o.targets)
 
 
 def _half_of(r: Deal, o: Deal) -> bool:

@@ -41,6 +41,8 @@ class RoleBinder:
         #: (Chinese) half-width punctuation between words, read as the full-width mark (same length: offsets hold)
         self.halfwidth = re.compile(roles["halfwidth"]) if roles.get("halfwidth") else None
         self.as_fullwidth: dict[str, str] = roles.get("as_fullwidth") or {}
+        #: a company the clause later names as the unnamed one ("…該日本公司為大塚製藥"): it takes the unnamed one's role
+        self.names_unnamed = re.compile(roles["names_unnamed"]) if roles.get("names_unnamed") else None
         # frames whose trigger words are absent from a clause are not tried
         self.index = TriggerIndex(((i, r.triggers) for i, r in enumerate(self.frames)),
                                   also={i: r.also for i, r in enumerate(self.frames)})
@@ -75,6 +77,13 @@ class RoleBinder:
             # a company the main verb left without a role may have one in its aside ("Impax, which had licensed
             # rights to the drug, would continue to sell it")
             self._frames(whole, whole.lower(), m, by_mask, idx, taken, unnamed)
+        if self.names_unnamed is not None and len(m.unnamed_roles) == 1:
+            named = self.names_unnamed.search(masked)
+            f = by_mask.get(named.group("party")) if named is not None else None
+            p = idx.get(id(f)) if f is not None else None
+            if p is not None and p.role is None and p.ent:
+                p.role = m.unnamed_roles.pop()
+                p.rule = "role.names_unnamed"
         # descriptors ("the Chinese drugmaker") without a role carry nothing
         m.parties = [p for p in m.parties if p.ent or p.role]
 

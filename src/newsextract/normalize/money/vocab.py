@@ -158,7 +158,7 @@ def _zh_number(s: str, digits: dict[str, int], units: dict[str, int], big: dict[
     total = 0
     section = 0
     num = 0
-    seen = False
+    seen = False  # a digit or a unit: a big unit alone (数亿美元, 亿元) states no amount
     for ch in s:
         if ch in digits:
             num = digits[ch]
@@ -175,7 +175,6 @@ def _zh_number(s: str, digits: dict[str, int], units: dict[str, int], big: dict[
                 total += section * big[ch]
             section = 0
             num = 0
-            seen = True
         else:
             return None
     if not seen:
