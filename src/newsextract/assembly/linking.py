@@ -334,11 +334,11 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     # at closing … for a total transaction value of up to $128 million")
     have_money = d.terms
     for k, f, r in m.money:
-        if k == "upfront" and any(c.kind == "option" for x in d.mentions for c in x.deal_cues) and (
-                _exercise_fee(f, r) or any(_exercise_fee(g, gr) for gk, g, gr in d.money if gk == "upfront")):
-            continue  # the fee of the option's exercise, beside the option fee: the same option deal
         if k in have_money and not _same_amount(have_money[k], f.value) and not any(
                 _same_amount(v, f.value) for v in have_money.values()):
+            if k == "upfront" and any(c.kind == "option" for x in d.mentions for c in x.deal_cues) and (
+                    _exercise_fee(f, r) or any(_exercise_fee(g, gr) for gk, g, gr in d.money if gk == "upfront")):
+                continue  # the fee of the option's exercise, beside the option fee: the same option deal
             return False
     # a deal signed in another year ("In June 2017, X signed a licence with Y" after a 2018 amendment; "… last year"
     # after "in January this year") is another
