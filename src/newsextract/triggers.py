@@ -142,7 +142,7 @@ def guarded(pattern: str, flags: int = 0) -> str | None:
         parsed = _sre.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unusual pattern: as it is
         return None
-    if parsed.getwidth()[0] == 0 or flags & re.VERBOSE or parsed.state.flags & re.VERBOSE:
+    if parsed.getwidth()[0] == 0 or parsed.state.flags & re.VERBOSE:
         return None
     from re import _compiler  # type: ignore[attr-defined]  # private module: no stubs
 

@@ -154,7 +154,7 @@ class ClauseSplitter:
     def _relative_apart(self, text: str, sent: int, a: int, b: int, facts: list[Fact], masked: str,
                         to_text: Callable[[int], int], rel: re.Match[str]) -> Iterator[Clause]:
         """The subject with its relative clause ("«P0», which licensed A to «Q1» … for «M0» upfront,"), then the
-        sentence with the relative blanked out (same length: offsets hold), each with the facts it holds."""
+        sentence without the relative's facts and with its words blanked out (same length: offsets hold)."""
         ra, rb = to_text(rel.start("rel")), to_text(rel.end("rel"))
         sa = to_text(rel.start())
         rfacts = [f for f in facts if sa <= f.start and f.end <= rb]
@@ -162,10 +162,11 @@ class ClauseSplitter:
         yield Clause(sent, sa, rb, rfacts, rm, rmap)
         mfacts = [f for f in facts if not (ra <= f.start and f.end <= rb)]
         mm, mmap = mask(text, a, b, mfacts, self.is_object)
-        cut_a, cut_b = rel.start("rel"), rel.end("rel")
-        # (the relative's text is blanked in the masked string, so the offsets of the rest hold)
-        mm2 = masked[:cut_a] + " " * (cut_b - cut_a) + masked[cut_b:]
-        yield Clause(sent, a, b, mfacts, mm2 if len(mm2) == len(mm) else mm, to_text if len(mm2) == len(mm) else mmap)
+        words = text[ra:rb]  # (masked as written: none of its facts is masked here)
+        at = mm.find(words)
+        if at >= 0:
+            mm = mm[:at] + " " * len(words) + mm[at + len(words):]
+        yield Clause(sent, a, b, mfacts, mm, mmap)
 
     def _list_items(self, masked: str, facts: list[Fact]) -> tuple[set[int], int | None]:
         """Cut points of a list of deals in one sentence: separators before items that hold an amount and a

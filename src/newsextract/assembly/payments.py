@@ -30,11 +30,6 @@ _PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|so far|to da
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
 
-def mm_upper(mf: Fact) -> bool:
-    """An amount stated as a ceiling ("up to $X")."""
-    return bool(mf.value.upper_bound)
-
-
 #: compiled ``unless_before`` regexes of payment cues
 _UNLESS: dict[str, re.Pattern[str]] = {}
 
@@ -267,7 +262,7 @@ class PaymentKinds:
     def _exercise_fee(self, text: str, m: Mention, mf: Fact) -> bool:
         """An amount with no payment word in a sentence that reports an option's exercise: its fee, paid now ("By
         exercising the option, Merck will pay Kelun $50 million"); not one paid only if the option is exercised."""
-        if self.exercise_now_before is None or mm_upper(mf):
+        if self.exercise_now_before is None or mf.value.upper_bound:
             return False
         before = text[max(0, mf.start - 140):mf.start]
         if not self.exercise_now_before.search(before):
