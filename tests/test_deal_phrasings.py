@@ -1334,6 +1334,12 @@ def test_the_company_whose_drug_it_is_licenses_it(text):
     # … unless the drug targets the mutation
     ("Qinmu Bio licensed QM-77, a small molecule targeting EGFR mutations, to Pfizer for $60 million upfront.",
      ["EGFR"]),
+    # a marker the patients lack is no target at all, even of a drug that names none
+    ("Norhaven Bio has licensed NH-40, an oral degrader for HR-positive/HER2-negative breast cancer, to Pfizer for "
+     "$60 million upfront.", []),
+    ("Kestrel Oncology licensed KO-9 for triple-negative and HER2 negative tumours to Almirall for $30 million "
+     "upfront.", []),
+    ("安诺生物将用于HER2阴性乳腺癌的口服药物AN-55授权给辉瑞，首付款6000万美元。", []),
 ])
 def test_a_patients_mutation_is_no_target_of_a_drug_that_has_one(text, targets):
     assert [d.targets for d in extract(text).deals] == [targets]

@@ -318,11 +318,13 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
 def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
-    has another."""
+    has another, and one the patients lack ("HER2-negative") none at all."""
     found: dict[str, Fact] = {}  # each target's first mention, in order
     biomarker: dict[str, bool] = {}  # every mention of it is a patients' mutation
     for m in allf:
         for t in m.targets:
+            if text and _NEGATIVE.match(text, t.end):
+                continue  # the patients lack it ("ER-positive/HER2-negative breast cancer"): not the drug's target
             found.setdefault(t.value, t)
             only = bool(text) and _MUTATED.match(text, t.end) is not None and not _TARGETING.search(
                 text, max(0, t.start - 24), t.start)
@@ -383,7 +385,10 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
 
 
 #: after a target, what makes it the patients' mutation, not the drug's target ("EGFR-mutated NSCLC")
-_MUTATED = re.compile(r"[- ](?:mutated|mutation|mutations|mutant|positive|driven|altered)\b|突变|突變|阳性|陽性")
+_MUTATED = re.compile(r"[- ](?:exon \d+ )?(?:mutated|mutation|mutations|mutant|positive|driven|altered|amplified|"
+                      r"expressing)\b|突变|突變|阳性|陽性")
+#: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
+_NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
