@@ -958,8 +958,9 @@ def test_a_sentence_about_an_earlier_deals_drug_goes_to_that_deal():
             "is Qinlan's second out-licensing, following the 2022 licensing of QL-278 to Almirall. QL-500 may also "
             "treat autoimmune diseases driven by B cells that express GPRC5D.")
     deals = extract(text).deals
+    # (GPRC5D, which the B cells express, is no target of QL-500, whose clause names its own: BCMA x CD3)
     assert [(d.licensee.name, d.asset, d.targets) for d in deals] == [
-        ("AbbVie", "QL-500", ["BCMA", "CD3", "GPRC5D"]), ("Almirall", "QL-278", [])]
+        ("AbbVie", "QL-500", ["BCMA", "CD3"]), ("Almirall", "QL-278", [])]
 
 
 def test_a_brand_divested_with_a_payment_on_completion():
@@ -1343,6 +1344,35 @@ def test_the_company_whose_drug_it_is_licenses_it(text):
 ])
 def test_a_patients_mutation_is_no_target_of_a_drug_that_has_one(text, targets):
     assert [d.targets for d in extract(text).deals] == [targets]
+
+
+_TYK2_DEAL = ("Halvard Bio has licensed HV-201, its oral TYK2 inhibitor, to Ostrava Pharma for $40 million upfront and "
+              "up to $500 million in milestones. ")
+
+
+@pytest.mark.parametrize("after", [
+    # where the deal's own clause names its drug's target, targets named only in other sentences are not the deal's
+    "Separately, Ostrava earlier this year let its option on Kimura's TIGIT antibody lapse.",
+    "Last month the FDA approved Zelmora, Halvard's oral S1P receptor modulator, for colitis.",
+    "Halvard's lead drug, the CDH6-directed ADC HV-100, won conditional approval in Europe in 2024.",
+    "Ostrava said its APRIL inhibitor OS-88 cut proteinuria by 46% in a Phase 2 trial.",
+    "HV-201 reduced hsCRP and IL-6 levels in a Phase 1 study in healthy volunteers.",
+    "Ostrava plans to test HV-201 in combination with a GLP-1 agonist next year.",
+    "Net product sales of Zyvetra, Halvard's MEK inhibitor, were $19 million in the quarter.",
+    "Ostrava already markets an IL-23 antibody for psoriasis.",
+    "Halvard also develops HV-305, a KRAS G12D inhibitor in Phase 1.",
+    "The deal comes as competition in the IL-17 space intensifies.",
+    "Ostrava's pipeline also includes an oral PCSK9 inhibitor and a CD19 CAR-T.",
+    "The companies' separate agreement covering KX-3, an anti-TIGIT antibody, is not affected.",
+])
+def test_targets_of_other_sentences_are_not_the_deals_when_its_clause_names_one(after):
+    assert [d.targets for d in extract(_TYK2_DEAL + after).deals] == [["TYK2"]]
+
+
+def test_a_target_named_only_after_the_deal_clause_is_the_deals():
+    text = ("Halvard Bio has licensed HV-201 to Ostrava Pharma for $40 million upfront. HV-201 is an oral TYK2 "
+            "inhibitor in Phase 2.")
+    assert [d.targets for d in extract(text).deals] == [["TYK2"]]
 
 
 @pytest.mark.parametrize("text", [

@@ -318,7 +318,9 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
 def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
-    has another, and one the patients lack ("HER2-negative") none at all."""
+    has another, and one the patients lack ("HER2-negative") none at all. Where a clause stating the deal names a
+    target, targets named only in other sentences (another drug's approval, sales or trial, a rival's drug, the
+    partner's pipeline) are not the deal's."""
     found: dict[str, Fact] = {}  # each target's first mention, in order
     biomarker: dict[str, bool] = {}  # every mention of it is a patients' mutation
     for m in allf:
@@ -331,6 +333,9 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
             biomarker[t.value] = biomarker.get(t.value, True) and only
     if not all(biomarker.values()):
         found = {v: t for v, t in found.items() if not biomarker[v]}
+    stated = {t.value for m in allf if _states(m) for t in m.targets}
+    if stated & set(found):
+        found = {v: t for v, t in found.items() if v in stated}
     out: list[str] = []
     for t in found.values():
         if any(v != t.value and _variant_of(v, t.value) for v in found):
@@ -338,6 +343,13 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
         out.append(t.value)
         ev.append(Evidence(field="targets", start=t.start, end=t.end, text=t.text, rule=t.rule))
     return out
+
+
+def _states(m: Mention) -> bool:
+    """``m`` states the deal: a word for a kind of deal (not "agreement" or "deal" alone), an amount of the deal or a
+    party with a role a verb gives (not the owner of a drug named "X's inhibitor")."""
+    return (any(c.kind != "other" for c in m.deal_cues) or any(k in DEAL_KINDS for k, _, _ in m.money)
+            or any(p.role and not p.weak for p in m.parties))
 
 
 def _variant_of(v: str, t: str) -> bool:
