@@ -1369,6 +1369,18 @@ def test_targets_of_other_sentences_are_not_the_deals_when_its_clause_names_one(
     assert [d.targets for d in extract(_TYK2_DEAL + after).deals] == [["TYK2"]]
 
 
+@pytest.mark.parametrize("text", [
+    # the target of a drug given with the deal's is not the deal's
+    "Halvard Bio has licensed HV-201 to Ostrava Pharma for $40 million upfront. Ostrava will test HV-201 in "
+    "combination with a PD-1 antibody in colorectal cancer.",
+    "Halvard Bio has licensed HV-201 to Ostrava Pharma for $40 million upfront; HV-201 will be studied combined with "
+    "Merck's PD-1 antibody.",
+    "海川生物将HV-201授权给辉瑞，首付款4000万美元。辉瑞将开展HV-201联合PD-1抑制剂的临床试验。",
+])
+def test_a_combination_partners_target_is_not_the_deals(text):
+    assert [d.targets for d in extract(text).deals] == [[]]
+
+
 def test_a_target_named_only_after_the_deal_clause_is_the_deals():
     text = ("Halvard Bio has licensed HV-201 to Ostrava Pharma for $40 million upfront. HV-201 is an oral TYK2 "
             "inhibitor in Phase 2.")

@@ -327,6 +327,8 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
         for t in m.targets:
             if text and _NEGATIVE.match(text, t.end):
                 continue  # the patients lack it ("ER-positive/HER2-negative breast cancer"): not the drug's target
+            if text and _COMBINED.search(text, max(0, t.start - 40), t.start):
+                continue  # the target of a drug given with the deal's ("in combination with a PD-1 antibody")
             found.setdefault(t.value, t)
             only = bool(text) and _MUTATED.match(text, t.end) is not None and not _TARGETING.search(
                 text, max(0, t.start - 24), t.start)
@@ -399,6 +401,10 @@ def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> 
 #: after a target, what makes it the patients' mutation, not the drug's target ("EGFR-mutated NSCLC")
 _MUTATED = re.compile(r"[- ](?:exon \d+ )?(?:mutated|mutation|mutations|mutant|positive|driven|altered|amplified|"
                       r"expressing)\b|突变|突變|阳性|陽性")
+#: before a target, that it is the target of a drug given with the deal's ("in combination with a PD-1 antibody")
+_COMBINED = re.compile(r"\b(?:in combination with|combined with|combination with|together with|alongside|add-on to)"
+                       r"(?: (?:an?|the|its|their|approved|standard|existing|marketed|[\w-]+'s))*\s*$|(?:联合|聯合)$")
+
 #: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
 _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
