@@ -2087,3 +2087,30 @@ def test_another_drug_with_its_own_upfront_is_another_deal_of_the_same_parties()
     deals = extract(text).deals
     assert [(d.asset, d.upfront.amount) for d in deals] == [("TB-264", Decimal("47000000")),
                                                             ("TB-315", Decimal("35000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    # something that is no company passes BY the buyer FROM the owner
+    "Worldwide rights to BX-44, an oral KRAS inhibitor, were acquired by Strathmore Oncology from Baixin Pharma for "
+    "$60 million upfront.",
+    "The antibody had been in-licensed by Strathmore Oncology from Baixin Pharma for $60 million upfront in 2024.",
+    "Rights to BX-44 outside China were picked up by Strathmore Oncology from Baixin Pharma for $60 million upfront.",
+])
+def test_passive_bought_by_the_buyer_from_the_owner(text):
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Baixin Pharma", "Strathmore Oncology", Decimal("60000000"))]
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # a sentence that opens on the deal's terms: they are the terms of the statement after the comma
+    ("For $60 million upfront, Strathmore Oncology gains BX-44 from Baixin Pharma.", None),
+    ("For $60 million upfront and up to $500 million in milestones, Baixin Pharma has licensed BX-44 to Strathmore "
+     "Oncology.", Decimal("500000000")),
+    ("In return for $60 million upfront, Baixin Pharma has licensed BX-44 to Strathmore Oncology.", None),
+    ("In exchange for an upfront payment of $60 million, Baixin Pharma has licensed BX-44 to Strathmore Oncology.",
+     None),
+])
+def test_terms_fronted_before_the_statement(text, milestones):
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones and d.milestones.amount)
+            for d in extract(text).deals] == [
+        ("Baixin Pharma", "Strathmore Oncology", Decimal("60000000"), milestones)]

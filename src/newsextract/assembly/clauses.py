@@ -106,6 +106,9 @@ class ClauseSplitter:
         #: licensed TB-3 from «P2» in a «M1» deal.")
         rel_end = data.get("relative_deal_end")
         self.relative_deal_end = re.compile(rel_end) if rel_end else None
+        #: a fronted phrase of the deal's terms ("For «M0» upfront, «P0» has licensed …"): no clause of its own
+        fronted = data.get("fronted_terms")
+        self.fronted_terms = re.compile(fronted) if fronted else None
         obj = data.get("object_before")
         subj = data.get("subject_after")
         self.object_before = _guarded(obj) if obj else None
@@ -122,6 +125,8 @@ class ClauseSplitter:
         masked, to_text = mask(text, a, b, facts, self.is_object)
         cuts = {0, len(masked)}
         cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
+        if len(cuts) > 2 and self.fronted_terms is not None and (fr := self.fronted_terms.match(masked)) is not None:
+            cuts -= {c for c in cuts if 0 < c <= fr.end()}
         items, lead_end = self._list_items(masked, facts)
         if lead_end is not None:
             cuts.add(lead_end)  # where the statements leading into the list end: no item
