@@ -2114,3 +2114,13 @@ def test_terms_fronted_before_the_statement(text, milestones):
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones and d.milestones.amount)
             for d in extract(text).deals] == [
         ("Baixin Pharma", "Strathmore Oncology", Decimal("60000000"), milestones)]
+
+
+def test_the_payee_as_passive_subject_grants_its_own_deal():
+    # "X was paid … by Y": X is the licensor, so the clause is not the earlier deal of a company with an unnamed partner
+    text = ("Tianhe Biologics received an $85 million upfront payment from an undisclosed global partner for TH-1027. "
+            "Separately Linqi Biotech was paid a combined $45 million in upfront and near-term payments by Nordic "
+            "Metabolics for ex-China rights to LQ-0316.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.licensee and d.licensee.name, d.asset) for d in deals] == [
+        ("Tianhe Biologics", None, "TH-1027"), ("Linqi Biotech", "Nordic Metabolics", "LQ-0316")]
