@@ -2124,3 +2124,26 @@ def test_the_payee_as_passive_subject_grants_its_own_deal():
     deals = extract(text).deals
     assert [(d.licensor.name, d.licensee and d.licensee.name, d.asset) for d in deals] == [
         ("Tianhe Biologics", None, "TH-1027"), ("Linqi Biotech", "Nordic Metabolics", "LQ-0316")]
+
+
+@pytest.mark.parametrize("text,total", [
+    # a buyer's price for the whole company, after the price per share
+    ("Genmab will acquire Merus for $97 per share in an all-cash tender offer, valuing Merus at roughly $8 billion.",
+     Decimal("8000000000")),
+    ("AstraZeneca agreed to acquire Harlow Bio for $107 per share in cash. The deal values the London-based company at "
+     "approximately $10 billion.", Decimal("10000000000")),
+    ("Novartis bought Tourmaline Bio for $48 per share, about $1.4 billion.", Decimal("1400000000")),
+    ("Pfizer will acquire Halden Bio for $41.00 per share in cash, an aggregate of about $3.2 billion, a 79% premium "
+     "to the prior closing price.", Decimal("3200000000")),
+    ("Kerrow Pharma agreed to buy Hallam plc in a deal that values Hallam at £1.1 billion.", Decimal("1100000000")),
+])
+def test_the_price_of_the_whole_company_after_the_price_per_share(text, total):
+    assert [(d.deal_type, d.total_value.amount) for d in extract(text).deals] == [("acquisition", total)]
+
+
+def test_a_short_name_after_a_generic_first_word_is_the_company():
+    text = ("Italian drugmaker Farmaceutici Averna S.p.A. has agreed to acquire Oncorys SA for €18.50 per share in cash, "
+            "valuing the French biotech at approximately €540 million. Averna will fund the deal from cash.")
+    # (one deal, not one per spelling; the displayed name ends without the abbreviation's last full stop)
+    assert [(d.licensor.name, d.licensee.name.rstrip(".")) for d in extract(text).deals] == [
+        ("Oncorys SA", "Farmaceutici Averna S.p.A")]

@@ -31,6 +31,8 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: generic first words of company names ("Farmaceutici Averna S.p.A."): the word after one is the short name
+        self.lead_words: set[str] = {w.lower() for w in names.get("generic_lead_words", []) or []}
         #: 'the former' / 'the latter' → which of the companies named before it in its sentence
         self.order: dict[str, str] = names.get("descriptor_order", {}) or {}
         #: kind words of descriptors ("the Big Pharma") → the gazetteer kind of the company they refer to
@@ -209,6 +211,9 @@ class EntityResolver:
         for n in other_names:
             nw = n.split()
             if len(nw) > len(kw) and nw[: len(kw)] == kw:
+                return True
+            # "Averna" for "Farmaceutici Averna S.p.A.": the name after a generic first word
+            if len(kw) == 1 and len(nw) >= 2 and nw[0] in self.lead_words and nw[1] == kw[0] and len(kw[0]) >= 4:
                 return True
             # Chinese names have no spaces: 睿拓生物 is 杭州睿拓生物 written without its city
             if self.lang == "zh" and len(n) > len(k) - 2 >= 3 and k[2:] in n:
