@@ -2147,3 +2147,15 @@ def test_a_short_name_after_a_generic_first_word_is_the_company():
     # (one deal, not one per spelling; the displayed name ends without the abbreviation's last full stop)
     assert [(d.licensor.name, d.licensee.name.rstrip(".")) for d in extract(text).deals] == [
         ("Oncorys SA", "Farmaceutici Averna S.p.A")]
+
+
+@pytest.mark.parametrize("text,seller,buyer", [
+    # a company bought by another is a deal even when only the price of a share is given (which is no term)
+    ("AstraZeneca agreed to acquire Harlow Bio for $107 per American Depositary Share in cash.", "Harlow Bio",
+     "AstraZeneca"),
+    ("Kerrow Pharma will acquire Hallam Biosciences for 480 pence per share in cash.", "Hallam Biosciences",
+     "Kerrow Pharma"),
+])
+def test_an_acquisition_priced_per_share_only_is_a_deal(text, seller, buyer):
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.total_value) for d in extract(text).deals] == [
+        ("acquisition", seller, buyer, None)]
