@@ -2159,3 +2159,23 @@ def test_a_short_name_after_a_generic_first_word_is_the_company():
 def test_an_acquisition_priced_per_share_only_is_a_deal(text, seller, buyer):
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.total_value) for d in extract(text).deals] == [
         ("acquisition", seller, buyer, None)]
+
+
+_HV = "Halvard Bio licensed HV-201 to Ostrava Pharma for $40 million upfront"
+
+
+@pytest.mark.parametrize("text", [
+    # milestone ceilings in unseen wordings: kinds listed without a comma, hyphenated kinds, contingent payments that
+    # "add up to" or "reach", biobucks, option exercise and milestone payments together
+    "Takeda's licence of HV-201 from Halvard Bio included $40 million upfront and up to $500 million in additional "
+    "regulatory, development and commercial sales milestone payments.",
+    _HV + " plus up to $500 million in development-, regulatory- and sales-related payments.",
+    _HV + "; contingent payments could add up to $500 million.",
+    _HV + ", while downstream payments could reach $500 million.",
+    _HV + "; the biobucks could reach $500 million.",
+    "Halvard Bio will receive $40 million upfront from Ostrava Pharma for HV-201 and could earn up to $500 million in "
+    "option exercise and milestone payments.",
+])
+def test_milestone_ceilings_in_unseen_wordings(text):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
+        (Decimal("40000000"), Decimal("500000000"), None)]
