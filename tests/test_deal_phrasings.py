@@ -2179,3 +2179,14 @@ _HV = "Halvard Bio licensed HV-201 to Ostrava Pharma for $40 million upfront"
 def test_milestone_ceilings_in_unseen_wordings(text):
     assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
         (Decimal("40000000"), Decimal("500000000"), None)]
+
+
+@pytest.mark.parametrize("text", [
+    # upfront payments in unseen wordings, and "from X" after the drug the fee pays for
+    "Halvard Bio licensed HV-201 to Ostrava Pharma, with $40 million payable within 30 days of the effective date.",
+    "Halvard Bio licensed HV-201 to Ostrava Pharma for a non-refundable, non-creditable payment of $40 million.",
+    "Ostrava Pharma agreed to an initial fee of $40 million for HV-201 from Halvard Bio.",
+])
+def test_upfront_payments_in_unseen_wordings(text):
+    assert [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount) for d in extract(text).deals] == [
+        ("Halvard Bio", "Ostrava Pharma", Decimal("40000000"))]
