@@ -2190,3 +2190,18 @@ def test_milestone_ceilings_in_unseen_wordings(text):
 def test_upfront_payments_in_unseen_wordings(text):
     assert [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount) for d in extract(text).deals] == [
         ("Halvard Bio", "Ostrava Pharma", Decimal("40000000"))]
+
+
+def test_a_descriptor_of_one_country_is_not_a_company_whose_legal_form_is_of_another():
+    # "the Boston-based biotech" is not "Lenzburg Pharma AG", named first in the sentence before
+    text = ("Lenzburg Pharma AG has licensed CT-14 from Cairnhill Therapeutics. The Basel company will pay the "
+            "Boston-based biotech $150 million upfront.")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Cairnhill Therapeutics", "Lenzburg Pharma AG", Decimal("150000000"))]
+
+
+def test_from_after_the_drug_a_price_is_for_names_its_owner():
+    text = ("Lenzburg Pharma has taken a licence for $1.1 billion to CT-14, a long-acting amylin analogue from "
+            "Cairnhill Therapeutics.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Cairnhill Therapeutics", "Lenzburg Pharma")]

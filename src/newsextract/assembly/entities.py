@@ -33,6 +33,11 @@ class EntityResolver:
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
         #: generic first words of company names ("Farmaceutici Averna S.p.A."): the word after one is the short name
         self.lead_words: set[str] = {w.lower() for w in names.get("generic_lead_words", []) or []}
+        #: legal forms that tell a company's country where the gazetteer does not ("Lenzburg Pharma AG" is no
+        #: "Boston-based biotech"): regex of the form at the end of a name → the countries that use it
+        self.form_countries: list[tuple[re.Pattern[str], set[str]]] = [
+            (re.compile(r"(?:^|[\s,])" + rx + r"$"), set(cs.split()))
+            for rx, cs in (names.get("legal_form_countries", {}) or {}).items()]
         #: 'the former' / 'the latter' → which of the companies named before it in its sentence
         self.order: dict[str, str] = names.get("descriptor_order", {}) or {}
         #: kind words of descriptors ("the Big Pharma") → the gazetteer kind of the company they refer to
@@ -88,8 +93,23 @@ class EntityResolver:
                      table: EntityTable) -> None:
         """A descriptor ("the Seoul-based company", "the Chinese firm") refers to the first company named before it
         in its sentence, else to the first company of the sentences before (the subject they were about), skipping
-        companies of another country when the descriptor names one."""
+        companies of another country when the descriptor names one (the gazetteer's country, else the countries its
+        legal form allows: "Lenzburg Pharma AG" is no "Boston-based biotech")."""
         starts = [a for a, _ in sentences]
+        forms: dict[str, set[str]] = {}  # the countries a company's legal form allows, where the gazetteer has none
+        for o in orgs:
+            ent = o.extra.get("ent")
+            if ent and not table.country(ent):
+                for rx, cs in self.form_countries:
+                    if rx.search(o.text.rstrip(". ")):
+                        forms.setdefault(ent, set()).update(cs)
+
+        def of_country(ent: str | None, country: str) -> bool:
+            have = table.country(ent)
+            if have:
+                return have == country
+            return not ent or ent not in forms or country in forms[ent]
+
         for f in facts:
             if f.label != "ref" or f.kind not in ("descriptor", "self"):
                 continue
@@ -117,7 +137,10 @@ class EntityResolver:
                         break
                     a, b = sentences[si - back]
                     cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
-                    cands = [o for o in cands if not country or table.country(o.extra.get("ent")) in (None, country)]
+                    cands = [o for o in cands if not country or of_country(o.extra.get("ent"), country)]
+                    sure = [o for o in cands if country and (table.country(o.extra.get("ent")) == country or country in
+                                                             forms.get(o.extra.get("ent") or "", ()))]
+                    cands = sure or cands  # one known to be of the country before one of no known country
                     if want:
                         cands = [o for o in cands if table.kind(o.extra.get("ent")) == want][-1:]
                     if cands:
