@@ -2205,3 +2205,21 @@ def test_from_after_the_drug_a_price_is_for_names_its_owner():
             "Cairnhill Therapeutics.")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Cairnhill Therapeutics", "Lenzburg Pharma")]
+
+
+@pytest.mark.parametrize("text,upfront,milestones", [
+    # the price of an option, received "to acquire the option"
+    ("Under the option agreement, Halvard Bio is set to receive 40 million USD from Ostrava Pharma to acquire the "
+     "option to license HV-201.", Decimal("40000000"), None),
+    # a sum that waits on how the drug fares is a milestone ceiling …
+    ("Ostrava Pharma paid Halvard Bio $10 million upfront for rights to HV-201. A further $450 million depends on the "
+     "program's progress.", Decimal("10000000"), Decimal("450000000")),
+    ("Ostrava Pharma paid Halvard Bio $10 million upfront for rights to HV-201, with another $450 million riding on "
+     "clinical progress.", Decimal("10000000"), Decimal("450000000")),
+    # … but not a total that depends on milestones
+    ("Ostrava Pharma paid Halvard Bio $10 million upfront for rights to HV-201; the total deal value was up to $450 "
+     "million depending on development milestones.", Decimal("10000000"), None),
+])
+def test_option_price_and_sums_that_depend_on_progress(text, upfront, milestones):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
+        (upfront, milestones)]
