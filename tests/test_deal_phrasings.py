@@ -2223,3 +2223,9 @@ def test_from_after_the_drug_a_price_is_for_names_its_owner():
 def test_option_price_and_sums_that_depend_on_progress(text, upfront, milestones):
     assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
         (upfront, milestones)]
+
+
+def test_a_sum_received_so_far_is_no_term():
+    text = ("Halvard Bio licensed HV-201 to Ostrava Pharma in 2023 for $800 million upfront. Halvard has now received a "
+            "total of $1.05 billion in payments from Ostrava.")
+    assert [(d.upfront.amount, d.total_value) for d in extract(text).deals] == [(Decimal("800000000"), None)]
