@@ -2229,3 +2229,21 @@ def test_a_sum_received_so_far_is_no_term():
     text = ("Halvard Bio licensed HV-201 to Ostrava Pharma in 2023 for $800 million upfront. Halvard has now received a "
             "total of $1.05 billion in payments from Ostrava.")
     assert [(d.upfront.amount, d.total_value) for d in extract(text).deals] == [(Decimal("800000000"), None)]
+
+
+@pytest.mark.parametrize("tail", [
+    # milestone ceilings paid when the drug gets somewhere, in wordings the rules had not seen
+    " Halvard is also entitled to receive aggregate payments of up to $500 million upon the occurrence of specified "
+    "events.",
+    " In addition, Ostrava will make payments of up to $500 million upon achievement of certain development, "
+    "regulatory and commercial events.",
+    " Halvard may receive up to $500 million as development and commercialization progress.",
+    " Halvard could also get $500 million should the drug succeed.",
+    " Ostrava agreed to pay milestones worth as much as $500 million.",
+    " The milestone package is worth up to $500 million.",
+    " Ostrava will also pay up to $500 million in R&D and sales milestones.",
+])
+def test_milestones_paid_when_the_drug_gets_somewhere(tail):
+    text = "Halvard Bio licensed HV-201 to Ostrava Pharma for $40 million upfront." + tail
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
+        (Decimal("40000000"), Decimal("500000000"), None)]
