@@ -2247,3 +2247,14 @@ def test_milestones_paid_when_the_drug_gets_somewhere(tail):
     text = "Halvard Bio licensed HV-201 to Ostrava Pharma for $40 million upfront." + tail
     assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
         (Decimal("40000000"), Decimal("500000000"), None)]
+
+
+@pytest.mark.parametrize("text,total", [
+    # "X's $540 million HV-201 licence to Y": the licence goes to Y, Y does not receive the money
+    ("Halvard Bio's $540 million HV-201 licence to Ostrava Pharma includes $40 million upfront.", None),
+    ("Halvard Bio licensed HV-201 to Ostrava Pharma for $40 million upfront, with the potential to reach $540 "
+     "million.", Decimal("540000000")),
+])
+def test_licence_to_after_an_amount_and_a_potential_total(text, total):
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value and d.total_value.amount)
+            for d in extract(text).deals] == [("Halvard Bio", "Ostrava Pharma", Decimal("40000000"), total)]
