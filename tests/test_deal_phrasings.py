@@ -2258,3 +2258,13 @@ def test_milestones_paid_when_the_drug_gets_somewhere(tail):
 def test_licence_to_after_an_amount_and_a_potential_total(text, total):
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.total_value and d.total_value.amount)
             for d in extract(text).deals] == [("Halvard Bio", "Ostrava Pharma", Decimal("40000000"), total)]
+
+
+@pytest.mark.parametrize("text", [
+    # the owner hands its drug over: "signed over … to", "farmed out … to", "partnered <drug> with"
+    "Halvard Bio signed over HV-201 to Ostrava Pharma for $40 million upfront.",
+    "Halvard Bio has farmed out HV-201 to Ostrava Pharma for $40 million upfront.",
+    "Halvard Bio has partnered HV-201 with Ostrava Pharma for $40 million upfront.",
+])
+def test_the_owner_hands_its_drug_over(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Halvard Bio", "Ostrava Pharma")]
