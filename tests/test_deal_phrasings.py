@@ -2268,3 +2268,14 @@ def test_licence_to_after_an_amount_and_a_potential_total(text, total):
 ])
 def test_the_owner_hands_its_drug_over(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Halvard Bio", "Ostrava Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    # talks that ended with no deal, and a buyer's price an analyst imagines, are no deal
+    "Halvard Bio ended talks with Ostrava Pharma over HV-201 without reaching a deal.",
+    "Halvard Bio walked away from negotiations with Ostrava Pharma over HV-201.",
+    "Ostrava Pharma could pay as much as $500 million if it decides to license HV-201, analysts at Kestrel Securities "
+    "estimated.",
+])
+def test_failed_talks_and_imagined_deals_are_no_deal(text):
+    assert extract(text).deals == []
