@@ -2279,3 +2279,13 @@ def test_the_owner_hands_its_drug_over(text):
 ])
 def test_failed_talks_and_imagined_deals_are_no_deal(text):
     assert extract(text).deals == []
+
+
+def test_shares_bought_and_a_loan_provided_are_no_second_licence():
+    # "subscribe for newly issued X shares worth $15 million" is equity; "provide X with a loan" grants no rights
+    text = ("Larkspur Therapeutics has licensed KL-2210 from Kunlun Biosciences. Under the agreement, Larkspur will pay "
+            "Kunlun $20 million upfront. Larkspur will also subscribe for newly issued Kunlun shares worth $15 million "
+            "and provide Kunlun with a three-year convertible loan of $25 million.")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.equity and d.equity.amount, d.total_value)
+            for d in extract(text).deals] == [
+        ("Kunlun Biosciences", "Larkspur Therapeutics", Decimal("20000000"), Decimal("15000000"), None)]
