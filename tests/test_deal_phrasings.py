@@ -2289,3 +2289,12 @@ def test_shares_bought_and_a_loan_provided_are_no_second_licence():
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount, d.equity and d.equity.amount, d.total_value)
             for d in extract(text).deals] == [
         ("Kunlun Biosciences", "Larkspur Therapeutics", Decimal("20000000"), Decimal("15000000"), None)]
+
+
+def test_a_drug_under_a_separate_agreement_is_a_deal_of_its_own():
+    text = ("Hokuyo Pharmaceutical will pay Quillon Bio $40 million upfront for rights outside the US to QB-218, an oral "
+            "KRAS G12D inhibitor. The Sapporo-based drugmaker is also taking an option on QB-330, a preclinical "
+            "molecule aimed at KRAS G12V, under a separate agreement signed the same day.")
+    assert [(d.licensee.name, d.asset, d.targets, d.upfront and d.upfront.amount) for d in extract(text).deals] == [
+        ("Hokuyo Pharmaceutical", "QB-218", ["KRAS G12D"], Decimal("40000000")),
+        ("Hokuyo Pharmaceutical", "QB-330", ["KRAS G12V"], None)]

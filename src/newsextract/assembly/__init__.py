@@ -56,7 +56,8 @@ class Assembler:
         self.linker = Linker(int(data.get("max_continue_sentences", 4)), data.get("relative_years"),
                              data.get("earlier_deal"), data.get("drug_anaphor"), bool(data.get("other_drug_stops")),
                              data.get("regulatory_event"), bool(data.get("bullet_heads")),
-                             data.get("about_heading"), data.get("pipeline_examples"), data.get("background_clause"))
+                             data.get("about_heading"), data.get("pipeline_examples"), data.get("background_clause"),
+                             data.get("separate_deal"))
         self.writer = DealWriter(lang)
         #: a sentence that opens with a grant and no subject ("；7月将KQ-202授予礼来"): its subject is the last sentence's
         lead = data.get("subjectless_lead")

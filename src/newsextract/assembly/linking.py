@@ -20,7 +20,8 @@ class Linker:
                  earlier_deal: str | None = None, drug_anaphor: str | None = None,
                  other_drug_stops: bool = False, regulatory_event: str | None = None,
                  bullet_heads: bool = False, about_heading: str | None = None,
-                 pipeline_examples: str | None = None, background_clause: str | None = None) -> None:
+                 pipeline_examples: str | None = None, background_clause: str | None = None,
+                 separate_deal: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -45,6 +46,9 @@ class Linker:
         #: a relative clause on an earlier deal of the company before it (", which previously licensed A from X in a
         #: «M» deal"): with an amount, that earlier deal, never the terms of the deal being told
         self.background_clause = re.compile(background_clause, re.I) if background_clause else None
+        #: a clause that says its deal is another one ("… an option on QB-330 under a separate agreement"): with a drug
+        #: the deal it would join does not name, a deal of its own
+        self.separate_deal = re.compile(separate_deal, re.I) if separate_deal else None
         words = "|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True))
         # (behind a first-character guard: the same matches, one test at most positions)
         self._relative = re.compile(guarded(words, re.I) or words, re.I) if self.relative_years else None
@@ -140,6 +144,10 @@ class Linker:
                 absorb(other, m)
                 heading = None
                 continue
+            if target is not None and self.separate_deal is not None and _assets_of(m) and _assets_of(target) and not (
+                    _assets_of(m) & _assets_of(target)) and self.separate_deal.search(text, m.start, m.end):
+                target = None  # "… is also taking an option on QB-330 under a separate agreement": another deal
+                fresh = True
             if target is None and last is not None and not fresh and _completes(last, m):
                 target = last  # "X is entitled to $5M upfront. Should Y exercise its option, …": Y is X's partner
             if target is None and last is not None and not fresh and _pays_back(last, m):
