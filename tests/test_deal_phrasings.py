@@ -2298,3 +2298,13 @@ def test_a_drug_under_a_separate_agreement_is_a_deal_of_its_own():
     assert [(d.licensee.name, d.asset, d.targets, d.upfront and d.upfront.amount) for d in extract(text).deals] == [
         ("Hokuyo Pharmaceutical", "QB-218", ["KRAS G12D"], Decimal("40000000")),
         ("Hokuyo Pharmaceutical", "QB-330", ["KRAS G12V"], None)]
+
+
+def test_a_descriptor_of_a_city_prefers_the_company_whose_legal_form_fits():
+    # "Kagami Pharmaceutical Co." may be Japanese, "Nuvigen Therapeutics" has no legal form: "the Osaka-based
+    # drugmaker" is Kagami, who pays
+    text = ("Nuvigen Therapeutics will receive $15 million upfront from Kagami Pharmaceutical Co. for rights in Japan "
+            "to NVG-217, the Seoul-based biotech said on Tuesday. The Osaka-based drugmaker has also agreed to pay up "
+            "to $62 million in development and regulatory milestones.")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Nuvigen Therapeutics", "Kagami Pharmaceutical Co.", Decimal("15000000"))]
