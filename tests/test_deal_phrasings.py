@@ -2308,3 +2308,15 @@ def test_a_descriptor_of_a_city_prefers_the_company_whose_legal_form_fits():
             "to $62 million in development and regulatory milestones.")
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
         ("Nuvigen Therapeutics", "Kagami Pharmaceutical Co.", Decimal("15000000"))]
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # "more" after a kind of milestones named before it in the sentence: the two add up …
+    ("Ostrava Pharma licensed HV-201 from Halvard Bio for $15 million upfront and agreed to pay up to $62 million in "
+     "development and regulatory milestones and up to $148 million more tied to annual sales.", Decimal("210000000")),
+    # … "more" after the upfront alone is the whole ceiling
+    ("Ostrava Pharma licensed HV-201 from Halvard Bio for $15 million upfront and up to $148 million more.",
+     Decimal("148000000")),
+])
+def test_more_milestones_after_a_kind_named_before_add_up(text, milestones):
+    assert [d.milestones.amount for d in extract(text).deals] == [milestones]

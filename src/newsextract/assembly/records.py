@@ -273,6 +273,11 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
         # payments. Karuna is also eligible to receive up to $72 million in sales milestones": $152 million)
         more = [(p, r) for p, r in parts if p.start > f.end and p.value.currency == f.value.currency
                 and _ALSO.search(text[max(f.end, p.start - 100, text.rfind(". ", 0, p.start) + 1):p.start])]
+        if rule == "pay.milestone_more":
+            # "up to $62 million in development and regulatory milestones and up to $148 million more tied to annual
+            # sales": "more" than the kind named before it in the sentence, so the two add up
+            more = [(p, r) for p, r in parts if p.end <= f.start and p.value.currency == f.value.currency
+                    and ". " not in text[p.end:f.start] and f.start - p.end <= 120] + more
         if more:
             fields["milestones"] = _sum_parts([(f, rule)] + more, ev)
         else:
