@@ -1091,3 +1091,21 @@ def test_zh_investor_meeting_record_is_the_companys_own(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name, d.asset) == (text[:4], "Almirall", "KQ-101")
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("华岭医药将HL-909授权给BioNTech，华岭医药可从BioNTech收取2500万美元前期付款。", 25000000),
+    ("華嶺醫藥將HL-909授權給BioNTech，華嶺醫藥可從BioNTech收取2500萬美元前期付款。", 25000000),
+    ("启衡生物与默沙东签订QH-9许可协议，默沙东先期支付3000万美元。", 30000000),
+    ("啟衡生物與默沙東簽訂QH-9許可協議，默沙東先期支付3000萬美元。", 30000000),
+    ("启衡生物将QH-66授权给赛诺菲，赛诺菲将在签约时支付5000万美元，并支付最高8亿美元的里程碑付款。", 50000000),
+    ("啟衡生物將QH-66授權給賽諾菲，賽諾菲將在簽約時支付5000萬美元，並支付最高8億美元的里程碑付款。", 50000000),
+    ("康桥生物与默沙东就KQ-12签订许可协议，默沙东将在协议生效后30日内向康桥生物支付2000万美元。", 20000000),
+    ("康橋生物與默沙東就KQ-12簽訂許可協議，默沙東將在協議生效後30日內向康橋生物支付2000萬美元。", 20000000),
+    ("明德生物与阿斯利康就MD-4签订授权协议，阿斯利康将一次性支付明德生物3000万美元。", 30000000),
+    ("明德生物與阿斯利康就MD-4簽訂授權協議，阿斯利康將一次性支付明德生物3000萬美元。", 30000000),
+])
+def test_zh_money_paid_at_signing_is_the_upfront(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is not None and (d.upfront.amount, d.upfront.currency) == (amount, "USD")
