@@ -1109,3 +1109,23 @@ def test_zh_money_paid_at_signing_is_the_upfront(text, amount):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.upfront is not None and (d.upfront.amount, d.upfront.currency) == (amount, "USD")
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。KQ-301在I期临床中与PD-1抑制剂联用显示出良好疗效。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。KQ-301在I期臨床中與PD-1抑制劑聯用顯示出良好療效。",
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。该药通过阻断HER2/HER3信号通路抑制肿瘤生长。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。該藥通過阻斷HER2/HER3信號通路抑制腫瘤生長。",
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。默沙东表示，将评估KQ-301与帕博利珠单抗（PD-1）的联合用药。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。默沙東表示，將評估KQ-301與帕博利珠單抗（PD-1）的聯合用藥。",
+])
+def test_zh_targets_named_only_beside_the_deal_are_not_its_own(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.asset, d.targets) == ("KQ-301", ["HER2"])
+
+
+def test_zh_target_named_only_after_the_deal_stays_when_the_deal_names_none():
+    from newsextract import extract
+    d = extract("康桥生物将KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。KQ-301是一款靶向HER2的ADC。", lang="zh").deals[0]
+    assert d.targets == ["HER2"]

@@ -318,7 +318,9 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
 def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
-    has another."""
+    has another; nor is one named only where no clause states the deal (no amount, no role a frame bound, no deal
+    word of a kind) when another is named where one does: a combination partner ("KQ-301在I期临床中与PD-1抑制剂联用"),
+    a pathway, a competitor told after the deal."""
     found: dict[str, Fact] = {}  # each target's first mention, in order
     biomarker: dict[str, bool] = {}  # every mention of it is a patients' mutation
     for m in allf:
@@ -329,6 +331,11 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
             biomarker[t.value] = biomarker.get(t.value, True) and only
     if not all(biomarker.values()):
         found = {v: t for v, t in found.items() if not biomarker[v]}
+    # the targets of the clauses that state the deal
+    stated = {t.value for m in allf if m.money or any(p.role and not p.weak for p in m.parties)
+              or any(c.kind != "other" for c in m.deal_cues) for t in m.targets}
+    if stated & set(found):
+        found = {v: t for v, t in found.items() if v in stated}
     out: list[str] = []
     for t in found.values():
         if any(v != t.value and _variant_of(v, t.value) for v in found):
