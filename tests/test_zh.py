@@ -1129,3 +1129,17 @@ def test_zh_target_named_only_after_the_deal_stays_when_the_deal_names_none():
     from newsextract import extract
     d = extract("康桥生物将KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。KQ-301是一款靶向HER2的ADC。", lang="zh").deals[0]
     assert d.targets == ["HER2"]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("辉瑞牵手明德生物：以1亿美元首付款引进MD-7全球权益。", "明德生物", "辉瑞"),
+    ("輝瑞牽手明德生物：以1億美元首付款引進MD-7全球權益。", "明德生物", "輝瑞"),
+    ("礼来再度联手远泰药业，支付3000万美元首付款获得YT-5的全球权益。", "远泰药业", "礼来"),
+    ("禮來再度聯手遠泰藥業，支付3000萬美元首付款獲得YT-5的全球權益。", "遠泰藥業", "禮來"),
+    ("武田相中博远生物的BY-3，首付款4000万美元。", "博远生物", "武田"),
+    ("武田相中博遠生物的BY-3，首付款4000萬美元。", "博遠生物", "武田"),
+])
+def test_zh_headline_verb_between_two_companies_is_no_part_of_a_name(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)

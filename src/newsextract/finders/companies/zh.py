@@ -128,6 +128,10 @@ class ZhNames:
         verb = next((v for v in self.verbs if text.startswith(v, s)), None)
         if verb is not None and e - s - len(verb) >= 3:
             s += len(verb)
+        # … nor a clause that ends in one (辉瑞携手明德生物, 度牵手明德生物 after 再): the name starts after its last verb
+        cut = max((i + len(v) for v in self.verbs if (i := text.rfind(v, s + 1, e)) > 0), default=0)
+        if cut and e - cut >= 3:
+            s = cut
         name = text[s:e]
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
