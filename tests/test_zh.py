@@ -1143,3 +1143,19 @@ def test_zh_headline_verb_between_two_companies_is_no_part_of_a_name(text, licen
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "据悉明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "據悉明德生物將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "目前明德生物已将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "目前明德生物已將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "科创板企业明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "科創板企業明德生物將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "明德生物周一晚间公告，将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "明德生物週一晚間公告，將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+])
+def test_zh_time_words_and_descriptors_are_no_part_of_a_name(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物"
