@@ -1161,7 +1161,8 @@ def test_zh_time_words_and_descriptors_are_no_part_of_a_name(text):
     assert d.licensor.name == "明德生物"
 
 
-@pytest.mark.parametrize("lead", ["与此同时", "與此同時", "随着", "事實上", "后来", "後來", "这次", "這次", "其实", "两年前", "年底", "而", "但", "並且"])
+@pytest.mark.parametrize("lead", ["与此同时", "與此同時", "随着", "事實上", "后来", "後來", "这次", "這次", "其实", "两年前", "年底", "而", "但", "並且",
+                                  "新锐药企", "新銳藥企", "独角兽企业", "獨角獸企業"])
 def test_zh_connective_or_time_word_before_a_subject_is_no_part_of_its_name(lead):
     from newsextract import extract
     d = extract(lead + "明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。", lang="zh").deals[0]
