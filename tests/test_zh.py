@@ -1167,3 +1167,13 @@ def test_zh_connective_or_time_word_before_a_subject_is_no_part_of_its_name(lead
     from newsextract import extract
     d = extract(lead + "明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。", lang="zh").deals[0]
     assert d.licensor.name == "明德生物"
+
+
+@pytest.mark.parametrize("text", [
+    "瑞博制药以2亿元从明德生物手中买下MD-2的中国权益。",
+    "瑞博製藥以2億元從明德生物手中買下MD-2的中國權益。",
+])
+def test_zh_rights_bought_from_a_company_are_no_company(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name[:2], d.asset) == ("明德生物", "瑞博", "MD-2")
