@@ -1177,3 +1177,15 @@ def test_zh_rights_bought_from_a_company_are_no_company(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name[:2], d.asset) == ("明德生物", "瑞博", "MD-2")
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("礼来自明德生物处获得了MD-303在中国以外地区的独家权利，首付款5000万美元。", "明德生物", "礼来"),
+    ("禮來自明德生物處獲得了MD-303在中國以外地區的獨家權利，首付款5000萬美元。", "明德生物", "禮來"),
+    ("诺华自华岭医药引进HL-5，首付款1亿美元。", "华岭医药", "诺华"),
+    ("諾華自華嶺醫藥引進HL-5，首付款1億美元。", "華嶺醫藥", "諾華"),
+])
+def test_zh_known_name_then_a_preposition_ends_the_name(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)

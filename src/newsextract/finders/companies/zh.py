@@ -57,6 +57,8 @@ class ZhNames:
         self.ok_end = tuple(names.get("name_endings_ok", []) or [])
         lf = (names.get("filters", {}) or {}).get("latin_full_name")
         self.latin_full = re.compile(lf) if lf else None
+        ak = (names.get("filters", {}) or {}).get("after_known")
+        self.after_known = re.compile(ak) if ak else None
         desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
         legal = "|".join(lex.get("legal") or [])
         self.tail = re.compile(rf"(?:{desig})?(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])?$") if desig else None
@@ -76,10 +78,16 @@ class ZhNames:
     # -- candidates -----------------------------------------------------------------------------------------
     def clean(self, text: str, found: list[Fact]) -> list[Fact]:
         out = []
+        known = {f.start: f.end for f in found if f.kind == "gazetteer"}
         for f in found:
             if f.kind == "gazetteer" or not _CJK.search(f.text):
                 out.append(f)
                 continue
+            k = known.get(f.start)
+            if k is not None and self.after_known is not None and f.end - k > 3 and self.after_known.match(text, k):
+                # 礼来自明德生物: the known name, a preposition, then another company (the known name stays on its own)
+                f.start = k + 1
+                f.text = text[f.start:f.end]
             span = self._trim(text, f.start, f.end, f.kind == "context")
             if span is None:
                 continue
