@@ -1189,3 +1189,13 @@ def test_zh_known_name_then_a_preposition_ends_the_name(text, licensor, licensee
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将KQ-5的全球权益授权给默沙东，康桥生物将获得最高达20亿美元的总付款，其中首付款1.5亿美元。",
+    "康橋生物將KQ-5的全球權益授權給默沙東，康橋生物將獲得最高達20億美元的總付款，其中首付款1.5億美元。",
+])
+def test_zh_total_payments_are_the_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.total_value.amount, d.upfront.amount) == (2000000000, 150000000)
