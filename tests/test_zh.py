@@ -1199,3 +1199,23 @@ def test_zh_total_payments_are_the_total(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.total_value.amount, d.upfront.amount) == (2000000000, 150000000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    ("美国Kalvista公司将获得明德生物MD-8在北美的权益，并支付首付款1500万美元。", "明德生物"),
+    ("美國Kalvista公司將獲得明德生物MD-8在北美的權益，並支付首付款1500萬美元。", "明德生物"),
+    ("诺华取得华岭医药HL-3的全球权益，首付款1亿美元。", "华岭医药"),
+    ("諾華取得華嶺醫藥HL-3的全球權益，首付款1億美元。", "華嶺醫藥"),
+])
+def test_zh_verb_whose_first_character_a_name_match_left_out_is_no_part_of_it(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == licensor
+
+
+@pytest.mark.parametrize("text", ["辉瑞的合作伙伴明德生物将获得首付款4000万美元，辉瑞获得MD-6的全球权益。",
+                                  "輝瑞的合作夥伴明德生物將獲得首付款4000萬美元，輝瑞獲得MD-6的全球權益。"])
+def test_zh_partner_word_before_a_name_is_no_part_of_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物"
