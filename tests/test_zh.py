@@ -1219,3 +1219,15 @@ def test_zh_partner_word_before_a_name_is_no_part_of_it(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.licensor.name == "明德生物"
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("康桥生物（作为卖方）与华岭医药（作为买方）订立股权转让协议，买方同意以人民币3亿元收购目标公司51%股权。", "康桥生物", "华岭医药"),
+    ("康橋生物（作為賣方）與華嶺醫藥（作為買方）訂立股權轉讓協議，買方同意以人民幣3億元收購目標公司51%股權。", "康橋生物", "華嶺醫藥"),
+    ("本公司（作为卖方）与华岭医药（作为买方）订立股权转让协议，买方同意以人民币3亿元收购目标公司51%股权。", None, "华岭医药"),
+    ("本公司（作為賣方）與華嶺醫藥（作為買方）訂立股權轉讓協議，買方同意以人民幣3億元收購目標公司51%股權。", None, "華嶺醫藥"),
+])
+def test_zh_seller_and_buyer_named_in_brackets(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor and d.licensor.name, d.licensee.name) == (licensor, licensee)
