@@ -1231,3 +1231,16 @@ def test_zh_seller_and_buyer_named_in_brackets(text, licensor, licensee):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor and d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "期内与美国Kalvista订立MD-3大中华区以外权益许可协议，Kalvista支付首付款2000万美元。",
+    "期內與美國Kalvista訂立MD-3大中華區以外權益許可協議，Kalvista支付首付款2000萬美元。",
+    "本公司另可依临床开发进度及取得韩国食品医药品安全处（MFDS）上市许可等里程碑，收取合计最高200万美元之里程碑授权金。",
+    "本公司另可依臨床開發進度及取得韓國食品醫藥品安全處（MFDS）上市許可等里程碑，收取合計最高200萬美元之里程碑授權金。",
+])
+def test_zh_period_words_and_regulators_are_no_companies(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    names = {p.name for d in deals for p in (d.licensor, d.licensee) if p is not None}
+    assert not any(n.startswith(("期", "食品")) for n in names), names
