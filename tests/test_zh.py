@@ -33,6 +33,8 @@ from newsextract.patterns import load_rules
         ("首付款3,000万新加坡元", "30000000", "SGD"),
         ("交易總額2億澳元", "200000000", "AUD"),
         ("首付款1.5亿加元", "150000000", "CAD"),
+        ("簽約金美金參佰伍拾萬元整", "3500000", "USD"),
+        ("签约金美金350万元", "3500000", "USD"),
     ],
 )
 def test_zh_money_amounts(text, amount, currency):
@@ -1244,3 +1246,10 @@ def test_zh_period_words_and_regulators_are_no_companies(text):
     deals = extract(text, lang="zh").deals
     names = {p.name for d in deals for p in (d.licensor, d.licensee) if p is not None}
     assert not any(n.startswith(("期", "食品")) for n in names), names
+
+
+@pytest.mark.parametrize("text", ["收取簽約金美金參佰伍拾萬元整（約新臺幣壹億壹仟貳佰萬元）", "收取签约金美金叁佰伍拾万元整（约新台币壹亿壹仟贰佰万元）"])
+def test_zh_conversion_after_a_whole_amount_is_a_conversion(text):
+    found = find_money(text, "zh")
+    assert [(m.amount, m.currency, m.conversion) for m in found] == [
+        (Decimal("3500000"), "USD", False), (Decimal("112000000"), "TWD", True)]
