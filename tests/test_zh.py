@@ -1253,3 +1253,13 @@ def test_zh_conversion_after_a_whole_amount_is_a_conversion(text):
     found = find_money(text, "zh")
     assert [(m.amount, m.currency, m.conversion) for m in found] == [
         (Decimal("3500000"), "USD", False), (Decimal("112000000"), "TWD", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "【远泰证券】明德生物（2199.HK）2025年中期业绩点评\n\n要点\n- 公司于2025年3月与美国Kalvista就MD-3在北美的权益达成独家授权，获得2000万美元首付款。",
+    "【遠泰證券】明德生物（2199.HK）2025年中期業績點評\n\n要點\n- 公司於2025年3月與美國Kalvista就MD-3在北美的權益達成獨家授權，獲得2000萬美元首付款。",
+])
+def test_zh_results_review_is_about_the_company_its_title_names(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("明德生物", "Kalvista")
