@@ -1263,3 +1263,13 @@ def test_zh_results_review_is_about_the_company_its_title_names(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == ("明德生物", "Kalvista")
+
+
+@pytest.mark.parametrize("text", [
+    "明德生物公告称，公司与艾伯维签署许可协议，将MD-50的全球权益授予艾伯维。艾伯维将向公司支付首付款4500万美元。",
+    "明德生物公告稱，公司與艾伯維簽署許可協議，將MD-50的全球權益授予艾伯維。艾伯維將向公司支付首付款4500萬美元。",
+])
+def test_zh_article_opening_with_a_company_announcing_is_about_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物" and d.licensee.name in ("艾伯维", "艾伯維")
