@@ -1273,3 +1273,16 @@ def test_zh_article_opening_with_a_company_announcing_is_about_it(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.licensor.name == "明德生物" and d.licensee.name in ("艾伯维", "艾伯維")
+
+
+@pytest.mark.parametrize("text,total", [
+    ("远泰药业将斥资5亿美元，收购明德生物。", (500000000, "USD")),
+    ("遠泰藥業將斥資5億美元，收購明德生物。", (500000000, "USD")),
+    ("远泰药业公告，旗下全资子公司已与明德控股有限公司订立买卖协议，以最多4.2亿元人民币代价，收购明德生物有限公司70%股权。", (420000000, "CNY")),
+    ("遠泰藥業公告，旗下全資子公司已與明德控股有限公司訂立買賣協議，以最多4.2億元人民幣代價，收購明德生物有限公司70%股權。", (420000000, "CNY")),
+])
+def test_zh_price_then_takeover_past_a_comma(text, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.deal_type == "acquisition" and d.licensor.name.startswith("明德生物") and d.licensee.name[:2] in ("远泰", "遠泰")
+    assert (d.total_value.amount, d.total_value.currency) == total
