@@ -1286,3 +1286,11 @@ def test_zh_price_then_takeover_past_a_comma(text, total):
     d = extract(text, lang="zh").deals[0]
     assert d.deal_type == "acquisition" and d.licensor.name.startswith("明德生物") and d.licensee.name[:2] in ("远泰", "遠泰")
     assert (d.total_value.amount, d.total_value.currency) == total
+
+
+@pytest.mark.parametrize("text", ["远泰药业收购明德生物：首期支付3亿元，剩余2亿元视业绩分期支付。",
+                                  "遠泰藥業收購明德生物：首期支付3億元，剩餘2億元視業績分期支付。"])
+def test_zh_first_payment_and_the_rest_on_results(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.milestones.amount) == (300000000, 200000000)
