@@ -1294,3 +1294,23 @@ def test_zh_first_payment_and_the_rest_on_results(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.upfront.amount, d.milestones.amount) == (300000000, 200000000)
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("远泰药业以4.2亿元人民币购明德生物七成股权。", 420000000),
+    ("遠泰藥業以4.2億元人民幣購明德生物七成股權。", 420000000),
+    ("遠泰藥業4.2億人幣購明德生物七成股權", 420000000),
+    ("远泰药业4.2亿人币购明德生物七成股权", 420000000),
+])
+def test_zh_headline_takeover_with_a_one_character_verb(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee.name[:2] in ("远泰", "遠泰") and d.licensor.name == "明德生物"
+    assert (d.total_value.amount, d.total_value.currency) == (amount, "CNY")
+
+
+@pytest.mark.parametrize("text", ["遠泰藥業4.2億人幣購佛山藥廠七成股權", "远泰药业4.2亿人币购佛山药厂七成股权"])
+def test_zh_plant_in_a_place_is_no_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert not any(p is not None and p.name.startswith("佛山") for d in deals for p in (d.licensor, d.licensee))

@@ -46,6 +46,7 @@ class ZhNames:
         self.listing_suffix = rx["name.zh_listing_suffix"]
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
+        self.place_desc = tuple(names.get("place_descriptions", []) or [])
         self.stop = set(names.get("stop_names", []) or [])
         #: a contract's party labels (甲方, 乙方): never a name on their own, but a filing may define one for a company
         #: (（以下简称“公司”或“甲方”）), and then it is that company wherever the filing writes it
@@ -148,6 +149,8 @@ class ZhNames:
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
             return None  # 台灣生技公司, 生物製藥公司: a description
+        if self.place_desc and name.endswith(self.place_desc) and name[:-2] in self.places:
+            return None  # 佛山藥廠: a plant in a place
         if body != name and self.generic_rx is not None and any(body[-n:] in self.generic_set for n in self.generic_lens) \
                 and not _REGISTERED.search(name):
             return None  # 突顯台灣生技: a phrase that ends in a place before the designator (康泰国际医药有限公司,
