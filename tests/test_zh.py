@@ -1314,3 +1314,11 @@ def test_zh_plant_in_a_place_is_no_company(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert not any(p is not None and p.name.startswith("佛山") for d in deals for p in (d.licensor, d.licensee))
+
+
+@pytest.mark.parametrize("text", ["明德生物将从这项与辉瑞的MD-6授权合作中获得4000万美元首付款。",
+                                  "明德生物將從這項與輝瑞的MD-6授權合作中獲得4000萬美元首付款。"])
+def test_zh_money_from_a_deal_with_a_company_is_paid_by_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物" and d.licensee.name in ("辉瑞", "輝瑞")
