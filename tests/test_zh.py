@@ -1332,3 +1332,13 @@ def test_zh_company_whose_shares_are_bought_is_no_subject(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.licensor.name[1:4] in ("衡生物",) and d.licensee.name in ("诺华", "諾華")
+
+
+@pytest.mark.parametrize("text", [
+    "作为交易的一部分，诺华将以每股10美元认购启衡生物股份，总额5000万美元，并获得QH-20的全球许可，首付款1亿美元。",
+    "作為交易的一部分，諾華將以每股10美元認購啟衡生物股份，總額5000萬美元，並獲得QH-20的全球許可，首付款1億美元。",
+])
+def test_zh_sum_of_subscribed_shares_is_equity(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is None and d.equity is not None and d.equity.amount == 50000000
