@@ -1342,3 +1342,17 @@ def test_zh_sum_of_subscribed_shares_is_equity(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.total_value is None and d.equity is not None and d.equity.amount == 50000000
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    ("根据协议，罗氏将在交易完成时支付8亿美元现金，收购明德生物全部股权，另有最高2亿美元的或有付款。", 800000000, 200000000, None),
+    ("根據協議，羅氏將在交易完成時支付8億美元現金，收購明德生物全部股權，另有最高2億美元的或有付款。", 800000000, 200000000, None),
+    ("根据协议，罗氏将支付8亿美元，收购明德生物全部股权。", None, None, 800000000),
+    ("根據協議，羅氏將支付8億美元，收購明德生物全部股權。", None, None, 800000000),
+])
+def test_zh_cash_paid_then_takeover(text, upfront, milestones, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    amt = lambda m: m.amount if m is not None else None  # noqa: E731
+    assert d.deal_type == "acquisition" and d.licensor.name == "明德生物"
+    assert (amt(d.upfront), amt(d.milestones), amt(d.total_value)) == (upfront, milestones, total)
