@@ -1356,3 +1356,13 @@ def test_zh_cash_paid_then_takeover(text, upfront, milestones, total):
     amt = lambda m: m.amount if m is not None else None  # noqa: E731
     assert d.deal_type == "acquisition" and d.licensor.name == "明德生物"
     assert (amt(d.upfront), amt(d.milestones), amt(d.total_value)) == (upfront, milestones, total)
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业已完成对明德生物的收购，交易总对价最高9.5亿美元，其中8亿美元在交割时以现金及股票支付。",
+    "遠泰藥業已完成對明德生物的收購，交易總對價最高9.5億美元，其中8億美元在交割時以現金及股票支付。",
+])
+def test_zh_amount_paid_at_closing_told_before_the_words(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.total_value.amount) == (800000000, 950000000)
