@@ -1366,3 +1366,13 @@ def test_zh_amount_paid_at_closing_told_before_the_words(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.upfront.amount, d.total_value.amount) == (800000000, 950000000)
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业已完成对明德生物的收购，交易总对价最高9.5亿美元，另有最高1.5亿美元取决于后续里程碑的达成。",
+    "遠泰藥業已完成對明德生物的收購，交易總對價最高9.5億美元，另有最高1.5億美元取決於後續里程碑的達成。",
+])
+def test_zh_amount_depending_on_later_milestones(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 150000000
