@@ -1376,3 +1376,13 @@ def test_zh_amount_depending_on_later_milestones(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones is not None and d.milestones.amount == 150000000
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业以人民币5亿元收购明德生物100%股权。1、首期对价：在标的股权完成交割后10个工作日内，公司支付交易总价的60%，即人民币3亿元；",
+    "遠泰藥業以人民幣5億元收購明德生物100%股權。1、首期對價：在標的股權完成交割後10個工作日內，公司支付交易總價的60%，即人民幣3億元；",
+])
+def test_zh_item_headed_by_the_first_payment(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is not None and d.upfront.amount == 300000000
