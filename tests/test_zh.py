@@ -1386,3 +1386,13 @@ def test_zh_item_headed_by_the_first_payment(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.upfront is not None and d.upfront.amount == 300000000
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业以人民币5亿元收购明德生物100%股权。2、后续对价：剩余人民币2亿元，将根据MD-1在2026年至2028年的临床进展分三期支付。",
+    "遠泰藥業以人民幣5億元收購明德生物100%股權。2、後續對價：剩餘人民幣2億元，將根據MD-1在2026年至2028年的臨床進展分三期支付。",
+])
+def test_zh_rest_after_a_later_payment_heading(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 200000000
