@@ -35,6 +35,8 @@ from newsextract.patterns import load_rules
         ("首付款1.5亿加元", "150000000", "CAD"),
         ("簽約金美金參佰伍拾萬元整", "3500000", "USD"),
         ("签约金美金350万元", "3500000", "USD"),
+        ("首付款５，０００万美元", "50000000", "USD"),
+        ("首付款5，000萬美元", "50000000", "USD"),
     ],
 )
 def test_zh_money_amounts(text, amount, currency):
