@@ -1398,3 +1398,13 @@ def test_zh_rest_after_a_later_payment_heading(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones is not None and d.milestones.amount == 200000000
+
+
+@pytest.mark.parametrize("text", [
+    "本月最受关注的几笔交易集中在月中：明德生物将MD-19大中华区以外权益授予美国Kalvista，首付款6,500万美元，交易总金额12.2亿美元。",
+    "本月最受關注的幾筆交易集中在月中：明德生物將MD-19大中華區以外權益授予美國Kalvista，首付款6,500萬美元，交易總金額12.2億美元。",
+])
+def test_zh_many_deals_before_a_colon_introduce_one(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is not None and d.total_value.amount == 1220000000
