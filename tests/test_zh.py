@@ -1408,3 +1408,13 @@ def test_zh_many_deals_before_a_colon_introduce_one(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.total_value is not None and d.total_value.amount == 1220000000
+
+
+@pytest.mark.parametrize("text", [
+    "Kalvista获得MD-8在大中华区以外的全球权益，明德生物获得5,500万美元首付款，交易总额超过10亿美元。",
+    "Kalvista獲得MD-8在大中華區以外的全球權益，明德生物獲得5,500萬美元首付款，交易總額超過10億美元。",
+])
+def test_zh_one_deals_total_over_an_amount_is_no_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is not None and (d.total_value.amount, d.total_value.lower_bound) == (1000000000, True)
