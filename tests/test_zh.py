@@ -1418,3 +1418,13 @@ def test_zh_one_deals_total_over_an_amount_is_no_statistic(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.total_value is not None and (d.total_value.amount, d.total_value.lower_bound) == (1000000000, True)
+
+
+@pytest.mark.parametrize("text", [
+    "根据协议，葛兰素史克将向明德生物支付5亿美元首付款。如葛兰素史克就全部项目行使选择权并达成所有约定里程碑，明德生物有资格获得合计约115亿美元的选择权行使费及开发、监管和销售里程碑付款。",
+    "根據協議，葛蘭素史克將向明德生物支付5億美元首付款。如葛蘭素史克就全部項目行使選擇權並達成所有約定里程碑，明德生物有資格獲得合計約115億美元的選擇權行使費及開發、監管和銷售里程碑付款。",
+])
+def test_zh_exercise_fees_and_milestones_in_one_figure_are_milestones(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 11500000000 and d.upfront.amount == 500000000
