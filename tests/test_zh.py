@@ -1428,3 +1428,13 @@ def test_zh_exercise_fees_and_milestones_in_one_figure_are_milestones(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones is not None and d.milestones.amount == 11500000000 and d.upfront.amount == 500000000
+
+
+@pytest.mark.parametrize("text", [
+    "明德生物向BioNTech授出MD-13及MD-11的海外权益，两项许可首付款合共1.7亿美元，连同里程碑总额超过15亿美元。",
+    "明德生物向BioNTech授出MD-13及MD-11的海外權益，兩項許可首付款合共1.7億美元，連同里程碑總額超過15億美元。",
+])
+def test_zh_upfront_together_with_milestones_is_the_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is None and d.total_value is not None and d.total_value.amount == 1500000000
