@@ -1438,3 +1438,13 @@ def test_zh_upfront_together_with_milestones_is_the_total(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert d.milestones is None and d.total_value is not None and d.total_value.amount == 1500000000
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。艾伯维的另一款CD3双抗ABBV-383不在交易范围内。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。艾伯維的另一款CD3雙抗ABBV-383不在交易範圍內。",
+])
+def test_zh_a_companys_other_drug_is_no_deal_of_it(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.asset, d.targets) for d in deals] == [("KQ-301", ["HER2"])]
