@@ -33,6 +33,10 @@ from newsextract.patterns import load_rules
         ("首付款3,000万新加坡元", "30000000", "SGD"),
         ("交易總額2億澳元", "200000000", "AUD"),
         ("首付款1.5亿加元", "150000000", "CAD"),
+        ("簽約金美金參佰伍拾萬元整", "3500000", "USD"),
+        ("签约金美金350万元", "3500000", "USD"),
+        ("首付款５，０００万美元", "50000000", "USD"),
+        ("首付款5，000萬美元", "50000000", "USD"),
     ],
 )
 def test_zh_money_amounts(text, amount, currency):
@@ -70,6 +74,10 @@ def test_zh_money_qualifiers(text, flag):
         ("★ IBI3009｜DLL3 ADC｜信达生物\n状态：已签署。罗氏支付首付款",
          ["★ IBI3009｜DLL3 ADC｜信达生物\n状态：已签署。", "罗氏支付首付款"]),
         ("总金额最高 41.65 亿美元", ["总金额最高 41.65 亿美元"]),
+        ("许可人有资格获得累计不超过13.63亿美\n元的里程碑付款。\n下一句。",
+         ["许可人有资格获得累计不超过13.63亿美\n元的里程碑付款。", "下一句。"]),
+        ("許可人有資格獲得累計不超過13.63億美\n元的里程碑付款。\n下一句。",
+         ["許可人有資格獲得累計不超過13.63億美\n元的里程碑付款。", "下一句。"]),
     ],
 )
 def test_zh_segmentation_never_splits_numbers_or_targets(text, expected):
@@ -1091,3 +1099,356 @@ def test_zh_investor_meeting_record_is_the_companys_own(text):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name, d.asset) == (text[:4], "Almirall", "KQ-101")
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("华岭医药将HL-909授权给BioNTech，华岭医药可从BioNTech收取2500万美元前期付款。", 25000000),
+    ("華嶺醫藥將HL-909授權給BioNTech，華嶺醫藥可從BioNTech收取2500萬美元前期付款。", 25000000),
+    ("启衡生物与默沙东签订QH-9许可协议，默沙东先期支付3000万美元。", 30000000),
+    ("啟衡生物與默沙東簽訂QH-9許可協議，默沙東先期支付3000萬美元。", 30000000),
+    ("启衡生物将QH-66授权给赛诺菲，赛诺菲将在签约时支付5000万美元，并支付最高8亿美元的里程碑付款。", 50000000),
+    ("啟衡生物將QH-66授權給賽諾菲，賽諾菲將在簽約時支付5000萬美元，並支付最高8億美元的里程碑付款。", 50000000),
+    ("康桥生物与默沙东就KQ-12签订许可协议，默沙东将在协议生效后30日内向康桥生物支付2000万美元。", 20000000),
+    ("康橋生物與默沙東就KQ-12簽訂許可協議，默沙東將在協議生效後30日內向康橋生物支付2000萬美元。", 20000000),
+    ("明德生物与阿斯利康就MD-4签订授权协议，阿斯利康将一次性支付明德生物3000万美元。", 30000000),
+    ("明德生物與阿斯利康就MD-4簽訂授權協議，阿斯利康將一次性支付明德生物3000萬美元。", 30000000),
+])
+def test_zh_money_paid_at_signing_is_the_upfront(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is not None and (d.upfront.amount, d.upfront.currency) == (amount, "USD")
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。KQ-301在I期临床中与PD-1抑制剂联用显示出良好疗效。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。KQ-301在I期臨床中與PD-1抑制劑聯用顯示出良好療效。",
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。该药通过阻断HER2/HER3信号通路抑制肿瘤生长。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。該藥通過阻斷HER2/HER3信號通路抑制腫瘤生長。",
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。默沙东表示，将评估KQ-301与帕博利珠单抗（PD-1）的联合用药。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。默沙東表示，將評估KQ-301與帕博利珠單抗（PD-1）的聯合用藥。",
+])
+def test_zh_targets_named_only_beside_the_deal_are_not_its_own(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.asset, d.targets) == ("KQ-301", ["HER2"])
+
+
+def test_zh_target_named_only_after_the_deal_stays_when_the_deal_names_none():
+    from newsextract import extract
+    d = extract("康桥生物将KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。KQ-301是一款靶向HER2的ADC。", lang="zh").deals[0]
+    assert d.targets == ["HER2"]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("辉瑞牵手明德生物：以1亿美元首付款引进MD-7全球权益。", "明德生物", "辉瑞"),
+    ("輝瑞牽手明德生物：以1億美元首付款引進MD-7全球權益。", "明德生物", "輝瑞"),
+    ("礼来再度联手远泰药业，支付3000万美元首付款获得YT-5的全球权益。", "远泰药业", "礼来"),
+    ("禮來再度聯手遠泰藥業，支付3000萬美元首付款獲得YT-5的全球權益。", "遠泰藥業", "禮來"),
+    ("武田相中博远生物的BY-3，首付款4000万美元。", "博远生物", "武田"),
+    ("武田相中博遠生物的BY-3，首付款4000萬美元。", "博遠生物", "武田"),
+])
+def test_zh_headline_verb_between_two_companies_is_no_part_of_a_name(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "据悉明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "據悉明德生物將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "目前明德生物已将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "目前明德生物已將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "科创板企业明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "科創板企業明德生物將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+    "明德生物周一晚间公告，将MD-3的全球权益授权给辉瑞，首付款1亿美元。",
+    "明德生物週一晚間公告，將MD-3的全球權益授權給輝瑞，首付款1億美元。",
+])
+def test_zh_time_words_and_descriptors_are_no_part_of_a_name(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物"
+
+
+@pytest.mark.parametrize("lead", ["与此同时", "與此同時", "随着", "事實上", "后来", "後來", "这次", "這次", "其实", "两年前", "年底", "而", "但", "並且",
+                                  "新锐药企", "新銳藥企", "独角兽企业", "獨角獸企業"])
+def test_zh_connective_or_time_word_before_a_subject_is_no_part_of_its_name(lead):
+    from newsextract import extract
+    d = extract(lead + "明德生物将MD-3的全球权益授权给辉瑞，首付款1亿美元。", lang="zh").deals[0]
+    assert d.licensor.name == "明德生物"
+
+
+@pytest.mark.parametrize("text", [
+    "瑞博制药以2亿元从明德生物手中买下MD-2的中国权益。",
+    "瑞博製藥以2億元從明德生物手中買下MD-2的中國權益。",
+])
+def test_zh_rights_bought_from_a_company_are_no_company(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name[:2], d.asset) == ("明德生物", "瑞博", "MD-2")
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("礼来自明德生物处获得了MD-303在中国以外地区的独家权利，首付款5000万美元。", "明德生物", "礼来"),
+    ("禮來自明德生物處獲得了MD-303在中國以外地區的獨家權利，首付款5000萬美元。", "明德生物", "禮來"),
+    ("诺华自华岭医药引进HL-5，首付款1亿美元。", "华岭医药", "诺华"),
+    ("諾華自華嶺醫藥引進HL-5，首付款1億美元。", "華嶺醫藥", "諾華"),
+])
+def test_zh_known_name_then_a_preposition_ends_the_name(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将KQ-5的全球权益授权给默沙东，康桥生物将获得最高达20亿美元的总付款，其中首付款1.5亿美元。",
+    "康橋生物將KQ-5的全球權益授權給默沙東，康橋生物將獲得最高達20億美元的總付款，其中首付款1.5億美元。",
+])
+def test_zh_total_payments_are_the_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.total_value.amount, d.upfront.amount) == (2000000000, 150000000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    ("美国Kalvista公司将获得明德生物MD-8在北美的权益，并支付首付款1500万美元。", "明德生物"),
+    ("美國Kalvista公司將獲得明德生物MD-8在北美的權益，並支付首付款1500萬美元。", "明德生物"),
+    ("诺华取得华岭医药HL-3的全球权益，首付款1亿美元。", "华岭医药"),
+    ("諾華取得華嶺醫藥HL-3的全球權益，首付款1億美元。", "華嶺醫藥"),
+])
+def test_zh_verb_whose_first_character_a_name_match_left_out_is_no_part_of_it(text, licensor):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == licensor
+
+
+@pytest.mark.parametrize("text", ["辉瑞的合作伙伴明德生物将获得首付款4000万美元，辉瑞获得MD-6的全球权益。",
+                                  "輝瑞的合作夥伴明德生物將獲得首付款4000萬美元，輝瑞獲得MD-6的全球權益。"])
+def test_zh_partner_word_before_a_name_is_no_part_of_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物"
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    ("康桥生物（作为卖方）与华岭医药（作为买方）订立股权转让协议，买方同意以人民币3亿元收购目标公司51%股权。", "康桥生物", "华岭医药"),
+    ("康橋生物（作為賣方）與華嶺醫藥（作為買方）訂立股權轉讓協議，買方同意以人民幣3億元收購目標公司51%股權。", "康橋生物", "華嶺醫藥"),
+    ("本公司（作为卖方）与华岭医药（作为买方）订立股权转让协议，买方同意以人民币3亿元收购目标公司51%股权。", None, "华岭医药"),
+    ("本公司（作為賣方）與華嶺醫藥（作為買方）訂立股權轉讓協議，買方同意以人民幣3億元收購目標公司51%股權。", None, "華嶺醫藥"),
+])
+def test_zh_seller_and_buyer_named_in_brackets(text, licensor, licensee):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor and d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    "期内与美国Kalvista订立MD-3大中华区以外权益许可协议，Kalvista支付首付款2000万美元。",
+    "期內與美國Kalvista訂立MD-3大中華區以外權益許可協議，Kalvista支付首付款2000萬美元。",
+    "本公司另可依临床开发进度及取得韩国食品医药品安全处（MFDS）上市许可等里程碑，收取合计最高200万美元之里程碑授权金。",
+    "本公司另可依臨床開發進度及取得韓國食品醫藥品安全處（MFDS）上市許可等里程碑，收取合計最高200萬美元之里程碑授權金。",
+])
+def test_zh_period_words_and_regulators_are_no_companies(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    names = {p.name for d in deals for p in (d.licensor, d.licensee) if p is not None}
+    assert not any(n.startswith(("期", "食品")) for n in names), names
+
+
+@pytest.mark.parametrize("text", ["收取簽約金美金參佰伍拾萬元整（約新臺幣壹億壹仟貳佰萬元）", "收取签约金美金叁佰伍拾万元整（约新台币壹亿壹仟贰佰万元）"])
+def test_zh_conversion_after_a_whole_amount_is_a_conversion(text):
+    found = find_money(text, "zh")
+    assert [(m.amount, m.currency, m.conversion) for m in found] == [
+        (Decimal("3500000"), "USD", False), (Decimal("112000000"), "TWD", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "【远泰证券】明德生物（2199.HK）2025年中期业绩点评\n\n要点\n- 公司于2025年3月与美国Kalvista就MD-3在北美的权益达成独家授权，获得2000万美元首付款。",
+    "【遠泰證券】明德生物（2199.HK）2025年中期業績點評\n\n要點\n- 公司於2025年3月與美國Kalvista就MD-3在北美的權益達成獨家授權，獲得2000萬美元首付款。",
+])
+def test_zh_results_review_is_about_the_company_its_title_names(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("明德生物", "Kalvista")
+
+
+@pytest.mark.parametrize("text", [
+    "明德生物公告称，公司与艾伯维签署许可协议，将MD-50的全球权益授予艾伯维。艾伯维将向公司支付首付款4500万美元。",
+    "明德生物公告稱，公司與艾伯維簽署許可協議，將MD-50的全球權益授予艾伯維。艾伯維將向公司支付首付款4500萬美元。",
+])
+def test_zh_article_opening_with_a_company_announcing_is_about_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物" and d.licensee.name in ("艾伯维", "艾伯維")
+
+
+@pytest.mark.parametrize("text,total", [
+    ("远泰药业将斥资5亿美元，收购明德生物。", (500000000, "USD")),
+    ("遠泰藥業將斥資5億美元，收購明德生物。", (500000000, "USD")),
+    ("远泰药业公告，旗下全资子公司已与明德控股有限公司订立买卖协议，以最多4.2亿元人民币代价，收购明德生物有限公司70%股权。", (420000000, "CNY")),
+    ("遠泰藥業公告，旗下全資子公司已與明德控股有限公司訂立買賣協議，以最多4.2億元人民幣代價，收購明德生物有限公司70%股權。", (420000000, "CNY")),
+])
+def test_zh_price_then_takeover_past_a_comma(text, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.deal_type == "acquisition" and d.licensor.name.startswith("明德生物") and d.licensee.name[:2] in ("远泰", "遠泰")
+    assert (d.total_value.amount, d.total_value.currency) == total
+
+
+@pytest.mark.parametrize("text", ["远泰药业收购明德生物：首期支付3亿元，剩余2亿元视业绩分期支付。",
+                                  "遠泰藥業收購明德生物：首期支付3億元，剩餘2億元視業績分期支付。"])
+def test_zh_first_payment_and_the_rest_on_results(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.milestones.amount) == (300000000, 200000000)
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("远泰药业以4.2亿元人民币购明德生物七成股权。", 420000000),
+    ("遠泰藥業以4.2億元人民幣購明德生物七成股權。", 420000000),
+    ("遠泰藥業4.2億人幣購明德生物七成股權", 420000000),
+    ("远泰药业4.2亿人币购明德生物七成股权", 420000000),
+])
+def test_zh_headline_takeover_with_a_one_character_verb(text, amount):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee.name[:2] in ("远泰", "遠泰") and d.licensor.name == "明德生物"
+    assert (d.total_value.amount, d.total_value.currency) == (amount, "CNY")
+
+
+@pytest.mark.parametrize("text", ["遠泰藥業4.2億人幣購佛山藥廠七成股權", "远泰药业4.2亿人币购佛山药厂七成股权"])
+def test_zh_plant_in_a_place_is_no_company(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert not any(p is not None and p.name.startswith("佛山") for d in deals for p in (d.licensor, d.licensee))
+
+
+@pytest.mark.parametrize("text", ["明德生物将从这项与辉瑞的MD-6授权合作中获得4000万美元首付款。",
+                                  "明德生物將從這項與輝瑞的MD-6授權合作中獲得4000萬美元首付款。"])
+def test_zh_money_from_a_deal_with_a_company_is_paid_by_it(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name == "明德生物" and d.licensee.name in ("辉瑞", "輝瑞")
+
+
+@pytest.mark.parametrize("text", [
+    "作为交易的一部分，诺华将以每股10美元认购启衡生物股份，总额5000万美元，并获得QH-20的全球许可，首付款1亿美元。",
+    "作為交易的一部分，諾華將以每股10美元認購啟衡生物股份，總額5000萬美元，並獲得QH-20的全球許可，首付款1億美元。",
+])
+def test_zh_company_whose_shares_are_bought_is_no_subject(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensor.name[1:4] in ("衡生物",) and d.licensee.name in ("诺华", "諾華")
+
+
+@pytest.mark.parametrize("text", [
+    "作为交易的一部分，诺华将以每股10美元认购启衡生物股份，总额5000万美元，并获得QH-20的全球许可，首付款1亿美元。",
+    "作為交易的一部分，諾華將以每股10美元認購啟衡生物股份，總額5000萬美元，並獲得QH-20的全球許可，首付款1億美元。",
+])
+def test_zh_sum_of_subscribed_shares_is_equity(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is None and d.equity is not None and d.equity.amount == 50000000
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    ("根据协议，罗氏将在交易完成时支付8亿美元现金，收购明德生物全部股权，另有最高2亿美元的或有付款。", 800000000, 200000000, None),
+    ("根據協議，羅氏將在交易完成時支付8億美元現金，收購明德生物全部股權，另有最高2億美元的或有付款。", 800000000, 200000000, None),
+    ("根据协议，罗氏将支付8亿美元，收购明德生物全部股权。", None, None, 800000000),
+    ("根據協議，羅氏將支付8億美元，收購明德生物全部股權。", None, None, 800000000),
+])
+def test_zh_cash_paid_then_takeover(text, upfront, milestones, total):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    amt = lambda m: m.amount if m is not None else None  # noqa: E731
+    assert d.deal_type == "acquisition" and d.licensor.name == "明德生物"
+    assert (amt(d.upfront), amt(d.milestones), amt(d.total_value)) == (upfront, milestones, total)
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业已完成对明德生物的收购，交易总对价最高9.5亿美元，其中8亿美元在交割时以现金及股票支付。",
+    "遠泰藥業已完成對明德生物的收購，交易總對價最高9.5億美元，其中8億美元在交割時以現金及股票支付。",
+])
+def test_zh_amount_paid_at_closing_told_before_the_words(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.total_value.amount) == (800000000, 950000000)
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业已完成对明德生物的收购，交易总对价最高9.5亿美元，另有最高1.5亿美元取决于后续里程碑的达成。",
+    "遠泰藥業已完成對明德生物的收購，交易總對價最高9.5億美元，另有最高1.5億美元取決於後續里程碑的達成。",
+])
+def test_zh_amount_depending_on_later_milestones(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 150000000
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业以人民币5亿元收购明德生物100%股权。1、首期对价：在标的股权完成交割后10个工作日内，公司支付交易总价的60%，即人民币3亿元；",
+    "遠泰藥業以人民幣5億元收購明德生物100%股權。1、首期對價：在標的股權完成交割後10個工作日內，公司支付交易總價的60%，即人民幣3億元；",
+])
+def test_zh_item_headed_by_the_first_payment(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront is not None and d.upfront.amount == 300000000
+
+
+@pytest.mark.parametrize("text", [
+    "远泰药业以人民币5亿元收购明德生物100%股权。2、后续对价：剩余人民币2亿元，将根据MD-1在2026年至2028年的临床进展分三期支付。",
+    "遠泰藥業以人民幣5億元收購明德生物100%股權。2、後續對價：剩餘人民幣2億元，將根據MD-1在2026年至2028年的臨床進展分三期支付。",
+])
+def test_zh_rest_after_a_later_payment_heading(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 200000000
+
+
+@pytest.mark.parametrize("text", [
+    "本月最受关注的几笔交易集中在月中：明德生物将MD-19大中华区以外权益授予美国Kalvista，首付款6,500万美元，交易总金额12.2亿美元。",
+    "本月最受關注的幾筆交易集中在月中：明德生物將MD-19大中華區以外權益授予美國Kalvista，首付款6,500萬美元，交易總金額12.2億美元。",
+])
+def test_zh_many_deals_before_a_colon_introduce_one(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is not None and d.total_value.amount == 1220000000
+
+
+@pytest.mark.parametrize("text", [
+    "Kalvista获得MD-8在大中华区以外的全球权益，明德生物获得5,500万美元首付款，交易总额超过10亿美元。",
+    "Kalvista獲得MD-8在大中華區以外的全球權益，明德生物獲得5,500萬美元首付款，交易總額超過10億美元。",
+])
+def test_zh_one_deals_total_over_an_amount_is_no_statistic(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.total_value is not None and (d.total_value.amount, d.total_value.lower_bound) == (1000000000, True)
+
+
+@pytest.mark.parametrize("text", [
+    "根据协议，葛兰素史克将向明德生物支付5亿美元首付款。如葛兰素史克就全部项目行使选择权并达成所有约定里程碑，明德生物有资格获得合计约115亿美元的选择权行使费及开发、监管和销售里程碑付款。",
+    "根據協議，葛蘭素史克將向明德生物支付5億美元首付款。如葛蘭素史克就全部項目行使選擇權並達成所有約定里程碑，明德生物有資格獲得合計約115億美元的選擇權行使費及開發、監管和銷售里程碑付款。",
+])
+def test_zh_exercise_fees_and_milestones_in_one_figure_are_milestones(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is not None and d.milestones.amount == 11500000000 and d.upfront.amount == 500000000
+
+
+@pytest.mark.parametrize("text", [
+    "明德生物向BioNTech授出MD-13及MD-11的海外权益，两项许可首付款合共1.7亿美元，连同里程碑总额超过15亿美元。",
+    "明德生物向BioNTech授出MD-13及MD-11的海外權益，兩項許可首付款合共1.7億美元，連同里程碑總額超過15億美元。",
+])
+def test_zh_upfront_together_with_milestones_is_the_total(text):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones is None and d.total_value is not None and d.total_value.amount == 1500000000
+
+
+@pytest.mark.parametrize("text", [
+    "康桥生物将其HER2 ADC KQ-301的全球权益授权给默沙东，默沙东将支付首付款1亿美元。艾伯维的另一款CD3双抗ABBV-383不在交易范围内。",
+    "康橋生物將其HER2 ADC KQ-301的全球權益授權給默沙東，默沙東將支付首付款1億美元。艾伯維的另一款CD3雙抗ABBV-383不在交易範圍內。",
+])
+def test_zh_a_companys_other_drug_is_no_deal_of_it(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.asset, d.targets) for d in deals] == [("KQ-301", ["HER2"])]

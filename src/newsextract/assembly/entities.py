@@ -291,6 +291,8 @@ class EntityResolver:
         if not orgs:
             return None
         first = orgs[0]
+        if len(orgs) > 1 and text[first.start - 1:first.start] == "【" and text.startswith("】", first.end):
+            first = orgs[1]  # 【华泰医药】澜峰药业2024年报点评: the bracket names the source, the company follows
         if self.self_partner is not None and self.self_partner.search(text, max(0, first.start - 16), first.start):
             return None  # "本公司與北京墨元…", "the Company and X": the counterparty, not the company itself
         if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):

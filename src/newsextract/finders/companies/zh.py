@@ -46,6 +46,7 @@ class ZhNames:
         self.listing_suffix = rx["name.zh_listing_suffix"]
         self.generic = sorted(names.get("generic_words", []) or [], key=len, reverse=True)
         self.places = sorted(names.get("place_words", []) or [], key=len, reverse=True)
+        self.place_desc = tuple(names.get("place_descriptions", []) or [])
         self.stop = set(names.get("stop_names", []) or [])
         #: a contract's party labels (甲方, 乙方): never a name on their own, but a filing may define one for a company
         #: (（以下简称“公司”或“甲方”）), and then it is that company wherever the filing writes it
@@ -57,6 +58,8 @@ class ZhNames:
         self.ok_end = tuple(names.get("name_endings_ok", []) or [])
         lf = (names.get("filters", {}) or {}).get("latin_full_name")
         self.latin_full = re.compile(lf) if lf else None
+        ak = (names.get("filters", {}) or {}).get("after_known")
+        self.after_known = re.compile(ak) if ak else None
         desig = "|".join(sorted((lex.get("designator") or []) + (lex.get("weak_designator") or []), key=len, reverse=True))
         legal = "|".join(lex.get("legal") or [])
         self.tail = re.compile(rf"(?:{desig})?(?:{legal}|[（(](?:[A-Za-z ]{{2,12}}|[\u4e00-\u9fff]{{2}})[)）])?$") if desig else None
@@ -76,10 +79,16 @@ class ZhNames:
     # -- candidates -----------------------------------------------------------------------------------------
     def clean(self, text: str, found: list[Fact]) -> list[Fact]:
         out = []
+        known = {f.start: f.end for f in found if f.kind == "gazetteer"}
         for f in found:
             if f.kind == "gazetteer" or not _CJK.search(f.text):
                 out.append(f)
                 continue
+            k = known.get(f.start)
+            if k is not None and self.after_known is not None and f.end - k > 3 and self.after_known.match(text, k):
+                # 礼来自明德生物: the known name, a preposition, then another company (the known name stays on its own)
+                f.start = k + 1
+                f.text = text[f.start:f.end]
             span = self._trim(text, f.start, f.end, f.kind == "context")
             if span is None:
                 continue
@@ -128,10 +137,20 @@ class ZhNames:
         verb = next((v for v in self.verbs if text.startswith(v, s)), None)
         if verb is not None and e - s - len(verb) >= 3:
             s += len(verb)
+        # … or whose first character the match left out (获得明德生物 read as 得明德生物)
+        cut = next((s - k + len(v) for v in self.verbs for k in range(1, len(v)) if text.startswith(v, s - k)), 0)
+        if cut and e - cut >= 3:
+            s = cut
+        # … nor a clause that ends in one (辉瑞携手明德生物, 度牵手明德生物 after 再): the name starts after its last verb
+        cut = max((i + len(v) for v in self.verbs if (i := text.rfind(v, s, e)) >= 0), default=0)
+        if cut and e - cut >= 3:
+            s = cut
         name = text[s:e]
         body = self.tail.sub("", name) if self.tail is not None else name
         if len(body) < 2 or (self.generic_rx is not None and self.generic_rx.fullmatch(body)):
             return None  # 台灣生技公司, 生物製藥公司: a description
+        if self.place_desc and name.endswith(self.place_desc) and name[:-2] in self.places:
+            return None  # 佛山藥廠: a plant in a place
         if body != name and self.generic_rx is not None and any(body[-n:] in self.generic_set for n in self.generic_lens) \
                 and not _REGISTERED.search(name):
             return None  # 突顯台灣生技: a phrase that ends in a place before the designator (康泰国际医药有限公司,

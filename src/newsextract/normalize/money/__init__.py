@@ -28,7 +28,7 @@ __all__ = ["MoneyMatch", "find_money", "parse_money", "zh_number", "scale_header
 
 def _dec(s: str) -> Decimal | None:
     try:
-        return Decimal(s.replace(",", ""))
+        return Decimal(s.replace(",", "").replace("，", ""))
     except InvalidOperation:
         return None
 

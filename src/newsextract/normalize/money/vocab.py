@@ -128,7 +128,8 @@ class MoneyVocab:
     # -- Chinese -------------------------------------------------------------------------------------------
     def _build_zh(self) -> re.Pattern[str]:
         cn_digits = "".join(self.digits) + "".join(self.units) + "".join(self.big_units)
-        num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[{cn_digits}]+"
+        # (a full-width comma between thousands too, as Chinese pages write them: ５，０００万美元)
+        num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:，\d{{3}}(?!\d))+|\d+)(?:\.\d+)?|[{cn_digits}]+"
         scale = _alt([s for s, _ in self.scales])
         quals = _alt([q for q, _ in self.quals])
         pre = _alt([p for p, _ in self.prefix])
