@@ -1452,3 +1452,14 @@ def test_zh_a_companys_other_drug_is_no_deal_of_it(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.asset, d.targets) for d in deals] == [("KQ-301", ["HER2"])]
+
+
+@pytest.mark.parametrize("text", [
+    # "by X obtain the rights": X is the licensee (simplified and traditional)
+    "顺天医药则与远大医药签约，由远大医药取得脑中风新药LT5001的中国大陆权益，首付款3亿元。",
+    "順天醫藥則與遠大醫藥簽約，由遠大醫藥取得腦中風新藥LT5001的中國大陸權益，首付款3億元。",
+])
+def test_zh_by_x_obtain_the_rights(text):
+    from newsextract import extract
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text, lang="zh").deals] == [
+        (text[:4], text[6:10])]
