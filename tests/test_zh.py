@@ -1463,3 +1463,14 @@ def test_zh_by_x_obtain_the_rights(text):
     from newsextract import extract
     assert [(d.licensor.name, d.licensee.name) for d in extract(text, lang="zh").deals] == [
         (text[:4], text[6:10])]
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a name that begins with 和, after a preposition or a city (simplified and traditional)
+    ("正大天晴从杭州和正医药引进KRAS G12D抑制剂HZ-1902，首付款2.5亿元。", "杭州和正医药"),
+    ("正大天晴從杭州和正醫藥引進KRAS G12D抑制劑HZ-1902，首付款2.5億元。", "杭州和正醫藥"),
+    ("正大天晴从和润医药引进HZ-1902，首付款2.5亿元。", "和润医药"),
+])
+def test_zh_a_name_that_begins_with_he(text, licensor):
+    from newsextract import extract
+    assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
