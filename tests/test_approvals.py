@@ -924,3 +924,15 @@ def test_approvals_a_drug_named_with_its_code_is_a_drug_elsewhere(extractor):
 def test_approvals_not_yet_approved_is_no_approval(extractor, lang, text):
     """'尚未获批' / '仍未獲批' (not yet approved) is no approval; the accepted filing beside it stays."""
     assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("NMPA", "filing_accepted")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Marlow Therapeutics has yet to receive FDA approval for MRL-204."),
+    ("en", "Verdane Pharma did not win EU approval for velsoprazan, the company said."),
+    ("zh", "恒泽制药的泽沃替尼尚未获得FDA批准。"),
+    ("zh", "恆澤製藥的澤沃替尼仍未獲得美國FDA的批准。"),
+])
+def test_approvals_not_yet_received_is_no_approval(extractor, lang, text):
+    """A negation with a receiving verb and the agency between ('has yet to receive FDA approval', '尚未获得FDA批准')
+    is no approval."""
+    assert _one(extractor, lang, text) == []
