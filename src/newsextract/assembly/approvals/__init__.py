@@ -422,6 +422,10 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index, art.facts)
         if rec.regulator is None and ev.extra.get("regulator"):
             rec.regulator = str(ev.extra["regulator"])
+        if rec.regulator is None and art.vocab.home_regulator:
+            # no agency and no jurisdiction in the sentence: the home market's (zh regulators.yml ``home``: "上市
+            # 申请已获受理", "获批开展临床试验" are the NMPA's; a foreign event names its agency or country)
+            rec.regulator = art.vocab.home_regulator
         if drug is not None:
             art.drug_of[id(rec)] = drug
         if bare:
