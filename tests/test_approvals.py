@@ -948,3 +948,12 @@ def test_approvals_not_yet_received_is_no_approval(extractor, lang, text):
 def test_approvals_zh_no_agency_is_the_home_regulator(extractor, lang, text, want):
     """A Chinese event whose sentence names no agency and no jurisdiction is the NMPA's (zh regulators.yml home)."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "目前，国内已有5款PD-1单抗获批上市，恒泽制药的泽沃单抗处于III期临床。"),
+    ("zh", "目前，國內已有三款同類藥物獲批上市，恆澤製藥的澤沃單抗仍處於III期臨床。"),
+])
+def test_approvals_zh_a_count_of_approved_drugs_is_no_event(extractor, lang, text):
+    """'已有5款PD-1单抗获批上市' counts a class's approved drugs: no event of the drug named in the next clause."""
+    assert _one(extractor, lang, text) == []
