@@ -957,3 +957,12 @@ def test_approvals_zh_no_agency_is_the_home_regulator(extractor, lang, text, wan
 def test_approvals_zh_a_count_of_approved_drugs_is_no_event(extractor, lang, text):
     """'已有5款PD-1单抗获批上市' counts a class's approved drugs: no event of the drug named in the next clause."""
     assert _one(extractor, lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，NR-101获批开展II期临床试验。", [("NMPA", "trial_clearance", "NR-101")]),
+    ("zh", "寧遠生物宣布，NR-101獲批在美國開展I期臨床試驗。", [("FDA", "trial_clearance", "NR-101")]),
+])
+def test_approvals_zh_approved_to_start_a_trial_is_a_trial_clearance(extractor, lang, text, want):
+    """'获批开展II期临床试验' (approved to start a trial) clears a trial; it is no marketing approval."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
