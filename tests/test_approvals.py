@@ -966,3 +966,13 @@ def test_approvals_zh_a_count_of_approved_drugs_is_no_event(extractor, lang, tex
 def test_approvals_zh_approved_to_start_a_trial_is_a_trial_clearance(extractor, lang, text, want):
     """'获批开展II期临床试验' (approved to start a trial) clears a trial; it is no marketing approval."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "恒泽制药的泽沃替尼获得CDE突破性疗法认定，用于治疗肺癌。", [("NMPA", "designation", "泽沃替尼")]),
+    ("zh", "恆澤製藥的澤沃替尼獲美國FDA授予突破性療法認定。", [("FDA", "designation", "澤沃替尼")]),
+])
+def test_approvals_zh_breakthrough_therapy_said_as_liaofa(extractor, lang, text, want):
+    """突破性疗法认定 (breakthrough therapy, 疗法 for 治疗) is a breakthrough designation."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == want and all(a.designation == "breakthrough_therapy" for a in _one(extractor, lang, text))
