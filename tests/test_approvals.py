@@ -976,3 +976,13 @@ def test_approvals_zh_breakthrough_therapy_said_as_liaofa(extractor, lang, text,
     """突破性疗法认定 (breakthrough therapy, 疗法 for 治疗) is a breakthrough designation."""
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
     assert got == want and all(a.designation == "breakthrough_therapy" for a in _one(extractor, lang, text))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio secured European approval for zelvorimab in psoriasis.", [("EC", "approval", "zelvorimab")]),
+    ("Japan approved Halcyon Bio's zelvorimab in September.", [("MHLW", "approval", "zelvorimab")]),
+    ("Kestrel Pharma said the UK has approved tafolimab for lupus nephritis.", [("MHRA", "approval", "tafolimab")]),
+])
+def test_approvals_a_country_that_approves_names_its_regulator(extractor, text, want):
+    """'European approval', 'Japan approved …', 'the UK has approved …': the country names the regulator."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
