@@ -986,3 +986,17 @@ def test_approvals_zh_breakthrough_therapy_said_as_liaofa(extractor, lang, text,
 def test_approvals_a_country_that_approves_names_its_regulator(extractor, text, want):
     """'European approval', 'Japan approved …', 'the UK has approved …': the country names the regulator."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Verdane Pharma won an FDA nod for tafolimab in myasthenia gravis.", [("FDA", "approval", "tafolimab", "Verdane Pharma")]),
+    ("Kestrel Pharma wins FDA nod for Zelvora in asthma.", [("FDA", "approval", "Zelvora", "Kestrel Pharma")]),
+    ("Kestrel Pharma gets European nod for zelvorimab in asthma.", [("EC", "approval", "zelvorimab", "Kestrel Pharma")]),
+    ("Ostara Biosciences got an FDA nod to start human trials of OST-310.",
+     [("FDA", "trial_clearance", "OST-310", "Ostara Biosciences")]),
+])
+def test_approvals_a_regulators_nod_is_an_approval(extractor, text, want):
+    """An agency's or a jurisdiction's nod ('FDA nod for', 'European nod for') is an approval; a nod to start a trial
+    clears the trial."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want
