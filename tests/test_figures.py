@@ -1193,3 +1193,19 @@ def test_figures_a_change_given_as_an_amount_with_its_currency_word(extractor, t
     """'營收可望增加約新台幣15億元': an increase given as an amount is no figure, also with its currency written before
     the number (新台幣, 人民币)."""
     assert [_row(f)[:4] for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Verdane Pharma released its annual results on Monday. Revenue rose 11% to $2.4 billion in 2024.",
+     ("Verdane Pharma", "revenue", 2400000000, "FY2024", 11.0)),
+    ("zh", "宁远生物发布2025年半年报。报告期内，营业收入为5.2亿元，同比增长12%。",
+     ("宁远生物", "revenue", 520000000, "H1 2025", 12.0)),
+    ("zh", "寧遠生物發布2025年半年報。報告期內，營業收入為5.2億元，同比增長12%。",
+     ("寧遠生物", "revenue", 520000000, "H1 2025", 12.0)),
+])
+def test_figures_the_only_company_of_the_article_is_the_subject(extractor, lang, text, want):
+    """A figure whose sentence names no company is the company's the article names, when it names only one (it is
+    named once: no company was the article's own before)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
