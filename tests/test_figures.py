@@ -1209,3 +1209,15 @@ def test_figures_the_only_company_of_the_article_is_the_subject(extractor, lang,
     got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
             f.change_pct) for f in _figures(extractor, lang, text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "2024年，恒泽制药研发费用同比增长30%至9.8亿元。", ("恒泽制药", "r_and_d_expense", 980000000, "FY2024", 30.0)),
+    ("zh", "2024年，恆澤製藥研發開支為6.6億港元，同比上升18%。", ("恆澤製藥", "r_and_d_expense", 660000000, "FY2024", 18.0)),
+])
+def test_figures_zh_a_company_right_before_its_metric_word(extractor, lang, text, want):
+    """A Chinese company name (a name with its business word: 制药, 生物, 药业 …) right before the metric word is the
+    subject where no name finder read it ('恒泽制药研发费用': 研发 after the name keeps the name finder off)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
