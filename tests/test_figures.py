@@ -1221,3 +1221,17 @@ def test_figures_zh_a_company_right_before_its_metric_word(extractor, lang, text
     got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
             f.change_pct) for f in _figures(extractor, lang, text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "瑞康醫藥截至2025年6月30日止六個月收益為人民幣8.8億元，同比增加12.4%。",
+     [("瑞康醫藥", "revenue", 880000000, "H1 2025", 12.4)]),
+    ("zh", "瑞康医药截至2024年12月31日止年度收益约为3.2亿港元。", [("瑞康医药", "revenue", 320000000, "FY2024", None)]),
+    # investment income and earnings per share are no revenue
+    ("zh", "瑞康医药2024年投资收益为5000万元，基本每股收益0.35元。", []),
+])
+def test_figures_zh_hong_kong_shouyi_is_revenue(extractor, lang, text, want):
+    """收益 before its amount is a Hong Kong filing's revenue (not 投资收益, 每股收益, 递延收益)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == want
