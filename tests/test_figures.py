@@ -1235,3 +1235,14 @@ def test_figures_zh_hong_kong_shouyi_is_revenue(extractor, lang, text, want):
     got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
             f.change_pct) for f in _figures(extractor, lang, text)]
     assert got == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "寧遠生物截至2024年12月31日止年度錄得虧損淨額約4.5億港元。", [("寧遠生物", "net_loss", 450000000, "FY2024")]),
+    ("zh", "宁远生物截至2024年12月31日止年度录得亏损净额约4.5亿港元。", [("宁远生物", "net_loss", 450000000, "FY2024")]),
+])
+def test_figures_zh_kuisun_jinge_is_a_net_loss(extractor, lang, text, want):
+    """亏损净额 / 虧損淨額 (the net amount of the loss, Hong Kong filings) is the net loss."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period)
+           for f in _figures(extractor, lang, text)]
+    assert got == want
