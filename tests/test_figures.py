@@ -1246,3 +1246,13 @@ def test_figures_zh_kuisun_jinge_is_a_net_loss(extractor, lang, text, want):
     got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period)
            for f in _figures(extractor, lang, text)]
     assert got == want
+
+
+def test_figures_one_quarter_named_two_ways_is_one_figure(extractor):
+    """The same value of one company named for 'the July-September quarter' and 'the second quarter of FY26' (an
+    Indian fiscal year) is one figure, not two of two quarters."""
+    text = ("Synopsis: The Pune-based drugmaker's net profit rose to Rs 512 crore in the July-September quarter.\n\n"
+            "Mumbai: Kestrel Pharma on Tuesday reported net profit of Rs 512 crore for the second quarter of FY26.")
+    got = [(f.metric, int(f.value.amount))
+           for f in extractor.extract(text, lang="en", published="2025-11-11").figures]
+    assert got == [("net_profit", 5120000000)]
