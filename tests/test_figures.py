@@ -1256,3 +1256,16 @@ def test_figures_one_quarter_named_two_ways_is_one_figure(extractor):
     got = [(f.metric, int(f.value.amount))
            for f in extractor.extract(text, lang="en", published="2025-11-11").figures]
     assert got == [("net_profit", 5120000000)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio reported a 20% rise in first-quarter 2025 revenue to $410 million.",
+     ("Halcyon Bio", "revenue", 410000000, "Q1 2025", 20.0)),
+    ("Kestrel Pharma posted a 12% decline in its 2024 net loss to $80 million.",
+     ("Kestrel Pharma", "net_loss", 80000000, "FY2024", -12.0)),
+])
+def test_figures_a_change_said_before_its_metric_word(extractor, text, want):
+    """'a 20% rise in first-quarter revenue to $410 million': the change before the metric word it is 'in' is the
+    figure's."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "en", text)]
+    assert got == [want]

@@ -356,6 +356,14 @@ def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
         if (lo <= c.start or c.start < cue.start < c.end) and c.end <= v.start:
             used.add(i)
             return c
+    # a change said before the metric word it is of ("a 20% rise in first-quarter revenue to $410 million")
+    of_cue = vocab.fig_rx.rules.get("fig.change_of_cue")
+    if of_cue is not None and cue.start <= v.start:
+        for i in changes.indices(cue.start - 80, cue.start):
+            c = facts[i]
+            if i not in used and c.end <= cue.start and of_cue.regex.fullmatch(text, c.end, cue.start):
+                used.add(i)
+                return c
     for i in changes.indices(v.end, v.end + 45):
         c = facts[i]
         if i in used:
