@@ -1269,3 +1269,16 @@ def test_figures_a_change_said_before_its_metric_word(extractor, text, want):
     figure's."""
     got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "en", text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Sales of Zelvora reached $640 million in 2024, up more than 50%.", ("Zelvora", 640000000, 50.0)),
+    ("en", "Kestrel Pharma's revenue fell almost 20% to $300 million in 2024.", ("Kestrel Pharma", 300000000, -20.0)),
+    ("zh", "泽沃替尼2024年全年销售额突破10亿元，同比增长超过50%。", ("泽沃替尼", 1000000000, 50.0)),
+    ("zh", "恆澤製藥2024年營收12億元，同比下降近20%。", ("恆澤製藥", 1200000000, -20.0)),
+])
+def test_figures_a_change_with_a_qualifier(extractor, lang, text, want):
+    """A change said with a bound or an approximation ('up more than 50%', 'fell almost 20%', 同比增长超过50%,
+    下降近20%) is the change as stated."""
+    got = [(f.subject_name, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
