@@ -1282,3 +1282,16 @@ def test_figures_a_change_with_a_qualifier(extractor, lang, text, want):
     下降近20%) is the change as stated."""
     got = [(f.subject_name, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Verdane Pharma said first-half 2025 sales of its blood thinner Ciravex climbed 14% to $380 million.",
+     ("Ciravex", "product", "product_sales", 380000000)),
+    ("Halcyon Bio said 2024 sales of its oral migraine pill Norvexa rose to $210 million.",
+     ("Norvexa", "product", "product_sales", 210000000)),
+])
+def test_figures_sales_of_a_product_named_after_its_description(extractor, text, want):
+    """'sales of its blood thinner Ciravex': the product named after a description of one to three words is the
+    subject (the company's revenue before)."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert got == [want]
