@@ -1295,3 +1295,13 @@ def test_figures_sales_of_a_product_named_after_its_description(extractor, text,
     subject (the company's revenue before)."""
     got = [(f.subject_name, f.kind, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的泽沃替尼在2024年实现销售收入9.6亿元。", ("泽沃替尼", "product_sales", 960000000, "FY2024")),
+    ("寧遠生物的澤沃替尼於2024年實現銷售收入9.6億元。", ("澤沃替尼", "product_sales", 960000000, "FY2024")),
+])
+def test_figures_zh_a_product_then_zai_and_its_year(extractor, text, want):
+    """在/于 between a product and the year of its sales ('泽沃替尼在2024年实现销售收入') is no part of its name."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == [want]
