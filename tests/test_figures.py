@@ -1305,3 +1305,13 @@ def test_figures_zh_a_product_then_zai_and_its_year(extractor, text, want):
     """在/于 between a product and the year of its sales ('泽沃替尼在2024年实现销售收入') is no part of its name."""
     got = [(f.subject_name, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
     assert got == [want]
+
+
+def test_figures_an_expected_figure_of_no_period_is_a_forecast(extractor):
+    """A company's figure after 'expects/anticipates/projects' with no period named ('anticipates sales of $600
+    million next year') is a forecast, no result; one of an ended period stays (a preliminary result)."""
+    text = ("Marlow Therapeutics said it anticipates sales of $600 million next year. Marlow Therapeutics expects "
+            "revenue of £12.3 million for 2024.")
+    got = [(f.metric, int(f.value.amount), f.period)
+           for f in extractor.extract(text, lang="en", published="2025-02-01").figures]
+    assert got == [("revenue", 12300000, "FY2024")]

@@ -244,8 +244,12 @@ def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
     its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
     figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
     rule = art.vocab.fig_rx.rules.get("fig.company_expects")
+    if rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+        return False
+    if fig.period is None:
+        return True  # (an expected figure of no period named: "anticipates sales of $600 million next year")
     yr = year_of(fig.period)
-    if rule is None or art.pub_year is None or yr is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+    if art.pub_year is None or yr is None:
         return False
     m = _REPORTED.fullmatch(str(fig.period))
     end_month = (3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]) if m else 12
