@@ -1315,3 +1315,9 @@ def test_figures_an_expected_figure_of_no_period_is_a_forecast(extractor):
     got = [(f.metric, int(f.value.amount), f.period)
            for f in extractor.extract(text, lang="en", published="2025-02-01").figures]
     assert got == [("revenue", 12300000, "FY2024")]
+
+
+def test_figures_guiding_to_a_figure_is_a_forecast(extractor):
+    """'is guiding to revenue of $600 million for 2026' (in 2025): guidance, no result."""
+    text = "Marlow Therapeutics is guiding to revenue of $600 million for 2026."
+    assert extractor.extract(text, lang="en", published="2025-11-01").figures == []
