@@ -1000,3 +1000,16 @@ def test_approvals_a_regulators_nod_is_an_approval(extractor, text, want):
     clears the trial."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The EMA validated Kestrel Pharma's marketing authorisation application for tafolimab.",
+     [("EMA", "filing_accepted", "tafolimab", "Kestrel Pharma")]),
+    ("The FDA accepted for review Halcyon Bio's supplemental biologics license application for zelvorimab.",
+     [("FDA", "filing_accepted", "zelvorimab", "Halcyon Bio")]),
+])
+def test_approvals_the_applicant_inside_the_event_words(extractor, text, want):
+    """The company whose application the event words name ('validated Kestrel Pharma's marketing authorisation
+    application for …') is the sponsor, however far its drug follows."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want
