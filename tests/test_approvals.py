@@ -1013,3 +1013,10 @@ def test_approvals_the_applicant_inside_the_event_words(extractor, text, want):
     application for …') is the sponsor, however far its drug follows."""
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == want
+
+
+def test_approvals_a_possessive_apostrophe_after_s(extractor):
+    """'Ostara Biosciences' OST-310' (the possessive of a name ending in s, no name finder read it): the owner."""
+    text = "Ostara Biosciences' OST-310 got the green light from the FDA to start human trials."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "trial_clearance", "OST-310", "Ostara Biosciences")]
