@@ -1321,3 +1321,18 @@ def test_figures_guiding_to_a_figure_is_a_forecast(extractor):
     """'is guiding to revenue of $600 million for 2026' (in 2025): guidance, no result."""
     text = "Marlow Therapeutics is guiding to revenue of $600 million for 2026."
     assert extractor.extract(text, lang="en", published="2025-11-01").figures == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma, which licensed Norvexa from Halcyon Bio, reported 2024 revenue of $1.2 billion.",
+     ("Kestrel Pharma", "revenue", 1200000000)),
+    ("Halcyon Bio, whose partner Kestrel Pharma sells Norvexa in Europe, said its revenue climbed 8% to $640 million "
+     "in 2024.", ("Halcyon Bio", "revenue", 640000000)),
+    ("Halcyon Bio, the maker of Zelvora with Kestrel Pharma, booked revenue of $2.2 billion in 2024, up 6%.",
+     ("Halcyon Bio", "revenue", 2200000000)),
+])
+def test_figures_a_company_inside_a_relative_clause_is_no_subject(extractor, text, want):
+    """A company named inside a relative clause or an aside before the metric ('Kestrel Pharma, which licensed Norvexa
+    from Halcyon Bio, reported revenue …') is not the figure's: the clause's subject before it is."""
+    got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert got == [want]

@@ -144,6 +144,16 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     # (a company a name finder read from a reference -- "该公司", "the company" -- is no name: see the anaphor below)
     o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)) and
                                     not (ana is not None and ana.fullmatch(f.text.strip())))
+    if o is not None and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
+        # a company named inside a relative clause or an aside before the metric ("Kestrel Pharma, which licensed
+        # Norvexa from Halcyon Bio, reported revenue of …"): the clause's subject before it is the figure's
+        for m in rel.regex.finditer(text, a, anchor):
+            if m.start() < o.start and o.end <= m.end():
+                main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
+                                                   and not (ana is not None and ana.fullmatch(f.text.strip())))
+                if main is not None:
+                    o = main
+                break
     if o is not None:
         return o.text, "company", o
     named = _reporting_subject(text, vocab, a, anchor, facts)
