@@ -1020,3 +1020,12 @@ def test_approvals_a_possessive_apostrophe_after_s(extractor):
     text = "Ostara Biosciences' OST-310 got the green light from the FDA to start human trials."
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("FDA", "trial_clearance", "OST-310", "Ostara Biosciences")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的NR-101获得FDA罕见儿科疾病认定。", [("FDA", "designation", "rare_pediatric_disease", "NR-101")]),
+    ("寧遠生物的NR-101獲美國FDA授予罕見兒科疾病資格。", [("FDA", "designation", "rare_pediatric_disease", "NR-101")]),
+])
+def test_approvals_zh_rare_pediatric_disease_designation(extractor, text, want):
+    """罕见儿科疾病认定 / 罕見兒科疾病資格 is the rare pediatric disease designation."""
+    assert [(a.regulator, a.event, a.designation, a.drug) for a in _one(extractor, "zh", text)] == want
