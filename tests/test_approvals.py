@@ -1029,3 +1029,10 @@ def test_approvals_a_possessive_apostrophe_after_s(extractor):
 def test_approvals_zh_rare_pediatric_disease_designation(extractor, text, want):
     """罕见儿科疾病认定 / 罕見兒科疾病資格 is the rare pediatric disease designation."""
     assert [(a.regulator, a.event, a.designation, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+def test_approvals_cleared_a_sponsors_drug_for_a_trial(extractor):
+    """'cleared Halcyon Bio's HB-330 for a phase 2 trial': the trial's clearance, with five words between."""
+    text = "Regulators in China cleared Halcyon Bio's HB-330 for a phase 2 trial."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("NMPA", "trial_clearance", "HB-330", "Halcyon Bio")]
