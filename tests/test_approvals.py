@@ -1036,3 +1036,14 @@ def test_approvals_cleared_a_sponsors_drug_for_a_trial(extractor):
     text = "Regulators in China cleared Halcyon Bio's HB-330 for a phase 2 trial."
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
     assert got == [("NMPA", "trial_clearance", "HB-330", "Halcyon Bio")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's tafolimab, which was approved in the US last year, is now under review in Europe.",
+     [("FDA", "approval", "tafolimab")]),
+    ("Kestrel Pharma said Zelvora is approved in Japan and under review in the EU and China.",
+     [("MHLW", "approval", "Zelvora")]),
+])
+def test_approvals_under_review_somewhere_is_no_event_there(extractor, text, want):
+    """A jurisdiction where a filing is 'under review' is no regulator of the sentence's approval."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
