@@ -1336,3 +1336,14 @@ def test_figures_a_company_inside_a_relative_clause_is_no_subject(extractor, tex
     from Halcyon Bio, reported revenue …') is not the figure's: the clause's subject before it is."""
     got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("中国创新药市场规模预计将从2024年的1200亿元增长至2030年的3500亿元。", "中国创新药"),
+    ("中國創新藥市場規模預計將從2024年的1200億元增長至2030年的3500億元。", "中國創新藥"),
+])
+def test_figures_zh_a_market_trajectory_keeps_each_year(extractor, text, subject):
+    """'从2024年的1200亿元增长至2030年的3500亿元': each point of a market's trajectory has the year written right
+    before it with 的 (the first took the later year)."""
+    got = [(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == [(subject, 120000000000, "2024"), (subject, 350000000000, "2030")]

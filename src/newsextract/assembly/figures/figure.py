@@ -302,6 +302,9 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     cands, starts, ends = _candidates(periods)
     # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
+        own = _last_ending_by(cands, ends, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
+        if own is not None and own.end > cue.end and _ZH_OF.fullmatch(text, own.end, v.start):
+            return own
         before = _last_ending_by(cands, ends, min(cue.start, v.start))
         if before is not None:
             return before
@@ -321,6 +324,9 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[v.end:cands[i].start]) else None
     return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
         else None
+
+
+_ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
 class Periods(list):  # type: ignore[type-arg]  # a list of period facts
