@@ -1347,3 +1347,13 @@ def test_figures_zh_a_market_trajectory_keeps_each_year(extractor, text, subject
     before it with 的 (the first took the later year)."""
     got = [(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
     assert got == [(subject, 120000000000, "2024"), (subject, 350000000000, "2030")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药旗下的泽沃替尼2024年贡献收入6.2亿元。", ("泽沃替尼", "product", 620000000)),
+    ("恆澤製藥旗下的澤沃替尼2024年上半年貢獻收入3.1億元。", ("澤沃替尼", "product", 310000000)),
+])
+def test_figures_zh_a_product_contributed_in_a_period(extractor, text, want):
+    """'泽沃替尼2024年贡献收入': a period between the product and 贡献 is no obstacle (the company's before)."""
+    got = [(f.subject_name, f.kind, int(f.value.amount)) for f in _figures(extractor, "zh", text)]
+    assert got == [want]
