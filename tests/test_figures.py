@@ -1357,3 +1357,15 @@ def test_figures_zh_a_product_contributed_in_a_period(extractor, text, want):
     """'泽沃替尼2024年贡献收入': a period between the product and 贡献 is no obstacle (the company's before)."""
     got = [(f.subject_name, f.kind, int(f.value.amount)) for f in _figures(extractor, "zh", text)]
     assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("For the year ended 31 December 2024, Kestrel Pharma recorded revenue of RMB1,284.6 million and a loss for the "
+     "year of RMB402.7 million.", [("revenue", 1284600000), ("net_loss", 402700000)]),
+    ("Kestrel Pharma's profit for the year rose 12% to €41 million in 2024.", [("net_profit", 41000000)]),
+    ("Halcyon Bio reported a loss after tax of £6.2 million for 2024.", [("net_loss", 6200000)]),
+])
+def test_figures_loss_or_profit_for_the_year(extractor, text, want):
+    """'loss for the year', 'profit for the year', 'loss after tax' (IFRS and UK wording) are the net loss or
+    profit."""
+    assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)] == want
