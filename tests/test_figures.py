@@ -1369,3 +1369,12 @@ def test_figures_loss_or_profit_for_the_year(extractor, text, want):
     """'loss for the year', 'profit for the year', 'loss after tax' (IFRS and UK wording) are the net loss or
     profit."""
     assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)] == want
+
+
+def test_figures_the_prior_value_in_brackets_is_no_figure(extractor):
+    """'revenue of £12.3 million for 2024 (2023: £7.9 million) and a loss for the year of £9.8 million (2023: £14.1
+    million)': the bracketed prior-year values are comparison bases (the first was the loss's)."""
+    text = ("Thamesgate Bio expects revenue of £12.3 million for 2024 (2023: £7.9 million) and a loss for the year of "
+            "£9.8 million (2023: £14.1 million).")
+    got = [(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
+    assert got == [("revenue", 12300000, "FY2024"), ("net_loss", 9800000, "FY2024")]
