@@ -1378,3 +1378,14 @@ def test_figures_the_prior_value_in_brackets_is_no_figure(extractor):
             "£9.8 million (2023: £14.1 million).")
     got = [(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
     assert got == [("revenue", 12300000, "FY2024"), ("net_loss", 9800000, "FY2024")]
+
+
+def test_figures_a_plans_date_sets_no_period(extractor):
+    """A sentence without figures that dates a plan ('expected approval in the second half of 2025' in July 2025,
+    'likely not before 2027') sets no period: the quarter of the results after it is the latest reported."""
+    text = ("Quillon said it would resubmit the application, though likely not before 2027. The company had "
+            "previously said it expected approval in the second half of 2025. The letter overshadowed second-quarter "
+            "results published the same morning. Quillon Pharmaceuticals' revenue rose 12% to $24.6 million.")
+    got = [(f.metric, int(f.value.amount), f.period)
+           for f in extractor.extract(text, lang="en", published="2025-07-29").figures]
+    assert got == [("revenue", 24600000, "Q2 2025")]

@@ -45,7 +45,29 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
     """A sentence without figures that names a year still sets the period later sentences take ("2025 marked a
     record year …"); once figures have a period, only a reporting period changes it ("源于2023年底…的合作" dates
     an event)."""
-    ctx.set(last_period(art.vocab.periods_in(art.text, a, b, None, low=art.low), reporting=ctx.from_figures), b)
+    _set_from(art, ctx, art.vocab.periods_in(art.text, a, b, None, low=art.low), b)
+
+
+def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], b: int) -> None:
+    """The period in force after a sentence without figures: the last it names -- but a quarter or a half not
+    ended at publication is a plan's date ("expected approval in the second half of 2025" in July 2025), no
+    reporting period: it sets none."""
+    if art.pub_year is not None and periods:
+        kept = [p for p in periods if not _to_come(p, art.pub_year, art.pub_month or 12)]
+        if not kept:
+            return
+        periods = kept
+    ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+
+
+def _to_come(p: Fact, pub_year: int, pub_month: int) -> bool:
+    """Whether a period is a quarter, a half or nine months that ends after the publication's month."""
+    m = _REPORTED.fullmatch(str(p.value or ""))
+    if m is None:
+        y = re.fullmatch(r"(?:FY)?((?:19|20)\d\d)", str(p.value or ""))
+        return y is not None and int(y.group(1)) > pub_year  # (a year to come: "not before 2027")
+    end = 3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]
+    return (int(m.group(3)), end) > (pub_year, pub_month)
 
 
 def quarter_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
@@ -153,7 +175,7 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
     out = []
     if DIGIT_UNIT.search(art.text, a, b):
         out = [f for f, _ in counts(art.text, art.vocab, a, b, periods, ctx.period, [], art.facts)]
-    ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+    _set_from(art, ctx, periods, b)
     return out
 
 
