@@ -45,14 +45,15 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
     """A sentence without figures that names a year still sets the period later sentences take ("2025 marked a
     record year …"); once figures have a period, only a reporting period changes it ("源于2023年底…的合作" dates
     an event)."""
-    _set_from(art, ctx, art.vocab.periods_in(art.text, a, b, None, low=art.low), b)
+    _set_from(art, ctx, art.vocab.periods_in(art.text, a, b, None, low=art.low), a, b)
 
 
-def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], b: int) -> None:
-    """The period in force after a sentence without figures: the last it names -- but a quarter or a half not
-    ended at publication is a plan's date ("expected approval in the second half of 2025" in July 2025), no
-    reporting period: it sets none."""
-    if art.pub_year is not None and periods:
+def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], a: int, b: int) -> None:
+    """The period in force after a sentence without figures: the last it names -- but in a sentence about a plan
+    (fig.plan_words) a period not ended at publication is the plan's date ("expected approval in the second half of
+    2025" in July 2025, "likely not before 2027"), no reporting period: it sets none."""
+    plan = art.vocab.fig_rx.rules.get("fig.plan_words")
+    if art.pub_year is not None and periods and plan is not None and plan.regex.search(art.text, a, b):
         kept = [p for p in periods if not _to_come(p, art.pub_year, art.pub_month or 12)]
         if not kept:
             return
@@ -175,7 +176,7 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
     out = []
     if DIGIT_UNIT.search(art.text, a, b):
         out = [f for f, _ in counts(art.text, art.vocab, a, b, periods, ctx.period, [], art.facts)]
-    _set_from(art, ctx, periods, b)
+    _set_from(art, ctx, periods, a, b)
     return out
 
 
