@@ -1047,3 +1047,13 @@ def test_approvals_cleared_a_sponsors_drug_for_a_trial(extractor):
 def test_approvals_under_review_somewhere_is_no_event_there(extractor, text, want):
     """A jurisdiction where a filing is 'under review' is no regulator of the sentence's approval."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "寧遠生物表示，澤沃替尼日前獲歐洲藥品管理局（EMA）轄下人用藥品委員會（CHMP）給予正面意見，預期歐盟執委會將於兩個月內做出最終決定。"),
+    ("zh", "宁远生物表示，泽沃替尼日前获欧洲药品管理局（EMA）人用药品委员会（CHMP）给予积极意见，预计欧盟委员会将于两个月内做出最终决定。"),
+])
+def test_approvals_a_chmp_opinion_is_the_emas_only(extractor, lang, text):
+    """A CHMP opinion is the EMA's: the European Commission named for the decision to come is no second regulator of
+    it (zh event.zh_positive_opinion now says regulator EMA, as the English rule)."""
+    assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("EMA", "positive_opinion")]

@@ -404,8 +404,13 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     stop = art.vocab.appr_rx["appr.clause_stop"]
     own = [r for r in regs if not stop.search(text, min(r.end, ev.end), max(r.start, ev.start))]
     ev_regs = own or regs
-    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
-        ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+    if ev.extra.get("regulator"):  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names, and
+        # whatever other agency it names besides the EMA ("获EMA人用药品委员会正面意见，预期欧盟委员会将…做出决定")
+        fixed = [r for r in ev_regs if str(r.value) == str(ev.extra["regulator"])]
+        if fixed:
+            ev_regs = fixed
+        elif not any(r.label == "regulator" for r in ev_regs):
+            ev_regs = []
     if ev.kind in ("approval", "designation") and {str(r.value) for r in ev_regs} >= {"EC", "EMA"}:
         # the Commission decides what the EMA (its committees) recommended ("granted orphan designation by the European
         # Commission …, following a positive recommendation from the EMA's Committee for Orphan Medicinal Products")
