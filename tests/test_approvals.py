@@ -1057,3 +1057,13 @@ def test_approvals_a_chmp_opinion_is_the_emas_only(extractor, lang, text):
     """A CHMP opinion is the EMA's: the European Commission named for the decision to come is no second regulator of
     it (zh event.zh_positive_opinion now says regulator EMA, as the English rule)."""
     assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("EMA", "positive_opinion")]
+
+
+@pytest.mark.parametrize("text", [
+    "韩国生物技术公司正密集对接跨国药企，恒泽制药的泽沃替尼在美获批则为韩国新药出海提供了样板。",
+    "韓國生物技術公司正密集對接跨國藥企，恆澤製藥的澤沃替尼在美獲批則為韓國新藥出海提供了樣板。",
+])
+def test_approvals_zh_a_country_before_its_companies_is_no_jurisdiction(extractor, text):
+    """'韩国生物技术公司' (Korea's biotech companies) names where companies are from, not where the drug was approved: the
+    approval is the FDA's only."""
+    assert [(a.regulator, a.event) for a in _one(extractor, "zh", text)] == [("FDA", "approval")]
