@@ -1067,3 +1067,13 @@ def test_approvals_zh_a_country_before_its_companies_is_no_jurisdiction(extracto
     """'韩国生物技术公司' (Korea's biotech companies) names where companies are from, not where the drug was approved: the
     approval is the FDA's only."""
     assert [(a.regulator, a.event) for a in _one(extractor, "zh", text)] == [("FDA", "approval")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药的泽沃替尼在美获批。美国FDA批准恒泽制药的泽沃替尼用于治疗肺癌。", ("泽沃替尼", "恒泽制药")),
+    ("恆澤製藥的澤沃替尼在美獲批。美國FDA批准恆澤製藥的澤沃替尼用於治療肺癌。", ("澤沃替尼", "恆澤製藥")),
+])
+def test_approvals_zh_a_sure_company_is_no_drug(extractor, text, want):
+    """A company name the name finders are sure of (a name with its designator, 恒泽制药) is no drug, even named
+    twice: 'FDA批准恒泽制药的泽沃替尼' approved 泽沃替尼 (one record with the headline's)."""
+    assert [(a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)] == [want]
