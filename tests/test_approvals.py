@@ -1077,3 +1077,12 @@ def test_approvals_zh_a_sure_company_is_no_drug(extractor, text, want):
     """A company name the name finders are sure of (a name with its designator, 恒泽制药) is no drug, even named
     twice: 'FDA批准恒泽制药的泽沃替尼' approved 泽沃替尼 (one record with the headline's)."""
     assert [(a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年以来多家公司接连签约，恒泽制药的泽沃替尼在美获批。2024年8月，美国FDA批准恒泽制药的泽沃替尼用于治疗肺癌。",
+    "2025年以來多家公司接連簽約，恆澤製藥的澤沃替尼在美獲批。2024年8月，美國FDA批准恆澤製藥的澤沃替尼用於治療肺癌。",
+])
+def test_approvals_zh_since_a_year_is_no_event_date(extractor, text):
+    """'2025年以来' (since 2025) dates no event: the summary's approval is the one dated 2024-08 after it, one record."""
+    assert [(a.regulator, a.event, a.date) for a in _one(extractor, "zh", text)] == [("FDA", "approval", "2024-08")]
