@@ -1086,3 +1086,14 @@ def test_approvals_zh_a_sure_company_is_no_drug(extractor, text, want):
 def test_approvals_zh_since_a_year_is_no_event_date(extractor, text):
     """'2025年以来' (since 2025) dates no event: the summary's approval is the one dated 2024-08 after it, one record."""
     assert [(a.regulator, a.event, a.date) for a in _one(extractor, "zh", text)] == [("FDA", "approval", "2024-08")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("瑞峰医药RF-0208注射液，拟用于原发性IgA肾病。泽璟安华申报的安格列肽注射液上市申请获CDE受理，并被纳入优先审评程序。",
+     [("NMPA", "filing_accepted", "安格列肽注射液")]),
+    ("恆澤製藥的澤沃肽注射液上市申請獲國家藥監局受理。", [("NMPA", "filing_accepted", "澤沃肽注射液")]),
+])
+def test_approvals_zh_a_drug_before_its_filing(extractor, text, want):
+    """'X的安格列肽注射液上市申请获CDE受理': the drug named after 的 and before 上市申请 is the filing's (it took the drug
+    of the line before)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
