@@ -1097,3 +1097,15 @@ def test_approvals_zh_a_drug_before_its_filing(extractor, text, want):
     """'X的安格列肽注射液上市申请获CDE受理': the drug named after 的 and before 上市申请 is the filing's (it took the drug
     of the line before)."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("我们期待加速GFH375等项目惠及全球患者。公司首款产品氟泽雷塞（KRAS G12C抑制剂）的新药上市申请已于2023年获国家药监局受理。",
+     [("NMPA", "filing_accepted", "氟泽雷塞")]),
+    ("我們期待加速GFH375等項目惠及全球患者。公司首款產品氟澤雷塞（KRAS G12C抑制劑）的新藥上市申請已於2023年獲國家藥監局受理。",
+     [("NMPA", "filing_accepted", "氟澤雷塞")]),
+])
+def test_approvals_zh_a_drug_with_its_description_in_brackets(extractor, text, want):
+    """'氟泽雷塞（KRAS G12C抑制剂）的新药上市申请…获国家药监局受理': the drug named once with its description in brackets
+    (雷塞, -rasib, a drug ending) is the filing's, not the code of the sentence before."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
