@@ -1109,3 +1109,15 @@ def test_approvals_zh_a_drug_with_its_description_in_brackets(extractor, text, w
     """'氟泽雷塞（KRAS G12C抑制剂）的新药上市申请…获国家药监局受理': the drug named once with its description in brackets
     (雷塞, -rasib, a drug ending) is the filing's, not the code of the sentence before."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The Ministry of Health, Labour and Welfare approved Kurokawa Pharma's nerafenidone for idiopathic pulmonary "
+           "fibrosis on September 19, following a priority review by the PMDA.", [("MHLW", "approval", "nerafenidone")]),
+    ("zh", "恒泽制药的泽沃替尼经日本医药品医疗器械综合机构（PMDA）优先审查后，获日本厚生劳动省批准上市。",
+     [("MHLW", "approval", "泽沃替尼")]),
+])
+def test_approvals_the_ministry_approves_what_the_pmda_reviewed(extractor, lang, text, want):
+    """An approval naming both the MHLW and the PMDA is one approval, the ministry's (as the Commission's over the
+    EMA's)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want

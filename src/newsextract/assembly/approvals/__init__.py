@@ -415,6 +415,10 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         # the Commission decides what the EMA (its committees) recommended ("granted orphan designation by the European
         # Commission …, following a positive recommendation from the EMA's Committee for Orphan Medicinal Products")
         ev_regs = [r for r in ev_regs if str(r.value) != "EMA"]
+    if ev.kind == "approval" and {str(r.value) for r in ev_regs} >= {"MHLW", "PMDA"}:
+        # the ministry approves what its agency reviewed ("The MHLW approved nerafenidone …, following a priority
+        # review by the PMDA"): one approval, the MHLW's
+        ev_regs = [r for r in ev_regs if str(r.value) != "PMDA"]
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
     out: list[_Dated] = []
