@@ -1121,3 +1121,13 @@ def test_approvals_the_ministry_approves_what_the_pmda_reviewed(extractor, lang,
     """An approval naming both the MHLW and the PMDA is one approval, the ministry's (as the Commission's over the
     EMA's)."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_summary_of_no_regulator_beside_the_regulators_events(extractor):
+    """'Korvalta has been approved by three regulators …' over the approvals of each: the summary, with no regulator,
+    is no record of its own."""
+    text = ("Wyndmoor Oncology's Korvalta (ezurlatinib) has been approved by three regulators in the Access Consortium "
+            "within days of each other. Health Canada issued a Notice of Compliance for Korvalta on May 2. The "
+            "Therapeutic Goods Administration granted authorisation on May 5.")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "ezurlatinib"), ("TGA", "approval", "ezurlatinib")]

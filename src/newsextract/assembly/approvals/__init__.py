@@ -96,6 +96,10 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                  lambda rec: _owner(art, rec, art.owners) or (art.own if id(rec) in art.bare else None))
     recs = dedupe(vocab, records, weak)
     same_drug_company(vocab, recs)
+    # an event of no regulator that the article also reports with its regulators ("Korvalta has been approved by
+    # three regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals): a summary
+    recs = [r for r in recs if r.regulator is not None or r.drug is None or not any(
+        o is not r and o.regulator is not None and o.event == r.event and o.drug == r.drug for o in recs)]
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
 
