@@ -1389,3 +1389,18 @@ def test_figures_a_plans_date_sets_no_period(extractor):
     got = [(f.metric, int(f.value.amount), f.period)
            for f in extractor.extract(text, lang="en", published="2025-07-29").figures]
     assert got == [("revenue", 24600000, "Q2 2025")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药（股票代码：688001）发布2024年年报。报告期内，本公司实现营业收入42.1亿元，同比增长13.5%。",
+     [("恒泽制药", "revenue", 4210000000, "FY2024", 13.5)]),
+    ("恆澤製藥（股票代碼：688001）發佈2024年年報。報告期內，本公司實現營業收入42.1億元，同比增長13.5%。",
+     [("恆澤製藥", "revenue", 4210000000, "FY2024", 13.5)]),
+    # an analyst's 我们 is no company
+    ("恒泽制药（股票代码：688001）发布2024年年报。我们预计公司2027年归母净利润为4.86亿元。", []),
+])
+def test_figures_zh_benggongsi_of_a_named_issuer(extractor, text, want):
+    """本公司 in the release of a company the article names (with its stock code) is that company; 我们 (an analyst)
+    still has no figures."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "zh", text)]
+    assert got == want

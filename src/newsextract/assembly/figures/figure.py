@@ -136,9 +136,15 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         return tidy_market(vocab, cue.text), "market", cue
-    if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
-            (own is None or own.rule != "figure.filer"):
-        return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
+    if (m := vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor)) is not None:
+        issuer = vocab.fig_rx.rules.get("fig.issuer_self")
+        if own is not None and own.rule != "figure.filer" and not own.extra.get("weak") and issuer is not None \
+                and issuer.regex.fullmatch(m.group(0)):
+            # "恒泽制药（688001）发布年报。…本公司实现营业收入…": the issuer's own words name the article's company
+            # (not 我们 / we: an analyst's "我们预计公司…净利润分别为…" is no company's figure)
+            return own.text, "company", own
+        if own is None or own.rule != "figure.filer":
+            return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
     ana = vocab.company_anaphor
     # (a company a name finder read from a reference -- "该公司", "the company" -- is no name: see the anaphor below)
