@@ -1404,3 +1404,13 @@ def test_figures_zh_benggongsi_of_a_named_issuer(extractor, text, want):
     still has no figures."""
     got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "zh", text)]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物发布2025年中期业绩公告。本集团期内收入为6.3亿元，按年增长25.4%；期内亏损为1.2亿元。",
+     [("revenue", 630000000), ("net_loss", 120000000)]),
+    ("寧遠生物2024年虧損為3.5億港元。", [("net_loss", 350000000)]),
+])
+def test_figures_zh_kuisun_wei_is_a_net_loss(extractor, text, want):
+    """亏损为 / 虧損為 before an amount (期内亏损为1.2亿元) is the net loss, as 亏损约 and 亏损：were."""
+    assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text)] == want
