@@ -1414,3 +1414,16 @@ def test_figures_zh_benggongsi_of_a_named_issuer(extractor, text, want):
 def test_figures_zh_kuisun_wei_is_a_net_loss(extractor, text, want):
     """亏损为 / 虧損為 before an amount (期内亏损为1.2亿元) is the net loss, as 亏损约 and 亏损：were."""
     assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("市场方面，全球IL-23单抗2024年销售额超过300亿美元。", [("全球IL-23单抗", "market", "market_size", 30000000000, "2024")]),
+    ("2023年全球雙抗藥物銷售額約80億美元。", [("全球雙抗藥物", "market", "market_size", 8000000000, "2023")]),
+    # a company's drug stays a product
+    ("恒泽制药的核心药物泽沃替尼2024年销售额为6.2亿元。", [("泽沃替尼", "product", "product_sales", 620000000, "FY2024")]),
+])
+def test_figures_zh_the_sales_of_a_class_in_a_market(extractor, text, want):
+    """'全球IL-23单抗2024年销售额': the sales of a class of drugs in a market (全球/中国/国内 …) are the market's size,
+    not the sales of the company named before."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == want
