@@ -1427,3 +1427,17 @@ def test_figures_zh_the_sales_of_a_class_in_a_market(extractor, text, want):
     not the sales of the company named before."""
     got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Global sales of PD-1 inhibitors topped $50 billion in 2024, Halcyon Bio said.",
+     [("PD-1 inhibitors", "market", "market_size", 50000000000, "2024")]),
+    ("Halcyon Bio noted that worldwide sales of GLP-1 drugs reached $50 billion in 2024.",
+     [("GLP-1 drugs", "market", "market_size", 50000000000, "2024")]),
+    ("Sales of Zelvora reached $640 million in 2024.", [("Zelvora", "product", "product_sales", 640000000, "FY2024")]),
+])
+def test_figures_the_sales_of_a_class_of_drugs(extractor, text, want):
+    """'Global sales of PD-1 inhibitors topped $50 billion': the sales of a class of drugs are a market's size, not
+    the revenue of the company the sentence names."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
+    assert got == want
