@@ -567,8 +567,9 @@ def test_figures_lost_market_value_is_no_loss(extractor):
      [("tafolimab", "product_sales", 2350000000, "CNY", "FY2024", -6.0)]),
     ("Revenue at Halcyon Bio rose 15% to $1.2 billion in 2024.",
      [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)]),
-    # a class of drugs is no product
-    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.", []),
+    # a class of drugs is no product: its sales are a market's size (as the corpus gold labels them)
+    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.",
+     [("PD-1 and PD-L1 antibodies", "market_size", 48600000000, "CNY", "2024", None)]),
 ])
 def test_figures_subjects_in_more_word_orders(extractor, text, want):
     """The subject of a figure in more word orders: 'Sales of X' opening a sentence, a period between a product's
