@@ -106,8 +106,6 @@ class ReportVocab:
         reg = load_file(lang, "regulators", pd)
         bounded = lang == "en"
         self.agencies = _compile_vocab(reg["entries"], f"{lang}/regulators.yml", bounded)
-        #: the regulator of an event whose sentence names no agency and no jurisdiction (``home``; none in English)
-        self.home_regulator: str | None = reg.get("home")
         self.jurisdictions = _compile_vocab(reg.get("jurisdictions", []), f"{lang}/regulators.yml", bounded)
         self.countries = _compile_vocab(reg["countries"], f"{lang}/regulators.yml", bounded) \
             if reg.get("countries") else None

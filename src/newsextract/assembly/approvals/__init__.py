@@ -96,10 +96,10 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                  lambda rec: _owner(art, rec, art.owners) or (art.own if id(rec) in art.bare else None))
     recs = dedupe(vocab, records, weak)
     same_drug_company(vocab, recs)
-    # an event of no regulator that the article also reports with its regulators ("Korvalta has been approved by
-    # three regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals): a summary
-    recs = [r for r in recs if r.regulator is not None or r.drug is None or not any(
-        o is not r and o.regulator is not None and o.event == r.event and o.drug == r.drug for o in recs)]
+    # an event of no regulator that the article also reports with several regulators ("Korvalta has been approved
+    # by three regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals): a summary
+    recs = [r for r in recs if r.regulator is not None or r.drug is None or len({
+        o.regulator for o in recs if o.regulator is not None and o.event == r.event and o.drug == r.drug}) < 2]
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
 
@@ -435,10 +435,6 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
         rec = record(art.vocab, text, ev, reg, drug, sponsor, art.index, art.facts)
         if rec.regulator is None and ev.extra.get("regulator"):
             rec.regulator = str(ev.extra["regulator"])
-        if rec.regulator is None and art.vocab.home_regulator:
-            # no agency and no jurisdiction in the sentence: the home market's (zh regulators.yml ``home``: "上市
-            # 申请已获受理", "获批开展临床试验" are the NMPA's; a foreign event names its agency or country)
-            rec.regulator = art.vocab.home_regulator
         if drug is not None:
             art.drug_of[id(rec)] = drug
         if bare:
