@@ -924,3 +924,198 @@ def test_approvals_a_drug_named_with_its_code_is_a_drug_elsewhere(extractor):
 def test_approvals_not_yet_approved_is_no_approval(extractor, lang, text):
     """'尚未获批' / '仍未獲批' (not yet approved) is no approval; the accepted filing beside it stays."""
     assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("NMPA", "filing_accepted")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Marlow Therapeutics has yet to receive FDA approval for MRL-204."),
+    ("en", "Verdane Pharma did not win EU approval for velsoprazan, the company said."),
+    ("zh", "恒泽制药的泽沃替尼尚未获得FDA批准。"),
+    ("zh", "恆澤製藥的澤沃替尼仍未獲得美國FDA的批准。"),
+])
+def test_approvals_not_yet_received_is_no_approval(extractor, lang, text):
+    """A negation with a receiving verb and the agency between ('has yet to receive FDA approval', '尚未获得FDA批准')
+    is no approval."""
+    assert _one(extractor, lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "目前，国内已有5款PD-1单抗获批上市，恒泽制药的泽沃单抗处于III期临床。"),
+    ("zh", "目前，國內已有三款同類藥物獲批上市，恆澤製藥的澤沃單抗仍處於III期臨床。"),
+])
+def test_approvals_zh_a_count_of_approved_drugs_is_no_event(extractor, lang, text):
+    """'已有5款PD-1单抗获批上市' counts a class's approved drugs: no event of the drug named in the next clause."""
+    assert _one(extractor, lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "宁远生物宣布，NR-101获国家药监局批准开展II期临床试验。", [("NMPA", "trial_clearance", "NR-101")]),
+    ("zh", "寧遠生物宣布，NR-101獲批在美國開展I期臨床試驗。", [("FDA", "trial_clearance", "NR-101")]),
+])
+def test_approvals_zh_approved_to_start_a_trial_is_a_trial_clearance(extractor, lang, text, want):
+    """'获批开展II期临床试验' (approved to start a trial) clears a trial; it is no marketing approval."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "恒泽制药的泽沃替尼获得CDE突破性疗法认定，用于治疗肺癌。", [("NMPA", "designation", "泽沃替尼")]),
+    ("zh", "恆澤製藥的澤沃替尼獲美國FDA授予突破性療法認定。", [("FDA", "designation", "澤沃替尼")]),
+])
+def test_approvals_zh_breakthrough_therapy_said_as_liaofa(extractor, lang, text, want):
+    """突破性疗法认定 (breakthrough therapy, 疗法 for 治疗) is a breakthrough designation."""
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)]
+    assert got == want and all(a.designation == "breakthrough_therapy" for a in _one(extractor, lang, text))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio secured European approval for zelvorimab in psoriasis.", [("EC", "approval", "zelvorimab")]),
+    ("Japan approved Halcyon Bio's zelvorimab in September.", [("MHLW", "approval", "zelvorimab")]),
+    ("Kestrel Pharma said the UK has approved tafolimab for lupus nephritis.", [("MHRA", "approval", "tafolimab")]),
+])
+def test_approvals_a_country_that_approves_names_its_regulator(extractor, text, want):
+    """'European approval', 'Japan approved …', 'the UK has approved …': the country names the regulator."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Verdane Pharma won an FDA nod for tafolimab in myasthenia gravis.", [("FDA", "approval", "tafolimab", "Verdane Pharma")]),
+    ("Kestrel Pharma wins FDA nod for Zelvora in asthma.", [("FDA", "approval", "Zelvora", "Kestrel Pharma")]),
+    ("Kestrel Pharma gets European nod for zelvorimab in asthma.", [("EC", "approval", "zelvorimab", "Kestrel Pharma")]),
+    ("Ostara Biosciences got an FDA nod to start human trials of OST-310.",
+     [("FDA", "trial_clearance", "OST-310", "Ostara Biosciences")]),
+])
+def test_approvals_a_regulators_nod_is_an_approval(extractor, text, want):
+    """An agency's or a jurisdiction's nod ('FDA nod for', 'European nod for') is an approval; a nod to start a trial
+    clears the trial."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The EMA validated Kestrel Pharma's marketing authorisation application for tafolimab.",
+     [("EMA", "filing_accepted", "tafolimab", "Kestrel Pharma")]),
+    ("The FDA accepted for review Halcyon Bio's supplemental biologics license application for zelvorimab.",
+     [("FDA", "filing_accepted", "zelvorimab", "Halcyon Bio")]),
+])
+def test_approvals_the_applicant_inside_the_event_words(extractor, text, want):
+    """The company whose application the event words name ('validated Kestrel Pharma's marketing authorisation
+    application for …') is the sponsor, however far its drug follows."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == want
+
+
+def test_approvals_a_possessive_apostrophe_after_s(extractor):
+    """'Ostara Biosciences' OST-310' (the possessive of a name ending in s, no name finder read it): the owner."""
+    text = "Ostara Biosciences' OST-310 got the green light from the FDA to start human trials."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("FDA", "trial_clearance", "OST-310", "Ostara Biosciences")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的NR-101获得FDA罕见儿科疾病认定。", [("FDA", "designation", "rare_pediatric_disease", "NR-101")]),
+    ("寧遠生物的NR-101獲美國FDA授予罕見兒科疾病資格。", [("FDA", "designation", "rare_pediatric_disease", "NR-101")]),
+])
+def test_approvals_zh_rare_pediatric_disease_designation(extractor, text, want):
+    """罕见儿科疾病认定 / 罕見兒科疾病資格 is the rare pediatric disease designation."""
+    assert [(a.regulator, a.event, a.designation, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+def test_approvals_cleared_a_sponsors_drug_for_a_trial(extractor):
+    """'cleared Halcyon Bio's HB-330 for a phase 2 trial': the trial's clearance, with five words between."""
+    text = "Regulators in China cleared Halcyon Bio's HB-330 for a phase 2 trial."
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None) for a in _one(extractor, "en", text)]
+    assert got == [("NMPA", "trial_clearance", "HB-330", "Halcyon Bio")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's tafolimab, which was approved in the US last year, is now under review in Europe.",
+     [("FDA", "approval", "tafolimab")]),
+    ("Kestrel Pharma said Zelvora is approved in Japan and under review in the EU and China.",
+     [("MHLW", "approval", "Zelvora")]),
+])
+def test_approvals_under_review_somewhere_is_no_event_there(extractor, text, want):
+    """A jurisdiction where a filing is 'under review' is no regulator of the sentence's approval."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "寧遠生物表示，澤沃替尼日前獲歐洲藥品管理局（EMA）轄下人用藥品委員會（CHMP）給予正面意見，預期歐盟執委會將於兩個月內做出最終決定。"),
+    ("zh", "宁远生物表示，泽沃替尼日前获欧洲药品管理局（EMA）人用药品委员会（CHMP）给予积极意见，预计欧盟委员会将于两个月内做出最终决定。"),
+])
+def test_approvals_a_chmp_opinion_is_the_emas_only(extractor, lang, text):
+    """A CHMP opinion is the EMA's: the European Commission named for the decision to come is no second regulator of
+    it (zh event.zh_positive_opinion now says regulator EMA, as the English rule)."""
+    assert [(a.regulator, a.event) for a in _one(extractor, lang, text)] == [("EMA", "positive_opinion")]
+
+
+@pytest.mark.parametrize("text", [
+    "韩国生物技术公司正密集对接跨国药企，恒泽制药的泽沃替尼在美获批则为韩国新药出海提供了样板。",
+    "韓國生物技術公司正密集對接跨國藥企，恆澤製藥的澤沃替尼在美獲批則為韓國新藥出海提供了樣板。",
+])
+def test_approvals_zh_a_country_before_its_companies_is_no_jurisdiction(extractor, text):
+    """'韩国生物技术公司' (Korea's biotech companies) names where companies are from, not where the drug was approved: the
+    approval is the FDA's only."""
+    assert [(a.regulator, a.event) for a in _one(extractor, "zh", text)] == [("FDA", "approval")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药的泽沃替尼在美获批。美国FDA批准恒泽制药的泽沃替尼用于治疗肺癌。", ("泽沃替尼", "恒泽制药")),
+    ("恆澤製藥的澤沃替尼在美獲批。美國FDA批准恆澤製藥的澤沃替尼用於治療肺癌。", ("澤沃替尼", "恆澤製藥")),
+])
+def test_approvals_zh_a_sure_company_is_no_drug(extractor, text, want):
+    """A company name the name finders are sure of (a name with its designator, 恒泽制药) is no drug, even named
+    twice: 'FDA批准恒泽制药的泽沃替尼' approved 泽沃替尼 (one record with the headline's)."""
+    assert [(a.drug, a.company.name if a.company else None) for a in _one(extractor, "zh", text)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年以来多家公司接连签约，恒泽制药的泽沃替尼在美获批。2024年8月，美国FDA批准恒泽制药的泽沃替尼用于治疗肺癌。",
+    "2025年以來多家公司接連簽約，恆澤製藥的澤沃替尼在美獲批。2024年8月，美國FDA批准恆澤製藥的澤沃替尼用於治療肺癌。",
+])
+def test_approvals_zh_since_a_year_is_no_event_date(extractor, text):
+    """'2025年以来' (since 2025) dates no event: the summary's approval is the one dated 2024-08 after it, one record."""
+    assert [(a.regulator, a.event, a.date) for a in _one(extractor, "zh", text)] == [("FDA", "approval", "2024-08")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("瑞峰医药RF-0208注射液，拟用于原发性IgA肾病。泽璟安华申报的安格列肽注射液上市申请获CDE受理，并被纳入优先审评程序。",
+     [("NMPA", "filing_accepted", "安格列肽注射液")]),
+    ("恆澤製藥的澤沃肽注射液上市申請獲國家藥監局受理。", [("NMPA", "filing_accepted", "澤沃肽注射液")]),
+])
+def test_approvals_zh_a_drug_before_its_filing(extractor, text, want):
+    """'X的安格列肽注射液上市申请获CDE受理': the drug named after 的 and before 上市申请 is the filing's (it took the drug
+    of the line before)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("我们期待加速GFH375等项目惠及全球患者。公司首款产品氟泽雷塞（KRAS G12C抑制剂）的新药上市申请已于2023年获国家药监局受理。",
+     [("NMPA", "filing_accepted", "氟泽雷塞")]),
+    ("我們期待加速GFH375等項目惠及全球患者。公司首款產品氟澤雷塞（KRAS G12C抑制劑）的新藥上市申請已於2023年獲國家藥監局受理。",
+     [("NMPA", "filing_accepted", "氟澤雷塞")]),
+])
+def test_approvals_zh_a_drug_with_its_description_in_brackets(extractor, text, want):
+    """'氟泽雷塞（KRAS G12C抑制剂）的新药上市申请…获国家药监局受理': the drug named once with its description in brackets
+    (雷塞, -rasib, a drug ending) is the filing's, not the code of the sentence before."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "The Ministry of Health, Labour and Welfare approved Kurokawa Pharma's nerafenidone for idiopathic pulmonary "
+           "fibrosis on September 19, following a priority review by the PMDA.", [("MHLW", "approval", "nerafenidone")]),
+    ("zh", "恒泽制药的泽沃替尼经日本医药品医疗器械综合机构（PMDA）优先审查后，获日本厚生劳动省批准上市。",
+     [("MHLW", "approval", "泽沃替尼")]),
+])
+def test_approvals_the_ministry_approves_what_the_pmda_reviewed(extractor, lang, text, want):
+    """An approval naming both the MHLW and the PMDA is one approval, the ministry's (as the Commission's over the
+    EMA's)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_summary_of_no_regulator_beside_the_regulators_events(extractor):
+    """'Korvalta has been approved by three regulators …' over the approvals of each: the summary, with no regulator,
+    is no record of its own."""
+    text = ("Wyndmoor Oncology's Korvalta (ezurlatinib) has been approved by three regulators in the Access Consortium "
+            "within days of each other. Health Canada issued a Notice of Compliance for Korvalta on May 2. The "
+            "Therapeutic Goods Administration granted authorisation on May 5.")
+    got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
+    assert got == [("Health Canada", "approval", "ezurlatinib"), ("TGA", "approval", "ezurlatinib")]

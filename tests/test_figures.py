@@ -567,8 +567,9 @@ def test_figures_lost_market_value_is_no_loss(extractor):
      [("tafolimab", "product_sales", 2350000000, "CNY", "FY2024", -6.0)]),
     ("Revenue at Halcyon Bio rose 15% to $1.2 billion in 2024.",
      [("Halcyon Bio", "revenue", 1200000000, "USD", "FY2024", 15.0)]),
-    # a class of drugs is no product
-    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.", []),
+    # a class of drugs is no product: its sales are a market's size (as the corpus gold labels them)
+    ("Sales of PD-1 and PD-L1 antibodies in China totalled RMB 48.6 billion in 2024.",
+     [("PD-1 and PD-L1 antibodies", "market_size", 48600000000, "CNY", "2024", None)]),
 ])
 def test_figures_subjects_in_more_word_orders(extractor, text, want):
     """The subject of a figure in more word orders: 'Sales of X' opening a sentence, a period between a product's
@@ -1193,3 +1194,251 @@ def test_figures_a_change_given_as_an_amount_with_its_currency_word(extractor, t
     """'營收可望增加約新台幣15億元': an increase given as an amount is no figure, also with its currency written before
     the number (新台幣, 人民币)."""
     assert [_row(f)[:4] for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Verdane Pharma released its annual results on Monday. Revenue rose 11% to $2.4 billion in 2024.",
+     ("Verdane Pharma", "revenue", 2400000000, "FY2024", 11.0)),
+    ("zh", "宁远生物发布2025年半年报。报告期内，营业收入为5.2亿元，同比增长12%。",
+     ("宁远生物", "revenue", 520000000, "H1 2025", 12.0)),
+    ("zh", "寧遠生物發布2025年半年報。報告期內，營業收入為5.2億元，同比增長12%。",
+     ("寧遠生物", "revenue", 520000000, "H1 2025", 12.0)),
+])
+def test_figures_the_only_company_of_the_article_is_the_subject(extractor, lang, text, want):
+    """A figure whose sentence names no company is the company's the article names, when it names only one (it is
+    named once: no company was the article's own before)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "2024年，恒泽制药研发费用同比增长30%至9.8亿元。", ("恒泽制药", "r_and_d_expense", 980000000, "FY2024", 30.0)),
+    ("zh", "2024年，恆澤製藥研發開支為6.6億港元，同比上升18%。", ("恆澤製藥", "r_and_d_expense", 660000000, "FY2024", 18.0)),
+])
+def test_figures_zh_a_company_right_before_its_metric_word(extractor, lang, text, want):
+    """A Chinese company name (a name with its business word: 制药, 生物, 药业 …) right before the metric word is the
+    subject where no name finder read it ('恒泽制药研发费用': 研发 after the name keeps the name finder off)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "瑞康醫藥截至2025年6月30日止六個月收益為人民幣8.8億元，同比增加12.4%。",
+     [("瑞康醫藥", "revenue", 880000000, "H1 2025", 12.4)]),
+    ("zh", "瑞康医药截至2024年12月31日止年度收益约为3.2亿港元。", [("瑞康医药", "revenue", 320000000, "FY2024", None)]),
+    # investment income and earnings per share are no revenue
+    ("zh", "瑞康医药2024年投资收益为5000万元，基本每股收益0.35元。", []),
+])
+def test_figures_zh_hong_kong_shouyi_is_revenue(extractor, lang, text, want):
+    """收益 before its amount is a Hong Kong filing's revenue (not 投资收益, 每股收益, 递延收益)."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period,
+            f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "寧遠生物截至2024年12月31日止年度錄得虧損淨額約4.5億港元。", [("寧遠生物", "net_loss", 450000000, "FY2024")]),
+    ("zh", "宁远生物截至2024年12月31日止年度录得亏损净额约4.5亿港元。", [("宁远生物", "net_loss", 450000000, "FY2024")]),
+])
+def test_figures_zh_kuisun_jinge_is_a_net_loss(extractor, lang, text, want):
+    """亏损净额 / 虧損淨額 (the net amount of the loss, Hong Kong filings) is the net loss."""
+    got = [(f.subject.name if hasattr(f.subject, "name") else f.subject, f.metric, int(f.value.amount), f.period)
+           for f in _figures(extractor, lang, text)]
+    assert got == want
+
+
+def test_figures_one_quarter_named_two_ways_is_one_figure(extractor):
+    """The same value of one company named for 'the July-September quarter' and 'the second quarter of FY26' (an
+    Indian fiscal year) is one figure, not two of two quarters."""
+    text = ("Synopsis: The Pune-based drugmaker's net profit rose to Rs 512 crore in the July-September quarter.\n\n"
+            "Mumbai: Kestrel Pharma on Tuesday reported net profit of Rs 512 crore for the second quarter of FY26.")
+    got = [(f.metric, int(f.value.amount))
+           for f in extractor.extract(text, lang="en", published="2025-11-11").figures]
+    assert got == [("net_profit", 5120000000)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halcyon Bio reported a 20% rise in first-quarter 2025 revenue to $410 million.",
+     ("Halcyon Bio", "revenue", 410000000, "Q1 2025", 20.0)),
+    ("Kestrel Pharma posted a 12% decline in its 2024 net loss to $80 million.",
+     ("Kestrel Pharma", "net_loss", 80000000, "FY2024", -12.0)),
+])
+def test_figures_a_change_said_before_its_metric_word(extractor, text, want):
+    """'a 20% rise in first-quarter revenue to $410 million': the change before the metric word it is 'in' is the
+    figure's."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "en", text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Sales of Zelvora reached $640 million in 2024, up more than 50%.", ("Zelvora", 640000000, 50.0)),
+    ("en", "Kestrel Pharma's revenue fell almost 20% to $300 million in 2024.", ("Kestrel Pharma", 300000000, -20.0)),
+    ("zh", "泽沃替尼2024年全年销售额突破10亿元，同比增长超过50%。", ("泽沃替尼", 1000000000, 50.0)),
+    ("zh", "恆澤製藥2024年營收12億元，同比下降近20%。", ("恆澤製藥", 1200000000, -20.0)),
+])
+def test_figures_a_change_with_a_qualifier(extractor, lang, text, want):
+    """A change said with a bound or an approximation ('up more than 50%', 'fell almost 20%', 同比增长超过50%,
+    下降近20%) is the change as stated."""
+    got = [(f.subject_name, int(f.value.amount), f.change_pct) for f in _figures(extractor, lang, text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Verdane Pharma said first-half 2025 sales of its blood thinner Ciravex climbed 14% to $380 million.",
+     ("Ciravex", "product", "product_sales", 380000000)),
+    ("Halcyon Bio said 2024 sales of its oral migraine pill Norvexa rose to $210 million.",
+     ("Norvexa", "product", "product_sales", 210000000)),
+])
+def test_figures_sales_of_a_product_named_after_its_description(extractor, text, want):
+    """'sales of its blood thinner Ciravex': the product named after a description of one to three words is the
+    subject (the company's revenue before)."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的泽沃替尼在2024年实现销售收入9.6亿元。", ("泽沃替尼", "product_sales", 960000000, "FY2024")),
+    ("寧遠生物的澤沃替尼於2024年實現銷售收入9.6億元。", ("澤沃替尼", "product_sales", 960000000, "FY2024")),
+])
+def test_figures_zh_a_product_then_zai_and_its_year(extractor, text, want):
+    """在/于 between a product and the year of its sales ('泽沃替尼在2024年实现销售收入') is no part of its name."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == [want]
+
+
+def test_figures_an_expected_figure_of_no_period_is_a_forecast(extractor):
+    """A company's figure after 'expects/anticipates/projects' with no period named ('anticipates sales of $600
+    million next year') is a forecast, no result; one of an ended period stays (a preliminary result)."""
+    text = ("Marlow Therapeutics said it anticipates sales of $600 million next year. Marlow Therapeutics expects "
+            "revenue of £12.3 million for 2024.")
+    got = [(f.metric, int(f.value.amount), f.period)
+           for f in extractor.extract(text, lang="en", published="2025-02-01").figures]
+    assert got == [("revenue", 12300000, "FY2024")]
+
+
+def test_figures_guiding_to_a_figure_is_a_forecast(extractor):
+    """'is guiding to revenue of $600 million for 2026' (in 2025): guidance, no result."""
+    text = "Marlow Therapeutics is guiding to revenue of $600 million for 2026."
+    assert extractor.extract(text, lang="en", published="2025-11-01").figures == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma, which licensed Norvexa from Halcyon Bio, reported 2024 revenue of $1.2 billion.",
+     ("Kestrel Pharma", "revenue", 1200000000)),
+    ("Halcyon Bio, whose partner Kestrel Pharma sells Norvexa in Europe, said its revenue climbed 8% to $640 million "
+     "in 2024.", ("Halcyon Bio", "revenue", 640000000)),
+    ("Halcyon Bio, the maker of Zelvora with Kestrel Pharma, booked revenue of $2.2 billion in 2024, up 6%.",
+     ("Halcyon Bio", "revenue", 2200000000)),
+])
+def test_figures_a_company_inside_a_relative_clause_is_no_subject(extractor, text, want):
+    """A company named inside a relative clause or an aside before the metric ('Kestrel Pharma, which licensed Norvexa
+    from Halcyon Bio, reported revenue …') is not the figure's: the clause's subject before it is."""
+    got = [(f.subject_name, f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("中国创新药市场规模预计将从2024年的1200亿元增长至2030年的3500亿元。", "中国创新药"),
+    ("中國創新藥市場規模預計將從2024年的1200億元增長至2030年的3500億元。", "中國創新藥"),
+])
+def test_figures_zh_a_market_trajectory_keeps_each_year(extractor, text, subject):
+    """'从2024年的1200亿元增长至2030年的3500亿元': each point of a market's trajectory has the year written right
+    before it with 的 (the first took the later year)."""
+    got = [(f.subject_name, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == [(subject, 120000000000, "2024"), (subject, 350000000000, "2030")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药旗下的泽沃替尼2024年贡献收入6.2亿元。", ("泽沃替尼", "product", 620000000)),
+    ("恆澤製藥旗下的澤沃替尼2024年上半年貢獻收入3.1億元。", ("澤沃替尼", "product", 310000000)),
+])
+def test_figures_zh_a_product_contributed_in_a_period(extractor, text, want):
+    """'泽沃替尼2024年贡献收入': a period between the product and 贡献 is no obstacle (the company's before)."""
+    got = [(f.subject_name, f.kind, int(f.value.amount)) for f in _figures(extractor, "zh", text)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("For the year ended 31 December 2024, Kestrel Pharma recorded revenue of RMB1,284.6 million and a loss for the "
+     "year of RMB402.7 million.", [("revenue", 1284600000), ("net_loss", 402700000)]),
+    ("Kestrel Pharma's profit for the year rose 12% to €41 million in 2024.", [("net_profit", 41000000)]),
+    ("Halcyon Bio reported a loss after tax of £6.2 million for 2024.", [("net_loss", 6200000)]),
+])
+def test_figures_loss_or_profit_for_the_year(extractor, text, want):
+    """'loss for the year', 'profit for the year', 'loss after tax' (IFRS and UK wording) are the net loss or
+    profit."""
+    assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "en", text)] == want
+
+
+def test_figures_the_prior_value_in_brackets_is_no_figure(extractor):
+    """'revenue of £12.3 million for 2024 (2023: £7.9 million) and a loss for the year of £9.8 million (2023: £14.1
+    million)': the bracketed prior-year values are comparison bases (the first was the loss's)."""
+    text = ("Thamesgate Bio expects revenue of £12.3 million for 2024 (2023: £7.9 million) and a loss for the year of "
+            "£9.8 million (2023: £14.1 million).")
+    got = [(f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
+    assert got == [("revenue", 12300000, "FY2024"), ("net_loss", 9800000, "FY2024")]
+
+
+def test_figures_a_plans_date_sets_no_period(extractor):
+    """A sentence without figures that dates a plan ('expected approval in the second half of 2025' in July 2025,
+    'likely not before 2027') sets no period: the quarter of the results after it is the latest reported."""
+    text = ("Quillon said it would resubmit the application, though likely not before 2027. The company had "
+            "previously said it expected approval in the second half of 2025. The letter overshadowed second-quarter "
+            "results published the same morning. Quillon Pharmaceuticals' revenue rose 12% to $24.6 million.")
+    got = [(f.metric, int(f.value.amount), f.period)
+           for f in extractor.extract(text, lang="en", published="2025-07-29").figures]
+    assert got == [("revenue", 24600000, "Q2 2025")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("恒泽制药（股票代码：688001）发布2024年年报。报告期内，本公司实现营业收入42.1亿元，同比增长13.5%。",
+     [("恒泽制药", "revenue", 4210000000, "FY2024", 13.5)]),
+    ("恆澤製藥（股票代碼：688001）發佈2024年年報。報告期內，本公司實現營業收入42.1億元，同比增長13.5%。",
+     [("恆澤製藥", "revenue", 4210000000, "FY2024", 13.5)]),
+    # an analyst's 我们 is no company
+    ("恒泽制药（股票代码：688001）发布2024年年报。我们预计公司2027年归母净利润为4.86亿元。", []),
+])
+def test_figures_zh_benggongsi_of_a_named_issuer(extractor, text, want):
+    """本公司 in the release of a company the article names (with its stock code) is that company; 我们 (an analyst)
+    still has no figures."""
+    got = [(f.subject_name, f.metric, int(f.value.amount), f.period, f.change_pct) for f in _figures(extractor, "zh", text)]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物发布2025年中期业绩公告。本集团期内收入为6.3亿元，按年增长25.4%；期内亏损为1.2亿元。",
+     [("revenue", 630000000), ("net_loss", 120000000)]),
+    ("寧遠生物2024年虧損為3.5億港元。", [("net_loss", 350000000)]),
+])
+def test_figures_zh_kuisun_wei_is_a_net_loss(extractor, text, want):
+    """亏损为 / 虧損為 before an amount (期内亏损为1.2亿元) is the net loss, as 亏损约 and 亏损：were."""
+    assert [(f.metric, int(f.value.amount)) for f in _figures(extractor, "zh", text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("市场方面，全球IL-23单抗2024年销售额超过300亿美元。", [("全球IL-23单抗", "market", "market_size", 30000000000, "2024")]),
+    ("2023年全球雙抗藥物銷售額約80億美元。", [("全球雙抗藥物", "market", "market_size", 8000000000, "2023")]),
+    # a company's drug stays a product
+    ("恒泽制药的核心药物泽沃替尼2024年销售额为6.2亿元。", [("泽沃替尼", "product", "product_sales", 620000000, "FY2024")]),
+])
+def test_figures_zh_the_sales_of_a_class_in_a_market(extractor, text, want):
+    """'全球IL-23单抗2024年销售额': the sales of a class of drugs in a market (全球/中国/国内 …) are the market's size,
+    not the sales of the company named before."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "zh", text)]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Global sales of PD-1 inhibitors topped $50 billion in 2024, Halcyon Bio said.",
+     [("PD-1 inhibitors", "market", "market_size", 50000000000, "2024")]),
+    ("Halcyon Bio noted that worldwide sales of GLP-1 drugs reached $50 billion in 2024.",
+     [("GLP-1 drugs", "market", "market_size", 50000000000, "2024")]),
+    ("Sales of Zelvora reached $640 million in 2024.", [("Zelvora", "product", "product_sales", 640000000, "FY2024")]),
+])
+def test_figures_the_sales_of_a_class_of_drugs(extractor, text, want):
+    """'Global sales of PD-1 inhibitors topped $50 billion': the sales of a class of drugs are a market's size, not
+    the revenue of the company the sentence names."""
+    got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
+    assert got == want

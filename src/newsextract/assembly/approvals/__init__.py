@@ -96,6 +96,10 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                  lambda rec: _owner(art, rec, art.owners) or (art.own if id(rec) in art.bare else None))
     recs = dedupe(vocab, records, weak)
     same_drug_company(vocab, recs)
+    # an event of no regulator that the article also reports with several regulators ("Korvalta has been approved
+    # by three regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals): a summary
+    recs = [r for r in recs if r.regulator is not None or r.drug is None or len({
+        o.regulator for o in recs if o.regulator is not None and o.event == r.event and o.drug == r.drug}) < 2]
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
 
@@ -404,12 +408,21 @@ def _event_records(art: _Article, si: int, ev: Fact, one_kind: bool, drug: Drug 
     stop = art.vocab.appr_rx["appr.clause_stop"]
     own = [r for r in regs if not stop.search(text, min(r.end, ev.end), max(r.start, ev.start))]
     ev_regs = own or regs
-    if ev.extra.get("regulator") and not any(r.label == "regulator" for r in ev_regs):
-        ev_regs = []  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names
+    if ev.extra.get("regulator"):  # a CHMP opinion is the EMA's, whatever jurisdiction the sentence names, and
+        # whatever other agency it names besides the EMA ("获EMA人用药品委员会正面意见，预期欧盟委员会将…做出决定")
+        fixed = [r for r in ev_regs if str(r.value) == str(ev.extra["regulator"])]
+        if fixed:
+            ev_regs = fixed
+        elif not any(r.label == "regulator" for r in ev_regs):
+            ev_regs = []
     if ev.kind in ("approval", "designation") and {str(r.value) for r in ev_regs} >= {"EC", "EMA"}:
         # the Commission decides what the EMA (its committees) recommended ("granted orphan designation by the European
         # Commission …, following a positive recommendation from the EMA's Committee for Orphan Medicinal Products")
         ev_regs = [r for r in ev_regs if str(r.value) != "EMA"]
+    if ev.kind == "approval" and {str(r.value) for r in ev_regs} >= {"MHLW", "PMDA"}:
+        # the ministry approves what its agency reviewed ("The MHLW approved nerafenidone …, following a priority
+        # review by the PMDA"): one approval, the MHLW's
+        ev_regs = [r for r in ev_regs if str(r.value) != "PMDA"]
     fan_out = one_kind and len({r.kind for r in ev_regs}) > 1
     targets = ev_regs if fan_out else ([nearest(ev_regs, ev.start, ev.end)] if ev_regs else [None])
     out: list[_Dated] = []

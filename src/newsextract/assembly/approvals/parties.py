@@ -87,6 +87,12 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
                 and not vocab.jurisdictions_in(text, m.start(), m.end("owner")) and \
                 not any(o.start < drug.start and m.start() < o.end for o in orgs):
             return Fact(m.start(), m.end("owner"), "org", "possessive", None, "appr.owner_before", name), True
+    # the applicant named inside the event's words ("validated Kestrel Pharma's marketing authorisation application")
+    poss = rx["appr.possessive"]
+    inside = [o for o in orgs if ev.start < o.start and o.end < ev.end and
+              (m := poss.match(text[o.end:min(ev.end, o.end + 3)])) is not None and m.end() > 0]
+    if inside:
+        return inside[0], True
     after = [o for o in orgs if o.start >= ev.end and o.start - ev.end <= 90 and
              rx["appr.granted_to"].search(text[max(a, o.start - 8):o.start])]
     if after:

@@ -23,7 +23,8 @@ def dedupe(figs: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figs:
         same = next((i for i, o in enumerate(out) if o.metric == f.metric and _same_value(o.value, f.value)
-                     and (o.period == f.period or o.period is None or f.period is None)), None)
+                     and (o.period == f.period or o.period is None or f.period is None
+                          or _one_period_twice(o, f))), None)
         if same is None and f.change_pct is not None and any(
                 o.metric == f.metric and (o.period == f.period or f.period is None) and o.subject_name == f.subject_name
                 and o.change_pct is not None and abs(o.change_pct - f.change_pct) < 0.05 for o in out):
@@ -35,6 +36,14 @@ def dedupe(figs: list[Figure]) -> list[Figure]:
         if (f.period is not None) + (f.change_pct is not None) > (o.period is not None) + (o.change_pct is not None):
             out[same] = f
     return out
+
+
+def _one_period_twice(x: Figure, y: Figure) -> bool:
+    """Whether two figures of one subject with the very same value are one period named two ways (a quarter by its
+    months and by the fiscal year: "the July-September quarter", "the second quarter of FY26"): periods of one
+    shape (two quarters, two halves) whose value is written the same way."""
+    return x.subject_name == y.subject_name and x.value.text == y.value.text and \
+        str(x.period)[:1] == str(y.period)[:1] and str(x.period)[:1] in ("Q", "H") and x.period != y.period
 
 
 def _same_value(x: Money | Quantity, y: Money | Quantity) -> bool:

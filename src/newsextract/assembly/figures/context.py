@@ -31,6 +31,13 @@ def main_company(facts: list[Fact], vocab: ReportVocab | None = None, twice: boo
     return None if twice else orgs[0]
 
 
+def _only_company(facts: list[Fact], vocab: ReportVocab) -> Fact | None:
+    """The one company an article names, when it names one only (by key); else none."""
+    bad = vocab.not_companies
+    orgs = [f for f in facts if f.label == "org" and not (bad is not None and bad.search(f.text))]
+    return orgs[0] if orgs and len({getattr(f.value, "key", f.text) for f in orgs}) == 1 else None
+
+
 def own_company(text: str, vocab: ReportVocab, facts: list[Fact], sentences: list[tuple[int, int]],
                 filer: Fact | None) -> Fact | None:
     """The article's own company: a filing's filer, else the company named in the most sentences, else the first
@@ -42,7 +49,9 @@ def own_company(text: str, vocab: ReportVocab, facts: list[Fact], sentences: lis
     by_sent = orgs_by_sentence(vocab, facts, sentences)
     own = top_company(by_sent, min_count=2, announcer=announcer(vocab, text, by_sent, opening=False))
     if own is None:  # (a weaker guess: "the company" then means the one named last before)
-        first = main_company(facts, vocab, twice=True)
+        # the first company named twice, else the only company the article names ("Verdane Pharma released its
+        # annual results. Revenue rose 11% to …")
+        first = main_company(facts, vocab, twice=True) or _only_company(facts, vocab)
         own = None if first is None else Fact(first.start, first.end, first.label, first.kind, first.value,
                                               first.rule, first.text, {**first.extra, "weak": True})
     if vocab.own_ticker is not None:  # "SINO BIOPHARM(01177)": a name glued to its stock code

@@ -136,14 +136,30 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         return tidy_market(vocab, cue.text), "market", cue
-    if vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor) and \
-            (own is None or own.rule != "figure.filer"):
-        return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
+    if (m := vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor)) is not None:
+        issuer = vocab.fig_rx.rules.get("fig.issuer_self")
+        if own is not None and own.rule != "figure.filer" and not own.extra.get("weak") and issuer is not None \
+                and issuer.regex.fullmatch(m.group(0)):
+            # "恒泽制药（688001）发布年报。…本公司实现营业收入…": the issuer's own words name the article's company
+            # (not 我们 / we: an analyst's "我们预计公司…净利润分别为…" is no company's figure)
+            return own.text, "company", own
+        if own is None or own.rule != "figure.filer":
+            return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
     bad = vocab.not_companies
     ana = vocab.company_anaphor
     # (a company a name finder read from a reference -- "该公司", "the company" -- is no name: see the anaphor below)
     o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)) and
                                     not (ana is not None and ana.fullmatch(f.text.strip())))
+    if o is not None and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
+        # a company named inside a relative clause or an aside before the metric ("Kestrel Pharma, which licensed
+        # Norvexa from Halcyon Bio, reported revenue of …"): the clause's subject before it is the figure's
+        for m in rel.regex.finditer(text, a, anchor):
+            if m.start() < o.start and o.end <= m.end():
+                main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
+                                                   and not (ana is not None and ana.fullmatch(f.text.strip())))
+                if main is not None:
+                    o = main
+                break
     if o is not None:
         return o.text, "company", o
     named = _reporting_subject(text, vocab, a, anchor, facts)
@@ -292,6 +308,9 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     cands, starts, ends = _candidates(periods)
     # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
+        own = _last_ending_by(cands, ends, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
+        if own is not None and own.end > cue.end and _ZH_OF.fullmatch(text, own.end, v.start):
+            return own
         before = _last_ending_by(cands, ends, min(cue.start, v.start))
         if before is not None:
             return before
@@ -311,6 +330,9 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[v.end:cands[i].start]) else None
     return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
         else None
+
+
+_ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
 class Periods(list):  # type: ignore[type-arg]  # a list of period facts
@@ -356,6 +378,14 @@ def _change(text: str, v: Any, cue: Fact, changes: FactIndex, used: set[int],
         if (lo <= c.start or c.start < cue.start < c.end) and c.end <= v.start:
             used.add(i)
             return c
+    # a change said before the metric word it is of ("a 20% rise in first-quarter revenue to $410 million")
+    of_cue = vocab.fig_rx.rules.get("fig.change_of_cue")
+    if of_cue is not None and cue.start <= v.start:
+        for i in changes.indices(cue.start - 80, cue.start):
+            c = facts[i]
+            if i not in used and c.end <= cue.start and of_cue.regex.fullmatch(text, c.end, cue.start):
+                used.add(i)
+                return c
     for i in changes.indices(v.end, v.end + 45):
         c = facts[i]
         if i in used:

@@ -45,7 +45,30 @@ def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
     """A sentence without figures that names a year still sets the period later sentences take ("2025 marked a
     record year …"); once figures have a period, only a reporting period changes it ("源于2023年底…的合作" dates
     an event)."""
-    ctx.set(last_period(art.vocab.periods_in(art.text, a, b, None, low=art.low), reporting=ctx.from_figures), b)
+    _set_from(art, ctx, art.vocab.periods_in(art.text, a, b, None, low=art.low), a, b)
+
+
+def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], a: int, b: int) -> None:
+    """The period in force after a sentence without figures: the last it names -- but in a sentence about a plan
+    (fig.plan_words) a period not ended at publication is the plan's date ("expected approval in the second half of
+    2025" in July 2025, "likely not before 2027"), no reporting period: it sets none."""
+    plan = art.vocab.fig_rx.rules.get("fig.plan_words")
+    if art.pub_year is not None and periods and plan is not None and plan.regex.search(art.text, a, b):
+        kept = [p for p in periods if not _to_come(p, art.pub_year, art.pub_month or 12)]
+        if not kept:
+            return
+        periods = kept
+    ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+
+
+def _to_come(p: Fact, pub_year: int, pub_month: int) -> bool:
+    """Whether a period is a quarter, a half or nine months that ends after the publication's month."""
+    m = _REPORTED.fullmatch(str(p.value or ""))
+    if m is None:
+        y = re.fullmatch(r"(?:FY)?((?:19|20)\d\d)", str(p.value or ""))
+        return y is not None and int(y.group(1)) > pub_year  # (a year to come: "not before 2027")
+    end = 3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]
+    return (int(m.group(3)), end) > (pub_year, pub_month)
 
 
 def quarter_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
@@ -153,7 +176,7 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
     out = []
     if DIGIT_UNIT.search(art.text, a, b):
         out = [f for f, _ in counts(art.text, art.vocab, a, b, periods, ctx.period, [], art.facts)]
-    ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+    _set_from(art, ctx, periods, a, b)
     return out
 
 
@@ -244,8 +267,12 @@ def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
     its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
     figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
     rule = art.vocab.fig_rx.rules.get("fig.company_expects")
+    if rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+        return False
+    if fig.period is None:
+        return True  # (an expected figure of no period named: "anticipates sales of $600 million next year")
     yr = year_of(fig.period)
-    if rule is None or art.pub_year is None or yr is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+    if art.pub_year is None or yr is None:
         return False
     m = _REPORTED.fullmatch(str(fig.period))
     end_month = (3 * int(m.group(2)) if m.group(2) else _ENDS[m.group(1)]) if m else 12
