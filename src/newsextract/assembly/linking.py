@@ -144,8 +144,10 @@ class Linker:
                 absorb(other, m)
                 heading = None
                 continue
-            if target is not None and self.separate_deal is not None and _assets_of(m) and _assets_of(target) and not (
-                    _assets_of(m) & _assets_of(target)) and self.separate_deal.search(text, m.start, m.end):
+            # (the clause's words first: a deal's drugs are gathered from all its mentions)
+            if target is not None and self.separate_deal is not None and self.separate_deal.search(
+                    text, m.start, m.end) and _assets_of(m) and _assets_of(target) and not (
+                    _assets_of(m) & _assets_of(target)):
                 target = None  # "… is also taking an option on QB-330 under a separate agreement": another deal
                 fresh = True
             if target is None and last is not None and not fresh and _completes(last, m):
