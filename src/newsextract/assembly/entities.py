@@ -104,11 +104,10 @@ class EntityResolver:
                     if rx.search(o.text.rstrip(". ")):
                         forms.setdefault(ent, set()).update(cs)
 
-        def of_country(ent: str | None, country: str) -> bool:
+        def countries(ent: str | None) -> set[str]:
+            """The countries a company may be of, as far as the text and the gazetteer tell (none: any)."""
             have = table.country(ent)
-            if have:
-                return have == country
-            return not ent or ent not in forms or country in forms[ent]
+            return {have} if have else forms.get(ent or "", set())
 
         for f in facts:
             if f.label != "ref" or f.kind not in ("descriptor", "self"):
@@ -137,10 +136,11 @@ class EntityResolver:
                         break
                     a, b = sentences[si - back]
                     cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
-                    cands = [o for o in cands if not country or of_country(o.extra.get("ent"), country)]
-                    sure = [o for o in cands if country and (table.country(o.extra.get("ent")) == country or country in
-                                                             forms.get(o.extra.get("ent") or "", ()))]
-                    cands = sure or cands  # one known to be of the country before one of no known country
+                    if country:
+                        cands = [o for o in cands if country in countries(o.extra.get("ent")) or not countries(
+                            o.extra.get("ent"))]
+                        sure = [o for o in cands if country in countries(o.extra.get("ent"))]
+                        cands = sure or cands  # one known to be of the country before one of no known country
                     if want:
                         cands = [o for o in cands if table.kind(o.extra.get("ent")) == want][-1:]
                     if cands:

@@ -416,7 +416,6 @@ _MUTATED = re.compile(r"[- ](?:exon \d+ )?(?:mutated|mutation|mutations|mutant|p
 #: before a target, that it is the target of a drug given with the deal's ("in combination with a PD-1 antibody")
 _COMBINED = re.compile(r"\b(?:in combination with|combined with|combination with|together with|alongside|add-on to)"
                        r"(?: (?:an?|the|its|their|approved|standard|existing|marketed|[\w-]+'s))*\s*$|(?:联合|聯合)$")
-
 #: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
 _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")

@@ -138,7 +138,8 @@ class ZhNames:
         if verb is not None and e - s - len(verb) >= 3:
             s += len(verb)
         # … or whose first character the match left out (获得明德生物 read as 得明德生物)
-        cut = next((s - k + len(v) for v in self.verbs for k in range(1, len(v)) if text.startswith(v, s - k)), 0)
+        cut = next((s - k + len(v) for v in self.verbs for k in range(1, min(len(v), s + 1))
+                    if text.startswith(v, s - k)), 0)
         if cut and e - cut >= 3:
             s = cut
         # … nor a clause that ends in one (辉瑞携手明德生物, 度牵手明德生物 after 再): the name starts after its last verb
