@@ -2320,3 +2320,42 @@ def test_a_descriptor_of_a_city_prefers_the_company_whose_legal_form_fits():
 ])
 def test_more_milestones_after_a_kind_named_before_add_up(text, milestones):
     assert [d.milestones.amount for d in extract(text).deals] == [milestones]
+
+
+@pytest.mark.parametrize("text,total", [
+    # a total in a clause that opens the sentence before its parties ("Under the agreement, valued at …, X gains …")
+    ("Under the agreement, valued at up to $620 million, Halvora Therapeutics gains global rights to Brightwell "
+     "Bio's BW-12.", Decimal("620000000")),
+    # the whole amount a party pays for a drug, its parts after it
+    ("Halvora Therapeutics will pay Brightwell Bio up to $540 million for BW-12, including $40 million upfront.",
+     Decimal("540000000")),
+    # 'for an aggregate of', 'tops out at'
+    ("Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront and up to $585 million in "
+     "milestones, for an aggregate of up to $620 million.", Decimal("620000000")),
+    ("Halvora Therapeutics is paying $35 million upfront to Brightwell Bio for BW-12, and the overall package tops out "
+     "at $620 million.", Decimal("620000000")),
+    # a price 'a share' and the whole price after it
+    ("Halvora Therapeutics said it would buy Brightwell Bio for $14 a share, or about $700 million.",
+     Decimal("700000000")),
+])
+def test_total_value_phrasings(text, total):
+    assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+@pytest.mark.parametrize("text", [
+    # 'with another' adds a sum the verb before the first amount does not pay now
+    "Halvora Therapeutics will pay Brightwell Bio $35 million upfront, with another $585 million tied to development "
+    "and commercial goals, for BW-12.",
+    # '$585 million plus': or more
+    "Halvora Therapeutics paid Brightwell Bio $35 million upfront for BW-12; another $585 million plus depends on "
+    "progress.",
+])
+def test_another_sum_tied_to_goals_is_the_milestones(text):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
+        (Decimal("35000000"), Decimal("585000000"))]
+
+
+def test_a_milestone_paid_beside_the_upfront_is_history():
+    text = ("Halvora Therapeutics paid $35 million upfront and a $20 million milestone tied to development goals to "
+            "Brightwell Bio for BW-12.")
+    assert [(d.upfront.amount, d.milestones) for d in extract(text).deals] == [(Decimal("35000000"), None)]

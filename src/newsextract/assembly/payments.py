@@ -62,6 +62,7 @@ class PaymentKinds:
         self.price_got_before = _rx(att, "price_got_before")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
+        self.history_apart = _rx(att, "history_apart")
         self.threshold_after = _rx(att, "threshold_after")
         self.threshold_noun_after = _rx(att, "threshold_noun_after")
         self.threshold_before = _rx(att, "threshold_before")
@@ -129,7 +130,7 @@ class PaymentKinds:
                 continue
             if kind == "total" and self._sums_nondeal(best, cues, m):
                 continue  # "net losses over three years, totaling $194.9 million"
-            if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best)
+            if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best, monies)
                                                             or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if kind in ("upfront", "exercise_fee") and self.exercise_cue is not None and self.exercise_cue.search(best.text) and (
@@ -309,14 +310,21 @@ class PaymentKinds:
             return False
         return not (self.ceiling_words is not None and self.ceiling_words.search(text, m.start, m.end))
 
-    def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact) -> bool:
+    def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact, monies: list[Fact]) -> bool:
         if mf.value.upper_bound or self.history is None:
             return False
-        if _PERFECT_RECEIVED.search(text, max(m.start, mf.start - 60), mf.start):
+        # (a verb before another amount is that amount's, when 'with' adds this one: "will pay X $35 million upfront,
+        # with another $585 million tied to development and commercial goals"; not "paid $35 million upfront and a $20
+        # million milestone")
+        lo = max(m.start, mf.start - 60)
+        prev = max((x.end for x in monies if lo <= x.end <= mf.start), default=-1)
+        if prev >= 0 and self.history_apart is not None and self.history_apart.search(text, prev, mf.start):
+            lo = prev
+        if _PERFECT_RECEIVED.search(text, lo, mf.start):
             return True  # "the Company had received milestone payments totaling $20.0 million": payments made
         if self.milestone_general is not None and self.milestone_general.search(cue.text):
             return False
-        return bool(self.history.search(text, max(m.start, mf.start - 60), mf.start)
+        return bool(self.history.search(text, lo, mf.start)
                     or (self.history_after is not None and self.history_after.match(text, mf.end, m.end)))
 
 
