@@ -2359,3 +2359,18 @@ def test_a_milestone_paid_beside_the_upfront_is_history():
     text = ("Halvora Therapeutics paid $35 million upfront and a $20 million milestone tied to development goals to "
             "Brightwell Bio for BW-12.")
     assert [(d.upfront.amount, d.milestones) for d in extract(text).deals] == [(Decimal("35000000"), None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a descriptor of a country neither company is known to be of: the party whose role the clause gives it
+    "Brightwell Bio is licensing BW-12 to Halvora Therapeutics; the US company is paying $35 million upfront.",
+    "Halvora Therapeutics is licensing BW-12 from Brightwell Bio. The Chinese biotech gets $35 million upfront.",
+    # a short name in brackets made of the first word's letters
+    "Halvora Therapeutics (HLV) has entered into an exclusive licence agreement under which Brightwell Bio grants HLV "
+    "rights to BW-12; HLV will pay $35 million upfront.",
+    # the other side named in the sentence's second clause, with no deal word of its own
+    "Brightwell Bio will receive $35 million upfront, and Halvora Therapeutics will receive the rights to BW-12.",
+])
+def test_roles_from_descriptors_short_names_and_a_second_clause(text):
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", "BW-12", Decimal("35000000"))]

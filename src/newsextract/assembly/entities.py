@@ -145,6 +145,11 @@ class EntityResolver:
                         cands = [o for o in cands if table.kind(o.extra.get("ent")) == want][-1:]
                     if cands:
                         f.extra["ent"], found = cands[0].extra.get("ent"), True
+                        alts = list(dict.fromkeys(e for o in cands if (e := o.extra.get("ent"))))
+                        if country and len(alts) >= 2 and not any(countries(e) for e in alts):
+                            # no company of the sentence is known to be of the descriptor's country: the nearest
+                            # subject is a guess the roles may correct (see linking)
+                            f.extra["alts"] = alts
                         break
                 if found:
                     break

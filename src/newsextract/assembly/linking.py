@@ -67,6 +67,8 @@ class Linker:
             if self._relative is not None and m.deal_cues:
                 m.rel_years = frozenset(self.relative_years[x.group().lower()]
                                         for x in self._relative.finditer(text, m.start, m.end))
+            if last is not None:
+                _descriptor_by_role(last, m)
             named = [p for p in m.parties if p.ent]
             if self._pipeline(text, m):
                 continue  # a pipeline's examples: no deal's drugs, no heading of the next deal
@@ -114,6 +116,9 @@ class Linker:
                 elif m.form_line and last is not None and m.sent - last.last_sent <= self.max_continue and len(
                         last.parties) == 1:
                     absorb(last, m)  # "3. Counterparty: X" under a form's deal: the other party of the deal
+                elif last is not None and m.sent == last.last_sent and _completes(last, m):
+                    absorb(last, m)  # "X will receive $35 million upfront, and Y will receive the rights to A": the
+                    # other side of the deal the sentence began
                 elif m.bullet and m.assets and m.end - m.start <= 120:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
@@ -235,6 +240,19 @@ class Linker:
             # "a Nasdaq-listed biotech signed a memorandum with a multinational"), or one, with no amount, after a deal
             # whose two sides are named ("市场传闻一家港股药企正与海外公司就…进行授权磋商"): another deal, of companies unnamed
         return not (m.money and not (m.backref or any(k in DEAL_KINDS for k, _, _ in m.money)))
+
+
+def _descriptor_by_role(last: DealState, m: Mention) -> None:
+    """A descriptor of a country no company before it is known to be of ("X is licensing A to Y; the US company is
+    paying $35 million upfront") refers to the party of the deal just described that has the role the clause gives it,
+    not to the nearest subject."""
+    for p in m.parties:
+        alts = p.fact.extra.get("alts")
+        if not alts or not p.role or p.weak or last.parties.get(p.ent) in (None, p.role):
+            continue
+        fit = [e for e in alts if last.parties.get(e) == p.role]
+        if len(fit) == 1:
+            p.ent = fit[0]
 
 
 def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = None) -> DealState | None:

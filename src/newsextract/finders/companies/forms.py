@@ -90,12 +90,26 @@ _CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
 
 def _acronym(define: str, name: str) -> list[str]:
     """The acronym in brackets after a name, when it is the name's initials ("Melbourne Institute of Cellular
-    Medicine (MICM)"); nothing else in bare brackets is a name ("(NYSE)", "(FDA)")."""
+    Medicine (MICM)") or letters of its first word in order ("Halvora Therapeutics (HLV)"); nothing else in bare
+    brackets is a name ("(NYSE)", "(FDA)")."""
     m = _BRACKET_ACRONYM.fullmatch(define)
     if m is None:
         return []
     initials = "".join(w[0] for w in _CAPITALISED.findall(name))
-    return [m.group(1)] if m.group(1) == initials else []
+    short = m.group(1)
+    if short == initials:
+        return [short]
+    # … or letters of the name's first word, in order, from its first ("Halvora Therapeutics (HLV)")
+    first = next(iter(_CAPITALISED.findall(name)), "").upper()
+    if len(short) >= 3 and first[:1] == short[0] and _in_order(short[1:], first[1:]):
+        return [short]
+    return []
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Every letter of ``letters`` occurs in ``word`` after the one before it."""
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx: re.Pattern[str] | None,
