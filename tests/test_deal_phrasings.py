@@ -2374,3 +2374,22 @@ def test_a_milestone_paid_beside_the_upfront_is_history():
 def test_roles_from_descriptors_short_names_and_a_second_clause(text):
     assert [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics", "BW-12", Decimal("35000000"))]
+
+
+@pytest.mark.parametrize("text,asset,targets", [
+    # the target of a drug the deal's is compared with is not the deal's
+    ("Halvora Therapeutics paid Brightwell Bio $35 million upfront for rights to BW-12, which is being tested against "
+     "Keytruda, a PD-1 inhibitor.", "BW-12", []),
+    ("Halvora Therapeutics paid Brightwell Bio $35 million upfront for rights to BW-12, a TIGIT antibody that beat an "
+     "approved PD-1 antibody in mice.", "BW-12", ["TIGIT"]),
+    # … but an antibody 'against' a target is aimed at it
+    ("Halvora Therapeutics paid Brightwell Bio $35 million upfront for rights to BW-12, an antibody against PD-1.",
+     "BW-12", ["PD-1"]),
+    # IL-23p19 is the IL-23 target; an INN ending in -mig is a drug
+    ("Brightwell Bio licensed BW-12, an IL-23p19 antibody, to Halvora Therapeutics for $35 million upfront.", "BW-12",
+     ["IL-23"]),
+    ("Halvora Therapeutics paid Brightwell Bio $35 million upfront for rights to zanitamig, a CD3xCD19 T-cell engager.",
+     "zanitamig", ["CD3", "CD19"]),
+])
+def test_assets_and_targets_of_the_deals_drug(text, asset, targets):
+    assert [(d.asset, d.targets) for d in extract(text).deals] == [(asset, targets)]

@@ -415,7 +415,14 @@ _MUTATED = re.compile(r"[- ](?:exon \d+ )?(?:mutated|mutation|mutations|mutant|p
                       r"expressing)\b|突变|突變|阳性|陽性")
 #: before a target, that it is the target of a drug given with the deal's ("in combination with a PD-1 antibody")
 _COMBINED = re.compile(r"\b(?:in combination with|combined with|combination with|together with|alongside|add-on to)"
-                       r"(?: (?:an?|the|its|their|approved|standard|existing|marketed|[\w-]+'s))*\s*$|(?:联合|聯合)$")
+                       r"(?: (?:an?|the|its|their|approved|standard|existing|marketed|[\w-]+'s))*\s*$|(?:联合|聯合)$"
+                       # … or of a drug it is compared with ("tested against Keytruda, a PD-1 inhibitor", "versus an
+                       # approved PD-1 antibody"; not "an antibody against PD-1")
+                       r"|\b(?:versus|vs\.?|compared (?:with|to)|head-to-head (?:with|against)|against|rivals?|"
+                       r"competitors?(?: to)?)\s+(?-i:[A-Z][\w-]*)(?:\s+\([\w-]+\))?,\s+(?:an?|the|its|[\w-]+'s)?\s*$"
+                       r"|\b(?:versus|vs\.?|compared (?:with|to)|head-to-head (?:with|against)|beat|outperform(?:s|ed)?|bested|"
+                       r"superior to|better than|non-?inferior to)\s+(?:an?|the|approved|"
+                       r"standard|existing|marketed)(?:\s+(?:approved|standard|existing|marketed|rival))?\s*$", re.I)
 #: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
 _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
