@@ -2393,3 +2393,14 @@ def test_roles_from_descriptors_short_names_and_a_second_clause(text):
 ])
 def test_assets_and_targets_of_the_deals_drug(text, asset, targets):
     assert [(d.asset, d.targets) for d in extract(text).deals] == [(asset, targets)]
+
+
+def test_a_listed_company_defined_with_its_group_is_the_announcer():
+    # Hong Kong announcements define the issuer '(the "Company", together with its subsidiaries, the "Group")'
+    text = ('The board of directors (the "Board") of Brightwell Bio Holdings Limited (the "Company", together with its '
+            'subsidiaries, the "Group") is pleased to announce that on 8 July 2025, the Company entered into an '
+            'exclusive license agreement with Halvora Therapeutics, Inc. ("Halvora"), pursuant to which the Company '
+            'has granted Halvora an exclusive license to BW-12. Halvora shall pay to the Company a non-refundable '
+            'upfront payment of US$35 million.')
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Brightwell Bio Holdings Limited", "Halvora Therapeutics, Inc.", Decimal("35000000"))]
