@@ -2404,3 +2404,18 @@ def test_a_listed_company_defined_with_its_group_is_the_announcer():
             'upfront payment of US$35 million.')
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
         ("Brightwell Bio Holdings Limited", "Halvora Therapeutics, Inc.", Decimal("35000000"))]
+
+
+@pytest.mark.parametrize("text,asset,targets", [
+    # a relative clause on a company names its own drugs, not the deal's
+    ("Halvora Therapeutics, which sells the PD-L1 antibody Imfinzor, licensed BW-12, a TIGIT antibody, from "
+     "Brightwell Bio for $35 million upfront.", "BW-12", ["TIGIT"]),
+    ("Brightwell Bio, whose lead drug is a FGFR2b antibody, licensed BW-12, a GPRC5D CAR-T, to Halvora Therapeutics "
+     "for $35 million upfront.", "BW-12", ["GPRC5D"]),
+    # a deal clause naming no target: the sentence about the deal's drug says which, not one on the parties' others
+    ("Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. Halvora already markets a PD-1 "
+     "antibody and an EGFR inhibitor and wants a KRAS drug to pair with them. BW-12 targets KRAS G12D.", "BW-12",
+     ["KRAS G12D"]),
+])
+def test_targets_of_the_parties_other_drugs_are_not_the_deals(text, asset, targets):
+    assert [(d.asset, d.targets) for d in extract(text).deals] == [(asset, targets)]

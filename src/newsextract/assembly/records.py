@@ -41,8 +41,10 @@ class DealWriter:
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
-        targets = _targets(allf, ev, text)
-        assets = _assets(allf, ents, ev)
+        asset_ev: list[Evidence] = []
+        assets = _assets(allf, ents, asset_ev, text)
+        targets = _targets(allf, ev, text, assets)
+        ev.extend(asset_ev)
         modality = _first(allf, "modality", ev, lambda f: f.value)
         territory = _first(allf, "territory", ev, lambda f: f.text.strip())
         royalty = _royalty(allf, text, ev)
@@ -327,7 +329,28 @@ def _sum_parts(parts: list[tuple[Fact, str]], ev: list[Evidence]) -> Money:
     return Money(amount=total, currency=cur, text=" + ".join(f.text for f in kept), upper_bound=ub)
 
 
-def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[str]:
+def _asides(m: Mention, text: str) -> list[tuple[int, int]]:
+    """Relative clauses on a company of ``m`` that state no deal term ("X, which sells the PD-L1 antibody A, …",
+    "X, whose lead drug is a FGFR2b antibody, …"): what they name is the company's, not the deal's."""
+    if not text or not m.parties:
+        return []
+    out = []
+    for p in m.parties:
+        x = _ASIDE.match(text, p.fact.end, m.end)
+        if x is None:
+            continue
+        a, b = x.span()
+        if any(a <= c.start < b for c in m.deal_cues) or any(a <= f.start < b for _, f, _ in m.money):
+            continue  # (", which licensed A from Y for «M»,": a deal of its own, cut apart or not)
+        out.append((a, b))
+    return out
+
+
+def _inside(f: Fact, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= f.start and f.end <= b for a, b in spans)
+
+
+def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: list[str] | None = None) -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
     has another, and one the patients lack ("HER2-negative") none at all. Where a clause stating the deal names a
@@ -335,8 +358,13 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
     partner's pipeline) are not the deal's."""
     found: dict[str, Fact] = {}  # each target's first mention, in order
     biomarker: dict[str, bool] = {}  # every mention of it is a patients' mutation
+    asides = {id(m): _asides(m, text) for m in allf}
+    aside = {t.value for m in allf for t in m.targets if _inside(t, asides[id(m)])}
+    outside = {t.value for m in allf for t in m.targets if not _inside(t, asides[id(m)])}
     for m in allf:
         for t in m.targets:
+            if outside and t.value in aside - outside:
+                continue  # a company's own drug's target, named in a relative clause on it: not the deal's
             if text and _NEGATIVE.match(text, t.end):
                 continue  # the patients lack it ("ER-positive/HER2-negative breast cancer"): not the drug's target
             if text and _COMBINED.search(text, max(0, t.start - 40), t.start):
@@ -348,6 +376,11 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "") -> list[st
     if not all(biomarker.values()):
         found = {v: t for v, t in found.items() if not biomarker[v]}
     stated = {t.value for m in allf if _states(m) for t in m.targets}
+    if not stated & set(found) and assets and any(
+            _states(m) and assets[0] in {a.value for a in m.assets} for m in allf):
+        # no clause stating the deal names a target: a sentence about the deal's drug alone ("BW-12 targets KRAS
+        # G12D") says which, not one about the parties' other drugs
+        stated = {t.value for m in allf if {a.value for a in m.assets} == {assets[0]} for t in m.targets}
     if stated & set(found):
         found = {v: t for v, t in found.items() if v in stated}
     out: list[str] = []
@@ -376,15 +409,23 @@ def _variant_of(v: str, t: str) -> bool:
         len(t) >= 4 and t[-1].isalpha() and rest[0].isdigit())
 
 
-def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence]) -> list[str]:
+def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence], text: str = "") -> list[str]:
     """The deal's assets, its own first: one named in a clause that states the deal (a deal word, a payment, a
-    party with a role) before one only described nearby; then the most often named; then the first."""
+    party with a role) before one only described nearby; then the most often named; then the first. A drug named
+    only in a relative clause on a company ("X, which sells A, licensed B from Y") is none, beside others."""
     found: dict[str, list[tuple[Fact, Mention]]] = {}
     names = {f.text for e in ents.entities.values() for f in e.facts}  # each company name once
+    aside: set[str] = set()
     for m in allf:
+        spans = _asides(m, text)
         for x in m.assets:
             if not any(x.value in n for n in names):
                 found.setdefault(x.value, []).append((x, m))
+                if _inside(x, spans):
+                    aside.add(x.value)
+    inner = {v for v in aside if all(_inside(x, _asides(m, text)) for x, m in found[v])}
+    if inner and len(inner) < len(found):
+        found = {v: occ for v, occ in found.items() if v not in inner}
     if not found:
         return []
 
@@ -423,6 +464,8 @@ _COMBINED = re.compile(r"\b(?:in combination with|combined with|combination with
                        r"|\b(?:versus|vs\.?|compared (?:with|to)|head-to-head (?:with|against)|beat|outperform(?:s|ed)?|bested|"
                        r"superior to|better than|non-?inferior to)\s+(?:an?|the|approved|"
                        r"standard|existing|marketed)(?:\s+(?:approved|standard|existing|marketed|rival))?\s*$", re.I)
+#: a relative clause on a company, right after its name (", which sells …,", ", whose lead drug is …,")
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.()«»]{0,100}?,")
 #: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
 _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 #: … unless the drug is said to target it ("靶向KIT和PDGFRA突变", "targeting EGFR mutations")
