@@ -2419,3 +2419,15 @@ def test_a_listed_company_defined_with_its_group_is_the_announcer():
 ])
 def test_targets_of_the_parties_other_drugs_are_not_the_deals(text, asset, targets):
     assert [(d.asset, d.targets) for d in extract(text).deals] == [(asset, targets)]
+
+
+@pytest.mark.parametrize("text,targets", [
+    # what the drug's target acts on is no target of the drug
+    ("Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. BW-12 blocks TSLP, a cytokine "
+     "that sits upstream of IL-4, IL-5 and IL-13 signalling.", ["TSLP"]),
+    # targets the text says the deal leaves out
+    ("Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. Brightwell's platform has also "
+     "produced ADCs against TROP2 and B7-H3, which are not part of the deal.", []),
+])
+def test_targets_acted_on_or_left_out_are_not_the_deals(text, targets):
+    assert [d.targets for d in extract(text).deals] == [targets]

@@ -369,6 +369,9 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: li
                 continue  # the patients lack it ("ER-positive/HER2-negative breast cancer"): not the drug's target
             if text and _COMBINED.search(text, max(0, t.start - 40), t.start):
                 continue  # the target of a drug given with the deal's ("in combination with a PD-1 antibody")
+            if text and (_PATHWAY.search(text, max(0, t.start - 50), t.start) or _EXCLUDED.match(text, t.end)):
+                continue  # what the target acts on ("TSLP, a cytokine upstream of IL-4, IL-5 and IL-13"), or what the
+                # text says the deal leaves out ("ADCs against TROP2 and B7-H3, which are not part of the deal")
             found.setdefault(t.value, t)
             only = bool(text) and _MUTATED.match(text, t.end) is not None and not _TARGETING.search(
                 text, max(0, t.start - 24), t.start)
@@ -464,6 +467,12 @@ _COMBINED = re.compile(r"\b(?:in combination with|combined with|combination with
                        r"|\b(?:versus|vs\.?|compared (?:with|to)|head-to-head (?:with|against)|beat|outperform(?:s|ed)?|bested|"
                        r"superior to|better than|non-?inferior to)\s+(?:an?|the|approved|"
                        r"standard|existing|marketed)(?:\s+(?:approved|standard|existing|marketed|rival))?\s*$", re.I)
+#: before a target, that it is one the drug's target acts on ("a cytokine that sits upstream of IL-4, IL-5 and IL-13")
+_PATHWAY = re.compile(r"\b(?:upstream|downstream)\s+of\s+(?:the\s+)?(?:[\w./-]+(?:,|\s+and|\s+or)?\s+){0,6}$", re.I)
+#: after a target, that the deal leaves it out ("…, which are not part of the deal")
+_EXCLUDED = re.compile(r"[^.;]{0,60}?\b(?:(?:are|is|were|was)\s+not\s+(?:part\s+of|included\s+in|covered\s+by|"
+                       r"subject\s+to)|(?:are|is|were|was)\s+excluded\s+from|fall\s+outside)\s+(?:the\s+)?(?:deal|"
+                       r"agreement|licen[cs]e|transaction|collaboration|pact)\b", re.I)
 #: a relative clause on a company, right after its name (", which sells …,", ", whose lead drug is …,")
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;.()«»]{0,100}?,")
 #: after a target, that the patients lack it ("HER2-negative", "HER2阴性"): no target of the deal's drug
