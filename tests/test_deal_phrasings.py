@@ -2431,3 +2431,12 @@ def test_targets_of_the_parties_other_drugs_are_not_the_deals(text, asset, targe
 ])
 def test_targets_acted_on_or_left_out_are_not_the_deals(text, targets):
     assert [d.targets for d in extract(text).deals] == [targets]
+
+
+def test_a_preposition_in_the_heading_before_makes_no_object_of_the_next_sentences_subject():
+    # "Deals of the week" ends without a full stop: its "of" is not before the company that opens the next sentence
+    text = ("Deals of the week\n"
+            "Halvora Therapeutics paid Brightwell Bio $35 million upfront for BW-12, a TIGIT antibody [1]. Kestrel "
+            "Pharma, meanwhile, took global rights to Orlin Bio's OB-7 for $60 million upfront [2].")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics"), ("Orlin Bio", "Kestrel Pharma")]

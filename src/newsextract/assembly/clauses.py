@@ -114,15 +114,19 @@ class ClauseSplitter:
         self.object_before = _guarded(obj) if obj else None
         self.subject_after = re.compile(subj) if subj else None
 
-    def is_object(self, text: str, f: Fact) -> bool:
+    def is_object(self, text: str, f: Fact, lo: int = 0) -> bool:
         """A company right after a preposition ("with multinational drugmaker GSK"), unless a relative clause or a
-        participle makes it the subject of what follows ("from X, which will receive", "with X paying")."""
-        if self.object_before is None or not self.object_before.search(text, max(0, f.start - 50), f.start):
+        participle makes it the subject of what follows ("from X, which will receive", "with X paying"); the
+        preposition is in its sentence (from ``lo``: not "Deals of the week" in the heading before it)."""
+        if self.object_before is None or not self.object_before.search(text, max(lo, f.start - 50), f.start):
             return False
         return not (self.subject_after is not None and self.subject_after.match(text, f.end, f.end + 40))
 
     def clauses(self, text: str, sent: int, a: int, b: int, facts: list[Fact]) -> Iterator[Clause]:
-        masked, to_text = mask(text, a, b, facts, self.is_object)
+        def is_object(t: str, f: Fact) -> bool:
+            return self.is_object(t, f, a)
+
+        masked, to_text = mask(text, a, b, facts, is_object)
         cuts = {0, len(masked)}
         cuts.update(m.end() for m in self.split_rx.finditer(masked) if not _inside_brackets(masked, m.start()))
         if len(cuts) > 2 and self.fronted_terms is not None and (fr := self.fronted_terms.match(masked)) is not None:
@@ -151,7 +155,7 @@ class ClauseSplitter:
             ca, cb = to_text(x), to_text(y)
             lo, hi = bisect.bisect_left(starts, ca), bisect.bisect_right(starts, cb)
             cfacts = [f for f in facts[lo:hi] if f.end <= cb]
-            cm, cmap = mask(text, ca, cb, cfacts, self.is_object)
+            cm, cmap = mask(text, ca, cb, cfacts, is_object)
             if items and x in items:
                 item += 1
             yield Clause(sent, ca, cb, cfacts, cm, cmap, list_item=item if items and y >= first_item else -1)
@@ -163,10 +167,10 @@ class ClauseSplitter:
         ra, rb = to_text(rel.start("rel")), to_text(rel.end("rel"))
         sa = to_text(rel.start())
         rfacts = [f for f in facts if sa <= f.start and f.end <= rb]
-        rm, rmap = mask(text, sa, rb, rfacts, self.is_object)
+        rm, rmap = mask(text, sa, rb, rfacts, lambda t, f: self.is_object(t, f, a))
         yield Clause(sent, sa, rb, rfacts, rm, rmap)
         mfacts = [f for f in facts if not (ra <= f.start and f.end <= rb)]
-        mm, mmap = mask(text, a, b, mfacts, self.is_object)
+        mm, mmap = mask(text, a, b, mfacts, lambda t, f: self.is_object(t, f, a))
         words = text[ra:rb]  # (masked as written: none of its facts is masked here)
         at = mm.find(words)
         if at >= 0:
