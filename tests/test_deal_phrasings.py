@@ -2440,3 +2440,20 @@ def test_a_preposition_in_the_heading_before_makes_no_object_of_the_next_sentenc
             "Pharma, meanwhile, took global rights to Orlin Bio's OB-7 for $60 million upfront [2].")
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics"), ("Orlin Bio", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    "Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront plus as much as $585 million in "
+    "back-end payments.",
+    # 'on offer' is no takeover offer
+    "Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront. Another $585 million is on offer in "
+    "milestones.",
+    # a sum earned if the drug reaches goals, or payable on events
+    "Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront, and stands to earn up to $585 "
+    "million if BW-12 reaches certain goals.",
+    "Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront, with a further $585 million payable "
+    "on certain events.",
+])
+def test_milestone_ceilings_in_other_words(text):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
+        (Decimal("35000000"), Decimal("585000000"), None)]
