@@ -2457,3 +2457,14 @@ def test_a_preposition_in_the_heading_before_makes_no_object_of_the_next_sentenc
 def test_milestone_ceilings_in_other_words(text):
     assert [(d.upfront.amount, d.milestones and d.milestones.amount, d.total_value) for d in extract(text).deals] == [
         (Decimal("35000000"), Decimal("585000000"), None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Brightwell Bio, which counts Kestrel Pharma as its largest shareholder, licensed BW-12 to Halvora Therapeutics "
+    "for $35 million upfront.",
+    "Brightwell Bio, whose partner Kestrel Pharma sells its drugs in Japan, licensed BW-12 to Halvora Therapeutics for "
+    "$35 million upfront.",
+])
+def test_a_company_inside_a_relative_clause_is_not_the_subject_of_the_main_verb(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics")]

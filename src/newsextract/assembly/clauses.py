@@ -113,11 +113,16 @@ class ClauseSplitter:
         subj = data.get("subject_after")
         self.object_before = _guarded(obj) if obj else None
         self.subject_after = re.compile(subj) if subj else None
+        #: a company inside a relative clause on another, after its verb: the object of that verb
+        inside = data.get("inside_relative")
+        self.inside_relative = _guarded(inside) if inside else None
 
     def is_object(self, text: str, f: Fact, lo: int = 0) -> bool:
         """A company right after a preposition ("with multinational drugmaker GSK"), unless a relative clause or a
         participle makes it the subject of what follows ("from X, which will receive", "with X paying"); the
         preposition is in its sentence (from ``lo``: not "Deals of the week" in the heading before it)."""
+        if self.inside_relative is not None and self.inside_relative.search(text, max(lo, f.start - 80), f.start):
+            return True  # "X, which counts Y as its largest shareholder, licensed …": Y is not the subject of 'licensed'
         if self.object_before is None or not self.object_before.search(text, max(lo, f.start - 50), f.start):
             return False
         return not (self.subject_after is not None and self.subject_after.match(text, f.end, f.end + 40))
