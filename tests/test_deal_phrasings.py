@@ -2468,3 +2468,10 @@ def test_milestone_ceilings_in_other_words(text):
 def test_a_company_inside_a_relative_clause_is_not_the_subject_of_the_main_verb(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics")]
+
+
+def test_it_as_the_subject_of_a_deal_verb_is_the_company_the_text_is_about():
+    text = ("It has been a busy month for Brightwell Bio. On March 3 it licensed BW-12 to Halvora Therapeutics for $35 "
+            "million upfront. On March 17 it sold its rights to BW-9 to Meridia Pharma for $12 million.")
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", "BW-12"), ("Brightwell Bio", "Meridia Pharma", "BW-9")]

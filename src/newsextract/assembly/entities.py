@@ -109,6 +109,7 @@ class EntityResolver:
             have = table.country(ent)
             return {have} if have else forms.get(ent or "", set())
 
+        its: list[Fact] = []  # 'it' resolved so far
         for f in facts:
             if f.label != "ref" or f.kind not in ("descriptor", "self"):
                 continue
@@ -124,6 +125,7 @@ class EntityResolver:
             if which is not None:
                 self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
                 continue
+            pronoun = f.text.lower() == "it"
             country = next((c for w, c in self.countries.items() if w in f.text), None)
             kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
             # a descriptor of a kind ("the Big Pharma") is the last company of that kind named before it in this
@@ -136,6 +138,9 @@ class EntityResolver:
                         break
                     a, b = sentences[si - back]
                     cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
+                    if pronoun:  # 'it' after a sentence whose subject was 'it' too: the company that one was
+                        cands = sorted(cands + [x for x in its if a <= x.start and x.end <= min(b, f.start)],
+                                       key=lambda o: o.start)
                     if country:
                         cands = [o for o in cands if country in countries(o.extra.get("ent")) or not countries(
                             o.extra.get("ent"))]
@@ -153,6 +158,8 @@ class EntityResolver:
                         break
                 if found:
                     break
+            if pronoun and f.extra.get("ent"):
+                its.append(f)
 
     @staticmethod
     def _same_partner(f: Fact, orgs: list[Fact], sentences: Sequence[tuple[int, int]], si: int) -> None:
