@@ -2475,3 +2475,19 @@ def test_it_as_the_subject_of_a_deal_verb_is_the_company_the_text_is_about():
             "million upfront. On March 17 it sold its rights to BW-9 to Meridia Pharma for $12 million.")
     assert [(d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics", "BW-12"), ("Brightwell Bio", "Meridia Pharma", "BW-9")]
+
+
+def test_it_receiving_money_is_the_company_the_text_is_about():
+    text = ("Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. Brightwell Bio has other "
+            "partners too. Under a 2022 agreement, it received $5 million upfront from Kestrel Pharma to develop "
+            "antibodies against undisclosed targets.")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", Decimal("35000000")),
+        ("Brightwell Bio", "Kestrel Pharma", Decimal("5000000"))]
+
+
+def test_a_condition_before_the_subject_stays_with_its_clause():
+    text = ("Brightwell Bio licensed BW-12 to Halvora Therapeutics for $35 million upfront. Upon reaching development, "
+            "regulatory, and sales milestones, it will receive $585 million in milestone payments.")
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
+        (Decimal("35000000"), Decimal("585000000"))]
