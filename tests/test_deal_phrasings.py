@@ -5,6 +5,7 @@ Each case is an article and the deals it must give: (licensor, licensee, {money 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -2491,3 +2492,28 @@ def test_a_condition_before_the_subject_stays_with_its_clause():
             "regulatory, and sales milestones, it will receive $585 million in milestone payments.")
     assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
         (Decimal("35000000"), Decimal("585000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront and will also buy $10 million of "
+    "Brightwell stock.",
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront; it will also invest $10 million "
+    "in Brightwell shares.",
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. Halvora will also purchase 2 "
+    "million newly issued Brightwell shares for $10 million.",
+])
+def test_money_for_a_partys_shares_is_equity(text):
+    assert [(d.upfront.amount, d.equity and d.equity.amount, d.total_value) for d in extract(text).deals] == [
+        (Decimal("35000000"), Decimal("10000000"), None)]
+
+
+def test_a_company_offering_its_own_shares_invests_in_no_deal():
+    text = ("Halvora Therapeutics licensed BW-12 from Brightwell Bio for $35 million upfront. Separately, Halvora "
+            "announced a public offering of $175 million of its common stock.")
+    assert [d.equity for d in extract(text).deals] == [None]
+
+
+def test_a_case_sensitive_part_of_a_case_insensitive_rule_has_no_lower_cased_fast_form():
+    from newsextract.patterns import _compile
+    rx, fast = _compile(r"\bof (?-i:[A-Z]\w+) stock", re.IGNORECASE, "t", "t")
+    assert fast is None and rx.search("of brightwell stock") is None

@@ -300,7 +300,7 @@ def _compile(src: str, flags: int, rule_id: str, where: str) -> tuple[re.Pattern
     except re.error as exc:
         raise PatternError(E.E010.format(path=where, reason=f"rule {rule_id!r}: bad regex: {exc}")) from exc
     fast = None
-    if flags & re.IGNORECASE:
+    if flags & re.IGNORECASE and "(?-i" not in src:  # (a case-sensitive part would match lower case in the fast form)
         try:
             fast = re.compile(lower_pattern(src))
         except re.error:
