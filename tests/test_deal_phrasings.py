@@ -2517,3 +2517,12 @@ def test_a_case_sensitive_part_of_a_case_insensitive_rule_has_no_lower_cased_fas
     from newsextract.patterns import _compile
     rx, fast = _compile(r"\bof (?-i:[A-Z]\w+) stock", re.IGNORECASE, "t", "t")
     assert fast is None and rx.search("of brightwell stock") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio. Halvora will pay the company $35 million upfront.",
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio. Halvora will pay the Chinese biotech $35 million upfront.",
+])
+def test_a_descriptor_the_sentences_only_company_pays_is_the_other_one(text):
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", Decimal("35000000"))]

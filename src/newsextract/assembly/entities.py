@@ -48,6 +48,9 @@ class EntityResolver:
         self.self_descriptor = re.compile(sd) if sd else None
         #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
         self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
+        #: the words before a descriptor that make it an object ("pay the company", "invest in the company"): the
+        #: subject of its sentence is not what it refers to
+        self.object_ref = re.compile(names["object_reference_before"]) if names.get("object_reference_before") else None
         #: "the Company and" / "本公司與" just before a company: that company is the counterparty, never the self
         sp = names.get("self_partner_before")
         self.self_partner = re.compile(sp) if sp else None
@@ -86,10 +89,10 @@ class EntityResolver:
         if self.unit_before is not None:
             self._units(text, facts, orgs, table)
         if sentences and self.countries:
-            self._descriptors(facts, orgs, sentences, table)
+            self._descriptors(text, facts, orgs, sentences, table)
         return table
 
-    def _descriptors(self, facts: list[Fact], orgs: list[Fact], sentences: Sequence[tuple[int, int]],
+    def _descriptors(self, text: str, facts: list[Fact], orgs: list[Fact], sentences: Sequence[tuple[int, int]],
                      table: EntityTable) -> None:
         """A descriptor ("the Seoul-based company", "the Chinese firm") refers to the first company named before it
         in its sentence, else to the first company of the sentences before (the subject they were about), skipping
@@ -160,6 +163,13 @@ class EntityResolver:
                     break
             if pronoun and f.extra.get("ent"):
                 its.append(f)
+            if found and self.object_ref is not None and self.object_ref.search(text, max(0, f.start - 12), f.start):
+                # "X will pay the company $35 million": a company its own sentence's one company pays (or invests in,
+                # or licenses to) is the other one, named before
+                here = [o for o in orgs if si >= 0 and sentences[si][0] <= o.start and o.end <= f.start]
+                if len(here) == 1 and here[0].extra.get("ent") == f.extra.get("ent") and not text.startswith(
+                        ("'s", "’s"), here[0].end):  # (not "X's partner paid … to the company")
+                    self._same_partner(f, orgs, sentences, si)
 
     @staticmethod
     def _same_partner(f: Fact, orgs: list[Fact], sentences: Sequence[tuple[int, int]], si: int) -> None:
