@@ -22,6 +22,9 @@ from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, En
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
+#: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -36,8 +39,13 @@ class DealWriter:
               warnings: list[str]) -> Deal | None:
         ev: list[Evidence] = []
         allf = d.mentions
-        if any(s.kind == "denied" for m in allf for s in m.status):
-            return None  # a deal the article's own words deny ("rejecting a report that it had approached X")
+        denied = [m for m in allf if any(s.kind == "denied" for s in m.status)]
+        if denied and not (all(s.rule in _SOFT_DENIALS for m in denied for s in m.status if s.kind == "denied")
+                           and any(m.framed and m.money and all(x.start < s.start for _, x, _ in m.money for s in m.status
+                                                                if s.kind == "denied") for m in allf)):
+            return None  # a deal the article's own words deny ("rejecting a report that it had approached X"), or
+            # one only foreseen or ruled out ("has no plans to license WP-9") that no clause states with terms told
+            # before the words that rule it out
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
