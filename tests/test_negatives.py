@@ -59,3 +59,39 @@ def test_an_option_the_buyer_would_not_exercise_is_terminated() -> None:
     deals = _deals("Ashdown Pharma said it would not exercise its option to license the Claudin18.2 ADC from Binhai "
                    "Bio; Binhai is now seeking a new partner.")
     assert [d.status for d in deals] == ["terminated"]
+
+
+#: money that is no business-development deal: loans, grants, government contracts, damages, supply agreements
+#: (status.not_bd vetoes a deal of generic deal words only and no deal payment)
+NOT_BD = [
+    "Solenne Bio entered into a credit agreement with Oxford Finance providing for up to $75 million in term loans. "
+    "The company will use the funds to support the launch of its approved drug.",
+    "Halvern Pharma secured a $150 million term loan facility from Hercules Capital. The first tranche of $50 million "
+    "was drawn at closing, with additional tranches available upon achievement of clinical milestones.",
+    "A jury ordered Alder Biotech to pay $320 million in damages to Fenwick Pharma for infringing patents covering its "
+    "PD-1 antibody. Alder Biotech said it would appeal the verdict.",
+    "Oxley Pharma won a $50 million contract from the Department of Defense to supply nerve agent antidotes.",
+    "The Gates Foundation will provide up to $30 million in grant funding to Ulverston Bio to advance its "
+    "tuberculosis drug UB-12 through phase 2.",
+    "Rowan Bio signed a manufacturing supply agreement with Lonza for commercial production of its antibody RB-40.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BD)
+def test_money_of_no_deal_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize(("text", "licensor", "licensee", "upfront"), [
+    ("Alder Biotech agreed to pay Fenwick Pharma $50 million upfront for a licence to its PD-1 antibody patents, "
+     "settling their litigation; Fenwick will receive royalties on sales.", "Fenwick Pharma", "Alder Biotech", 50),
+    ("Rowan Bio signed a license and supply agreement with Lonza Pharma, which gains rights to RB-40 in Japan for "
+     "$12 million upfront.", "Rowan Bio", "Lonza Pharma", 12),
+])
+def test_a_licence_beside_a_settlement_or_supply_is_kept(text: str, licensor: str, licensee: str,
+                                                          upfront: int) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+    assert d.upfront is not None and d.upfront.amount == Decimal(upfront * 1_000_000)

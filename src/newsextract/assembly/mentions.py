@@ -82,8 +82,9 @@ class MentionBuilder:
             # out-licensing agreements": the many deals come after this one's term, as a comparison
             m.aggregate = False
         self.payments.assign(text, m, clause.facts, shared_cue)
-        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or (m.bullet or form_line) and orgs):
-            return None
+        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or any(s.kind != "not_bd" for s in m.status)
+                or (m.bullet or form_line) and orgs):
+            return None  # (a loan or a grant alone says nothing about a deal: status.not_bd only vetoes one)
         m.form_line = form_line and bool(orgs)
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal

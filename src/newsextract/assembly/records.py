@@ -78,6 +78,11 @@ class DealWriter:
                 c.kind != "other" for m in allf for c in m.deal_cues):
             return None  # a deal told only as another's background, with no term ("assume liabilities tied to X's
             # prior in-licensing of the molecule from Novartis")
+        if any(s.kind == "not_bd" for m in allf for s in m.status) and all(
+                c.kind == "other" for m in allf for c in m.deal_cues) and royalty is None and not (
+                fields.keys() & {"upfront", "near_term", "milestones"}):
+            return None  # a loan, a grant, a government contract, damages or a supply agreement, with no deal word
+            # but 'agreement'/'contract' and no deal payment ("a credit agreement … up to $75 million in term loans")
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
