@@ -95,3 +95,13 @@ def test_a_licence_beside_a_settlement_or_supply_is_kept(text: str, licensor: st
     d = deals[0]
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
     assert d.upfront is not None and d.upfront.amount == Decimal(upfront * 1_000_000)
+
+
+def test_a_background_licence_from_a_company_named_after_its_province_keeps_its_roles() -> None:
+    """A partnered drug's news tells its licence as background; its roles must be right for it to match the
+    optional background deal of a gold (the source licenses, though the name finder left the place out)."""
+    deals = _deals("Corrin Therapeutics presented updated phase 1 data for CRN-301, the KRAS G12C inhibitor it licensed "
+                   "from Jiangsu Hengtai in 2021, at the ASCO annual meeting.")
+    assert len(deals) == 1
+    assert "Hengtai" in deals[0].licensor.name
+    assert deals[0].licensee.name == "Corrin Therapeutics"
