@@ -30,6 +30,9 @@ NOT_DONE = [
     "Alcott Bio is among the companies that BioNova could target for acquisition, analysts said, citing its KRAS "
     "pipeline.",
     "Norland Bio denied a Bloomberg report that it was in talks to be acquired by Amgen.",
+    "Thackeray Bio said the FDA cleared its investigational new drug application for TB-1120, an oral small-molecule "
+    "GLP-1 receptor agonist. Its chief executive said the company intends to keep global rights through phase 2 and "
+    "would consider partnering afterwards. 'We are not in a hurry to sign a deal,' he said.",
 ]
 
 
@@ -105,3 +108,17 @@ def test_a_background_licence_from_a_company_named_after_its_province_keeps_its_
     assert len(deals) == 1
     assert "Hengtai" in deals[0].licensor.name
     assert deals[0].licensee.name == "Corrin Therapeutics"
+
+
+@pytest.mark.parametrize("text", [
+    "Thackeray Bio intends to keep Chinese rights to TB-1120. It licensed the rest of the world to Novo Nordisk for "
+    "$50 million upfront.",
+    "Thackeray Bio, which had said it would consider partnering TB-1120 after phase 2, licensed the drug to Novo "
+    "Nordisk for $50 million upfront.",
+])
+def test_a_deal_told_beside_words_that_rule_one_out_is_kept(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Thackeray Bio", "Novo Nordisk")
+    assert d.upfront is not None and d.upfront.amount == Decimal("50000000")

@@ -41,11 +41,13 @@ class DealWriter:
         allf = d.mentions
         denied = [m for m in allf if any(s.kind == "denied" for s in m.status)]
         if denied and not (all(s.rule in _SOFT_DENIALS for m in denied for s in m.status if s.kind == "denied")
-                           and any(m.framed and m.money and all(x.start < s.start for _, x, _ in m.money for s in m.status
-                                                                if s.kind == "denied") for m in allf)):
+                           and any(m.money and (m.framed or m not in denied and any(c.kind != "other" for c in m.deal_cues))
+                                   for m in allf)):
             return None  # a deal the article's own words deny ("rejecting a report that it had approached X"), or
-            # one only foreseen or ruled out ("has no plans to license WP-9") that no clause states with terms told
-            # before the words that rule it out
+            # one only foreseen or ruled out ("has no plans to license WP-9") that no clause states with money, binding
+            # both sides ("licensed the drug to AbbVie for $150 million, after saying it had no plans to partner it")
+            # or naming the deal apart from those words ("… intends to keep Chinese rights. It licensed the rest of
+            # the world to Novo Nordisk for $50 million upfront")
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
