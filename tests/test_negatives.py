@@ -122,3 +122,20 @@ def test_a_deal_told_beside_words_that_rule_one_out_is_kept(text: str) -> None:
     d = deals[0]
     assert (d.licensor.name, d.licensee.name) == ("Thackeray Bio", "Novo Nordisk")
     assert d.upfront is not None and d.upfront.amount == Decimal("50000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallam Pharmaceutical reported licensing income of RMB 1.2 billion. Hallam said it had cash and short-term "
+    "investments of RMB 7.8 billion.",
+    "Hallam Pharmaceutical, which licenses its drugs to partners, had cash and short-term investments of RMB 7.8 "
+    "billion at the end of June.",
+])
+def test_a_balance_sheet_line_is_no_near_term_payment(text: str) -> None:
+    """'short-term investments' is a balance-sheet line, not a short-term (near-term) payment of a deal."""
+    assert _deals(text) == []
+
+
+def test_near_term_payments_stay_near_term() -> None:
+    deals = _deals("Hallam Pharmaceutical licensed HP-12 to Vireo Bio for $40 million upfront. Vireo will also make "
+                   "near-term milestone payments of $10 million.")
+    assert len(deals) == 1 and deals[0].near_term is not None and deals[0].near_term.amount == Decimal("10000000")
