@@ -33,6 +33,9 @@ NOT_DONE = [
     "Thackeray Bio said the FDA cleared its investigational new drug application for TB-1120, an oral small-molecule "
     "GLP-1 receptor agonist. Its chief executive said the company intends to keep global rights through phase 2 and "
     "would consider partnering afterwards. 'We are not in a hurry to sign a deal,' he said.",
+    "Cartwright Bio reported a third-quarter net loss of $21.7 million. Revenue was $5.3 million, all of it royalties "
+    "on sales of Voxara by its licensee Daiichi Sankyo. The company expects phase 2 data for its IL-4R antibody CB-44 "
+    "in mid-2026 and is evaluating options to partner the program.",
 ]
 
 
@@ -77,6 +80,9 @@ NOT_BD = [
     "The Gates Foundation will provide up to $30 million in grant funding to Ulverston Bio to advance its "
     "tuberculosis drug UB-12 through phase 2.",
     "Rowan Bio signed a manufacturing supply agreement with Lonza for commercial production of its antibody RB-40.",
+    "Fairhaven Pharma will spend $2 billion on a new plant in Cork to produce its obesity drugs. The plant is expected "
+    "to start production in 2028. Fairhaven also signed an agreement with the Irish government for grants worth EUR 40 "
+    "million.",
 ]
 
 
