@@ -145,3 +145,51 @@ def test_near_term_payments_stay_near_term() -> None:
     deals = _deals("Hallam Pharmaceutical licensed HP-12 to Vireo Bio for $40 million upfront. Vireo will also make "
                    "near-term milestone payments of $10 million.")
     assert len(deals) == 1 and deals[0].near_term is not None and deals[0].near_term.amount == Decimal("10000000")
+
+
+#: a lawsuit, a settled dispute, a stake bought on the market, a building bought: no deal whatever deal words it holds
+#: (status.not_bd_strong)
+NOT_BD_STRONG = [
+    "Gillingham Pharma is suing its former licensee Hawick Bio for $100 million, alleging Hawick failed to use "
+    "diligent efforts to develop GH-2.",
+    "Cromer Pharma paid $30 million to settle a dispute with Dunmow Bio over milestone payments owed under their 2018 "
+    "licence for the TNF antibody CD-40.",
+    "Garston Pharma acquired a 10% stake in listed peer Hythe Bio on the open market for $45 million, according to a "
+    "regulatory filing. Garston called it a financial investment.",
+    "Harrow Bio bought a 200,000-square-foot manufacturing facility in Ohio from a contract manufacturer for $38 "
+    "million.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BD_STRONG)
+def test_a_lawsuit_or_a_purchase_of_no_deal_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize(("text", "licensor", "licensee", "field", "amount"), [
+    ("Kestrel Bio licensed its PD-1 patents to Lowick Pharma for $50 million upfront, ending a lawsuit between the two.",
+     "Kestrel Bio", "Lowick Pharma", "upfront", 50),
+    ("Kestrel Bio ended its lawsuit against Lowick Pharma. Lowick will pay $50 million upfront for a licence to "
+     "Kestrel's PD-1 patents.", "Kestrel Bio", "Lowick Pharma", "upfront", 50),
+    ("Garston Pharma licensed GP-5 to Hythe Bio for $20 million upfront. Hythe also acquired a 5% stake in Garston on "
+     "the open market.", "Garston Pharma", "Hythe Bio", "upfront", 20),
+    ("Harrow Bio agreed to acquire Lisle Therapeutics and its manufacturing plant in Ohio for $380 million in cash.",
+     "Lisle Therapeutics", "Harrow Bio", "total_value", 380),
+])
+def test_a_deal_beside_a_lawsuit_or_a_stake_is_kept(text: str, licensor: str, licensee: str, field: str,
+                                                    amount: int) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+    assert getattr(d, field) is not None and getattr(d, field).amount == Decimal(amount * 1_000_000)
+
+
+def test_a_rejected_takeover_proposal_is_talks_and_an_agreement_not_renewed_ends() -> None:
+    deals = _deals("Rainham Bio said its board rejected an unsolicited $2.5 billion takeover proposal from Selsdon "
+                   "Pharma as undervaluing the company.")
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
+        ("Rainham Bio", "Selsdon Pharma", "in_discussion")]
+    deals = _deals("Tadley Pharma said it would not renew its co-promotion agreement with Upminster Bio for the "
+                   "diabetes drug Glycora when it expires in 2026.")
+    assert [d.status for d in deals] == ["terminated"]

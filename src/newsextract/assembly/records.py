@@ -85,6 +85,14 @@ class DealWriter:
                 fields.keys() & {"upfront", "near_term", "milestones"}):
             return None  # a loan, a grant, a government contract, damages or a supply agreement, with no deal word
             # but 'agreement'/'contract' and no deal payment ("a credit agreement … up to $75 million in term loans")
+        strong = [m for m in allf if any(s.rule == "status.not_bd_strong" for s in m.status)]
+        if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
+                m.start <= e.start < m.end for m in strong) for e in ev) and not any(
+                m.framed and (m.money or m.royalty) for m in allf):
+            return None  # a lawsuit, a settlement, a stake bought on the market, a plant bought: whatever deal words
+            # it holds, no deal, unless a deal payment is told outside it or a clause binds both sides with money
+            # ("is suing its former licensee Hawick Bio for $100 million"; "paid $30 million to settle a dispute …
+            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million")
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
