@@ -193,3 +193,17 @@ def test_a_rejected_takeover_proposal_is_talks_and_an_agreement_not_renewed_ends
     deals = _deals("Tadley Pharma said it would not renew its co-promotion agreement with Upminster Bio for the "
                    "diabetes drug Glycora when it expires in 2026.")
     assert [d.status for d in deals] == ["terminated"]
+
+
+def test_two_partners_of_a_third_named_after_one_preposition_are_no_deal() -> None:
+    text = ("Revenue for the six months ended 30 June 2025 was £48.6 million, including collaboration income of £22.1 "
+            "million from AstraZeneca and Bayer. No new partnership agreements were signed in the period; the Group "
+            "continues to seek a partner for WP-12.")
+    assert _deals(text) == []
+
+
+def test_rights_returned_with_a_territory_word_end_the_licence() -> None:
+    deals = _deals("Ulverton Bio said on Thursday that Daewoong Pharmaceutical had decided to return the Asian rights to "
+                   "UB-9, a DPP1 inhibitor, effective in six months. Ulverton said it would retain the $15 million "
+                   "upfront it received when the licence was signed in 2022.")
+    assert [d.status for d in deals] == ["terminated"]

@@ -17,7 +17,7 @@ from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
-from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
+from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention, PartyRef
 
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
@@ -107,6 +107,10 @@ class DealWriter:
                 _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start) for p in sides):
             return None  # two partners of a third, each after "with" ("its collaborations with X … and with Y"), and
             # nothing read from the text makes one pay the other
+        if licensor is not None and licensee is not None and not {"licensor", "licensee"} <= set(d.role_rules) - d.weak_roles \
+                and _coordinated(sides, text):
+            return None  # two companies on one side of a preposition ("collaboration income of £22.1 million from
+            # AstraZeneca and Bayer"): partners of a third, and only a guess makes one pay the other
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -445,6 +449,22 @@ _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
 #: a company named as the object of "with" ("partnerships with Bayer … and with Bristol Myers Squibb")
+#: two companies named as the objects of one preposition: "from «X» and «Y»"
+_COORD_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?:with\s+|from\s+)?", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:from|with|by|to|of|for)\s+(?:the\s+)?$", re.I)
+
+
+def _coordinated(sides: list[PartyRef], text: str) -> bool:
+    """The deal's two sides are named by name one after the other, joined by 'and', after one preposition ('from X
+    and Y'): the same relation to a third, no relation to each other."""
+    facts = sorted({(p.fact.start, p.fact.end, p.ent) for p in sides if p.fact.label == "org"})
+    for (s1, e1, a), (s2, _, b) in zip(facts, facts[1:], strict=False):
+        if a != b and s2 - e1 <= 8 and _COORD_BETWEEN.fullmatch(text, e1, s2) and _PREP_BEFORE.search(
+                text, max(0, s1 - 12), s1):
+            return True
+    return False
+
+
 _WITH_OBJECT = re.compile(r"\b(?:with|與|与|和)\s*(?:the\s+)?$", re.I)
 
 #: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)
