@@ -207,3 +207,26 @@ def test_rights_returned_with_a_territory_word_end_the_licence() -> None:
                    "UB-9, a DPP1 inhibitor, effective in six months. Ulverton said it would retain the $15 million "
                    "upfront it received when the licence was signed in 2022.")
     assert [d.status for d in deals] == ["terminated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hengrui alone has signed out-licensing deals worth more than $12 billion since 2023, with upfront payments of "
+    "about $600 million.",
+    "Big pharma paid an average upfront of $72 million for Chinese ADCs in 2024, up from $41 million in 2023, according "
+    "to Jefferies.",
+    "Kelun-Biotech has received more than $1 billion in upfront and milestone payments from Merck since their first "
+    "deal in 2022.",
+    "Deal value for China out-licensing fell 20% in October. Hengrui, Kelun and Duality each signed one agreement, but "
+    "none disclosed upfront payments above $100 million.",
+])
+def test_a_sum_over_deals_or_years_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_combined_figure_of_one_deal_is_kept() -> None:
+    deals = _deals("Duocheng Biotech will get a combined $65 million in upfront and near-term payments from Ferrand "
+                   "Pharma for DC-303, a B7-H4 ADC.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Duocheng Biotech", "Ferrand Pharma")
+    assert d.upfront is not None and d.upfront.amount == Decimal("65000000")

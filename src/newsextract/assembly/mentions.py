@@ -93,6 +93,8 @@ class MentionBuilder:
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
             m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1])]
+            if not m.framed and any(f.rule == "agg.summed" for f in aggs):
+                m.money = []  # "an average upfront of $72 million", "since their first deal in 2022": sums all
         return m
 
 
