@@ -230,3 +230,23 @@ def test_a_combined_figure_of_one_deal_is_kept() -> None:
     d = deals[0]
     assert (d.licensor.name, d.licensee.name) == ("Duocheng Biotech", "Ferrand Pharma")
     assert d.upfront is not None and d.upfront.amount == Decimal("65000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Under the terms of the existing agreement, AbbVie pays Arden Bio royalties in the low double digits on net sales "
+    "of Arvix.",
+    "Baxley Pharma pays Cold Spring Bio a 5% royalty on sales of Kelvo, which generated $1.2 billion last year.",
+    "Xylem Bio receives tiered royalties of 10% to 15% from Novartis on sales of Zarvio, which reached $800 million in "
+    "2024.",
+])
+def test_an_old_licence_s_royalty_alone_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_royalty_of_a_licence_told_as_one_is_kept() -> None:
+    deals = _deals("Arden Bio granted AbbVie an exclusive licence to Arvix; AbbVie will pay Arden Bio tiered royalties "
+                   "in the low double digits on net sales.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Arden Bio", "AbbVie")
+    assert d.royalty is not None and d.royalty.tiered

@@ -64,7 +64,10 @@ class DealWriter:
         # a royalty rate between two parties a frame bound (not a prior's guess) is a term: "阿斯利康将…向和黄医药支付30%
         # 固定特许权使用费"
         paid_royalty = royalty is not None and (royalty.max_pct is not None or royalty.tiered) and (
-            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules))
+            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules)) and (
+            self.lang != "en" or any(c.kind != "other" for m in allf for c in m.deal_cues))
+        # (in English, only with a deal word beyond 'agreement': "AbbVie pays Arden Bio royalties in the low double
+        # digits on net sales of Arvix" tells an old licence's royalty, no deal)
         # a company bought by another, both bound by an acquisition frame, is a deal without a term ("X agreed to
         # acquire Y for $107 per share in cash": the price of a share is none). English only: Chinese text gives the
         # 收购 frame to words that are no companies ("多家省属医药集团通过并购整合地方药企") far more often (realdev zh
