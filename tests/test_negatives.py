@@ -250,3 +250,31 @@ def test_a_royalty_of_a_licence_told_as_one_is_kept() -> None:
     d = deals[0]
     assert (d.licensor.name, d.licensee.name) == ("Arden Bio", "AbbVie")
     assert d.royalty is not None and d.royalty.tiered
+
+
+#: rights a company holds are no deal (records._owned_rights; status.not_done)
+OWNED_RIGHTS = [
+    "Ainsley Bio retains full global commercial rights to AB-12, its TYK2 inhibitor, and plans to launch it itself in "
+    "the US.",
+    "Bramley Pharma holds worldwide rights to BP-4, an IL-23 antibody discovered in-house, and has no partner for the "
+    "program.",
+    "Ingle Bio has exclusive rights to develop and commercialize IB-33 in China under its own patents; the company is "
+    "funded through 2027.",
+    "Elland Bio's wholly-owned PD-1/VEGF bispecific EB-5 has not been licensed and remains available for partnering in "
+    "all territories.",
+    "Hurst Pharma's strategy is to keep US rights and license ex-US rights for its assets.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_RIGHTS)
+def test_rights_a_company_holds_are_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_rights_granted_are_a_deal_though_the_licensee_then_holds_them() -> None:
+    deals = _deals("Ainsley Bio granted Corvel Pharma exclusive global rights to AB-12 for $30 million upfront. Corvel "
+                   "now holds worldwide rights to the drug.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Ainsley Bio", "Corvel Pharma", "AB-12")
+    assert d.upfront is not None and d.upfront.amount == Decimal("30000000")

@@ -100,10 +100,11 @@ class DealWriter:
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
-                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" for m in allf if not m.aggregate
-                                                          for c in m.deal_cues):
+                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" or _owned_rights(c, text)
+                                                          for m in allf if not m.aggregate for c in m.deal_cues):
             return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
-            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
+            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none; nor rights
+            # a company holds: "retains full global commercial rights to AB-12"): a drug story
         sides = [p for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))]
         if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and sides \
                 and len({p.ent for p in sides}) == 2 and all(
@@ -452,6 +453,19 @@ _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
 #: a company named as the object of "with" ("partnerships with Bayer … and with Bristol Myers Squibb")
+#: a verb of owning right before a licence cue's rights: the company's own rights, no deal ("retains full global
+#: commercial rights", "holds worldwide rights", "has exclusive rights to develop")
+_OWN_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|hold(?:s|ing)?|held|own(?:s|ed|ing)?|keep(?:s|ing)?|kept|has|have|had)"
+                         r"\s+(?:(?:full|all|the|its|their|sole|entire|exclusive|global|worldwide|commercial|development|"
+                         r"and|U\.?S\.?|Chinese|regional)\s+){0,4}$", re.I)
+
+
+def _owned_rights(cue: Fact, text: str) -> bool:
+    """A licence cue naming rights a company holds ("retains full global commercial rights"), not a grant of them."""
+    return cue.rule == "deal.license" and cue.text.rstrip().endswith("rights") and _OWN_BEFORE.search(
+        text, max(0, cue.start - 60), cue.start) is not None
+
+
 #: two companies named as the objects of one preposition: "from «X» and «Y»"
 _COORD_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?:with\s+|from\s+)?", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:from|with|by|to|of|for)\s+(?:the\s+)?$", re.I)
