@@ -278,3 +278,27 @@ def test_rights_granted_are_a_deal_though_the_licensee_then_holds_them() -> None
     d = deals[0]
     assert (d.licensor.name, d.licensee.name, d.asset) == ("Ainsley Bio", "Corvel Pharma", "AB-12")
     assert d.upfront is not None and d.upfront.amount == Decimal("30000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Kirby Pharma abandoned its plan to buy a stake in Lund Bio after Chinese regulators failed to approve the "
+    "investment in time.",
+    "Yeovil Bio's stock fell 30% after Zane Pharma said it would not pursue an acquisition of the company.",
+])
+def test_a_plan_dropped_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_deal_done_after_a_plan_dropped_is_kept() -> None:
+    deals = _deals("Zane Pharma, which had said in March it would not pursue an acquisition, agreed to buy Yeovil Bio "
+                   "for $900 million in cash.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Yeovil Bio", "Zane Pharma")
+    assert d.total_value is not None and d.total_value.amount == Decimal("900000000")
+
+
+def test_an_option_that_expired_unexercised_is_terminated() -> None:
+    deals = _deals("Radford Bio said its option agreement with Sterling Pharma expired unexercised at the end of June; "
+                   "Radford now holds all rights to RB-14.")
+    assert [d.status for d in deals] == ["terminated"]
