@@ -158,6 +158,10 @@ NOT_BD_STRONG = [
     "regulatory filing. Garston called it a financial investment.",
     "Harrow Bio bought a 200,000-square-foot manufacturing facility in Ohio from a contract manufacturer for $38 "
     "million.",
+    "Nairn Bio signed a memorandum of understanding with Olney Hospital to collaborate on real-world studies of its "
+    "PD-1 antibody NB-1.",
+    "Pitlochry Pharma partnered with CVS Health to expand access to its GLP-1 drug Pitvia through a pharmacy savings "
+    "program.",
 ]
 
 
