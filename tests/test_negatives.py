@@ -306,3 +306,12 @@ def test_an_option_that_expired_unexercised_is_terminated() -> None:
     deals = _deals("Radford Bio said its option agreement with Sterling Pharma expired unexercised at the end of June; "
                    "Radford now holds all rights to RB-14.")
     assert [d.status for d in deals] == ["terminated"]
+
+
+def test_the_amounts_of_a_loan_are_no_deal_s_terms() -> None:
+    text = ("Aspen Vale Therapeutics in-licensed AV-520 from the University of Leeds.\n\nAspen Vale also entered into a "
+            "term loan facility of up to $50 million with Crestline Lending, of which $15 million was drawn at "
+            "closing.")
+    deals = _deals(text)
+    assert all(d.upfront is None and d.total_value is None for d in deals)
+    assert all("Crestline" not in (p.name if p else "") for d in deals for p in (d.licensor, d.licensee))

@@ -89,6 +89,10 @@ class MentionBuilder:
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
         m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
+        if not m.framed and any(s.rule == "status.not_bd" for s in m.status) and all(
+                c.kind == "other" for c in m.deal_cues):
+            m.money = []  # the amounts of a loan, a grant or a government contract are no deal's terms ("a term loan
+            # facility of up to $50 million …, of which $15 million was drawn at closing")
         if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
