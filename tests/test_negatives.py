@@ -33,6 +33,8 @@ NOT_DONE = [
     "Thackeray Bio said the FDA cleared its investigational new drug application for TB-1120, an oral small-molecule "
     "GLP-1 receptor agonist. Its chief executive said the company intends to keep global rights through phase 2 and "
     "would consider partnering afterwards. 'We are not in a hurry to sign a deal,' he said.",
+    "Quorn Bio's chief executive said a partner for QB-12 could pay $100 million upfront, based on recent comparable "
+    "deals.",
     "Cartwright Bio reported a third-quarter net loss of $21.7 million. Revenue was $5.3 million, all of it royalties "
     "on sales of Voxara by its licensee Daiichi Sankyo. The company expects phase 2 data for its IL-4R antibody CB-44 "
     "in mid-2026 and is evaluating options to partner the program.",
