@@ -317,3 +317,20 @@ def test_the_amounts_of_a_loan_are_no_deal_s_terms() -> None:
     deals = _deals(text)
     assert all(d.upfront is None and d.total_value is None for d in deals)
     assert all("Crestline" not in (p.name if p else "") for d in deals for p in (d.licensor, d.licensee))
+
+
+#: the generic deal words in their other senses (deal.generic)
+OTHER_SENSES = [
+    "Tarporley Pharma's IL-23 antibody TP-5 is a big deal for patients, said Merck's former head of immunology, who "
+    "now advises the company.",
+    "Usk Bio uses a contract manufacturer, Lonza, to make its ADC UB-7, and relies on a contract research "
+    "organization, IQVIA, for its trials.",
+    "Yately Pharma's stock was struck by a sell-off after AstraZeneca reported better data for a competing TROP2 ADC.",
+    "Zennor Bio sealed its place in the obesity race with phase 2 data for its GLP-1 agonist ZB-1, outperforming Novo "
+    "Nordisk's semaglutide.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SENSES)
+def test_deal_words_in_other_senses_are_no_deal(text: str) -> None:
+    assert _deals(text) == []
