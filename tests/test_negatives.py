@@ -30,6 +30,8 @@ NOT_DONE = [
     "Alcott Bio is among the companies that BioNova could target for acquisition, analysts said, citing its KRAS "
     "pipeline.",
     "Norland Bio denied a Bloomberg report that it was in talks to be acquired by Amgen.",
+    "Jiangsu Hengrui said the rumor that it is negotiating with Pfizer on the transfer of its PD-1 product is not true, "
+    "and the company has not planned any major asset restructuring.",
     "Thackeray Bio said the FDA cleared its investigational new drug application for TB-1120, an oral small-molecule "
     "GLP-1 receptor agonist. Its chief executive said the company intends to keep global rights through phase 2 and "
     "would consider partnering afterwards. 'We are not in a hurry to sign a deal,' he said.",
