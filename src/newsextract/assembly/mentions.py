@@ -82,16 +82,23 @@ class MentionBuilder:
             # out-licensing agreements": the many deals come after this one's term, as a comparison
             m.aggregate = False
         self.payments.assign(text, m, clause.facts, shared_cue)
-        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or m.status or (m.bullet or form_line) and orgs):
-            return None
+        if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or any(s.kind != "not_bd" for s in m.status)
+                or (m.bullet or form_line) and orgs):
+            return None  # (a loan or a grant alone says nothing about a deal: status.not_bd only vetoes one)
         m.form_line = form_line and bool(orgs)
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
         m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
+        if not m.framed and any(s.rule == "status.not_bd" for s in m.status) and all(
+                c.kind == "other" for c in m.deal_cues):
+            m.money = []  # the amounts of a loan, a grant or a government contract are no deal's terms ("a term loan
+            # facility of up to $50 million …, of which $15 million was drawn at closing")
         if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
             m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1])]
+            if not m.framed and any(f.rule == "agg.summed" for f in aggs):
+                m.money = []  # "an average upfront of $72 million", "since their first deal in 2022": sums all
         return m
 
 

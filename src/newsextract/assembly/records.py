@@ -17,11 +17,14 @@ from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
-from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention
+from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention, PartyRef
 
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
+#: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -36,8 +39,15 @@ class DealWriter:
               warnings: list[str]) -> Deal | None:
         ev: list[Evidence] = []
         allf = d.mentions
-        if any(s.kind == "denied" for m in allf for s in m.status):
-            return None  # a deal the article's own words deny ("rejecting a report that it had approached X")
+        denied = [m for m in allf if any(s.kind == "denied" for s in m.status)]
+        if denied and not (all(s.rule in _SOFT_DENIALS for m in denied for s in m.status if s.kind == "denied")
+                           and any(m.money and (m.framed or m not in denied and any(c.kind != "other" for c in m.deal_cues))
+                                   for m in allf)):
+            return None  # a deal the article's own words deny ("rejecting a report that it had approached X"), or
+            # one only foreseen or ruled out ("has no plans to license WP-9") that no clause states with money, binding
+            # both sides ("licensed the drug to AbbVie for $150 million, after saying it had no plans to partner it")
+            # or naming the deal apart from those words ("… intends to keep Chinese rights. It licensed the rest of
+            # the world to Novo Nordisk for $50 million upfront")
         dtype = _deal_type(allf, d)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
@@ -56,7 +66,10 @@ class DealWriter:
         # a royalty rate between two parties a frame bound (not a prior's guess) is a term: "阿斯利康将…向和黄医药支付30%
         # 固定特许权使用费"
         paid_royalty = royalty is not None and (royalty.max_pct is not None or royalty.tiered) and (
-            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules))
+            licensor is not None and licensee is not None and {"licensor", "licensee"} <= set(d.role_rules)) and (
+            self.lang != "en" or any(c.kind != "other" for m in allf for c in m.deal_cues))
+        # (in English, only with a deal word beyond 'agreement': "AbbVie pays Arden Bio royalties in the low double
+        # digits on net sales of Arvix" tells an old licence's royalty, no deal)
         # a company bought by another, both bound by an acquisition frame, is a deal without a term ("X agreed to
         # acquire Y for $107 per share in cash": the price of a share is none). English only: Chinese text gives the
         # 收购 frame to words that are no companies ("多家省属医药集团通过并购整合地方药企") far more often (realdev zh
@@ -72,20 +85,38 @@ class DealWriter:
                 c.kind != "other" for m in allf for c in m.deal_cues):
             return None  # a deal told only as another's background, with no term ("assume liabilities tied to X's
             # prior in-licensing of the molecule from Novartis")
+        if any(s.kind == "not_bd" for m in allf for s in m.status) and all(
+                c.kind == "other" for m in allf for c in m.deal_cues) and royalty is None and not (
+                fields.keys() & {"upfront", "near_term", "milestones"}):
+            return None  # a loan, a grant, a government contract, damages or a supply agreement, with no deal word
+            # but 'agreement'/'contract' and no deal payment ("a credit agreement … up to $75 million in term loans")
+        strong = [m for m in allf if any(s.rule == "status.not_bd_strong" for s in m.status)]
+        if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
+                m.start <= e.start < m.end for m in strong) for e in ev) and not any(
+                m.framed and (m.money or m.royalty) for m in allf):
+            return None  # a lawsuit, a settlement, a stake bought on the market, a plant bought: whatever deal words
+            # it holds, no deal, unless a deal payment is told outside it or a clause binds both sides with money
+            # ("is suing its former licensee Hawick Bio for $100 million"; "paid $30 million to settle a dispute …
+            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million")
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
-                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" for m in allf if not m.aggregate
-                                                          for c in m.deal_cues):
+                set(d.role_rules) - d.weak_roles) and all(c.kind == "other" or _owned_rights(c, text)
+                                                          for m in allf if not m.aggregate for c in m.deal_cues):
             return None  # one company, a drug, no deal word, no terms, no role read from the text but a weak one
-            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none): a drug story
+            # ("Roche's trontinemab … are the names everyone cites"; the deal words of a statistic are none; nor rights
+            # a company holds: "retains full global commercial rights to AB-12"): a drug story
         sides = [p for m in allf for p in m.parties if p.ent and p.ent in (d.roles.get("licensor"), d.roles.get("licensee"))]
         if licensor is not None and licensee is not None and not {"licensor", "licensee"} & set(d.role_rules) and sides \
                 and len({p.ent for p in sides}) == 2 and all(
                 _WITH_OBJECT.search(text, max(0, p.fact.start - 16), p.fact.start) for p in sides):
             return None  # two partners of a third, each after "with" ("its collaborations with X … and with Y"), and
             # nothing read from the text makes one pay the other
+        if licensor is not None and licensee is not None and not {"licensor", "licensee"} <= set(d.role_rules) - d.weak_roles \
+                and _coordinated(sides, text):
+            return None  # two companies on one side of a preposition ("collaboration income of £22.1 million from
+            # AstraZeneca and Bayer"): partners of a third, and only a guess makes one pay the other
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -481,6 +512,35 @@ _NEGATIVE = re.compile(r"[- ]?(?:negative\b|阴性|陰性)")
 _TARGETING = re.compile(r"(?:靶向|target(?:s|ing|ed)?|against|inhibit(?:s|ing|or of)?)[^.;。；]{0,20}$", re.I)
 
 #: a company named as the object of "with" ("partnerships with Bayer … and with Bristol Myers Squibb")
+#: a verb of owning right before a licence cue's rights: the company's own rights, no deal ("retains full global
+#: commercial rights", "holds worldwide rights", "has exclusive rights to develop")
+_OWN_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|hold(?:s|ing)?|held|own(?:s|ed|ing)?|keep(?:s|ing)?|kept|has|have|had)"
+                         r"\s+(?:(?:full|all|the|its|their|sole|entire|exclusive|global|worldwide|commercial|development|"
+                         r"and|U\.?S\.?|Chinese|regional)\s+){0,4}$", re.I)
+
+
+def _owned_rights(cue: Fact, text: str) -> bool:
+    """A licence cue naming rights a company holds ("retains full global commercial rights"), not a grant of them."""
+    return cue.rule == "deal.license" and cue.text.rstrip().endswith("rights") and _OWN_BEFORE.search(
+        text, max(0, cue.start - 60), cue.start) is not None
+
+
+#: two companies named as the objects of one preposition: "from «X» and «Y»"
+_COORD_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?:with\s+|from\s+)?", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:from|with|by|to|of|for)\s+(?:the\s+)?$", re.I)
+
+
+def _coordinated(sides: list[PartyRef], text: str) -> bool:
+    """The deal's two sides are named by name one after the other, joined by 'and', after one preposition ('from X
+    and Y'): the same relation to a third, no relation to each other."""
+    facts = sorted({(p.fact.start, p.fact.end, p.ent) for p in sides if p.fact.label == "org"})
+    for (s1, e1, a), (s2, _, b) in zip(facts, facts[1:], strict=False):
+        if a != b and s2 - e1 <= 8 and _COORD_BETWEEN.fullmatch(text, e1, s2) and _PREP_BEFORE.search(
+                text, max(0, s1 - 12), s1):
+            return True
+    return False
+
+
 _WITH_OBJECT = re.compile(r"\b(?:with|與|与|和)\s*(?:the\s+)?$", re.I)
 
 #: a word for royalties near a rate, in the rate's clause, makes the rate a royalty rate (English and Chinese)

@@ -1,0 +1,338 @@
+"""Text that reports no deal, or fewer deals than its deal words suggest (texts written for these tests).
+
+Each negative must give no deal record; each positive near-miss the deal it states, so that a filter for the
+negatives does not kill real deals.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from newsextract import extract
+
+
+def _deals(text: str) -> list:
+    return extract(text, lang="en").deals
+
+
+#: a deal the company only says it might do, has not done, or others foresee (status.not_done, status.foreseen)
+NOT_DONE = [
+    "Delmont Pharma said it remains open to licensing its TROP2 ADC outside China but has no plans to sell the asset. "
+    "The company will run its own phase 3 trial.",
+    "Wetherby Pharma said it had no plans to license its PD-1/VEGF bispecific WP-9 and would instead build its own "
+    "sales force in the US.",
+    "Vernham Bio's stock soared 60% after the company said its CD3xBCMA T-cell engager VB-5 shrank tumours in 80% of "
+    "patients. The company has not partnered the drug.",
+    "Analysts at Cowen expect Seaforth Bio to sign a licensing deal for its IL-23 antibody within a year, which they "
+    "say could bring an upfront payment of about $100 million.",
+    "Alcott Bio is among the companies that BioNova could target for acquisition, analysts said, citing its KRAS "
+    "pipeline.",
+    "Norland Bio denied a Bloomberg report that it was in talks to be acquired by Amgen.",
+    "Jiangsu Hengrui said the rumor that it is negotiating with Pfizer on the transfer of its PD-1 product is not true, "
+    "and the company has not planned any major asset restructuring.",
+    "Thackeray Bio said the FDA cleared its investigational new drug application for TB-1120, an oral small-molecule "
+    "GLP-1 receptor agonist. Its chief executive said the company intends to keep global rights through phase 2 and "
+    "would consider partnering afterwards. 'We are not in a hurry to sign a deal,' he said.",
+    "Quorn Bio's chief executive said a partner for QB-12 could pay $100 million upfront, based on recent comparable "
+    "deals.",
+    "Cartwright Bio reported a third-quarter net loss of $21.7 million. Revenue was $5.3 million, all of it royalties "
+    "on sales of Voxara by its licensee Daiichi Sankyo. The company expects phase 2 data for its IL-4R antibody CB-44 "
+    "in mid-2026 and is evaluating options to partner the program.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DONE)
+def test_a_deal_not_done_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_deal_done_after_saying_it_would_not_be_is_kept() -> None:
+    deals = _deals("Wetherby Pharma licensed its PD-1/VEGF bispecific WP-9 to Summit Pharma for $500 million upfront, "
+                   "after saying last year it had no plans to partner the drug.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Wetherby Pharma", "Summit Pharma", "WP-9")
+    assert d.upfront is not None and d.upfront.amount == Decimal("500000000")
+
+
+def test_a_confirmed_talk_is_kept() -> None:
+    deals = _deals("Norland Bio confirmed it is in talks to be acquired by Amgen for about $2 billion.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.status) == ("Norland Bio", "Amgen", "in_discussion")
+    assert d.total_value is not None and d.total_value.amount == Decimal("2000000000")
+
+
+def test_an_option_the_buyer_would_not_exercise_is_terminated() -> None:
+    deals = _deals("Ashdown Pharma said it would not exercise its option to license the Claudin18.2 ADC from Binhai "
+                   "Bio; Binhai is now seeking a new partner.")
+    assert [d.status for d in deals] == ["terminated"]
+
+
+#: money that is no business-development deal: loans, grants, government contracts, damages, supply agreements
+#: (status.not_bd vetoes a deal of generic deal words only and no deal payment)
+NOT_BD = [
+    "Solenne Bio entered into a credit agreement with Oxford Finance providing for up to $75 million in term loans. "
+    "The company will use the funds to support the launch of its approved drug.",
+    "Halvern Pharma secured a $150 million term loan facility from Hercules Capital. The first tranche of $50 million "
+    "was drawn at closing, with additional tranches available upon achievement of clinical milestones.",
+    "A jury ordered Alder Biotech to pay $320 million in damages to Fenwick Pharma for infringing patents covering its "
+    "PD-1 antibody. Alder Biotech said it would appeal the verdict.",
+    "Oxley Pharma won a $50 million contract from the Department of Defense to supply nerve agent antidotes.",
+    "The Gates Foundation will provide up to $30 million in grant funding to Ulverston Bio to advance its "
+    "tuberculosis drug UB-12 through phase 2.",
+    "Rowan Bio signed a manufacturing supply agreement with Lonza for commercial production of its antibody RB-40.",
+    "Fairhaven Pharma will spend $2 billion on a new plant in Cork to produce its obesity drugs. The plant is expected "
+    "to start production in 2028. Fairhaven also signed an agreement with the Irish government for grants worth EUR 40 "
+    "million.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BD)
+def test_money_of_no_deal_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize(("text", "licensor", "licensee", "upfront"), [
+    ("Alder Biotech agreed to pay Fenwick Pharma $50 million upfront for a licence to its PD-1 antibody patents, "
+     "settling their litigation; Fenwick will receive royalties on sales.", "Fenwick Pharma", "Alder Biotech", 50),
+    ("Rowan Bio signed a license and supply agreement with Lonza Pharma, which gains rights to RB-40 in Japan for "
+     "$12 million upfront.", "Rowan Bio", "Lonza Pharma", 12),
+])
+def test_a_licence_beside_a_settlement_or_supply_is_kept(text: str, licensor: str, licensee: str,
+                                                          upfront: int) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+    assert d.upfront is not None and d.upfront.amount == Decimal(upfront * 1_000_000)
+
+
+def test_a_background_licence_from_a_company_named_after_its_province_keeps_its_roles() -> None:
+    """A partnered drug's news tells its licence as background; its roles must be right for it to match the
+    optional background deal of a gold (the source licenses, though the name finder left the place out)."""
+    deals = _deals("Corrin Therapeutics presented updated phase 1 data for CRN-301, the KRAS G12C inhibitor it licensed "
+                   "from Jiangsu Hengtai in 2021, at the ASCO annual meeting.")
+    assert len(deals) == 1
+    assert "Hengtai" in deals[0].licensor.name
+    assert deals[0].licensee.name == "Corrin Therapeutics"
+
+
+@pytest.mark.parametrize("text", [
+    "Thackeray Bio intends to keep Chinese rights to TB-1120. It licensed the rest of the world to Novo Nordisk for "
+    "$50 million upfront.",
+    "Thackeray Bio, which had said it would consider partnering TB-1120 after phase 2, licensed the drug to Novo "
+    "Nordisk for $50 million upfront.",
+])
+def test_a_deal_told_beside_words_that_rule_one_out_is_kept(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Thackeray Bio", "Novo Nordisk")
+    assert d.upfront is not None and d.upfront.amount == Decimal("50000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallam Pharmaceutical reported licensing income of RMB 1.2 billion. Hallam said it had cash and short-term "
+    "investments of RMB 7.8 billion.",
+    "Hallam Pharmaceutical, which licenses its drugs to partners, had cash and short-term investments of RMB 7.8 "
+    "billion at the end of June.",
+])
+def test_a_balance_sheet_line_is_no_near_term_payment(text: str) -> None:
+    """'short-term investments' is a balance-sheet line, not a short-term (near-term) payment of a deal."""
+    assert _deals(text) == []
+
+
+def test_near_term_payments_stay_near_term() -> None:
+    deals = _deals("Hallam Pharmaceutical licensed HP-12 to Vireo Bio for $40 million upfront. Vireo will also make "
+                   "near-term milestone payments of $10 million.")
+    assert len(deals) == 1 and deals[0].near_term is not None and deals[0].near_term.amount == Decimal("10000000")
+
+
+#: a lawsuit, a settled dispute, a stake bought on the market, a building bought: no deal whatever deal words it holds
+#: (status.not_bd_strong)
+NOT_BD_STRONG = [
+    "Gillingham Pharma is suing its former licensee Hawick Bio for $100 million, alleging Hawick failed to use "
+    "diligent efforts to develop GH-2.",
+    "Cromer Pharma paid $30 million to settle a dispute with Dunmow Bio over milestone payments owed under their 2018 "
+    "licence for the TNF antibody CD-40.",
+    "Garston Pharma acquired a 10% stake in listed peer Hythe Bio on the open market for $45 million, according to a "
+    "regulatory filing. Garston called it a financial investment.",
+    "Harrow Bio bought a 200,000-square-foot manufacturing facility in Ohio from a contract manufacturer for $38 "
+    "million.",
+    "Nairn Bio signed a memorandum of understanding with Olney Hospital to collaborate on real-world studies of its "
+    "PD-1 antibody NB-1.",
+    "Pitlochry Pharma partnered with CVS Health to expand access to its GLP-1 drug Pitvia through a pharmacy savings "
+    "program.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BD_STRONG)
+def test_a_lawsuit_or_a_purchase_of_no_deal_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize(("text", "licensor", "licensee", "field", "amount"), [
+    ("Kestrel Bio licensed its PD-1 patents to Lowick Pharma for $50 million upfront, ending a lawsuit between the two.",
+     "Kestrel Bio", "Lowick Pharma", "upfront", 50),
+    ("Kestrel Bio ended its lawsuit against Lowick Pharma. Lowick will pay $50 million upfront for a licence to "
+     "Kestrel's PD-1 patents.", "Kestrel Bio", "Lowick Pharma", "upfront", 50),
+    ("Garston Pharma licensed GP-5 to Hythe Bio for $20 million upfront. Hythe also acquired a 5% stake in Garston on "
+     "the open market.", "Garston Pharma", "Hythe Bio", "upfront", 20),
+    ("Harrow Bio agreed to acquire Lisle Therapeutics and its manufacturing plant in Ohio for $380 million in cash.",
+     "Lisle Therapeutics", "Harrow Bio", "total_value", 380),
+])
+def test_a_deal_beside_a_lawsuit_or_a_stake_is_kept(text: str, licensor: str, licensee: str, field: str,
+                                                    amount: int) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+    assert getattr(d, field) is not None and getattr(d, field).amount == Decimal(amount * 1_000_000)
+
+
+def test_a_rejected_takeover_proposal_is_talks_and_an_agreement_not_renewed_ends() -> None:
+    deals = _deals("Rainham Bio said its board rejected an unsolicited $2.5 billion takeover proposal from Selsdon "
+                   "Pharma as undervaluing the company.")
+    assert [(d.licensor.name, d.licensee.name, d.status) for d in deals] == [
+        ("Rainham Bio", "Selsdon Pharma", "in_discussion")]
+    deals = _deals("Tadley Pharma said it would not renew its co-promotion agreement with Upminster Bio for the "
+                   "diabetes drug Glycora when it expires in 2026.")
+    assert [d.status for d in deals] == ["terminated"]
+
+
+def test_two_partners_of_a_third_named_after_one_preposition_are_no_deal() -> None:
+    text = ("Revenue for the six months ended 30 June 2025 was £48.6 million, including collaboration income of £22.1 "
+            "million from AstraZeneca and Bayer. No new partnership agreements were signed in the period; the Group "
+            "continues to seek a partner for WP-12.")
+    assert _deals(text) == []
+
+
+def test_rights_returned_with_a_territory_word_end_the_licence() -> None:
+    deals = _deals("Ulverton Bio said on Thursday that Daewoong Pharmaceutical had decided to return the Asian rights to "
+                   "UB-9, a DPP1 inhibitor, effective in six months. Ulverton said it would retain the $15 million "
+                   "upfront it received when the licence was signed in 2022.")
+    assert [d.status for d in deals] == ["terminated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hengrui alone has signed out-licensing deals worth more than $12 billion since 2023, with upfront payments of "
+    "about $600 million.",
+    "Big pharma paid an average upfront of $72 million for Chinese ADCs in 2024, up from $41 million in 2023, according "
+    "to Jefferies.",
+    "Kelun-Biotech has received more than $1 billion in upfront and milestone payments from Merck since their first "
+    "deal in 2022.",
+    "Deal value for China out-licensing fell 20% in October. Hengrui, Kelun and Duality each signed one agreement, but "
+    "none disclosed upfront payments above $100 million.",
+])
+def test_a_sum_over_deals_or_years_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_combined_figure_of_one_deal_is_kept() -> None:
+    deals = _deals("Duocheng Biotech will get a combined $65 million in upfront and near-term payments from Ferrand "
+                   "Pharma for DC-303, a B7-H4 ADC.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Duocheng Biotech", "Ferrand Pharma")
+    assert d.upfront is not None and d.upfront.amount == Decimal("65000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Under the terms of the existing agreement, AbbVie pays Arden Bio royalties in the low double digits on net sales "
+    "of Arvix.",
+    "Baxley Pharma pays Cold Spring Bio a 5% royalty on sales of Kelvo, which generated $1.2 billion last year.",
+    "Xylem Bio receives tiered royalties of 10% to 15% from Novartis on sales of Zarvio, which reached $800 million in "
+    "2024.",
+])
+def test_an_old_licence_s_royalty_alone_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_royalty_of_a_licence_told_as_one_is_kept() -> None:
+    deals = _deals("Arden Bio granted AbbVie an exclusive licence to Arvix; AbbVie will pay Arden Bio tiered royalties "
+                   "in the low double digits on net sales.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Arden Bio", "AbbVie")
+    assert d.royalty is not None and d.royalty.tiered
+
+
+#: rights a company holds are no deal (records._owned_rights; status.not_done)
+OWNED_RIGHTS = [
+    "Ainsley Bio retains full global commercial rights to AB-12, its TYK2 inhibitor, and plans to launch it itself in "
+    "the US.",
+    "Bramley Pharma holds worldwide rights to BP-4, an IL-23 antibody discovered in-house, and has no partner for the "
+    "program.",
+    "Ingle Bio has exclusive rights to develop and commercialize IB-33 in China under its own patents; the company is "
+    "funded through 2027.",
+    "Elland Bio's wholly-owned PD-1/VEGF bispecific EB-5 has not been licensed and remains available for partnering in "
+    "all territories.",
+    "Hurst Pharma's strategy is to keep US rights and license ex-US rights for its assets.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_RIGHTS)
+def test_rights_a_company_holds_are_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_rights_granted_are_a_deal_though_the_licensee_then_holds_them() -> None:
+    deals = _deals("Ainsley Bio granted Corvel Pharma exclusive global rights to AB-12 for $30 million upfront. Corvel "
+                   "now holds worldwide rights to the drug.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Ainsley Bio", "Corvel Pharma", "AB-12")
+    assert d.upfront is not None and d.upfront.amount == Decimal("30000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Kirby Pharma abandoned its plan to buy a stake in Lund Bio after Chinese regulators failed to approve the "
+    "investment in time.",
+    "Yeovil Bio's stock fell 30% after Zane Pharma said it would not pursue an acquisition of the company.",
+])
+def test_a_plan_dropped_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_deal_done_after_a_plan_dropped_is_kept() -> None:
+    deals = _deals("Zane Pharma, which had said in March it would not pursue an acquisition, agreed to buy Yeovil Bio "
+                   "for $900 million in cash.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Yeovil Bio", "Zane Pharma")
+    assert d.total_value is not None and d.total_value.amount == Decimal("900000000")
+
+
+def test_an_option_that_expired_unexercised_is_terminated() -> None:
+    deals = _deals("Radford Bio said its option agreement with Sterling Pharma expired unexercised at the end of June; "
+                   "Radford now holds all rights to RB-14.")
+    assert [d.status for d in deals] == ["terminated"]
+
+
+def test_the_amounts_of_a_loan_are_no_deal_s_terms() -> None:
+    text = ("Aspen Vale Therapeutics in-licensed AV-520 from the University of Leeds.\n\nAspen Vale also entered into a "
+            "term loan facility of up to $50 million with Crestline Lending, of which $15 million was drawn at "
+            "closing.")
+    deals = _deals(text)
+    assert all(d.upfront is None and d.total_value is None for d in deals)
+    assert all("Crestline" not in (p.name if p else "") for d in deals for p in (d.licensor, d.licensee))
+
+
+#: the generic deal words in their other senses (deal.generic)
+OTHER_SENSES = [
+    "Tarporley Pharma's IL-23 antibody TP-5 is a big deal for patients, said Merck's former head of immunology, who "
+    "now advises the company.",
+    "Usk Bio uses a contract manufacturer, Lonza, to make its ADC UB-7, and relies on a contract research "
+    "organization, IQVIA, for its trials.",
+    "Yately Pharma's stock was struck by a sell-off after AstraZeneca reported better data for a competing TROP2 ADC.",
+    "Zennor Bio sealed its place in the obesity race with phase 2 data for its GLP-1 agonist ZB-1, outperforming Novo "
+    "Nordisk's semaglutide.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SENSES)
+def test_deal_words_in_other_senses_are_no_deal(text: str) -> None:
+    assert _deals(text) == []
