@@ -2526,3 +2526,13 @@ def test_a_case_sensitive_part_of_a_case_insensitive_rule_has_no_lower_cased_fas
 def test_a_descriptor_the_sentences_only_company_pays_is_the_other_one(text):
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics", Decimal("35000000"))]
+
+
+@pytest.mark.parametrize("text,licensor", [
+    ("Halvora Therapeutics licensed BW-12 from Korean drug developer Daehan Bio for $35 million upfront.",
+     "Daehan Bio"),
+    ("Halvora Therapeutics licensed BW-12 from the Peking University spin-out Yanyuan Therapeutics for $35 million "
+     "upfront.", "Yanyuan Therapeutics"),
+])
+def test_the_source_named_with_describing_words_after_from(text, licensor):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [(licensor, "Halvora Therapeutics")]
