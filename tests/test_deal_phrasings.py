@@ -2536,3 +2536,13 @@ def test_a_descriptor_the_sentences_only_company_pays_is_the_other_one(text):
 ])
 def test_the_source_named_with_describing_words_after_from(text, licensor):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [(licensor, "Halvora Therapeutics")]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvora Therapeutics licensed BW-12 from Brightwell Bio in 2021. Halvora has paid $2.0 million in milestones to "
+    "date.",
+    "Brightwell Bio licensed BW-12 to Halvora Therapeutics in 2021. Brightwell's 2025 revenue of $90 million included "
+    "$40 million in milestone payments from Halvora.",
+])
+def test_milestones_already_paid_are_no_ceiling(text):
+    assert [d.milestones for d in extract(text).deals] == [None]

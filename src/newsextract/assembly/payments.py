@@ -25,7 +25,7 @@ def _rx(att: dict[str, Any], key: str, flags: int = re.I) -> re.Pattern[str] | N
 _DIGIT = re.compile(r"\d")
 #: a perfect tense of receiving: what was received, not what may be
 _PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|so far|to date|previously|also|now|thus far)\s+)?"
-                               r"(?:received|earned|collected|recogni[sz]ed|been paid)\b[^.;]{0,50}$")
+                               r"(?:received|earned|collected|recogni[sz]ed|been paid|paid)\b[^.;]{0,50}$")
 #: a total word that only sums the payment words before it
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
@@ -63,6 +63,8 @@ class PaymentKinds:
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.history_apart = _rx(att, "history_apart")
+        self.history_strong_before = _rx(att, "history_strong_before")
+        self.history_strong_after = _rx(att, "history_strong_after")
         self.threshold_after = _rx(att, "threshold_after")
         self.threshold_noun_after = _rx(att, "threshold_noun_after")
         self.threshold_before = _rx(att, "threshold_before")
@@ -322,6 +324,10 @@ class PaymentKinds:
             lo = prev
         if _PERFECT_RECEIVED.search(text, lo, mf.start):
             return True  # "the Company had received milestone payments totaling $20.0 million": payments made
+        if (self.history_strong_before is not None and self.history_strong_before.search(text, max(m.start, lo - 60),
+                                                                                         mf.start)
+                or self.history_strong_after is not None and self.history_strong_after.match(text, mf.end, m.end)):
+            return True  # "… revenue included $40 million in milestone payments", "$2.0 million in milestones to date"
         if self.milestone_general is not None and self.milestone_general.search(cue.text):
             return False
         return bool(self.history.search(text, lo, mf.start)
