@@ -2546,3 +2546,17 @@ def test_the_source_named_with_describing_words_after_from(text, licensor):
 ])
 def test_milestones_already_paid_are_no_ceiling(text):
     assert [d.milestones for d in extract(text).deals] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Morven Bio licensed BW-12 to Halvora Therapeutics in 2023. Morven Bio is now valued at about $2 billion.",
+    "Morven Bio licensed BW-12 to Halvora Therapeutics in 2023. A $300 million Series C round last week valued the "
+    "company at $2 billion.",
+])
+def test_a_companys_valuation_is_no_deal_value(text):
+    assert [d.total_value for d in extract(text).deals] == [None]
+
+
+def test_a_takeover_that_values_the_company_keeps_its_value():
+    text = "Halvora Therapeutics will acquire Morven Bio in a deal that values the company at $2 billion."
+    assert [d.total_value.amount for d in extract(text).deals] == [Decimal("2000000000")]
