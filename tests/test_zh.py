@@ -1474,3 +1474,21 @@ def test_zh_by_x_obtain_the_rights(text):
 def test_zh_a_name_that_begins_with_he(text, licensor):
     from newsextract import extract
     assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
+
+
+@pytest.mark.parametrize("text", [
+    # 对方 ("the other side") after a deal of two named companies is that deal's counterparty, no new unnamed one
+    "华铭制药宣布，公司将KRAS G12D抑制剂HM-77的海外权益授权给Kestrel Pharma。根据协议，对方将向公司支付4500万美元首付款。",
+    "華銘製藥宣布，公司將KRAS G12D抑制劑HM-77的海外權益授權給Kestrel Pharma。根據協議，對方將向公司支付4500萬美元首付款。",
+    "华铭制药将HM-77授权给Kestrel Pharma。对方将支付首付款4500万美元及最高5亿美元的里程碑付款。",
+])
+def test_zh_the_other_side_is_the_named_counterparty(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [("Kestrel Pharma", 45_000_000)]
+
+
+def test_zh_the_other_side_of_an_unnamed_partner_stays_unnamed():
+    from newsextract import extract
+    deals = extract("华铭制药与一家跨国药企达成HM-77的授权协议，对方将支付首付款1亿美元。", lang="zh").deals
+    assert [(d.licensor.name, d.licensee, d.upfront.amount) for d in deals] == [("华铭制药", None, 100_000_000)]
