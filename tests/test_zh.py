@@ -1492,3 +1492,16 @@ def test_zh_the_other_side_of_an_unnamed_partner_stays_unnamed():
     from newsextract import extract
     deals = extract("华铭制药与一家跨国药企达成HM-77的授权协议，对方将支付首付款1亿美元。", lang="zh").deals
     assert [(d.licensor.name, d.licensee, d.upfront.amount) for d in deals] == [("华铭制药", None, 100_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # an intention before 与 is no company that signs with another (希望/期待/有意 … 与跨国药企合作)
+    "华铭制药董事长表示，希望未来与跨国药企合作，以授权或共同开发的方式推进HM-77出海，目前仍处于早期接触阶段。",
+    "華銘製藥董事長表示，希望未來與跨國藥企合作，以授權或共同開發的方式推進HM-77出海，目前仍處於早期接觸階段。",
+    "华铭制药表示，期待与海外药企合作，以授权的方式推进HM-77出海。",
+    "华铭制药表示，有意与跨国药企合作，以授权的方式推进HM-77出海。",
+])
+def test_zh_an_intention_before_with_is_no_company(text):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert names <= {"华铭制药", "華銘製藥"}
