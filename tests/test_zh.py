@@ -1505,3 +1505,14 @@ def test_zh_an_intention_before_with_is_no_company(text):
     from newsextract import extract
     names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
     assert names <= {"华铭制药", "華銘製藥"}
+
+
+@pytest.mark.parametrize("text", [
+    # a share buyback's sum is no deal's total (simplified and traditional)
+    "澄远生物宣布回购公司股份，回购总金额不超过2亿港元。",
+    "澄遠生物宣佈回購公司股份，回購總金額不超過2億港元。",
+    "澄远生物董事会批准股份回购计划，股份回购规模不超过5亿元。",
+])
+def test_zh_a_share_buyback_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
