@@ -1516,3 +1516,13 @@ def test_zh_an_intention_before_with_is_no_company(text):
 def test_zh_a_share_buyback_is_no_deal(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("board", ["董事会欣然宣布", "本公司董事会欣然宣布", "董事会谨此宣布", "董事會欣然宣佈"])
+def test_zh_a_filings_board_is_no_company(board):
+    # a filing's board 'is pleased to announce': the filer named in the heading is the licensor
+    from newsextract import extract
+    text = (f"澄远生物科技股份有限公司\n关于签订许可协议的公告\n{board}，于2025年6月3日，本公司与Kestrel Pharma（“被许可方”）订立"
+            "许可协议，据此本公司同意授予被许可方CY-77在全球的独家开发及商业化权利。被许可方将向本公司支付不可退还的首付款2,500万美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("澄远生物科技股份有限公司", "Kestrel Pharma")]
