@@ -1526,3 +1526,13 @@ def test_zh_a_filings_board_is_no_company(board):
             "许可协议，据此本公司同意授予被许可方CY-77在全球的独家开发及商业化权利。被许可方将向本公司支付不可退还的首付款2,500万美元。")
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name) for d in deals] == [("澄远生物科技股份有限公司", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    # a filing's 'terms fixed after arm's length negotiations' tells how a signed deal was made: no talks
+    "澄远生物将CY-77的全球权益授权给Kestrel Pharma，首付款2,500万美元。该协议的条款乃经公平磋商后厘定。",
+    "澄遠生物將CY-77的全球權益授權給Kestrel Pharma，首付款2,500萬美元。該協議的條款乃經公平磋商後釐定。",
+])
+def test_zh_terms_fixed_after_negotiation_are_signed(text):
+    from newsextract import extract
+    assert [d.status for d in extract(text, lang="zh").deals] == ["signed"]
