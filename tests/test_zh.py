@@ -1536,3 +1536,17 @@ def test_zh_a_filings_board_is_no_company(board):
 def test_zh_terms_fixed_after_negotiation_are_signed(text):
     from newsextract import extract
     assert [d.status for d in extract(text, lang="zh").deals] == ["signed"]
+
+
+@pytest.mark.parametrize("terms,milestones,total", [
+    # a sum word after a comma sums the terms named before it: beside an upfront, the whole deal's value
+    ("首付款1亿美元，以及最高14亿美元的里程碑付款，合计最高15亿美元", 1_400_000_000, 1_500_000_000),
+    ("首付款1億美元，里程碑付款最高14億美元，總計最高可達15億美元", 1_400_000_000, 1_500_000_000),
+    ("首付款1亿美元，另有最高14亿美元的里程碑付款，共计15亿美元", 1_400_000_000, 1_500_000_000),
+    # … after milestone amounts alone, the milestones' ceiling
+    ("开发里程碑最高3亿美元、销售里程碑最高5亿美元，合计最高8亿美元", 800_000_000, None),
+])
+def test_zh_a_sum_after_the_terms(terms, milestones, total):
+    from newsextract import extract
+    d = extract(f"澄远生物将CY-90授权给Norvale Therapeutics，{terms}。", lang="zh").deals[0]
+    assert (d.milestones and d.milestones.amount, d.total_value and d.total_value.amount) == (milestones, total)
