@@ -1550,3 +1550,14 @@ def test_zh_a_sum_after_the_terms(terms, milestones, total):
     from newsextract import extract
     d = extract(f"澄远生物将CY-90授权给Norvale Therapeutics，{terms}。", lang="zh").deals[0]
     assert (d.milestones and d.milestones.amount, d.total_value and d.total_value.amount) == (milestones, total)
+
+
+@pytest.mark.parametrize("text", [
+    # the payee's verb of money received at signing is the upfront too (收取 / 获得, not only 支付)
+    "瑞康生物将RK-12授权给Lumora Therapeutics，瑞康生物将在签约时收取1500万美元，其余款项视研发进展分期支付。",
+    "瑞康生物將RK-12授權給Lumora Therapeutics，瑞康生物將在簽約時收取1500萬美元，其餘款項視研發進展分期支付。",
+    "瑞康生物将RK-12授权给Lumora Therapeutics，瑞康生物将于协议生效后30日内获得1500万美元。",
+])
+def test_zh_received_at_signing_is_the_upfront(text):
+    from newsextract import extract
+    assert [d.upfront and d.upfront.amount for d in extract(text, lang="zh").deals] == [15_000_000]
