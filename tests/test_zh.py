@@ -1561,3 +1561,14 @@ def test_zh_a_sum_after_the_terms(terms, milestones, total):
 def test_zh_received_at_signing_is_the_upfront(text):
     from newsextract import extract
     assert [d.upfront and d.upfront.amount for d in extract(text, lang="zh").deals] == [15_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # a filing's item headed by the upfront, the payer's clause between the heading and its amount
+    "甲方：澄远生物科技股份有限公司\n乙方：Norvale Therapeutics, Inc.\n首付款：乙方应以现金方式一次性向甲方支付1,500万美元。",
+    "甲方：澄遠生物科技股份有限公司\n乙方：Norvale Therapeutics, Inc.\n首付款：乙方應以現金方式一次性向甲方支付1,500萬美元。",
+])
+def test_zh_item_headed_by_the_upfront(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
