@@ -1572,3 +1572,14 @@ def test_zh_item_headed_by_the_upfront(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # a contract's party label may carry its role in brackets: 甲方（许可方）：X
+    "甲方（许可方）：澄远生物科技股份有限公司\n乙方（被许可方）：Norvale Therapeutics\n乙方应向甲方支付1,500万美元首付款。",
+    "甲方（許可方）：澄遠生物科技股份有限公司\n乙方（被許可方）：Norvale Therapeutics\n乙方應向甲方支付1,500萬美元首付款。",
+])
+def test_zh_party_label_with_its_role_in_brackets(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name[:2], d.licensee.name) for d in deals] == [(text[8:10], "Norvale Therapeutics")]
