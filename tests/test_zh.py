@@ -1583,3 +1583,17 @@ def test_zh_party_label_with_its_role_in_brackets(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name[:2], d.licensee.name) for d in deals] == [(text[8:10], "Norvale Therapeutics")]
+
+
+@pytest.mark.parametrize("text", [
+    # lines of 16–80 characters that end mid-sentence read as hard-wrapped, but a line that opens with a label and
+    # its colon is a new item, not the previous line's continuation
+    "许可协议的主要内容\n甲方（被许可方）：澄远生物科技股份有限公司\n乙方（许可方）：Norvale Therapeutics, Inc.\n"
+    "首付款：甲方应向乙方支付1,500万美元。",
+    "許可協議的主要內容\n甲方（被許可方）：澄遠生物科技股份有限公司\n乙方（許可方）：Norvale Therapeutics, Inc.\n"
+    "首付款：甲方應向乙方支付1,500萬美元。",
+])
+def test_zh_a_label_line_is_no_wrapped_line(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
