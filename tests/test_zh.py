@@ -1597,3 +1597,14 @@ def test_zh_a_label_line_is_no_wrapped_line(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
+
+
+@pytest.mark.parametrize("text,name", [
+    # 授 (of 获授, "is granted") begins no company name
+    ("Veridian Pharma获授恒川医药HC-18的全球独家许可，首付款5000万美元。", "恒川医药"),
+    ("Veridian Pharma獲授恆川醫藥HC-18的全球獨家許可，首付款5000萬美元。", "恆川醫藥"),
+])
+def test_zh_shou_begins_no_name(text, name):
+    from newsextract import extract
+    assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
+        "Veridian Pharma", name}
