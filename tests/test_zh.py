@@ -1608,3 +1608,16 @@ def test_zh_shou_begins_no_name(text, name):
     from newsextract import extract
     assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
         "Veridian Pharma", name}
+
+
+
+@pytest.mark.parametrize("text,name", [
+    # a buying verb before a name is no part of it (购得/赢得 as 获得/取得)
+    ("Kestrel Pharma购得华铭制药HM-20的大中华区以外权益，首付款1.2亿美元。", "华铭制药"),
+    ("Kestrel Pharma購得華銘製藥HM-20的大中華區以外權益，首付款1.2億美元。", "華銘製藥"),
+    ("Kestrel Pharma赢得华铭制药HM-20的全球权益，首付款1.2亿美元。", "华铭制药"),
+])
+def test_zh_buying_verbs_are_no_part_of_names(text, name):
+    from newsextract import extract
+    assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
+        "Kestrel Pharma", name}
