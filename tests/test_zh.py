@@ -1621,3 +1621,16 @@ def test_zh_buying_verbs_are_no_part_of_names(text, name):
     from newsextract import extract
     assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
         "Kestrel Pharma", name}
+
+
+@pytest.mark.parametrize("text", [
+    # the taker of rights with 拿下 / 获授 / 购得 before the owner: the owner named after the verb grants
+    "Kestrel Pharma拿下华铭制药HM-20的全球权益，首付款1.2亿美元。",
+    "Kestrel Pharma拿下華銘製藥HM-20的全球權益，首付款1.2億美元。",
+    "Kestrel Pharma获授华铭制药HM-20的全球独家许可，首付款1.2亿美元。",
+    "Kestrel Pharma购得华铭制药HM-20的大中华区以外权益，首付款1.2亿美元。",
+])
+def test_zh_taker_verbs_before_the_owner(text):
+    from newsextract import extract
+    assert [(d.licensor.name[:2], d.licensee.name) for d in extract(text, lang="zh").deals] == [
+        (text[text.index("Pharma") + 8:text.index("Pharma") + 10], "Kestrel Pharma")]
