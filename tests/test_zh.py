@@ -1634,3 +1634,13 @@ def test_zh_taker_verbs_before_the_owner(text):
     from newsextract import extract
     assert [(d.licensor.name[:2], d.licensee.name) for d in extract(text, lang="zh").deals] == [
         (text[text.index("Pharma") + 8:text.index("Pharma") + 10], "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    # a sum a buyer spends (斥资/耗资) on the rights it buys is the deal's stated total
+    "Arvelo Bio斥资2亿美元从澄远生物手中买下CY-31的全球权益。",
+    "Arvelo Bio斥資2億美元從澄遠生物手中買下CY-31的全球權益。",
+])
+def test_zh_sum_spent_on_rights_is_the_total(text):
+    from newsextract import extract
+    assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [200_000_000]
