@@ -1644,3 +1644,13 @@ def test_zh_taker_verbs_before_the_owner(text):
 def test_zh_sum_spent_on_rights_is_the_total(text):
     from newsextract import extract
     assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [200_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # the consideration of a transfer (转让对价 / 收购对价) is the stated total
+    "华铭制药将向瑞康生物转让HM-33相关的专利及技术，瑞康生物支付转让对价人民币8000万元。",
+    "華銘製藥將向瑞康生物轉讓HM-33相關的專利及技術，瑞康生物支付轉讓對價人民幣8000萬元。",
+])
+def test_zh_transfer_consideration_is_the_total(text):
+    from newsextract import extract
+    assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [80_000_000]
