@@ -1654,3 +1654,14 @@ def test_zh_sum_spent_on_rights_is_the_total(text):
 def test_zh_transfer_consideration_is_the_total(text):
     from newsextract import extract
     assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [80_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # buying a drug's rights back from a partner: the buyer pays (licensee), the partner sells (licensor)
+    "恒川医药以1亿美元从Veridian Pharma回购HC-70的海外权益。",
+    "恆川醫藥以1億美元從Veridian Pharma購回HC-70的海外權益。",
+])
+def test_zh_rights_bought_back(text):
+    from newsextract import extract
+    assert [(d.licensor.name, d.licensee.name[:2], d.total_value and d.total_value.amount)
+            for d in extract(text, lang="zh").deals] == [("Veridian Pharma", text[:2], 100_000_000)]
