@@ -1665,3 +1665,15 @@ def test_zh_rights_bought_back(text):
     from newsextract import extract
     assert [(d.licensor.name, d.licensee.name[:2], d.total_value and d.total_value.amount)
             for d in extract(text, lang="zh").deals] == [("Veridian Pharma", text[:2], 100_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # the licensee's own drug, named after the deal as the licensee's (X的CTLA-4单抗): its target is not the deal's
+    "华铭制药将同时靶向PD-1和IL-2的融合蛋白HM-88授权给Kestrel Pharma，首付款8000万美元。Kestrel Pharma的CTLA-4单抗将与HM-88联用。",
+    "華銘製藥將同時靶向PD-1和IL-2的融合蛋白HM-88授權給Kestrel Pharma，首付款8000萬美元。Kestrel Pharma的CTLA-4單抗將與HM-88聯用。",
+    "恒川医药将B7-H3 ADC HC-61授权给Arvelo Bio，首付款3500万美元。Arvelo Bio的TROP2 ADC已进入III期临床。",
+])
+def test_zh_the_licensees_own_drug_adds_no_target(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and "CTLA-4" not in deals[0].targets and "TROP2" not in deals[0].targets

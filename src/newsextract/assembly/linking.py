@@ -120,7 +120,7 @@ class Linker:
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
-                        and not self._in_about(m)):
+                        and not self._in_about(m) and not _own_drug_of_party(last, m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     # more about the deal just described (or about a near earlier one whose drug it names: "X hopes Y's
@@ -300,6 +300,15 @@ def _completes(d: DealState, m: Mention) -> bool:
     if have in {p.ent for p in m.parties} or role is None or role == new:
         return False
     return not any(k in d.terms for k, _, _ in m.money)
+
+
+def _own_drug_of_party(d: DealState, m: Mention) -> bool:
+    """The deal's licensee that a clause with no deal word makes the owner of a drug, by a frame that is not weak
+    ("Kestrel Pharma's CTLA-4 antibody will be combined with HM-88" after Kestrel in-licensed HM-88): the clause is
+    about the licensee's own drug, and its targets and drugs are not the deal's. (Not the other way round: the
+    licensor keeping rights of its own, "X retains the rights in China", is still about the deal.)"""
+    return any(p.ent and p.role == "licensor" and not p.weak and d.parties.get(p.ent) == "licensee"
+               and "licensee" not in d.weak_roles for p in m.parties)
 
 
 def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) -> bool:
