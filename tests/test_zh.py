@@ -1677,3 +1677,14 @@ def test_zh_the_licensees_own_drug_adds_no_target(text):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and "CTLA-4" not in deals[0].targets and "TROP2" not in deals[0].targets
+
+
+@pytest.mark.parametrize("text", [
+    # a source before 与 is no company that signs with another (主要来自与X达成的…)
+    "澄远生物2024年实现营业收入25.6亿元；其中许可收入3.2亿元，主要来自与Norvale Therapeutics于2022年达成的CY-101授权协议项下的里程碑付款。",
+    "澄遠生物2024年實現營業收入25.6億元；其中許可收入3.2億元，主要來自與Norvale Therapeutics於2022年達成的CY-101授權協議項下的里程碑付款。",
+])
+def test_zh_a_source_before_with_is_no_company(text):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert not any(n.startswith("主要") for n in names)
