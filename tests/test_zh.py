@@ -1688,3 +1688,13 @@ def test_zh_a_source_before_with_is_no_company(text):
     from newsextract import extract
     names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
     assert not any(n.startswith("主要") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    # a milestone already paid is history, no ceiling of a deal
+    "Norvale Therapeutics宣布，已向澄远生物支付2,000万美元的里程碑付款，以庆祝CY-101在美国获批上市。",
+    "Norvale Therapeutics宣布，已向澄遠生物支付2,000萬美元的里程碑付款，以慶祝CY-101在美國獲批上市。",
+])
+def test_zh_a_milestone_already_paid_is_history(text):
+    from newsextract import extract
+    assert [d.milestones for d in extract(text, lang="zh").deals if d.milestones] == []
