@@ -1698,3 +1698,16 @@ def test_zh_a_source_before_with_is_no_company(text):
 def test_zh_a_milestone_already_paid_is_history(text):
     from newsextract import extract
     assert [d.milestones for d in extract(text, lang="zh").deals if d.milestones] == []
+
+
+@pytest.mark.parametrize("text,upfront,milestones,cur", [
+    # a filing's terms one per line under a units header, each number bare
+    ("恒川医药股份有限公司与Veridian Pharma签订许可协议，被许可方获得HC-33在日本的独家权利。本次交易金额如下（单位：万美元）：\n"
+     "首付款：1,200\n里程碑付款：15,000", 12_000_000, 150_000_000, "USD"),
+    ("恆川醫藥股份有限公司與Veridian Pharma簽訂許可協議，被許可方獲得HC-33在日本的獨家權利。\n單位：人民幣千元\n"
+     "1、首付款：30,000\n2、里程碑付款：不超過220,000", 30_000_000, 220_000_000, "CNY"),
+])
+def test_zh_bare_terms_under_a_units_header(text, upfront, milestones, cur):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.milestones.amount, d.upfront.currency) == (upfront, milestones, cur)
