@@ -1711,3 +1711,15 @@ def test_zh_bare_terms_under_a_units_header(text, upfront, milestones, cur):
     from newsextract import extract
     d = extract(text, lang="zh").deals[0]
     assert (d.upfront.amount, d.milestones.amount, d.upfront.currency) == (upfront, milestones, cur)
+
+
+@pytest.mark.parametrize("text", [
+    # the licensee's earlier in-licensing from an unnamed other (另一家中国公司), of a drug of another target: no
+    # target of this deal
+    "恒川医药将B7-H3 ADC HC-61授权给Arvelo Bio，首付款3500万美元。Arvelo Bio此前已从另一家中国公司引进了一款TROP2 ADC。",
+    "恆川醫藥將B7-H3 ADC HC-61授權給Arvelo Bio，首付款3500萬美元。Arvelo Bio此前已從另一家中國公司引進了一款TROP2 ADC。",
+])
+def test_zh_an_earlier_deal_with_an_unnamed_other_keeps_its_target(text):
+    from newsextract import extract
+    d = next(d for d in extract(text, lang="zh").deals if d.asset == "HC-61")
+    assert d.targets == ["B7-H3"]

@@ -342,6 +342,10 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     if m.unnamed_roles & set(d.roles) and _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)):
         return False  # an unnamed counterparty in a role the deal has named, over another asset ("X licensed another
         # drug, B, to a domestic company" after X's deal for A with Y): another deal
+    if m.unnamed_roles & set(d.roles) and not _assets_of(m) and _targets_of(m) and _targets_of(d) and not (
+            _targets_of(m) & _targets_of(d)):
+        return False  # … or over a drug of another target, named by no code ("Y had earlier in-licensed a TROP2 ADC
+        # from another Chinese company" after Y's deal for X's B7-H3 ADC)
     if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     if m.unnamed_roles and not others and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds) and (
@@ -448,6 +452,11 @@ def _same_drug(a: Mention, b: Mention) -> bool:
 
 
 _NAME_PARTS = re.compile(r"[()（）,，/、]")
+
+
+def _targets_of(x: DealState | Mention) -> set[str]:
+    ms = x.mentions if isinstance(x, DealState) else [x]
+    return {str(t.value) for m in ms for t in m.targets}
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:
