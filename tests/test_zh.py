@@ -1723,3 +1723,14 @@ def test_zh_an_earlier_deal_with_an_unnamed_other_keeps_its_target(text):
     from newsextract import extract
     d = next(d for d in extract(text, lang="zh").deals if d.asset == "HC-61")
     assert d.targets == ["B7-H3"]
+
+
+@pytest.mark.parametrize("text,junk", [
+    # a disease stage or an organ before 细胞 is no company (晚期肾细胞癌)
+    ("恒川医药今日宣布，其从Veridian Pharma引进的HC-501获得国家药监局批准上市，用于治疗晚期肾细胞癌。", "肾细胞"),
+    ("恆川醫藥今日宣布，其從Veridian Pharma引進的HC-501獲得國家藥監局批准上市，用於治療晚期腎細胞癌。", "腎細胞"),
+])
+def test_zh_a_stage_or_organ_before_cells_is_no_company(text, junk):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert not any(junk in n for n in names)
