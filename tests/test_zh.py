@@ -1734,3 +1734,14 @@ def test_zh_a_stage_or_organ_before_cells_is_no_company(text, junk):
     from newsextract import extract
     names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
     assert not any(junk in n for n in names)
+
+
+@pytest.mark.parametrize("text,name", [
+    # 若 ("if") before a name is no part of it
+    ("若华铭制药行使选择权，Kestrel Pharma将获得HM-77的全球权益。", "华铭制药"),
+    ("若華銘製藥行使選擇權，Kestrel Pharma將獲得HM-77的全球權益。", "華銘製藥"),
+])
+def test_zh_if_is_no_part_of_a_name(text, name):
+    from newsextract.finders.companies.finder import CompanyFinder
+    found = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
+    assert name in found and "若" + name not in found
