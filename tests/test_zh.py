@@ -1745,3 +1745,14 @@ def test_zh_if_is_no_part_of_a_name(text, name):
     from newsextract.finders.companies.finder import CompanyFinder
     found = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
     assert name in found and "若" + name not in found
+
+
+@pytest.mark.parametrize("text", [
+    # what a deal would bring if the company licensed its drug, as an analyst sees it: no deal
+    "有分析师指出，若华铭制药将HM-77授权给海外药企，首付款可能在1亿至2亿美元之间，交易总额有望超过15亿美元。",
+    "有分析師指出，若華銘製藥將HM-77授權給海外藥企，首付款可能在1億至2億美元之間，交易總額有望超過15億美元。",
+    "业内人士认为，如果公司把HM-77授权给跨国药企，交易总额或将超过10亿美元。",
+])
+def test_zh_an_analysts_conditional_deal_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
