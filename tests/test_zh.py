@@ -1756,3 +1756,13 @@ def test_zh_if_is_no_part_of_a_name(text, name):
 def test_zh_an_analysts_conditional_deal_is_no_deal(text):
     from newsextract import extract
     assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a time word before a name is no part of it (同期 'in the same period': 同 ends a name, 期 began one)
+    ("同期南京宁泰医药从Farmalis Pharma引进FML-09在中国大陆的权益，宁泰支付首付款1,200万欧元。", "南京宁泰医药"),
+    ("同期南京寧泰醫藥從Farmalis Pharma引進FML-09在中國大陸的權益，寧泰支付首付款1,200萬歐元。", "南京寧泰醫藥"),
+])
+def test_zh_a_time_word_is_no_part_of_a_name(text, name):
+    from newsextract import extract
+    assert [d.licensee.name for d in extract(text, lang="zh").deals] == [name]
