@@ -1766,3 +1766,13 @@ def test_zh_an_analysts_conditional_deal_is_no_deal(text):
 def test_zh_a_time_word_is_no_part_of_a_name(text, name):
     from newsextract import extract
     assert [d.licensee.name for d in extract(text, lang="zh").deals] == [name]
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a Latin name without a designator after 从 and a country: the owner the rights come from
+    ("南京宁泰医药从意大利Farmalis引进抗肥胖多肽FML-09在中国大陆的权益，宁泰支付首付款1,200万欧元。", "Farmalis"),
+    ("南京寧泰醫藥從義大利Farmalis引進抗肥胖多肽FML-09在中國大陸的權益，寧泰支付首付款1,200萬歐元。", "Farmalis"),
+])
+def test_zh_latin_name_after_from_and_a_country(text, licensor):
+    from newsextract import extract
+    assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
