@@ -1474,3 +1474,305 @@ def test_zh_by_x_obtain_the_rights(text):
 def test_zh_a_name_that_begins_with_he(text, licensor):
     from newsextract import extract
     assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
+
+
+@pytest.mark.parametrize("text", [
+    # 对方 ("the other side") after a deal of two named companies is that deal's counterparty, no new unnamed one
+    "华铭制药宣布，公司将KRAS G12D抑制剂HM-77的海外权益授权给Kestrel Pharma。根据协议，对方将向公司支付4500万美元首付款。",
+    "華銘製藥宣布，公司將KRAS G12D抑制劑HM-77的海外權益授權給Kestrel Pharma。根據協議，對方將向公司支付4500萬美元首付款。",
+    "华铭制药将HM-77授权给Kestrel Pharma。对方将支付首付款4500万美元及最高5亿美元的里程碑付款。",
+])
+def test_zh_the_other_side_is_the_named_counterparty(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [("Kestrel Pharma", 45_000_000)]
+
+
+def test_zh_the_other_side_of_an_unnamed_partner_stays_unnamed():
+    from newsextract import extract
+    deals = extract("华铭制药与一家跨国药企达成HM-77的授权协议，对方将支付首付款1亿美元。", lang="zh").deals
+    assert [(d.licensor.name, d.licensee, d.upfront.amount) for d in deals] == [("华铭制药", None, 100_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # an intention before 与 is no company that signs with another (希望/期待/有意 … 与跨国药企合作)
+    "华铭制药董事长表示，希望未来与跨国药企合作，以授权或共同开发的方式推进HM-77出海，目前仍处于早期接触阶段。",
+    "華銘製藥董事長表示，希望未來與跨國藥企合作，以授權或共同開發的方式推進HM-77出海，目前仍處於早期接觸階段。",
+    "华铭制药表示，期待与海外药企合作，以授权的方式推进HM-77出海。",
+    "华铭制药表示，有意与跨国药企合作，以授权的方式推进HM-77出海。",
+])
+def test_zh_an_intention_before_with_is_no_company(text):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert names <= {"华铭制药", "華銘製藥"}
+
+
+@pytest.mark.parametrize("text", [
+    # a share buyback's sum is no deal's total (simplified and traditional)
+    "澄远生物宣布回购公司股份，回购总金额不超过2亿港元。",
+    "澄遠生物宣佈回購公司股份，回購總金額不超過2億港元。",
+    "澄远生物董事会批准股份回购计划，股份回购规模不超过5亿元。",
+])
+def test_zh_a_share_buyback_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("board", ["董事会欣然宣布", "本公司董事会欣然宣布", "董事会谨此宣布", "董事會欣然宣佈"])
+def test_zh_a_filings_board_is_no_company(board):
+    # a filing's board 'is pleased to announce': the filer named in the heading is the licensor
+    from newsextract import extract
+    text = (f"澄远生物科技股份有限公司\n关于签订许可协议的公告\n{board}，于2025年6月3日，本公司与Kestrel Pharma（“被许可方”）订立"
+            "许可协议，据此本公司同意授予被许可方CY-77在全球的独家开发及商业化权利。被许可方将向本公司支付不可退还的首付款2,500万美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name) for d in deals] == [("澄远生物科技股份有限公司", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    # a filing's 'terms fixed after arm's length negotiations' tells how a signed deal was made: no talks
+    "澄远生物将CY-77的全球权益授权给Kestrel Pharma，首付款2,500万美元。该协议的条款乃经公平磋商后厘定。",
+    "澄遠生物將CY-77的全球權益授權給Kestrel Pharma，首付款2,500萬美元。該協議的條款乃經公平磋商後釐定。",
+])
+def test_zh_terms_fixed_after_negotiation_are_signed(text):
+    from newsextract import extract
+    assert [d.status for d in extract(text, lang="zh").deals] == ["signed"]
+
+
+@pytest.mark.parametrize("terms,milestones,total", [
+    # a sum word after a comma sums the terms named before it: beside an upfront, the whole deal's value
+    ("首付款1亿美元，以及最高14亿美元的里程碑付款，合计最高15亿美元", 1_400_000_000, 1_500_000_000),
+    ("首付款1億美元，里程碑付款最高14億美元，總計最高可達15億美元", 1_400_000_000, 1_500_000_000),
+    ("首付款1亿美元，另有最高14亿美元的里程碑付款，共计15亿美元", 1_400_000_000, 1_500_000_000),
+    # … after milestone amounts alone, the milestones' ceiling
+    ("开发里程碑最高3亿美元、销售里程碑最高5亿美元，合计最高8亿美元", 800_000_000, None),
+])
+def test_zh_a_sum_after_the_terms(terms, milestones, total):
+    from newsextract import extract
+    d = extract(f"澄远生物将CY-90授权给Norvale Therapeutics，{terms}。", lang="zh").deals[0]
+    assert (d.milestones and d.milestones.amount, d.total_value and d.total_value.amount) == (milestones, total)
+
+
+@pytest.mark.parametrize("text", [
+    # the payee's verb of money received at signing is the upfront too (收取 / 获得, not only 支付)
+    "瑞康生物将RK-12授权给Lumora Therapeutics，瑞康生物将在签约时收取1500万美元，其余款项视研发进展分期支付。",
+    "瑞康生物將RK-12授權給Lumora Therapeutics，瑞康生物將在簽約時收取1500萬美元，其餘款項視研發進展分期支付。",
+    "瑞康生物将RK-12授权给Lumora Therapeutics，瑞康生物将于协议生效后30日内获得1500万美元。",
+])
+def test_zh_received_at_signing_is_the_upfront(text):
+    from newsextract import extract
+    assert [d.upfront and d.upfront.amount for d in extract(text, lang="zh").deals] == [15_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # a filing's item headed by the upfront, the payer's clause between the heading and its amount
+    "甲方：澄远生物科技股份有限公司\n乙方：Norvale Therapeutics, Inc.\n首付款：乙方应以现金方式一次性向甲方支付1,500万美元。",
+    "甲方：澄遠生物科技股份有限公司\n乙方：Norvale Therapeutics, Inc.\n首付款：乙方應以現金方式一次性向甲方支付1,500萬美元。",
+])
+def test_zh_item_headed_by_the_upfront(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensee.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # a contract's party label may carry its role in brackets: 甲方（许可方）：X
+    "甲方（许可方）：澄远生物科技股份有限公司\n乙方（被许可方）：Norvale Therapeutics\n乙方应向甲方支付1,500万美元首付款。",
+    "甲方（許可方）：澄遠生物科技股份有限公司\n乙方（被許可方）：Norvale Therapeutics\n乙方應向甲方支付1,500萬美元首付款。",
+])
+def test_zh_party_label_with_its_role_in_brackets(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name[:2], d.licensee.name) for d in deals] == [(text[8:10], "Norvale Therapeutics")]
+
+
+@pytest.mark.parametrize("text", [
+    # lines of 16–80 characters that end mid-sentence read as hard-wrapped, but a line that opens with a label and
+    # its colon is a new item, not the previous line's continuation
+    "许可协议的主要内容\n甲方（被许可方）：澄远生物科技股份有限公司\n乙方（许可方）：Norvale Therapeutics, Inc.\n"
+    "首付款：甲方应向乙方支付1,500万美元。",
+    "許可協議的主要內容\n甲方（被許可方）：澄遠生物科技股份有限公司\n乙方（許可方）：Norvale Therapeutics, Inc.\n"
+    "首付款：甲方應向乙方支付1,500萬美元。",
+])
+def test_zh_a_label_line_is_no_wrapped_line(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.upfront and d.upfront.amount) for d in deals] == [("Norvale Therapeutics, Inc.", 15_000_000)]
+
+
+@pytest.mark.parametrize("text,name", [
+    # 授 (of 获授, "is granted") begins no company name
+    ("Veridian Pharma获授恒川医药HC-18的全球独家许可，首付款5000万美元。", "恒川医药"),
+    ("Veridian Pharma獲授恆川醫藥HC-18的全球獨家許可，首付款5000萬美元。", "恆川醫藥"),
+])
+def test_zh_shou_begins_no_name(text, name):
+    from newsextract import extract
+    assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
+        "Veridian Pharma", name}
+
+
+
+@pytest.mark.parametrize("text,name", [
+    # a buying verb before a name is no part of it (购得/赢得 as 获得/取得)
+    ("Kestrel Pharma购得华铭制药HM-20的大中华区以外权益，首付款1.2亿美元。", "华铭制药"),
+    ("Kestrel Pharma購得華銘製藥HM-20的大中華區以外權益，首付款1.2億美元。", "華銘製藥"),
+    ("Kestrel Pharma赢得华铭制药HM-20的全球权益，首付款1.2亿美元。", "华铭制药"),
+])
+def test_zh_buying_verbs_are_no_part_of_names(text, name):
+    from newsextract import extract
+    assert {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p} == {
+        "Kestrel Pharma", name}
+
+
+@pytest.mark.parametrize("text", [
+    # the taker of rights with 拿下 / 获授 / 购得 before the owner: the owner named after the verb grants
+    "Kestrel Pharma拿下华铭制药HM-20的全球权益，首付款1.2亿美元。",
+    "Kestrel Pharma拿下華銘製藥HM-20的全球權益，首付款1.2億美元。",
+    "Kestrel Pharma获授华铭制药HM-20的全球独家许可，首付款1.2亿美元。",
+    "Kestrel Pharma购得华铭制药HM-20的大中华区以外权益，首付款1.2亿美元。",
+])
+def test_zh_taker_verbs_before_the_owner(text):
+    from newsextract import extract
+    assert [(d.licensor.name[:2], d.licensee.name) for d in extract(text, lang="zh").deals] == [
+        (text[text.index("Pharma") + 8:text.index("Pharma") + 10], "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    # a sum a buyer spends (斥资/耗资) on the rights it buys is the deal's stated total
+    "Arvelo Bio斥资2亿美元从澄远生物手中买下CY-31的全球权益。",
+    "Arvelo Bio斥資2億美元從澄遠生物手中買下CY-31的全球權益。",
+])
+def test_zh_sum_spent_on_rights_is_the_total(text):
+    from newsextract import extract
+    assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [200_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # the consideration of a transfer (转让对价 / 收购对价) is the stated total
+    "华铭制药将向瑞康生物转让HM-33相关的专利及技术，瑞康生物支付转让对价人民币8000万元。",
+    "華銘製藥將向瑞康生物轉讓HM-33相關的專利及技術，瑞康生物支付轉讓對價人民幣8000萬元。",
+])
+def test_zh_transfer_consideration_is_the_total(text):
+    from newsextract import extract
+    assert [d.total_value and d.total_value.amount for d in extract(text, lang="zh").deals] == [80_000_000]
+
+
+@pytest.mark.parametrize("text", [
+    # buying a drug's rights back from a partner: the buyer pays (licensee), the partner sells (licensor)
+    "恒川医药以1亿美元从Veridian Pharma回购HC-70的海外权益。",
+    "恆川醫藥以1億美元從Veridian Pharma購回HC-70的海外權益。",
+])
+def test_zh_rights_bought_back(text):
+    from newsextract import extract
+    assert [(d.licensor.name, d.licensee.name[:2], d.total_value and d.total_value.amount)
+            for d in extract(text, lang="zh").deals] == [("Veridian Pharma", text[:2], 100_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # the licensee's own drug, named after the deal as the licensee's (X的CTLA-4单抗): its target is not the deal's
+    "华铭制药将同时靶向PD-1和IL-2的融合蛋白HM-88授权给Kestrel Pharma，首付款8000万美元。Kestrel Pharma的CTLA-4单抗将与HM-88联用。",
+    "華銘製藥將同時靶向PD-1和IL-2的融合蛋白HM-88授權給Kestrel Pharma，首付款8000萬美元。Kestrel Pharma的CTLA-4單抗將與HM-88聯用。",
+    "恒川医药将B7-H3 ADC HC-61授权给Arvelo Bio，首付款3500万美元。Arvelo Bio的TROP2 ADC已进入III期临床。",
+])
+def test_zh_the_licensees_own_drug_adds_no_target(text):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and "CTLA-4" not in deals[0].targets and "TROP2" not in deals[0].targets
+
+
+@pytest.mark.parametrize("text", [
+    # a source before 与 is no company that signs with another (主要来自与X达成的…)
+    "澄远生物2024年实现营业收入25.6亿元；其中许可收入3.2亿元，主要来自与Norvale Therapeutics于2022年达成的CY-101授权协议项下的里程碑付款。",
+    "澄遠生物2024年實現營業收入25.6億元；其中許可收入3.2億元，主要來自與Norvale Therapeutics於2022年達成的CY-101授權協議項下的里程碑付款。",
+])
+def test_zh_a_source_before_with_is_no_company(text):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert not any(n.startswith("主要") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    # a milestone already paid is history, no ceiling of a deal
+    "Norvale Therapeutics宣布，已向澄远生物支付2,000万美元的里程碑付款，以庆祝CY-101在美国获批上市。",
+    "Norvale Therapeutics宣布，已向澄遠生物支付2,000萬美元的里程碑付款，以慶祝CY-101在美國獲批上市。",
+])
+def test_zh_a_milestone_already_paid_is_history(text):
+    from newsextract import extract
+    assert [d.milestones for d in extract(text, lang="zh").deals if d.milestones] == []
+
+
+@pytest.mark.parametrize("text,upfront,milestones,cur", [
+    # a filing's terms one per line under a units header, each number bare
+    ("恒川医药股份有限公司与Veridian Pharma签订许可协议，被许可方获得HC-33在日本的独家权利。本次交易金额如下（单位：万美元）：\n"
+     "首付款：1,200\n里程碑付款：15,000", 12_000_000, 150_000_000, "USD"),
+    ("恆川醫藥股份有限公司與Veridian Pharma簽訂許可協議，被許可方獲得HC-33在日本的獨家權利。\n單位：人民幣千元\n"
+     "1、首付款：30,000\n2、里程碑付款：不超過220,000", 30_000_000, 220_000_000, "CNY"),
+])
+def test_zh_bare_terms_under_a_units_header(text, upfront, milestones, cur):
+    from newsextract import extract
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.milestones.amount, d.upfront.currency) == (upfront, milestones, cur)
+
+
+@pytest.mark.parametrize("text", [
+    # the licensee's earlier in-licensing from an unnamed other (另一家中国公司), of a drug of another target: no
+    # target of this deal
+    "恒川医药将B7-H3 ADC HC-61授权给Arvelo Bio，首付款3500万美元。Arvelo Bio此前已从另一家中国公司引进了一款TROP2 ADC。",
+    "恆川醫藥將B7-H3 ADC HC-61授權給Arvelo Bio，首付款3500萬美元。Arvelo Bio此前已從另一家中國公司引進了一款TROP2 ADC。",
+])
+def test_zh_an_earlier_deal_with_an_unnamed_other_keeps_its_target(text):
+    from newsextract import extract
+    d = next(d for d in extract(text, lang="zh").deals if d.asset == "HC-61")
+    assert d.targets == ["B7-H3"]
+
+
+@pytest.mark.parametrize("text,junk", [
+    # a disease stage or an organ before 细胞 is no company (晚期肾细胞癌)
+    ("恒川医药今日宣布，其从Veridian Pharma引进的HC-501获得国家药监局批准上市，用于治疗晚期肾细胞癌。", "肾细胞"),
+    ("恆川醫藥今日宣布，其從Veridian Pharma引進的HC-501獲得國家藥監局批准上市，用於治療晚期腎細胞癌。", "腎細胞"),
+])
+def test_zh_a_stage_or_organ_before_cells_is_no_company(text, junk):
+    from newsextract import extract
+    names = {p.name for d in extract(text, lang="zh").deals for p in (d.licensor, d.licensee) if p}
+    assert not any(junk in n for n in names)
+
+
+@pytest.mark.parametrize("text,name", [
+    # 若 ("if") before a name is no part of it
+    ("若华铭制药行使选择权，Kestrel Pharma将获得HM-77的全球权益。", "华铭制药"),
+    ("若華銘製藥行使選擇權，Kestrel Pharma將獲得HM-77的全球權益。", "華銘製藥"),
+])
+def test_zh_if_is_no_part_of_a_name(text, name):
+    from newsextract.finders.companies.finder import CompanyFinder
+    found = {f.text for f in CompanyFinder("zh").find(text) if f.label == "org"}
+    assert name in found and "若" + name not in found
+
+
+@pytest.mark.parametrize("text", [
+    # what a deal would bring if the company licensed its drug, as an analyst sees it: no deal
+    "有分析师指出，若华铭制药将HM-77授权给海外药企，首付款可能在1亿至2亿美元之间，交易总额有望超过15亿美元。",
+    "有分析師指出，若華銘製藥將HM-77授權給海外藥企，首付款可能在1億至2億美元之間，交易總額有望超過15億美元。",
+    "业内人士认为，如果公司把HM-77授权给跨国药企，交易总额或将超过10亿美元。",
+])
+def test_zh_an_analysts_conditional_deal_is_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,name", [
+    # a time word before a name is no part of it (同期 'in the same period': 同 ends a name, 期 began one)
+    ("同期南京宁泰医药从Farmalis Pharma引进FML-09在中国大陆的权益，宁泰支付首付款1,200万欧元。", "南京宁泰医药"),
+    ("同期南京寧泰醫藥從Farmalis Pharma引進FML-09在中國大陸的權益，寧泰支付首付款1,200萬歐元。", "南京寧泰醫藥"),
+])
+def test_zh_a_time_word_is_no_part_of_a_name(text, name):
+    from newsextract import extract
+    assert [d.licensee.name for d in extract(text, lang="zh").deals] == [name]
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a Latin name without a designator after 从 and a country: the owner the rights come from
+    ("南京宁泰医药从意大利Farmalis引进抗肥胖多肽FML-09在中国大陆的权益，宁泰支付首付款1,200万欧元。", "Farmalis"),
+    ("南京寧泰醫藥從義大利Farmalis引進抗肥胖多肽FML-09在中國大陸的權益，寧泰支付首付款1,200萬歐元。", "Farmalis"),
+])
+def test_zh_latin_name_after_from_and_a_country(text, licensor):
+    from newsextract import extract
+    assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]

@@ -125,7 +125,7 @@ class Linker:
                 elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
-                        and not self._in_about(m)):
+                        and not self._in_about(m) and not _own_drug_of_party(last, m)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     # more about the deal just described (or about a near earlier one whose drug it names: "X hopes Y's
@@ -320,6 +320,15 @@ def _completes(d: DealState, m: Mention) -> bool:
     return not any(k in d.terms for k, _, _ in m.money)
 
 
+def _own_drug_of_party(d: DealState, m: Mention) -> bool:
+    """The deal's licensee that a clause with no deal word makes the owner of a drug, by a frame that is not weak
+    ("Kestrel Pharma's CTLA-4 antibody will be combined with HM-88" after Kestrel in-licensed HM-88): the clause is
+    about the licensee's own drug, and its targets and drugs are not the deal's. (Not the other way round: the
+    licensor keeping rights of its own, "X retains the rights in China", is still about the deal.)"""
+    return any(p.ent and p.role == "licensor" and not p.weak and d.parties.get(p.ent) == "licensee"
+               and "licensee" not in d.weak_roles for p in m.parties)
+
+
 def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) -> bool:
     """True when mention ``m`` can be about deal ``d``: a shared party, and no role or amount that contradicts it.
     A wholly owned unit and its parent (``units``) count as one side."""
@@ -351,6 +360,10 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     if m.unnamed_roles & set(d.roles) and _assets_of(m) and _assets_of(d) and not (_assets_of(m) & _assets_of(d)):
         return False  # an unnamed counterparty in a role the deal has named, over another asset ("X licensed another
         # drug, B, to a domestic company" after X's deal for A with Y): another deal
+    if m.unnamed_roles & set(d.roles) and not _assets_of(m) and _targets_of(m) and _targets_of(d) and not (
+            _targets_of(m) & _targets_of(d)):
+        return False  # … or over a drug of another target, named by no code ("Y had earlier in-licensed a TROP2 ADC
+        # from another Chinese company" after Y's deal for X's B7-H3 ADC)
     if others and len(d.parties) >= 2 and not same_pair and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds):
         return False  # a licence to a new counterparty after a takeover offer: another deal
     if m.unnamed_roles and not others and _kinds(m) and d.kinds and not (_kinds(m) & d.kinds) and (
@@ -457,6 +470,11 @@ def _same_drug(a: Mention, b: Mention) -> bool:
 
 
 _NAME_PARTS = re.compile(r"[()（）,，/、]")
+
+
+def _targets_of(x: DealState | Mention) -> set[str]:
+    ms = x.mentions if isinstance(x, DealState) else [x]
+    return {str(t.value) for m in ms for t in m.targets}
 
 
 def _assets_of(x: DealState | Mention) -> set[str]:

@@ -145,6 +145,14 @@ class PaymentKinds:
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
             m.money.append((kind, mf, best.rule))
             mf.extra["cue"] = best
+        for i, (k, f, r) in enumerate(m.money):
+            cue = f.extra.get("cue")
+            if k == "total" and cue is not None and cue.extra.get("sub") and cue.end <= f.start:
+                # a sum word after the terms it sums (a rule's ``sub``: "…里程碑付款，合计最高15亿美元" beside an upfront is the
+                # deal's whole value): after amounts of that kind alone, it sums them ("…销售里程碑，合计最高8亿美元")
+                before = {k2 for k2, f2, _ in m.money if f2.end <= cue.start}
+                if before and before <= {cue.extra["sub"], cue.extra["sub"] + "_part"}:
+                    m.money[i] = (cue.extra["sub"], f, r)
         kinds = {k for k, _, _ in m.money}
         if "price?" in kinds and any(f.label == "deal" and f.kind == "option" for f in facts):
             # "granted Y an exclusive option to license TB-7 for $10 million": the price of an option is paid now

@@ -53,6 +53,8 @@ class Segmenter:
         #: a line break followed by one of these, after a line that does not end a sentence, is a wrap
         self.wrap_next = re.compile(wrap["next"]) if wrap.get("next") else None
         self.wrap_prev_end = re.compile(wrap["prev_end"]) if wrap.get("prev_end") else None
+        #: … but in hard-wrapped text a line that opens with a label and its colon ("乙方（被许可方）：Y") is a new item
+        self.wrap_new_item = re.compile(wrap["new_item"]) if wrap.get("new_item") else None
         #: text whose lines are mostly this long and end mid-sentence is hard-wrapped: any break there is a wrap
         self.wrap_lines = tuple(wrap.get("hard_wrap_lines", (0, 0)))
         self.wrap_share = float(wrap.get("hard_wrap_share", 2.0))
@@ -89,7 +91,7 @@ class Segmenter:
             pos += len(line)
             nxt = lines[i + 1]
             if line.strip() and nxt.strip() and not self._ends_sentence(line) and not self._table(line) \
-                    and not self._table(nxt) and (hard or self.wrap_next.match(nxt)):
+                    and not self._table(nxt) and (hard and not self._new_item(nxt) or self.wrap_next.match(nxt)):
                 out.append(pos)
             elif self.kv_label is not None and self.kv_value is not None and self.kv_value.fullmatch(nxt) \
                     and self.kv_label.fullmatch(line):  # the value line first: a label's fullmatch backtracks
@@ -122,6 +124,9 @@ class Segmenter:
         top = lens[int(0.8 * (len(lens) - 1))]
         near = sum(1 for n in lens if top * self.width_share <= n <= top / self.width_share)
         return top if near >= self.width_lines and top >= 16 else 0
+
+    def _new_item(self, line: str) -> bool:
+        return bool(self.wrap_new_item is not None and self.wrap_new_item.match(line))
 
     def _table(self, line: str) -> bool:
         return bool(self.table_line is not None and self.table_line.search(line))

@@ -98,6 +98,16 @@ def apply_headers(text: str, found: list[MoneyMatch], v: MoneyVocab) -> None:
             "CNY" if v.rx["money.header_cny"].search(head_txt) else "USD"
         found.extend(_table_rows(text, headers[0][0], found, cur))
         found.sort(key=lambda m: m.start)
+    elif "money.header_row" in v.rx.rules:
+        # a filing's terms one per line under a units header ("（单位：万美元）" / "首付款：1,200"): each bare number
+        start, end = headers[0][0], headers[0][1]
+        cur = v.table_currency(text[max(0, start - 20):end + 10])
+        for r in v.rx["money.header_row"].finditer(text, start):
+            s, e = r.span("num")
+            if any(m.start < e and s < m.end for m in found):
+                continue
+            found.append(MoneyMatch(s, e, Decimal(r.group("num").replace(",", "")), cur, text[s:e], rule="money.header_row"))
+        found.sort(key=lambda m: m.start)
     for mm in found:
         if mm.scaled:
             continue
