@@ -1442,3 +1442,17 @@ def test_figures_the_sales_of_a_class_of_drugs(extractor, text, want):
     the revenue of the company the sentence names."""
     got = [(f.subject_name, f.kind, f.metric, int(f.value.amount), f.period) for f in _figures(extractor, "en", text)]
     assert got == want
+
+
+def test_figures_the_amount_after_a_change_amount_or_a_base_is_the_figure(extractor):
+    """'increased by $12.3 million to $143.6 million', 'rose from $61.5 million to $84.2 million': no guidance range
+    (notfig.range), the amount after 'to' is the figure; a range of two amounts stays no figure."""
+    rows = [_row(f) for f in _figures(extractor, "en", "CORVANE THERAPEUTICS, INC.\nResearch and development expenses "
+                                      "increased by $12.3 million to $143.6 million for the year ended December 31, "
+                                      "2025.")]
+    assert rows == [("CORVANE THERAPEUTICS, INC.", "r_and_d_expense", 143600000, "USD", "FY2025", None)]
+    rows = [_row(f) for f in _figures(extractor, "en", "Corvane Therapeutics said total revenue rose from $61.5 "
+                                      "million to $84.2 million in 2025.")]
+    assert rows == [("Corvane Therapeutics", "revenue", 84200000, "USD", "FY2025", None)]
+    assert _figures(extractor, "en", "Corvane Therapeutics expects total revenue of $90 million to $95 million "
+                                     "in 2026.") == []
