@@ -1456,3 +1456,15 @@ def test_figures_the_amount_after_a_change_amount_or_a_base_is_the_figure(extrac
     assert rows == [("Corvane Therapeutics", "revenue", 84200000, "USD", "FY2025", None)]
     assert _figures(extractor, "en", "Corvane Therapeutics expects total revenue of $90 million to $95 million "
                                      "in 2026.") == []
+
+
+def test_figures_a_table_whose_years_stand_above_its_units_header(extractor):
+    """'2025 2024' on the line above 'RMB'000 RMB'000': the columns are those years (the rows were read with the
+    last year named before the header, the prior one, and rows in brackets were lost)."""
+    text = ("SUNRAY BIOLOGICS LIMITED\nCONSOLIDATED STATEMENT OF PROFIT OR LOSS\nFor the year ended 31 December 2025\n"
+            "2025 2024\nRMB'000 RMB'000\nRevenue 2,104,612 1,604,211\n"
+            "Research and development costs (890,104) (812,330)\nLoss for the year (405,233) (520,118)\n")
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert rows == [("SUNRAY BIOLOGICS LIMITED", "revenue", 2104612000, "CNY", "FY2025", None),
+                    ("SUNRAY BIOLOGICS LIMITED", "r_and_d_expense", 890104000, "CNY", "FY2025", None),
+                    ("SUNRAY BIOLOGICS LIMITED", "net_loss", 405233000, "CNY", "FY2025", None)]

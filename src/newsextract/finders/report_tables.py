@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["TableColumn", "TableRow", "column_table_rows", "flat_table_rows", "table_columns", "table_rows"]
 
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_PROSE = re.compile(r"[a-z]{3}|[\u4e00-\u9fff]")  # (a line of words, no column heading)
 
 
 @dataclass
@@ -103,6 +104,10 @@ def table_columns(vocab: ReportVocab, text: str, header_start: int, header_end: 
     rows start; None when the heading names fewer than two periods. The current column of each group is the one of
     the latest year."""
     ls = text.rfind("\n", 0, header_start) + 1
+    if ls > 0:  # a heading of years right above the units header ("2025 2024" / "RMB'000 RMB'000"): its first line
+        ps = text.rfind("\n", 0, ls - 1) + 1
+        if len(_YEAR_CELL.findall(text, ps, ls)) >= 2 and not _PROSE.search(text, ps, ls):
+            ls = ps
     pos, lines = ls, []
     while pos < len(text) and len(lines) < max_lines:
         nl = text.find("\n", pos)
