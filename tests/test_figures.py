@@ -1468,3 +1468,15 @@ def test_figures_a_table_whose_years_stand_above_its_units_header(extractor):
     assert rows == [("SUNRAY BIOLOGICS LIMITED", "revenue", 2104612000, "CNY", "FY2025", None),
                     ("SUNRAY BIOLOGICS LIMITED", "r_and_d_expense", 890104000, "CNY", "FY2025", None),
                     ("SUNRAY BIOLOGICS LIMITED", "net_loss", 405233000, "CNY", "FY2025", None)]
+
+
+def test_figures_a_pipe_table_row_named_by_its_label_alone(extractor):
+    """'| Research and development | 120,455 | 98,700 |': the bars around a label are no part of it (tables.labels
+    names the metric of a bare 'Research and development' row)."""
+    text = ("LUMETRA BIOSCIENCES, INC.\nCONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands, except per share data)\n"
+            "| | 2025 | 2024 |\n| Total revenues | 45,210 | 38,900 |\n| Research and development | 120,455 | 98,700 |\n"
+            "| Net loss | (110,357) | (89,804) |\n")
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert rows == [("LUMETRA BIOSCIENCES, INC.", "revenue", 45210000, "USD", "FY2025", None),
+                    ("LUMETRA BIOSCIENCES, INC.", "r_and_d_expense", 120455000, "USD", "FY2025", None),
+                    ("LUMETRA BIOSCIENCES, INC.", "net_loss", 110357000, "USD", "FY2025", None)]

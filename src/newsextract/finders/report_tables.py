@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["TableColumn", "TableRow", "column_table_rows", "flat_table_rows", "table_columns", "table_rows"]
 
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_CELL_EDGE = " \t|"
 _PROSE = re.compile(r"[a-z]{3}|[\u4e00-\u9fff]")  # (a line of words, no column heading)
 
 
@@ -208,7 +209,8 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
             pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
             continue
         la, lb = a, cells[0].start()
-        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip())), None)
+        # (a pipe table's label stands between bars: "| Research and development | 120,455 |")
+        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip(_CELL_EDGE))), None)
         if pending is not None and alias is None and not vocab.metrics_in(text, la, lb):
             la = pending[0]
         pending = None
