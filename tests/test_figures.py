@@ -1480,3 +1480,19 @@ def test_figures_a_pipe_table_row_named_by_its_label_alone(extractor):
     assert rows == [("LUMETRA BIOSCIENCES, INC.", "revenue", 45210000, "USD", "FY2025", None),
                     ("LUMETRA BIOSCIENCES, INC.", "r_and_d_expense", 120455000, "USD", "FY2025", None),
                     ("LUMETRA BIOSCIENCES, INC.", "net_loss", 110357000, "USD", "FY2025", None)]
+
+
+@pytest.mark.parametrize("body", [
+    # one cell per line: the years one under another, each row's label, then its cells
+    "Year Ended December 31,\n2025\n2024\nTotal revenues\n45,210\n38,900\nResearch and development\n120,455\n98,700\n"
+    "Net loss\n(110,357)\n(89,804)\n",
+    # a row's label on its own line, its cells on the next ('Research and development' named by tables.labels)
+    "Year Ended December 31,\n2025 2024\nTotal revenues\n$ 45,210 $ 38,900\nResearch and development\n120,455 98,700\n"
+    "Net loss\n$ (110,357) $ (89,804)\n",
+])
+def test_figures_a_table_with_labels_and_cells_on_lines_of_their_own(extractor, body):
+    text = "LUMETRA BIOSCIENCES, INC.\nCONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands, except per share data)\n" + body
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert rows == [("LUMETRA BIOSCIENCES, INC.", "revenue", 45210000, "USD", "FY2025", None),
+                    ("LUMETRA BIOSCIENCES, INC.", "r_and_d_expense", 120455000, "USD", "FY2025", None),
+                    ("LUMETRA BIOSCIENCES, INC.", "net_loss", 110357000, "USD", "FY2025", None)]

@@ -131,14 +131,26 @@ def _heading(vocab: ReportVocab, text: str, lines: list[tuple[int, int]],
     groups: list[tuple[str, int | None]] = []
     months: list[int] = []
     rx = vocab.fig_rx
+    # a heading of one year per line ("2025" / "2024": a table flattened one cell per line), and whether it is the one
+    stack: list[Fact] = []
+    stacked = False
     for a, b in lines:
         cells = [m for m in rx["fig.table_cell"].finditer(text, a, b) if not _YEAR_CELL.fullmatch(m.group(0).strip())]
         label = text[a:cells[0].start()] if cells else ""
+        lone = None if cells else _YEAR_CELL.fullmatch(text[a:b].strip(_CELL_EDGE))
+        if lone is None and len(stack) >= 2 and len(stack) >= len(best):
+            best, stacked = stack, True
+        if lone is None:
+            stack = []
         if cells and (len(cells) >= 2 and not label.strip() or label.strip() and any(
                 f.kind in vocab.table_metrics for f in vocab.metrics_in(text, a, cells[0].start() + 1))):
             if not label.strip() and plain is not None:
                 block_end = plain  # the first row's label stands on a line of its own before its numbers
             break  # the first row
+        if stacked and len(cells) == 1 and not label.strip() and plain is not None and any(
+                f.kind in vocab.table_metrics for f in vocab.metrics_in(text, plain + 1, a)):
+            block_end = plain  # (one cell per line: a row's label, then its cells one under another)
+            break
         if text[a:b].strip():
             plain = a - 1 if not cells and not vocab.periods_in(text, a, b) else None
         block_end = b
@@ -148,8 +160,10 @@ def _heading(vocab: ReportVocab, text: str, lines: list[tuple[int, int]],
         months += [month_number(m.group("m") or m.group("m2")) or 0
                    for m in rx["fig.column_month"].finditer(text, a, b)]
         found = [p for p in vocab.periods_in(text, a, b) if p.extra.get("explicit_year") and p.kind != "range"]
+        if lone is not None and len(found) == 1:
+            stack.append(found[0])
         if len(found) >= 2 and len(found) >= len(best):
-            best = found
+            best, stacked = found, False
     return best, groups, months, block_end
 
 
@@ -213,6 +227,9 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
         alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip(_CELL_EDGE))), None)
         if pending is not None and alias is None and not vocab.metrics_in(text, la, lb):
             la = pending[0]
+            if not text[a:lb].strip(_CELL_EDGE):  # (the label alone on the line before: "Research and development")
+                alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:pending[1]].strip(_CELL_EDGE))),
+                             None)
         pending = None
         metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
         if alias is not None:  # "Research and development" alone under "Operating expenses:"
