@@ -1496,3 +1496,20 @@ def test_figures_a_table_with_labels_and_cells_on_lines_of_their_own(extractor, 
     assert rows == [("LUMETRA BIOSCIENCES, INC.", "revenue", 45210000, "USD", "FY2025", None),
                     ("LUMETRA BIOSCIENCES, INC.", "r_and_d_expense", 120455000, "USD", "FY2025", None),
                     ("LUMETRA BIOSCIENCES, INC.", "net_loss", 110357000, "USD", "FY2025", None)]
+
+
+def test_figures_a_target_companys_table_in_an_acquirers_filing(extractor):
+    """An acquirer's announcement sets out the table of the company it buys: the rows are that company's (the one the
+    filing defines as the "Target Company"), and both years the intro names are reported."""
+    text = ("QIANHAI MEDICAL GROUP LIMITED\nDISCLOSEABLE TRANSACTION\nThe Company has agreed to acquire 60% of the "
+            "equity interest in Ningbo Lanshan Pharmaceutical Co., Ltd. (the \"Target Company\") for RMB600 million.\n"
+            "FINANCIAL INFORMATION\nThe audited financial information of the Target Company for the two years ended "
+            "31 December 2024 and 2025 is set out below:\n"
+            "                 For the year ended 31 December\n                     2025        2024\n"
+            "                  RMB'000     RMB'000\nRevenue           215,400     180,300\n"
+            "Net profit after taxation  40,120  31,870\n")
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    name = "Ningbo Lanshan Pharmaceutical Co., Ltd."
+    assert rows == [(name, "revenue", 215400000, "CNY", "FY2025", None), (name, "revenue", 180300000, "CNY", "FY2024", None),
+                    (name, "net_profit", 40120000, "CNY", "FY2025", None),
+                    (name, "net_profit", 31870000, "CNY", "FY2024", None)]

@@ -32,7 +32,8 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
     for hs, he, scale, rid in sorted(headers):
         around = text[max(0, hs - 40):he + 80]
         currency = vocab.money.table_currency(around)
-        rows, period = _header_rows(vocab, text, hs, he)
+        target, every = _target(vocab, text, hs, facts)
+        rows, period = _header_rows(vocab, text, hs, he, every)
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
         totals = [r for r, _ in rows
                   if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
@@ -40,7 +41,7 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
         for row, col_period in rows:
             if overlaps(row, deal_spans):
                 continue
-            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, company)
+            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, target or company)
             if fig is not None:
                 out.append(fig)
                 if prior is not None and row.prev is not None and row.prev_span is not None:
@@ -78,9 +79,35 @@ def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, i
     return headers
 
 
-def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[tuple[TableRow, Any]], Fact | None]:
+def _target(vocab: ReportVocab, text: str, hs: int, facts: list[Fact]) -> tuple[Fact | None, bool]:
+    """The company whose table a filing introduces right before a units header ("the audited financial information
+    of the Target Company for the two years ended …": the company it defined as "Target Company"), and whether the
+    intro names every column's year as reported (two or three years)."""
+    rule = vocab.fig_rx.rules.get("fig.target_table")
+    if rule is None:
+        return None, False
+    m = None
+    for m in rule.regex.finditer(text, max(0, hs - 400), hs):
+        pass
+    if m is None:
+        return None, False
+    term = m.group("t")
+    gap = vocab.fig_rx["fig.target_defined"]
+    for q in (f'"{term}"', f"“{term}”"):
+        at = text.find(q)
+        if at < 0:
+            continue
+        name = next((f for f in reversed(facts) if f.label == "org" and at - 12 <= f.end <= at
+                     and gap.fullmatch(text, f.end, at)), None)
+        if name is not None:
+            return name, m.group("all") is not None
+    return None, False
+
+
+def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int,
+                 every: bool = False) -> tuple[list[tuple[TableRow, Any]], Fact | None]:
     """The rows under a header with the period of each, and the period the header states for all of them (None
-    when the table's heading names its columns' periods)."""
+    when the table's heading names its columns' periods); ``every``: each column's cells, not the current ones."""
     line_end = text.find("\n", he)
     line_end = len(text) if line_end < 0 else line_end
     heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
@@ -90,6 +117,8 @@ def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[
     found = table_columns(vocab, text, hs, he) if len(flat) < 2 else None
     if found is not None:
         cols, rows_at = found
+        if every:
+            cols = [dataclasses.replace(c, current=True) for c in cols]
         return column_table_rows(vocab, text, cols, rows_at), None
     rows = [(r, period.value if period is not None else None)
             for r in (flat if len(flat) >= 2 else table_rows(vocab, text, he) or flat)]
