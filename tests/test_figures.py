@@ -1513,3 +1513,15 @@ def test_figures_a_target_companys_table_in_an_acquirers_filing(extractor):
     assert rows == [(name, "revenue", 215400000, "CNY", "FY2025", None), (name, "revenue", 180300000, "CNY", "FY2024", None),
                     (name, "net_profit", 40120000, "CNY", "FY2025", None),
                     (name, "net_profit", 31870000, "CNY", "FY2024", None)]
+
+
+def test_figures_a_deferred_revenue_line_is_no_revenue(extractor):
+    """'Deferred revenue' is a balance-sheet line (notfig.balance_sheet), as a table row and when padding on its line
+    puts its amount past the cue's reach (the metric word 'revenue' inside it took the amount)."""
+    text = ("HALDANE BIO, INC.\nLicense Agreement (Details) - USD ($)\n$ in Millions\n"
+            "                                   12 Months Ended\n"
+            "                                   Dec. 31, 2025      Dec. 31, 2024\n"
+            "Collaboration revenue                  18.5               0\n"
+            "Deferred revenue                                                   41.2\n")
+    rows = [_row(f) for f in _figures(extractor, "en", text)]
+    assert rows == [("HALDANE BIO, INC.", "revenue", 18500000, "USD", "FY2025", None)]

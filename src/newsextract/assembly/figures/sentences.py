@@ -213,6 +213,11 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
         after = vocab.changes_in(text, j, min(len(text), j + 30), art.low)
         changes += after[:1] if after and after[0].start == j else []
     metrics, sent_pay = _cues(art, a, b, metrics)
+    # (a metric word inside a not-figure cue that takes the amounts after it is that cue's: "Deferred revenue   27.4"
+    # on a table line padded past the cue's reach is a balance-sheet line, no revenue)
+    held = [(x.start, x.end) for x in blocks if x.extra.get("attach")]
+    if held:
+        metrics = [m for m in metrics if not any(x <= m.start and m.end <= y for x, y in held)]
     if any(m.extra.get("scope") == "market" for m in metrics):
         # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
         # ("2030年该市场规模有望达到约600亿元")

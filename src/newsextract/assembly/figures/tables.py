@@ -39,7 +39,7 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
                   if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
         prior = _prior_period(vocab, text, he, rows, period)
         for row, col_period in rows:
-            if overlaps(row, deal_spans):
+            if overlaps(row, deal_spans) or _balance_sheet(vocab, text, row):
                 continue
             fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, target or company)
             if fig is not None:
@@ -77,6 +77,11 @@ def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, i
         headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
                     if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
     return headers
+
+
+def _balance_sheet(vocab: ReportVocab, text: str, row: TableRow) -> bool:
+    """Whether a row's label is a balance-sheet line that holds a metric word ("Deferred revenue 27.4", 合同负债)."""
+    return any(x.rule.endswith("balance_sheet") for x in vocab.not_figures_in(text, row.label.start, row.label.end))
 
 
 def _target(vocab: ReportVocab, text: str, hs: int, facts: list[Fact]) -> tuple[Fact | None, bool]:
