@@ -1525,3 +1525,15 @@ def test_figures_a_deferred_revenue_line_is_no_revenue(extractor):
             "Deferred revenue                                                   41.2\n")
     rows = [_row(f) for f in _figures(extractor, "en", text)]
     assert rows == [("HALDANE BIO, INC.", "revenue", 18500000, "USD", "FY2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("瑞泽生物科技股份有限公司\n本集团截至2025年12月31日止年度的研发开支由2024年的人民币812.3百万元增加至人民币890.1百万元。",
+     ("瑞泽生物科技股份有限公司", "r_and_d_expense", 890100000, "CNY", "FY2025", None)),
+    ("瑞澤生物科技股份有限公司\n本集團的研發開支由截至2024年12月31日止年度的人民幣812.3百萬元減少至截至2025年12月31日止年度的"
+     "人民幣790.1百萬元。", ("瑞澤生物科技股份有限公司", "r_and_d_expense", 790100000, "CNY", "FY2025", None)),
+])
+def test_figures_zh_from_a_base_increased_to_a_value(extractor, text, want):
+    """由«base»增加至/减少至«value»: the value after the verb is the figure (the chain '增加至' joins it to the base's cue),
+    the base of a period '截至…止年度' no figure."""
+    assert [_row(f) for f in _figures(extractor, "zh", text)] == [want]
