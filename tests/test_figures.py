@@ -1537,3 +1537,15 @@ def test_figures_zh_from_a_base_increased_to_a_value(extractor, text, want):
     """由«base»增加至/减少至«value»: the value after the verb is the figure (the chain '增加至' joins it to the base's cue),
     the base of a period '截至…止年度' no figure."""
     assert [_row(f) for f in _figures(extractor, "zh", text)] == [want]
+
+
+@pytest.mark.parametrize("head", ["Sunray Biologics Ltd\nFORM 20-F\n", "Sunray Biologics Ltd\nAnnual Report 2025\n"])
+def test_figures_our_figures_in_a_filing_headed_by_its_filer_in_lower_case(extractor, head):
+    """A filer named in capitals and lower case alone on the first line over its form or report title is the
+    filing's issuer, so 'our total revenues' are its figures (only a name in capitals was taken)."""
+    text = head + "Our total revenues amounted to RMB1,245.3 million in 2025, an increase of 27.4% from 2024."
+    assert [_row(f) for f in _figures(extractor, "en", text)] == [
+        ("Sunray Biologics Ltd", "revenue", 1245300000, "CNY", "FY2025", 27.4)]
+    # (a news headline with a company name is no filer: "our" there is no one's)
+    assert _figures(extractor, "en", "Sunray Biologics Ltd\nShares jump on results\n"
+                                     "Our total revenues amounted to RMB1,245.3 million in 2025.") == []
