@@ -1119,3 +1119,23 @@ def test_approvals_a_summary_of_no_regulator_beside_the_regulators_events(extrac
             "Therapeutic Goods Administration granted authorisation on May 5.")
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [("Health Canada", "approval", "ezurlatinib"), ("TGA", "approval", "ezurlatinib")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Sunray has yet to receive approval for sunvatinib in the United States, though the drug was approved in "
+           "China in 2024.", [("NMPA", "approval", "sunvatinib")]),
+    ("en", "Velantra is already approved in the US and the EU, and Orriant is seeking approval in Japan.",
+     [("FDA", "approval", "Velantra"), ("EC", "approval", "Velantra")]),
+    ("zh", "泽沃替尼尚未在美国获批，但已于2024年在中国获批上市。", [("NMPA", "approval", "泽沃替尼")]),
+    ("zh", "澤沃替尼已在中國和歐盟獲批上市，恆澤製藥正在尋求在日本的上市批准。",
+     [("NMPA", "approval", "澤沃替尼"), ("EC", "approval", "澤沃替尼")]),
+    ("zh", "恒泽制药的泽沃替尼已于2024年获NMPA批准上市，目前正在申请FDA批准。", [("NMPA", "approval", "泽沃替尼")]),
+    # (the agency of a pending decision that the sentence then says accepted the filing stays the event's)
+    ("en", "Qinlan Pharma's qinlatinib is awaiting approval from the NMPA, which accepted the filing last year.",
+     [("NMPA", "filing_accepted", "qinlatinib")]),
+])
+def test_approvals_a_regulator_beside_a_non_event_is_not_the_events(extractor, lang, text, want):
+    """A jurisdiction or agency next to a non-event phrasing in its clause (yet to receive … in the United States,
+    seeking approval in Japan, 尚未在美国获批, 正在申请FDA批准) is where no event happened, when the sentence names
+    another for its event."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want

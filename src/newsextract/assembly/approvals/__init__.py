@@ -223,6 +223,12 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     # (a jurisdiction inside a non-event phrasing is where the hoped-for event would be: "预计可获得欧盟批准")
     regs = [r for r in regulators(vocab, text, a, b)
             if r.label != "jurisdiction" or not any(x < r.end and r.start < y for x, y in blocked)]
+    # (and one right after a non-event phrasing in its clause is where that event is not or not yet, when another is
+    # the event's: "has yet to receive approval for sunvatinib in the United States, though it was approved in China",
+    # "approved in the US and the EU, and is seeking approval in Japan"; not "awaiting approval from the NMPA, which
+    # accepted the filing")
+    kept = [r for r in regs if not _after_non_event(text, r, blocked, events)]
+    regs = kept if kept else regs
     reg_spans = [(r.start, r.end) for r in regs]
     known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
     drugs = [_after_company(art.text, d, known) for d in drugs
@@ -253,7 +259,26 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     return (si, drugs[-1]) if drugs else last_drug
 
 
-_CLAUSE_SEP = re.compile(r"[,;，；]")
+_CLAUSE_SEP = re.compile(r"[,;，；。]")
+#: how far after a non-event phrasing a regulator or jurisdiction of its clause may stand
+_NON_EVENT_REACH = 60
+
+
+def _after_non_event(text: str, r: Fact, blocked: list[tuple[int, int]], events: list[Fact]) -> bool:
+    """Whether a regulator stands next to a non-event phrasing, in its clause, with no event word between (after it:
+    "has yet to receive approval … in the United States"; before it: "尚未在美国获批", "正在申请FDA批准")."""
+    for x, y in blocked:
+        if x <= r.start and r.end <= y:  # (inside it: "正在申请FDA批准")
+            return True
+        if y <= r.start <= y + _NON_EVENT_REACH:
+            u, v = y, r.start
+        elif r.end <= x <= r.end + _NON_EVENT_REACH:
+            u, v = r.end, x
+        else:
+            continue
+        if not _CLAUSE_SEP.search(text, u, v) and not any(u <= e.start < v for e in events):
+            return True
+    return False
 
 
 def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[Drug]) -> list[tuple[int, int]]:
