@@ -1139,3 +1139,13 @@ def test_approvals_a_regulator_beside_a_non_event_is_not_the_events(extractor, l
     seeking approval in Japan, 尚未在美国获批, 正在申请FDA批准) is where no event happened, when the sentence names
     another for its event."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_regulator_in_another_drugs_clause_is_not_the_events(extractor):
+    """One event word, two clauses with a regulator and a drug each: the regulator of the clause that names another
+    drug and no event is not the event's ('cleared' names no event here); a list of jurisdictions still fans out."""
+    got = _one(extractor, "en", "The FDA approved Halvex's zeltrimab for psoriasis, while China's NMPA cleared "
+                                "Sunray's sunvatinib for lung cancer.")
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("FDA", "approval", "zeltrimab")]
+    got = _one(extractor, "en", "Halvex's zeltrimab is approved in the US, Japan and Europe for psoriasis.")
+    assert [(a.regulator, a.drug) for a in got] == [("FDA", "zeltrimab"), ("MHLW", "zeltrimab"), ("EC", "zeltrimab")]

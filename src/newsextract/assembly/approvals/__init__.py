@@ -17,6 +17,7 @@ record, its date, merging); this one walks the sentences and their events.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -255,13 +256,39 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             # designations, each of its own regulator, not both of both)
             one_kind = len({(e.kind, e.extra.get("designation")) for e in part}) == 1
             for d in _conjuncts(art, drug, p_drugs):
-                records.extend(_event_records(art, si, ev, one_kind, d, p_regs, p_orgs))
+                regs_d = _own_clause_regs(text, a, b, ev, d, p_regs, p_drugs)
+                records.extend(_event_records(art, si, ev, one_kind, d, regs_d, p_orgs))
     return (si, drugs[-1]) if drugs else last_drug
 
 
 _CLAUSE_SEP = re.compile(r"[,;，；。]")
 #: how far after a non-event phrasing a regulator or jurisdiction of its clause may stand
 _NON_EVENT_REACH = 60
+
+
+def _own_clause_regs(text: str, a: int, b: int, ev: Fact, drug: Drug | None, regs: list[Fact],
+                     drugs: list[Drug]) -> list[Fact]:
+    """The regulators an event may take: not one in another clause of the sentence that names another drug and no
+    event ("The FDA approved Halvex's zeltrimab, while China's NMPA cleared Sunray's sunvatinib": the NMPA is no
+    regulator of zeltrimab's approval), unless that leaves none."""
+    if drug is None or len(regs) < 2:
+        return regs
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text, a, b)]
+    if not seps:
+        return regs
+
+    def clause(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(seps, pos)
+        return (seps[i - 1] if i else a), (seps[i] if i < len(seps) else b)
+
+    kept = []
+    for r in regs:
+        c0, c1 = clause(r.start)
+        if not (c0 <= ev.start < c1) and any(c0 <= d.start < c1 and d.name != drug.name for d in drugs) and \
+                not any(c0 <= d.start < c1 and d.name == drug.name for d in drugs):
+            continue
+        kept.append(r)
+    return kept or regs
 
 
 def _after_non_event(text: str, r: Fact, blocked: list[tuple[int, int]], events: list[Fact]) -> bool:
