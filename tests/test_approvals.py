@@ -1149,3 +1149,13 @@ def test_approvals_a_regulator_in_another_drugs_clause_is_not_the_events(extract
     assert [(a.regulator, a.event, a.drug) for a in got] == [("FDA", "approval", "zeltrimab")]
     got = _one(extractor, "en", "Halvex's zeltrimab is approved in the US, Japan and Europe for psoriasis.")
     assert [(a.regulator, a.drug) for a in got] == [("FDA", "zeltrimab"), ("MHLW", "zeltrimab"), ("EC", "zeltrimab")]
+
+
+@pytest.mark.parametrize("lang,text,drug", [
+    ("zh", "同类产品中，诺瑞医药的NR-22已于去年在美国获批，而瑞康医药的RK-101仍处于III期临床阶段。", "NR-22"),
+    ("zh", "同類產品中，諾瑞醫藥的NR-22已於去年在美國獲批，而瑞康醫藥的RK-101仍處於III期臨床階段。", "NR-22"),
+])
+def test_approvals_the_drug_of_the_events_clause(extractor, lang, text, drug):
+    """A competitor's approval told beside another company's candidate: the drug of the event's own clause, not the
+    one nearer across a comma (choose_drug)."""
+    assert [(a.regulator, a.drug) for a in _one(extractor, lang, text)] == [("FDA", drug)]
