@@ -1549,3 +1549,12 @@ def test_figures_our_figures_in_a_filing_headed_by_its_filer_in_lower_case(extra
     # (a news headline with a company name is no filer: "our" there is no one's)
     assert _figures(extractor, "en", "Sunray Biologics Ltd\nShares jump on results\n"
                                      "Our total revenues amounted to RMB1,245.3 million in 2025.") == []
+
+
+@pytest.mark.parametrize("text", ["Halvex's first-quarter net income fell 15% to $1.2 billion.",
+                                  "Halvex’s net income fell 15% to $1.2 billion in the first quarter."])
+def test_figures_a_possessive_name_no_finder_knows_is_the_subject(extractor, text):
+    """'Halvex's net income …': a capitalised name with 's opening the clause before the metric is the company (as
+    'Halvex reported …' is), though no company finder knows the bare name."""
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-05-10").figures]
+    assert got == [("Halvex", "net_profit", 1200000000, "USD", "Q1 2026", -15.0)]
