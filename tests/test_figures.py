@@ -1558,3 +1558,12 @@ def test_figures_a_possessive_name_no_finder_knows_is_the_subject(extractor, tex
     'Halvex reported …' is), though no company finder knows the bare name."""
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-05-10").figures]
     assert got == [("Halvex", "net_profit", 1200000000, "USD", "Q1 2026", -15.0)]
+
+
+@pytest.mark.parametrize("text", ["Halvex spent $6.8 billion on research and development in 2025, up from $5.9 billion.",
+                                  "Halvex invested $6.8 billion in R&D in 2025."])
+def test_figures_the_name_before_a_spending_verb_is_the_subject(extractor, text):
+    """'Halvex spent $6.8 billion on R&D': the metric word is the verb itself (metric.rd_spent), and the name right
+    before it is the company (the reporting subject was looked for before the metric word only)."""
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
+    assert got == [("Halvex", "r_and_d_expense", 6800000000, "USD", "FY2025", None)]

@@ -249,7 +249,10 @@ def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts
     of …"), when it is no drug, product word or market word."""
     m = None
     opener = vocab.fig_rx["fig.clause_opener"]
-    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor):
+    # (the verb may be the metric word itself: "Halvex spent $6.8 billion on R&D")
+    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor + 10):
+        if (c.end("s") if c.group("s") else c.end("s2")) > anchor:
+            break
         if c.start() == a or opener.search(text, max(0, c.start() - 4), c.start()):
             m = c
     if m is None:
