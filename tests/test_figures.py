@@ -1567,3 +1567,11 @@ def test_figures_the_name_before_a_spending_verb_is_the_subject(extractor, text)
     before it is the company (the reporting subject was looked for before the metric word only)."""
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
     assert got == [("Halvex", "r_and_d_expense", 6800000000, "USD", "FY2025", None)]
+
+
+def test_figures_a_product_named_after_its_class_after_the_sales_word(extractor):
+    """'$1.2 billion in second-quarter sales of its psoriasis drug Velantra': the product named after the metric word
+    and its class is the subject (the company's revenue before)."""
+    text = "Orriant Bio booked $1.2 billion in second-quarter sales of its psoriasis drug Velantra, up 30% from a year ago."
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-08-10").figures]
+    assert got == [("Velantra", "product_sales", 1200000000, "USD", "Q2 2026", 30.0)]
