@@ -1575,3 +1575,17 @@ def test_figures_a_product_named_after_its_class_after_the_sales_word(extractor)
     text = "Orriant Bio booked $1.2 billion in second-quarter sales of its psoriasis drug Velantra, up 30% from a year ago."
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-08-10").figures]
     assert got == [("Velantra", "product_sales", 1200000000, "USD", "Q2 2026", 30.0)]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Among Chinese biotechs, Sunray Biologics reported revenue of RMB2.1 billion, Qinlan Pharma RMB1.4 billion "
+           "and Heyuan Bio RMB860 million for 2025.",
+     [("Sunray Biologics", "revenue", 2100000000, "CNY", "FY2025", None),
+      ("Qinlan Pharma", "revenue", 1400000000, "CNY", "FY2025", None),
+      ("Heyuan Bio", "revenue", 860000000, "CNY", "FY2025", None)]),
+])
+def test_figures_a_gapped_list_of_companies_and_values(extractor, lang, text, want):
+    """One metric word, then 'X value, Y value and Z value': each value is the company named right before it, and the
+    period after the last is all of theirs."""
+    got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-02-10").figures]
+    assert got == want

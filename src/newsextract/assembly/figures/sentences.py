@@ -13,7 +13,14 @@ from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
 from ...records import Figure, Quantity
 from .context import PeriodContext, anchor_years, last_period, year_of
-from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
+from .distribute import (
+    counts,
+    distribute_changes,
+    distribute_periods,
+    distribute_subjects,
+    gapped_list,
+    parallel_periods,
+)
 from .figure import Periods, figure
 from .index import FactIndex
 from .ties import Ties
@@ -258,6 +265,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
     distribute_subjects(vocab, text, a, b, sent_figs)
+    gapped_list(text, vocab, art.index.of("org"), sent_figs)
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
