@@ -1589,3 +1589,18 @@ def test_figures_a_gapped_list_of_companies_and_values(extractor, lang, text, wa
     period after the last is all of theirs."""
     got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-02-10").figures]
     assert got == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "瑞泽生物科技股份有限公司2025年年度报告\n报告期内，公司实现归属于上市公司股东的净利润-3.57亿元。",
+     ("瑞泽生物科技股份有限公司", "net_loss", 357000000, "CNY", "FY2025", None)),
+    ("zh", "瑞澤生物科技股份有限公司2025年年度報告\n報告期內，公司實現歸屬於上市公司股東的淨利潤為-3.57億元。",
+     ("瑞澤生物科技股份有限公司", "net_loss", 357000000, "CNY", "FY2025", None)),
+    ("en", "Corvane Therapeutics reported a net income of -$12.3 million for 2025.",
+     ("Corvane Therapeutics", "net_loss", 12300000, "USD", "FY2025", None)),
+])
+def test_figures_a_profit_below_zero_is_a_loss(extractor, lang, text, want):
+    """净利润-3.57亿元, 'net income of -$12.3 million': a net profit written with a minus sign is the net loss (its
+    amount positive, SCHEMA.md), not a profit."""
+    got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-28").figures]
+    assert got == [want]

@@ -29,6 +29,8 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         metric = "product_sales"
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
+    if metric == "net_profit" and _NEGATIVE.search(text, max(a, v.start - 3), v.start + 1):
+        metric = "net_loss"  # a profit written below zero ("净利润-3.57亿元", "net income of -$12.3 million")
     if subj_fact is not None:
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
@@ -335,6 +337,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         else None
 
 
+_NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
