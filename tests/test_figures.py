@@ -1604,3 +1604,23 @@ def test_figures_a_profit_below_zero_is_a_loss(extractor, lang, text, want):
     amount positive, SCHEMA.md), not a profit."""
     got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-28").figures]
     assert got == [want]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("千禾医疗集团有限公司\n须予披露交易\n本公司同意收购宁波蓝山制药有限公司（「目标公司」）60%股权。\n"
+     "下表载列目标公司截至2024年及2025年12月31日止两个年度的经审核财务资料：\n单位：人民币千元\n"
+     "                 截至12月31日止年度\n                 2024年        2025年\n收入              180,300       215,400\n"
+     "除税后亏损        (31,870)      (40,120)\n", "宁波蓝山制药有限公司"),
+    ("千禾醫療集團有限公司\n須予披露交易\n本公司同意收購寧波藍山製藥有限公司（「目標公司」）60%股權。\n"
+     "下表載列目標公司截至2024年及2025年12月31日止兩個年度的經審核財務資料：\n單位：人民幣千元\n"
+     "                 截至12月31日止年度\n                 2024年        2025年\n收入              180,300       215,400\n"
+     "除稅後虧損        (31,870)      (40,120)\n", "寧波藍山製藥有限公司"),
+])
+def test_figures_zh_a_target_companys_table(extractor, text, name):
+    """下表载列目标公司…两个年度的财务资料: the rows are the company defined as 「目标公司」, both years; a loss row with
+    its cell in brackets ('除税后亏损 (40,120)') is the net loss."""
+    rows = sorted(_row(f) for f in _figures(extractor, "zh", text))
+    assert rows == sorted([(name, "revenue", 215400000, "CNY", "FY2025", None),
+                           (name, "revenue", 180300000, "CNY", "FY2024", None),
+                           (name, "net_loss", 40120000, "CNY", "FY2025", None),
+                           (name, "net_loss", 31870000, "CNY", "FY2024", None)])

@@ -231,7 +231,7 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
                 alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:pending[1]].strip(_CELL_EDGE))),
                              None)
         pending = None
-        metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
+        metrics = [f for f in vocab.metrics_in(text, la, lb + 3) if f.start < lb]  # (a word may look at the cell: "虧損 (41,876)")
         if alias is not None:  # "Research and development" alone under "Operating expenses:"
             metrics = [Fact(la, lb, "metric", alias, None, "table.label", text[la:lb].strip())]
         if not metrics or not vocab.table_metric(metrics[-1]) or not text[la:lb].strip() or \

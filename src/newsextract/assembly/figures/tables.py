@@ -98,7 +98,7 @@ def _target(vocab: ReportVocab, text: str, hs: int, facts: list[Fact]) -> tuple[
         return None, False
     term = m.group("t")
     gap = vocab.fig_rx["fig.target_defined"]
-    for q in (f'"{term}"', f"“{term}”"):
+    for q in (f'"{term}"', f"“{term}”", f"「{term}」"):
         at = text.find(q)
         if at < 0:
             continue
