@@ -1624,3 +1624,19 @@ def test_figures_zh_a_target_companys_table(extractor, text, name):
                            (name, "revenue", 180300000, "CNY", "FY2024", None),
                            (name, "net_loss", 40120000, "CNY", "FY2025", None),
                            (name, "net_loss", 31870000, "CNY", "FY2024", None)])
+
+
+def test_figures_a_table_far_below_the_notes_units_header(extractor):
+    """A note headed once by its units ('(in thousands, …)' at the top) and a results table many lines below it: the
+    table is read with the header's scale; a table of what one agreement brought in is no company figure."""
+    lines = ["MERIDEN BIO, INC.", "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS", "(in thousands, except per share amounts)",
+             "", "5. Collaboration Agreements", ""]
+    lines += [f"Paragraph {i} of the note describes the terms of the agreement in words." for i in range(16)]
+    lines += ["", "Revenue recognized under the Orla Agreement:", "                     Year Ended December 31,",
+              "                        2025        2024", "Collaboration revenue   $ 4,500     $ 2,000", "",
+              "The following table summarizes the Company's results:", "                     Year Ended December 31,",
+              "                        2025        2024", "Total revenue           $ 9,300     $ 6,100",
+              "Research and development expense   $ 41,200   $ 37,900", ""]
+    rows = [_row(f) for f in _figures(extractor, "en", "\n".join(lines))]
+    assert rows == [("MERIDEN BIO, INC.", "revenue", 9300000, "USD", "FY2025", None),
+                    ("MERIDEN BIO, INC.", "r_and_d_expense", 41200000, "USD", "FY2025", None)]

@@ -76,7 +76,41 @@ def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, i
             continue  # (none of the words each of its matches holds)
         headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
                     if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
-    return headers
+    return headers + _later_tables(text, vocab, headers)
+
+
+#: how many lines under a units header its own table's heading is looked for (``table_columns``)
+_HEADING_LINES = 14
+
+
+def _later_tables(text: str, vocab: ReportVocab, headers: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int,
+                                                                                                            str]]:
+    """Tables further down a note headed once by its units ("(in thousands, except per share amounts)" at the top,
+    "Year Ended December 31, / 2025 2024" twenty lines below): each column heading past the reach of the header's own
+    table, before the next header, is read with the header's scale."""
+    group = vocab.fig_rx.rules.get("fig.column_group")
+    if group is None or not headers:
+        return []
+    deal = vocab.fig_rx.rules.get("fig.agreement_table")
+    out: list[tuple[int, int, int, str]] = []
+    ordered = sorted(headers)
+    for i, (_, he, scale, rid) in enumerate(ordered):
+        stop = ordered[i + 1][0] if i + 1 < len(ordered) else len(text)
+        reach = he
+        for _ in range(_HEADING_LINES):
+            nl = text.find("\n", reach + 1)
+            if nl < 0 or nl >= stop:
+                reach = stop
+                break
+            reach = nl
+        for m in group.regex.finditer(text, reach, stop):
+            ls = text.rfind("\n", 0, m.start()) + 1
+            intro = text.rfind("\n", 0, max(0, ls - 1)) + 1  # (the line before the heading)
+            if deal is not None and deal.regex.search(text, text.rfind("\n", 0, max(0, intro - 1)) + 1, ls):
+                continue
+            if not out or out[-1][0] != ls:
+                out.append((ls, ls, scale, rid))
+    return out
 
 
 def _balance_sheet(vocab: ReportVocab, text: str, row: TableRow) -> bool:
