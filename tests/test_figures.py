@@ -1640,3 +1640,20 @@ def test_figures_a_table_far_below_the_notes_units_header(extractor):
     rows = [_row(f) for f in _figures(extractor, "en", "\n".join(lines))]
     assert rows == [("MERIDEN BIO, INC.", "revenue", 9300000, "USD", "FY2025", None),
                     ("MERIDEN BIO, INC.", "r_and_d_expense", 41200000, "USD", "FY2025", None)]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("浙江青禾药业股份有限公司2025年年度报告（摘要）\n\n主要会计数据      单位：万元  币种：人民币\n"
+     "项目          2025年        2024年\n营业收入      120,500.00    98,300.00\n\n"
+     "第三节 重要事项\n报告期内，公司与Lumetra Biosciences, Inc.签订许可协议。Lumetra Biosciences, Inc.将支付首付款。"
+     "Lumetra Biosciences, Inc.负责海外开发。", "浙江青禾药业股份有限公司"),
+    ("浙江青禾藥業股份有限公司2025年年度報告（摘要）\n\n主要會計數據      單位：萬元  幣種：人民幣\n"
+     "項目          2025年        2024年\n營業收入      120,500.00    98,300.00\n\n"
+     "第三節 重要事項\n報告期內，公司與Lumetra Biosciences, Inc.簽訂許可協議。Lumetra Biosciences, Inc.將支付首付款。"
+     "Lumetra Biosciences, Inc.負責海外開發。", "浙江青禾藥業股份有限公司"),
+])
+def test_figures_zh_filer_named_with_its_reports_title_on_one_line(extractor, text, name):
+    """'浙江青禾药业股份有限公司2025年年度报告（摘要）': the issuer heads its report (its results table is its own, not
+    the figures of a partner the report names)."""
+    rows = [_row(f) for f in _figures(extractor, "zh", text)]
+    assert rows == [(name, "revenue", 1205000000, "CNY", "FY2025", None)]
