@@ -1159,3 +1159,13 @@ def test_approvals_the_drug_of_the_events_clause(extractor, lang, text, drug):
     """A competitor's approval told beside another company's candidate: the drug of the event's own clause, not the
     one nearer across a comma (choose_drug)."""
     assert [(a.regulator, a.drug) for a in _one(extractor, lang, text)] == [("FDA", drug)]
+
+
+@pytest.mark.parametrize("text", [
+    "风险提示：新药审批进度不及预期；泽沃替尼海外获批时间存在不确定性。",
+    "風險提示：澤沃替尼獲批進度不及預期，市場競爭加劇。",
+    "需要注意的是，泽沃替尼在美国的获批时间仍存在较大不确定性。",
+])
+def test_approvals_a_risk_note_is_no_event(extractor, text):
+    """An analyst's risk note (风险提示：…获批/审批进度不及预期, 获批时间存在不确定性) says what may not happen: no event."""
+    assert _one(extractor, "zh", text) == []
