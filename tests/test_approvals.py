@@ -1169,3 +1169,12 @@ def test_approvals_the_drug_of_the_events_clause(extractor, lang, text, drug):
 def test_approvals_a_risk_note_is_no_event(extractor, text):
     """An analyst's risk note (风险提示：…获批/审批进度不及预期, 获批时间存在不确定性) says what may not happen: no event."""
     assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Key risks: delays in FDA approval of zeltrimab and slower-than-expected uptake.",
+    "Risks to our rating include a delayed EU approval for zeltrimab.",
+])
+def test_approvals_an_english_risk_note_is_no_event(extractor, text):
+    """A broker's risk note names approvals that may not come (notev.risk): no event."""
+    assert _one(extractor, "en", text) == []
