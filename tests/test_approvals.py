@@ -1178,3 +1178,11 @@ def test_approvals_a_risk_note_is_no_event(extractor, text):
 def test_approvals_an_english_risk_note_is_no_event(extractor, text):
     """A broker's risk note names approvals that may not come (notev.risk): no event."""
     assert _one(extractor, "en", text) == []
+
+
+def test_approvals_approval_to_start_a_trial_is_a_trial_clearance(extractor):
+    """'received approval from the NMPA to start a Phase 3 trial of zeltrimab': the agency cleared a trial, no marketing
+    approval (the go-ahead / permission / clearance … to start a trial rule takes 'approval' too)."""
+    got = _one(extractor, "en", "Halvex Pharma has received approval from the NMPA to start a Phase 3 trial of "
+                                "zeltrimab in China.")
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("NMPA", "trial_clearance", "zeltrimab")]
