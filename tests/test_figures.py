@@ -1657,3 +1657,24 @@ def test_figures_zh_filer_named_with_its_reports_title_on_one_line(extractor, te
     the figures of a partner the report names)."""
     rows = [_row(f) for f in _figures(extractor, "zh", text)]
     assert rows == [(name, "revenue", 1205000000, "CNY", "FY2025", None)]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex Pharma, Orriant Bio and Corvane Therapeutics reported 2025 revenue of $4.1 billion, $2.3 billion and "
+           "$84 million, respectively.",
+     [("Halvex Pharma", "revenue", 4100000000, "USD", "FY2025", None),
+      ("Orriant Bio", "revenue", 2300000000, "USD", "FY2025", None),
+      ("Corvane Therapeutics", "revenue", 84000000, "USD", "FY2025", None)]),
+    ("en", "Revenue at Halvex Pharma and Orriant Bio was $4.1 billion and $2.3 billion, respectively, in 2025.",
+     [("Halvex Pharma", "revenue", 4100000000, "USD", "FY2025", None),
+      ("Orriant Bio", "revenue", 2300000000, "USD", "FY2025", None)]),
+    ("zh", "2025年，恒泽制药、瑞康医药和宁远生物的营业收入分别为42.1亿元、25.6亿元和8.3亿元。",
+     [("恒泽制药", "revenue", 4210000000, "CNY", "FY2025", None), ("瑞康医药", "revenue", 2560000000, "CNY", "FY2025", None),
+      ("宁远生物", "revenue", 830000000, "CNY", "FY2025", None)]),
+    ("zh", "恆澤製藥、瑞康醫藥2025年營收分別為42.1億元和25.6億元。",
+     [("恆澤製藥", "revenue", 4210000000, "CNY", "FY2025", None), ("瑞康醫藥", "revenue", 2560000000, "CNY", "FY2025", None)]),
+])
+def test_figures_respectively_a_list_of_companies(extractor, lang, text, want):
+    """A list of companies, one metric, a list of values 'respectively' / 分别为: one company each, in order."""
+    got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-02-10").figures]
+    assert got == want

@@ -141,3 +141,46 @@ def gapped_list(text: str, vocab: ReportVocab, orgs: Any, figs: list[tuple[Figur
 
 
 _GAP = re.compile(r"\s*(?:,|，|、|;)?\s*(?:and\s+|while\s+|和|及|与)?\s*")
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|、|，|\s+and\s+|\s*(?:和|及|与|與)\s*)\s*")
+
+
+def respective_companies(vocab: ReportVocab, text: str, a: int, b: int, orgs: Any,
+                         figs: list[tuple[Figure, Any]]) -> None:
+    """"Halvex Pharma, Orriant Bio and Corvane Therapeutics reported 2025 revenue of $4.1 billion, $2.3 billion and
+    $84 million, respectively", "恒泽制药、瑞康医药和宁远生物的营业收入分别为…": the figures of one metric, one subject
+    each, take the companies the sentence lists before them, in order; a period one of them has is all of theirs."""
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    groups: dict[str, list[tuple[Figure, Any]]] = {}
+    for f, v in figs:
+        if f.kind == "company" and f.metric != "count":
+            groups.setdefault(f.metric, []).append((f, v))
+    bad = vocab.not_companies
+    for group in groups.values():
+        if len(group) < 2 or len({f.subject_name for f, _ in group}) != 1:
+            continue
+        group.sort(key=lambda x: x[1].start)
+        first = group[0][1].start
+        listed = [o for o in orgs.starting(a, first) if a <= o.start and o.end <= first
+                  and not (bad is not None and bad.search(o.text))]
+        run: list[Fact] = []
+        for o in listed:
+            if run and (o.start < run[-1].end or not _LIST_SEP.fullmatch(text, run[-1].end, o.start)):
+                if len(run) == len(group):
+                    break
+                run = []
+            if run and o.start < run[-1].end:
+                continue
+            run.append(o)
+        if len(run) != len(group) or len({o.text for o in run}) != len(run):
+            continue
+        for (f, _), o in zip(group, run, strict=True):
+            f.subject = Party(name=o.text, canonical=getattr(o.value, "canonical", None))
+            f.evidence = [e for e in f.evidence if e.field != "subject"] + [
+                Evidence(field="subject", start=o.start, end=o.end, text=o.text, rule=o.rule)]
+        dated = {f.period for f, _ in group if f.period is not None}
+        if len(dated) == 1:
+            for f, _ in group:
+                f.period = f.period or next(iter(dated))

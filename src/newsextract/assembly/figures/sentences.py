@@ -20,6 +20,7 @@ from .distribute import (
     distribute_subjects,
     gapped_list,
     parallel_periods,
+    respective_companies,
 )
 from .figure import Periods, figure
 from .index import FactIndex
@@ -266,6 +267,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
     distribute_subjects(vocab, text, a, b, sent_figs)
     gapped_list(text, vocab, art.index.of("org"), sent_figs)
+    respective_companies(vocab, text, a, b, art.index.of("org"), sent_figs)
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
