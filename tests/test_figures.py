@@ -1678,3 +1678,15 @@ def test_figures_respectively_a_list_of_companies(extractor, lang, text, want):
     """A list of companies, one metric, a list of values 'respectively' / 分别为: one company each, in order."""
     got = [_row(f) for f in extractor.extract(text, lang=lang, published="2026-02-10").figures]
     assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "Orriant Bio posted a net loss of $30 million in the fourth quarter, narrower than the $52 million loss a year "
+    "earlier.",
+    "Orriant Bio posted a net loss of $30 million in the fourth quarter, compared with a loss of $52 million in the "
+    "year-ago quarter.",
+])
+def test_figures_the_value_a_result_is_set_against_is_no_figure(extractor, text):
+    """'narrower than the $52 million loss a year earlier': the comparison base (notfig.than_base), no second figure."""
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
+    assert got == [("Orriant Bio", "net_loss", 30000000, "USD", "Q4 2025", None)]
