@@ -1690,3 +1690,12 @@ def test_figures_the_value_a_result_is_set_against_is_no_figure(extractor, text)
     """'narrower than the $52 million loss a year earlier': the comparison base (notfig.than_base), no second figure."""
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
     assert got == [("Orriant Bio", "net_loss", 30000000, "USD", "Q4 2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("瑞康医药2025年亏损收窄至2.1亿元，上年同期亏损为3.5亿元。", ("瑞康医药", "net_loss", 210000000, "CNY", "FY2025", None)),
+    ("瑞康醫藥2025年虧損擴大至4.3億元。", ("瑞康醫藥", "net_loss", 430000000, "CNY", "FY2025", None)),
+])
+def test_figures_zh_a_loss_that_narrowed_or_widened_to(extractor, text, want):
+    """亏损收窄至 / 虧損擴大至 «value»: the net loss (the prior year's 上年同期亏损 no figure)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-10").figures] == [want]
