@@ -1699,3 +1699,10 @@ def test_figures_the_value_a_result_is_set_against_is_no_figure(extractor, text)
 def test_figures_zh_a_loss_that_narrowed_or_widened_to(extractor, text, want):
     """亏损收窄至 / 虧損擴大至 «value»: the net loss (the prior year's 上年同期亏损 no figure)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-10").figures] == [want]
+
+
+def test_figures_sales_of_a_companys_product(extractor):
+    """'Sales of Halvex's Zeltriva': the product after the owner's possessive is the subject, not the owner."""
+    text = "Sales of Halvex's Zeltriva rose to $1.1 billion in 2025 from $700 million in 2024."
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
+    assert got == [("Zeltriva", "product_sales", 1100000000, "USD", "FY2025", None)]
