@@ -1706,3 +1706,12 @@ def test_figures_sales_of_a_companys_product(extractor):
     text = "Sales of Halvex's Zeltriva rose to $1.1 billion in 2025 from $700 million in 2024."
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
     assert got == [("Zeltriva", "product_sales", 1100000000, "USD", "FY2025", None)]
+
+
+def test_figures_a_reporting_subject_after_an_opening_phrase(extractor):
+    """'In 2025, Halvex generated revenue of …': a name no finder knows, after an opening phrase and its comma, is the
+    reporting company; 'its net income' in the next clause is the same company's."""
+    text = "In 2025, Halvex generated revenue of $4.1 billion, while its net income was $800 million."
+    got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
+    assert got == [("Halvex", "revenue", 4100000000, "USD", "FY2025", None),
+                   ("Halvex", "net_profit", 800000000, "USD", "FY2025", None)]
