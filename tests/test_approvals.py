@@ -1186,3 +1186,13 @@ def test_approvals_approval_to_start_a_trial_is_a_trial_clearance(extractor):
     got = _one(extractor, "en", "Halvex Pharma has received approval from the NMPA to start a Phase 3 trial of "
                                 "zeltrimab in China.")
     assert [(a.regulator, a.event, a.drug) for a in got] == [("NMPA", "trial_clearance", "zeltrimab")]
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("2025年岚泽替尼实现销售收入12.3亿元，一线治疗适应症于2025年11月获国家药监局批准上市。", "岚泽替尼"),
+    ("2025年嵐澤替尼實現銷售收入12.3億元，一線治療適應症於2025年11月獲國家藥監局批准上市。", "嵐澤替尼"),
+])
+def test_approvals_zh_the_drug_a_sentence_opens_with(extractor, text, drug):
+    """'泽沃替尼实现销售收入…，一线治疗适应症…获国家药监局批准上市': the indication is the drug's the sentence opens with,
+    a generic name of INN shape (drug.zh_inn_shape)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == [("NMPA", "approval", drug)]
