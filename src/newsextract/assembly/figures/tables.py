@@ -126,8 +126,8 @@ def _target(vocab: ReportVocab, text: str, hs: int, facts: list[Fact]) -> tuple[
     if rule is None:
         return None, False
     m = None
-    for m in rule.regex.finditer(text, max(0, hs - 400), hs):
-        pass
+    for found in rule.regex.finditer(text, max(0, hs - 400), hs):
+        m = found  # (the last intro before the header)
     if m is None:
         return None, False
     term = m.group("t")
