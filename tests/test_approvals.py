@@ -1196,3 +1196,16 @@ def test_approvals_zh_the_drug_a_sentence_opens_with(extractor, text, drug):
     """'泽沃替尼实现销售收入…，一线治疗适应症…获国家药监局批准上市': the indication is the drug's the sentence opens with,
     a generic name of INN shape (drug.zh_inn_shape)."""
     assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == [("NMPA", "approval", drug)]
+
+
+@pytest.mark.parametrize("text,company", [
+    ("9月2日晚，杭州岚泽药业股份有限公司（以下简称“岚泽药业”）召开业绩说明会。\n"
+     "监管方面，6月，岚替尼新适应症获国家药监局（NMPA）批准上市。", "杭州岚泽药业股份有限公司"),
+    ("9月2日晚，杭州嵐澤藥業股份有限公司（以下簡稱「嵐澤藥業」）召開業績說明會。\n"
+     "監管方面，6月，嵐替尼新適應症獲國家藥監局（NMPA）批准上市。", "杭州嵐澤藥業股份有限公司"),
+])
+def test_approvals_zh_the_only_company_an_article_names(extractor, text, company):
+    """An article that names one company only (its short name, defined with 以下简称, read by no finder again): an event
+    whose sentence names no company is that company's."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.company.name if a.company else None) for a in got] == [("NMPA", company)]

@@ -206,10 +206,18 @@ def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int
     known = known_names(vocab, text, facts, found)
     by_sent = orgs_by_sentence(vocab, facts, sentences)
     top = top_company(by_sent, min_count=2 if lang == "zh" else 3, announcer=announcer(vocab, text, by_sent))
+    if top is None:  # (the only company the article names, by key: "北京天衡药业股份有限公司（以下简称“天衡药业”）" whose short
+        top = _only_company(by_sent)  # name no finder reads again)
     owners, licensors = drug_owners(vocab, text, sentences, known, by_sent, deals, facts)
     own = filer_company(vocab, text, facts) or top  # "we", "the Company" in a filing are its issuer
     return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
                     known=known, top=top, own=own, owners=owners, licensors=licensors, hits=set(hits), cache=cache)
+
+
+def _only_company(by_sent: dict[int, list[Fact]]) -> Fact | None:
+    """The one company an article names, when it names one only (by key)."""
+    orgs = [o for os in by_sent.values() for o in os]
+    return orgs[0] if orgs and len({getattr(o.value, "key", o.text) for o in orgs}) == 1 else None
 
 
 def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated]) -> _LastDrug:
