@@ -1715,3 +1715,15 @@ def test_figures_a_reporting_subject_after_an_opening_phrase(extractor):
     got = [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures]
     assert got == [("Halvex", "revenue", 4100000000, "USD", "FY2025", None),
                    ("Halvex", "net_profit", 800000000, "USD", "FY2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("核心产品岚替尼（LZ-101）上市后首个完整半年度放量，实现销售收入3.18亿元。",
+     ("LZ-101", "product_sales", 318000000, "CNY", "H1 2025", None)),
+    ("核心產品嵐替尼（LZ-101）上市後首個完整半年度放量，實現銷售收入3.18億元。",
+     ("LZ-101", "product_sales", 318000000, "CNY", "H1 2025", None)),
+])
+def test_figures_zh_a_verb_before_the_sales_word_is_no_product(extractor, text, want):
+    """'…，实现销售收入3.18亿元': 实现 (achieved) is no product (product.zh_x_sales read it as one); the drug the
+    sentence names is (here by its code: the asset finder knows no such generic name)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2025-08-29").figures] == [want]
