@@ -1209,3 +1209,14 @@ def test_approvals_zh_the_only_company_an_article_names(extractor, text, company
     whose sentence names no company is that company's."""
     got = _one(extractor, "zh", text)
     assert [(a.regulator, a.company.name if a.company else None) for a in got] == [("NMPA", company)]
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("岚泽药业成立于2015年，核心产品岚替尼于2021年获批上市，2023年纳入医保，2024年在欧盟获批。", "岚替尼"),
+    ("嵐澤藥業成立於2015年，核心產品嵐替尼於2021年獲批上市，2023年納入醫保，2024年在歐盟獲批。", "嵐替尼"),
+])
+def test_approvals_zh_one_drugs_approvals_told_apart_by_year(extractor, text, drug):
+    """'…于2021年获批上市，…，2024年在欧盟获批': two approvals of the drug, each of its own year, the later one the
+    EU's (one record of the EC before)."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.event, a.drug) for a in got] == [(None, "approval", drug), ("EC", "approval", drug)]

@@ -246,9 +246,10 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
+    prev_drug: Drug | None = None
     for s0, s1 in _event_clauses(text, events, regs, drugs):
         part = [e for e in events if s0 <= e.start < s1]
-        p_drugs = [d for d in drugs if s0 <= d.start < s1]
+        p_drugs = [d for d in drugs if s0 <= d.start < s1] or ([prev_drug] if prev_drug is not None else [])
         p_regs = [r for r in regs if s0 <= r.start < s1]
         p_orgs = [o for o in orgs if s0 <= o.start < s1]
         seen: set[tuple[str, str | None]] = set()
@@ -260,6 +261,7 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             drug = _event_drug(art, si, ev, p_drugs, last_drug, bool(p_orgs))
             if drug is not None:
                 art.event_drug = (si, drug)
+                prev_drug = drug
             # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
             # designations, each of its own regulator, not both of both)
             one_kind = len({(e.kind, e.extra.get("designation")) for e in part}) == 1
@@ -339,9 +341,32 @@ def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[
         return [(-1, len(text) + 1)]
     edges = [-1, *bounds[1:], len(text) + 1]
     parts = list(zip(edges, edges[1:], strict=False))
-    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts):
+    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts) and \
+            not _dated_apart(text, parts, events, regs, drugs):
         return [(-1, len(text) + 1)]
     return parts
+
+
+_PART_YEAR = re.compile(r"(?:19|20)\d\d(?=\s?年)|(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+
+
+def _dated_apart(text: str, parts: list[tuple[int, int]], events: list[Fact], regs: list[Fact],
+                 drugs: list[Drug]) -> bool:
+    """Whether a sentence tells one drug's events of one kind apart by their years: the first part names the drug,
+    each part's event has a year of its own before it, the later ones a regulator ("泽沃替尼于2021年获批上市，2024年在
+    欧盟获批")."""
+    years = []
+    for i, (x, y) in enumerate(parts):
+        ev = next((e for e in events if x <= e.start < y), None)
+        if ev is None:
+            return False
+        m = [mm.group(0) for mm in _PART_YEAR.finditer(text, max(x, 0, ev.start - 30), ev.start)]
+        if not m:
+            return False
+        years.append(m[-1])
+        if i > 0 and not any(x <= r.start < y for r in regs):
+            return False
+    return len(set(years)) == len(years) and any(parts[0][0] <= d.start < parts[0][1] for d in drugs)
 
 
 def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:
