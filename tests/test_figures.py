@@ -1727,3 +1727,11 @@ def test_figures_zh_a_verb_before_the_sales_word_is_no_product(extractor, text, 
     """'…，实现销售收入3.18亿元': 实现 (achieved) is no product (product.zh_x_sales read it as one); the drug the
     sentence names is (here by its code: the asset finder knows no such generic name)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2025-08-29").figures] == [want]
+
+
+def test_figures_a_product_with_an_aside_that_reached_sales(extractor):
+    """"Halvex's Zorvicta, also a PSMA agent, reached sales of $1.39 billion": the product (product.aside also takes
+    reached/hit/achieved), not the company."""
+    t = "The field has drawn heavy spending since Halvex's Zorvicta, also a PSMA agent, reached sales of $1.39 billion in 2025."
+    got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
+    assert got == [("Zorvicta", "product_sales", 1390000000, "USD", "FY2025", None)]
