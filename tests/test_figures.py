@@ -1735,3 +1735,11 @@ def test_figures_a_product_with_an_aside_that_reached_sales(extractor):
     t = "The field has drawn heavy spending since Halvex's Zorvicta, also a PSMA agent, reached sales of $1.39 billion in 2025."
     got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
     assert got == [("Zorvicta", "product_sales", 1390000000, "USD", "FY2025", None)]
+
+
+def test_figures_total_revenue_is_the_companys_beside_a_product(extractor):
+    """'Halvex has ten products on the market and reported total revenue of …': a total is the company's, not a product
+    named near it."""
+    t = "Halvex Pharma has ten products on the market in China and reported total revenue of RMB 5.7 billion in 2025."
+    got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
+    assert got == [("Halvex Pharma", "revenue", 5700000000, "CNY", "FY2025", None)]

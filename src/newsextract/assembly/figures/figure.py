@@ -76,7 +76,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
     if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
-            cue.kind not in ("net_loss", "net_profit"):
+            cue.kind not in ("net_loss", "net_profit") and not _WHOLE.match(cue.text):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
@@ -337,6 +337,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         else None
 
 
+_WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
