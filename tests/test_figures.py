@@ -1743,3 +1743,13 @@ def test_figures_total_revenue_is_the_companys_beside_a_product(extractor):
     t = "Halvex Pharma has ten products on the market in China and reported total revenue of RMB 5.7 billion in 2025."
     got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
     assert got == [("Halvex Pharma", "revenue", 5700000000, "CNY", "FY2025", None)]
+
+
+def test_figures_a_brands_net_product_revenue(extractor):
+    """'Corvane recorded ZELTRIVA net product revenue of $63.0 million … and total revenue of $84.2 million': the
+    brand's product revenue is its sales (product.x_sales takes 'product revenue'); the total stays the company's."""
+    t = ("CORVANE THERAPEUTICS, INC.\nFor the year ended December 31, 2025, Corvane recorded ZELTRIVA net product "
+         "revenue of $63.0 million, compared with $40.2 million in 2024, and total revenue of $84.2 million.")
+    got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
+    assert got == [("ZELTRIVA", "product_sales", 63000000, "USD", "FY2025", None),
+                   ("CORVANE THERAPEUTICS, INC.", "revenue", 84200000, "USD", "FY2025", None)]
