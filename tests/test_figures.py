@@ -1753,3 +1753,15 @@ def test_figures_a_brands_net_product_revenue(extractor):
     got = [_row(f) for f in extractor.extract(t, lang="en", published="2026-03-01").figures]
     assert got == [("ZELTRIVA", "product_sales", 63000000, "USD", "FY2025", None),
                    ("CORVANE THERAPEUTICS, INC.", "revenue", 84200000, "USD", "FY2025", None)]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "岚泽药业表示，岚奇单抗（LZ-201）已于去年在中国获批上市，2024年在国内实现销售额4.6亿元，同比增长135%。",
+     ("LZ-201", "product_sales", 460000000, "CNY", "FY2024", 135.0)),
+    ("zh", "嵐澤藥業表示，嵐奇單抗（LZ-201）已於去年在中國獲批上市，2024年在國內實現銷售額4.6億元，同比增長135%。",
+     ("LZ-201", "product_sales", 460000000, "CNY", "FY2024", 135.0)),
+])
+def test_figures_the_drug_after_the_company_that_speaks(extractor, lang, text, want):
+    """'X表示，«drug»…实现销售额…': the company that says it is no owner standing between; the drug is the product
+    (the company's product sales before)."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-03-10").figures] == [want]

@@ -194,8 +194,10 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         return before
     last = assets.last_within(a, cue.start, lambda f: f.kind != "cue_code")
     if last is not None and facts.of("org").last_within(last.end, cue.start, lambda f: True) is None and \
-            facts.of("org").last_within(a, last.start, lambda f: True) is None:
-        return last  # the sentence names the drug and no company before its sales word
+            facts.of("org").last_within(a, last.start, lambda f: not _SPEAKS.match(text, f.end)) is None:
+        # the sentence names the drug and no company before its sales word (but the one that says it: "睿跃医药表示，
+        # 瑞维西单抗…2024年在国内实现销售额4.6亿元")
+        return last
     upto = v.start if v.start > cue.start else cue.start
     ref = None
     for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, a, upto):  # noqa: B007  (the last one)
@@ -337,6 +339,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         else None
 
 
+_SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announced)")
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
