@@ -253,9 +253,11 @@ def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts
     of …"), when it is no drug, product word or market word."""
     m = None
     opener = vocab.fig_rx["fig.clause_opener"]
-    # (the verb may be the metric word itself: "Halvex spent $6.8 billion on R&D")
-    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor + 10):
-        if (c.end("s") if c.group("s") else c.end("s2")) > anchor:
+    # (in English the verb may be the metric word itself: "Halvex spent $6.8 billion on R&D"; a Chinese name is read
+    # up to its metric word only: "恒泽制药研发费用…")
+    reach = anchor + 10 if vocab.lang == "en" else anchor
+    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), reach):
+        if c.end("s") > anchor:
             break
         if c.start() == a or opener.search(text, max(0, c.start() - 4), c.start()):
             m = c
