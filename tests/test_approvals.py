@@ -1119,3 +1119,104 @@ def test_approvals_a_summary_of_no_regulator_beside_the_regulators_events(extrac
             "Therapeutic Goods Administration granted authorisation on May 5.")
     got = [(a.regulator, a.event, a.drug) for a in _one(extractor, "en", text)]
     assert got == [("Health Canada", "approval", "ezurlatinib"), ("TGA", "approval", "ezurlatinib")]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Sunray has yet to receive approval for sunvatinib in the United States, though the drug was approved in "
+           "China in 2024.", [("NMPA", "approval", "sunvatinib")]),
+    ("en", "Velantra is already approved in the US and the EU, and Orriant is seeking approval in Japan.",
+     [("FDA", "approval", "Velantra"), ("EC", "approval", "Velantra")]),
+    ("zh", "泽沃替尼尚未在美国获批，但已于2024年在中国获批上市。", [("NMPA", "approval", "泽沃替尼")]),
+    ("zh", "澤沃替尼已在中國和歐盟獲批上市，恆澤製藥正在尋求在日本的上市批准。",
+     [("NMPA", "approval", "澤沃替尼"), ("EC", "approval", "澤沃替尼")]),
+    ("zh", "恒泽制药的泽沃替尼已于2024年获NMPA批准上市，目前正在申请FDA批准。", [("NMPA", "approval", "泽沃替尼")]),
+    # (the agency of a pending decision that the sentence then says accepted the filing stays the event's)
+    ("en", "Qinlan Pharma's qinlatinib is awaiting approval from the NMPA, which accepted the filing last year.",
+     [("NMPA", "filing_accepted", "qinlatinib")]),
+])
+def test_approvals_a_regulator_beside_a_non_event_is_not_the_events(extractor, lang, text, want):
+    """A jurisdiction or agency next to a non-event phrasing in its clause (yet to receive … in the United States,
+    seeking approval in Japan, 尚未在美国获批, 正在申请FDA批准) is where no event happened, when the sentence names
+    another for its event."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, lang, text)] == want
+
+
+def test_approvals_a_regulator_in_another_drugs_clause_is_not_the_events(extractor):
+    """One event word, two clauses with a regulator and a drug each: the regulator of the clause that names another
+    drug and no event is not the event's ('cleared' names no event here); a list of jurisdictions still fans out."""
+    got = _one(extractor, "en", "The FDA approved Halvex's zeltrimab for psoriasis, while China's NMPA cleared "
+                                "Sunray's sunvatinib for lung cancer.")
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("FDA", "approval", "zeltrimab")]
+    got = _one(extractor, "en", "Halvex's zeltrimab is approved in the US, Japan and Europe for psoriasis.")
+    assert [(a.regulator, a.drug) for a in got] == [("FDA", "zeltrimab"), ("MHLW", "zeltrimab"), ("EC", "zeltrimab")]
+
+
+@pytest.mark.parametrize("lang,text,drug", [
+    ("zh", "同类产品中，诺瑞医药的NR-22已于去年在美国获批，而瑞康医药的RK-101仍处于III期临床阶段。", "NR-22"),
+    ("zh", "同類產品中，諾瑞醫藥的NR-22已於去年在美國獲批，而瑞康醫藥的RK-101仍處於III期臨床階段。", "NR-22"),
+])
+def test_approvals_the_drug_of_the_events_clause(extractor, lang, text, drug):
+    """A competitor's approval told beside another company's candidate: the drug of the event's own clause, not the
+    one nearer across a comma (choose_drug)."""
+    assert [(a.regulator, a.drug) for a in _one(extractor, lang, text)] == [("FDA", drug)]
+
+
+@pytest.mark.parametrize("text", [
+    "风险提示：新药审批进度不及预期；泽沃替尼海外获批时间存在不确定性。",
+    "風險提示：澤沃替尼獲批進度不及預期，市場競爭加劇。",
+    "需要注意的是，泽沃替尼在美国的获批时间仍存在较大不确定性。",
+])
+def test_approvals_a_risk_note_is_no_event(extractor, text):
+    """An analyst's risk note (风险提示：…获批/审批进度不及预期, 获批时间存在不确定性) says what may not happen: no event."""
+    assert _one(extractor, "zh", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Key risks: delays in FDA approval of zeltrimab and slower-than-expected uptake.",
+    "Risks to our rating include a delayed EU approval for zeltrimab.",
+])
+def test_approvals_an_english_risk_note_is_no_event(extractor, text):
+    """A broker's risk note names approvals that may not come (notev.risk): no event."""
+    assert _one(extractor, "en", text) == []
+
+
+def test_approvals_approval_to_start_a_trial_is_a_trial_clearance(extractor):
+    """'received approval from the NMPA to start a Phase 3 trial of zeltrimab': the agency cleared a trial, no marketing
+    approval (the go-ahead / permission / clearance … to start a trial rule takes 'approval' too)."""
+    got = _one(extractor, "en", "Halvex Pharma has received approval from the NMPA to start a Phase 3 trial of "
+                                "zeltrimab in China.")
+    assert [(a.regulator, a.event, a.drug) for a in got] == [("NMPA", "trial_clearance", "zeltrimab")]
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("2025年岚泽替尼实现销售收入12.3亿元，一线治疗适应症于2025年11月获国家药监局批准上市。", "岚泽替尼"),
+    ("2025年嵐澤替尼實現銷售收入12.3億元，一線治療適應症於2025年11月獲國家藥監局批准上市。", "嵐澤替尼"),
+])
+def test_approvals_zh_the_drug_a_sentence_opens_with(extractor, text, drug):
+    """'泽沃替尼实现销售收入…，一线治疗适应症…获国家药监局批准上市': the indication is the drug's the sentence opens with,
+    a generic name of INN shape (drug.zh_inn_shape)."""
+    assert [(a.regulator, a.event, a.drug) for a in _one(extractor, "zh", text)] == [("NMPA", "approval", drug)]
+
+
+@pytest.mark.parametrize("text,company", [
+    ("9月2日晚，杭州岚泽药业股份有限公司（以下简称“岚泽药业”）召开业绩说明会。\n"
+     "监管方面，6月，岚替尼新适应症获国家药监局（NMPA）批准上市。", "杭州岚泽药业股份有限公司"),
+    ("9月2日晚，杭州嵐澤藥業股份有限公司（以下簡稱「嵐澤藥業」）召開業績說明會。\n"
+     "監管方面，6月，嵐替尼新適應症獲國家藥監局（NMPA）批准上市。", "杭州嵐澤藥業股份有限公司"),
+])
+def test_approvals_zh_the_only_company_an_article_names(extractor, text, company):
+    """An article that names one company only (its short name, defined with 以下简称, read by no finder again): an event
+    whose sentence names no company is that company's."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.company.name if a.company else None) for a in got] == [("NMPA", company)]
+
+
+@pytest.mark.parametrize("text,drug", [
+    ("岚泽药业成立于2015年，核心产品岚替尼于2021年获批上市，2023年纳入医保，2024年在欧盟获批。", "岚替尼"),
+    ("嵐澤藥業成立於2015年，核心產品嵐替尼於2021年獲批上市，2023年納入醫保，2024年在歐盟獲批。", "嵐替尼"),
+])
+def test_approvals_zh_one_drugs_approvals_told_apart_by_year(extractor, text, drug):
+    """'…于2021年获批上市，…，2024年在欧盟获批': two approvals of the drug, each of its own year, the later one the
+    EU's (one record of the EC before)."""
+    got = _one(extractor, "zh", text)
+    assert [(a.regulator, a.event, a.drug) for a in got] == [(None, "approval", drug), ("EC", "approval", drug)]

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["TableColumn", "TableRow", "column_table_rows", "flat_table_rows", "table_columns", "table_rows"]
 
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_CELL_EDGE = " \t|"
+_PROSE = re.compile(r"[a-z]{3}|[\u4e00-\u9fff]")  # (a line of words, no column heading)
 
 
 @dataclass
@@ -103,6 +105,10 @@ def table_columns(vocab: ReportVocab, text: str, header_start: int, header_end: 
     rows start; None when the heading names fewer than two periods. The current column of each group is the one of
     the latest year."""
     ls = text.rfind("\n", 0, header_start) + 1
+    if ls > 0:  # a heading of years right above the units header ("2025 2024" / "RMB'000 RMB'000"): its first line
+        ps = text.rfind("\n", 0, ls - 1) + 1
+        if len(_YEAR_CELL.findall(text, ps, ls)) >= 2 and not _PROSE.search(text, ps, ls):
+            ls = ps
     pos, lines = ls, []
     while pos < len(text) and len(lines) < max_lines:
         nl = text.find("\n", pos)
@@ -125,14 +131,26 @@ def _heading(vocab: ReportVocab, text: str, lines: list[tuple[int, int]],
     groups: list[tuple[str, int | None]] = []
     months: list[int] = []
     rx = vocab.fig_rx
+    # a heading of one year per line ("2025" / "2024": a table flattened one cell per line), and whether it is the one
+    stack: list[Fact] = []
+    stacked = False
     for a, b in lines:
         cells = [m for m in rx["fig.table_cell"].finditer(text, a, b) if not _YEAR_CELL.fullmatch(m.group(0).strip())]
         label = text[a:cells[0].start()] if cells else ""
+        lone = None if cells else _YEAR_CELL.fullmatch(text[a:b].strip(_CELL_EDGE))
+        if lone is None and len(stack) >= 2 and len(stack) >= len(best):
+            best, stacked = stack, True
+        if lone is None:
+            stack = []
         if cells and (len(cells) >= 2 and not label.strip() or label.strip() and any(
                 f.kind in vocab.table_metrics for f in vocab.metrics_in(text, a, cells[0].start() + 1))):
             if not label.strip() and plain is not None:
                 block_end = plain  # the first row's label stands on a line of its own before its numbers
             break  # the first row
+        if stacked and len(cells) == 1 and not label.strip() and plain is not None and any(
+                f.kind in vocab.table_metrics for f in vocab.metrics_in(text, plain + 1, a)):
+            block_end = plain  # (one cell per line: a row's label, then its cells one under another)
+            break
         if text[a:b].strip():
             plain = a - 1 if not cells and not vocab.periods_in(text, a, b) else None
         block_end = b
@@ -142,8 +160,10 @@ def _heading(vocab: ReportVocab, text: str, lines: list[tuple[int, int]],
         months += [month_number(m.group("m") or m.group("m2")) or 0
                    for m in rx["fig.column_month"].finditer(text, a, b)]
         found = [p for p in vocab.periods_in(text, a, b) if p.extra.get("explicit_year") and p.kind != "range"]
+        if lone is not None and len(found) == 1:
+            stack.append(found[0])
         if len(found) >= 2 and len(found) >= len(best):
-            best = found
+            best, stacked = found, False
     return best, groups, months, block_end
 
 
@@ -203,11 +223,15 @@ def column_table_rows(vocab: ReportVocab, text: str, cols: list[TableColumn], st
             pending = (a, b) if not cells and len(text[a:b].strip()) <= 80 else None
             continue
         la, lb = a, cells[0].start()
-        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip())), None)
+        # (a pipe table's label stands between bars: "| Research and development | 120,455 |")
+        alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:lb].strip(_CELL_EDGE))), None)
         if pending is not None and alias is None and not vocab.metrics_in(text, la, lb):
             la = pending[0]
+            if not text[a:lb].strip(_CELL_EDGE):  # (the label alone on the line before: "Research and development")
+                alias = next((k for rx, k in vocab.table_labels if rx.fullmatch(text[la:pending[1]].strip(_CELL_EDGE))),
+                             None)
         pending = None
-        metrics = [f for f in vocab.metrics_in(text, la, lb + 1) if f.start < lb]
+        metrics = [f for f in vocab.metrics_in(text, la, lb + 3) if f.start < lb]  # (a word may look at the cell: "虧損 (41,876)")
         if alias is not None:  # "Research and development" alone under "Operating expenses:"
             metrics = [Fact(la, lb, "metric", alias, None, "table.label", text[la:lb].strip())]
         if not metrics or not vocab.table_metric(metrics[-1]) or not text[la:lb].strip() or \

@@ -17,6 +17,7 @@ record, its date, merging); this one walks the sentences and their events.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -205,10 +206,18 @@ def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int
     known = known_names(vocab, text, facts, found)
     by_sent = orgs_by_sentence(vocab, facts, sentences)
     top = top_company(by_sent, min_count=2 if lang == "zh" else 3, announcer=announcer(vocab, text, by_sent))
+    if top is None:  # (the only company the article names, by key: "北京天衡药业股份有限公司（以下简称“天衡药业”）" whose short
+        top = _only_company(by_sent)  # name no finder reads again)
     owners, licensors = drug_owners(vocab, text, sentences, known, by_sent, deals, facts)
     own = filer_company(vocab, text, facts) or top  # "we", "the Company" in a filing are its issuer
     return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
                     known=known, top=top, own=own, owners=owners, licensors=licensors, hits=set(hits), cache=cache)
+
+
+def _only_company(by_sent: dict[int, list[Fact]]) -> Fact | None:
+    """The one company an article names, when it names one only (by key)."""
+    orgs = [o for os in by_sent.values() for o in os]
+    return orgs[0] if orgs and len({getattr(o.value, "key", o.text) for o in orgs}) == 1 else None
 
 
 def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated]) -> _LastDrug:
@@ -223,6 +232,12 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     # (a jurisdiction inside a non-event phrasing is where the hoped-for event would be: "预计可获得欧盟批准")
     regs = [r for r in regulators(vocab, text, a, b)
             if r.label != "jurisdiction" or not any(x < r.end and r.start < y for x, y in blocked)]
+    # (and one right after a non-event phrasing in its clause is where that event is not or not yet, when another is
+    # the event's: "has yet to receive approval for sunvatinib in the United States, though it was approved in China",
+    # "approved in the US and the EU, and is seeking approval in Japan"; not "awaiting approval from the NMPA, which
+    # accepted the filing")
+    kept = [r for r in regs if not _after_non_event(text, r, blocked, events)]
+    regs = kept if kept else regs
     reg_spans = [(r.start, r.end) for r in regs]
     known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
     drugs = [_after_company(art.text, d, known) for d in drugs
@@ -231,9 +246,10 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
+    prev_drug: Drug | None = None
     for s0, s1 in _event_clauses(text, events, regs, drugs):
         part = [e for e in events if s0 <= e.start < s1]
-        p_drugs = [d for d in drugs if s0 <= d.start < s1]
+        p_drugs = [d for d in drugs if s0 <= d.start < s1] or ([prev_drug] if prev_drug is not None else [])
         p_regs = [r for r in regs if s0 <= r.start < s1]
         p_orgs = [o for o in orgs if s0 <= o.start < s1]
         seen: set[tuple[str, str | None]] = set()
@@ -245,15 +261,61 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             drug = _event_drug(art, si, ev, p_drugs, last_drug, bool(p_orgs))
             if drug is not None:
                 art.event_drug = (si, drug)
+                prev_drug = drug
             # (one kind of event: one designation too -- "获CDE纳入突破性治疗…，并获美国FDA授予孤儿药资格" are two
             # designations, each of its own regulator, not both of both)
             one_kind = len({(e.kind, e.extra.get("designation")) for e in part}) == 1
             for d in _conjuncts(art, drug, p_drugs):
-                records.extend(_event_records(art, si, ev, one_kind, d, p_regs, p_orgs))
+                regs_d = _own_clause_regs(text, a, b, ev, d, p_regs, p_drugs)
+                records.extend(_event_records(art, si, ev, one_kind, d, regs_d, p_orgs))
     return (si, drugs[-1]) if drugs else last_drug
 
 
-_CLAUSE_SEP = re.compile(r"[,;，；]")
+_CLAUSE_SEP = re.compile(r"[,;，；。]")
+#: how far after a non-event phrasing a regulator or jurisdiction of its clause may stand
+_NON_EVENT_REACH = 60
+
+
+def _own_clause_regs(text: str, a: int, b: int, ev: Fact, drug: Drug | None, regs: list[Fact],
+                     drugs: list[Drug]) -> list[Fact]:
+    """The regulators an event may take: not one in another clause of the sentence that names another drug and no
+    event ("The FDA approved Halvex's zeltrimab, while China's NMPA cleared Sunray's sunvatinib": the NMPA is no
+    regulator of zeltrimab's approval), unless that leaves none."""
+    if drug is None or len(regs) < 2:
+        return regs
+    seps = [m.start() for m in _CLAUSE_SEP.finditer(text, a, b)]
+    if not seps:
+        return regs
+
+    def clause(pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(seps, pos)
+        return (seps[i - 1] if i else a), (seps[i] if i < len(seps) else b)
+
+    kept = []
+    for r in regs:
+        c0, c1 = clause(r.start)
+        if not (c0 <= ev.start < c1) and any(c0 <= d.start < c1 and d.name != drug.name for d in drugs) and \
+                not any(c0 <= d.start < c1 and d.name == drug.name for d in drugs):
+            continue
+        kept.append(r)
+    return kept or regs
+
+
+def _after_non_event(text: str, r: Fact, blocked: list[tuple[int, int]], events: list[Fact]) -> bool:
+    """Whether a regulator stands next to a non-event phrasing, in its clause, with no event word between (after it:
+    "has yet to receive approval … in the United States"; before it: "尚未在美国获批", "正在申请FDA批准")."""
+    for x, y in blocked:
+        if x <= r.start and r.end <= y:  # (inside it: "正在申请FDA批准")
+            return True
+        if y <= r.start <= y + _NON_EVENT_REACH:
+            u, v = y, r.start
+        elif r.end <= x <= r.end + _NON_EVENT_REACH:
+            u, v = r.end, x
+        else:
+            continue
+        if not _CLAUSE_SEP.search(text, u, v) and not any(u <= e.start < v for e in events):
+            return True
+    return False
 
 
 def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[Drug]) -> list[tuple[int, int]]:
@@ -279,9 +341,32 @@ def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[
         return [(-1, len(text) + 1)]
     edges = [-1, *bounds[1:], len(text) + 1]
     parts = list(zip(edges, edges[1:], strict=False))
-    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts):
+    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts) and \
+            not _dated_apart(text, parts, events, regs, drugs):
         return [(-1, len(text) + 1)]
     return parts
+
+
+_PART_YEAR = re.compile(r"(?:19|20)\d\d(?=\s?年)|(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+
+
+def _dated_apart(text: str, parts: list[tuple[int, int]], events: list[Fact], regs: list[Fact],
+                 drugs: list[Drug]) -> bool:
+    """Whether a sentence tells one drug's events of one kind apart by their years: the first part names the drug,
+    each part's event has a year of its own before it, the later ones a regulator ("泽沃替尼于2021年获批上市，2024年在
+    欧盟获批")."""
+    years = []
+    for i, (x, y) in enumerate(parts):
+        ev = next((e for e in events if x <= e.start < y), None)
+        if ev is None:
+            return False
+        m = [mm.group(0) for mm in _PART_YEAR.finditer(text, max(x, 0, ev.start - 30), ev.start)]
+        if not m:
+            return False
+        years.append(m[-1])
+        if i > 0 and not any(x <= r.start < y for r in regs):
+            return False
+    return len(set(years)) == len(years) and any(parts[0][0] <= d.start < parts[0][1] for d in drugs)
 
 
 def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug | None]:

@@ -175,12 +175,17 @@ def known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str
     return sorted(out, key=lambda d: d.start)
 
 
+_CLAUSE_STOP = re.compile(r"[;；，]|,\s+(?:while|whereas|but|and)\b")
+
+
 def choose_drug(text: str, drugs: list[Drug], ev: Fact) -> Drug | None:
     """The drug of an event: near it, and preferably the one the article is about (named most often)."""
     best, best_score = None, None
     for d in drugs:
         dist = d.start - ev.end if d.start >= ev.end else ev.start - d.end
         score = dist - (10 if d.start >= ev.end else 0) - 40 * min(3, text.count(d.name) - 1)
+        if _CLAUSE_STOP.search(text, min(d.end, ev.end), max(d.start, ev.start)):
+            score += 60  # (another clause: "竞争对手的NR-22已于去年在美国获批，而瑞康医药的RK-101仍处于III期")
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best

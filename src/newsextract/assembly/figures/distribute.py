@@ -3,12 +3,13 @@ a second trajectory's periods, and the counts a sentence states beside its figur
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from ...facts import Fact
 from ...finders.reports import ReportVocab
-from ...records import Evidence, Figure, Money, Quantity
+from ...records import Evidence, Figure, Money, Party, Quantity
 from .context import vocab_period
 from .figure import tidy_market
 
@@ -100,3 +101,86 @@ def distribute_subjects(vocab: ReportVocab, text: str, a: int, b: int, figs: lis
         if len(fs) >= 2 and len(parts) == len(fs):
             for f, part in zip(fs, parts, strict=True):
                 f.subject = part
+
+
+def gapped_list(text: str, vocab: ReportVocab, orgs: Any, figs: list[tuple[Figure, Any]]) -> None:
+    """"Sunray reported revenue of RMB2.1 billion, Qinlan Pharma RMB1.4 billion and Heyuan Bio RMB860 million for
+    2025": the values after the first that share its metric word each take the company named right before them, and
+    a period written after the last one is all of theirs."""
+    groups: dict[int, list[tuple[Figure, Any]]] = {}
+    for f, v in figs:
+        cue = next((e for e in f.evidence if e.field == "metric"), None)
+        if cue is not None and f.metric != "count" and v.label != "percent":
+            groups.setdefault(cue.start, []).append((f, v))
+    bad = vocab.not_companies
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda x: x[1].start)
+        named = 0
+        for (_, pv), (f, v) in zip(group, group[1:], strict=False):
+            if f.kind != "company":
+                continue
+            o = orgs.last_within(pv.end, v.start, lambda x: not (bad is not None and bad.search(x.text)))
+            if o is None or text[o.end:v.start].strip() or not _GAP.fullmatch(text, pv.end, o.start):
+                continue
+            f.subject = Party(name=o.text, canonical=getattr(o.value, "canonical", None))
+            f.evidence = [e for e in f.evidence if e.field != "subject"] + [
+                Evidence(field="subject", start=o.start, end=o.end, text=o.text, rule=o.rule)]
+            named += 1
+        if not named:
+            continue
+        last = group[-1][0]
+        pe = next((e for e in last.evidence if e.field == "period"), None)
+        if pe is None or pe.start < group[-1][1].end:
+            continue
+        for f, _ in group[:-1]:
+            if f.period is None:
+                f.period = last.period
+                f.evidence.append(pe)
+
+
+_GAP = re.compile(r"\s*(?:,|，|、|;)?\s*(?:and\s+|while\s+|和|及|与)?\s*")
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|、|，|\s+and\s+|\s*(?:和|及|与|與)\s*)\s*")
+
+
+def respective_companies(vocab: ReportVocab, text: str, a: int, b: int, orgs: Any,
+                         figs: list[tuple[Figure, Any]]) -> None:
+    """"Halvex Pharma, Orriant Bio and Corvane Therapeutics reported 2025 revenue of $4.1 billion, $2.3 billion and
+    $84 million, respectively", "恒泽制药、瑞康医药和宁远生物的营业收入分别为…": the figures of one metric, one subject
+    each, take the companies the sentence lists before them, in order; a period one of them has is all of theirs."""
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    groups: dict[str, list[tuple[Figure, Any]]] = {}
+    for f, v in figs:
+        if f.kind == "company" and f.metric != "count":
+            groups.setdefault(f.metric, []).append((f, v))
+    bad = vocab.not_companies
+    for group in groups.values():
+        if len(group) < 2 or len({f.subject_name for f, _ in group}) != 1:
+            continue
+        group.sort(key=lambda x: x[1].start)
+        first = group[0][1].start
+        listed = [o for o in orgs.starting(a, first) if a <= o.start and o.end <= first
+                  and not (bad is not None and bad.search(o.text))]
+        run: list[Fact] = []
+        for o in listed:
+            if run and (o.start < run[-1].end or not _LIST_SEP.fullmatch(text, run[-1].end, o.start)):
+                if len(run) == len(group):
+                    break
+                run = []
+            if run and o.start < run[-1].end:
+                continue
+            run.append(o)
+        if len(run) != len(group) or len({o.text for o in run}) != len(run):
+            continue
+        for (f, _), o in zip(group, run, strict=True):
+            f.subject = Party(name=o.text, canonical=getattr(o.value, "canonical", None))
+            f.evidence = [e for e in f.evidence if e.field != "subject"] + [
+                Evidence(field="subject", start=o.start, end=o.end, text=o.text, rule=o.rule)]
+        dated = {f.period for f, _ in group if f.period is not None}
+        if len(dated) == 1:
+            for f, _ in group:
+                f.period = f.period or next(iter(dated))

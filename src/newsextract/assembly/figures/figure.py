@@ -29,6 +29,8 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         metric = "product_sales"
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
+    if metric == "net_profit" and _NEGATIVE.search(text, max(a, v.start - 3), v.start + 1):
+        metric = "net_loss"  # a profit written below zero ("净利润-3.57亿元", "net income of -$12.3 million")
     if subj_fact is not None:
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
@@ -74,7 +76,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
     if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
-            cue.kind not in ("net_loss", "net_profit"):
+            cue.kind not in ("net_loss", "net_profit") and not _WHOLE.match(cue.text):
         prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
                  if p.text not in vocab.not_drugs and not _is_company(p, facts)
                  and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
@@ -192,8 +194,10 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         return before
     last = assets.last_within(a, cue.start, lambda f: f.kind != "cue_code")
     if last is not None and facts.of("org").last_within(last.end, cue.start, lambda f: True) is None and \
-            facts.of("org").last_within(a, last.start, lambda f: True) is None:
-        return last  # the sentence names the drug and no company before its sales word
+            facts.of("org").last_within(a, last.start, lambda f: not _SPEAKS.match(text, f.end)) is None:
+        # the sentence names the drug and no company before its sales word (but the one that says it: "睿跃医药表示，
+        # 瑞维西单抗…2024年在国内实现销售额4.6亿元")
+        return last
     upto = v.start if v.start > cue.start else cue.start
     ref = None
     for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, a, upto):  # noqa: B007  (the last one)
@@ -249,7 +253,12 @@ def _reporting_subject(text: str, vocab: ReportVocab, a: int, anchor: int, facts
     of …"), when it is no drug, product word or market word."""
     m = None
     opener = vocab.fig_rx["fig.clause_opener"]
-    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), anchor):
+    # (in English the verb may be the metric word itself: "Halvex spent $6.8 billion on R&D"; a Chinese name is read
+    # up to its metric word only: "恒泽制药研发费用…")
+    reach = anchor + 10 if vocab.lang == "en" else anchor
+    for c in vocab.fig_rx["fig.subject_reports"].finditer(text, max(a, anchor - 100), reach):
+        if c.end("s") > anchor:
+            break
         if c.start() == a or opener.search(text, max(0, c.start() - 4), c.start()):
             m = c
     if m is None:
@@ -332,6 +341,9 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         else None
 
 
+_SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announced)")
+_WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
+_NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 

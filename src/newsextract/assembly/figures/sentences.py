@@ -13,7 +13,15 @@ from ...facts import Fact
 from ...finders.reports import ReportVocab, norm_period
 from ...records import Figure, Quantity
 from .context import PeriodContext, anchor_years, last_period, year_of
-from .distribute import counts, distribute_changes, distribute_periods, distribute_subjects, parallel_periods
+from .distribute import (
+    counts,
+    distribute_changes,
+    distribute_periods,
+    distribute_subjects,
+    gapped_list,
+    parallel_periods,
+    respective_companies,
+)
 from .figure import Periods, figure
 from .index import FactIndex
 from .ties import Ties
@@ -213,6 +221,11 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
         after = vocab.changes_in(text, j, min(len(text), j + 30), art.low)
         changes += after[:1] if after and after[0].start == j else []
     metrics, sent_pay = _cues(art, a, b, metrics)
+    # (a metric word inside a not-figure cue that takes the amounts after it is that cue's: "Deferred revenue   27.4"
+    # on a table line padded past the cue's reach is a balance-sheet line, no revenue)
+    held = [(x.start, x.end) for x in blocks if x.extra.get("attach")]
+    if held:
+        metrics = [m for m in metrics if not any(x <= m.start and m.end <= y for x, y in held)]
     if any(m.extra.get("scope") == "market" for m in metrics):
         # a company's guidance word ("预计", "有望") says nothing against a market's forecast with its year
         # ("2030年该市场规模有望达到约600亿元")
@@ -253,6 +266,8 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
     distribute_subjects(vocab, text, a, b, sent_figs)
+    gapped_list(text, vocab, art.index.of("org"), sent_figs)
+    respective_companies(vocab, text, a, b, art.index.of("org"), sent_figs)
     parallel_periods(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs

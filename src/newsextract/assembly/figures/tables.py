@@ -32,15 +32,16 @@ def table_figures(text: str, lang: str, vocab: ReportVocab, facts: list[Fact], o
     for hs, he, scale, rid in sorted(headers):
         around = text[max(0, hs - 40):he + 80]
         currency = vocab.money.table_currency(around)
-        rows, period = _header_rows(vocab, text, hs, he)
+        target, every = _target(vocab, text, hs, facts)
+        rows, period = _header_rows(vocab, text, hs, he, every)
         # a table of revenue lines (licence, milestone, royalty revenue …) reports their total as the revenue
         totals = [r for r, _ in rows
                   if r.metric.kind == "revenue" and vocab.fig_rx["fig.total_row"].match(r.label.text)]
         prior = _prior_period(vocab, text, he, rows, period)
         for row, col_period in rows:
-            if overlaps(row, deal_spans):
+            if overlaps(row, deal_spans) or _balance_sheet(vocab, text, row):
                 continue
-            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, company)
+            fig = _row_figure(vocab, text, row, col_period, totals, scale, rid, currency, period, target or company)
             if fig is not None:
                 out.append(fig)
                 if prior is not None and row.prev is not None and row.prev_span is not None:
@@ -75,12 +76,77 @@ def _headers(text: str, lang: str, vocab: ReportVocab) -> list[tuple[int, int, i
             continue  # (none of the words each of its matches holds)
         headers += [(h.start(), h.end(), scale, rid) for h in rx.finditer(text)
                     if not any(a < h.end() and h.start() < b for a, b, _, _ in headers)]
-    return headers
+    return headers + _later_tables(text, vocab, headers)
 
 
-def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[tuple[TableRow, Any]], Fact | None]:
+#: how many lines under a units header its own table's heading is looked for (``table_columns``)
+_HEADING_LINES = 14
+
+
+def _later_tables(text: str, vocab: ReportVocab, headers: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int,
+                                                                                                            str]]:
+    """Tables further down a note headed once by its units ("(in thousands, except per share amounts)" at the top,
+    "Year Ended December 31, / 2025 2024" twenty lines below): each column heading past the reach of the header's own
+    table, before the next header, is read with the header's scale."""
+    group = vocab.fig_rx.rules.get("fig.column_group")
+    if group is None or not headers:
+        return []
+    deal = vocab.fig_rx.rules.get("fig.agreement_table")
+    out: list[tuple[int, int, int, str]] = []
+    ordered = sorted(headers)
+    for i, (_, he, scale, rid) in enumerate(ordered):
+        stop = ordered[i + 1][0] if i + 1 < len(ordered) else len(text)
+        reach = he
+        for _ in range(_HEADING_LINES):
+            nl = text.find("\n", reach + 1)
+            if nl < 0 or nl >= stop:
+                reach = stop
+                break
+            reach = nl
+        for m in group.regex.finditer(text, reach, stop):
+            ls = text.rfind("\n", 0, m.start()) + 1
+            intro = text.rfind("\n", 0, max(0, ls - 1)) + 1  # (the line before the heading)
+            if deal is not None and deal.regex.search(text, text.rfind("\n", 0, max(0, intro - 1)) + 1, ls):
+                continue
+            if not out or out[-1][0] != ls:
+                out.append((ls, ls, scale, rid))
+    return out
+
+
+def _balance_sheet(vocab: ReportVocab, text: str, row: TableRow) -> bool:
+    """Whether a row's label is a balance-sheet line that holds a metric word ("Deferred revenue 27.4", 合同负债)."""
+    return any(x.rule.endswith("balance_sheet") for x in vocab.not_figures_in(text, row.label.start, row.label.end))
+
+
+def _target(vocab: ReportVocab, text: str, hs: int, facts: list[Fact]) -> tuple[Fact | None, bool]:
+    """The company whose table a filing introduces right before a units header ("the audited financial information
+    of the Target Company for the two years ended …": the company it defined as "Target Company"), and whether the
+    intro names every column's year as reported (two or three years)."""
+    rule = vocab.fig_rx.rules.get("fig.target_table")
+    if rule is None:
+        return None, False
+    m = None
+    for found in rule.regex.finditer(text, max(0, hs - 400), hs):
+        m = found  # (the last intro before the header)
+    if m is None:
+        return None, False
+    term = m.group("t")
+    gap = vocab.fig_rx["fig.target_defined"]
+    for q in (f'"{term}"', f"“{term}”", f"「{term}」"):
+        at = text.find(q)
+        if at < 0:
+            continue
+        name = next((f for f in reversed(facts) if f.label == "org" and at - 12 <= f.end <= at
+                     and gap.fullmatch(text, f.end, at)), None)
+        if name is not None:
+            return name, m.group("all") is not None
+    return None, False
+
+
+def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int,
+                 every: bool = False) -> tuple[list[tuple[TableRow, Any]], Fact | None]:
     """The rows under a header with the period of each, and the period the header states for all of them (None
-    when the table's heading names its columns' periods)."""
+    when the table's heading names its columns' periods); ``every``: each column's cells, not the current ones."""
     line_end = text.find("\n", he)
     line_end = len(text) if line_end < 0 else line_end
     heads = [p for p in vocab.periods_in(text, he, line_end) if p.value]
@@ -90,6 +156,8 @@ def _header_rows(vocab: ReportVocab, text: str, hs: int, he: int) -> tuple[list[
     found = table_columns(vocab, text, hs, he) if len(flat) < 2 else None
     if found is not None:
         cols, rows_at = found
+        if every:
+            cols = [dataclasses.replace(c, current=True) for c in cols]
         return column_table_rows(vocab, text, cols, rows_at), None
     rows = [(r, period.value if period is not None else None)
             for r in (flat if len(flat) >= 2 else table_rows(vocab, text, he) or flat)]
