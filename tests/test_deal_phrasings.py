@@ -2560,3 +2560,17 @@ def test_a_companys_valuation_is_no_deal_value(text):
 def test_a_takeover_that_values_the_company_keeps_its_value():
     text = "Halvora Therapeutics will acquire Morven Bio in a deal that values the company at $2 billion."
     assert [d.total_value.amount for d in extract(text).deals] == [Decimal("2000000000")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # research funding is none of the record's amounts
+    ("Halvora Therapeutics will fund up to $20 million of research at Brightwell Bio over three years under the "
+     "collaboration, plus $35 million upfront.", (Decimal("35000000"), None, None)),
+    ("Brightwell Bio will receive $35 million upfront and research funding of up to $20 million from Halvora "
+     "Therapeutics.", (Decimal("35000000"), None, None)),
+    # a fee paid on the option's exercise is no term of the option as signed
+    ("Halvora Therapeutics paid Brightwell Bio $10 million for an exclusive option to license BW-12, and would pay $50 "
+     "million more on exercise.", (Decimal("10000000"), None, None)),
+])
+def test_research_funding_and_a_fee_on_exercise_are_no_terms(text, expected):
+    assert [(d.upfront and d.upfront.amount, d.milestones, d.total_value) for d in extract(text).deals] == [expected]

@@ -63,6 +63,7 @@ class PaymentKinds:
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
         self.history_apart = _rx(att, "history_apart")
+        self.exercise_on_after = _rx(att, "exercise_on_after")
         self.history_strong_before = _rx(att, "history_strong_before")
         self.history_strong_after = _rx(att, "history_strong_after")
         self.threshold_after = _rx(att, "threshold_after")
@@ -135,6 +136,8 @@ class PaymentKinds:
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best, monies)
                                                             or self._single_payment(text, m, mf, terms)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
+            if self.exercise_on_after is not None and self.exercise_on_after.match(text, mf.end, min(m.end, mf.end + 40)):
+                continue  # "… and would pay $50 million more on exercise": a fee paid only if the option is exercised
             if kind in ("upfront", "exercise_fee") and self.exercise_cue is not None and self.exercise_cue.search(best.text) and (
                     self.exercise_if_before is not None and self.exercise_if_before.search(
                         text, max(m.start, mf.start - 160), mf.start)
