@@ -2574,3 +2574,8 @@ def test_a_takeover_that_values_the_company_keeps_its_value():
 ])
 def test_research_funding_and_a_fee_on_exercise_are_no_terms(text, expected):
     assert [(d.upfront and d.upfront.amount, d.milestones, d.total_value) for d in extract(text).deals] == [expected]
+
+
+def test_cd16a_written_with_a_capital_a():
+    text = "Brightwell Bio licensed BW-12, a CD16A engager, to Halvora Therapeutics for $35 million upfront."
+    assert [d.targets for d in extract(text).deals] == [["CD16a"]]
