@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from importlib.metadata import entry_points
 
@@ -286,3 +287,20 @@ def test_api_config_extra_write_spans_puts_facts_on_the_doc():
     assert "newsextract" not in build_pipeline("en")(text).spans
     doc = build_pipeline("en", Config(extra={"write_spans": True}))(text)
     assert {"org", "money"} <= {sp.label_ for sp in doc.spans["newsextract"]}
+
+
+def test_a_plain_text_takes_its_publication_date_from_its_dateline():
+    from newsextract import extract
+    from newsextract.normalize.dates import dateline
+    text = ("Halvora bets on a TIGIT antibody\n\nBy Staff Reporter | March 4, 2026\n\nHalvora Therapeutics paid Brightwell "
+            "Bio $35 million upfront for BW-12, the companies said Tuesday. Halvora's drug Tremzio generated $1.1 "
+            "billion in sales last year.")
+    r = extract(text)
+    assert r.published == dt.date(2026, 3, 4)
+    assert [d.announced for d in r.deals] == [dt.date(2026, 3, 3)]
+    assert [f.period for f in r.figures] == ["FY2025"]  # "last year" of a 2026 article
+    # the caller's date wins; a period's end is no dateline; Chinese dates too
+    assert extract(text, published="2026-05-01").published == dt.date(2026, 5, 1)
+    assert dateline("Details - USD ($)\n$ in Millions | 12 Months Ended Dec. 31, 2024\nX") is None
+    assert dateline("2026年3月4日，某公司宣布") == dt.date(2026, 3, 4)
+    assert dateline("No date in this text. March 4, 2026 is far below.", head=10) is None

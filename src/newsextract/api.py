@@ -12,6 +12,7 @@ from .config import Config
 from .deadline import deadline
 from .docdata import LONG_SENTENCES_KEY, TEXT_KEY
 from .errors import ConfigError, E, InputError
+from .normalize.dates import dateline
 from .records import Extraction
 from .textview import reading_view, restore
 
@@ -139,6 +140,8 @@ class Extractor:
         read = view.text if view is not None else text
         doc = nlp.make_doc(read)
         doc.user_data[TEXT_KEY] = read  # the components read it here instead of rebuilding it from the tokens
+        if pub is None:  # no date from the caller or metadata: the dateline's, if the text opens with one
+            pub = dateline(read, lang)
         doc._.published = pub
         for _name, proc in nlp.pipeline:
             doc = proc(doc)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..patterns import RegexTable, load_file, regex_table
 
-__all__ = ["parse_date"]
+__all__ = ["dateline", "parse_date"]
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -97,3 +97,18 @@ def _month_day(m: re.Match[str], relative_to: datetime.date | None) -> datetime.
         return got if got <= relative_to else datetime.date(relative_to.year - 1, month, day)
     except ValueError:
         return None
+
+
+def dateline(text: str, lang: str = "en", head: int = 400, lines: int = 4) -> datetime.date | None:
+    """The date of a dateline or byline: the first full date (with its year) in the first ``lines`` lines of the
+    text, within its first ``head`` characters ("By Staff | March 4, 2026", "SHANGHAI, March 4, 2026 /PRNewswire/",
+    "2026年3月4日"); None when there is none."""
+    top = "\n".join(text[:head].split("\n")[:lines])
+    for m in _words().en["date.dateline"].finditer(top):
+        if _PERIOD_END.search(top, max(0, m.start() - 16), m.start()):
+            continue  # "12 Months Ended Dec. 31, 2024", "as of June 30, 2025": the end of a period, no dateline
+        return parse_date(m.group(0), lang=lang)
+    return None
+
+
+_PERIOD_END = re.compile(r"(?i)\b(?:ended|ending|as of|as at|through|until|to|from|between|and)\s*$|截至\s*$|至\s*$")
