@@ -2579,3 +2579,12 @@ def test_research_funding_and_a_fee_on_exercise_are_no_terms(text, expected):
 def test_cd16a_written_with_a_capital_a():
     text = "Brightwell Bio licensed BW-12, a CD16A engager, to Halvora Therapeutics for $35 million upfront."
     assert [d.targets for d in extract(text).deals] == [["CD16a"]]
+
+
+def test_it_after_a_descriptor_subject_is_that_company():
+    text = ("Halvora Therapeutics is paying Brightwell Bio $35 million upfront for BW-12. Last year the Boston company "
+            "paid Kestrel Pharma $50 million upfront for KP-3, and in 2024 it licensed an oral GLP-1 agonist from "
+            "Jiangbei Pharma for $12 million upfront.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics"), ("Kestrel Pharma", "Halvora Therapeutics"),
+        ("Jiangbei Pharma", "Halvora Therapeutics")]

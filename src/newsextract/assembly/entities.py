@@ -112,7 +112,7 @@ class EntityResolver:
             have = table.country(ent)
             return {have} if have else forms.get(ent or "", set())
 
-        its: list[Fact] = []  # 'it' resolved so far
+        its: list[Fact] = []  # descriptors and 'it' resolved so far
         for f in facts:
             if f.label != "ref" or f.kind not in ("descriptor", "self"):
                 continue
@@ -141,7 +141,7 @@ class EntityResolver:
                         break
                     a, b = sentences[si - back]
                     cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
-                    if pronoun:  # 'it' after a sentence whose subject was 'it' too: the company that one was
+                    if pronoun:  # 'it' after a sentence whose subject was 'it' or a descriptor: the company it was
                         cands = sorted(cands + [x for x in its if a <= x.start and x.end <= min(b, f.start)],
                                        key=lambda o: o.start)
                     if country:
@@ -161,8 +161,8 @@ class EntityResolver:
                         break
                 if found:
                     break
-            if pronoun and f.extra.get("ent"):
-                its.append(f)
+            if f.extra.get("ent"):
+                its.append(f)  # ('it' after "the Boston company paid …, and in 2024 it licensed …": that company)
             if found and self.object_ref is not None and self.object_ref.search(text, max(0, f.start - 12), f.start):
                 # "X will pay the company $35 million": a company its own sentence's one company pays (or invests in,
                 # or licenses to) is the other one, named before
