@@ -2588,3 +2588,13 @@ def test_it_after_a_descriptor_subject_is_that_company():
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics"), ("Kestrel Pharma", "Halvora Therapeutics"),
         ("Jiangbei Pharma", "Halvora Therapeutics")]
+
+
+def test_a_partnership_told_only_in_the_company_boilerplate_is_no_deal():
+    text = ("Brightwell Bio today announced that it has granted Halvora Therapeutics an exclusive license to BW-12, an "
+            "anti-TIGIT antibody. Brightwell will receive an upfront payment of US$35 million.\n\n"
+            "About BW-12\nBW-12 is a humanized IgG1 antibody targeting TIGIT.\n\n"
+            "About Brightwell Bio\nBrightwell Bio is a biotechnology company headquartered in Suzhou. Its pipeline "
+            "includes BW-7, a CD47 antibody, and BW-14, a claudin 18.2 ADC partnered with Kestrel Pharma in 2024.")
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.targets) for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", "BW-12", ["TIGIT"])]

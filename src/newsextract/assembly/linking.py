@@ -182,6 +182,10 @@ class Linker:
             heading = None
             absorb(target, m)
             last = target
+        if self._about_from >= 0:
+            # a deal told only in the company boilerplate at the end ("About X: … BW-14, a Claudin18.2 ADC partnered
+            # with Y in 2024"), with no amount: background, not the news
+            deals = [d for d in deals if d.money or any(x.start < self._about_from for x in d.mentions)]
         return deals
 
     def _refers_back(self, text: str, m: Mention, nxt: Mention) -> bool:
