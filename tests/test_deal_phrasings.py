@@ -2598,3 +2598,16 @@ def test_a_partnership_told_only_in_the_company_boilerplate_is_no_deal():
             "includes BW-7, a CD47 antibody, and BW-14, a claudin 18.2 ADC partnered with Kestrel Pharma in 2024.")
     assert [(d.licensor.name, d.licensee.name, d.asset, d.targets) for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics", "BW-12", ["TIGIT"])]
+
+
+def test_a_machine_translated_announcement():
+    # 'issued an announcement' names the article's own company ('the company' later is it); 'in addition to the
+    # sales royalty' adds no milestones to the total before it
+    text = ("On the evening of March 3, Brightwell Bio issued an announcement that the company and Halvora Therapeutics "
+            "signed an exclusive license agreement. According to the agreement, Halvora will pay the company a first "
+            "payment of 35 million US dollars, and the milestone payment is not more than 585 million US dollars, the "
+            "total amount of the transaction is up to 620 million US dollars, in addition to the sales royalty.\n"
+            "It is reported that BW-12 is a TIGIT monoclonal antibody independently developed by the company.")
+    assert [(d.licensor.name, d.licensee.name, d.milestones.amount, d.total_value.amount, d.targets)
+            for d in extract(text).deals] == [
+        ("Brightwell Bio", "Halvora Therapeutics", Decimal("585000000"), Decimal("620000000"), ["TIGIT"])]
