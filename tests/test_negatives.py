@@ -336,3 +336,28 @@ OTHER_SENSES = [
 @pytest.mark.parametrize("text", OTHER_SENSES)
 def test_deal_words_in_other_senses_are_no_deal(text: str) -> None:
     assert _deals(text) == []
+
+
+#: a drug the company calls its own before a background deal about another drug or told apart (Linker._apart)
+OWN_DRUG_APART = [
+    ("Kelford Therapeutics said its wholly owned HER3 ADC KT-3 will start a phase 2 trial. The company partnered an "
+     "unrelated antibody with Sanofi in 2021 for $25 million upfront.", "KT-3", "HER3"),
+    ("Pinner Bio discovered and owns PB-9, a PD-1/VEGF bispecific now in phase 2. Pinner's earlier deal with Bayer, "
+     "for a different molecule, brought $40 million upfront in 2022.", "PB-9", "PD-1"),
+    ("Ruddington Pharma reported phase 1 data for RP-14, its own EGFR inhibitor. Separately, Ruddington has a "
+     "research collaboration with Takeda, signed in 2020, on antibody discovery.", "RP-14", "EGFR"),
+]
+
+
+@pytest.mark.parametrize(("text", "drug", "target"), OWN_DRUG_APART)
+def test_own_drug_heads_no_deal_about_another(text: str, drug: str, target: str) -> None:
+    for d in _deals(text):
+        assert d.asset != drug
+        assert target not in d.targets
+
+
+def test_own_drug_still_heads_its_own_deal() -> None:
+    deals = _deals("Kelford Therapeutics said its wholly owned HER3 ADC KT-3 will start a phase 2 trial. Kelford "
+                   "licensed KT-3 to Sanofi for $25 million upfront.")
+    assert [d.asset for d in deals] == ["KT-3"]
+    assert deals[0].targets == ["HER3"]
