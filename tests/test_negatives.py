@@ -361,3 +361,21 @@ def test_own_drug_still_heads_its_own_deal() -> None:
                    "licensed KT-3 to Sanofi for $25 million upfront.")
     assert [d.asset for d in deals] == ["KT-3"]
     assert deals[0].targets == ["HER3"]
+
+
+#: an earlier in-licensing told as background, from a Chinese company whose city the name finder leaves out: the
+#: rights-from frame reads past the city (roles.yml PLACE_IN_NAME), so the background deal's roles are not reversed
+BACKGROUND_FROM_CITY = [
+    "Ashwell Bio reported phase 2 data for AB-301, a KRAS G12C inhibitor. The company licensed AB-301 from Hangzhou "
+    "Qiyun in 2022, for $15 million.",
+    "Ashwell Bio reported phase 2 data for AB-301. The company last licensed a drug, AB-301 itself, from Suzhou Qiyun "
+    "in 2022, for $15 million.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND_FROM_CITY)
+def test_background_in_licensing_from_a_city_keeps_its_roles(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    assert deals[0].licensee is not None and deals[0].licensee.name == "Ashwell Bio"
+    assert deals[0].licensor is not None and "Qiyun" in deals[0].licensor.name
