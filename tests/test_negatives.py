@@ -379,3 +379,17 @@ def test_background_in_licensing_from_a_city_keeps_its_roles(text: str) -> None:
     assert len(deals) == 1
     assert deals[0].licensee is not None and deals[0].licensee.name == "Ashwell Bio"
     assert deals[0].licensor is not None and "Qiyun" in deals[0].licensor.name
+
+
+#: an agreement or option that expired is over (status.terminated), with or without 'unexercised' right after it
+EXPIRED = [
+    "Tilford Therapeutics said its lead PD-L1 antibody TF-44 met its primary endpoint. The option agreement with "
+    "Brackley Bio covering TF-44 expired last year without being exercised.",
+    "Tilford Therapeutics said TF-44 met its primary endpoint. Its licence agreement with Brackley Bio expired in "
+    "March.",
+]
+
+
+@pytest.mark.parametrize("text", EXPIRED)
+def test_an_expired_agreement_is_terminated(text: str) -> None:
+    assert all(d.status == "terminated" for d in _deals(text))
