@@ -393,3 +393,24 @@ EXPIRED = [
 @pytest.mark.parametrize("text", EXPIRED)
 def test_an_expired_agreement_is_terminated(text: str) -> None:
     assert all(d.status == "terminated" for d in _deals(text))
+
+
+#: a count of drugs handed to partners in the plural, or amounts summed over years, are no deal's terms
+#: (deal_cues agg.many_assets, agg.summed 'over the past … years')
+MANY_ASSETS = [
+    "Korean biotechs have licensed 14 molecules to Western companies this year, worth up to $20 billion in potential "
+    "milestones.",
+    "Feltham Bio has licensed three ADCs to global partners and received upfront payments totalling $210 million.",
+    "Feltham Bio has out-licensed seven assets over the past four years, for total upfront payments of $500 million.",
+]
+
+
+@pytest.mark.parametrize("text", MANY_ASSETS)
+def test_sums_over_many_assets_are_no_deal_terms(text: str) -> None:
+    deals = _deals(text)
+    assert all(d.upfront is None and d.milestones is None and d.total_value is None for d in deals)
+
+
+def test_two_drugs_to_one_partner_keep_their_terms() -> None:
+    deals = _deals("Feltham Bio licensed two ADCs to Pfizer for a combined $65 million upfront.")
+    assert len(deals) == 1 and deals[0].upfront is not None and deals[0].upfront.amount == Decimal("65000000")
