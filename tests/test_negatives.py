@@ -402,6 +402,8 @@ MANY_ASSETS = [
     "milestones.",
     "Feltham Bio has licensed three ADCs to global partners and received upfront payments totalling $210 million.",
     "Feltham Bio has out-licensed seven assets over the past four years, for total upfront payments of $500 million.",
+    "Over the past three years, Luye has out-licensed six assets to US and European partners for combined upfront "
+    "payments of $350 million.",
 ]
 
 
