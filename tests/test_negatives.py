@@ -416,3 +416,10 @@ def test_sums_over_many_assets_are_no_deal_terms(text: str) -> None:
 def test_two_drugs_to_one_partner_keep_their_terms() -> None:
     deals = _deals("Feltham Bio licensed two ADCs to Pfizer for a combined $65 million upfront.")
     assert len(deals) == 1 and deals[0].upfront is not None and deals[0].upfront.amount == Decimal("65000000")
+
+
+def test_own_drug_after_a_deal_adds_nothing_to_it() -> None:
+    # a clause with no company on the company's own drug (Linker._continues, own_drug) does not continue the deal
+    deals = _deals("Wistow Bio's revenue rose on a $10 million milestone it earned from partner Astellas for WB-7. Net "
+                   "sales of Zentra, its own JAK inhibitor, were $22 million.")
+    assert all("JAK" not in d.targets for d in deals)

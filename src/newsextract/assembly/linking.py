@@ -251,6 +251,9 @@ class Linker:
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
+        if (self.own_drug is not None and not m.backref and not _shares_drug(m, last)
+                and self.own_drug.search(text, m.start, m.end)):
+            return False  # the company's own drug ("Net sales of Zentra, its own JAK inhibitor, …"): not the deal's
         if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2 or (
                 m.unnamed_count and not m.money and {"licensor", "licensee"} <= set(last.roles)):
             return False  # unnamed companies in a role the deal has named, or two of them ("某欧洲药企已将…权益退还给中国合作方",
