@@ -336,3 +336,90 @@ OTHER_SENSES = [
 @pytest.mark.parametrize("text", OTHER_SENSES)
 def test_deal_words_in_other_senses_are_no_deal(text: str) -> None:
     assert _deals(text) == []
+
+
+#: a drug the company calls its own before a background deal about another drug or told apart (Linker._apart)
+OWN_DRUG_APART = [
+    ("Kelford Therapeutics said its wholly owned HER3 ADC KT-3 will start a phase 2 trial. The company partnered an "
+     "unrelated antibody with Sanofi in 2021 for $25 million upfront.", "KT-3", "HER3"),
+    ("Pinner Bio discovered and owns PB-9, a PD-1/VEGF bispecific now in phase 2. Pinner's earlier deal with Bayer, "
+     "for a different molecule, brought $40 million upfront in 2022.", "PB-9", "PD-1"),
+    ("Ruddington Pharma reported phase 1 data for RP-14, its own EGFR inhibitor. Separately, Ruddington has a "
+     "research collaboration with Takeda, signed in 2020, on antibody discovery.", "RP-14", "EGFR"),
+]
+
+
+@pytest.mark.parametrize(("text", "drug", "target"), OWN_DRUG_APART)
+def test_own_drug_heads_no_deal_about_another(text: str, drug: str, target: str) -> None:
+    for d in _deals(text):
+        assert d.asset != drug
+        assert target not in d.targets
+
+
+def test_own_drug_still_heads_its_own_deal() -> None:
+    deals = _deals("Kelford Therapeutics said its wholly owned HER3 ADC KT-3 will start a phase 2 trial. Kelford "
+                   "licensed KT-3 to Sanofi for $25 million upfront.")
+    assert [d.asset for d in deals] == ["KT-3"]
+    assert deals[0].targets == ["HER3"]
+
+
+#: an earlier in-licensing told as background, from a Chinese company whose city the name finder leaves out: the
+#: rights-from frame reads past the city (roles.yml PLACE_IN_NAME), so the background deal's roles are not reversed
+BACKGROUND_FROM_CITY = [
+    "Ashwell Bio reported phase 2 data for AB-301, a KRAS G12C inhibitor. The company licensed AB-301 from Hangzhou "
+    "Qiyun in 2022, for $15 million.",
+    "Ashwell Bio reported phase 2 data for AB-301. The company last licensed a drug, AB-301 itself, from Suzhou Qiyun "
+    "in 2022, for $15 million.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND_FROM_CITY)
+def test_background_in_licensing_from_a_city_keeps_its_roles(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1
+    assert deals[0].licensee is not None and deals[0].licensee.name == "Ashwell Bio"
+    assert deals[0].licensor is not None and "Qiyun" in deals[0].licensor.name
+
+
+#: an agreement or option that expired is over (status.terminated), with or without 'unexercised' right after it
+EXPIRED = [
+    "Tilford Therapeutics said its lead PD-L1 antibody TF-44 met its primary endpoint. The option agreement with "
+    "Brackley Bio covering TF-44 expired last year without being exercised.",
+    "Tilford Therapeutics said TF-44 met its primary endpoint. Its licence agreement with Brackley Bio expired in "
+    "March.",
+]
+
+
+@pytest.mark.parametrize("text", EXPIRED)
+def test_an_expired_agreement_is_terminated(text: str) -> None:
+    assert all(d.status == "terminated" for d in _deals(text))
+
+
+#: a count of drugs handed to partners in the plural, or amounts summed over years, are no deal's terms
+#: (deal_cues agg.many_assets, agg.summed 'over the past … years')
+MANY_ASSETS = [
+    "Korean biotechs have licensed 14 molecules to Western companies this year, worth up to $20 billion in potential "
+    "milestones.",
+    "Feltham Bio has licensed three ADCs to global partners and received upfront payments totalling $210 million.",
+    "Feltham Bio has out-licensed seven assets over the past four years, for total upfront payments of $500 million.",
+    "Over the past three years, Luye has out-licensed six assets to US and European partners for combined upfront "
+    "payments of $350 million.",
+]
+
+
+@pytest.mark.parametrize("text", MANY_ASSETS)
+def test_sums_over_many_assets_are_no_deal_terms(text: str) -> None:
+    deals = _deals(text)
+    assert all(d.upfront is None and d.milestones is None and d.total_value is None for d in deals)
+
+
+def test_two_drugs_to_one_partner_keep_their_terms() -> None:
+    deals = _deals("Feltham Bio licensed two ADCs to Pfizer for a combined $65 million upfront.")
+    assert len(deals) == 1 and deals[0].upfront is not None and deals[0].upfront.amount == Decimal("65000000")
+
+
+def test_own_drug_after_a_deal_adds_nothing_to_it() -> None:
+    # a clause with no company on the company's own drug (Linker._continues, own_drug) does not continue the deal
+    deals = _deals("Wistow Bio's revenue rose on a $10 million milestone it earned from partner Astellas for WB-7. Net "
+                   "sales of Zentra, its own JAK inhibitor, were $22 million.")
+    assert all("JAK" not in d.targets for d in deals)

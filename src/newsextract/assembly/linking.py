@@ -21,7 +21,8 @@ class Linker:
                  other_drug_stops: bool = False, regulatory_event: str | None = None,
                  bullet_heads: bool = False, about_heading: str | None = None,
                  pipeline_examples: str | None = None, background_clause: str | None = None,
-                 separate_deal: str | None = None) -> None:
+                 separate_deal: str | None = None, own_drug: str | None = None,
+                 other_asset: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -49,6 +50,11 @@ class Linker:
         #: a clause that says its deal is another one ("… an option on QB-330 under a separate agreement"): with a drug
         #: the deal it would join does not name, a deal of its own
         self.separate_deal = re.compile(separate_deal, re.I) if separate_deal else None
+        #: a drug the sentence calls the company's own ("its wholly owned HER3 ADC", "developed in-house") and a deal
+        #: clause that says it is about another drug or apart ("partnered an unrelated antibody", "Separately, …"):
+        #: such a drug heads no deal that does not name it
+        self.own_drug = re.compile(own_drug, re.I) if own_drug else None
+        self.other_asset = re.compile(other_asset, re.I) if other_asset else None
         words = "|".join(sorted(map(re.escape, self.relative_years), key=len, reverse=True))
         # (behind a first-character guard: the same matches, one test at most positions)
         self._relative = re.compile(guarded(words, re.I) or words, re.I) if self.relative_years else None
@@ -172,6 +178,8 @@ class Linker:
                     # text, a deal)
                 target = DealState()
                 deals.append(target)
+                if heading is not None and self._apart(text, heading, m):
+                    heading = None  # "X's wholly owned A … X partnered an unrelated antibody with Y": not A's deal
                 if heading is not None and not _other_company(heading, m) and (0 < m.sent - heading.sent <= 2 and (not (
                         {p.role for p in named} >= {"licensor", "licensee"}) or _same_drug(heading, m)
                         or _heading_party(heading, m) or self._refers_back(text, heading, m))
@@ -187,6 +195,15 @@ class Linker:
             # with Y in 2024"), with no amount: background, not the news
             deals = [d for d in deals if d.money or any(x.start < self._about_from for x in d.mentions)]
         return deals
+
+    def _apart(self, text: str, heading: Mention, m: Mention) -> bool:
+        """Deal clause ``m`` is not about heading ``heading``'s drug: it names none of its own and says it is about
+        another drug or apart from what came before, or the heading calls its drug the company's own."""
+        if _same_drug(heading, m) or self._refers_back(text, heading, m):
+            return False
+        return bool(self.other_asset is not None and self.other_asset.search(text, m.start, m.end)
+                    or not m.assets and self.own_drug is not None and self.own_drug.search(
+                        text, heading.start, heading.end))
 
     def _refers_back(self, text: str, m: Mention, nxt: Mention) -> bool:
         """``nxt`` is the next sentence and opens by referring back to a drug ("该药…"): the drug ``m`` names."""
@@ -238,6 +255,9 @@ class Linker:
             return False  # a sentence about another drug of the company ("PD-1单抗斯鲁利单抗已于2022年获批…"): not the deal's
         if self._regulatory(text, last, m):
             return False
+        if (self.own_drug is not None and not m.backref and not _shares_drug(m, last)
+                and self.own_drug.search(text, m.start, m.end)):
+            return False  # the company's own drug ("Net sales of Zentra, its own JAK inhibitor, …"): not the deal's
         if m.unnamed_roles & set(last.roles) or m.unnamed_count >= 2 or (
                 m.unnamed_count and not m.money and {"licensor", "licensee"} <= set(last.roles)):
             return False  # unnamed companies in a role the deal has named, or two of them ("某欧洲药企已将…权益退还给中国合作方",

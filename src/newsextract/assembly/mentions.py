@@ -21,6 +21,9 @@ _BUCKETS = {"deal": "deal_cues", "status": "status", "target": "targets", "modal
 _FLAGS = {"backref": "backref", "aggregate": "aggregate"}
 #: kinds of an amount that, in a clause about many deals, sum them rather than state one deal's term
 _TOTALS = frozenset({"total", "combined_total", "price?"})
+#: aggregate rules that make every amount of their clause a sum (unless a frame binds both sides): averages, years
+#: summed over, and a count of drugs handed to partners in the plural ("licensed 12 molecules to Western companies")
+_SUMS_ALL = frozenset({"agg.summed", "agg.many_assets"})
 
 
 class MentionBuilder:
@@ -97,7 +100,7 @@ class MentionBuilder:
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
             m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1])]
-            if not m.framed and any(f.rule == "agg.summed" for f in aggs):
+            if not m.framed and any(f.rule in _SUMS_ALL for f in aggs):
                 m.money = []  # "an average upfront of $72 million", "since their first deal in 2022": sums all
         return m
 
