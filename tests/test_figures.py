@@ -1765,3 +1765,15 @@ def test_figures_the_drug_after_the_company_that_speaks(extractor, lang, text, w
     """'X表示，«drug»…实现销售额…': the company that says it is no owner standing between; the drug is the product
     (the company's product sales before)."""
     assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-03-10").figures] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("TARVELLE BIO, INC.\nTarvelle reported net income of $22.1 million for fiscal 2025, compared with a net loss of "
+     "$8.4 million for fiscal 2024.", [("Tarvelle", "net_profit", 22100000, "USD", "FY2025", None)]),
+    ("Morrow Pharma's net profit was 3.1 billion yuan for 2025, compared with a loss of 640 million yuan in 2024.",
+     [("Morrow Pharma", "net_profit", 3100000000, "CNY", "FY2025", None)]),
+])
+def test_figures_an_earlier_years_comparison_is_no_figure(extractor, text, want):
+    """'net income of $X for 2025, compared with a net loss of $Y for 2024': the earlier year's value after the
+    current one is the comparison base (SCHEMA.md), even under another metric word."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
