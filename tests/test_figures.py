@@ -1777,3 +1777,15 @@ def test_figures_an_earlier_years_comparison_is_no_figure(extractor, text, want)
     """'net income of $X for 2025, compared with a net loss of $Y for 2024': the earlier year's value after the
     current one is the comparison base (SCHEMA.md), even under another metric word."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's adjusted EBITDA reached $900 million in 2025.",
+     [("Halvex Pharma", "other", 900000000, "USD", "FY2025", None)]),
+    ("Orriant Bio's EBITDA reached $310 million in the first half of 2025.",
+     [("Orriant Bio", "other", 310000000, "USD", "H1 2025", None)]),
+])
+def test_figures_a_profit_measure_that_reached_is_no_product(extractor, text, want):
+    """'X's adjusted EBITDA reached $900 million': the metric word before 'reached' is no product (product.to_generate
+    takes a name, not EBITDA); the figure is the company's."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
