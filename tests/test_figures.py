@@ -1789,3 +1789,15 @@ def test_figures_a_profit_measure_that_reached_is_no_product(extractor, text, wa
     """'X's adjusted EBITDA reached $900 million': the metric word before 'reached' is no product (product.to_generate
     takes a name, not EBITDA); the figure is the company's."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sales of Halvex's blockbuster Zelvora climbed 30% to $1.2 billion in 2025.",
+     [("Zelvora", "product_sales", 1200000000, "USD", "FY2025", 30.0)]),
+    ("Sales of Kestrel's top-selling migraine pill Norvexa fell 4% to $2.1 billion in 2025.",
+     [("Norvexa", "product_sales", 2100000000, "USD", "FY2025", -4.0)]),
+])
+def test_figures_sales_of_a_companys_described_product(extractor, text, want):
+    """'Sales of Halvex's blockbuster Zelvora': lower-case words between the owner's possessive and the name describe
+    the product; the product is the name, not its owner."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
