@@ -1801,3 +1801,16 @@ def test_figures_sales_of_a_companys_described_product(extractor, text, want):
     """'Sales of Halvex's blockbuster Zelvora': lower-case words between the owner's possessive and the name describe
     the product; the product is the name, not its owner."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Corlend Biopharma Co., Ltd.\nThe Group's loss for the year decreased by 40.5% from RMB522.4 million for the year "
+     "ended 31 December 2024 to RMB310.9 million for the year ended 31 December 2025.",
+     [("Corlend Biopharma Co., Ltd.", "net_loss", 310900000, "CNY", "FY2025", -40.5)]),
+    ("Corlend Biopharma Co., Ltd.\nFor the six months ended 30 June 2025, revenue of the Group was RMB610.9 million.",
+     [("Corlend Biopharma Co., Ltd.", "revenue", 610900000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_period_ended_day_first(extractor, text, want):
+    """HKEX English: 'for the year ended 31 December 2025', 'the six months ended 30 June 2025' are periods by their
+    end like 'ended June 30, 2025' (period.ended takes the day before the month)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
