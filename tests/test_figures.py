@@ -1814,3 +1814,15 @@ def test_figures_a_period_ended_day_first(extractor, text, want):
     """HKEX English: 'for the year ended 31 December 2025', 'the six months ended 30 June 2025' are periods by their
     end like 'ended June 30, 2025' (period.ended takes the day before the month)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("海澄生物科技股份有限公司\n截至2025年12月31日止年度业绩公告\n人民币千元\n2025年 2024年\n收入 345,612 275,803\n",
+     [("海澄生物科技股份有限公司", "revenue", 345612000, "CNY", "FY2025", None)]),
+    ("康岳医药股份有限公司\n单位：元 币种：人民币\n项目 2025年 2024年 本年比上年增减(%)\n营业收入 1,230,456,789.12 1,040,876,543.21 18.21\n",
+     [("康岳医药股份有限公司", "revenue", 1230456789.12, "CNY", "FY2025", 18.21)]),
+])
+def test_figures_zh_units_lines_of_filing_tables(extractor, text, want):
+    """A Hong Kong announcement's units line alone ('人民币千元') and an A-share report's '单位：元 币种：人民币' are
+    units headers of the results table under them (the first multiplied out, the second as written)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
