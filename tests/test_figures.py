@@ -1826,3 +1826,17 @@ def test_figures_zh_units_lines_of_filing_tables(extractor, text, want):
     """A Hong Kong announcement's units line alone ('人民币千元') and an A-share report's '单位：元 币种：人民币' are
     units headers of the results table under them (the first multiplied out, the second as written)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("海澄生物科技股份有限公司\n截至2025年6月30日止六个月中期业绩公告\n人民币千元\n截至6月30日止六个月\n2025年 2024年\n"
+     "收入 345,612 275,803\n研发开支 (188,420) (201,337)\n",
+     [("海澄生物科技股份有限公司", "revenue", 345612000, "CNY", "H1 2025", None),
+      ("海澄生物科技股份有限公司", "r_and_d_expense", 188420000, "CNY", "H1 2025", None)]),
+    ("海澄生物科技股份有限公司\n截至2025年9月30日止九个月业绩\n人民币千元\n截至9月30日止九个月\n2025年 2024年\n收入 512,004 401,233\n",
+     [("海澄生物科技股份有限公司", "revenue", 512004000, "CNY", "9M 2025", None)]),
+])
+def test_figures_zh_column_heading_of_months(extractor, text, want):
+    """'截至6月30日止六个月' over '2025年 2024年': the heading's months give the columns their span (H1 2025), as
+    'Six Months Ended June 30,' does in English (fig.column_group / fig.column_month take the Chinese heading)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
