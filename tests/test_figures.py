@@ -1840,3 +1840,18 @@ def test_figures_zh_column_heading_of_months(extractor, text, want):
     """'截至6月30日止六个月' over '2025年 2024年': the heading's months give the columns their span (H1 2025), as
     'Six Months Ended June 30,' does in English (fig.column_group / fig.column_month take the Chinese heading)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma said revenue, R&D expenses and net loss for 2025 were $310 million, $120 million and $45 million, "
+     "respectively.", [("Kestrel Pharma", "revenue", 310000000, "USD", "FY2025", None),
+                       ("Kestrel Pharma", "r_and_d_expense", 120000000, "USD", "FY2025", None),
+                       ("Kestrel Pharma", "net_loss", 45000000, "USD", "FY2025", None)]),
+    ("TARVELLE BIO, INC.\nTotal revenues and net loss for the year ended December 31, 2025 were $182.4 million and "
+     "$41.2 million, respectively.", [("TARVELLE BIO, INC.", "revenue", 182400000, "USD", "FY2025", None),
+                                      ("TARVELLE BIO, INC.", "net_loss", 41200000, "USD", "FY2025", None)]),
+])
+def test_figures_a_list_of_metric_words_respectively(extractor, text, want):
+    """'revenue, R&D expenses and net loss … were $X, $Y and $Z, respectively': the values take the listed metric words
+    one each, in order (they all took the last word before)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

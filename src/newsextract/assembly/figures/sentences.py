@@ -21,6 +21,7 @@ from .distribute import (
     gapped_list,
     parallel_periods,
     respective_companies,
+    respective_metrics,
 )
 from .figure import Periods, figure
 from .index import FactIndex
@@ -266,6 +267,7 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
     distribute_subjects(vocab, text, a, b, sent_figs)
+    respective_metrics(vocab, text, a, b, metrics, sent_figs)
     gapped_list(text, vocab, art.index.of("org"), sent_figs)
     respective_companies(vocab, text, a, b, art.index.of("org"), sent_figs)
     parallel_periods(sent_figs)
