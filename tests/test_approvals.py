@@ -1220,3 +1220,19 @@ def test_approvals_zh_one_drugs_approvals_told_apart_by_year(extractor, text, dr
     EU's (one record of the EC before)."""
     got = _one(extractor, "zh", text)
     assert [(a.regulator, a.event, a.drug) for a in got] == [(None, "approval", drug), ("EC", "approval", drug)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The FDA cleared Halvex Pharma's tafolimab for the treatment of severe asthma in adults.",
+     [("FDA", "approval", "tafolimab", "Halvex Pharma")]),
+    ("Health Canada cleared Kestrel Pharma's zavotinib for adults with lung cancer.",
+     [("Health Canada", "approval", "zavotinib", "Kestrel Pharma")]),
+    # a trial cleared for a disease stays a trial clearance
+    ("The FDA cleared the IND for KST-101 for the treatment of ALS.", [("FDA", "trial_clearance", "KST-101", None)]),
+])
+def test_approvals_a_drug_cleared_for_a_use(extractor, text, want):
+    """'The FDA cleared X for the treatment of …': a regulator clearing a drug for a use is its approval (no word
+    'approv' in the sentence); an IND or a trial cleared is a trial clearance as before."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

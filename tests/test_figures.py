@@ -1765,3 +1765,93 @@ def test_figures_the_drug_after_the_company_that_speaks(extractor, lang, text, w
     """'X表示，«drug»…实现销售额…': the company that says it is no owner standing between; the drug is the product
     (the company's product sales before)."""
     assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-03-10").figures] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("TARVELLE BIO, INC.\nTarvelle reported net income of $22.1 million for fiscal 2025, compared with a net loss of "
+     "$8.4 million for fiscal 2024.", [("Tarvelle", "net_profit", 22100000, "USD", "FY2025", None)]),
+    ("Morrow Pharma's net profit was 3.1 billion yuan for 2025, compared with a loss of 640 million yuan in 2024.",
+     [("Morrow Pharma", "net_profit", 3100000000, "CNY", "FY2025", None)]),
+])
+def test_figures_an_earlier_years_comparison_is_no_figure(extractor, text, want):
+    """'net income of $X for 2025, compared with a net loss of $Y for 2024': the earlier year's value after the
+    current one is the comparison base (SCHEMA.md), even under another metric word."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's adjusted EBITDA reached $900 million in 2025.",
+     [("Halvex Pharma", "other", 900000000, "USD", "FY2025", None)]),
+    ("Orriant Bio's EBITDA reached $310 million in the first half of 2025.",
+     [("Orriant Bio", "other", 310000000, "USD", "H1 2025", None)]),
+])
+def test_figures_a_profit_measure_that_reached_is_no_product(extractor, text, want):
+    """'X's adjusted EBITDA reached $900 million': the metric word before 'reached' is no product (product.to_generate
+    takes a name, not EBITDA); the figure is the company's."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Sales of Halvex's blockbuster Zelvora climbed 30% to $1.2 billion in 2025.",
+     [("Zelvora", "product_sales", 1200000000, "USD", "FY2025", 30.0)]),
+    ("Sales of Kestrel's top-selling migraine pill Norvexa fell 4% to $2.1 billion in 2025.",
+     [("Norvexa", "product_sales", 2100000000, "USD", "FY2025", -4.0)]),
+])
+def test_figures_sales_of_a_companys_described_product(extractor, text, want):
+    """'Sales of Halvex's blockbuster Zelvora': lower-case words between the owner's possessive and the name describe
+    the product; the product is the name, not its owner."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Corlend Biopharma Co., Ltd.\nThe Group's loss for the year decreased by 40.5% from RMB522.4 million for the year "
+     "ended 31 December 2024 to RMB310.9 million for the year ended 31 December 2025.",
+     [("Corlend Biopharma Co., Ltd.", "net_loss", 310900000, "CNY", "FY2025", -40.5)]),
+    ("Corlend Biopharma Co., Ltd.\nFor the six months ended 30 June 2025, revenue of the Group was RMB610.9 million.",
+     [("Corlend Biopharma Co., Ltd.", "revenue", 610900000, "CNY", "H1 2025", None)]),
+])
+def test_figures_a_period_ended_day_first(extractor, text, want):
+    """HKEX English: 'for the year ended 31 December 2025', 'the six months ended 30 June 2025' are periods by their
+    end like 'ended June 30, 2025' (period.ended takes the day before the month)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("海澄生物科技股份有限公司\n截至2025年12月31日止年度业绩公告\n人民币千元\n2025年 2024年\n收入 345,612 275,803\n",
+     [("海澄生物科技股份有限公司", "revenue", 345612000, "CNY", "FY2025", None)]),
+    ("康岳医药股份有限公司\n单位：元 币种：人民币\n项目 2025年 2024年 本年比上年增减(%)\n营业收入 1,230,456,789.12 1,040,876,543.21 18.21\n",
+     [("康岳医药股份有限公司", "revenue", 1230456789.12, "CNY", "FY2025", 18.21)]),
+])
+def test_figures_zh_units_lines_of_filing_tables(extractor, text, want):
+    """A Hong Kong announcement's units line alone ('人民币千元') and an A-share report's '单位：元 币种：人民币' are
+    units headers of the results table under them (the first multiplied out, the second as written)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("海澄生物科技股份有限公司\n截至2025年6月30日止六个月中期业绩公告\n人民币千元\n截至6月30日止六个月\n2025年 2024年\n"
+     "收入 345,612 275,803\n研发开支 (188,420) (201,337)\n",
+     [("海澄生物科技股份有限公司", "revenue", 345612000, "CNY", "H1 2025", None),
+      ("海澄生物科技股份有限公司", "r_and_d_expense", 188420000, "CNY", "H1 2025", None)]),
+    ("海澄生物科技股份有限公司\n截至2025年9月30日止九个月业绩\n人民币千元\n截至9月30日止九个月\n2025年 2024年\n收入 512,004 401,233\n",
+     [("海澄生物科技股份有限公司", "revenue", 512004000, "CNY", "9M 2025", None)]),
+])
+def test_figures_zh_column_heading_of_months(extractor, text, want):
+    """'截至6月30日止六个月' over '2025年 2024年': the heading's months give the columns their span (H1 2025), as
+    'Six Months Ended June 30,' does in English (fig.column_group / fig.column_month take the Chinese heading)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma said revenue, R&D expenses and net loss for 2025 were $310 million, $120 million and $45 million, "
+     "respectively.", [("Kestrel Pharma", "revenue", 310000000, "USD", "FY2025", None),
+                       ("Kestrel Pharma", "r_and_d_expense", 120000000, "USD", "FY2025", None),
+                       ("Kestrel Pharma", "net_loss", 45000000, "USD", "FY2025", None)]),
+    ("TARVELLE BIO, INC.\nTotal revenues and net loss for the year ended December 31, 2025 were $182.4 million and "
+     "$41.2 million, respectively.", [("TARVELLE BIO, INC.", "revenue", 182400000, "USD", "FY2025", None),
+                                      ("TARVELLE BIO, INC.", "net_loss", 41200000, "USD", "FY2025", None)]),
+])
+def test_figures_a_list_of_metric_words_respectively(extractor, text, want):
+    """'revenue, R&D expenses and net loss … were $X, $Y and $Z, respectively': the values take the listed metric words
+    one each, in order (they all took the last word before)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

@@ -184,3 +184,33 @@ def respective_companies(vocab: ReportVocab, text: str, a: int, b: int, orgs: An
         if len(dated) == 1:
             for f, _ in group:
                 f.period = f.period or next(iter(dated))
+
+
+def respective_metrics(vocab: ReportVocab, text: str, a: int, b: int, metrics: list[Fact],
+                       figs: list[tuple[Figure, Any]]) -> None:
+    """"Total revenues and net loss for the year ended December 31, 2025 were $182.4 million and $41.2 million,
+    respectively": the values that took the last of a list of metric words take one word each, in order."""
+    if len(figs) < 2 or not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        return
+    groups: dict[int, list[tuple[Figure, Any]]] = {}
+    for f, v in figs:
+        cue = next((e for e in f.evidence if e.field == "metric"), None)
+        if cue is not None and f.kind == "company" and isinstance(f.value, Money) and v.start > cue.end:
+            groups.setdefault(cue.start, []).append((f, v))
+    for start, group in groups.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda x: x[1].start)
+        run = [m for m in metrics if m.label == "metric" and a <= m.start <= start]
+        run.sort(key=lambda m: m.start)
+        listed: list[Fact] = []
+        for m in reversed(run):  # the words joined by "and" / commas, back from the one the values took
+            if listed and not _LIST_SEP.fullmatch(text, m.end, listed[0].start):
+                break
+            listed.insert(0, m)
+        if len(listed) != len(group) or len({m.kind for m in listed}) != len(listed):
+            continue
+        for (f, _), m in zip(group, listed, strict=True):
+            f.metric = m.kind
+            f.evidence = [e for e in f.evidence if e.field != "metric"] + [
+                Evidence(field="metric", start=m.start, end=m.end, text=m.text, rule=m.rule)]

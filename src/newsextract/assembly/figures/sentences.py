@@ -21,6 +21,7 @@ from .distribute import (
     gapped_list,
     parallel_periods,
     respective_companies,
+    respective_metrics,
 )
 from .figure import Periods, figure
 from .index import FactIndex
@@ -266,11 +267,29 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
     distribute_changes(vocab, text, a, b, changes, used_changes, sent_figs)
     distribute_periods(text, a, b, periods, sent_figs, vocab, year)
     distribute_subjects(vocab, text, a, b, sent_figs)
+    respective_metrics(vocab, text, a, b, metrics, sent_figs)
     gapped_list(text, vocab, art.index.of("org"), sent_figs)
     respective_companies(vocab, text, a, b, art.index.of("org"), sent_figs)
     parallel_periods(sent_figs)
+    if not vocab.fig_rx["fig.respectively"].search(text, a, b):
+        sent_figs = _prior_years(sent_figs)
     sent_figs.extend(counts(text, vocab, a, b, periods, ctx.period, sent_figs, art.facts))
     return sent_figs
+
+
+def _prior_years(figs: list[tuple[Figure, Any]]) -> list[tuple[Figure, Any]]:
+    """Current period only (SCHEMA.md): a company's or product's value of an earlier year after another of the same
+    subject in the sentence is the comparison base, no figure -- "net income of $22.1 million for 2025, compared with
+    a net loss of $8.4 million for 2024", "net profit was 3.7 billion yuan, compared with a loss of 780 million yuan in
+    2023". A market's years are its trajectory and stay; a "respectively" list of years is not asked here (the dev
+    gold is split on its earlier year)."""
+    dated = [(f.subject_name, yr, v.start) for f, v in figs
+             if f.kind != "market" and (yr := year_of(f.period)) is not None]
+
+    def prior(f: Figure, v: Any) -> bool:  # (the comparison comes after the current value: "X for 2025, compared with Y")
+        yr = year_of(f.period) if f.kind != "market" else None
+        return yr is not None and any(s == f.subject_name and y > yr and at < v.start for s, y, at in dated)
+    return [(f, v) for f, v in figs if not prior(f, v)]
 
 
 _TO_NEXT = re.compile(r"\s*,?\s*(?:to|and)\b")
