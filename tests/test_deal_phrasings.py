@@ -2611,3 +2611,13 @@ def test_a_machine_translated_announcement():
     assert [(d.licensor.name, d.licensee.name, d.milestones.amount, d.total_value.amount, d.targets)
             for d in extract(text).deals] == [
         ("Brightwell Bio", "Halvora Therapeutics", Decimal("585000000"), Decimal("620000000"), ["TIGIT"])]
+
+
+@pytest.mark.parametrize("text,total", [
+    # the whole price before a share price is the total …
+    ("Tolland Pharma agreed to buy Pexley Bio for $2.3 billion, or $24 per share.", Decimal("2300000000")),
+    # … a share price alone is none
+    ("Tolland Pharma agreed to buy Pexley Bio for $24.50 a share in cash.", None),
+])
+def test_a_takeover_price_before_its_share_price(text, total):
+    assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
