@@ -1779,3 +1779,19 @@ def test_zh_a_time_word_is_no_part_of_a_name(text, name):
 def test_zh_latin_name_after_from_and_a_country(text, licensor):
     from newsextract import extract
     assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
+
+
+@pytest.mark.parametrize(
+    "text,licensor,licensee",
+    [
+        ("青松医药宣布获得Evander Bio的一项独家授权。该公司将支付首付款1000万美元。", "Evander Bio", "青松医药"),
+        ("青松醫藥宣布獲得Evander Bio的一項獨家授權。該公司將支付首付款1000萬美元。", "Evander Bio", "青松醫藥"),
+        # (not opening a sentence: the company named last)
+        ("海川生物将TX-9授权给Brightwater Pharma，该公司将支付首付款800万美元。", "海川生物", "Brightwater Pharma"),
+    ],
+)
+def test_zh_this_company_opening_a_sentence_is_its_subject(text, licensor, licensee):
+    from newsextract import extract
+
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert deals and deals[0].licensor.name == licensor and deals[0].licensee.name == licensee
