@@ -1795,3 +1795,29 @@ def test_zh_this_company_opening_a_sentence_is_its_subject(text, licensor, licen
 
     deals = [d for d in extract(text, lang="zh").deals if d.upfront]
     assert deals and deals[0].licensor.name == licensor and deals[0].licensee.name == licensee
+
+
+@pytest.mark.parametrize(
+    "text,licensee,upfront",
+    [
+        # 本公司 of a filing that never names itself: the payee, its name null; the other side pays
+        ("本公司与Thessaly Pharma签订许可协议。根据协议，本公司将获得人民币3,000万元的预付款。", "Thessaly Pharma", 30000000),
+        ("本公司與Thessaly Pharma簽訂許可協議，本公司將獲得人民幣3,000萬元的預付款。", "Thessaly Pharma", 30000000),
+        ("本集团与Ranford Bio订立许可协议。根据协议，本集团可收取首付款500万美元。", "Ranford Bio", 5000000),
+    ],
+)
+def test_zh_unnamed_self_takes_its_role(text, licensee, upfront):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].licensor is None and deals[0].licensee.name == licensee
+    assert deals[0].upfront.amount == upfront
+
+
+def test_zh_marketing_authorisation_is_no_right_got():
+    from newsextract.patterns import load_rules
+
+    masked = "«P0»另可依临床进度及取得韩国食药处上市许可等里程碑，收取«M0»之里程碑授权金"
+    assert not any(fr.regex.search(masked) for fr in load_rules("zh", "roles", section="frames")
+                   if fr.id == "role.zh_gets_rights")
