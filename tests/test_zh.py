@@ -1821,3 +1821,16 @@ def test_zh_marketing_authorisation_is_no_right_got():
     masked = "«P0»另可依临床进度及取得韩国食药处上市许可等里程碑，收取«M0»之里程碑授权金"
     assert not any(fr.regex.search(masked) for fr in load_rules("zh", "roles", section="frames")
                    if fr.id == "role.zh_gets_rights")
+
+
+@pytest.mark.parametrize("text", [
+    # a named company first: 本公司 later is that company, not an unnamed party of another deal
+    "星河生物将XH-5的欧洲权益授权给Norvane Pharma。Norvane向公司支付500万欧元首付款；本公司另可获得最高2,000万欧元的里程碑付款。",
+    "星河生物將XH-5的歐洲權益授權予Norvane Pharma。Norvane向公司支付500萬歐元首付款；本公司另可獲得最高2,000萬歐元的里程碑付款。",
+])
+def test_zh_self_after_a_named_company_is_no_unnamed_party(text):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].licensor.name.startswith("星河")
+    assert deals[0].milestones and deals[0].milestones.amount == 20_000_000
