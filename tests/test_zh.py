@@ -1834,3 +1834,35 @@ def test_zh_self_after_a_named_company_is_no_unnamed_party(text):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and deals[0].licensor.name.startswith("星河")
     assert deals[0].milestones and deals[0].milestones.amount == 20_000_000
+
+
+@pytest.mark.parametrize(
+    "masked,rule,group,party",
+    [
+        ("«P0»授予«P1»（以下简称“被许可方”）在美国的独家权利", "role.zh_named_licensee", "licensee", "«P1»"),
+        ("«P0»從«P1»（以下簡稱「許可方」）引進", "role.zh_named_licensor", "licensor", "«P1»"),
+        ("«P0»（「«P1»」或「許可人」）", "role.zh_named_licensor", "licensor", "«P0»"),
+    ],
+)
+def test_zh_role_label_belongs_to_the_nearer_party(masked, rule, group, party):
+    fr = next(r for r in load_rules("zh", "roles", section="frames") if r.id == rule)
+    m = fr.regex.search(masked)
+    assert m is not None and m.group(group) == party
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("星河生物控股有限公司\n\n自愿公告\n\n本公告由星河生物控股有限公司（「本公司」，连同其附属公司统称「本集团」）自愿作出。\n\n"
+     "董事会欣然宣布，本公司全资附属公司苏州明辉医药有限公司（「明辉」或「许可方」）与Norvane Therapeutics, Inc.（「Norvane」"
+     "或「被许可方」）订立独家许可协议。据此，许可方同意向被许可方授出开发XH-2208的独家许可。\n\n"
+     "XH-2208为本集团自主研发、靶向TROP2的抗体偶联药物（ADC），目前正于中国开展I期临床研究。", "苏州明辉医药有限公司"),
+    ("星河生物控股有限公司\n\n自願公告\n\n本公告由星河生物控股有限公司（「本公司」，連同其附屬公司統稱「本集團」）自願作出。\n\n"
+     "董事會欣然宣佈，本公司全資附屬公司蘇州明輝醫藥有限公司（「明輝」或「許可方」）與Norvane Therapeutics, Inc.（「Norvane」"
+     "或「被許可方」）訂立獨家許可協議。據此，許可方同意向被許可方授出開發XH-2208的獨家許可。\n\n"
+     "XH-2208為本集團自主研發、靶向TROP2的抗體偶聯藥物（ADC），目前正於中國開展I期臨床研究。", "蘇州明輝醫藥有限公司"),
+])
+def test_zh_labelled_unit_is_the_licensor_and_keeps_the_groups_drug(text, unit):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].licensor.name == unit
+    assert deals[0].targets == ["TROP2"] and deals[0].modality == "ADC"
