@@ -1866,3 +1866,14 @@ def test_zh_labelled_unit_is_the_licensor_and_keeps_the_groups_drug(text, unit):
     deals = extract(text, lang="zh").deals
     assert len(deals) == 1 and deals[0].licensor.name == unit
     assert deals[0].targets == ["TROP2"] and deals[0].modality == "ADC"
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业同意向Bexley Pharma授予HH-19的独家许可，Bexley将预付人民币2亿元。",
+    "瀚海藥業同意向Bexley Pharma授予HH-19的獨家許可，Bexley將預付人民幣2億元。",
+])
+def test_zh_prepays_verb_is_the_upfront(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == 200_000_000 and d.upfront.currency == "CNY"
