@@ -1877,3 +1877,12 @@ def test_zh_prepays_verb_is_the_upfront(text):
 
     d = extract(text, lang="zh").deals[0]
     assert d.upfront and d.upfront.amount == 200_000_000 and d.upfront.currency == "CNY"
+
+
+@pytest.mark.parametrize("name", ["泰和生物", "泰和醫藥"])
+def test_zh_tai_he_is_one_name(name):
+    from newsextract import extract
+
+    text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"
