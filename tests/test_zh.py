@@ -37,6 +37,9 @@ from newsextract.patterns import load_rules
         ("签约金美金350万元", "3500000", "USD"),
         ("首付款５，０００万美元", "50000000", "USD"),
         ("首付款5，000萬美元", "50000000", "USD"),
+        ("本集团以代价人民币12,000千元收购标的资产", "12000000", "CNY"),
+        ("首付款為人民幣3,500仟元", "3500000", "CNY"),
+        ("市场规模预计达1千亿元", "100000000000", "CNY"),
     ],
 )
 def test_zh_money_amounts(text, amount, currency):
@@ -1776,3 +1779,110 @@ def test_zh_a_time_word_is_no_part_of_a_name(text, name):
 def test_zh_latin_name_after_from_and_a_country(text, licensor):
     from newsextract import extract
     assert [d.licensor and d.licensor.name for d in extract(text, lang="zh").deals] == [licensor]
+
+
+@pytest.mark.parametrize(
+    "text,licensor,licensee",
+    [
+        ("青松医药宣布获得Evander Bio的一项独家授权。该公司将支付首付款1000万美元。", "Evander Bio", "青松医药"),
+        ("青松醫藥宣布獲得Evander Bio的一項獨家授權。該公司將支付首付款1000萬美元。", "Evander Bio", "青松醫藥"),
+        # (not opening a sentence: the company named last)
+        ("海川生物将TX-9授权给Brightwater Pharma，该公司将支付首付款800万美元。", "海川生物", "Brightwater Pharma"),
+    ],
+)
+def test_zh_this_company_opening_a_sentence_is_its_subject(text, licensor, licensee):
+    from newsextract import extract
+
+    deals = [d for d in extract(text, lang="zh").deals if d.upfront]
+    assert deals and deals[0].licensor.name == licensor and deals[0].licensee.name == licensee
+
+
+@pytest.mark.parametrize(
+    "text,licensee,upfront",
+    [
+        # 本公司 of a filing that never names itself: the payee, its name null; the other side pays
+        ("本公司与Thessaly Pharma签订许可协议。根据协议，本公司将获得人民币3,000万元的预付款。", "Thessaly Pharma", 30000000),
+        ("本公司與Thessaly Pharma簽訂許可協議，本公司將獲得人民幣3,000萬元的預付款。", "Thessaly Pharma", 30000000),
+        ("本集团与Ranford Bio订立许可协议。根据协议，本集团可收取首付款500万美元。", "Ranford Bio", 5000000),
+    ],
+)
+def test_zh_unnamed_self_takes_its_role(text, licensee, upfront):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1
+    assert deals[0].licensor is None and deals[0].licensee.name == licensee
+    assert deals[0].upfront.amount == upfront
+
+
+def test_zh_marketing_authorisation_is_no_right_got():
+    from newsextract.patterns import load_rules
+
+    masked = "«P0»另可依临床进度及取得韩国食药处上市许可等里程碑，收取«M0»之里程碑授权金"
+    assert not any(fr.regex.search(masked) for fr in load_rules("zh", "roles", section="frames")
+                   if fr.id == "role.zh_gets_rights")
+
+
+@pytest.mark.parametrize("text", [
+    # a named company first: 本公司 later is that company, not an unnamed party of another deal
+    "星河生物将XH-5的欧洲权益授权给Norvane Pharma。Norvane向公司支付500万欧元首付款；本公司另可获得最高2,000万欧元的里程碑付款。",
+    "星河生物將XH-5的歐洲權益授權予Norvane Pharma。Norvane向公司支付500萬歐元首付款；本公司另可獲得最高2,000萬歐元的里程碑付款。",
+])
+def test_zh_self_after_a_named_company_is_no_unnamed_party(text):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].licensor.name.startswith("星河")
+    assert deals[0].milestones and deals[0].milestones.amount == 20_000_000
+
+
+@pytest.mark.parametrize(
+    "masked,rule,group,party",
+    [
+        ("«P0»授予«P1»（以下简称“被许可方”）在美国的独家权利", "role.zh_named_licensee", "licensee", "«P1»"),
+        ("«P0»從«P1»（以下簡稱「許可方」）引進", "role.zh_named_licensor", "licensor", "«P1»"),
+        ("«P0»（「«P1»」或「許可人」）", "role.zh_named_licensor", "licensor", "«P0»"),
+    ],
+)
+def test_zh_role_label_belongs_to_the_nearer_party(masked, rule, group, party):
+    fr = next(r for r in load_rules("zh", "roles", section="frames") if r.id == rule)
+    m = fr.regex.search(masked)
+    assert m is not None and m.group(group) == party
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("星河生物控股有限公司\n\n自愿公告\n\n本公告由星河生物控股有限公司（「本公司」，连同其附属公司统称「本集团」）自愿作出。\n\n"
+     "董事会欣然宣布，本公司全资附属公司苏州明辉医药有限公司（「明辉」或「许可方」）与Norvane Therapeutics, Inc.（「Norvane」"
+     "或「被许可方」）订立独家许可协议。据此，许可方同意向被许可方授出开发XH-2208的独家许可。\n\n"
+     "XH-2208为本集团自主研发、靶向TROP2的抗体偶联药物（ADC），目前正于中国开展I期临床研究。", "苏州明辉医药有限公司"),
+    ("星河生物控股有限公司\n\n自願公告\n\n本公告由星河生物控股有限公司（「本公司」，連同其附屬公司統稱「本集團」）自願作出。\n\n"
+     "董事會欣然宣佈，本公司全資附屬公司蘇州明輝醫藥有限公司（「明輝」或「許可方」）與Norvane Therapeutics, Inc.（「Norvane」"
+     "或「被許可方」）訂立獨家許可協議。據此，許可方同意向被許可方授出開發XH-2208的獨家許可。\n\n"
+     "XH-2208為本集團自主研發、靶向TROP2的抗體偶聯藥物（ADC），目前正於中國開展I期臨床研究。", "蘇州明輝醫藥有限公司"),
+])
+def test_zh_labelled_unit_is_the_licensor_and_keeps_the_groups_drug(text, unit):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 1 and deals[0].licensor.name == unit
+    assert deals[0].targets == ["TROP2"] and deals[0].modality == "ADC"
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业同意向Bexley Pharma授予HH-19的独家许可，Bexley将预付人民币2亿元。",
+    "瀚海藥業同意向Bexley Pharma授予HH-19的獨家許可，Bexley將預付人民幣2億元。",
+])
+def test_zh_prepays_verb_is_the_upfront(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.upfront and d.upfront.amount == 200_000_000 and d.upfront.currency == "CNY"
+
+
+@pytest.mark.parametrize("name", ["泰和生物", "泰和醫藥"])
+def test_zh_tai_he_is_one_name(name):
+    from newsextract import extract
+
+    text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"

@@ -86,6 +86,9 @@ class EntityResolver:
             if comp.canonical and not ent.canonical:
                 ent.canonical, ent.country, ent.kind = comp.canonical, comp.country, comp.kind
         table.self_key = self._self_key(text, facts, orgs)
+        first = min((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
+                    key=lambda f: f.start, default=None)
+        table.self_first = first is not None and first.label == "ref"
         if self.unit_before is not None:
             self._units(text, facts, orgs, table)
         if sentences and self.countries:

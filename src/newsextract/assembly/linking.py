@@ -128,7 +128,7 @@ class Linker:
                 elif m.bullet and m.assets and m.end - m.start <= 120:
                     heading = m  # a list heading (★ drug, target, company) opens the next entry, even one of the
                     # company just described (its next deal)
-                elif (last is not None and any(p.ent in last.parties for p in named) and (m.targets or m.assets or m.status)
+                elif (last is not None and any(_side_of(last, p.ent, units) for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
                         and not self._in_about(m) and not _own_drug_of_party(last, m)):
@@ -277,6 +277,12 @@ def _descriptor_by_role(last: DealState, m: Mention) -> None:
         fit = [e for e in alts if last.parties.get(e) == p.role]
         if len(fit) == 1:
             p.ent = fit[0]
+
+
+def _side_of(d: DealState, ent: str, units: dict[str, str]) -> bool:
+    """Whether a company is a party of the deal, or a wholly owned unit or the parent of one (本集团 and its unit
+    that signed)."""
+    return ent in d.parties or bool(units) and (units.get(ent) in d.parties or any(units.get(x) == ent for x in d.parties))
 
 
 def _best(deals: list[DealState], m: Mention, units: dict[str, str] | None = None) -> DealState | None:

@@ -60,6 +60,10 @@ class MentionBuilder:
                     orgs.append(f)
                 elif f.kind == "self" and f.extra.get("ent"):
                     orgs.append(f)  # "the company" in a news story: the company the entities stage found for it
+                elif f.kind == "self" and ents.self_first and self.roles.self_unnamed is not None and \
+                        self.roles.self_unnamed.fullmatch(f.text):
+                    f.extra["unnamed_self"] = True  # 本公司 in a filing that never names itself: a party with no name
+                    orgs.append(f)
                 elif f.kind == "descriptor":
                     f.extra.setdefault("ent", None)  # the company it refers to, when the entities stage found one
                     orgs.append(f)

@@ -43,6 +43,9 @@ class RoleBinder:
         self.as_fullwidth: dict[str, str] = roles.get("as_fullwidth") or {}
         #: a company the clause later names as the unnamed one ("…該日本公司為大塚製藥"): it takes the unnamed one's role
         self.names_unnamed = re.compile(roles["names_unnamed"]) if roles.get("names_unnamed") else None
+        #: self references (本公司) that, in an article naming no company of its own, take a role as an unnamed party
+        #: does: the role is set, the name stays null (a language's data opts in)
+        self.self_unnamed = re.compile(roles["self_unnamed"]) if roles.get("self_unnamed") else None
         # frames whose trigger words are absent from a clause are not tried
         self.index = TriggerIndex(((i, r.triggers) for i, r in enumerate(self.frames)),
                                   also={i: r.also for i, r in enumerate(self.frames)})
@@ -69,6 +72,7 @@ class RoleBinder:
         low = masked.lower()
         unnamed = [f for f in orgs if f.label == "unnamed"]
         m.unnamed_count = len(unnamed)
+        unnamed += [f for f in orgs if f.extra.get("unnamed_self")]
         self._parties(text, m, orgs, ents)
         idx = {id(p.fact): p for p in m.parties}
         taken: set[str] = set()
@@ -100,7 +104,7 @@ class RoleBinder:
         named = [f for f in orgs if f.label == "org"]
         nxt = {id(a): b for a, b in zip(named, named[1:], strict=False)}
         for f in orgs:
-            if f.label == "unnamed":
+            if f.label == "unnamed" or f.extra.get("unnamed_self"):
                 continue
             if len(named) > 2 and f is not named[0] and (ents.kind(f.extra.get("ent")) == "investor" or (
                     self.investor_before is not None
@@ -136,6 +140,11 @@ class RoleBinder:
                     taken.add(role)
                 continue
             f = by_mask.get(tok)
+            if f is not None and f.extra.get("unnamed_self"):
+                if role not in taken:
+                    m.unnamed_roles.add(role)
+                    taken.add(role)
+                continue
             p = idx.get(id(f)) if f is not None else None
             if p is None:
                 continue

@@ -58,6 +58,8 @@ class EntityTable:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     self_key: str | None = None
+    #: the article speaks of itself (本公司, we) before it names any company: a filing of its own
+    self_first: bool = False
     #: wholly owned units named as such, and their parents ("百利天恒全资子公司SystImmune": systimmune → biokin)
     units: dict[str, str] = field(default_factory=dict)
 

@@ -299,6 +299,19 @@ class ZhNames:
         :meth:`antecedent` looks up by bisection, once per text."""
         return [m.start() for m in _SENTENCE_BREAK.finditer(text)], [o.start for o in orgs]
 
+    @staticmethod
+    def _sentence_subject(text: str, breaks: list[int], starts: list[int], orgs: list[Fact], end: int) -> Fact | None:
+        """The company a sentence (ending at ``end``) opens with, if it opens with one (within a few characters
+        of its start: a date or 近日 may come first)."""
+        i = bisect.bisect_left(breaks, end)
+        begin = breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(starts, begin)
+        if j < len(orgs) and orgs[j].start < end and orgs[j].value is not None:
+            head = text[begin:orgs[j].start].strip()
+            if len(head) <= 8 and not re.search(r"[，,、：:与與和及同跟向从從由被]", head):
+                return orgs[j]
+        return None
+
     def antecedent(self, text: str, word: str, at: int, orgs: list[Fact],
                    index: tuple[list[int], list[int]] | None = None) -> Fact | None:
         """后者 / 前者: the latter / former of two companies named earlier in the same sentence; 该公司: the one
@@ -307,6 +320,12 @@ class ZhNames:
         breaks, starts = index if index is not None else self.anaphor_index(text, orgs)
         i = bisect.bisect_left(breaks, at)
         start = breaks[i - 1] if i > 0 else -1
+        if word in self.last_named and start > 0 and not text[start + 1:at].strip():
+            # 该公司 opening a sentence is the previous sentence's subject (A获得B的授权。该公司将支付…: A), when
+            # that sentence opens with a company
+            topic = self._sentence_subject(text, breaks, starts, orgs, start)
+            if topic is not None:
+                return topic
         if word in self.last_named and start > 0:
             i = bisect.bisect_left(breaks, start)
             start = breaks[i - 1] if i > 0 else -1
