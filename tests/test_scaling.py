@@ -327,6 +327,12 @@ def test_scaling_assembly_merge():
     _assembly_linear("Roche paid Pfizer $1M upfront. ", 40 * KB)
 
 
+def test_scaling_assembly_pronoun_descriptors():
+    """'it' as a deal verb's subject looks back at the descriptors resolved before it by bisection (a scan of all of
+    them for each one was quadratic)."""
+    _assembly_linear("On March 3 it licensed BW-12 to Halvora Therapeutics. ", 20 * KB)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_scaling_assembly_figures(lang):
     """Facts, years and amounts are found per sentence by bisection (figures/index.py), each value's cue among the

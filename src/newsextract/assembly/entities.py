@@ -115,7 +115,9 @@ class EntityResolver:
             have = table.country(ent)
             return {have} if have else forms.get(ent or "", set())
 
+        org_starts = [o.start for o in orgs]
         its: list[Fact] = []  # descriptors and 'it' resolved so far
+        it_starts: list[int] = []
         for f in facts:
             if f.label != "ref" or f.kind not in ("descriptor", "self"):
                 continue
@@ -143,9 +145,11 @@ class EntityResolver:
                     if si - back < 0:
                         break
                     a, b = sentences[si - back]
-                    cands = [o for o in orgs if a <= o.start and o.end <= min(b, f.start)]
+                    lo, hi = bisect.bisect_left(org_starts, a), bisect.bisect_left(org_starts, min(b, f.start))
+                    cands = [o for o in orgs[lo:hi] if o.end <= min(b, f.start)]  # (by bisection: orgs come sorted)
                     if pronoun:  # 'it' after a sentence whose subject was 'it' or a descriptor: the company it was
-                        cands = sorted(cands + [x for x in its if a <= x.start and x.end <= min(b, f.start)],
+                        lo, hi = bisect.bisect_left(it_starts, a), bisect.bisect_left(it_starts, min(b, f.start))
+                        cands = sorted(cands + [x for x in its[lo:hi] if x.end <= min(b, f.start)],
                                        key=lambda o: o.start)
                     if country:
                         cands = [o for o in cands if country in countries(o.extra.get("ent")) or not countries(
@@ -166,10 +170,13 @@ class EntityResolver:
                     break
             if f.extra.get("ent"):
                 its.append(f)  # ('it' after "the Boston company paid …, and in 2024 it licensed …": that company)
+                it_starts.append(f.start)  # (facts come sorted by start: so do these)
             if found and self.object_ref is not None and self.object_ref.search(text, max(0, f.start - 12), f.start):
                 # "X will pay the company $35 million": a company its own sentence's one company pays (or invests in,
                 # or licenses to) is the other one, named before
-                here = [o for o in orgs if si >= 0 and sentences[si][0] <= o.start and o.end <= f.start]
+                lo, hi = (bisect.bisect_left(org_starts, sentences[si][0]), bisect.bisect_left(org_starts, f.start)) \
+                    if si >= 0 else (0, 0)
+                here = [o for o in orgs[lo:hi] if o.end <= f.start]
                 if len(here) == 1 and here[0].extra.get("ent") == f.extra.get("ent") and not text.startswith(
                         ("'s", "’s"), here[0].end):  # (not "X's partner paid … to the company")
                     self._same_partner(f, orgs, sentences, si)

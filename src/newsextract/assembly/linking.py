@@ -366,7 +366,7 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     units = units or {}
 
     def kin(e: str) -> bool:
-        return e in d.parties or bool(units) and (units.get(e) in d.parties or any(units.get(x) == e for x in d.parties))
+        return _side_of(d, e, units)
 
     if not any(kin(p.ent) for p in named):
         return False
