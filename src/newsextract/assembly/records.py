@@ -449,15 +449,15 @@ def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence], text: st
     only in a relative clause on a company ("X, which sells A, licensed B from Y") is none, beside others."""
     found: dict[str, list[tuple[Fact, Mention]]] = {}
     names = {f.text for e in ents.entities.values() for f in e.facts}  # each company name once
-    aside: set[str] = set()
+    outside: set[str] = set()  # drugs named at least once outside a relative clause on a company
     for m in allf:
         spans = _asides(m, text)
         for x in m.assets:
             if not any(x.value in n for n in names):
                 found.setdefault(x.value, []).append((x, m))
-                if _inside(x, spans):
-                    aside.add(x.value)
-    inner = {v for v in aside if all(_inside(x, _asides(m, text)) for x, m in found[v])}
+                if not _inside(x, spans):
+                    outside.add(x.value)
+    inner = set(found) - outside
     if inner and len(inner) < len(found):
         found = {v: occ for v, occ in found.items() if v not in inner}
     if not found:
