@@ -2621,3 +2621,14 @@ def test_a_machine_translated_announcement():
 ])
 def test_a_takeover_price_before_its_share_price(text, total):
     assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+def test_a_group_and_its_subsidiary_are_one_side():
+    # the gazetteer knows Simcere Zaiming as Simcere's unit: the headline naming the group and the body naming the
+    # unit tell one deal
+    text = ("AbbVie pays Simcere $30 million upfront for myeloma antibody\n\n"
+            "AbbVie has taken an option to license SIM0500, a GPRC5D x BCMA x CD3 antibody, from Simcere Zaiming. "
+            "Simcere Zaiming could earn up to $1.05 billion more in option fees and milestones.")
+    assert [(d.deal_type, d.licensee.name, d.asset, d.upfront.amount, d.milestones.amount)
+            for d in extract(text).deals] == [
+        ("option", "AbbVie", "SIM0500", Decimal("30000000"), Decimal("1050000000"))]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..facts import Fact
 from ..normalize.names import name_key
-from ..patterns import load_file
+from ..patterns import has_file, load_file
 from .types import Entity, EntityTable
 
 __all__ = ["EntityResolver"]
@@ -67,6 +67,12 @@ class EntityResolver:
         #: subsidiary X"): the unit is its parent's party
         ub = names.get("unit_before")
         self.unit_before = re.compile(ub) if ub else None
+        #: the gazetteer's group companies (``parent:`` of an entry; the English file holds them for both languages):
+        #: a subsidiary and its group named in one article are one side of a deal ("AbbVie pays Simcere …" over
+        #: "… from Simcere Zaiming")
+        self.parents: dict[str, str] = {
+            e["id"]: e["parent"] for lg in dict.fromkeys(("en", lang)) if has_file(lg, "companies", patterns_dir)
+            for e in load_file(lg, "companies", patterns_dir).get("entries", []) or [] if e.get("parent")}
 
     def resolve(self, text: str, facts: list[Fact], sentences: Sequence[tuple[int, int]] = ()) -> EntityTable:
         orgs = [f for f in facts if f.label == "org"]
@@ -91,6 +97,8 @@ class EntityResolver:
         table.self_first = first is not None and first.label == "ref"
         if self.unit_before is not None:
             self._units(text, facts, orgs, table)
+        if self.parents:
+            self._group_units(table)
         if sentences and self.countries:
             self._descriptors(text, facts, orgs, sentences, table)
         return table
@@ -289,6 +297,17 @@ class EntityResolver:
             return None
         core = self.core_tail.sub("", name)
         return core if len(core) >= 2 and core not in self.not_cores else None
+
+    def _group_units(self, table: EntityTable) -> None:
+        """A gazetteer company whose group (or the group's group) the article also names is a unit of it."""
+        for key in table.entities:
+            seen = {key}
+            up = self.parents.get(key)
+            while up is not None and up not in seen and key not in table.units:
+                if up in table.entities:
+                    table.units[key] = up
+                seen.add(up)
+                up = self.parents.get(up)
 
     def _units(self, text: str, facts: list[Fact], orgs: list[Fact], table: EntityTable) -> None:
         """A subsidiary named right after the words that make it one ("公司全资子公司SystImmune", "宣布，旗下子公司先声再明",
