@@ -2632,3 +2632,15 @@ def test_a_group_and_its_subsidiary_are_one_side():
     assert [(d.deal_type, d.licensee.name, d.asset, d.upfront.amount, d.milestones.amount)
             for d in extract(text).deals] == [
         ("option", "AbbVie", "SIM0500", Decimal("30000000"), Decimal("1050000000"))]
+
+
+def test_words_that_end_like_an_inn_are_no_drug():
+    # 'cholesterol' ends in the stem -terol, 'registrant' in -strant: no asset
+    text = ("Novartis bought The Medicines Company for $9.7 billion in 2020, gaining the cholesterol drug Leqvio.")
+    assert [d.asset for d in extract(text).deals] == ["Leqvio"]
+
+
+def test_the_registrant_is_the_filer():
+    text = "The registrant licensed HV-201 to Brightwell Pharma for $50 million upfront."
+    assert [(d.licensor and d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        (None, "Brightwell Pharma")]
