@@ -2644,3 +2644,9 @@ def test_the_registrant_is_the_filer():
     text = "The registrant licensed HV-201 to Brightwell Pharma for $50 million upfront."
     assert [(d.licensor and d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         (None, "Brightwell Pharma")]
+
+
+@pytest.mark.parametrize("lead", ["Hong Kong-listed", "New York-based", "South San Francisco-based"])
+def test_a_place_of_several_words_before_based_or_listed_is_no_part_of_the_name(lead):
+    text = f"Boehringer will pay {lead} Ocumension Therapeutics $50 million upfront for OT-702."
+    assert [d.licensor.name for d in extract(text).deals] == ["Ocumension Therapeutics"]
