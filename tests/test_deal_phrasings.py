@@ -2650,3 +2650,12 @@ def test_the_registrant_is_the_filer():
 def test_a_place_of_several_words_before_based_or_listed_is_no_part_of_the_name(lead):
     text = f"Boehringer will pay {lead} Ocumension Therapeutics $50 million upfront for OT-702."
     assert [d.licensor.name for d in extract(text).deals] == ["Ocumension Therapeutics"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ocumension licensed OT-702 to Boehringer. The total potential value of the deal exceeds $1 billion, counting "
+    "development, regulatory and sales milestones.",
+    "Ocumension licensed OT-702 to Boehringer for $1 billion, inclusive of milestones.",
+])
+def test_milestones_counted_in_a_total_after_it_are_no_cue_of_its_kind(text):
+    assert [(d.milestones, d.total_value.amount) for d in extract(text).deals] == [(None, Decimal("1000000000"))]
