@@ -2659,3 +2659,13 @@ def test_a_place_of_several_words_before_based_or_listed_is_no_part_of_the_name(
 ])
 def test_milestones_counted_in_a_total_after_it_are_no_cue_of_its_kind(text):
     assert [(d.milestones, d.total_value.amount) for d in extract(text).deals] == [(None, Decimal("1000000000"))]
+
+
+def test_a_price_of_another_deal_of_the_same_buyer_is_another_deal():
+    # the talks name no target; the buyer's earlier takeover, at another price, is a deal of its own
+    text = ("Halvora Pharma is in advanced talks to acquire a Shanghai-based developer of antibody drugs for as much as "
+            "$2 billion, people familiar with the matter said. Halvora Pharma last year agreed to buy Brightwell Bio for "
+            "$9.5 billion.")
+    assert sorted((d.status, d.licensor and d.licensor.name, int(d.total_value.amount))
+                  for d in extract(text).deals) == [
+        ("in_discussion", None, 2000000000), ("signed", "Brightwell Bio", 9500000000)]

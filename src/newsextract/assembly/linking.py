@@ -405,6 +405,8 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
     # at closing … for a total transaction value of up to $128 million")
     have_money = d.terms
     for k, f, r in m.money:
+        if k == "price?" and _other_price(have_money, f.value, m):
+            return False
         if k in have_money and not _same_amount(have_money[k], f.value) and not any(
                 _same_amount(v, f.value) for v in have_money.values()):
             if k == "upfront" and any(c.kind == "option" for x in d.mentions for c in x.deal_cues) and (
@@ -418,6 +420,22 @@ def compatible(d: DealState, m: Mention, units: dict[str, str] | None = None) ->
         return False
     return not (m.deal_cues and _years(m) and _years_of(d) and not (_years(m) & _years_of(d)))
 
+
+#: the price a clause names for what it buys ("for $2 billion") is kept apart from the deal's total
+_TERM = {"price?": "price"}
+
+
+def _other_price(have: dict[str, Any], value: Any, m: Mention) -> bool:
+    """A price named for what is bought ("to acquire a Shanghai developer for up to $2 billion") that differs from
+    the deal's price or total in the same currency (another currency may be its conversion): another deal ("Sanofi
+    last year agreed to buy Blueprint for $9.5 billion"), unless the clause also names one of the deal's amounts."""
+    if any(_same_amount(v, g.value) for _, g, _ in m.money for v in have.values()):
+        return False
+    for hk in ("price", "total"):
+        h = have.get(hk)
+        if h is not None and h.currency == value.currency and not any(_same_amount(v, value) for v in have.values()):
+            return True
+    return False
 
 _EXERCISE = re.compile(r"(?i)exercise|行权|行權")
 
@@ -554,8 +572,8 @@ def absorb(d: DealState, m: Mention, terms_only: bool = False) -> None:
             d.unnamed.add(r)
     d.money.extend(m.money)
     for k, f, _ in m.money:
-        if k in ("upfront", "total"):
-            d.terms[k] = f.value  # the last amount of each kind, as compatible() compares
+        if k in ("upfront", "total", "price?"):
+            d.terms[_TERM.get(k, k)] = f.value  # the last amount of each kind, as compatible() compares
 
 
 def _bind(d: DealState, p: PartyRef) -> None:
