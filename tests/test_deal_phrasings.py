@@ -2669,3 +2669,28 @@ def test_a_price_of_another_deal_of_the_same_buyer_is_another_deal():
     assert sorted((d.status, d.licensor and d.licensor.name, int(d.total_value.amount))
                   for d in extract(text).deals) == [
         ("in_discussion", None, 2000000000), ("signed", "Brightwell Bio", 9500000000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Verdane, a Boston biotech, licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Verdane previously licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Verdane last year licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+])
+def test_a_one_word_name_before_an_appositive_or_adverb_and_a_deal_verb(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane", "Kestrel Pharma")]
+
+
+def test_a_country_said_right_after_a_name_steers_a_descriptor():
+    # Kuhnil Pharm is Korean by its own appositive: 'the Dutch biotech' that pays is the other company
+    text = ("Kuhnil Pharm, a South Korean drugmaker, has agreed a licence for KH-6611 with Kestrel Pharma. The Dutch "
+            "biotech will pay $30 million upfront.")
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Kuhnil Pharm", "Kestrel Pharma")]
+
+
+def test_a_note_on_a_table_row_drug_naming_one_party_fills_the_row():
+    text = ("Licensor | Licensee | Asset | Upfront (USD mn)\n"
+            "Kuhnil Pharm | Solvari Bio | KH-6611 | 30\n\n"
+            "Kuhnil, a Seoul mid-cap, out-licensed KH-6611 in all territories except Korea; the Dutch biotech also "
+            "bought KRW 10 billion of Kuhnil shares.")
+    assert [(d.licensor.name, d.licensee.name, d.asset, d.equity and int(d.equity.amount))
+            for d in extract(text).deals] == [("Kuhnil Pharm", "Solvari Bio", "KH-6611", 10000000000)]

@@ -31,6 +31,12 @@ class EntityResolver:
         #: country words of descriptors ("the Chinese firm") → ISO code, to pick the company they refer to; a
         #: language without them does not resolve descriptors here (Chinese 前者/后者 are read by the role frames)
         self.countries: dict[str, str] = names.get("descriptor_countries", {}) or {}
+        #: what a company's own text says of its country right after its name: "Solvari Bio (NL)", "Kuhnil, a Seoul
+        #: mid-cap," (a country word or city of ``countries`` in an appositive; ISO codes in brackets)
+        words = "|".join(re.escape(w) for w in sorted(self.countries, key=len, reverse=True))
+        self.country_after = re.compile(
+            rf"\s*\((?P<code>[A-Z]{{2}})\)|,[ \t]+(?:an?|the)[ \t]+(?:[^,.;:()\n]{{0,30}}?)(?<![\w-])(?P<word>{words})(?![\w])"
+        ) if words else None
         #: generic first words of company names ("Farmaceutici Averna S.p.A."): the word after one is the short name
         self.lead_words: set[str] = {w.lower() for w in names.get("generic_lead_words", []) or []}
         #: legal forms that tell a company's country where the gazetteer does not ("Lenzburg Pharma AG" is no
@@ -117,6 +123,10 @@ class EntityResolver:
                 for rx, cs in self.form_countries:
                     if rx.search(o.text.rstrip(". ")):
                         forms.setdefault(ent, set()).update(cs)
+                said = self.country_after.match(text, o.end) if self.country_after is not None else None
+                if said is not None:
+                    code = said.group("code")
+                    forms[ent] = {"GB" if code == "UK" else code} if code else {self.countries[said.group("word")]}
 
         def countries(ent: str | None) -> set[str]:
             """The countries a company may be of, as far as the text and the gazetteer tell (none: any)."""

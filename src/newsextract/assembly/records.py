@@ -666,12 +666,27 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
                     o.targets.append(t)
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
+    # a note about a row's drug that names one of its parties in its role ("Kuhnil, a Seoul mid-cap, out-licensed
+    # KH-6611 …" under the row Kuhnil Pharm | Solvari Bio | KH-6611): the row's deal, whose columns say who the other is
+    for o in others:
+        if rec.asset and o.asset and _asset_key(rec.asset) == _asset_key(o.asset) and (
+                rec.licensor is not None and _same_party(rec.licensor, o.licensor)
+                or rec.licensee is not None and _same_party(rec.licensee, o.licensee)):
+            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality", "territory"):
+                if getattr(o, f) is None and getattr(rec, f) is not None:
+                    setattr(o, f, getattr(rec, f))
+            o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
+            return True
     # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
     # $10 million equity purchase by Teverin"): the row, whose columns say who is who, stays as it is
     named = [p for p in (rec.licensor, rec.licensee) if p is not None]
     rows = [o for o in others if named and all(
         _same_party(p, o.licensor) or _same_party(p, o.licensee) for p in named)]
     return len(rows) == 1
+
+
+def _asset_key(name: str) -> str:
+    return re.sub(r"[\s._/-]+", "", name.lower())
 
 
 def to_money(m: MoneyMatch) -> Money:
