@@ -2694,3 +2694,11 @@ def test_a_note_on_a_table_row_drug_naming_one_party_fills_the_row():
             "bought KRW 10 billion of Kuhnil shares.")
     assert [(d.licensor.name, d.licensee.name, d.asset, d.equity and int(d.equity.amount))
             for d in extract(text).deals] == [("Kuhnil Pharm", "Solvari Bio", "KH-6611", 10000000000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Verdane rose after it licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Shares in Verdane jumped 30% after the company licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+])
+def test_a_name_after_shares_of(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane", "Kestrel Pharma")]
