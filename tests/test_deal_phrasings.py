@@ -2702,3 +2702,17 @@ def test_a_note_on_a_table_row_drug_naming_one_party_fills_the_row():
 ])
 def test_a_name_after_shares_of(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    "Verdane's BW-12 was licensed to Kestrel Pharma for $20 million upfront.",
+    "The deal gives Verdane $20 million upfront from Kestrel Pharma for BW-12.",
+    "Verdane stands to receive $20 million upfront from Kestrel Pharma for BW-12.",
+    "Verdane is set to get $20 million upfront from Kestrel Pharma for BW-12.",
+    "Verdane on Monday licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Verdane, based in Boston, licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Verdane (NASDAQ: VRDN) licensed BW-12 to Kestrel Pharma for $20 million upfront.",
+    "Verdane Chief Executive Ann Lee said Kestrel Pharma would pay $20 million upfront for BW-12.",
+])
+def test_one_word_names_in_the_contexts_news_gives_them(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane", "Kestrel Pharma")]
