@@ -2716,3 +2716,14 @@ def test_a_name_after_shares_of(text):
 ])
 def test_one_word_names_in_the_contexts_news_gives_them(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text", [
+    "Under its deal with Verdane Bio, Kestrel Pharma gets BW-12 for $20 million upfront.",
+    "Under the pact with Kestrel Pharma, Verdane Bio hands over rights to BW-12 for $20 million upfront.",
+    "BW-12 goes to Kestrel Pharma in a deal that pays Verdane Bio $20 million upfront.",
+    "Kestrel Pharma plunked down $20 million upfront to get BW-12 from Verdane Bio.",
+    "Verdane Bio is offloading BW-12 to Kestrel Pharma for $20 million upfront.",
+])
+def test_roles_in_news_wordings(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane Bio", "Kestrel Pharma")]
