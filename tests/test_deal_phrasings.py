@@ -2727,3 +2727,21 @@ def test_one_word_names_in_the_contexts_news_gives_them(text):
 ])
 def test_roles_in_news_wordings(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Verdane Bio", "Kestrel Pharma")]
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    ("Verdane Bio licensed BW-12 to Kestrel Pharma for an initial $20 million and as much as $480 million more in "
+     "milestone payments.", 20, 480, None),
+    ("Verdane Bio licensed BW-12 to Kestrel Pharma for $20 million upfront plus up to $480 million tied to clinical, "
+     "regulatory and sales goals.", 20, 480, None),
+    ("Verdane Bio licensed BW-12 to Kestrel Pharma for $20 million upfront and $480 million in success payments.",
+     20, 480, None),
+    # the rest of a whole is no milestone sum, however its purpose is told after it
+    ("Kestrel Pharma will pay Verdane Bio $150 million upfront, with the rest of the up to $1.1 billion tied to "
+     "development, regulatory and sales goals.", 150, None, 1100),
+])
+def test_payment_words_of_news(text, upfront, milestones, total):
+    def mn(m):
+        return m and int(m.amount) // 1_000_000
+    assert [(mn(d.upfront), mn(d.milestones), mn(d.total_value)) for d in extract(text).deals] == [
+        (upfront, milestones, total)]

@@ -191,6 +191,9 @@ class PaymentKinds:
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
                 score = len(gap) + 2 + (self.left_comma_penalty if "," in gap or "，" in gap else 0)
+                if c.extra.get("attach") == "left" and not gap.strip():
+                    score = 0  # a cue that only ever reads leftwards, right before the amount ("the rest of the up
+                    # to $1.1 billion tied to … goals"): before any cue after it
                 if left is None or score < left[0]:
                     left = (score, c)
             elif mf.start <= c.start and c.end <= mf.end and not _DIGIT.search(text, mf.start, c.end):
