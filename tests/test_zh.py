@@ -1886,3 +1886,17 @@ def test_zh_tai_he_is_one_name(name):
     text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
     d = extract(text, lang="zh").deals[0]
     assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"
+
+
+@pytest.mark.parametrize("text,second", [
+    ("恒瑞医药曾将GLP-1产品组合授权给Kailera，获得1.1亿美元首付款；并以1.6亿美元首付款将PD-1/TGF-β双抗授权给某海外公司。",
+     (None, 160000000)),
+    ("百济神州将BG-68授权给安进，获得1亿美元首付款；并且将BG-70的中国权益以2000万美元转让给某国内药企。", (None, None)),
+])
+def test_zh_a_second_grant_with_no_subject_to_an_unnamed_company(text, second):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert len(deals) == 2
+    d = deals[1]
+    assert (d.licensee, d.upfront and int(d.upfront.amount)) == second
+    assert d.licensor.name == deals[0].licensor.name
