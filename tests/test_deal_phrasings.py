@@ -2745,3 +2745,16 @@ def test_payment_words_of_news(text, upfront, milestones, total):
         return m and int(m.amount) // 1_000_000
     assert [(mn(d.upfront), mn(d.milestones), mn(d.total_value)) for d in extract(text).deals] == [
         (upfront, milestones, total)]
+
+
+def test_a_headline_round_figure_and_the_body_exact_one_are_one_deal():
+    # 'up to $1 billion' in the headline and 'as much as $1.03 billion' in the body: one total, the exact one; a
+    # background deal after ', and earlier this year' is a clause of its own
+    text = ("Ipsen grabs Chinese ADC in deal worth up to $1 billion\n\n"
+            "Ipsen has licensed rights outside Greater China to FS-1502, a HER2 ADC, from Foreseen Biotechnology.\n\n"
+            "The French drugmaker said the deal could be worth as much as $1.03 billion.\n\n"
+            "In 2023 it bought Albireo Pharma for $952 million, and earlier this year it acquired rights to a TGF-beta "
+            "program from Marengo Therapeutics.")
+    deals = extract(text).deals
+    assert [(d.licensor.name, int(d.total_value.amount), d.targets) for d in deals if d.total_value] == [
+        ("Foreseen Biotechnology", 1030000000, ["HER2"]), ("Albireo Pharma", 952000000, [])]

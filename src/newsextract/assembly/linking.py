@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..triggers import guarded
-from .types import DEAL_KINDS, FIELD_KIND, DealState, Mention, PartyRef
+from .types import DEAL_KINDS, FIELD_KIND, DealState, Mention, PartyRef, round_amount
 
 __all__ = ["Linker"]
 
@@ -464,9 +464,10 @@ def _same_amount(a: Any, b: Any) -> bool:
         return False
     if abs(a.amount - b.amount) <= a.amount * Decimal("0.01"):
         return True
-    if (getattr(a, "approximate", False) or getattr(b, "approximate", False)) and \
-            abs(a.amount - b.amount) <= a.amount * Decimal("0.05"):
-        return True
+    if (getattr(a, "approximate", False) or getattr(b, "approximate", False) or round_amount(a.amount) or round_amount(b.amount)) \
+            and abs(a.amount - b.amount) <= a.amount * Decimal("0.05"):
+        return True  # (a round figure, as headlines write them, is as good as an approximate one: "up to $1 billion"
+        # over "as much as $1.03 billion")
     lo, other = (a, b) if getattr(a, "lower_bound", False) else (b, a) if getattr(b, "lower_bound", False) else (None, None)
     return lo is not None and lo.amount <= other.amount <= lo.amount * Decimal("1.25")
 

@@ -17,7 +17,17 @@ from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
-from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, EntityTable, Mention, PartyRef
+from .types import (
+    DEAL_KINDS,
+    FIELD_KIND,
+    STATUS_RANK,
+    TYPE_RANK,
+    DealState,
+    EntityTable,
+    Mention,
+    PartyRef,
+    round_amount,
+)
 
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
@@ -291,6 +301,11 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
             # the first exact amount ("$1.925B" in the body over the headline's "$1.9B-plus")
             exact = [c for c in money_by[k] if not (c[0].value.lower_bound or c[0].value.approximate)]
             f, rule = (exact or money_by[k])[0]
+            if round_amount(f.value.amount):
+                # … and over a headline's round figure, the body's exact one close to it ("up to $1 billion" and
+                # "as much as $1.03 billion")
+                f, rule = next(((g, r) for g, r in exact if not round_amount(g.value.amount) and g.value.currency == f.value.currency
+                                and abs(g.value.amount - f.value.amount) <= f.value.amount * Decimal("0.05")), (f, rule))
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
     if "upfront" not in fields and money_by.get("exercise_fee"):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..facts import Fact
 
 __all__ = ["Clause", "Entity", "EntityTable", "PartyRef", "Mention", "DealState", "DEAL_KINDS", "TYPE_RANK",
-           "STATUS_RANK", "FIELD_KIND"]
+           "STATUS_RANK", "FIELD_KIND", "round_amount"]
 
 #: payment kinds that are terms of a deal (the others say what an amount is not)
 DEAL_KINDS = frozenset({"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
@@ -144,3 +145,9 @@ class DealState:
     last_sent: int = 0
     last_mention: int = 0
     order: list[str] = field(default_factory=list)  # entities in order of appearance
+
+
+def round_amount(x: Decimal) -> bool:
+    """An amount of at most two significant digits, as headlines write them ($1 billion, $1.5 billion, $20 million)."""
+    digits = x.normalize().as_tuple().digits if x else ()
+    return 0 < len(digits) <= 2 and x >= 1_000_000
