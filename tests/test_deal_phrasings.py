@@ -2758,3 +2758,19 @@ def test_a_headline_round_figure_and_the_body_exact_one_are_one_deal():
     deals = extract(text).deals
     assert [(d.licensor.name, int(d.total_value.amount), d.targets) for d in deals if d.total_value] == [
         ("Foreseen Biotechnology", 1030000000, ["HER2"]), ("Albireo Pharma", 952000000, [])]
+
+
+@pytest.mark.parametrize("text,upfront,equity", [
+    ("Kestrel Pharma paid Verdane Bio $15 million for an option to license BW-12, with $200 million due if it "
+     "exercises the option.", 15, None),
+    ("Kestrel Pharma will invest $50 million in Verdane Bio as part of a licensing deal for BW-12 that includes "
+     "$30 million upfront.", 30, 50),
+])
+def test_an_option_fee_before_its_exercise_price_and_money_invested_in_a_party(text, upfront, equity):
+    def mn(m):
+        return m and int(m.amount) // 1_000_000
+    assert [(mn(d.upfront), mn(d.equity)) for d in extract(text).deals] == [(upfront, equity)]
+
+
+def test_money_invested_in_a_country_or_a_trial_is_no_deal():
+    assert extract("Kestrel Pharma will invest $2 billion in US manufacturing.").deals == []

@@ -142,7 +142,7 @@ class PaymentKinds:
                     self.exercise_if_before is not None and self.exercise_if_before.search(
                         text, max(m.start, mf.start - 160), mf.start)
                     or self.exercise_if_after is not None and self.exercise_if_after.match(
-                        text, mf.end, min(m.end, mf.end + 160))):
+                        text, mf.end, min(m.end, mf.end + 160, _next_start(monies, mf)))):
                 continue  # a fee paid only if the option is exercised
             if kind == "combined_upfront":
                 m.warnings.append(f"'{best.text}' stated as one figure: read as upfront")
@@ -372,3 +372,9 @@ class _Near:
         """True when an amount starts at or after ``x`` and ends at or before ``y`` (amounts do not overlap)."""
         i = bisect.bisect_left(self.starts, x)
         return any(e <= y for s, e in self.bounds[i:i + 2] if s <= y)
+
+
+def _next_start(monies: list[Fact], mf: Fact) -> int:
+    """Where the next amount after ``mf`` begins (a condition after it is that amount's: "$15 million for an option
+    …, with $200 million due if it exercises the option")."""
+    return min((x.start for x in monies if x.start >= mf.end), default=mf.end + 10**9)
