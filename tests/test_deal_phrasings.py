@@ -2621,3 +2621,69 @@ def test_a_machine_translated_announcement():
 ])
 def test_a_takeover_price_before_its_share_price(text, total):
     assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+#: a filing's table of its partners flattened to one cell per line, "$" on a line of its own, under an "(in
+#: thousands)" note header; the prose under it names the filer's side and the royalties
+FLAT_PARTNER_TABLE = """KESTREL BIO, INC.
+Notes to Financial Statements
+(in thousands)
+
+7. Collaboration and License Agreements
+
+The table below lists our out-licensing agreements.
+
+Licensee
+Program
+Upfront fee
+Maximum milestones
+Status
+Daiwa Pharma Co., Ltd.
+KB-12
+$
+8,000
+$
+90,000
+Active
+Nordvik AB
+KB-30
+$
+3,000
+—
+Terminated
+
+Under the Daiwa agreement we are entitled to tiered royalties in the mid-single digits on net sales of KB-12. Under all
+of our agreements we may receive up to an aggregate of $190,000 in milestones.
+"""
+
+
+def test_a_table_flattened_one_cell_per_line_in_a_filing():
+    deals = extract(FLAT_PARTNER_TABLE).deals
+    assert [(d.licensor and d.licensor.name, d.licensee.name, d.asset, d.status, d.upfront.amount,
+             d.milestones and (d.milestones.amount, d.milestones.upper_bound), d.royalty is not None)
+            for d in deals] == [
+        ("KESTREL BIO, INC", "Daiwa Pharma Co., Ltd.", "KB-12", "signed", Decimal(8_000_000),
+         (Decimal(90_000_000), True), True),
+        ("KESTREL BIO, INC", "Nordvik AB", "KB-30", "terminated", Decimal(3_000_000), None, False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a league table: licensor and licensee columns, "n.d." for a term not disclosed, units in the title
+    ("Biggest licences of the quarter (US$ millions)\n\nLicensor\nLicensee\nAsset\nUpfront\nMilestones\nTotal\n"
+     "Hengrui Pharma\nGSK\nHRS-9821\n500\nup to 11,500\n12,000\n3SBio\nPfizer\nSSGJ-707\n1,250\n4,800\n6,050\n"
+     "Harbour BioMed\nAstraZeneca\nHBM7020\n175\nn.d.\n4,575\n\nSource: the companies.",
+     [("license", "Hengrui Pharma", "GSK", "HRS-9821", 500, 12_000), ("license", "3SBio", "Pfizer", "SSGJ-707", 1_250, 6_050),
+      ("license", "Harbour BioMed", "AstraZeneca", "HBM7020", 175, 4_575)]),
+    # a title and a units line right above the header, a source line right under the last row
+    ("Notable deals this month\nAmounts in US$ millions\nLicensor\nLicensee\nAsset\nUpfront\nTotal\nHengrui Pharma\nGSK\n"
+     "HRS-9821\n500\n12,000\nAkeso\nSummit Therapeutics\nivonescimab\n500\n5,000\nSource: company releases",
+     [("license", "Hengrui Pharma", "GSK", "HRS-9821", 500, 12_000), ("license", "Akeso", "Summit Therapeutics", "ivonescimab", 500, 5_000)]),
+    # a table of acquisitions: its party columns say so
+    ("Takeovers so far this year ($ in billions)\n\nAcquirer\nAcquired company\nDeal value\nMerck & Co.\nVerona Pharma\n"
+     "10.0\nSanofi\nBlueprint Medicines\n9.5\n",
+     [("acquisition", "Verona Pharma", "Merck & Co.", None, None, 10_000), ("acquisition", "Blueprint Medicines", "Sanofi", None, None, 9_500)]),
+])
+def test_flattened_deal_tables(text, expected):
+    deals = extract(text).deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset, d.upfront and int(d.upfront.amount / 1_000_000),
+             int(d.total_value.amount / 1_000_000)) for d in deals] == expected

@@ -1886,3 +1886,16 @@ def test_zh_tai_he_is_one_name(name):
     text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
     d = extract(text, lang="zh").deals[0]
     assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"
+
+
+def test_zh_table_flattened_one_cell_per_line():
+    from newsextract import extract
+    text = ("本季度重点授权交易一览（单位：百万美元）\n\n许可方\n被许可方\n产品\n首付款\n里程碑\n总金额\n"
+            "恒瑞医药\n默沙东\nHRS-5346\n200\n1,770\n1,970\n翰森制药\n再生元\nHS-20094\n80\n1,930\n2,010\n"
+            "信达生物\n罗氏\nIBI3009\n80\n1,000\n未披露\n\n数据来源：公司公告。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, int(d.upfront.amount), int(d.milestones.amount),
+             d.total_value and int(d.total_value.amount)) for d in deals] == [
+        ("恒瑞医药", "默沙东", "HRS-5346", 200_000_000, 1_770_000_000, 1_970_000_000),
+        ("翰森制药", "再生元", "HS-20094", 80_000_000, 1_930_000_000, 2_010_000_000),
+        ("信达生物", "罗氏", "IBI3009", 80_000_000, 1_000_000_000, None)]

@@ -33,7 +33,14 @@ from .mentions import (
     split_parallel,
     split_respectively,
 )
-from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
+from .records import (
+    DealWriter,
+    complete_counterparts,
+    complete_roles,
+    drop_bare_repeats,
+    fill_open_side,
+    fold_into,
+)
 from .types import Clause, EntityTable, Mention
 
 __all__ = ["Assembler"]
@@ -64,10 +71,12 @@ class Assembler:
         self.subjectless = re.compile(lead) if lead else None
 
     def run(self, text: str, facts: list[Fact], published: dt.date | None,
-            sentences: Sequence[tuple[int, int]] | None = None) -> tuple[list[Deal], list[str]]:
-        """Deals and warnings of one document. ``sentences`` (start, end ranges) default to the segmenter's."""
+            sentences: Sequence[tuple[int, int]] | None = None, raw: str | None = None) -> tuple[list[Deal], list[str]]:
+        """Deals and warnings of one document. ``sentences`` (start, end ranges) default to the segmenter's;
+        ``raw`` is the text with its line breaks as written (``text`` may have its wrapping breaks as spaces, same
+        length), where the tables are read: a table flattened to one cell per line looks wrapped."""
         warnings: list[str] = []
-        table_deals, table_ranges = self.tables.read(text)
+        table_deals, table_ranges = self.tables.read(text if raw is None else raw)
         if sentences is None:
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
         if table_ranges:
@@ -88,6 +97,8 @@ class Assembler:
                 inherit_subject(mentions[-1], got[0])
             mentions.extend(got)
         out: list[Deal] = list(table_deals)
+        # the rows of a table that names one side only (a filer's partners): which side each leaves open
+        open_side = ["licensor" if d.licensor is None else "licensee" if d.licensee is None else "" for d in table_deals]
         states = self.linker.link(mentions, text, ents.units)
         for d in states:
             complete_roles(d, ents, text)
@@ -96,6 +107,7 @@ class Assembler:
             rec = self.writer.write(d, text, ents, published, warnings)
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)
+        fill_open_side(table_deals, open_side)
         return drop_bare_repeats(out), warnings
 
     def _sentence(self, text: str, si: int, a: int, b: int, sfacts: list[Fact], ents: EntityTable,

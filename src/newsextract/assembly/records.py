@@ -666,12 +666,50 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
                     o.targets.append(t)
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
+    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
+    # a row that names one party (a filer's table of its partners, "Partner" / "Product candidate" / …, the filer
+    # being the other side): the prose about the deal of that partner and the row's asset gives the row its other
+    # party and what the table has no column for (royalties, targets); the amounts stay the table's
+    for o in others:
+        row = [p for p in (o.licensor, o.licensee) if p is not None]
+        if len(row) != 1 or len(named) != 2 or not any(_same_party(row[0], p) for p in named):
+            continue
+        if o.asset is not None and rec.asset is not None and o.asset.lower() != rec.asset.lower():
+            continue
+        other = [p for p in named if not _same_party(row[0], p)]
+        if len(other) != 1:
+            continue
+        side = "licensor" if o.licensor is None else "licensee"
+        setattr(o, side, other[0])
+        for f in ("royalty", "modality", "territory", "asset"):
+            if getattr(o, f) is None and getattr(rec, f) is not None:
+                setattr(o, f, getattr(rec, f))
+        o.targets.extend(t for t in rec.targets if t not in o.targets)
+        o.evidence.extend(e for e in rec.evidence if e.field not in DEAL_MONEY_FIELDS
+                          and e.field != ("licensee" if side == "licensor" else "licensor"))
+        return True
     # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
     # $10 million equity purchase by Teverin"): the row, whose columns say who is who, stays as it is
-    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
     rows = [o for o in others if named and all(
         _same_party(p, o.licensor) or _same_party(p, o.licensee) for p in named)]
     return len(rows) == 1
+
+
+def fill_open_side(rows: list[Deal], open_side: list[str]) -> None:
+    """The side a table leaves open (its filer's, in a table of the filer's partners) is the same party in every row:
+    when the prose about some rows names it (:func:`fold_into`) and always the same, the other rows take it too."""
+    sides = {s for s in open_side if s}
+    if len(sides) != 1:
+        return
+    side = sides.pop()
+    filled = [d for d, s in zip(rows, open_side, strict=True) if s and getattr(d, side) is not None]
+    if not filled or not all(_same_party(getattr(d, side), getattr(filled[0], side)) for d in filled):
+        return
+    ev = [e for e in filled[0].evidence if e.field == side]
+    for d, s in zip(rows, open_side, strict=True):
+        if s and getattr(d, side) is None:
+            setattr(d, side, getattr(filled[0], side))
+            d.evidence.extend(e.model_copy() for e in ev)
 
 
 def to_money(m: MoneyMatch) -> Money:
