@@ -149,6 +149,13 @@ CASES = [
     ("an earlier licence of another asset", EARLIER_OTHER_ASSET, [("Hengrui", "AbbVie", {"total_value": "900000000"}),
                                                                    ("Hengrui", "Marlow Bio", {})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
+    # a roundup's "$X total" after the amount
+    ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
+     "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
+     "Pharmaceuticals, $1.2B upfront, $2bn total",
+     [("Akeso", "Summit Therapeutics", {"upfront": "500000000", "total_value": "5000000000"}),
+      ("Innovent", "Takeda", {"upfront": "1200000000", "total_value": "11400000000"}),
+      ("Boston Pharmaceuticals", "GSK", {"upfront": "1200000000", "total_value": "2000000000"})]),
 ]
 
 
