@@ -149,6 +149,15 @@ CASES = [
     ("an earlier licence of another asset", EARLIER_OTHER_ASSET, [("Hengrui", "AbbVie", {"total_value": "900000000"}),
                                                                    ("Hengrui", "Marlow Bio", {})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
+    # two or three deals in one sentence, each with its own subject after "and" (no comma)
+    ("and a new subject", "Novartis bought Regulus Therapeutics for $800 million, Eli Lilly bought Verve Therapeutics "
+     "for $1 billion and Sanofi bought Vigil Neuroscience for $470 million.",
+     [("Regulus Therapeutics", "Novartis", {"total_value": "800000000"}),
+      ("Verve Therapeutics", "Eli Lilly", {"total_value": "1000000000"}),
+      ("Vigil Neuroscience", "Sanofi", {"total_value": "470000000"})]),
+    ("and a new subject after brackets", "Hengrui licensed HRS-4357 to IDEAYA ($75 million upfront) and Mabwell "
+     "licensed 9MW3811 to Calico ($25 million upfront).",
+     [("Hengrui", "IDEAYA", {"upfront": "75000000"}), ("Mabwell", "Calico", {"upfront": "25000000"})]),
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
