@@ -158,6 +158,14 @@ CASES = [
     ("and a new subject after brackets", "Hengrui licensed HRS-4357 to IDEAYA ($75 million upfront) and Mabwell "
      "licensed 9MW3811 to Calico ($25 million upfront).",
      [("Hengrui", "IDEAYA", {"upfront": "75000000"}), ("Mabwell", "Calico", {"upfront": "25000000"})]),
+    # a passive licence opening the sentence: "licensed by X to Y" (no list status line "licensed by Y")
+    ("passive by-to opening", "Ivonescimab was licensed by Akeso to Summit for $500 million upfront, and SSGJ-707 was "
+     "licensed by 3SBio to Pfizer for $1.25 billion upfront.",
+     [("Akeso", "Summit", {"upfront": "500000000"}), ("3SBio", "Pfizer", {"upfront": "1250000000"})]),
+    # "X's deal with Y for DRUG": X is not written as the drug's owner
+    ("possessive deal with", "Merck's deal with Kelun-Biotech for SKB264 carried $175 million upfront; Elevation "
+     "Oncology's deal with CSPC for SYSA1801 carried $27 million upfront.",
+     [("Kelun-Biotech", "Merck", {"upfront": "175000000"}), ("CSPC", "Elevation Oncology", {"upfront": "27000000"})]),
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "

@@ -225,14 +225,21 @@ def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
     d.roles[role] = a
 
 
+#: a word between an owner's "'s" and its drug ("Castlerock Bio's oral S1P receptor modulator Zentoria"): not a deal
+#: and its counterparty ("Merck's deal with Kelun-Biotech for SKB264" names no owner of SKB264)
+_OWN_WORD = (r"(?!(?:deal|deals|agreement|pact|licen[cs]e|licen[cs]ing|collaboration|partnership|tie-up|with|from|to|by|"
+             r"and|for)\b)[\w/-]+")
+
+
 def _drug_owner(d: DealState, pair: tuple[str, str], ents: EntityTable, text: str) -> str | None:
     """The one of two parties the article writes as the owner of the deal's drug ("Castlerock Bio's oral S1P receptor
     modulator Zentoria"), or None when neither or both are."""
     drugs = {x.text for m in d.mentions for x in m.assets if len(x.text) >= 3}
     if not text or not drugs:
         return None
-    owns = re.compile(r"(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
-                      + r")(?![\w-])|(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs)) + r")(?![\w-])")
+    owns = re.compile(r"(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
+                      + r")(?![\w-])|(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs))
+                      + r")(?![\w-])")
     # … or after the drug, in an appositive ("Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator")
     named_before = re.compile(r"(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
                               + r")(?:\)|\s*\([^()]{0,40}\))?,\s+$")
