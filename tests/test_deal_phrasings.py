@@ -166,6 +166,11 @@ CASES = [
     ("possessive deal with", "Merck's deal with Kelun-Biotech for SKB264 carried $175 million upfront; Elevation "
      "Oncology's deal with CSPC for SYSA1801 carried $27 million upfront.",
      [("Kelun-Biotech", "Merck", {"upfront": "175000000"}), ("CSPC", "Elevation Oncology", {"upfront": "27000000"})]),
+    # a roundup heading per deal names both companies; the text under it names only the payer
+    ("pair headings", "Roche / Innovent\nRoche paid $80 million upfront and up to $1 billion in milestones for "
+     "IBI3009.\nBioNTech – Duality Biologics:\nBioNTech paid $170 million upfront for DB-1303.",
+     [("Innovent", "Roche", {"upfront": "80000000", "milestones": "1000000000"}),
+      ("Duality Biologics", "BioNTech", {"upfront": "170000000"})]),
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "

@@ -1913,3 +1913,12 @@ def test_zh_a_second_deal_after_a_same_day_connective(text, expected):
     from newsextract import extract
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, int(d.upfront.amount)) for d in deals] == expected
+
+
+def test_zh_roundup_headings_name_each_deals_companies():
+    from newsextract import extract
+    text = ("【恒瑞医药×默沙东】\n恒瑞医药将HRS-5346授权给默沙东，首付款2亿美元。\n"
+            "【三生制药×辉瑞】\n辉瑞获得SSGJ-707全球权益，首付款12.5亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [
+        ("恒瑞医药", "默沙东", "HRS-5346"), ("三生制药", "辉瑞", "SSGJ-707")]

@@ -40,6 +40,7 @@ from .records import (
     drop_bare_repeats,
     fill_open_side,
     fold_into,
+    pair_heading_parties,
 )
 from .types import Clause, EntityTable, Mention
 
@@ -100,6 +101,7 @@ class Assembler:
         # the rows of a table that names one side only (a filer's partners): which side each leaves open
         open_side = ["licensor" if d.licensor is None else "licensee" if d.licensee is None else "" for d in table_deals]
         states = self.linker.link(mentions, text, ents.units)
+        pair_heading_parties(states, _pair_headings(text, sentences, facts, starts))
         for d in states:
             complete_roles(d, ents, text)
         complete_counterparts(states)
@@ -139,6 +141,29 @@ class Assembler:
         if items and paired:
             distribute_respectively(items)
         return out
+
+
+#: a heading line that is two companies and a joiner ("Roche / Innovent", "【三生制药×辉瑞】", "Merck–Hengrui:"), the
+#: companies written \0
+_PAIR_HEADING = re.compile(r"\s*[【\[(（]?\s*\0\s*(?:/|／|×|[xX]|–|—|-|&|\+|and|with|与|與|和|vs\.?|VS)\s*\0\s*[】\])）]?\s*[:：]?\s*")
+
+
+def _pair_headings(text: str, sentences: Sequence[tuple[int, int]], facts: list[Fact],
+                   starts: list[int]) -> list[tuple[int, str, str]]:
+    """The headings of a roundup that name a deal's two companies, one line each: (where the line ends, the two
+    companies' keys)."""
+    out: list[tuple[int, str, str]] = []
+    for a, b in sentences:
+        if b - a > 80 or "\n" in text[a:b].strip():
+            continue
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        orgs = [f for f in facts[lo:hi] if f.label == "org" and f.end <= b and f.extra.get("ent")]
+        if len(orgs) != 2 or orgs[0].end > orgs[1].start or orgs[0].extra["ent"] == orgs[1].extra["ent"]:
+            continue
+        rest = text[a:orgs[0].start] + "\0" + text[orgs[0].end:orgs[1].start] + "\0" + text[orgs[1].end:b]
+        if _PAIR_HEADING.fullmatch(rest):
+            out.append((b, orgs[0].extra["ent"], orgs[1].extra["ent"]))
+    return out
 
 
 #: what may stand between a list's last amount and the payment word that closes the list ("«M1» in upfront payments")

@@ -7,6 +7,7 @@ writes of it, in the article's script."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from decimal import Decimal
@@ -182,6 +183,27 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
     if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
         dtype = "license"
     return dtype
+
+
+def pair_heading_parties(deals: list[DealState], headings: list[tuple[int, str, str]]) -> None:
+    """A deal under a roundup heading that names its two companies ("Roche / Innovent", "【三生制药×辉瑞】"), whose
+    own sentences name only one of them, takes the other as its counterparty (its role left to
+    :func:`complete_roles`)."""
+    if not headings:
+        return
+    ends = [h[0] for h in headings]
+    for d in deals:
+        named = [e for e in d.order if e]
+        if len(set(named)) != 1 or d.unnamed or not d.mentions:
+            continue
+        k = bisect.bisect_right(ends, min(m.start for m in d.mentions)) - 1
+        if k < 0:
+            continue
+        _, x, y = headings[k]
+        if named[0] in (x, y):
+            other = y if named[0] == x else x
+            d.parties[other] = None
+            d.order.append(other)
 
 
 def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
