@@ -171,6 +171,14 @@ CASES = [
      "IBI3009.\nBioNTech – Duality Biologics:\nBioNTech paid $170 million upfront for DB-1303.",
      [("Innovent", "Roche", {"upfront": "80000000", "milestones": "1000000000"}),
       ("Duality Biologics", "BioNTech", {"upfront": "170000000"})]),
+    # deals named by their value and their two companies ("the $X A/B deal", "the $X A–B licence"), in a list, after a
+    # colon, after a verb of comparison ("tops the $X A/B deal")
+    ("named deals in a list", "Other recent transactions: the $2 billion Hengrui–Merck deal, the $1.3 billion "
+     "Harbour BioMed–AstraZeneca pact.",
+     [("Hengrui", "Merck", {"total_value": "2000000000"}), ("Harbour BioMed", "AstraZeneca", {"total_value": "1300000000"})]),
+    ("named deals compared", "Pfizer's deal tops the $940 million Hansoh/Regeneron deal and the $1.05 billion "
+     "Innovent/Roche deal.",
+     [("Hansoh", "Regeneron", {"total_value": "940000000"}), ("Innovent", "Roche", {"total_value": "1050000000"})]),
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
