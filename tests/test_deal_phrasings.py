@@ -182,10 +182,11 @@ CASES = [
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
-     "Pharmaceuticals, $1.2B upfront, $2bn total",
+     "Pharmaceuticals, $1.2B upfront, $2bn total\nNovartis — Regulus Therapeutics acquisition, $0.8B upfront, up to $1.7B total",
      [("Akeso", "Summit Therapeutics", {"upfront": "500000000", "total_value": "5000000000"}),
       ("Innovent", "Takeda", {"upfront": "1200000000", "total_value": "11400000000"}),
-      ("Boston Pharmaceuticals", "GSK", {"upfront": "1200000000", "total_value": "2000000000"})]),
+      ("Boston Pharmaceuticals", "GSK", {"upfront": "1200000000", "total_value": "2000000000"}),
+      ("Regulus Therapeutics", "Novartis", {"upfront": "800000000", "total_value": "1700000000"})]),
 ]
 
 
