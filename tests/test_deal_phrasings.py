@@ -179,6 +179,10 @@ CASES = [
     ("named deals compared", "Pfizer's deal tops the $940 million Hansoh/Regeneron deal and the $1.05 billion "
      "Innovent/Roche deal.",
      [("Hansoh", "Regeneron", {"total_value": "940000000"}), ("Innovent", "Roche", {"total_value": "1050000000"})]),
+    # deals counted out one by one after their subject: "one with X … and one with Y …"
+    ("one with each", "Hengrui signed two out-licences this year: one with GSK for $500 million upfront and one with "
+     "Merck for $200 million upfront.",
+     [("Hengrui", "GSK", {"upfront": "500000000"}), ("Hengrui", "Merck", {"upfront": "200000000"})]),
     # a roundup's "$X total" after the amount
     ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
      "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
