@@ -149,6 +149,48 @@ CASES = [
     ("an earlier licence of another asset", EARLIER_OTHER_ASSET, [("Hengrui", "AbbVie", {"total_value": "900000000"}),
                                                                    ("Hengrui", "Marlow Bio", {})]),
     ("beneficiary possessive", BENEFICIARY, [("Lumenor Bio", "Castell Pharma", {"upfront": "45000000"})]),
+    # two or three deals in one sentence, each with its own subject after "and" (no comma)
+    ("and a new subject", "Novartis bought Regulus Therapeutics for $800 million, Eli Lilly bought Verve Therapeutics "
+     "for $1 billion and Sanofi bought Vigil Neuroscience for $470 million.",
+     [("Regulus Therapeutics", "Novartis", {"total_value": "800000000"}),
+      ("Verve Therapeutics", "Eli Lilly", {"total_value": "1000000000"}),
+      ("Vigil Neuroscience", "Sanofi", {"total_value": "470000000"})]),
+    ("and a new subject after brackets", "Hengrui licensed HRS-4357 to IDEAYA ($75 million upfront) and Mabwell "
+     "licensed 9MW3811 to Calico ($25 million upfront).",
+     [("Hengrui", "IDEAYA", {"upfront": "75000000"}), ("Mabwell", "Calico", {"upfront": "25000000"})]),
+    # a passive licence opening the sentence: "licensed by X to Y" (no list status line "licensed by Y")
+    ("passive by-to opening", "Ivonescimab was licensed by Akeso to Summit for $500 million upfront, and SSGJ-707 was "
+     "licensed by 3SBio to Pfizer for $1.25 billion upfront.",
+     [("Akeso", "Summit", {"upfront": "500000000"}), ("3SBio", "Pfizer", {"upfront": "1250000000"})]),
+    # "X's deal with Y for DRUG": X is not written as the drug's owner
+    ("possessive deal with", "Merck's deal with Kelun-Biotech for SKB264 carried $175 million upfront; Elevation "
+     "Oncology's deal with CSPC for SYSA1801 carried $27 million upfront.",
+     [("Kelun-Biotech", "Merck", {"upfront": "175000000"}), ("CSPC", "Elevation Oncology", {"upfront": "27000000"})]),
+    # a roundup heading per deal names both companies; the text under it names only the payer
+    ("pair headings", "Roche / Innovent\nRoche paid $80 million upfront and up to $1 billion in milestones for "
+     "IBI3009.\nBioNTech – Duality Biologics:\nBioNTech paid $170 million upfront for DB-1303.",
+     [("Innovent", "Roche", {"upfront": "80000000", "milestones": "1000000000"}),
+      ("Duality Biologics", "BioNTech", {"upfront": "170000000"})]),
+    # deals named by their value and their two companies ("the $X A/B deal", "the $X A–B licence"), in a list, after a
+    # colon, after a verb of comparison ("tops the $X A/B deal")
+    ("named deals in a list", "Other recent transactions: the $2 billion Hengrui–Merck deal, the $1.3 billion "
+     "Harbour BioMed–AstraZeneca pact.",
+     [("Hengrui", "Merck", {"total_value": "2000000000"}), ("Harbour BioMed", "AstraZeneca", {"total_value": "1300000000"})]),
+    ("named deals compared", "Pfizer's deal tops the $940 million Hansoh/Regeneron deal and the $1.05 billion "
+     "Innovent/Roche deal.",
+     [("Hansoh", "Regeneron", {"total_value": "940000000"}), ("Innovent", "Roche", {"total_value": "1050000000"})]),
+    # deals counted out one by one after their subject: "one with X … and one with Y …"
+    ("one with each", "Hengrui signed two out-licences this year: one with GSK for $500 million upfront and one with "
+     "Merck for $200 million upfront.",
+     [("Hengrui", "GSK", {"upfront": "500000000"}), ("Hengrui", "Merck", {"upfront": "200000000"})]),
+    # a roundup's "$X total" after the amount
+    ("total after the amount", "Summit Therapeutics / Akeso: ivonescimab, $500 million upfront, $5 billion total. "
+     "Takeda (Innovent): $1.2B upfront, up to $11.4B total, for IBI363. GSK - efimosfermin from Boston "
+     "Pharmaceuticals, $1.2B upfront, $2bn total\nNovartis — Regulus Therapeutics acquisition, $0.8B upfront, up to $1.7B total",
+     [("Akeso", "Summit Therapeutics", {"upfront": "500000000", "total_value": "5000000000"}),
+      ("Innovent", "Takeda", {"upfront": "1200000000", "total_value": "11400000000"}),
+      ("Boston Pharmaceuticals", "GSK", {"upfront": "1200000000", "total_value": "2000000000"}),
+      ("Regulus Therapeutics", "Novartis", {"upfront": "800000000", "total_value": "1700000000"})]),
 ]
 
 
@@ -2774,3 +2816,69 @@ def test_an_option_fee_before_its_exercise_price_and_money_invested_in_a_party(t
 
 def test_money_invested_in_a_country_or_a_trial_is_no_deal():
     assert extract("Kestrel Pharma will invest $2 billion in US manufacturing.").deals == []
+
+
+#: a filing's table of its partners flattened to one cell per line, "$" on a line of its own, under an "(in
+#: thousands)" note header; the prose under it names the filer's side and the royalties
+FLAT_PARTNER_TABLE = """KESTREL BIO, INC.
+Notes to Financial Statements
+(in thousands)
+
+7. Collaboration and License Agreements
+
+The table below lists our out-licensing agreements.
+
+Licensee
+Program
+Upfront fee
+Maximum milestones
+Status
+Daiwa Pharma Co., Ltd.
+KB-12
+$
+8,000
+$
+90,000
+Active
+Nordvik AB
+KB-30
+$
+3,000
+—
+Terminated
+
+Under the Daiwa agreement we are entitled to tiered royalties in the mid-single digits on net sales of KB-12. Under all
+of our agreements we may receive up to an aggregate of $190,000 in milestones.
+"""
+
+
+def test_a_table_flattened_one_cell_per_line_in_a_filing():
+    deals = extract(FLAT_PARTNER_TABLE).deals
+    assert [(d.licensor and d.licensor.name, d.licensee.name, d.asset, d.status, d.upfront.amount,
+             d.milestones and (d.milestones.amount, d.milestones.upper_bound), d.royalty is not None)
+            for d in deals] == [
+        ("KESTREL BIO, INC", "Daiwa Pharma Co., Ltd.", "KB-12", "signed", Decimal(8_000_000),
+         (Decimal(90_000_000), True), True),
+        ("KESTREL BIO, INC", "Nordvik AB", "KB-30", "terminated", Decimal(3_000_000), None, False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a league table: licensor and licensee columns, "n.d." for a term not disclosed, units in the title
+    ("Biggest licences of the quarter (US$ millions)\n\nLicensor\nLicensee\nAsset\nUpfront\nMilestones\nTotal\n"
+     "Hengrui Pharma\nGSK\nHRS-9821\n500\nup to 11,500\n12,000\n3SBio\nPfizer\nSSGJ-707\n1,250\n4,800\n6,050\n"
+     "Harbour BioMed\nAstraZeneca\nHBM7020\n175\nn.d.\n4,575\n\nSource: the companies.",
+     [("license", "Hengrui Pharma", "GSK", "HRS-9821", 500, 12_000), ("license", "3SBio", "Pfizer", "SSGJ-707", 1_250, 6_050),
+      ("license", "Harbour BioMed", "AstraZeneca", "HBM7020", 175, 4_575)]),
+    # a title and a units line right above the header, a source line right under the last row
+    ("Notable deals this month\nAmounts in US$ millions\nLicensor\nLicensee\nAsset\nUpfront\nTotal\nHengrui Pharma\nGSK\n"
+     "HRS-9821\n500\n12,000\nAkeso\nSummit Therapeutics\nivonescimab\n500\n5,000\nSource: company releases",
+     [("license", "Hengrui Pharma", "GSK", "HRS-9821", 500, 12_000), ("license", "Akeso", "Summit Therapeutics", "ivonescimab", 500, 5_000)]),
+    # a table of acquisitions: its party columns say so
+    ("Takeovers so far this year ($ in billions)\n\nAcquirer\nAcquired company\nDeal value\nMerck & Co.\nVerona Pharma\n"
+     "10.0\nSanofi\nBlueprint Medicines\n9.5\n",
+     [("acquisition", "Verona Pharma", "Merck & Co.", None, None, 10_000), ("acquisition", "Blueprint Medicines", "Sanofi", None, None, 9_500)]),
+])
+def test_flattened_deal_tables(text, expected):
+    deals = extract(text).deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset, d.upfront and int(d.upfront.amount / 1_000_000),
+             int(d.total_value.amount / 1_000_000)) for d in deals] == expected

@@ -1900,3 +1900,39 @@ def test_zh_a_second_grant_with_no_subject_to_an_unnamed_company(text, second):
     d = deals[1]
     assert (d.licensee, d.upfront and int(d.upfront.amount)) == second
     assert d.licensor.name == deals[0].licensor.name
+
+
+def test_zh_table_flattened_one_cell_per_line():
+    from newsextract import extract
+    text = ("本季度重点授权交易一览（单位：百万美元）\n\n许可方\n被许可方\n产品\n首付款\n里程碑\n总金额\n"
+            "恒瑞医药\n默沙东\nHRS-5346\n200\n1,770\n1,970\n翰森制药\n再生元\nHS-20094\n80\n1,930\n2,010\n"
+            "信达生物\n罗氏\nIBI3009\n80\n1,000\n未披露\n\n数据来源：公司公告。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset, int(d.upfront.amount), int(d.milestones.amount),
+             d.total_value and int(d.total_value.amount)) for d in deals] == [
+        ("恒瑞医药", "默沙东", "HRS-5346", 200_000_000, 1_770_000_000, 1_970_000_000),
+        ("翰森制药", "再生元", "HS-20094", 80_000_000, 1_930_000_000, 2_010_000_000),
+        ("信达生物", "罗氏", "IBI3009", 80_000_000, 1_000_000_000, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("恒瑞医药与GSK达成合作，首付款5亿美元，同日和黄医药将索凡替尼授权给武田，首付款4亿美元。",
+     [("恒瑞医药", "GSK", 500_000_000), ("和黄医药", "武田", 400_000_000)]),
+    ("信达生物与武田达成合作，武田支付12亿美元首付款，同时翰森制药与再生元达成授权，首付款8000万美元。",
+     [("信达生物", "武田", 1_200_000_000), ("翰森制药", "再生元", 80_000_000)]),
+    ("石药集团将一款小分子授权给阿斯利康，首付款1亿美元，此外，和铂医药向阿斯利康授权多特异性抗体，获得1.75亿美元首付款。",
+     [("石药集团", "阿斯利康", 100_000_000), ("和铂医药", "阿斯利康", 175_000_000)]),
+])
+def test_zh_a_second_deal_after_a_same_day_connective(text, expected):
+    from newsextract import extract
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, int(d.upfront.amount)) for d in deals] == expected
+
+
+def test_zh_roundup_headings_name_each_deals_companies():
+    from newsextract import extract
+    text = ("【恒瑞医药×默沙东】\n恒瑞医药将HRS-5346授权给默沙东，首付款2亿美元。\n"
+            "【三生制药×辉瑞】\n辉瑞获得SSGJ-707全球权益，首付款12.5亿美元。")
+    deals = extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [
+        ("恒瑞医药", "默沙东", "HRS-5346"), ("三生制药", "辉瑞", "SSGJ-707")]

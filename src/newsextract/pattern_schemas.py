@@ -29,6 +29,8 @@ class RuleSpec(BaseModel):
     attach: str | int | dict[str, int] | None = None
     #: payment cues: a cue the clause text before it matches this regex is no cue there (a market value after a share move)
     unless_before: str | None = None
+    #: payment cues (attach: left): right before its amount, the cue wins over any cue after the amount
+    leads: bool = False
     #: role frames: a frame that reads an acquisition (the deal is typed acquisition only with such a frame); a weak
     #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     acquisition: bool = False

@@ -33,7 +33,15 @@ from .mentions import (
     split_parallel,
     split_respectively,
 )
-from .records import DealWriter, complete_counterparts, complete_roles, drop_bare_repeats, fold_into
+from .records import (
+    DealWriter,
+    complete_counterparts,
+    complete_roles,
+    drop_bare_repeats,
+    fill_open_side,
+    fold_into,
+    pair_heading_parties,
+)
 from .types import Clause, EntityTable, Mention
 
 __all__ = ["Assembler"]
@@ -64,10 +72,12 @@ class Assembler:
         self.subjectless = re.compile(lead) if lead else None
 
     def run(self, text: str, facts: list[Fact], published: dt.date | None,
-            sentences: Sequence[tuple[int, int]] | None = None) -> tuple[list[Deal], list[str]]:
-        """Deals and warnings of one document. ``sentences`` (start, end ranges) default to the segmenter's."""
+            sentences: Sequence[tuple[int, int]] | None = None, raw: str | None = None) -> tuple[list[Deal], list[str]]:
+        """Deals and warnings of one document. ``sentences`` (start, end ranges) default to the segmenter's;
+        ``raw`` is the text with its line breaks as written (``text`` may have its wrapping breaks as spaces, same
+        length), where the tables are read: a table flattened to one cell per line looks wrapped."""
         warnings: list[str] = []
-        table_deals, table_ranges = self.tables.read(text)
+        table_deals, table_ranges = self.tables.read(text if raw is None else raw)
         if sentences is None:
             sentences = get_segmenter(self.lang, self.patterns_dir).split(text)
         if table_ranges:
@@ -88,7 +98,10 @@ class Assembler:
                 inherit_subject(mentions[-1], got[0])
             mentions.extend(got)
         out: list[Deal] = list(table_deals)
+        # the rows of a table that names one side only (a filer's partners): which side each leaves open
+        open_side = ["licensor" if d.licensor is None else "licensee" if d.licensee is None else "" for d in table_deals]
         states = self.linker.link(mentions, text, ents.units)
+        pair_heading_parties(states, _pair_headings(text, sentences, facts, starts))
         for d in states:
             complete_roles(d, ents, text)
         complete_counterparts(states)
@@ -96,6 +109,7 @@ class Assembler:
             rec = self.writer.write(d, text, ents, published, warnings)
             if rec is not None and not fold_into(rec, out[: len(table_deals)]):
                 out.append(rec)
+        fill_open_side(table_deals, open_side)
         return drop_bare_repeats(out), warnings
 
     def _sentence(self, text: str, si: int, a: int, b: int, sfacts: list[Fact], ents: EntityTable,
@@ -127,6 +141,29 @@ class Assembler:
         if items and paired:
             distribute_respectively(items)
         return out
+
+
+#: a heading line that is two companies and a joiner ("Roche / Innovent", "【三生制药×辉瑞】", "Merck–Hengrui:"), the
+#: companies written \0
+_PAIR_HEADING = re.compile(r"\s*[【\[(（]?\s*\0\s*(?:/|／|×|[xX]|–|—|-|&|\+|and|with|与|與|和|vs\.?|VS)\s*\0\s*[】\])）]?\s*[:：]?\s*")
+
+
+def _pair_headings(text: str, sentences: Sequence[tuple[int, int]], facts: list[Fact],
+                   starts: list[int]) -> list[tuple[int, str, str]]:
+    """The headings of a roundup that name a deal's two companies, one line each: (where the line ends, the two
+    companies' keys)."""
+    out: list[tuple[int, str, str]] = []
+    for a, b in sentences:
+        if b - a > 80 or "\n" in text[a:b].strip():
+            continue
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        orgs = [f for f in facts[lo:hi] if f.label == "org" and f.end <= b and f.extra.get("ent")]
+        if len(orgs) != 2 or orgs[0].end > orgs[1].start or orgs[0].extra["ent"] == orgs[1].extra["ent"]:
+            continue
+        rest = text[a:orgs[0].start] + "\0" + text[orgs[0].end:orgs[1].start] + "\0" + text[orgs[1].end:b]
+        if _PAIR_HEADING.fullmatch(rest):
+            out.append((b, orgs[0].extra["ent"], orgs[1].extra["ent"]))
+    return out
 
 
 #: what may stand between a list's last amount and the payment word that closes the list ("«M1» in upfront payments")

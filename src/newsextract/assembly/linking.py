@@ -131,7 +131,8 @@ class Linker:
                 elif (last is not None and any(_side_of(last, p.ent, units) for p in named) and (m.targets or m.assets or m.status)
                         and m.sent - last.last_sent <= self.max_continue and not m.unnamed_roles & set(last.roles)
                         and not self._regulatory(text, last, m) and not self._other_drug(last, m)
-                        and not self._in_about(m) and not _own_drug_of_party(last, m)):
+                        and not self._in_about(m) and not _own_drug_of_party(last, m)
+                        and not _other_in_role(last, m, units)):
                     # (not a drug from an unnamed other: "In January X paid a sum for rights to a TSLP bispecific from
                     # another Chinese developer")
                     # more about the deal just described (or about a near earlier one whose drug it names: "X hopes Y's
@@ -348,6 +349,13 @@ def _completes(d: DealState, m: Mention) -> bool:
     if have in {p.ent for p in m.parties} or role is None or role == new:
         return False
     return not any(k in d.terms for k, _, _ in m.money)
+
+
+def _other_in_role(d: DealState, m: Mention, units: dict[str, str]) -> bool:
+    """``m`` gives a company outside the deal a role the deal has given another ("… let its option on Kimura's TIGIT
+    antibody lapse" after Halvard's licence to Ostrava): it is about another deal, not more about this one."""
+    return any(p.ent and p.role and not p.weak and p.role in d.roles and not _side_of(d, p.ent, units)
+               for p in m.parties)
 
 
 def _own_drug_of_party(d: DealState, m: Mention) -> bool:

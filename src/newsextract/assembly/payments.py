@@ -69,6 +69,7 @@ class PaymentKinds:
         self.threshold_after = _rx(att, "threshold_after")
         self.threshold_noun_after = _rx(att, "threshold_noun_after")
         self.threshold_before = _rx(att, "threshold_before")
+        self.threshold_deal_after = _rx(att, "threshold_deal_after", 0)
         self.whole_not_after = _rx(att, "whole_not_after")
         self.whole_not_subject = _rx(att, "whole_not_subject")
         self.kind_after_gap = _rx(att, "kind_after_gap")
@@ -191,9 +192,9 @@ class PaymentKinds:
                 if len(gap) > self.max_left or not self.left_gap.match(gap):
                     continue
                 score = len(gap) + 2 + (self.left_comma_penalty if "," in gap or "，" in gap else 0)
-                if c.extra.get("attach") == "left" and not gap.strip():
-                    score = 0  # a cue that only ever reads leftwards, right before the amount ("the rest of the up
-                    # to $1.1 billion tied to … goals"): before any cue after it
+                if c.extra.get("leads") and not gap.strip():
+                    score = 0  # a cue marked so, right before its amount ("the rest of the up to $1.1 billion tied
+                    # to … goals"): before any cue after it
                 if left is None or score < left[0]:
                     left = (score, c)
             elif mf.start <= c.start and c.end <= mf.end and not _DIGIT.search(text, mf.start, c.end):
@@ -312,7 +313,10 @@ class PaymentKinds:
         """An amount named as a level to reach ("the $200 million threshold", "tops $200M"), no payment."""
         return bool(self.threshold_noun_after is not None and self.threshold_noun_after.match(text, mf.end, mf.end + 40)
                     or self.threshold_before is not None
-                    and self.threshold_before.search(text[max(0, mf.start - 24):mf.start]))
+                    and self.threshold_before.search(text[max(0, mf.start - 24):mf.start])
+                    # ("tops the $940 million Hansoh/Regeneron deal": another deal's value, named as one)
+                    and not (self.threshold_deal_after is not None
+                             and self.threshold_deal_after.match(text, mf.end, mf.end + 80)))
 
     def _single_payment(self, text: str, m: Mention, mf: Fact, monies: list[Fact]) -> bool:
         """A milestone amount that is one payment due now: after "will receive"/"will pay", the only amount of its

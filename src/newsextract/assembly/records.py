@@ -7,6 +7,7 @@ writes of it, in the article's script."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from decimal import Decimal
@@ -194,6 +195,27 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
     return dtype
 
 
+def pair_heading_parties(deals: list[DealState], headings: list[tuple[int, str, str]]) -> None:
+    """A deal under a roundup heading that names its two companies ("Roche / Innovent", "【三生制药×辉瑞】"), whose
+    own sentences name only one of them, takes the other as its counterparty (its role left to
+    :func:`complete_roles`)."""
+    if not headings:
+        return
+    ends = [h[0] for h in headings]
+    for d in deals:
+        named = [e for e in d.order if e]
+        if len(set(named)) != 1 or d.unnamed or not d.mentions:
+            continue
+        k = bisect.bisect_right(ends, min(m.start for m in d.mentions)) - 1
+        if k < 0:
+            continue
+        _, x, y = headings[k]
+        if named[0] in (x, y):
+            other = y if named[0] == x else x
+            d.parties[other] = None
+            d.order.append(other)
+
+
 def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
     """Roles the frames left open: from the other party's role, else from whose drug the deal's is ("Castlerock
     Bio's oral S1P receptor modulator" anywhere in ``text``), else from priors."""
@@ -235,14 +257,21 @@ def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
     d.roles[role] = a
 
 
+#: a word between an owner's "'s" and its drug ("Castlerock Bio's oral S1P receptor modulator Zentoria"): not a deal
+#: and its counterparty ("Merck's deal with Kelun-Biotech for SKB264" names no owner of SKB264)
+_OWN_WORD = (r"(?!(?:deal|deals|agreement|pact|licen[cs]e|licen[cs]ing|collaboration|partnership|tie-up|with|from|to|by|"
+             r"and|for)\b)[\w/-]+")
+
+
 def _drug_owner(d: DealState, pair: tuple[str, str], ents: EntityTable, text: str) -> str | None:
     """The one of two parties the article writes as the owner of the deal's drug ("Castlerock Bio's oral S1P receptor
     modulator Zentoria"), or None when neither or both are."""
     drugs = {x.text for m in d.mentions for x in m.assets if len(x.text) >= 3}
     if not text or not drugs:
         return None
-    owns = re.compile(r"(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
-                      + r")(?![\w-])|(?:'s|’s)\s+(?:[\w/-]+\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs)) + r")(?![\w-])")
+    owns = re.compile(r"(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
+                      + r")(?![\w-])|(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs))
+                      + r")(?![\w-])")
     # … or after the drug, in an appositive ("Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator")
     named_before = re.compile(r"(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
                               + r")(?:\)|\s*\([^()]{0,40}\))?,\s+$")
@@ -681,6 +710,28 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
                     o.targets.append(t)
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
+    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
+    # a row that names one party (a filer's table of its partners, "Partner" / "Product candidate" / …, the filer
+    # being the other side): the prose about the deal of that partner and the row's asset gives the row its other
+    # party and what the table has no column for (royalties, targets); the amounts stay the table's
+    for o in others:
+        row = [p for p in (o.licensor, o.licensee) if p is not None]
+        if len(row) != 1 or len(named) != 2 or not any(_same_party(row[0], p) for p in named):
+            continue
+        if o.asset is not None and rec.asset is not None and o.asset.lower() != rec.asset.lower():
+            continue
+        other = [p for p in named if not _same_party(row[0], p)]
+        if len(other) != 1:
+            continue
+        side = "licensor" if o.licensor is None else "licensee"
+        setattr(o, side, other[0])
+        for f in ("royalty", "modality", "territory", "asset"):
+            if getattr(o, f) is None and getattr(rec, f) is not None:
+                setattr(o, f, getattr(rec, f))
+        o.targets.extend(t for t in rec.targets if t not in o.targets)
+        o.evidence.extend(e for e in rec.evidence if e.field not in DEAL_MONEY_FIELDS
+                          and e.field != ("licensee" if side == "licensor" else "licensor"))
+        return True
     # a note about a row's drug that names one of its parties in its role ("Kuhnil, a Seoul mid-cap, out-licensed
     # KH-6611 …" under the row Kuhnil Pharm | Solvari Bio | KH-6611): the row's deal, whose columns say who the other is
     for o in others:
@@ -694,7 +745,6 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
             return True
     # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
     # $10 million equity purchase by Teverin"): the row, whose columns say who is who, stays as it is
-    named = [p for p in (rec.licensor, rec.licensee) if p is not None]
     rows = [o for o in others if named and all(
         _same_party(p, o.licensor) or _same_party(p, o.licensee) for p in named)]
     return len(rows) == 1
@@ -702,6 +752,23 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
 
 def _asset_key(name: str) -> str:
     return re.sub(r"[\s._/-]+", "", name.lower())
+
+
+def fill_open_side(rows: list[Deal], open_side: list[str]) -> None:
+    """The side a table leaves open (its filer's, in a table of the filer's partners) is the same party in every row:
+    when the prose about some rows names it (:func:`fold_into`) and always the same, the other rows take it too."""
+    sides = {s for s in open_side if s}
+    if len(sides) != 1:
+        return
+    side = sides.pop()
+    filled = [d for d, s in zip(rows, open_side, strict=True) if s and getattr(d, side) is not None]
+    if not filled or not all(_same_party(getattr(d, side), getattr(filled[0], side)) for d in filled):
+        return
+    ev = [e for e in filled[0].evidence if e.field == side]
+    for d, s in zip(rows, open_side, strict=True):
+        if s and getattr(d, side) is None:
+            setattr(d, side, getattr(filled[0], side))
+            d.evidence.extend(e.model_copy() for e in ev)
 
 
 def to_money(m: MoneyMatch) -> Money:

@@ -25,7 +25,7 @@ class DealsComponent:
         if facts is None:
             raise ValueError("newsextract_deals needs doc._.facts: add newsextract_entities before it")
         text, flat = doc_text(doc), doc_flat_text(doc)
-        deals, warnings = self.assembler.run(flat, facts, doc._.published, doc_sentences(doc))
+        deals, warnings = self.assembler.run(flat, facts, doc._.published, doc_sentences(doc), raw=text)
         if flat is not text:
             for d in deals:
                 for e in d.evidence:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..normalize.money import find_money
+from ..normalize.money.tables import scale_headers
 from ..normalize.money.vocab import money_vocab
 from ..normalize.names import display_name
 from ..patterns import has_file, load_file, regex_table
@@ -29,6 +30,8 @@ _INN_CELL = re.compile(r"[a-z][a-z-]{3,}(?:mab|tide|ib|cept|cel|vec|tecan|dotin|
 
 #: an asset cell with a description in brackets after it ("HB-330 (PD-L1 x 4-1BB bispecific)")
 _DESCRIBED = re.compile(r"(\S[^()（）]*?)\s*[(（]([^()（）]+)[)）]")
+#: a column header that makes its amounts ceilings ("Maximum remaining milestones", "Up to ($M)", "最高里程碑")
+_MAX_HEAD = re.compile(r"\b(?:max(?:imum)?|up to)\b|最高|至多|最多|不超过|不超過", re.I)
 #: a ceiling before a bare number in a cell ("up to 880", "≤ 142")
 _CEILING = re.compile(r"\s*(?:up to|as much as|max(?:imum)?\.?|≤|<=?|最高|至多|最多|不超过|不超過)\s*", re.I)
 #: an approximation before a bare number in a cell ("约900", "~120"), dropped
@@ -37,6 +40,18 @@ _ABOUT = re.compile(r"\s*(?:about|approx(?:imately|\.)?|~|约|約|近)\s*", re.I
 _PLUS = re.compile(r"\s\+\s")
 #: a word after a part's number that names its kind ("320 dev./reg.", "510 sales")
 _PART_NOTE = re.compile(r"(?<=\d)\s+(?:[a-z][\w./-]*\s*){1,3}$", re.I)
+
+
+#: the longest line a flattened table's cell may be, and the most columns it may have
+_FLAT_CELL_MAX = 60
+_FLAT_MAX_COLS = 12
+#: how many title lines may stand right above a flattened table's header, and note lines right under its last row
+_FLAT_LEAD = 2
+_FLAT_TAIL = 2
+#: "not disclosed" written with dots ("n.d.", "N.A.")
+_ND = re.compile(r"n\.?\s?/?\s?[ad]\.?", re.I)
+#: a cell ending in a full stop that is an abbreviation, not a sentence's end ("Co., Ltd.", "Inc.")
+_ABBREV_END = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Pharm|S\.A|N\.V|plc|L\.P|LLC|Bio)\.$", re.I)
 
 
 class TableReader:
@@ -77,7 +92,7 @@ class TableReader:
 
     def read(self, text: str) -> tuple[list[Deal], list[tuple[int, int]]]:
         """Deals from every table in ``text`` and the character ranges the tables cover."""
-        if not self.ok or ("|" not in text and "\t" not in text):
+        if not self.ok:
             return [], []
         lines, pos = [], 0
         for ln in text.split("\n"):
@@ -85,6 +100,9 @@ class TableReader:
             pos += len(ln) + 1
         deals: list[Deal] = []
         ranges: list[tuple[int, int]] = []
+        if "|" not in text and "\t" not in text:
+            self._flat_tables(text, lines, deals, ranges)
+            return deals, ranges
         i = 0
         while i < len(lines):
             start, ln = lines[i]
@@ -112,7 +130,131 @@ class TableReader:
                 j += 1
             ranges.append((start, lines[j - 1][0] + len(lines[j - 1][1])))
             i = j
+        self._flat_tables(text, lines, deals, ranges)
         return deals, ranges
+
+    def _flat_tables(self, text: str, lines: list[tuple[int, str]], deals: list[Deal],
+                     ranges: list[tuple[int, int]]) -> None:
+        """Tables flattened to one cell per line (a filing's table pasted as text): a block of short lines, the
+        header's cells one under another ("Partner" / "Product candidate" / "Upfront payment" …), then the rows'
+        cells the same way, a currency sign sometimes on a line of its own ("$" / "12,000"). The number of columns
+        is the one that cuts the block into whole rows whose columns each hold one kind of cell."""
+        i, n = 0, len(lines)
+        while i < n:
+            cells, j = self._flat_block(lines, i)
+            got = self._flat_split(cells) if len(cells) >= 6 else None
+            if got is None:
+                i = max(i + 1, j)
+                continue
+            header, rows = got
+            cols = self._header(header)
+            # (the lines above it, its title lines and its header)
+            above = " ".join(prev for _, prev in lines[max(0, i - 3):i]) + " " + " ".join(
+                c[2] for c in cells if c[0] <= header[-1][0])
+            table_scale = self._unit(above)
+            if table_scale is None:
+                # a filing note's units header further up ("(in thousands, except share amounts)")
+                heads = [h for h in scale_headers(text, self.lang) if h[1] <= header[0][0]]
+                table_scale = heads[-1][2] if heads else None
+            self._above = above
+            for row in rows:
+                d = self._row(text, row, cols, header, table_scale)
+                if d is not None:
+                    status = self._status(row, cols)
+                    if status is not None:
+                        d.status = status  # type: ignore[assignment]
+                    deals.append(d)
+            ranges.append((header[0][0], rows[-1][-1][1]))
+            i = j
+
+    def _flat_block(self, lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, int, str]], int]:
+        """The cells of the run of short lines from line ``i`` (a lone currency sign joins the cell under it), and
+        the line after the run."""
+        out: list[tuple[int, int, str]] = []
+        pending: tuple[int, str] | None = None
+        j = i
+        while j < len(lines):
+            start, ln = lines[j]
+            t = ln.strip()
+            if not t or len(t) > _FLAT_CELL_MAX or (t[-1] in ".:;。：；" and not _ABBREV_END.search(t) and not self._nd(t)) \
+                    or self._cells(ln, start):
+                break
+            a = start + len(ln) - len(ln.lstrip())
+            if pending is None and any(rx.match(t) for rx, _ in self.money.prefix_rx):
+                pending = (a, t)
+            elif pending is not None:
+                out.append((pending[0], a + len(t), pending[1] + t))
+                pending = None
+            else:
+                out.append((a, a + len(t), t))
+            j += 1
+        return out, j
+
+    def _kind(self, cell: str) -> str:
+        """A cell's kind: "nd" (not disclosed), "num" (an amount or a number) or "text"."""
+        clean = self.rx["table.cell_note"].sub("", cell).strip().rstrip("*")
+        if self._nd(clean):
+            return "nd"
+        c = _CEILING.sub("", clean, count=1)
+        c = _ABOUT.sub("", c, count=1) if _ABOUT.match(c) else c
+        if self.bare_number.match(c) or find_money(c, self.lang):
+            return "num"
+        return "text"
+
+    def _nd(self, cell: str) -> bool:
+        """A cell that says "not disclosed" ("n.d.", "N/A", "—", "未披露")."""
+        return cell.lower() in self.nd or _ND.fullmatch(cell) is not None
+
+    def _flat_split(self, cells: list[tuple[int, int, str]]
+                    ) -> tuple[list[tuple[int, int, str]], list[list[tuple[int, int, str]]]] | None:
+        """The header and the rows of a flattened table, or None when the cells are not one. A title line or two
+        may stand above the header, and a line or two (a source note) under the last row."""
+        head = self._header(cells[:_FLAT_MAX_COLS + _FLAT_LEAD])
+        if len(head) < 3 or not ({"licensor", "licensee"} & set(head.values())):
+            return None
+        kinds = [self._kind(t) for _, _, t in cells]
+        for tail in range(_FLAT_TAIL + 1):
+            for lead in range(_FLAT_LEAD + 1):
+                body = cells[lead:len(cells) - tail]
+                if tail and any(k != "text" for k in kinds[len(cells) - tail:]):
+                    continue
+                got = self._flat_width(body, kinds[lead:len(cells) - tail])
+                if got is not None:
+                    return body[:got], [body[r:r + got] for r in range(got, len(body), got)]
+        return None
+
+    def _flat_width(self, cells: list[tuple[int, int, str]], kinds: list[str]) -> int | None:
+        """The column count that cuts ``cells`` into a header and whole rows whose columns each hold one kind of
+        cell (amounts under the money columns, names under the party columns)."""
+        for width in range(3, min(_FLAT_MAX_COLS, len(cells) // 2) + 1):
+            if len(cells) % width or any(k != "text" for k in kinds[:width]):
+                continue
+            cols = self._header(cells[:width])
+            if len(cols) < 3 or not ({"licensor", "licensee"} & set(cols.values())):
+                continue
+            if not any(c in DEAL_MONEY_FIELDS for c in cols.values()):
+                continue
+            ok = True
+            for k in range(width):
+                seen = {kinds[r] for r in range(width + k, len(cells), width)} - {"nd"}
+                if len(seen) > 1 or (cols.get(k) in DEAL_MONEY_FIELDS and seen == {"text"}) or \
+                        (cols.get(k) in ("licensor", "licensee") and seen != {"text"}):
+                    ok = False
+                    break
+            if ok:
+                return width
+        return None
+
+    def _status(self, row: list[tuple[int, int, str]], cols: dict[int, str]) -> str | None:
+        """A row's status from its status cell ("Terminated", "Closed"), None for any other."""
+        for k, col in cols.items():
+            if col == "status" and k < len(row):
+                t = row[k][2]
+                if self.rx["table.status_ended"].search(t):
+                    return "terminated"
+                if self.rx["table.status_closed"].search(t):
+                    return "completed"
+        return None
 
     def _header(self, cells: list[tuple[int, int, str]]) -> dict[int, str]:
         cols: dict[int, str] = {}
@@ -183,7 +325,10 @@ class TableReader:
             return None
         if not any(k in fields for k in (*DEAL_MONEY_FIELDS, "asset", "targets")):
             return None
-        return Deal(deal_type="license", status="signed", evidence=ev,
+        # a table of acquisitions: its party columns name a buyer or what was bought ("Acquirer", "被收购方")
+        bought = any(col in ("licensor", "licensee") and k < len(header)
+                     and self.rx["table.acquisition_column"].search(header[k][2]) for k, col in cols.items())
+        return Deal(deal_type="acquisition" if bought else "license", status="signed", evidence=ev,
                     assets=[fields["asset"]] if "asset" in fields else [], **fields)
 
     def _money(self, cell: str, head: str, table_scale: int | None) -> tuple[Decimal, str, bool] | None:
@@ -195,7 +340,7 @@ class TableReader:
             amt = m.amount
             if not m.scaled:
                 amt *= self._unit(head) or table_scale or 1
-            return amt, m.currency, bool(m.upper_bound)
+            return amt, m.currency, bool(m.upper_bound) or _MAX_HEAD.search(head) is not None
         parts = [p for p in _PLUS.split(cell) if p.strip()]
         if len(parts) > 1:
             read = [self._money(p, head, table_scale) for p in parts]
@@ -218,4 +363,4 @@ class TableReader:
         # the currency the header cell names, else the one the units line above the table names ("金额单位：百万美元")
         cur = (pre and self.money.currency(pre, self.money.prefix_rx)) or self.money.table_currency(
             head if any(rx.search(head) for _, rx in self.money.table_currencies) else self._above)
-        return Decimal(n.group("num").replace(",", "")) * scale, cur, ceiling
+        return Decimal(n.group("num").replace(",", "")) * scale, cur, ceiling or _MAX_HEAD.search(head) is not None
