@@ -423,3 +423,35 @@ def test_own_drug_after_a_deal_adds_nothing_to_it() -> None:
     deals = _deals("Wistow Bio's revenue rose on a $10 million milestone it earned from partner Astellas for WB-7. Net "
                    "sales of Zentra, its own JAK inhibitor, were $22 million.")
     assert all("JAK" not in d.targets for d in deals)
+
+
+#: a payment word whose amounts are no term (a milestone paid or due, revenue booked) reports money under an existing
+#: deal: no deal rests on it alone (Mention.paid, records.py), though it may tell that deal's sides
+PAID_UNDER_A_DEAL = [
+    "Kellaway Bio earned a $30 million milestone from partner Eli Lilly when the first patient was dosed in the "
+    "phase 3 trial of KB-5.",
+    "Dunmore Pharma received a $20 million milestone payment from Bayer in the second quarter, triggered by the "
+    "acceptance of the marketing application for DP-7.",
+    "Ferrand Bio booked a $10 million development milestone from its partner GSK upon IND clearance of FB-3.",
+    "Revenue included a $25 million milestone payment from partner Astellas related to the approval of zolbetuximab "
+    "in Europe.",
+    "During the quarter, Hatherleigh Bio was paid $8 million by Otsuka upon achievement of a clinical milestone for "
+    "HB-55.",
+    "Kellaway Bio recognized $15 million in milestone revenue from Novartis after the start of a phase 2 study of "
+    "KB-88.",
+]
+
+
+@pytest.mark.parametrize("text", PAID_UNDER_A_DEAL)
+def test_a_payment_under_an_existing_deal_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmore Pharma will get a $10 million upfront payment from GSK and up to $200 million in milestone payments "
+    "for DP-3.",
+    "Kellaway Bio is eligible for up to $1 billion in milestones from Novartis under a new licence for KB-88.",
+])
+def test_new_deal_told_in_payment_words_stays(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1 and deals[0].licensee is not None and deals[0].milestones is not None

@@ -101,6 +101,10 @@ class DealWriter:
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
+        if royalty is None and not fields and all(m.paid or not (m.deal_cues or m.listed_deal or m.acq_frame or m.framed)
+                                                  for m in allf):
+            return None  # only payments made or due under an existing deal ("received a $20 million milestone payment
+            # from Bayer, triggered by the MAA's acceptance", "recognized $12 million of milestone revenue from X")
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
                 set(d.role_rules) - d.weak_roles) and all(c.kind == "other" or _owned_rights(c, text)
                                                           for m in allf if not m.aggregate for c in m.deal_cues):
