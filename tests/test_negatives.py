@@ -455,3 +455,22 @@ def test_a_payment_under_an_existing_deal_is_no_deal(text: str) -> None:
 def test_new_deal_told_in_payment_words_stays(text: str) -> None:
     deals = _deals(text)
     assert len(deals) == 1 and deals[0].licensee is not None and deals[0].milestones is not None
+
+
+#: a hospital, a clinic or pharmacy chain, a distributor or an office building bought or sold, or a stake in one, is
+#: no drug deal (status.not_drug_asset)
+NOT_DRUG_ASSET = [
+    "Ferrand Bio bought a 30% stake in a hospital chain in Zhejiang for RMB 500 million.",
+    "Dunmore Pharma agreed to acquire a 51% interest in a chain of private clinics in Sichuan for RMB 300 million.",
+    "Kellaway Bio bought a 20% stake in a medical device distributor in Guangdong for $30 million.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DRUG_ASSET)
+def test_a_stake_in_a_hospital_or_distributor_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_stake_in_a_biotech_with_an_option_stays() -> None:
+    deals = _deals("Ferrand Bio bought a 20% stake in Kellaway Bio for $30 million and gained an option on KB-22.")
+    assert len(deals) == 1 and deals[0].equity is not None and deals[0].equity.amount == Decimal("30000000")

@@ -1886,3 +1886,27 @@ def test_zh_tai_he_is_one_name(name):
     text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
     d = extract(text, lang="zh").deals[0]
     assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"
+
+
+@pytest.mark.parametrize("text", [
+    # a manufacturing order, a service or distribution contract (status.zh_not_bd)
+    "铂川生物与一家欧洲药企签署了总金额3.2亿美元的商业化生产订单，为其供应抗体原液。",
+    "铂川生物与某跨国药企签訂了價值約8000萬美元的委託生產服務合同。",
+    # a building or a hospital bought or sold, a ruling (status.zh_not_bd_strong)
+    "瀚海药业以4亿元出售了位于苏州的研发大楼。",
+    "瀚海药业以6亿元收购江苏一家民营医院集团60%的股权。",
+    # a buyer only imagined (status.zh_speculation)
+    "分析师认为，瀚海药业的GLP-1管线可能吸引跨国药企的收购兴趣。",
+])
+def test_zh_no_bd_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_licence_beside_a_supply_contract_stays():
+    from newsextract import extract
+
+    text = "铂川生物将BC-12的大中华区权益授权给Vantor Bio，获得首付款2000万美元，并签订了供货协议。"
+    d = extract(text, lang="zh").deals
+    assert len(d) == 1 and d[0].upfront and d[0].upfront.amount == 20_000_000

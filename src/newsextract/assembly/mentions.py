@@ -104,7 +104,7 @@ class MentionBuilder:
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
         m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
-        if not m.framed and any(s.rule == "status.not_bd" for s in m.status) and all(
+        if not m.framed and any(s.rule in ("status.not_bd", "status.zh_not_bd") for s in m.status) and all(
                 c.kind == "other" for c in m.deal_cues):
             m.money = []  # the amounts of a loan, a grant or a government contract are no deal's terms ("a term loan
             # facility of up to $50 million …, of which $15 million was drawn at closing")

@@ -22,6 +22,8 @@ from .types import DEAL_KINDS, FIELD_KIND, STATUS_RANK, TYPE_RANK, DealState, En
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: money that is none whatever deal words stand beside it (a lawsuit, a building bought): per language
+_NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
 _SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped"})
@@ -90,7 +92,7 @@ class DealWriter:
                 fields.keys() & {"upfront", "near_term", "milestones"}):
             return None  # a loan, a grant, a government contract, damages or a supply agreement, with no deal word
             # but 'agreement'/'contract' and no deal payment ("a credit agreement … up to $75 million in term loans")
-        strong = [m for m in allf if any(s.rule == "status.not_bd_strong" for s in m.status)]
+        strong = [m for m in allf if any(s.rule in _NOT_BD_STRONG for s in m.status)]
         if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
                 m.start <= e.start < m.end for m in strong) for e in ev) and not any(
                 m.framed and (m.money or m.royalty) for m in allf):
