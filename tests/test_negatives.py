@@ -474,3 +474,27 @@ def test_a_stake_in_a_hospital_or_distributor_is_no_deal(text: str) -> None:
 def test_a_stake_in_a_biotech_with_an_option_stays() -> None:
     deals = _deals("Ferrand Bio bought a 20% stake in Kellaway Bio for $30 million and gained an option on KB-22.")
     assert len(deals) == 1 and deals[0].equity is not None and deals[0].equity.amount == Decimal("30000000")
+
+
+#: a list item that calls a drug other than the deal's the company's own gives the deal none of its targets
+#: (records._own_items, clauses own_item)
+OWN_ITEM = [
+    ("Ferrand Bio's pipeline includes FB-10, a TROP2 ADC partnered with Merck, and FB-22, an in-house GLP-1 agonist.",
+     "TROP2", "GLP-1"),
+    ("Among the programs shown were KB-3, a PD-1/VEGF bispecific licensed to Summit Therapeutics, and KB-9, its own "
+     "CDH6 ADC.", "VEGF", "CDH6"),
+    ("Dunmore Pharma said DP-40, the CD3xCD20 T-cell engager it out-licensed to Roche in 2021, entered a pivotal trial, "
+     "while its wholly owned B7-H3 ADC DP-41 started phase 1.", "CD20", "B7-H3"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), OWN_ITEM)
+def test_own_list_item_gives_no_target(text: str, kept: str, dropped: str) -> None:
+    deals = _deals(text)
+    assert all(dropped not in d.targets for d in deals) and any(kept in d.targets for d in deals)
+
+
+def test_own_drug_licensed_keeps_its_target() -> None:
+    deals = _deals("Under the deal, Merck gains rights to FB-10, a wholly owned TROP2 ADC of Ferrand Bio, for $100 "
+                   "million upfront.")
+    assert len(deals) == 1 and deals[0].targets == ["TROP2"]

@@ -1910,3 +1910,13 @@ def test_zh_licence_beside_a_supply_contract_stays():
     text = "铂川生物将BC-12的大中华区权益授权给Vantor Bio，获得首付款2000万美元，并签订了供货协议。"
     d = extract(text, lang="zh").deals
     assert len(d) == 1 and d[0].upfront and d[0].upfront.amount == 20_000_000
+
+
+def test_zh_own_list_item_gives_no_target():
+    from newsextract import extract
+
+    text = "研发管线方面，瀚海药业拥有HH-12（与安斯泰来合作开发的Claudin18.2 ADC）以及自主研发的KRAS G12D抑制剂HH-40。"
+    deals = extract(text, lang="zh").deals
+    assert all("KRAS G12D" not in d.targets for d in deals)
+    own = extract("瀚海药业将自主研发的KRAS G12D抑制剂HH-40授权给诺华，首付款1亿美元。", lang="zh").deals
+    assert own and own[0].targets == ["KRAS G12D"]
