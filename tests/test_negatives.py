@@ -498,3 +498,22 @@ def test_own_drug_licensed_keeps_its_target() -> None:
     deals = _deals("Under the deal, Merck gains rights to FB-10, a wholly owned TROP2 ADC of Ferrand Bio, for $100 "
                    "million upfront.")
     assert len(deals) == 1 and deals[0].targets == ["TROP2"]
+
+
+#: one milestone payment expected under an existing deal, with the event it waits for ('if', 'upon', 'should'), is a
+#: payment due, not a deal's ceiling (payments ceiling_words_one) — and so no deal
+EXPECTED_MILESTONE = [
+    "Ferrand Bio expects to receive a $50 million milestone payment from Novartis if the FDA approves FB-3 next year.",
+    "Kellaway Bio could receive a $25 million milestone from Takeda upon the start of a phase 3 trial of KB-7.",
+    "Dunmore Pharma will receive a $40 million milestone payment from Bayer should the EMA approve DP-2.",
+]
+
+
+@pytest.mark.parametrize("text", EXPECTED_MILESTONE)
+def test_one_expected_milestone_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_new_licence_keeps_its_one_milestone() -> None:
+    deals = _deals("Novartis licensed FB-3 from Ferrand Bio and could pay a $50 million milestone upon approval.")
+    assert len(deals) == 1 and deals[0].milestones is not None and deals[0].milestones.amount == Decimal("50000000")
