@@ -1920,3 +1920,20 @@ def test_zh_own_list_item_gives_no_target():
     assert all("KRAS G12D" not in d.targets for d in deals)
     own = extract("瀚海药业将自主研发的KRAS G12D抑制剂HH-40授权给诺华，首付款1亿美元。", lang="zh").deals
     assert own and own[0].targets == ["KRAS G12D"]
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业预计将于明年获得来自诺华的5000万美元里程碑付款，前提是HH-3获得FDA批准。",
+    "若HH-12获批上市，瀚海药业预计将获得来自安斯泰来的1亿元里程碑付款。",
+])
+def test_zh_expected_milestone_from_partner_is_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_new_licence_with_expected_payments_stays():
+    from newsextract import extract
+
+    d = extract("瀚海药业将HH-5授权给礼来，预计将获得来自礼来的3000万美元首付款及最高5亿美元里程碑付款。", lang="zh").deals
+    assert len(d) == 1 and d[0].upfront.amount == 30_000_000 and d[0].milestones.amount == 500_000_000
