@@ -517,3 +517,12 @@ def test_one_expected_milestone_is_no_deal(text: str) -> None:
 def test_a_new_licence_keeps_its_one_milestone() -> None:
     deals = _deals("Novartis licensed FB-3 from Ferrand Bio and could pay a $50 million milestone upon approval.")
     assert len(deals) == 1 and deals[0].milestones is not None and deals[0].milestones.amount == Decimal("50000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Ferrand Bio signed a lease for a 50,000-square-foot laboratory in Cambridge, Massachusetts, for $12 million a year.",
+    "Kellaway Bio subleased part of its Boston office to a startup for $3 million a year.",
+])
+def test_a_lease_is_no_deal(text: str) -> None:
+    # status.not_bd: a lease or rent, with only generic deal words and no deal payment
+    assert _deals(text) == []

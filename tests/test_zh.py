@@ -1937,3 +1937,9 @@ def test_zh_new_licence_with_expected_payments_stays():
 
     d = extract("瀚海药业将HH-5授权给礼来，预计将获得来自礼来的3000万美元首付款及最高5亿美元里程碑付款。", lang="zh").deals
     assert len(d) == 1 and d[0].upfront.amount == 30_000_000 and d[0].milestones.amount == 500_000_000
+
+
+def test_zh_lease_is_no_deal():
+    from newsextract import extract
+
+    assert extract("瀚海药业与张江高科签署了为期十年的厂房租赁协议，租金总额约2亿元。", lang="zh").deals == []
