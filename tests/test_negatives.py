@@ -526,3 +526,10 @@ def test_a_new_licence_keeps_its_one_milestone() -> None:
 def test_a_lease_is_no_deal(text: str) -> None:
     # status.not_bd: a lease or rent, with only generic deal words and no deal payment
     assert _deals(text) == []
+
+
+def test_a_cash_balance_is_no_milestone() -> None:
+    # payments nondeal.cash_balance: the balance a period ended with is no term, whatever payment word follows
+    deals = _deals("Ferrand Bio ended the quarter with $1.2 billion in cash, boosted by a $75 million milestone payment "
+                   "from Takeda triggered by the approval of FB-11 in Japan.")
+    assert deals == []
