@@ -423,3 +423,113 @@ def test_own_drug_after_a_deal_adds_nothing_to_it() -> None:
     deals = _deals("Wistow Bio's revenue rose on a $10 million milestone it earned from partner Astellas for WB-7. Net "
                    "sales of Zentra, its own JAK inhibitor, were $22 million.")
     assert all("JAK" not in d.targets for d in deals)
+
+
+#: a payment word whose amounts are no term (a milestone paid or due, revenue booked) reports money under an existing
+#: deal: no deal rests on it alone (Mention.paid, records.py), though it may tell that deal's sides
+PAID_UNDER_A_DEAL = [
+    "Kellaway Bio earned a $30 million milestone from partner Eli Lilly when the first patient was dosed in the "
+    "phase 3 trial of KB-5.",
+    "Dunmore Pharma received a $20 million milestone payment from Bayer in the second quarter, triggered by the "
+    "acceptance of the marketing application for DP-7.",
+    "Ferrand Bio booked a $10 million development milestone from its partner GSK upon IND clearance of FB-3.",
+    "Revenue included a $25 million milestone payment from partner Astellas related to the approval of zolbetuximab "
+    "in Europe.",
+    "During the quarter, Hatherleigh Bio was paid $8 million by Otsuka upon achievement of a clinical milestone for "
+    "HB-55.",
+    "Kellaway Bio recognized $15 million in milestone revenue from Novartis after the start of a phase 2 study of "
+    "KB-88.",
+]
+
+
+@pytest.mark.parametrize("text", PAID_UNDER_A_DEAL)
+def test_a_payment_under_an_existing_deal_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmore Pharma will get a $10 million upfront payment from GSK and up to $200 million in milestone payments "
+    "for DP-3.",
+    "Kellaway Bio is eligible for up to $1 billion in milestones from Novartis under a new licence for KB-88.",
+])
+def test_new_deal_told_in_payment_words_stays(text: str) -> None:
+    deals = _deals(text)
+    assert len(deals) == 1 and deals[0].licensee is not None and deals[0].milestones is not None
+
+
+#: a hospital, a clinic or pharmacy chain, a distributor or an office building bought or sold, or a stake in one, is
+#: no drug deal (status.not_drug_asset)
+NOT_DRUG_ASSET = [
+    "Ferrand Bio bought a 30% stake in a hospital chain in Zhejiang for RMB 500 million.",
+    "Dunmore Pharma agreed to acquire a 51% interest in a chain of private clinics in Sichuan for RMB 300 million.",
+    "Kellaway Bio bought a 20% stake in a medical device distributor in Guangdong for $30 million.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DRUG_ASSET)
+def test_a_stake_in_a_hospital_or_distributor_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_stake_in_a_biotech_with_an_option_stays() -> None:
+    deals = _deals("Ferrand Bio bought a 20% stake in Kellaway Bio for $30 million and gained an option on KB-22.")
+    assert len(deals) == 1 and deals[0].equity is not None and deals[0].equity.amount == Decimal("30000000")
+
+
+#: a list item that calls a drug other than the deal's the company's own gives the deal none of its targets
+#: (records._own_items, clauses own_item)
+OWN_ITEM = [
+    ("Ferrand Bio's pipeline includes FB-10, a TROP2 ADC partnered with Merck, and FB-22, an in-house GLP-1 agonist.",
+     "TROP2", "GLP-1"),
+    ("Among the programs shown were KB-3, a PD-1/VEGF bispecific licensed to Summit Therapeutics, and KB-9, its own "
+     "CDH6 ADC.", "VEGF", "CDH6"),
+    ("Dunmore Pharma said DP-40, the CD3xCD20 T-cell engager it out-licensed to Roche in 2021, entered a pivotal trial, "
+     "while its wholly owned B7-H3 ADC DP-41 started phase 1.", "CD20", "B7-H3"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept", "dropped"), OWN_ITEM)
+def test_own_list_item_gives_no_target(text: str, kept: str, dropped: str) -> None:
+    deals = _deals(text)
+    assert all(dropped not in d.targets for d in deals) and any(kept in d.targets for d in deals)
+
+
+def test_own_drug_licensed_keeps_its_target() -> None:
+    deals = _deals("Under the deal, Merck gains rights to FB-10, a wholly owned TROP2 ADC of Ferrand Bio, for $100 "
+                   "million upfront.")
+    assert len(deals) == 1 and deals[0].targets == ["TROP2"]
+
+
+#: one milestone payment expected under an existing deal, with the event it waits for ('if', 'upon', 'should'), is a
+#: payment due, not a deal's ceiling (payments ceiling_words_one) — and so no deal
+EXPECTED_MILESTONE = [
+    "Ferrand Bio expects to receive a $50 million milestone payment from Novartis if the FDA approves FB-3 next year.",
+    "Kellaway Bio could receive a $25 million milestone from Takeda upon the start of a phase 3 trial of KB-7.",
+    "Dunmore Pharma will receive a $40 million milestone payment from Bayer should the EMA approve DP-2.",
+]
+
+
+@pytest.mark.parametrize("text", EXPECTED_MILESTONE)
+def test_one_expected_milestone_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_new_licence_keeps_its_one_milestone() -> None:
+    deals = _deals("Novartis licensed FB-3 from Ferrand Bio and could pay a $50 million milestone upon approval.")
+    assert len(deals) == 1 and deals[0].milestones is not None and deals[0].milestones.amount == Decimal("50000000")
+
+
+@pytest.mark.parametrize("text", [
+    "Ferrand Bio signed a lease for a 50,000-square-foot laboratory in Cambridge, Massachusetts, for $12 million a year.",
+    "Kellaway Bio subleased part of its Boston office to a startup for $3 million a year.",
+])
+def test_a_lease_is_no_deal(text: str) -> None:
+    # status.not_bd: a lease or rent, with only generic deal words and no deal payment
+    assert _deals(text) == []
+
+
+def test_a_cash_balance_is_no_milestone() -> None:
+    # payments nondeal.cash_balance: the balance a period ended with is no term, whatever payment word follows
+    deals = _deals("Ferrand Bio ended the quarter with $1.2 billion in cash, boosted by a $75 million milestone payment "
+                   "from Takeda triggered by the approval of FB-11 in Japan.")
+    assert deals == []

@@ -1936,3 +1936,60 @@ def test_zh_roundup_headings_name_each_deals_companies():
     deals = extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [
         ("恒瑞医药", "默沙东", "HRS-5346"), ("三生制药", "辉瑞", "SSGJ-707")]
+
+
+@pytest.mark.parametrize("text", [
+    # a manufacturing order, a service or distribution contract (status.zh_not_bd)
+    "铂川生物与一家欧洲药企签署了总金额3.2亿美元的商业化生产订单，为其供应抗体原液。",
+    "铂川生物与某跨国药企签訂了價值約8000萬美元的委託生產服務合同。",
+    # a building or a hospital bought or sold, a ruling (status.zh_not_bd_strong)
+    "瀚海药业以4亿元出售了位于苏州的研发大楼。",
+    "瀚海药业以6亿元收购江苏一家民营医院集团60%的股权。",
+    # a buyer only imagined (status.zh_speculation)
+    "分析师认为，瀚海药业的GLP-1管线可能吸引跨国药企的收购兴趣。",
+])
+def test_zh_no_bd_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_licence_beside_a_supply_contract_stays():
+    from newsextract import extract
+
+    text = "铂川生物将BC-12的大中华区权益授权给Vantor Bio，获得首付款2000万美元，并签订了供货协议。"
+    d = extract(text, lang="zh").deals
+    assert len(d) == 1 and d[0].upfront and d[0].upfront.amount == 20_000_000
+
+
+def test_zh_own_list_item_gives_no_target():
+    from newsextract import extract
+
+    text = "研发管线方面，瀚海药业拥有HH-12（与安斯泰来合作开发的Claudin18.2 ADC）以及自主研发的KRAS G12D抑制剂HH-40。"
+    deals = extract(text, lang="zh").deals
+    assert all("KRAS G12D" not in d.targets for d in deals)
+    own = extract("瀚海药业将自主研发的KRAS G12D抑制剂HH-40授权给诺华，首付款1亿美元。", lang="zh").deals
+    assert own and own[0].targets == ["KRAS G12D"]
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业预计将于明年获得来自诺华的5000万美元里程碑付款，前提是HH-3获得FDA批准。",
+    "若HH-12获批上市，瀚海药业预计将获得来自安斯泰来的1亿元里程碑付款。",
+])
+def test_zh_expected_milestone_from_partner_is_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_new_licence_with_expected_payments_stays():
+    from newsextract import extract
+
+    d = extract("瀚海药业将HH-5授权给礼来，预计将获得来自礼来的3000万美元首付款及最高5亿美元里程碑付款。", lang="zh").deals
+    assert len(d) == 1 and d[0].upfront.amount == 30_000_000 and d[0].milestones.amount == 500_000_000
+
+
+def test_zh_lease_is_no_deal():
+    from newsextract import extract
+
+    assert extract("瀚海药业与张江高科签署了为期十年的厂房租赁协议，租金总额约2亿元。", lang="zh").deals == []

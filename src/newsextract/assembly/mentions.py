@@ -24,6 +24,8 @@ _TOTALS = frozenset({"total", "combined_total", "price?"})
 #: aggregate rules that make every amount of their clause a sum (unless a frame binds both sides): averages, years
 #: summed over, and a count of drugs handed to partners in the plural ("licensed 12 molecules to Western companies")
 _SUMS_ALL = frozenset({"agg.summed", "agg.many_assets"})
+#: deal cues that are only payment words (milestone, upfront, royalty; 里程碑, 首付款 …)
+_PAYMENT_WORDS = frozenset({"deal.payment", "deal.zh_payment"})
 
 
 class MentionBuilder:
@@ -89,6 +91,12 @@ class MentionBuilder:
             # out-licensing agreements": the many deals come after this one's term, as a comparison
             m.aggregate = False
         self.payments.assign(text, m, clause.facts, shared_cue)
+        # "Halvex earned a $30 million milestone from partner Lilly when the first patient was dosed", "recognized $12
+        # million of milestone revenue from its partner X": a payment word whose only amounts are no deal term (a
+        # payment made or due, revenue) reports money under an existing deal; it may tell that deal's sides, but no
+        # deal rests on it alone (records.py)
+        m.paid = not m.money and bool(m.deal_cues) and all(c.rule in _PAYMENT_WORDS for c in m.deal_cues) and any(
+            f.label == "money" and f.kind != "conversion" and f.value.amount >= 1000 for f in clause.facts)
         if not (m.deal_cues or m.money or m.royalty or m.targets or m.assets or any(s.kind != "not_bd" for s in m.status)
                 or (m.bullet or form_line) and orgs):
             return None  # (a loan or a grant alone says nothing about a deal: status.not_bd only vetoes one)
@@ -96,7 +104,7 @@ class MentionBuilder:
         self.roles.bind(text, m, clause, orgs, ents)
         # a verb that gives both sides their roles ("X transferred the technology of A to Y") states a deal
         m.framed = {"licensor", "licensee"} <= {p.role for p in m.parties if p.role and p.ent and not p.weak}
-        if not m.framed and any(s.rule == "status.not_bd" for s in m.status) and all(
+        if not m.framed and any(s.rule in ("status.not_bd", "status.zh_not_bd") for s in m.status) and all(
                 c.kind == "other" for c in m.deal_cues):
             m.money = []  # the amounts of a loan, a grant or a government contract are no deal's terms ("a term loan
             # facility of up to $50 million …, of which $15 million was drawn at closing")

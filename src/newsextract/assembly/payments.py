@@ -77,6 +77,7 @@ class PaymentKinds:
         self.single_payment_before = _rx(att, "single_payment_before")
         self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
+        self.ceiling_words_one = _rx(att, "ceiling_words_one")
         #: an option exercise fee that is paid only if the option is exercised ("If BI exercises the option, it will
         #: pay an exercise fee of €75 million"): no term of the deal as signed (the cue says exercise, the clause if)
         self.exercise_cue = _rx(att, "exercise_cue")
@@ -328,7 +329,10 @@ class PaymentKinds:
             return False
         if not self.single_payment_before.search(text, max(m.start, mf.start - 60), mf.start):
             return False
-        return not (self.ceiling_words is not None and self.ceiling_words.search(text, m.start, m.end))
+        # (the only amount, after 'a', in a clause with no word for a kind of deal: a condition names when it falls due)
+        alone = one and len(monies) == 1 and not any(c.kind != "other" for c in m.deal_cues)
+        ceiling = self.ceiling_words_one if alone and self.ceiling_words_one is not None else self.ceiling_words
+        return not (ceiling is not None and ceiling.search(text, m.start, m.end))
 
     def _is_history(self, text: str, m: Mention, mf: Fact, cue: Fact, monies: list[Fact]) -> bool:
         if mf.value.upper_bound or self.history is None:

@@ -17,6 +17,7 @@ from ..facts import Fact
 from ..normalize.dates import parse_date
 from ..normalize.money import MoneyMatch
 from ..normalize.names import display_name, name_key
+from ..patterns import load_file
 from ..records import DEAL_MONEY_FIELDS, Deal, Evidence, Money, Party, Royalty
 from .types import (
     DEAL_KINDS,
@@ -33,6 +34,8 @@ from .types import (
 __all__ = ["DealWriter", "complete_counterparts", "complete_roles", "fold_into"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: money that is none whatever deal words stand beside it (a lawsuit, a building bought): per language
+_NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
 _SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped"})
@@ -45,6 +48,9 @@ class DealWriter:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        own = load_file(lang, "clauses").get("own_item")
+        #: a drug an item of a list calls the company's own ("KT-22, an in-house GLP-1 agonist", "自主研发的…HX-40")
+        self.own_item = re.compile(own, re.I) if own else None
 
     def write(self, d: DealState, text: str, ents: EntityTable, published: dt.date | None,
               warnings: list[str]) -> Deal | None:
@@ -64,7 +70,7 @@ class DealWriter:
         fields = _money_fields(d, dtype, ev, text)
         asset_ev: list[Evidence] = []
         assets = _assets(allf, ents, asset_ev, text)
-        targets = _targets(allf, ev, text, assets)
+        targets = _targets(allf, ev, text, assets, self.own_item)
         ev.extend(asset_ev)
         modality = _first(allf, "modality", ev, lambda f: f.value)
         territory = _first(allf, "territory", ev, lambda f: f.text.strip())
@@ -101,7 +107,7 @@ class DealWriter:
                 fields.keys() & {"upfront", "near_term", "milestones"}):
             return None  # a loan, a grant, a government contract, damages or a supply agreement, with no deal word
             # but 'agreement'/'contract' and no deal payment ("a credit agreement … up to $75 million in term loans")
-        strong = [m for m in allf if any(s.rule == "status.not_bd_strong" for s in m.status)]
+        strong = [m for m in allf if any(s.rule in _NOT_BD_STRONG for s in m.status)]
         if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
                 m.start <= e.start < m.end for m in strong) for e in ev) and not any(
                 m.framed and (m.money or m.royalty) for m in allf):
@@ -112,6 +118,10 @@ class DealWriter:
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
+        if royalty is None and not fields and all(m.paid or not (m.deal_cues or m.listed_deal or m.acq_frame or m.framed)
+                                                  for m in allf):
+            return None  # only payments made or due under an existing deal ("received a $20 million milestone payment
+            # from Bayer, triggered by the MAA's acceptance", "recognized $12 million of milestone revenue from X")
         if not fields and (licensor is None or licensee is None) and not d.unnamed and not (
                 set(d.role_rules) - d.weak_roles) and all(c.kind == "other" or _owned_rights(c, text)
                                                           for m in allf if not m.aggregate for c in m.deal_cues):
@@ -425,7 +435,34 @@ def _inside(f: Fact, spans: list[tuple[int, int]]) -> bool:
     return any(a <= f.start and f.end <= b for a, b in spans)
 
 
-def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: list[str] | None = None) -> list[str]:
+#: where an item of a list (a drug and what is said of it) ends
+_ITEM_EDGE = re.compile(r"[,;，；、()（）。]|\s+and\s+|\s+while\s+|\s+whereas\s+|以及|而")
+
+
+def _own_items(allf: list[Mention], text: str, own: re.Pattern[str], assets: list[str] | None) -> list[tuple[int, int]]:
+    """Items of a list that call a drug other than the deal's the company's own ("… KT-10, a TROP2 ADC partnered with
+    Merck, and KT-22, an in-house GLP-1 agonist", "…以及自主研发的KRAS G12D抑制剂HX-40"), with no deal word or amount in
+    them: what they name is not the deal's."""
+    out: list[tuple[int, int]] = []
+    if not assets:
+        return out
+    for m in allf:
+        if assets[0] not in {f.value for f in m.assets}:
+            continue  # (only a list that names the deal's drug too: "AK112是康方自主研发的…" may be its other name)
+        for x in own.finditer(text, m.start, m.end):
+            a = max((e.end() for e in _ITEM_EDGE.finditer(text, m.start, x.start())), default=m.start)
+            e = _ITEM_EDGE.search(text, x.end(), m.end)
+            b = e.start() if e is not None else m.end
+            if any(a <= c.start < b for c in m.deal_cues) or any(a <= f.start < b for _, f, _ in m.money):
+                continue
+            drugs = [f.value for f in m.assets if a <= f.start < b or f.end <= a and not text[f.end:a].strip(" ,")]
+            if drugs and assets[0] not in drugs:
+                out.append((a, b))
+    return out
+
+
+def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: list[str] | None = None,
+             own: re.Pattern[str] | None = None) -> list[str]:
     """The deal's targets in order of mention; a target named with its variant too ("KRAS" beside "KRAS G12D")
     is that variant; one named only as the patients' mutation ("EGFR-mutated NSCLC") is no target of a deal that
     has another, and one the patients lack ("HER2-negative") none at all. Where a clause stating the deal names a
@@ -436,8 +473,11 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: li
     asides = {id(m): _asides(m, text) for m in allf}
     aside = {t.value for m in allf for t in m.targets if _inside(t, asides[id(m)])}
     outside = {t.value for m in allf for t in m.targets if not _inside(t, asides[id(m)])}
+    owned = _own_items(allf, text, own, assets) if own is not None and text else []
     for m in allf:
         for t in m.targets:
+            if owned and _inside(t, owned):
+                continue  # the target of a drug a list item calls the company's own, beside the deal's
             if outside and t.value in aside - outside:
                 continue  # a company's own drug's target, named in a relative clause on it: not the deal's
             if text and _NEGATIVE.match(text, t.end):
@@ -451,6 +491,8 @@ def _targets(allf: list[Mention], ev: list[Evidence], text: str = "", assets: li
             only = bool(text) and _MUTATED.match(text, t.end) is not None and not _TARGETING.search(
                 text, max(0, t.start - 24), t.start)
             biomarker[t.value] = biomarker.get(t.value, True) and only
+    if not found and owned:
+        return _targets(allf, ev, text, assets)  # no other target: the own item's drug may be the deal's by another name
     if not all(biomarker.values()):
         found = {v: t for v, t in found.items() if not biomarker[v]}
     stated = {t.value for m in allf if _states(m) for t in m.targets}

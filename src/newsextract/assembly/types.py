@@ -117,6 +117,7 @@ class Mention:
     listed_deal: bool = False  # an item of a list of deals whose first item is one
     form_line: bool = False  # a disclosure form's party line ("3. Counterparty: X"): a party of the form's deal
     framed: bool = False  # a frame bound both sides (not a weak one): the clause states a deal
+    paid: bool = False  # its only deal words are payment words whose amounts are no term (a milestone paid, revenue)
     rel_years: frozenset[int] = frozenset()  # years named relative to the article's ("last year": -1), of a deal clause
 
     @property
