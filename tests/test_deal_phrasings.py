@@ -2621,3 +2621,30 @@ def test_a_machine_translated_announcement():
 ])
 def test_a_takeover_price_before_its_share_price(text, total):
     assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a filing that never names itself: "the Company" / "we" takes the role its verb gives (its name stays null), so
+    # the counterparty takes the other one — paying makes the counterparty the licensor …
+    ("In March 2022, the Company entered into a license agreement with Novartis AG for NVS-31, under which the "
+     "Company paid an upfront fee of $6.0 million and may pay milestones of up to $80.0 million.", "Novartis AG", None),
+    ("In March 2022, we entered into a license agreement with Pfizer Inc. for PF-31, paying an upfront fee of $6.0 "
+     "million.", "Pfizer Inc.", None),
+    ("In connection with the license agreement with Novartis AG, we made a one-time, non-refundable upfront payment "
+     "of $6.0 million in 2022.", "Novartis AG", None),
+    # … receiving makes it the licensee
+    ("In March 2022, the Company entered into a license agreement with Halvora Therapeutics for HT-31. The Company "
+     "received an upfront payment of $6.0 million and is eligible for milestones of up to $80.0 million.",
+     None, "Halvora Therapeutics"),
+])
+def test_the_unnamed_filer_takes_the_role_of_its_verb(text, licensor, licensee):
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in extract(text).deals] == [
+        (licensor, licensee)]
+
+
+def test_the_unnamed_filer_speaking_of_its_business_is_no_side_of_a_deal():
+    # "we are also concentrating on out-licensing": no deal's licensor, so Brightwell (the drug's developer) keeps it
+    text = ("In addition, we entered into a license agreement with Brightwell Bio to develop BW-12, a cell therapy "
+            "under development by Brightwell Bio, in Japan. At the same time, we are also concentrating on "
+            "out-licensing activities to bring drugs created in-house to patients worldwide.")
+    assert [(d.licensor and d.licensor.name, d.licensee) for d in extract(text).deals] == [("Brightwell Bio", None)]

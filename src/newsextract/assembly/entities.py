@@ -89,6 +89,12 @@ class EntityResolver:
         first = min((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
                     key=lambda f: f.start, default=None)
         table.self_first = first is not None and first.label == "ref"
+        if first is not None and not table.self_first and sentences:
+            # … or in the sentence that names the first company ("In connection with its agreement with Novartis,
+            # the Company paid …"): the filer speaks of itself from its opening sentence on
+            me = min((f.start for f in facts if f.label == "ref" and f.kind == "self"), default=-1)
+            i = bisect.bisect_right([a for a, _ in sentences], first.start) - 1
+            table.self_first = me >= 0 and i >= 0 and me < sentences[i][1]
         if self.unit_before is not None:
             self._units(text, facts, orgs, table)
         if sentences and self.countries:
