@@ -2648,3 +2648,21 @@ def test_the_unnamed_filer_speaking_of_its_business_is_no_side_of_a_deal():
             "under development by Brightwell Bio, in Japan. At the same time, we are also concentrating on "
             "out-licensing activities to bring drugs created in-house to patients worldwide.")
     assert [(d.licensor and d.licensor.name, d.licensee) for d in extract(text).deals] == [("Brightwell Bio", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # payments counted after a verb of payments made are history, however far the verb …
+    "Under the agreement, Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million and two milestone "
+    "payments of $7.0 million. Halvora also agreed to pay additional development, regulatory and commercial milestone "
+    "payments of up to an aggregate of $173.0 million.",
+    # … one payment of several ("each") is no ceiling, nor a part of one …
+    "Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million. Halvora may pay two sales milestone "
+    "payments of $7.0 million each, and development, regulatory and commercial milestones of up to $173.0 million.",
+    # … and "accrued for a milestone payment" is one payment, made
+    "Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million, and accrued for a milestone payment of "
+    "$5.0 million. Halvora also agreed to pay additional development, regulatory and commercial milestone payments up "
+    "to an aggregate of $173.0 million.",
+])
+def test_milestones_paid_or_counted_are_no_ceiling(text):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
+        (Decimal("20000000"), Decimal("173000000"))]
