@@ -2666,3 +2666,17 @@ def test_the_unnamed_filer_speaking_of_its_business_is_no_side_of_a_deal():
 def test_milestones_paid_or_counted_are_no_ceiling(text):
     assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
         (Decimal("20000000"), Decimal("173000000"))]
+
+
+@pytest.mark.parametrize("text,total", [
+    # a sum of payments the filer has received is history, not the deal's total …
+    ("The Company entered into a license agreement with Halvora Therapeutics in 2021. As of December 31, 2024, the "
+     "Company had received upfront and milestone payments totaling $120.0 million under the agreement, and remains "
+     "eligible for up to $500.0 million in milestones.", None),
+    # … one it may receive is the total
+    ("The Company entered into a license agreement with Halvora Therapeutics in 2021. The Company has received an "
+     "upfront payment and is eligible for upfront and milestone payments totaling up to $500.0 million.",
+     Decimal("500000000")),
+])
+def test_payments_received_to_date_are_no_total(text, total):
+    assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]

@@ -1886,3 +1886,16 @@ def test_zh_tai_he_is_one_name(name):
     text = f"{name}宣布与Cirrus Therapeutics达成独家许可协议。{name}将支付首付款1000万美元。"
     d = extract(text, lang="zh").deals[0]
     assert d.licensee and d.licensee.name == name and d.licensor.name == "Cirrus Therapeutics"
+
+
+@pytest.mark.parametrize("text,ms", [
+    # a word of more payments between the amount and its cue (额外, 其他, 剩余 …) keeps the cue's kind
+    ("瀚海药业已向Cirrus Therapeutics支付里程碑付款500万美元，并可能须支付最高2亿美元的额外里程碑付款。", 200_000_000),
+    ("瀚海藥業與Cirrus Therapeutics訂立許可協議，瀚海藥業可能須支付最高2億美元的額外里程碑付款。", 200_000_000),
+    ("Cirrus Therapeutics已支付4亿美元首付款，瀚海药业有资格收取最高7.3亿美元的其他里程碑付款。", 730_000_000),
+])
+def test_zh_more_payments_word_before_the_milestone_cue(text, ms):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == ms and d.milestones.currency == "USD"

@@ -77,6 +77,9 @@ class PaymentKinds:
         self.per_item_after = _rx(att, "per_item_after")
         #: "paid Deciphera an upfront fee and two milestone payments of $7.0 million": a count of payments made
         self.history_counted = _rx(att, "history_counted")
+        #: a sum of payments already received or made ("had received upfront and milestone payments totaling",
+        #: 已收到…首付款及里程碑付款合计): history, not the deal's total
+        self.history_total_before = _rx(att, "history_total_before")
         self.single_payment_before = _rx(att, "single_payment_before")
         self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -137,6 +140,9 @@ class PaymentKinds:
                 continue
             if kind == "total" and self._sums_nondeal(best, cues, m):
                 continue  # "net losses over three years, totaling $194.9 million"
+            if kind in ("total", "combined_total") and not mf.value.upper_bound and self.history_total_before is not None and \
+                    self.history_total_before.search(text, max(m.start, mf.start - 100), mf.start):
+                continue  # "the Company had received upfront and milestone payments totaling $120.0 million"
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best, monies)
                                                             or self._single_payment(text, m, mf, terms)
                                                             or self.per_item_after is not None
