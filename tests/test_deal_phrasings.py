@@ -2680,3 +2680,13 @@ def test_milestones_paid_or_counted_are_no_ceiling(text):
 ])
 def test_payments_received_to_date_are_no_total(text, total):
     assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+def test_the_filer_named_on_the_cover_of_a_form():
+    # "(Exact name of registrant …)" under a name on an 8-K cover makes it the filer: "the Company" is it
+    text = ("UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\nHalvora Therapeutics, Inc.\n"
+            "(Exact name of registrant as specified in its charter)\n\nItem 1.01 Entry into a Material Definitive "
+            "Agreement.\nOn May 4, 2025, the Company entered into a license agreement with Gilead Sciences, Inc. "
+            "(\"Gilead\"). Gilead will pay the Company $40.0 million upfront.")
+    assert [(d.licensor and d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Halvora Therapeutics, Inc.", "Gilead Sciences, Inc.")]

@@ -56,6 +56,8 @@ class EntityResolver:
         self.self_partner = re.compile(sp) if sp else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
         self.announcer = re.compile("|".join(announce)) if announce else None
+        #: what follows the filer's name on a filing's cover ("(Exact name of registrant as specified in its charter)")
+        self.registrant_after = re.compile(names["registrant_after"]) if names.get("registrant_after") else None
         #: a Chinese name's core: without its legal form and designator (新基制药, 新基公司 → 新基); places and
         #: descriptor words are no core (中国医药 and 中国生物制药 are two companies)
         lex = names.get("lexicon", {}) or {}
@@ -328,6 +330,10 @@ class EntityResolver:
                     return before[-1].extra["ent"]
         if not orgs:
             return None
+        if self.registrant_after is not None:
+            for o in orgs[:8]:
+                if o.start < 1500 and self.registrant_after.match(text, o.end, o.end + 80):
+                    return o.extra["ent"]  # the name on a filing's cover, above "(Exact name of registrant …)"
         first = orgs[0]
         if len(orgs) > 1 and text[first.start - 1:first.start] == "【" and text.startswith("】", first.end):
             first = orgs[1]  # 【华泰医药】澜峰药业2024年报点评: the bracket names the source, the company follows
