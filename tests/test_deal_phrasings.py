@@ -2882,3 +2882,72 @@ def test_flattened_deal_tables(text, expected):
     deals = extract(text).deals
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset, d.upfront and int(d.upfront.amount / 1_000_000),
              int(d.total_value.amount / 1_000_000)) for d in deals] == expected
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a filing that never names itself: "the Company" / "we" takes the role its verb gives (its name stays null), so
+    # the counterparty takes the other one — paying makes the counterparty the licensor …
+    ("In March 2022, the Company entered into a license agreement with Novartis AG for NVS-31, under which the "
+     "Company paid an upfront fee of $6.0 million and may pay milestones of up to $80.0 million.", "Novartis AG", None),
+    ("In March 2022, we entered into a license agreement with Pfizer Inc. for PF-31, paying an upfront fee of $6.0 "
+     "million.", "Pfizer Inc.", None),
+    ("In connection with the license agreement with Novartis AG, we made a one-time, non-refundable upfront payment "
+     "of $6.0 million in 2022.", "Novartis AG", None),
+    # … receiving makes it the licensee
+    ("In March 2022, the Company entered into a license agreement with Halvora Therapeutics for HT-31. The Company "
+     "received an upfront payment of $6.0 million and is eligible for milestones of up to $80.0 million.",
+     None, "Halvora Therapeutics"),
+])
+def test_the_unnamed_filer_takes_the_role_of_its_verb(text, licensor, licensee):
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in extract(text).deals] == [
+        (licensor, licensee)]
+
+
+def test_the_unnamed_filer_speaking_of_its_business_is_no_side_of_a_deal():
+    # "we are also concentrating on out-licensing": no deal's licensor, so Brightwell (the drug's developer) keeps it
+    text = ("In addition, we entered into a license agreement with Brightwell Bio to develop BW-12, a cell therapy "
+            "under development by Brightwell Bio, in Japan. At the same time, we are also concentrating on "
+            "out-licensing activities to bring drugs created in-house to patients worldwide.")
+    assert [(d.licensor and d.licensor.name, d.licensee) for d in extract(text).deals] == [("Brightwell Bio", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # payments counted after a verb of payments made are history, however far the verb …
+    "Under the agreement, Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million and two milestone "
+    "payments of $7.0 million. Halvora also agreed to pay additional development, regulatory and commercial milestone "
+    "payments of up to an aggregate of $173.0 million.",
+    # … one payment of several ("each") is no ceiling, nor a part of one …
+    "Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million. Halvora may pay two sales milestone "
+    "payments of $7.0 million each, and development, regulatory and commercial milestones of up to $173.0 million.",
+    # … and "accrued for a milestone payment" is one payment, made
+    "Halvora Therapeutics paid Brightwell Bio an upfront fee of $20.0 million, and accrued for a milestone payment of "
+    "$5.0 million. Halvora also agreed to pay additional development, regulatory and commercial milestone payments up "
+    "to an aggregate of $173.0 million.",
+])
+def test_milestones_paid_or_counted_are_no_ceiling(text):
+    assert [(d.upfront.amount, d.milestones and d.milestones.amount) for d in extract(text).deals] == [
+        (Decimal("20000000"), Decimal("173000000"))]
+
+
+@pytest.mark.parametrize("text,total", [
+    # a sum of payments the filer has received is history, not the deal's total …
+    ("The Company entered into a license agreement with Halvora Therapeutics in 2021. As of December 31, 2024, the "
+     "Company had received upfront and milestone payments totaling $120.0 million under the agreement, and remains "
+     "eligible for up to $500.0 million in milestones.", None),
+    # … one it may receive is the total
+    ("The Company entered into a license agreement with Halvora Therapeutics in 2021. The Company has received an "
+     "upfront payment and is eligible for upfront and milestone payments totaling up to $500.0 million.",
+     Decimal("500000000")),
+])
+def test_payments_received_to_date_are_no_total(text, total):
+    assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [total]
+
+
+def test_the_filer_named_on_the_cover_of_a_form():
+    # "(Exact name of registrant …)" under a name on an 8-K cover makes it the filer: "the Company" is it
+    text = ("UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\nHalvora Therapeutics, Inc.\n"
+            "(Exact name of registrant as specified in its charter)\n\nItem 1.01 Entry into a Material Definitive "
+            "Agreement.\nOn May 4, 2025, the Company entered into a license agreement with Gilead Sciences, Inc. "
+            "(\"Gilead\"). Gilead will pay the Company $40.0 million upfront.")
+    assert [(d.licensor and d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("Halvora Therapeutics, Inc.", "Gilead Sciences, Inc.")]

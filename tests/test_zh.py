@@ -1993,3 +1993,37 @@ def test_zh_lease_is_no_deal():
     from newsextract import extract
 
     assert extract("瀚海药业与张江高科签署了为期十年的厂房租赁协议，租金总额约2亿元。", lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,ms", [
+    # a word of more payments between the amount and its cue (额外, 其他, 剩余 …) keeps the cue's kind
+    ("瀚海药业已向Cirrus Therapeutics支付里程碑付款500万美元，并可能须支付最高2亿美元的额外里程碑付款。", 200_000_000),
+    ("瀚海藥業與Cirrus Therapeutics訂立許可協議，瀚海藥業可能須支付最高2億美元的額外里程碑付款。", 200_000_000),
+    ("Cirrus Therapeutics已支付4亿美元首付款，瀚海药业有资格收取最高7.3亿美元的其他里程碑付款。", 730_000_000),
+])
+def test_zh_more_payments_word_before_the_milestone_cue(text, ms):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones and d.milestones.amount == ms and d.milestones.currency == "USD"
+
+
+def test_zh_party_labels_run_together_on_one_line():
+    # PDF text that ran the contract's party lines together with a space: each label is still its company
+    from newsextract import extract
+
+    text = ("甲方：上海瀚海医药科技有限公司 乙方：苏州盛明生物医药有限公司。甲方同意向乙方支付首付款人民币3,000万元，"
+            "并根据研发进度支付不超过人民币2亿元的里程碑付款。")
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("苏州盛明生物医药有限公司", "上海瀚海医药科技有限公司")
+
+
+def test_zh_role_label_inside_an_earlier_definition_is_no_full_name():
+    # （“许可方”） after a full name the name shapes miss: 许可方 written inside the licensee's （“被许可方”） starts
+    # no name; the full name is what follows that definition and its 与
+    from newsextract import extract
+
+    text = ("2024年5月，浙江瀚海药业股份有限公司（“被许可方”）与南京瀚德新药研发有限公司（“许可方”）签署《技术许可合同》，"
+            "被许可方将向许可方支付首付款人民币2,000万元。")
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("南京瀚德新药研发有限公司", "浙江瀚海药业股份有限公司")

@@ -62,6 +62,8 @@ class EntityResolver:
         self.self_partner = re.compile(sp) if sp else None
         # "X today announced", "X (NASDAQ: XXX)", 公告: the first company named so is the article's own
         self.announcer = re.compile("|".join(announce)) if announce else None
+        #: what follows the filer's name on a filing's cover ("(Exact name of registrant as specified in its charter)")
+        self.registrant_after = re.compile(names["registrant_after"]) if names.get("registrant_after") else None
         #: a Chinese name's core: without its legal form and designator (新基制药, 新基公司 → 新基); places and
         #: descriptor words are no core (中国医药 and 中国生物制药 are two companies)
         lex = names.get("lexicon", {}) or {}
@@ -101,6 +103,12 @@ class EntityResolver:
         first = min((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
                     key=lambda f: f.start, default=None)
         table.self_first = first is not None and first.label == "ref"
+        if first is not None and not table.self_first and sentences:
+            # … or in the sentence that names the first company ("In connection with its agreement with Novartis,
+            # the Company paid …"): the filer speaks of itself from its opening sentence on
+            me = min((f.start for f in facts if f.label == "ref" and f.kind == "self"), default=-1)
+            i = bisect.bisect_right([a for a, _ in sentences], first.start) - 1
+            table.self_first = me >= 0 and i >= 0 and me < sentences[i][1]
         if self.unit_before is not None:
             self._units(text, facts, orgs, table)
         if self.parents:
@@ -351,6 +359,10 @@ class EntityResolver:
                     return before[-1].extra["ent"]
         if not orgs:
             return None
+        if self.registrant_after is not None:
+            for o in orgs[:8]:
+                if o.start < 1500 and self.registrant_after.match(text, o.end, o.end + 80):
+                    return o.extra["ent"]  # the name on a filing's cover, above "(Exact name of registrant …)"
         first = orgs[0]
         if len(orgs) > 1 and text[first.start - 1:first.start] == "【" and text.startswith("】", first.end):
             first = orgs[1]  # 【华泰医药】澜峰药业2024年报点评: the bracket names the source, the company follows

@@ -74,6 +74,13 @@ class PaymentKinds:
         self.whole_not_subject = _rx(att, "whole_not_subject")
         self.kind_after_gap = _rx(att, "kind_after_gap")
         self.milestone_general = _rx(att, "milestone_general", 0)
+        #: "two milestone payments of $7.0 million each": the amount of one payment of several, no ceiling
+        self.per_item_after = _rx(att, "per_item_after")
+        #: "paid Deciphera an upfront fee and two milestone payments of $7.0 million": a count of payments made
+        self.history_counted = _rx(att, "history_counted")
+        #: a sum of payments already received or made ("had received upfront and milestone payments totaling",
+        #: 已收到…首付款及里程碑付款合计): history, not the deal's total
+        self.history_total_before = _rx(att, "history_total_before")
         self.single_payment_before = _rx(att, "single_payment_before")
         self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -135,8 +142,13 @@ class PaymentKinds:
                 continue
             if kind == "total" and self._sums_nondeal(best, cues, m):
                 continue  # "net losses over three years, totaling $194.9 million"
+            if kind in ("total", "combined_total") and not mf.value.upper_bound and self.history_total_before is not None and \
+                    self.history_total_before.search(text, max(m.start, mf.start - 100), mf.start):
+                continue  # "the Company had received upfront and milestone payments totaling $120.0 million"
             if kind in ("milestone", "milestone_part") and (self._is_history(text, m, mf, best, monies)
-                                                            or self._single_payment(text, m, mf, terms)):
+                                                            or self._single_payment(text, m, mf, terms)
+                                                            or self.per_item_after is not None
+                                                            and self.per_item_after.match(text, mf.end, m.end)):
                 continue  # "received a $45 million milestone": a payment made, not a ceiling
             if self.exercise_on_after is not None and self.exercise_on_after.match(text, mf.end, min(m.end, mf.end + 40)):
                 continue  # "… and would pay $50 million more on exercise": a fee paid only if the option is exercised
@@ -350,8 +362,12 @@ class PaymentKinds:
                                                                                          mf.start)
                 or self.history_strong_after is not None and self.history_strong_after.match(text, mf.end, m.end)):
             return True  # "… revenue included $40 million in milestone payments", "$2.0 million in milestones to date"
-        if self.milestone_general is not None and self.milestone_general.search(cue.text):
-            return False
+        if self.history_counted is not None and cue.end <= mf.start and self.history_counted.search(
+                text, max(m.start, cue.start - 100), cue.start):
+            return True  # "… paid X an upfront fee of $20.0 million and two milestone payments of $7.0 million"
+        if self.milestone_general is not None and self.milestone_general.search(cue.text) and not (
+                self.single_article is not None and self.single_article.search(text, max(0, cue.start - 4), cue.start)):
+            return False  # (but "accrued for a milestone payment(s) of $5,000" is one payment)
         return bool(self.history.search(text, lo, mf.start)
                     or (self.history_after is not None and self.history_after.match(text, mf.end, m.end)))
 

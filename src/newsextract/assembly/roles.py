@@ -90,6 +90,11 @@ class RoleBinder:
                 p.rule = "role.names_unnamed"
         # descriptors ("the Chinese drugmaker") without a role carry nothing
         m.parties = [p for p in m.parties if p.ent or p.role]
+        if m.self_roles and not (m.parties or m.money or m.assets or m.targets):
+            # the unnamed filer's role in a clause naming no other company, amount or drug is its business in
+            # general ("we are also concentrating on out-licensing activities"), no side of a deal
+            m.unnamed_roles -= m.self_roles
+            m.self_roles = set()
 
     def _frames(self, masked: str, low: str, m: Mention, by_mask: dict[str, Fact], idx: dict[int, PartyRef],
                 taken: set[str], unnamed: list[Fact]) -> None:
@@ -141,8 +146,9 @@ class RoleBinder:
                 continue
             f = by_mask.get(tok)
             if f is not None and f.extra.get("unnamed_self"):
-                if role not in taken:
+                if role not in taken and not m.self_roles:  # (the filer keeps the first role it gets)
                     m.unnamed_roles.add(role)
+                    m.self_roles.add(role)
                     taken.add(role)
                 continue
             p = idx.get(id(f)) if f is not None else None

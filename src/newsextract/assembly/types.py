@@ -108,6 +108,7 @@ class Mention:
     aggregate: bool = False
     acq_frame: bool = False
     unnamed_roles: set[str] = field(default_factory=set)
+    self_roles: set[str] = field(default_factory=set)  # of ``unnamed_roles``, those the filer's own "we" took
     unnamed_count: int = 0  # unnamed companies the clause names ("a Nasdaq-listed biotech", 某科创板公司)
     warnings: list[str] = field(default_factory=list)
     index: int = 0

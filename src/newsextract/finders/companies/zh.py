@@ -20,6 +20,9 @@ __all__ = ["ZhNames"]
 _MAX_LOOK_BACK = 64
 _SENTENCE_BREAK = re.compile(r"[。\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: quotes and clause breaks: never inside a company's full name (brackets are: 华东医药（杭州）有限公司)
+_QUOTE_OR_BREAK = re.compile(r"[“”\"「」『』，,。；;\n]")
+_LEADING_LINK = re.compile(r"[）)\s]*(?:与|與|和|及|同|、|跟)?\s*")
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -283,6 +286,15 @@ class ZhNames:
                 if at < 0 or spans.overlaps(at, d.start):
                     continue
                 full = text[at:d.start]
+                cut = max(_QUOTE_OR_BREAK.finditer(full), key=lambda x: x.start(), default=None)
+                if cut is not None:
+                    # the short name was found inside an earlier definition ("许可方" in （“被许可方”）与南京X有限公司（“许可方”）):
+                    # the full name is what follows that definition and its connective
+                    lead = _LEADING_LINK.match(full, cut.end())
+                    at += lead.end() if lead else cut.end()
+                    full = text[at:d.start]
+                    if len(full) < 2 or spans.overlaps(at, d.start):
+                        continue
                 if full.endswith(self.stop_end) or full in self.stop or not (
                         self.latin_full is not None and self.latin_full.search(full)
                         or any(t is not None and t.search(full) for t in (self.legal_tail, self.desig_tail))):
