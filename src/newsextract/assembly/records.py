@@ -739,14 +739,18 @@ def _half_of(r: Deal, o: Deal) -> bool:
             and set(r.targets) <= set(o.targets))
 
 
+def _fill(row: Deal, rec: Deal, fields: tuple[str, ...]) -> None:
+    """The row's empty ``fields`` take the prose record's values."""
+    for f in fields:
+        if getattr(row, f) is None and getattr(rec, f) is not None:
+            setattr(row, f, getattr(rec, f))
+
+
 def fold_into(rec: Deal, others: list[Deal]) -> bool:
     """A prose mention of a deal a table already lists fills the table row's empty fields instead."""
     for o in others:
         if _same_party(rec.licensor, o.licensor) and _same_party(rec.licensee, o.licensee):
-            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality",
-                      "territory", "asset"):
-                if getattr(o, f) is None and getattr(rec, f) is not None:
-                    setattr(o, f, getattr(rec, f))
+            _fill(o, rec, (*DEAL_MONEY_FIELDS, "royalty", "modality", "territory", "asset"))
             for t in rec.targets:
                 if t not in o.targets:
                     o.targets.append(t)
@@ -767,9 +771,7 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
             continue
         side = "licensor" if o.licensor is None else "licensee"
         setattr(o, side, other[0])
-        for f in ("royalty", "modality", "territory", "asset"):
-            if getattr(o, f) is None and getattr(rec, f) is not None:
-                setattr(o, f, getattr(rec, f))
+        _fill(o, rec, ("royalty", "modality", "territory", "asset"))
         o.targets.extend(t for t in rec.targets if t not in o.targets)
         o.evidence.extend(e for e in rec.evidence if e.field not in DEAL_MONEY_FIELDS
                           and e.field != ("licensee" if side == "licensor" else "licensor"))
@@ -780,9 +782,7 @@ def fold_into(rec: Deal, others: list[Deal]) -> bool:
         if rec.asset and o.asset and _asset_key(rec.asset) == _asset_key(o.asset) and (
                 rec.licensor is not None and _same_party(rec.licensor, o.licensor)
                 or rec.licensee is not None and _same_party(rec.licensee, o.licensee)):
-            for f in (*DEAL_MONEY_FIELDS, "royalty", "modality", "territory"):
-                if getattr(o, f) is None and getattr(rec, f) is not None:
-                    setattr(o, f, getattr(rec, f))
+            _fill(o, rec, (*DEAL_MONEY_FIELDS, "royalty", "modality", "territory"))
             o.evidence.extend(e for e in rec.evidence if e.field not in ("licensor", "licensee"))
             return True
     # a note about a row, naming its parties in other roles or only one of them ("The Hanbit upfront includes a
