@@ -2951,3 +2951,16 @@ def test_the_filer_named_on_the_cover_of_a_form():
             "(\"Gilead\"). Gilead will pay the Company $40.0 million upfront.")
     assert [(d.licensor and d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("Halvora Therapeutics, Inc.", "Gilead Sciences, Inc.")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a licence, an option or a purchase whose terms go untold is a deal between the two companies its frame binds …
+    ("Corvanta Pharma has licensed a cardiovascular antibody from Velbright Bio, the companies said, without disclosing "
+     "terms.", [("license", "Velbright Bio", "Corvanta Pharma")]),
+    ("Corvanta Pharma secured an exclusive option on Velbright Bio's antibody for an undisclosed sum.",
+     [("option", "Velbright Bio", "Corvanta Pharma")]),
+    # … but not one told in a relative clause, as the background of other news
+    ("Corvanta Pharma, which licensed the antibody from Velbright Bio in 2019, reported new data at a congress.", []),
+])
+def test_a_deal_with_untold_terms_between_two_bound_companies(text, expected):
+    assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in extract(text).deals] == expected

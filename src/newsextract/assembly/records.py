@@ -93,8 +93,17 @@ class DealWriter:
         # lost 2 FP with it)
         bought = self.lang == "en" and dtype == "acquisition" and licensor is not None and licensee is not None and any(
             m.acq_frame and not m.aggregate for m in allf) and {"licensor", "licensee"} <= set(d.role_rules) - d.weak_roles
+        # two companies a frame binds to both sides of a licence, an option or a purchase are a deal even when the
+        # text gives no term ("Novartis has licensed a cardiovascular asset from Argo, without disclosing terms");
+        # English only (Chinese lists give the frame to words that are no companies), and not when the deal word
+        # stands in a relative clause, which tells background ("Pfizer, which licensed the antibody from Hengrui
+        # in 2019, reported data")
+        pair = self.lang == "en" and licensor is not None and licensee is not None and any(
+            c.kind in ("license", "option", "acquisition") and not _RELATIVE_BEFORE.search(
+                text, max(0, c.start - 40), c.start) for m in allf for c in m.deal_cues) and {
+            "licensor", "licensee"} <= set(d.role_rules) - d.weak_roles
         if (licensor is None and licensee is None) or not (fields or targets or assets or ended or paid_royalty
-                                                            or bought):
+                                                            or bought or pair):
             return None
         if not fields and royalty is None and all(
                 c.kind != "other" and _PRIOR_BEFORE.search(text, max(0, c.start - 30), c.start)
@@ -666,6 +675,9 @@ def _royalty(allf: list[Mention], text: str, ev: list[Evidence]) -> Royalty | No
 
 
 #: a word that makes a deal another's background ("X's prior in-licensing of the molecule from Y")
+#: a relative clause opened before a deal word: the deal is told as the background of something else
+_RELATIVE_BEFORE = re.compile(r"(?i),\s+(?:which|who|that)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?[\w-]*\s*$")
+
 _PRIOR_BEFORE = re.compile(r"(?i)\b(?:prior|previous|earlier|former|original|existing|pre-existing)\s+(?:[\w-]+\s+)?$")
 
 
