@@ -2964,3 +2964,23 @@ def test_the_filer_named_on_the_cover_of_a_form():
 ])
 def test_a_deal_with_untold_terms_between_two_bound_companies(text, expected):
     assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # what is still to follow, on the back end, or what a party may pick up beyond the upfront is the milestones …
+    ("Corvanta Pharma struck a licensing pact with Velbright Bio for VB-301, paying $50 million upfront with up to "
+     "$1.3 billion in biobucks to follow.", 50, 1300, None),
+    ("Corvanta Pharma will pay Velbright Bio $50 million upfront for VB-301, with up to $1.3 billion on the back end.",
+     50, 1300, None),
+    ("Under the pact, Velbright Bio gets $50 million in cash now from Corvanta Pharma and could pick up another "
+     "$1.3 billion.", 50, 1300, None),
+    ("Corvanta Pharma pays Velbright Bio $50 million at signing; Velbright may earn a further $300 million.",
+     50, 300, None),
+    # … while a deal of biobucks is the whole value
+    ("Velbright Bio inked a deal with Corvanta Pharma worth $1.35 billion in biobucks for VB-301.", None, None, 1350),
+])
+def test_later_money_beyond_the_upfront(text, upfront, milestones, total):
+    def m(x):
+        return x and x.amount / 1_000_000
+    assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
+        (upfront, milestones, total)]
