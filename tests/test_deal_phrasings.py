@@ -2984,3 +2984,20 @@ def test_later_money_beyond_the_upfront(text, upfront, milestones, total):
         return x and x.amount / 1_000_000
     assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
         (upfront, milestones, total)]
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # a sum paid or handed over for a drug, a code or a pair of candidates is paid now: the upfront …
+    ("Corvanta Pharma handed Velbright Bio $53 million for VB-301.", 53),
+    ("Corvanta Pharma paid $160 million for a pair of siRNA drugs from Velbright Bio.", 160),
+    ("Corvanta Pharma gave Velbright Bio $15 million for its bispecific antibody.", 15),
+])
+def test_a_sum_paid_for_a_drug_is_the_upfront(text, upfront):
+    assert [d.upfront and d.upfront.amount / 1_000_000 for d in extract(text).deals] == [upfront]
+
+
+def test_a_sum_paid_for_a_company_described_by_its_drugs_is_its_price():
+    # … but "for ADC pioneer X" buys the company: the price is the whole value
+    deals = extract("Corvanta Pharma stumped up over $10 billion for ADC pioneer Velbright Bio.").deals
+    assert [(d.deal_type, d.upfront, d.total_value and d.total_value.amount) for d in deals] == [
+        ("acquisition", None, Decimal("10000000000"))]
