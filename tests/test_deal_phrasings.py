@@ -3001,3 +3001,11 @@ def test_a_sum_paid_for_a_company_described_by_its_drugs_is_its_price():
     deals = extract("Corvanta Pharma stumped up over $10 billion for ADC pioneer Velbright Bio.").deals
     assert [(d.deal_type, d.upfront, d.total_value and d.total_value.amount) for d in deals] == [
         ("acquisition", None, Decimal("10000000000"))]
+
+
+def test_a_filer_dating_its_own_payment_by_quarter_reports_one_deal():
+    # "in the second quarter of 2022" sums nothing when the filer is the clause's subject: the upfront is the deal's
+    text = ("Pursuant to the Velbright Agreement, the Company paid an upfront fee of $47.0 million in the second quarter "
+            "of 2022 and may pay up to $1.36 billion in milestone payments.")
+    assert [(d.licensor.name, d.upfront.amount, d.milestones.amount) for d in extract(text).deals] == [
+        ("Velbright", Decimal("47000000"), Decimal("1360000000"))]

@@ -78,6 +78,9 @@ class MentionBuilder:
             elif lab in _BUCKETS:
                 getattr(m, _BUCKETS[lab]).append(f)
         lead = self.period_lead is not None and self.period_lead.match(clause.masked) is not None
+        # … nor in a clause whose subject is the filer itself ("the Company paid an upfront fee of $47.0 million in
+        # the second quarter of 2022"): a filing dates its own deal's payment
+        lead = lead or any(f.label == "unnamed" or f.label == "ref" and f.kind == "self" for f in orgs)
         if m.aggregate and (one_deal or lead) and self.period_only is not None and all(
                 self.period_only.fullmatch(f.text.strip()) for f in aggs):
             m.aggregate = False  # "an upfront payment under this agreement … during the third quarter": one deal's
