@@ -3009,3 +3009,17 @@ def test_a_filer_dating_its_own_payment_by_quarter_reports_one_deal():
             "of 2022 and may pay up to $1.36 billion in milestone payments.")
     assert [(d.licensor.name, d.upfront.amount, d.milestones.amount) for d in extract(text).deals] == [
         ("Velbright", Decimal("47000000"), Decimal("1360000000"))]
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # cash consideration set against contingent money is paid now: the upfront …
+    ("Corvanta Pharma acquired VB-301 from Velbright Bio for cash consideration of $25.0 million, plus contingent "
+     "payments of up to $180.0 million.", 25, 180, None),
+    # … and alone, it is the price
+    ("Corvanta Pharma acquired VB-301 from Velbright Bio for cash consideration of $25.0 million.", None, None, 25),
+])
+def test_cash_consideration_with_and_without_contingent_money(text, upfront, milestones, total):
+    def m(x):
+        return x and x.amount / 1_000_000
+    assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
+        (upfront, milestones, total)]
