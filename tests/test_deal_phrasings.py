@@ -3023,3 +3023,25 @@ def test_cash_consideration_with_and_without_contingent_money(text, upfront, mil
         return x and x.amount / 1_000_000
     assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
         (upfront, milestones, total)]
+
+
+def test_a_lead_in_before_a_colon_is_no_part_of_the_first_pair():
+    # "Other notable deals:" counts deals; the pair after its colon is the first deal of the list, not a statistic
+    text = ("Other notable deals: Corvanta/Velbright Bio (Greater China rights, $10M upfront); Lindmor Pharma/Vexa "
+            "Therapeutics (VX-12, $80M upfront).")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals] == [
+        ("Corvanta", "Velbright Bio", Decimal("10000000")), ("Lindmor Pharma", "Vexa Therapeutics", Decimal("80000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    # a drug sent, passed, flipped or shipped off to a company goes from the subject to it …
+    "Corvanta Pharma sent VB-301 to Velbright Bio for $120M upfront.",
+    "Corvanta Pharma passed VB-301 to Velbright Bio for $120M upfront.",
+    "Corvanta Pharma flipped VB-301 to Velbright Bio for $120M upfront.",
+    "Corvanta Pharma shipped global rights to VB-301 off to Velbright Bio for $120M upfront.",
+    # … and money wired or sent to a company goes from the subject to it
+    "Velbright Bio wired Corvanta Pharma $120M upfront for VB-301.",
+    "Velbright Bio sent $120M upfront to Corvanta Pharma for VB-301.",
+])
+def test_drugs_and_money_sent_from_one_company_to_another(text):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Corvanta Pharma", "Velbright Bio")]

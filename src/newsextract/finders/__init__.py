@@ -182,9 +182,9 @@ def _drop_drug_names(text: str, facts: list[Fact], assets: list[Fact]) -> list[F
         if f.label != "org" or f.kind.startswith("gazetteer"):
             continue
         after = _BRACKET_OPEN.match(text, f.end)
-        if after and after.end() in starts:
-            drugs.add(f.text)  # "Tuoyi (toripalimab)"
-            continue
+        if after and after.end() in starts and f.rule != "name.designator":
+            drugs.add(f.text)  # "Tuoyi (toripalimab)" (but a name ending in a company word is a company's: "Vexa
+            continue  # Therapeutics (VX-12, $80M upfront)" in a roundup)
         head = text[max(0, f.start - 4):f.start]
         m = re.search(r"[(（]\s*$", head)
         if m and _BRACKET_CLOSE.match(text, f.end):
