@@ -3045,3 +3045,22 @@ def test_a_lead_in_before_a_colon_is_no_part_of_the_first_pair():
 ])
 def test_drugs_and_money_sent_from_one_company_to_another(text):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [("Corvanta Pharma", "Velbright Bio")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speech tag inside the clause gives the speaker no role …
+    ("Corvanta Pharma is licensing a psoriasis pill from Velbright Bio for up to $900 million. The deal includes a "
+     "$120 million upfront payment, Corvanta said, and gives Corvanta rights outside greater China.",
+     [("Velbright Bio", "Corvanta Pharma", 120, 900)]),
+    ("Japan's Takeda is licensing a psoriasis pill from Velbright Bio for up to ¥100 billion. The deal includes a ¥12 "
+     "billion upfront payment, the Japanese company said, and gives Takeda rights outside greater China.",
+     [("Velbright Bio", "Takeda", 12000, 100000)]),
+    # … nor does a company named only to describe the next one
+    ("Roche is paying $50 million upfront to license an obesity drug from Zealand Pharma's Chinese rival, Velbright "
+     "Bio. Velbright could receive up to $700 million more in milestones.",
+     [("Velbright Bio", "Roche", 50, None)]),
+])
+def test_speakers_and_describing_companies_take_no_role(text, expected):
+    got = [(d.licensor.name, d.licensee.name, d.upfront.amount / 1_000_000, d.total_value and d.total_value.amount / 1_000_000)
+           for d in extract(text).deals]
+    assert got == expected

@@ -29,6 +29,10 @@ class RoleBinder:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.appositive = re.compile(data["appositive"]) if data.get("appositive") else None
         self.relative = re.compile(data["relative"]) if data.get("relative") else None
+        #: a speech tag between a subject and its verb (", the Japanese company said,"): the speaker is no subject
+        self.speech = re.compile(data["speech"]) if data.get("speech") else None
+        #: a company named only to describe the next ("Zealand's Chinese rival, «P2»"): it binds nothing
+        self.relation = re.compile(data["possessive_relation"]) if data.get("possessive_relation") else None
         roles = load_file(lang, "roles", patterns_dir)
         self.investor_before = re.compile(roles["investor_before"]) if roles.get("investor_before") else None
         self.prep_before = re.compile(roles["prep_before"]) if roles.get("prep_before") else None
@@ -58,6 +62,10 @@ class RoleBinder:
         masked = clause.masked
         if self.halfwidth is not None:
             masked = self.halfwidth.sub(lambda m: self.as_fullwidth.get(m.group(0), m.group(0)), masked)
+        if ", " in masked:  # (in both readings below: the speaker, and a company that only describes, bind nothing)
+            for rx in (self.speech, self.relation):
+                if rx is not None:
+                    masked = rx.sub(_blank, masked)
         whole = masked
         if ", " in masked:  # both asides start after a comma
             for rx in (self.appositive, self.relative):
