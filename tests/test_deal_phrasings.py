@@ -3064,3 +3064,18 @@ def test_speakers_and_describing_companies_take_no_role(text, expected):
     got = [(d.licensor.name, d.licensee.name, d.upfront.amount / 1_000_000, d.total_value and d.total_value.amount / 1_000_000)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # the most one company agrees to pay another, with no payment word, is the deal's whole value …
+    ("Corvanta Pharma agreed to pay Velbright Bio up to $500 million to develop an obesity antibody.", None, None, 500),
+    ("Corvanta Pharma could owe 3V Bio as much as $4.8 billion.", None, None, 4800),
+    # … and after an upfront just told, what may come beyond it is the milestones
+    ("Corvanta Pharma paid Velbright Bio a $20 million upfront fee. In addition, Corvanta is obligated to pay Velbright "
+     "Bio up to $144.0 million.", 20, 144, None),
+])
+def test_a_ceiling_paid_with_no_payment_word(text, upfront, milestones, total):
+    def m(x):
+        return x and x.amount / 1_000_000
+    assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
+        (upfront, milestones, total)]

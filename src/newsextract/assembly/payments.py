@@ -26,6 +26,8 @@ _DIGIT = re.compile(r"\d")
 #: a perfect tense of receiving: what was received, not what may be
 _PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|so far|to date|previously|also|now|thus far)\s+)?"
                                r"(?:received|earned|collected|recogni[sz]ed|been paid|paid)\b[^.;]{0,50}$")
+#: an upfront named before a ceiling: the ceiling is what may come beyond it
+_UPFRONT_WORD = re.compile(r"(?i)\bup-?\s?front\b|\binitial\s+(?:payment|fee)\b|\bsigning\s+fee\b")
 #: a total word that only sums the payment words before it
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
@@ -58,6 +60,7 @@ class PaymentKinds:
         self.price_to_buy_after = _rx(att, "price_to_buy_after")
         self.price_for_company = _rx(att, "price_for_company")
         self.price_for_rights_after = _rx(att, "price_for_rights_after")
+        self.pay_up_to_before = _rx(att, "pay_up_to_before", 0)
         self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
         self.price_got_before = _rx(att, "price_got_before")
         self.whole_before = _rx(att, "whole_before")
@@ -130,6 +133,14 @@ class PaymentKinds:
                     m.money.append(("price?", mf, "pay.for_price"))
                 elif self._is_whole(text, mf):
                     m.money.append(("total", mf, "pay.whole_by_context"))
+                elif mm.upper_bound and self.pay_up_to_before is not None and self.pay_up_to_before.search(
+                        text[max(0, mf.start - 60):mf.start]):
+                    # "Lilly agreed to pay Laekna up to $500 million to develop …": the most one side may pay the
+                    # other, with no payment word, is the deal's whole value; after an upfront just told ("paid the
+                    # upfront fee of $12.5 million. In addition, it is obligated to pay X up to $144.0 million"), what
+                    # may come beyond it is the milestones
+                    after_upfront = _UPFRONT_WORD.search(text, max(0, mf.start - 250), mf.start) is not None
+                    m.money.append(("milestone" if after_upfront else "total", mf, "pay.whole_up_to"))
                 continue
             kind = best.kind
             if kind == "royalty_money" and self.whole_before is not None and self.whole_before.search(
