@@ -3079,3 +3079,12 @@ def test_a_ceiling_paid_with_no_payment_word(text, upfront, milestones, total):
         return x and x.amount / 1_000_000
     assert [(m(d.upfront), m(d.milestones), m(d.total_value)) for d in extract(text).deals] == [
         (upfront, milestones, total)]
+
+
+@pytest.mark.parametrize("text", [
+    "Corvanta Pharma granted Velbright Bio Greater China rights to VB-301.",
+    "Corvanta Pharma and Velbright Bio signed a deal under which Velbright Bio gains Greater China rights to VB-301.",
+])
+def test_rights_given_with_no_licence_word_are_a_licence(text):
+    assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
+        ("license", "Corvanta Pharma", "Velbright Bio")]

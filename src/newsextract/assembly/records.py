@@ -211,7 +211,15 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
         dtype = "acquisition"  # "Pfizer paid $43 billion for Seagen": the frame is the deal word
     if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
         dtype = "license"
+    if dtype == "other" and any(_RIGHTS_FRAME.match(r) for r in d.role_rules.values() if r):
+        dtype = "license"  # "Vertex granted Zai Lab Greater China rights to povetacicept": rights given are a licence
     return dtype
+
+
+#: role frames that read rights to a drug passing from one company to another
+_RIGHTS_FRAME = re.compile(r"role\.(?:zh_)?(?:grant|gives_rights|licensee_gets_rights|rights_from|rights_acquired_by|"
+                           r"hands_over_rights|money_for_rights_from|rights_to_possessive|granted_rights_to|"
+                           r"rights_granted_to|gets_rights(?:_of|_cont)?|by_gets_rights)$")
 
 
 def pair_heading_parties(deals: list[DealState], headings: list[tuple[int, str, str]]) -> None:
