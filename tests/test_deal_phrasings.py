@@ -3088,3 +3088,13 @@ def test_a_ceiling_paid_with_no_payment_word(text, upfront, milestones, total):
 def test_rights_given_with_no_licence_word_are_a_licence(text):
     assert [(d.deal_type, d.licensor.name, d.licensee.name) for d in extract(text).deals] == [
         ("license", "Corvanta Pharma", "Velbright Bio")]
+
+
+@pytest.mark.parametrize("text", [
+    "Corvanta Pharma completed its tender offer for all shares of Velbright Bio at $62.50 per share in cash, "
+    "amounting to approximately $4.1 billion.",
+    "Corvanta Pharma will buy Velbright Bio for $62.50 per share, which amounts to about $4.1 billion.",
+    "Corvanta Pharma will buy Velbright Bio for $62.50 per share in cash, for a total of about $4.1 billion.",
+])
+def test_the_sum_after_a_price_per_share_is_the_total(text):
+    assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [Decimal("4100000000")]
