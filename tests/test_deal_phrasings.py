@@ -3098,3 +3098,10 @@ def test_rights_given_with_no_licence_word_are_a_licence(text):
 ])
 def test_the_sum_after_a_price_per_share_is_the_total(text):
     assert [d.total_value and d.total_value.amount for d in extract(text).deals] == [Decimal("4100000000")]
+
+
+def test_a_whole_value_equal_to_the_upfront_of_a_deal_with_milestones_is_the_upfront_read_twice():
+    text = ("Ashgrove will pay Auroveda $135 million upfront and up to $40 million more if sales pass agreed thresholds, "
+            "the fund said, in a deal to buy part of a royalty for $135 million.")
+    assert [(d.upfront.amount, d.milestones.amount, d.total_value) for d in extract(text).deals] == [
+        (Decimal("135000000"), Decimal("40000000"), None)]

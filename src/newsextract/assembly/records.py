@@ -389,6 +389,13 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
             ev.append(Evidence(field="milestones", start=f.start, end=f.end, text=f.text, rule=rule))
     elif parts:
         fields["milestones"] = _sum_parts(parts, ev)
+    tot, up = fields.get("total_value"), fields.get("upfront")
+    if tot is not None and up is not None and fields.get("milestones") is not None and (
+            tot.amount == up.amount and tot.currency == up.currency):
+        # a whole value equal to the upfront of a deal with milestones is the upfront read twice ("receipt of $700
+        # million from AbbVie under a global licensing deal" after "$700 mn upfront payment"), never the whole
+        del fields["total_value"]
+        ev[:] = [e for e in ev if e.field != "total_value"]
     return fields
 
 
