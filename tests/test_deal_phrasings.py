@@ -3105,3 +3105,15 @@ def test_a_whole_value_equal_to_the_upfront_of_a_deal_with_milestones_is_the_upf
             "the fund said, in a deal to buy part of a royalty for $135 million.")
     assert [(d.upfront.amount, d.milestones.amount, d.total_value) for d in extract(text).deals] == [
         (Decimal("135000000"), Decimal("40000000"), None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a milestone payment an event triggers is one payment, made or due: no deal's ceiling …
+    ("Corvexa Biosciences said its partner Halden Therapeutics has dosed the first patient in a Phase 1 trial of "
+     "CVX-311, triggering a $10 million milestone payment to Corvexa.", []),
+    # … and beside a deal's terms, it is no part of them
+    ("Halden Therapeutics will pay Corvexa Biosciences $50 million upfront for CVX-311; dosing the first patient "
+     "triggers a $10 million milestone payment, and further milestones could reach $900 million.", [(50, 900)]),
+])
+def test_a_milestone_payment_an_event_triggers_is_no_ceiling(text, expected):
+    assert [(d.upfront.amount / 1_000_000, d.milestones.amount / 1_000_000) for d in extract(text).deals] == expected
