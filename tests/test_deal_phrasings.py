@@ -3117,3 +3117,21 @@ def test_a_whole_value_equal_to_the_upfront_of_a_deal_with_milestones_is_the_upf
 ])
 def test_a_milestone_payment_an_event_triggers_is_no_ceiling(text, expected):
     assert [(d.upfront.amount / 1_000_000, d.milestones.amount / 1_000_000) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two lists of companies and 'respectively': each place in the lists is one deal …
+    ("Corvanta Pharma and Lindmor Bio licensed CV-12 and LB-7 to Velbright Therapeutics and Halden Pharma, "
+     "respectively, for $500 million and $80 million upfront.",
+     [("Corvanta Pharma", "Velbright Therapeutics", "CV-12", 500), ("Lindmor Bio", "Halden Pharma", "LB-7", 80)]),
+    ("Velbright Therapeutics and Halden Pharma paid Corvanta Pharma and Lindmor Bio $47 million and $1.25 billion "
+     "upfront, respectively.",
+     [("Corvanta Pharma", "Velbright Therapeutics", None, 47), ("Lindmor Bio", "Halden Pharma", None, 1250)]),
+    # … and one company on one side of every deal takes part in each
+    ("Corvanta Pharma licensed CV-12 and CV-31 to Velbright Therapeutics and Halden Pharma for $500 million and "
+     "$200 million upfront, respectively.",
+     [("Corvanta Pharma", "Velbright Therapeutics", "CV-12", 500), ("Corvanta Pharma", "Halden Pharma", "CV-31", 200)]),
+])
+def test_respectively_pairs_two_lists_of_companies(text, expected):
+    got = [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount / 1_000_000) for d in extract(text).deals]
+    assert got == expected

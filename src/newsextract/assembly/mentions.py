@@ -204,30 +204,46 @@ def split_ordinals(text: str, m: Mention) -> list[Mention]:
 
 
 def split_parallel(m: Mention, facts: list[Fact]) -> list[Mention]:
-    """'A, B and C received upfront payments of «M0», «M1» and «M2» from D, E and F respectively': as many companies
-    before the amounts and after them as amounts make one mention per place in the lists, each with its two
-    companies (in the roles the clause's frame gave the two lists) and its amount (of the kind of the list's cue)."""
+    """'A, B and C received upfront payments of «M0», «M1» and «M2» from D, E and F respectively', 'A and B paid C and D
+    «M0» and «M1» upfront, respectively': as many companies in each of two lists as amounts make one mention per place
+    in the lists, each with its two companies (in the roles the clause's frame gave the two lists) and its amount (of
+    the kind of the list's cue)."""
     amounts = sorted((f for f in facts if f.label == "money" and f.kind != "conversion"), key=lambda f: f.start)
     if len(amounts) < 2 or not m.money:
         return [m]
+    pairs = _parallel_pairs(m, amounts, len(amounts))
+    if pairs is None:
+        return [m]
+    kind, _, rule = min(m.money, key=lambda x: x[1].start)
+    return [dataclasses.replace(m, parties=pair, money=[(kind, amount, rule)], assets=[], targets=[])
+            for pair, amount in zip(pairs, amounts, strict=True)]
+
+
+def _parallel_pairs(m: Mention, amounts: list[Fact], n: int) -> list[list[PartyRef]] | None:
+    """Two lists of ``n`` companies each, one before the amounts and one after them, or both before them (one list
+    right after the other), whose frame gave each list one role: the ``n`` pairs of companies, in order."""
     named = sorted((p for p in m.parties if p.ent), key=lambda p: p.fact.start)
     before = [p for p in named if p.fact.end <= amounts[0].start]
     after = [p for p in named if p.fact.start >= amounts[-1].end]
-    n = len(amounts)
-    if len(before) != n or len(after) != n or len({p.ent for p in before + after}) != 2 * n:
-        return [m]
+    if len(before) == 2 * n and not after:
+        before, after = before[:n], before[n:]
+    elif not before and len(after) == 2 * n:
+        before, after = after[:n], after[n:]
+    ents = {p.ent for p in before + after}
+    if len(before) == 1 and len(after) == n and len(ents) == n + 1:
+        before = before * n  # one company on one side of all the deals ("A licensed X and Y to B and C, respectively")
+    elif len(before) == n and len(after) == 1 and len(ents) == n + 1:
+        after = after * n
+    elif len(before) != n or len(after) != n or len(ents) != 2 * n:
+        return None
     rb = {p.role for p in before if p.role}
     ra = {p.role for p in after if p.role}
     if len(rb) != 1 or len(ra) != 1 or rb == ra:
-        return [m]
+        return None
     role_b, role_a = rb.pop(), ra.pop()
-    kind, _, rule = min(m.money, key=lambda x: x[1].start)
-    out = []
-    for b, a, amount in zip(before, after, amounts, strict=True):
-        pair = [dataclasses.replace(b, role=role_b, rule=b.rule or "role.respectively"),
-                dataclasses.replace(a, role=role_a, rule=a.rule or "role.respectively")]
-        out.append(dataclasses.replace(m, parties=pair, money=[(kind, amount, rule)], assets=[], targets=[]))
-    return out
+    return [[dataclasses.replace(b, role=role_b, rule=b.rule or "role.respectively"),
+             dataclasses.replace(a, role=role_a, rule=a.rule or "role.respectively")]
+            for b, a in zip(before, after, strict=True)]
 
 
 def split_respectively(m: Mention, facts: list[Fact]) -> list[Mention]:
@@ -239,11 +255,15 @@ def split_respectively(m: Mention, facts: list[Fact]) -> list[Mention]:
     if len(assets) < 2 or len(amounts) != len(assets) or not m.money:
         return [m]
     kind, _, rule = m.money[-1]
+    # (two lists of as many companies, one role each: each drug goes between the companies at its place, "A and B
+    # licensed X and Y to C and D, respectively")
+    pairs = _parallel_pairs(m, assets, len(assets))
     out = []
     for i, (asset, amount) in enumerate(zip(assets, amounts, strict=True)):
         end = assets[i + 1].start if i + 1 < len(assets) else m.end
         targets = [t for t in m.targets if t.start < assets[0].start or asset.start <= t.start < end]
-        out.append(dataclasses.replace(m, parties=[dataclasses.replace(p) for p in m.parties],
-                                       money=[(kind, amount, rule)], assets=[asset], targets=targets))
+        parties = pairs[i] if pairs is not None else [dataclasses.replace(p) for p in m.parties]
+        out.append(dataclasses.replace(m, parties=parties, money=[(kind, amount, rule)], assets=[asset],
+                                       targets=targets))
     return out
 
