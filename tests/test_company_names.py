@@ -155,3 +155,14 @@ def test_a_stock_index_is_no_company():
 def test_investor_words_end_fund_names_not_finance_phrases(text, names):
     from newsextract.finders.companies.finder import CompanyFinder
     assert {f.text for f in CompanyFinder("en").find(text) if f.label == "org"} == names
+
+
+def test_a_name_after_a_deal_word_stops_before_its_possessive_drug_code():
+    # "acquire Velbright Bio's VB-12": the company is "Velbright Bio", not "Velbright Bio's VB-12" …
+    from newsextract import extract
+    deals = extract("Corvanta Pharma will acquire Velbright Bio's VB-12 programme for $45 million upfront.").deals
+    assert [(d.licensor and d.licensor.name, d.asset) for d in deals] == [("Velbright Bio", "VB-12")]
+    # … while a possessive before a name stays inside it ("to Mexico's Laboratorios Ferrán")
+    deals = extract("Corvanta Pharma sold Latin American rights to an older drug to Mexico's Laboratorios Ferrán for "
+                    "$6 million.").deals
+    assert [d.licensee and d.licensee.name for d in deals] == ["Laboratorios Ferrán"]
