@@ -2027,3 +2027,54 @@ def test_zh_role_label_inside_an_earlier_definition_is_no_full_name():
             "被许可方将向许可方支付首付款人民币2,000万元。")
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == ("南京瀚德新药研发有限公司", "浙江瀚海药业股份有限公司")
+
+
+@pytest.mark.parametrize("text", [
+    # the first company announces with no word edge before the verb (瀚海药业公告 / 宣布 / 周二宣布): 公司 after it,
+    # as subject or after a preposition (向公司支付), is that company
+    "瀚海药业公告，公司与Cirrus Therapeutics签署独家许可协议，将HX-301的海外权益授予Cirrus Therapeutics，"
+    "Cirrus Therapeutics将支付3000万美元首付款。",
+    "瀚海药业宣布，公司与Cirrus Therapeutics签署独家许可协议。根据协议，Cirrus Therapeutics将向公司支付3000万美元首付款。",
+    "瀚海藥業周二宣佈，公司與Cirrus Therapeutics簽署獨家許可協議，Cirrus Therapeutics將向公司支付3000萬美元首付款。",
+])
+def test_zh_announcer_right_before_its_verb_is_the_company(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+    assert d.upfront and d.upfront.amount == 30_000_000
+
+
+def test_zh_announcer_of_a_roundup_item_is_no_article_company():
+    # each item of a weekly list announces its own deal: 公司 in a later item is that item's company, not the first's
+    from newsextract import extract
+
+    text = ("本周BD：\n - 瀚海药业宣布，将HX-301授权给Cirrus Therapeutics，获得3000万美元首付款。\n"
+            " - 盛明生物称，公司与Velora Bio就SM-88的欧美权益仍在谈判。\n")
+    deals = extract(text, lang="zh").deals
+    assert not any(d.licensor and d.licensor.name == "瀚海药业" and d.asset == "SM-88" for d in deals)
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业，这家成立于2016年的杭州公司，周二宣布将HX-301授权给Cirrus Therapeutics。",
+    "瀚海药业，这家杭州公司，今天宣布将HX-301授权给Cirrus Therapeutics。",
+    "瀚海藥業，這家杭州公司，週四宣佈將HX-301授權給Cirrus Therapeutics。",
+])
+def test_zh_time_word_before_announcing_is_no_company(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+
+
+@pytest.mark.parametrize("text,asset,targets", [
+    # 单抗/双抗 right before a drug code ends the drug's kind: the code is the asset, not a target 抗X
+    ("瀚海药业将CD47单抗HX01授权给Cirrus Therapeutics。", "HX01", ["CD47"]),
+    ("瀚海藥業將CD20單抗HX01授權給Cirrus Therapeutics。", "HX01", ["CD20"]),
+    ("瀚海药业将PD-1/VEGF双抗HX2510授权给Cirrus Therapeutics。", "HX2510", ["PD-1", "VEGF"]),
+])
+def test_zh_code_after_antibody_word_is_the_asset(text, asset, targets):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == asset and d.targets == targets
