@@ -2078,3 +2078,32 @@ def test_zh_code_after_antibody_word_is_the_asset(text, asset, targets):
 
     d = extract(text, lang="zh").deals[0]
     assert d.asset == asset and d.targets == targets
+
+
+@pytest.mark.parametrize("text", [
+    # a filing names its counterparty once (本次交易对方为X / 交易对方：X) and then calls it 交易对方
+    "本次交易对方为Cirrus Therapeutics。根据协议，公司将HX-301的全球权益许可给交易对方，交易对方将支付2000万美元的首付款，"
+    "以及最高不超过3亿美元的里程碑付款。",
+    "一、交易概述\n交易对方：Cirrus Therapeutics\n公司将HX-301的海外权益授予交易对方，交易对方应向公司支付首付款2000万美元及"
+    "不超过3亿美元的里程碑付款。",
+    "本次交易對方為Cirrus Therapeutics。根據協議，公司將HX-301的全球權益許可給交易對方，交易對方將支付2000萬美元的首付款，"
+    "以及最高不超過3億美元的里程碑付款。",
+])
+def test_zh_counterparty_label_names_the_licensee(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == "Cirrus Therapeutics"
+    assert d.upfront and d.upfront.amount == 20_000_000 and d.milestones and d.milestones.amount == 300_000_000
+
+
+@pytest.mark.parametrize("text,asset", [
+    # a drug code right after a Latin name is no word of the name: the licensee is Helsinn, the asset the code
+    ("本公司授予Helsinn QD-019的海外独家权利，Helsinn同意向本公司支付3000万美元首付款。", "QD-019"),
+    ("本公司與Helsinn HX301訂立許可協議，Helsinn將支付1000萬美元首付款。", "HX301"),
+])
+def test_zh_drug_code_after_latin_name_is_no_part_of_it(text, asset):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == "Helsinn" and d.asset == asset
