@@ -2107,3 +2107,18 @@ def test_zh_drug_code_after_latin_name_is_no_part_of_it(text, asset):
 
     d = extract(text, lang="zh").deals[0]
     assert d.licensee and d.licensee.name == "Helsinn" and d.asset == asset
+
+
+@pytest.mark.parametrize("text", [
+    # rights granted with a date and the price between (已于2022年以…首付款授予X): X takes them; after a comma, 其 is the
+    # subject before, who granted them
+    "瀚海药业2024年HX-301销售额约8亿元，其海外权益已于2022年以5000万美元首付款授予Cirrus Therapeutics。",
+    "瀚海药业表示，其海外权益已于2022年以5000万美元首付款授予Cirrus Therapeutics。",
+    "瀚海藥業表示，其海外權益已於2022年以5000萬美元首付款授予Cirrus Therapeutics。",
+])
+def test_zh_its_rights_granted_for_a_price(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+    assert d.upfront and d.upfront.amount == 50_000_000 and d.milestones is None
