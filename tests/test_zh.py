@@ -2122,3 +2122,21 @@ def test_zh_its_rights_granted_for_a_price(text):
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
     assert d.upfront and d.upfront.amount == 50_000_000 and d.milestones is None
+
+
+@pytest.mark.parametrize("text,up,ms,total", [
+    # an amount with no payment word: the deal's whole value when its parts follow it or when a ceiling is paid
+    ("瀚海药业HX-301出海，Cirrus Therapeutics将支付至多5.2亿美元，其中包括首付款及近期付款合计3000万美元。",
+     30_000_000, None, 520_000_000),
+    ("根据协议，Cirrus Therapeutics将向瀚海药业支付最高10亿美元，包括首付款、开发、注册及销售里程碑付款。", None, None, 1_000_000_000),
+    ("根據協議，Cirrus Therapeutics將向瀚海藥業支付最高10億美元，包括首付款、開發、註冊及銷售里程碑付款。", None, None, 1_000_000_000),
+    # … but money paid once goals are reached is contingent
+    ("Cirrus Therapeutics将向瀚海药业支付1000万美元首付款，并在达成特定开发和商业化目标后支付最高2亿美元。",
+     10_000_000, 200_000_000, None),
+])
+def test_zh_amount_without_payment_word(text, up, ms, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    got = tuple(x.amount if x else None for x in (d.upfront, d.milestones, d.total_value))
+    assert got == (up, ms, total)
