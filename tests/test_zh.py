@@ -2140,3 +2140,16 @@ def test_zh_amount_without_payment_word(text, up, ms, total):
     d = extract(text, lang="zh").deals[0]
     got = tuple(x.amount if x else None for x in (d.upfront, d.milestones, d.total_value))
     assert got == (up, ms, total)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a group's Latin initials before a Chinese designator (SK生物制药, GC生物, LG化学) are one name
+    ("瀚海药业将HX-301授权给SK生物制药，获得5000万美元首付款。", "瀚海药业", "SK生物制药"),
+    ("LG化学将HX-301授权给瀚海药业，获得5000万美元首付款。", "LG化学", "瀚海药业"),
+    ("瀚海藥業將HX-301授權給GC生物，獲得5000萬美元首付款。", "瀚海藥業", "GC生物"),
+])
+def test_zh_latin_initials_before_designator_are_a_name(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
