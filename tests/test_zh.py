@@ -2027,3 +2027,129 @@ def test_zh_role_label_inside_an_earlier_definition_is_no_full_name():
             "被许可方将向许可方支付首付款人民币2,000万元。")
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == ("南京瀚德新药研发有限公司", "浙江瀚海药业股份有限公司")
+
+
+@pytest.mark.parametrize("text", [
+    # the first company announces with no word edge before the verb (瀚海药业公告 / 宣布 / 周二宣布): 公司 after it,
+    # as subject or after a preposition (向公司支付), is that company
+    "瀚海药业公告，公司与Cirrus Therapeutics签署独家许可协议，将HX-301的海外权益授予Cirrus Therapeutics，"
+    "Cirrus Therapeutics将支付3000万美元首付款。",
+    "瀚海药业宣布，公司与Cirrus Therapeutics签署独家许可协议。根据协议，Cirrus Therapeutics将向公司支付3000万美元首付款。",
+    "瀚海藥業周二宣佈，公司與Cirrus Therapeutics簽署獨家許可協議，Cirrus Therapeutics將向公司支付3000萬美元首付款。",
+])
+def test_zh_announcer_right_before_its_verb_is_the_company(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+    assert d.upfront and d.upfront.amount == 30_000_000
+
+
+def test_zh_announcer_of_a_roundup_item_is_no_article_company():
+    # each item of a weekly list announces its own deal: 公司 in a later item is that item's company, not the first's
+    from newsextract import extract
+
+    text = ("本周BD：\n - 瀚海药业宣布，将HX-301授权给Cirrus Therapeutics，获得3000万美元首付款。\n"
+            " - 盛明生物称，公司与Velora Bio就SM-88的欧美权益仍在谈判。\n")
+    deals = extract(text, lang="zh").deals
+    assert not any(d.licensor and d.licensor.name == "瀚海药业" and d.asset == "SM-88" for d in deals)
+
+
+@pytest.mark.parametrize("text", [
+    "瀚海药业，这家成立于2016年的杭州公司，周二宣布将HX-301授权给Cirrus Therapeutics。",
+    "瀚海药业，这家杭州公司，今天宣布将HX-301授权给Cirrus Therapeutics。",
+    "瀚海藥業，這家杭州公司，週四宣佈將HX-301授權給Cirrus Therapeutics。",
+])
+def test_zh_time_word_before_announcing_is_no_company(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+
+
+@pytest.mark.parametrize("text,asset,targets", [
+    # 单抗/双抗 right before a drug code ends the drug's kind: the code is the asset, not a target 抗X
+    ("瀚海药业将CD47单抗HX01授权给Cirrus Therapeutics。", "HX01", ["CD47"]),
+    ("瀚海藥業將CD20單抗HX01授權給Cirrus Therapeutics。", "HX01", ["CD20"]),
+    ("瀚海药业将PD-1/VEGF双抗HX2510授权给Cirrus Therapeutics。", "HX2510", ["PD-1", "VEGF"]),
+])
+def test_zh_code_after_antibody_word_is_the_asset(text, asset, targets):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.asset == asset and d.targets == targets
+
+
+@pytest.mark.parametrize("text", [
+    # a filing names its counterparty once (本次交易对方为X / 交易对方：X) and then calls it 交易对方
+    "本次交易对方为Cirrus Therapeutics。根据协议，公司将HX-301的全球权益许可给交易对方，交易对方将支付2000万美元的首付款，"
+    "以及最高不超过3亿美元的里程碑付款。",
+    "一、交易概述\n交易对方：Cirrus Therapeutics\n公司将HX-301的海外权益授予交易对方，交易对方应向公司支付首付款2000万美元及"
+    "不超过3亿美元的里程碑付款。",
+    "本次交易對方為Cirrus Therapeutics。根據協議，公司將HX-301的全球權益許可給交易對方，交易對方將支付2000萬美元的首付款，"
+    "以及最高不超過3億美元的里程碑付款。",
+])
+def test_zh_counterparty_label_names_the_licensee(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == "Cirrus Therapeutics"
+    assert d.upfront and d.upfront.amount == 20_000_000 and d.milestones and d.milestones.amount == 300_000_000
+
+
+@pytest.mark.parametrize("text,asset", [
+    # a drug code right after a Latin name is no word of the name: the licensee is Helsinn, the asset the code
+    ("本公司授予Helsinn QD-019的海外独家权利，Helsinn同意向本公司支付3000万美元首付款。", "QD-019"),
+    ("本公司與Helsinn HX301訂立許可協議，Helsinn將支付1000萬美元首付款。", "HX301"),
+])
+def test_zh_drug_code_after_latin_name_is_no_part_of_it(text, asset):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.licensee and d.licensee.name == "Helsinn" and d.asset == asset
+
+
+@pytest.mark.parametrize("text", [
+    # rights granted with a date and the price between (已于2022年以…首付款授予X): X takes them; after a comma, 其 is the
+    # subject before, who granted them
+    "瀚海药业2024年HX-301销售额约8亿元，其海外权益已于2022年以5000万美元首付款授予Cirrus Therapeutics。",
+    "瀚海药业表示，其海外权益已于2022年以5000万美元首付款授予Cirrus Therapeutics。",
+    "瀚海藥業表示，其海外權益已於2022年以5000萬美元首付款授予Cirrus Therapeutics。",
+])
+def test_zh_its_rights_granted_for_a_price(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (text[:4], "Cirrus Therapeutics")
+    assert d.upfront and d.upfront.amount == 50_000_000 and d.milestones is None
+
+
+@pytest.mark.parametrize("text,up,ms,total", [
+    # an amount with no payment word: the deal's whole value when its parts follow it or when a ceiling is paid
+    ("瀚海药业HX-301出海，Cirrus Therapeutics将支付至多5.2亿美元，其中包括首付款及近期付款合计3000万美元。",
+     30_000_000, None, 520_000_000),
+    ("根据协议，Cirrus Therapeutics将向瀚海药业支付最高10亿美元，包括首付款、开发、注册及销售里程碑付款。", None, None, 1_000_000_000),
+    ("根據協議，Cirrus Therapeutics將向瀚海藥業支付最高10億美元，包括首付款、開發、註冊及銷售里程碑付款。", None, None, 1_000_000_000),
+    # … but money paid once goals are reached is contingent
+    ("Cirrus Therapeutics将向瀚海药业支付1000万美元首付款，并在达成特定开发和商业化目标后支付最高2亿美元。",
+     10_000_000, 200_000_000, None),
+])
+def test_zh_amount_without_payment_word(text, up, ms, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    got = tuple(x.amount if x else None for x in (d.upfront, d.milestones, d.total_value))
+    assert got == (up, ms, total)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a group's Latin initials before a Chinese designator (SK生物制药, GC生物, LG化学) are one name
+    ("瀚海药业将HX-301授权给SK生物制药，获得5000万美元首付款。", "瀚海药业", "SK生物制药"),
+    ("LG化学将HX-301授权给瀚海药业，获得5000万美元首付款。", "LG化学", "瀚海药业"),
+    ("瀚海藥業將HX-301授權給GC生物，獲得5000萬美元首付款。", "瀚海藥業", "GC生物"),
+])
+def test_zh_latin_initials_before_designator_are_a_name(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)

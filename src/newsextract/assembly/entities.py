@@ -19,6 +19,8 @@ _BRACKET = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
 #: legal-form tail of a few characters at most, the opening bracket; the closing one follows the other name
 _OPEN_ALIAS = re.compile(r"[^\s，,。；;、()（）]{0,4}[ \t]*[(（][ \t]*$")
 _CLOSE_ALIAS = re.compile(r"[ \t]*[)）]")
+#: a list item's lead ("- ", "★ ", "1. ", "（二）")
+_BULLET_LINE = re.compile(r"[ \t\u3000]*(?:[-*•·★☆▲■●◆▶►]|\d{1,2}[.、)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 
 
 class EntityResolver:
@@ -64,6 +66,9 @@ class EntityResolver:
         self.announcer = re.compile("|".join(announce)) if announce else None
         #: what follows the filer's name on a filing's cover ("(Exact name of registrant as specified in its charter)")
         self.registrant_after = re.compile(names["registrant_after"]) if names.get("registrant_after") else None
+        #: an announcing verb right after the first company's name (恒瑞医药公告 / 恒瑞医药周二宣布), where no word edge
+        #: lets the ``announcer`` words find it
+        self.announcer_after = re.compile(names["announcer_after"]) if names.get("announcer_after") else None
         #: a Chinese name's core: without its legal form and designator (新基制药, 新基公司 → 新基); places and
         #: descriptor words are no core (中国医药 and 中国生物制药 are two companies)
         lex = names.get("lexicon", {}) or {}
@@ -370,6 +375,9 @@ class EntityResolver:
             return None  # "本公司與北京墨元…", "the Company and X": the counterparty, not the company itself
         if first.start < 300 and self.announcer is not None and self.announcer.search(text, 0, 400):
             return first.extra["ent"]
+        if first.start < 300 and self.announcer_after is not None and self.announcer_after.match(text, first.end) and \
+                not _BULLET_LINE.match(text, text.rfind("\n", 0, first.start) + 1):
+            return first.extra["ent"]  # (not an item of a roundup list, where each item's company announces its own)
         lead = len(text) - len(text.lstrip())
         first_line = text.lstrip().split("\n", 1)[0].strip()
         if first.start < 5 + lead and len(first_line) <= len(first.text) + 6:
