@@ -3135,3 +3135,12 @@ def test_a_milestone_payment_an_event_triggers_is_no_ceiling(text, expected):
 def test_respectively_pairs_two_lists_of_companies(text, expected):
     got = [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount / 1_000_000) for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Velbright Bio shareholders will receive $14.50 per share under the merger agreement with Corvanta Pharma; the "
+    "deal has an equity value of $1.1 billion.",
+    "Corvanta Pharma and Velbright Bio agreed to merge in a deal valued at $1.1 billion.",
+])
+def test_a_merger_is_an_acquisition(text):
+    assert [(d.deal_type, d.total_value.amount) for d in extract(text).deals] == [("acquisition", Decimal("1100000000"))]

@@ -203,8 +203,9 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
     for m in allf:
         for c in m.deal_cues:
             k = c.kind
-            if k == "acquisition" and not acq and not c.extra.get("acquisition"):
-                continue  # "acquire" of rights or an option; a cue that reads a company bought needs no frame
+            if k == "acquisition" and not acq and not c.extra.get("acquisition") and not _MERGER.search(c.text):
+                continue  # "acquire" of rights or an option; a cue that reads a company bought needs no frame (nor
+                # does a merger: "under the merger agreement with X")
             if TYPE_RANK.get(k, 0) > best:
                 dtype, best = k, TYPE_RANK.get(k, 0)
     if dtype == "other" and acq:
@@ -215,6 +216,9 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
         dtype = "license"  # "Vertex granted Zai Lab Greater China rights to povetacicept": rights given are a licence
     return dtype
 
+
+#: a merger is of companies, never of rights
+_MERGER = re.compile(r"(?i)\bmerg(?:e|es|ed|er|ing)\b")
 
 #: role frames that read rights to a drug passing from one company to another
 _RIGHTS_FRAME = re.compile(r"role\.(?:zh_)?(?:grant|gives_rights|licensee_gets_rights|rights_from|rights_acquired_by|"
