@@ -3144,3 +3144,9 @@ def test_respectively_pairs_two_lists_of_companies(text, expected):
 ])
 def test_a_merger_is_an_acquisition(text):
     assert [(d.deal_type, d.total_value.amount) for d in extract(text).deals] == [("acquisition", Decimal("1100000000"))]
+
+
+def test_a_price_paid_for_a_company_with_its_per_share_price_between():
+    deals = extract("Corvanta Pharma will pay $1.1 billion in cash, or $14.50 a share, for Velbright Bio.").deals
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
+        ("acquisition", "Velbright Bio", "Corvanta Pharma", Decimal("1100000000"))]
