@@ -1855,3 +1855,54 @@ def test_figures_a_list_of_metric_words_respectively(extractor, text, want):
     """'revenue, R&D expenses and net loss … were $X, $Y and $Z, respectively': the values take the listed metric words
     one each, in order (they all took the last word before)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio narrowed its net loss by 20% to $120 million in 2025.",
+     [("Halvex Bio", "net_loss", 120000000, "USD", "FY2025", -20.0)]),
+    ("Kestrel Pharma grew its revenue by 6% to $2.8 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 2800000000, "USD", "FY2025", 6.0)]),
+    ("Halvex Bio's net loss was $257 million in 2025, narrowing 24% from $335 million.",
+     [("Halvex Bio", "net_loss", 257000000, "USD", "FY2025", -24.0)]),
+    ("Kestrel Pharma's revenue sank 27% to EUR 2.75 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 2750000000, "EUR", "FY2025", -27.0)]),
+    ("Halvex Bio's net loss of $187 million in 2025 was 70% narrower than a year earlier.",
+     [("Halvex Bio", "net_loss", 187000000, "USD", "FY2025", -70.0)]),
+])
+def test_figures_changes_said_with_an_object_an_ing_form_or_a_comparative(extractor, text, want):
+    """A change in % said with the verb's object between ('narrowed its net loss by 20%'), in its -ing form
+    ('narrowing 24%'), with other verbs of falling ('sank') or as a comparative ('70% narrower than')."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora's global net sales were EUR 13.1 billion in 2025, up 22%.",
+     [("Zelvora", "product_sales", 13100000000, "EUR", "FY2025", 22.0)]),
+    ("Fourth-quarter sales at Kestrel Pharma rose 30% to DKK 85 billion.",
+     [("Kestrel Pharma", "revenue", 85000000000, "DKK", "Q4 2025", 30.0)]),
+    ("Sales of the company's lead drug Norvexa totalled $2.6 billion in 2025.",
+     [("Norvexa", "product_sales", 2600000000, "USD", "FY2025", None)]),
+    ("R&D costs at Tarvelle rose to $400 million in 2025.",
+     [("Tarvelle", "r_and_d_expense", 400000000, "USD", "FY2025", None)]),
+])
+def test_figures_subjects_of_possessive_period_and_preposition_phrasings(extractor, text, want):
+    """A named product's own 'global sales' are its sales, not a market's; a period word ('Fourth-quarter') is no
+    product; 'the company's lead drug Norvexa' names the product; a name after 'at' / 'for' the metric word is the
+    company when no finder knew it."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex Bio holds a 60% share of the GLP-1 market in 2025.",
+     [("Halvex Bio", "market_share", 60, "%", "2025", None)]),
+    ("zh", "2025年，宁远生物在中国GLP-1市场的份额约为18%。",
+     [("宁远生物", "market_share", 18, "%", "2025", None)]),
+    ("en", "Analysts estimate the market for obesity drugs at $150 billion by 2035.",
+     [("obesity drugs", "market_size", 150000000000, "USD", "2035", None)]),
+    ("en", "In 2025, global biopharma M&A value fell to $80 billion.",
+     [("biopharma M&A value", "deal_value", 80000000000, "USD", "2025", None)]),
+])
+def test_figures_shares_held_and_markets_valued_at(extractor, lang, text, want):
+    """A company's share of a market named after it is the company's, of the year (a share is no fiscal year); a
+    market 'at $X'; an M&A total is a sentence of figures."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want

@@ -37,8 +37,10 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
     period = None
     lo, hi = min(cue.start, v.start), max(cue.end, v.end)
+    # (a share is a point in time whoever holds it: a company's share in 2024 is of 2024, no fiscal year)
+    pkind = "market" if metric == "market_share" else kind
     if period_f is not None:
-        period = vocab_period(vocab, period_f, year, kind)
+        period = vocab_period(vocab, period_f, year, pkind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
     elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
@@ -47,7 +49,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         # the period in force, unless the figure is a run-rate or a running total ("annual revenue of", 累计), or
         # says its own period in words the article gives no year for ("last year" without a date) and the period
         # in force was not stated right before ("… in 2025. Last year, 157 deals worth …")
-        if kind == "market":
+        if pkind == "market":
             period = period_ctx.replace("FY", "")
         else:
             period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
@@ -104,6 +106,12 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
             # Chinese assets accounting for roughly 30% of the total"), not this figure's
             mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
+        if mk and cue.kind == "market_share" and all(m.start >= v.end for m in mk):
+            # "Novo Nordisk holds a 60% share of the GLP-1 market": the market after the share is where it is held;
+            # the company the clause names before is its holder
+            o = facts.of("org").last_within(a, min(cue.start, v.start), lambda f: not _not_company(vocab, f))
+            if o is not None:
+                return o.text, "company", o
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
@@ -178,9 +186,29 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
             text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]
+    named = _name_after_cue(text, vocab, cue, v, facts)
+    if named is not None:  # "R&D costs at Kestrel rose …": a name no company finder knew, right after "at" / "for"
+        return named.text, "company", named
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _name_after_cue(text: str, vocab: ReportVocab, cue: Fact, v: Any, facts: FactIndex) -> Fact | None:
+    """The capitalised name a preposition leads to right after a company's metric word ("Revenue at Kestrel",
+    "R&D costs for Halvex"), when it is no period, product word or drug (``fig.subject_after_cue``)."""
+    rule = vocab.fig_rx.rules.get("fig.subject_after_cue")
+    if rule is None or cue.end > v.start:
+        return None
+    m = rule.regex.match(text, cue.end, v.start)
+    if m is None:
+        return None
+    x, y = m.span("s")
+    first = m.group("s").split()[0]
+    if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
+            any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
+        return None
+    return Fact(x, y, "org", "subject", None, "fig.subject_after_cue", m.group("s"))
 
 
 def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, facts: FactIndex) -> Fact | None:
