@@ -1906,3 +1906,39 @@ def test_figures_shares_held_and_markets_valued_at(extractor, lang, text, want):
     """A company's share of a market named after it is the company's, of the year (a share is no fiscal year); a
     market 'at $X'; an M&A total is a sentence of figures."""
     assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Out-licensing deals totalled $51.9 billion in 2025, up from $40 billion in 2024.",
+     [("Out-licensing deals", "deal_value", 51900000000, "USD", "2025", None),
+      ("Out-licensing deals", "deal_value", 40000000000, "USD", "2024", None)]),
+    ("en", "The Korean biosimilar market fell to $9 billion in 2025 from $12 billion in 2024.",
+     [("Korean biosimilar", "market_size", 9000000000, "USD", "2025", None),
+      ("Korean biosimilar", "market_size", 12000000000, "USD", "2024", None)]),
+    ("zh", "2024年我国减重药物市场规模约为50亿元，预计2030年将增长至660亿元。",
+     [("我国减重药物", "market_size", 5000000000, "CNY", "2024", None),
+      ("我国减重药物", "market_size", 66000000000, "CNY", "2030", None)]),
+    ("zh", "2025年中国细胞治疗市场规模约为80亿元，2030年有望突破600亿元。",
+     [("中国细胞治疗", "market_size", 8000000000, "CNY", "2025", None),
+      ("中国细胞治疗", "market_size", 60000000000, "CNY", "2030", None)]),
+])
+def test_figures_a_markets_earlier_and_later_points_keep_their_years(extractor, lang, text, want):
+    """A market's value a change starts from ('up from $40 billion in 2024') and its forecast after a comma
+    ('，预计2030年将增长至660亿元') are points of its trajectory, each of its own year; 'fell' is a market's verb too."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex's Zelvora generated $1.2 billion in revenue in 2025.",
+     [("Zelvora", "product_sales", 1200000000, "USD", "FY2025", None)]),
+    ("en", "Kestrel's blood thinner Norvexa brought in $800 million in 2025.",
+     [("Norvexa", "product_sales", 800000000, "USD", "FY2025", None)]),
+    ("zh", "宁远药业2025年实现营业收入28.9亿元，同比增长17.4%。",
+     [("宁远药业", "revenue", 2890000000, "CNY", "FY2025", 17.4)]),
+    ("zh", "宁远药业报告期内实现营业收入28.9亿元。",
+     [("宁远药业", "revenue", 2890000000, "CNY", None, None)]),
+])
+def test_figures_owners_brand_and_a_zh_company_before_its_period(extractor, lang, text, want):
+    """'Halvex's Zelvora generated …' is the product's; a Chinese company no finder knew, named before the period it
+    reports ('宁远药业2025年实现营业收入', '报告期内'), is the figure's company."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want

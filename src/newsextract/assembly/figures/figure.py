@@ -17,7 +17,9 @@ from .index import FactIndex
 def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: FactIndex,
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
             changes: FactIndex, used: set[int], ctx_fresh: bool = False,
-            others: FactIndex | None = None) -> Figure | None:
+            others: FactIndex | None = None, market_periods: list[Fact] | None = None) -> Figure | None:
+    """``market_periods``: the periods a market's figure reads from, when they are more than ``periods`` (the
+    year of a market's value a change starts from)."""
     metric = cue.kind
     scope = cue.extra.get("scope", "company")
     evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
@@ -35,6 +37,13 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
+    if kind == "market" and market_periods:
+        # the year of the amount a change starts from is that amount's own ("up from $40 billion in 2023": the
+        # value right before it), no other value's
+        own = next((p for p in market_periods if p.extra.get("base") == "from" and v.end <= p.start and
+                    _BASE_GAP.fullmatch(text, v.end, p.start)), None)
+        if own is not None:
+            period_f = own
     period = None
     lo, hi = min(cue.start, v.start), max(cue.end, v.end)
     # (a share is a point in time whoever holds it: a company's share in 2024 is of 2024, no fiscal year)
@@ -346,8 +355,10 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
         own = _last_ending_by(cands, ends, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
-        if own is not None and own.end > cue.end and _ZH_OF.fullmatch(text, own.end, v.start):
-            return own
+        if own is not None and own.end > cue.end and (_ZH_OF.fullmatch(text, own.end, v.start) or (
+                vocab.fig_rx["fig.value_between"].search(text, cue.end, own.start) and
+                not vocab.fig_rx["fig.value_between"].search(text, own.end, v.start))):
+            return own  # (or the period between a list's earlier value and this one: "约为50亿元，预计2030年将增长至660亿元")
         before = _last_ending_by(cands, ends, min(cue.start, v.start))
         if before is not None:
             return before
@@ -372,6 +383,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
 _SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announced)")
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
+_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
