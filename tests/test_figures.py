@@ -1942,3 +1942,37 @@ def test_figures_owners_brand_and_a_zh_company_before_its_period(extractor, lang
     """'Halvex's Zelvora generated …' is the product's; a Chinese company no finder knew, named before the period it
     reports ('宁远药业2025年实现营业收入', '报告期内'), is the figure's company."""
     assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Results in brief\n- Halvex Bio: first-half revenue rose 31% to $512 million, driven by Zelvora, whose sales "
+           "reached $301 million. The net loss narrowed to $40 million.\n- Tarvelle Therapeutics' R&D expenses climbed "
+           "12% to $95 million in the first half.",
+     [("Halvex Bio", "revenue", 512000000, "USD", "H1 2025", 31.0),
+      ("Zelvora", "product_sales", 301000000, "USD", "H1 2025", None),
+      ("Halvex Bio", "net_loss", 40000000, "USD", "H1 2025", None),
+      ("Tarvelle Therapeutics", "r_and_d_expense", 95000000, "USD", "H1 2025", 12.0)]),
+    ("zh", "中报速览：\n1. 宁远生物：上半年收入4.2亿元，同比增长65%；期内亏损1.1亿元，同比收窄48%。\n2. 泽远药业：研发投入3.4亿元，同比增加12%。",
+     [("宁远生物", "revenue", 420000000, "CNY", "H1 2025", 65.0),
+      ("宁远生物", "net_loss", 110000000, "CNY", "H1 2025", -48.0),
+      ("泽远药业", "r_and_d_expense", 340000000, "CNY", "H1 2025", 12.0)]),
+])
+def test_figures_list_items_that_open_with_a_company(extractor, lang, text, want):
+    """A list item that opens with a company's name ('- Halvex Bio:', '1. 宁远生物：') gives it to the item's sentences
+    and clauses that name none; 'X, whose sales reached' is the product's."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-09-01").figures] == want
+
+
+def test_figures_a_companys_revenue_that_could_reach_is_a_forecast(extractor):
+    """A modal between a company's metric word and its value, of a period to come, is a forecast: no figure."""
+    text = "Halvex Bio's revenue could reach $5 billion by 2030, analysts say."
+    assert extractor.extract(text, lang="en", published="2026-03-01").figures == []
+
+
+def test_figures_class_sales_after_another_markets_value(extractor):
+    """'global GLP-1 sales topped $50 billion' after another market's value names its own market."""
+    text = ("China's ADC market is expected to reach RMB 66 billion by 2030, while global GLP-1 sales topped "
+            "$50 billion in 2025.")
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
+        ("China's ADC", "market_size", 66000000000, "CNY", "2030", None),
+        ("global GLP-1", "market_size", 50000000000, "USD", "2025", None)]

@@ -111,6 +111,12 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
+        if cue.rule == "metric.class_sales":
+            # (the sales of a class name their market themselves: a market named before another value of the
+            # sentence is that value's -- "China's ADC market is expected to reach RMB 66 billion by 2030, while
+            # global GLP-1 sales topped $50 billion")
+            between = vocab.fig_rx["fig.value_between"]
+            mk = [m for m in mk if not (m.end <= cue.start and between.search(text, m.end, cue.start))]
         if cue.kind != "market_share":
             # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
             # Chinese assets accounting for roughly 30% of the total"), not this figure's
@@ -154,7 +160,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 400), a, "market") if "deals" in m.rule]
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
-        return tidy_market(vocab, cue.text), "market", cue
+        name = tidy_market(vocab, cue.text)
+        if cue.kind == "market_size" and name.lower().endswith(" sales"):  # ("global GLP-1 sales": "global GLP-1")
+            name = name[:-6].rstrip()
+        return name, "market", cue
     if (m := vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor)) is not None:
         issuer = vocab.fig_rx.rules.get("fig.issuer_self")
         if own is not None and own.rule != "figure.filer" and not own.extra.get("weak") and issuer is not None \
@@ -198,9 +207,32 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     named = _name_after_cue(text, vocab, cue, v, facts)
     if named is not None:  # "R&D costs at Kestrel rose …": a name no company finder knew, right after "at" / "for"
         return named.text, "company", named
+    line = _line_company(text, vocab, a, facts)
+    if line is not None:
+        return line.text, "company", line
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _line_company(text: str, vocab: ReportVocab, a: int, facts: FactIndex) -> Fact | None:
+    """The company a sentence that names none takes from its line, when the line is an item of a list that opens
+    with a company's name ("- Halvex Bio: first-half revenue rose 31% … The net loss narrowed to $40 million.",
+    "1. 宁远生物：上半年收入4.2亿元…；期内亏损1.1亿元")."""
+    start = text.rfind("\n", 0, a) + 1
+    bullet = vocab.fig_rx.rules.get("fig.list_item")
+    item = bullet.regex.match(text, start, a) if start < a and bullet is not None else None
+    if item is None:
+        return None
+    head = item.end() + len(text[item.end():a]) - len(text[item.end():a].lstrip())  # (where the item's words start)
+    bad, ana = vocab.not_companies, vocab.company_anaphor
+    first = next((f for f in facts.of("org").starting(head, head) if f.end <= a and
+                  not (bad is not None and bad.search(f.text)) and
+                  not (ana is not None and ana.fullmatch(f.text.strip()))), None)
+    named = _reporting_subject(text, vocab, start, min(a, start + 100), facts)
+    if named is not None and named.start == head and first is None:
+        return named
+    return first
 
 
 def _name_after_cue(text: str, vocab: ReportVocab, cue: Fact, v: Any, facts: FactIndex) -> Fact | None:

@@ -312,7 +312,10 @@ def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
     its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
     figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
     rule = art.vocab.fig_rx.rules.get("fig.company_expects")
-    if rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+    will = art.vocab.fig_rx.rules.get("fig.company_will")  # ("Halvex's revenue could reach $5 billion by 2030")
+    at = next((e.start for e in fig.evidence if e.field == "value"), lo)
+    if (rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo)) and \
+            (will is None or at <= lo or not will.regex.search(art.text, lo, at)):
         return False
     if fig.period is None:
         return True  # (an expected figure of no period named: "anticipates sales of $600 million next year")
