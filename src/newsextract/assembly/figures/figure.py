@@ -129,6 +129,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                 return o.text, "company", o
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
+            if cue.kind == "market_share":  # (a share's holder, said before its share word, first: "美国企业约占…")
+                order = {k: (i - 100 if k.endswith("share_subject") else i) for k, i in order.items()}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
             name = tidy_market(vocab, p.text)
             if vocab.fig_rx["fig.market_anaphor"].match(name):  # "2030年该市场规模": the market named before

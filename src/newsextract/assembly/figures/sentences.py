@@ -264,8 +264,10 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
                 continue
             cue = Fact(cue.start, cue.end, "metric", prev[-1].metric, None, cue.rule, cue.text,
                        {"scope": prev[-1].kind if prev[-1].kind == "market" else "company"})
+        before = vocab.fig_rx.rules.get("fig.share_before")
         if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
-                vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
+                vocab.share_context is not None and vocab.share_context.match(text, v.end, b)) and not (
+                before is not None and cue.end <= v.start and before.regex.search(text, cue.end, v.start)):
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
                      used_changes, ctx.fresh(a), others, market_periods)
