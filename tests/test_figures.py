@@ -1976,3 +1976,19 @@ def test_figures_class_sales_after_another_markets_value(extractor):
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
         ("China's ADC", "market_size", 66000000000, "CNY", "2030", None),
         ("global GLP-1", "market_size", 50000000000, "USD", "2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Profit at Halvex Bio rose 38% to $700 million in 2025.",
+     [("Halvex Bio", "net_profit", 700000000, "USD", "FY2025", 38.0)]),
+    ("Kestrel Pharma's quarterly profit fell to $120 million in the third quarter of 2025.",
+     [("Kestrel Pharma", "net_profit", 120000000, "USD", "Q3 2025", None)]),
+    ("Kestrel Pharma's operating profit rose 20% to $90 million in 2025.",
+     [("Kestrel Pharma", "other", 90000000, "USD", "FY2025", 20.0)]),
+    ("Halvex Bio's share of the GLP-1 market fell to 55% in 2025.",
+     [("Halvex Bio", "market_share", 55, "%", "2025", None)]),
+])
+def test_figures_a_companys_bare_profit_and_its_share_of_a_named_market(extractor, text, want):
+    """'Profit at X' and "X's (quarterly) profit rose" are its net profit (operating profit stays other); "X's share
+    of the GLP-1 market" is the company's share."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

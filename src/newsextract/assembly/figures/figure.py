@@ -121,7 +121,8 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
             # Chinese assets accounting for roughly 30% of the total"), not this figure's
             mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
-        if mk and cue.kind == "market_share" and all(m.start >= v.end for m in mk):
+        if mk and cue.kind == "market_share" and (all(m.start >= v.end for m in mk) or (
+                cue.text.lower().startswith("share") and _POSSESSIVE.match(text, max(a, cue.start - 3), cue.start))):
             # "Novo Nordisk holds a 60% share of the GLP-1 market": the market after the share is where it is held;
             # the company the clause names before is its holder
             o = facts.of("org").last_within(a, min(cue.start, v.start), lambda f: not _not_company(vocab, f))
@@ -417,6 +418,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
 _SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announced)")
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
+_POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
