@@ -1855,3 +1855,140 @@ def test_figures_a_list_of_metric_words_respectively(extractor, text, want):
     """'revenue, R&D expenses and net loss … were $X, $Y and $Z, respectively': the values take the listed metric words
     one each, in order (they all took the last word before)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio narrowed its net loss by 20% to $120 million in 2025.",
+     [("Halvex Bio", "net_loss", 120000000, "USD", "FY2025", -20.0)]),
+    ("Kestrel Pharma grew its revenue by 6% to $2.8 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 2800000000, "USD", "FY2025", 6.0)]),
+    ("Halvex Bio's net loss was $257 million in 2025, narrowing 24% from $335 million.",
+     [("Halvex Bio", "net_loss", 257000000, "USD", "FY2025", -24.0)]),
+    ("Kestrel Pharma's revenue sank 27% to EUR 2.75 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 2750000000, "EUR", "FY2025", -27.0)]),
+    ("Halvex Bio's net loss of $187 million in 2025 was 70% narrower than a year earlier.",
+     [("Halvex Bio", "net_loss", 187000000, "USD", "FY2025", -70.0)]),
+])
+def test_figures_changes_said_with_an_object_an_ing_form_or_a_comparative(extractor, text, want):
+    """A change in % said with the verb's object between ('narrowed its net loss by 20%'), in its -ing form
+    ('narrowing 24%'), with other verbs of falling ('sank') or as a comparative ('70% narrower than')."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora's global net sales were EUR 13.1 billion in 2025, up 22%.",
+     [("Zelvora", "product_sales", 13100000000, "EUR", "FY2025", 22.0)]),
+    ("Fourth-quarter sales at Kestrel Pharma rose 30% to DKK 85 billion.",
+     [("Kestrel Pharma", "revenue", 85000000000, "DKK", "Q4 2025", 30.0)]),
+    ("Sales of the company's lead drug Norvexa totalled $2.6 billion in 2025.",
+     [("Norvexa", "product_sales", 2600000000, "USD", "FY2025", None)]),
+    ("R&D costs at Tarvelle rose to $400 million in 2025.",
+     [("Tarvelle", "r_and_d_expense", 400000000, "USD", "FY2025", None)]),
+])
+def test_figures_subjects_of_possessive_period_and_preposition_phrasings(extractor, text, want):
+    """A named product's own 'global sales' are its sales, not a market's; a period word ('Fourth-quarter') is no
+    product; 'the company's lead drug Norvexa' names the product; a name after 'at' / 'for' the metric word is the
+    company when no finder knew it."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex Bio holds a 60% share of the GLP-1 market in 2025.",
+     [("Halvex Bio", "market_share", 60, "%", "2025", None)]),
+    ("zh", "2025年，宁远生物在中国GLP-1市场的份额约为18%。",
+     [("宁远生物", "market_share", 18, "%", "2025", None)]),
+    ("en", "Analysts estimate the market for obesity drugs at $150 billion by 2035.",
+     [("obesity drugs", "market_size", 150000000000, "USD", "2035", None)]),
+    ("en", "In 2025, global biopharma M&A value fell to $80 billion.",
+     [("biopharma M&A value", "deal_value", 80000000000, "USD", "2025", None)]),
+])
+def test_figures_shares_held_and_markets_valued_at(extractor, lang, text, want):
+    """A company's share of a market named after it is the company's, of the year (a share is no fiscal year); a
+    market 'at $X'; an M&A total is a sentence of figures."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Out-licensing deals totalled $51.9 billion in 2025, up from $40 billion in 2024.",
+     [("Out-licensing deals", "deal_value", 51900000000, "USD", "2025", None),
+      ("Out-licensing deals", "deal_value", 40000000000, "USD", "2024", None)]),
+    ("en", "The Korean biosimilar market fell to $9 billion in 2025 from $12 billion in 2024.",
+     [("Korean biosimilar", "market_size", 9000000000, "USD", "2025", None),
+      ("Korean biosimilar", "market_size", 12000000000, "USD", "2024", None)]),
+    ("zh", "2024年我国减重药物市场规模约为50亿元，预计2030年将增长至660亿元。",
+     [("我国减重药物", "market_size", 5000000000, "CNY", "2024", None),
+      ("我国减重药物", "market_size", 66000000000, "CNY", "2030", None)]),
+    ("zh", "2025年中国细胞治疗市场规模约为80亿元，2030年有望突破600亿元。",
+     [("中国细胞治疗", "market_size", 8000000000, "CNY", "2025", None),
+      ("中国细胞治疗", "market_size", 60000000000, "CNY", "2030", None)]),
+])
+def test_figures_a_markets_earlier_and_later_points_keep_their_years(extractor, lang, text, want):
+    """A market's value a change starts from ('up from $40 billion in 2024') and its forecast after a comma
+    ('，预计2030年将增长至660亿元') are points of its trajectory, each of its own year; 'fell' is a market's verb too."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex's Zelvora generated $1.2 billion in revenue in 2025.",
+     [("Zelvora", "product_sales", 1200000000, "USD", "FY2025", None)]),
+    ("en", "Kestrel's blood thinner Norvexa brought in $800 million in 2025.",
+     [("Norvexa", "product_sales", 800000000, "USD", "FY2025", None)]),
+    ("zh", "宁远药业2025年实现营业收入28.9亿元，同比增长17.4%。",
+     [("宁远药业", "revenue", 2890000000, "CNY", "FY2025", 17.4)]),
+    ("zh", "宁远药业报告期内实现营业收入28.9亿元。",
+     [("宁远药业", "revenue", 2890000000, "CNY", None, None)]),
+])
+def test_figures_owners_brand_and_a_zh_company_before_its_period(extractor, lang, text, want):
+    """'Halvex's Zelvora generated …' is the product's; a Chinese company no finder knew, named before the period it
+    reports ('宁远药业2025年实现营业收入', '报告期内'), is the figure's company."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Results in brief\n- Halvex Bio: first-half revenue rose 31% to $512 million, driven by Zelvora, whose sales "
+           "reached $301 million. The net loss narrowed to $40 million.\n- Tarvelle Therapeutics' R&D expenses climbed "
+           "12% to $95 million in the first half.",
+     [("Halvex Bio", "revenue", 512000000, "USD", "H1 2025", 31.0),
+      ("Zelvora", "product_sales", 301000000, "USD", "H1 2025", None),
+      ("Halvex Bio", "net_loss", 40000000, "USD", "H1 2025", None),
+      ("Tarvelle Therapeutics", "r_and_d_expense", 95000000, "USD", "H1 2025", 12.0)]),
+    ("zh", "中报速览：\n1. 宁远生物：上半年收入4.2亿元，同比增长65%；期内亏损1.1亿元，同比收窄48%。\n2. 泽远药业：研发投入3.4亿元，同比增加12%。",
+     [("宁远生物", "revenue", 420000000, "CNY", "H1 2025", 65.0),
+      ("宁远生物", "net_loss", 110000000, "CNY", "H1 2025", -48.0),
+      ("泽远药业", "r_and_d_expense", 340000000, "CNY", "H1 2025", 12.0)]),
+])
+def test_figures_list_items_that_open_with_a_company(extractor, lang, text, want):
+    """A list item that opens with a company's name ('- Halvex Bio:', '1. 宁远生物：') gives it to the item's sentences
+    and clauses that name none; 'X, whose sales reached' is the product's."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-09-01").figures] == want
+
+
+def test_figures_a_companys_revenue_that_could_reach_is_a_forecast(extractor):
+    """A modal between a company's metric word and its value, of a period to come, is a forecast: no figure."""
+    text = "Halvex Bio's revenue could reach $5 billion by 2030, analysts say."
+    assert extractor.extract(text, lang="en", published="2026-03-01").figures == []
+
+
+def test_figures_class_sales_after_another_markets_value(extractor):
+    """'global GLP-1 sales topped $50 billion' after another market's value names its own market."""
+    text = ("China's ADC market is expected to reach RMB 66 billion by 2030, while global GLP-1 sales topped "
+            "$50 billion in 2025.")
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
+        ("China's ADC", "market_size", 66000000000, "CNY", "2030", None),
+        ("global GLP-1", "market_size", 50000000000, "USD", "2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Profit at Halvex Bio rose 38% to $700 million in 2025.",
+     [("Halvex Bio", "net_profit", 700000000, "USD", "FY2025", 38.0)]),
+    ("Kestrel Pharma's quarterly profit fell to $120 million in the third quarter of 2025.",
+     [("Kestrel Pharma", "net_profit", 120000000, "USD", "Q3 2025", None)]),
+    ("Kestrel Pharma's operating profit rose 20% to $90 million in 2025.",
+     [("Kestrel Pharma", "other", 90000000, "USD", "FY2025", 20.0)]),
+    ("Halvex Bio's share of the GLP-1 market fell to 55% in 2025.",
+     [("Halvex Bio", "market_share", 55, "%", "2025", None)]),
+])
+def test_figures_a_companys_bare_profit_and_its_share_of_a_named_market(extractor, text, want):
+    """'Profit at X' and "X's (quarterly) profit rose" are its net profit (operating profit stays other); "X's share
+    of the GLP-1 market" is the company's share."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

@@ -2153,3 +2153,23 @@ def test_zh_latin_initials_before_designator_are_a_name(text, licensor, licensee
 
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("中国药企的交易占全球授权交易总额的30%。", ("中国药企的交易", "market_share", 30, None)),
+    ("2025年，中国创新药对外授权交易金额占全球的比例达到30%。", ("中国创新药对外授权交易", "market_share", 30, "2025")),
+    ("2025年上半年，美国企业约占中国对外授权交易数量的60%。", ("美国企业", "market_share", 60, "H1 2025")),
+])
+def test_zh_share_said_before_its_percentage(text, want):
+    """A share whose 'of what' stands between 占 and the percentage ('占全球授权交易总额的30%') is a market share;
+    its holder is what is named before 占."""
+    from newsextract import extract
+    figs = extract(text, lang="zh", published="2026-03-01").figures
+    assert [(f.subject if isinstance(f.subject, str) else f.subject.name, f.metric, int(f.value.amount), f.period)
+            for f in figs] == [want]
+
+
+def test_zh_a_ratio_of_revenue_is_no_share():
+    """研发费用占营业收入的比例: a ratio of the company's own lines, no market share."""
+    from newsextract import extract
+    assert extract("宁远生物2025年研发费用占营业收入的比例为45.6%。", lang="zh", published="2026-03-01").figures == []

@@ -17,7 +17,9 @@ from .index import FactIndex
 def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, b: int, facts: FactIndex,
             own: Fact | None, periods: list[Fact], period_ctx: str | None, year: int | None,
             changes: FactIndex, used: set[int], ctx_fresh: bool = False,
-            others: FactIndex | None = None) -> Figure | None:
+            others: FactIndex | None = None, market_periods: list[Fact] | None = None) -> Figure | None:
+    """``market_periods``: the periods a market's figure reads from, when they are more than ``periods`` (the
+    year of a market's value a change starts from)."""
     metric = cue.kind
     scope = cue.extra.get("scope", "company")
     evidence = [Evidence(field="value", start=v.start, end=v.end, text=v.text, rule=v.rule),
@@ -35,10 +37,19 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
+    if kind == "market" and market_periods:
+        # the year of the amount a change starts from is that amount's own ("up from $40 billion in 2023": the
+        # value right before it), no other value's
+        own = next((p for p in market_periods if p.extra.get("base") == "from" and v.end <= p.start and
+                    _BASE_GAP.fullmatch(text, v.end, p.start)), None)
+        if own is not None:
+            period_f = own
     period = None
     lo, hi = min(cue.start, v.start), max(cue.end, v.end)
+    # (a share is a point in time whoever holds it: a company's share in 2024 is of 2024, no fiscal year)
+    pkind = "market" if metric == "market_share" else kind
     if period_f is not None:
-        period = vocab_period(vocab, period_f, year, kind)
+        period = vocab_period(vocab, period_f, year, pkind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
     elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
@@ -47,7 +58,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         # the period in force, unless the figure is a run-rate or a running total ("annual revenue of", 累计), or
         # says its own period in words the article gives no year for ("last year" without a date) and the period
         # in force was not stated right before ("… in 2025. Last year, 157 deals worth …")
-        if kind == "market":
+        if pkind == "market":
             period = period_ctx.replace("FY", "")
         else:
             period = f"FY{period_ctx}" if re.fullmatch(r"(?:19|20)\d\d", period_ctx) else period_ctx
@@ -100,12 +111,27 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if scope == "market":
         mk = vocab.named_in(vocab.markets, text, wa, wb, "market") or \
             vocab.named_in(vocab.markets, text, a, b, "market")
+        if cue.rule == "metric.class_sales":
+            # (the sales of a class name their market themselves: a market named before another value of the
+            # sentence is that value's -- "China's ADC market is expected to reach RMB 66 billion by 2030, while
+            # global GLP-1 sales topped $50 billion")
+            between = vocab.fig_rx["fig.value_between"]
+            mk = [m for m in mk if not (m.end <= cue.start and between.search(text, m.end, cue.start))]
         if cue.kind != "market_share":
             # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
             # Chinese assets accounting for roughly 30% of the total"), not this figure's
             mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
+        if mk and cue.kind == "market_share" and (all(m.start >= v.end for m in mk) or (
+                cue.text.lower().startswith("share") and _POSSESSIVE.match(text, max(a, cue.start - 3), cue.start))):
+            # "Novo Nordisk holds a 60% share of the GLP-1 market": the market after the share is where it is held;
+            # the company the clause names before is its holder
+            o = facts.of("org").last_within(a, min(cue.start, v.start), lambda f: not _not_company(vocab, f))
+            if o is not None:
+                return o.text, "company", o
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
+            if cue.kind == "market_share":  # (a share's holder, said before its share word, first: "美国企业约占…")
+                order = {k: (i - 100 if k.endswith("share_subject") else i) for k, i in order.items()}
             p = min(mk, key=lambda x: (order.get(x.rule, 99), abs(x.start - cue.start)))
             name = tidy_market(vocab, p.text)
             if vocab.fig_rx["fig.market_anaphor"].match(name):  # "2030年该市场规模": the market named before
@@ -137,7 +163,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             prev = [m for m in vocab.named_in(vocab.markets, text, max(0, a - 400), a, "market") if "deals" in m.rule]
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
-        return tidy_market(vocab, cue.text), "market", cue
+        name = tidy_market(vocab, cue.text)
+        if cue.kind == "market_size" and name.lower().endswith(" sales"):  # ("global GLP-1 sales": "global GLP-1")
+            name = name[:-6].rstrip()
+        return name, "market", cue
     if (m := vocab.fig_rx["fig.first_person"].search(text, max(a, anchor - 60), anchor)) is not None:
         issuer = vocab.fig_rx.rules.get("fig.issuer_self")
         if own is not None and own.rule != "figure.filer" and not own.extra.get("weak") and issuer is not None \
@@ -178,9 +207,52 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if orgs_after and lang == "en" and vocab.fig_rx["fig.org_after_prep"].search(
             text[max(a, orgs_after[0].start - 6):orgs_after[0].start]):
         return orgs_after[0].text, "company", orgs_after[0]
+    named = _name_after_cue(text, vocab, cue, v, facts)
+    if named is not None:  # "R&D costs at Kestrel rose …": a name no company finder knew, right after "at" / "for"
+        return named.text, "company", named
+    line = _line_company(text, vocab, a, facts)
+    if line is not None:
+        return line.text, "company", line
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _line_company(text: str, vocab: ReportVocab, a: int, facts: FactIndex) -> Fact | None:
+    """The company a sentence that names none takes from its line, when the line is an item of a list that opens
+    with a company's name ("- Halvex Bio: first-half revenue rose 31% … The net loss narrowed to $40 million.",
+    "1. 宁远生物：上半年收入4.2亿元…；期内亏损1.1亿元")."""
+    start = text.rfind("\n", 0, a) + 1
+    bullet = vocab.fig_rx.rules.get("fig.list_item")
+    item = bullet.regex.match(text, start, a) if start < a and bullet is not None else None
+    if item is None:
+        return None
+    head = item.end() + len(text[item.end():a]) - len(text[item.end():a].lstrip())  # (where the item's words start)
+    bad, ana = vocab.not_companies, vocab.company_anaphor
+    first = next((f for f in facts.of("org").starting(head, head) if f.end <= a and
+                  not (bad is not None and bad.search(f.text)) and
+                  not (ana is not None and ana.fullmatch(f.text.strip()))), None)
+    named = _reporting_subject(text, vocab, start, min(a, start + 100), facts)
+    if named is not None and named.start == head and first is None:
+        return named
+    return first
+
+
+def _name_after_cue(text: str, vocab: ReportVocab, cue: Fact, v: Any, facts: FactIndex) -> Fact | None:
+    """The capitalised name a preposition leads to right after a company's metric word ("Revenue at Kestrel",
+    "R&D costs for Halvex"), when it is no period, product word or drug (``fig.subject_after_cue``)."""
+    rule = vocab.fig_rx.rules.get("fig.subject_after_cue")
+    if rule is None or cue.end > v.start:
+        return None
+    m = rule.regex.match(text, cue.end, v.start)
+    if m is None:
+        return None
+    x, y = m.span("s")
+    first = m.group("s").split()[0]
+    if first in vocab.not_drugs or (vocab.not_products is not None and vocab.not_products.fullmatch(first)) or \
+            any(f.start < y and x < f.end for f in facts.of("asset").starting(x - facts.of("asset").longest, y)):
+        return None
+    return Fact(x, y, "org", "subject", None, "fig.subject_after_cue", m.group("s"))
 
 
 def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, facts: FactIndex) -> Fact | None:
@@ -318,8 +390,10 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
         own = _last_ending_by(cands, ends, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
-        if own is not None and own.end > cue.end and _ZH_OF.fullmatch(text, own.end, v.start):
-            return own
+        if own is not None and own.end > cue.end and (_ZH_OF.fullmatch(text, own.end, v.start) or (
+                vocab.fig_rx["fig.value_between"].search(text, cue.end, own.start) and
+                not vocab.fig_rx["fig.value_between"].search(text, own.end, v.start))):
+            return own  # (or the period between a list's earlier value and this one: "约为50亿元，预计2030年将增长至660亿元")
         before = _last_ending_by(cands, ends, min(cue.start, v.start))
         if before is not None:
             return before
@@ -344,6 +418,8 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
 _SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announced)")
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
+_POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
+_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 

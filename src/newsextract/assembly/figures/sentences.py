@@ -114,8 +114,16 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
         if not has_year:
             quarter_sentence(art, ctx, a, b)
         return _period_only(art, ctx, a, b, year) if has_year else []
-    periods = [p for p in vocab.periods_in(text, a, b, year, low=art.low) if not _base(vocab, text, a, p)]
+    found = vocab.periods_in(text, a, b, year, low=art.low)
+    for p in found:
+        p.extra["base"] = _base(vocab, text, a, p)
+    periods = [p for p in found if not p.extra["base"]]
     anchor_years(vocab, text, periods, year, art.pub_year, year_of(ctx.period))
+    # (a market's value a change starts from keeps its own year: "$51.9 billion in 2024, up from $40 billion in
+    # 2023" -- a market's years are its trajectory; a company's such value is no figure)
+    from_base = [p for p in found if p.extra["base"] == "from"]
+    if from_base:
+        anchor_years(vocab, text, from_base, year, art.pub_year, year_of(ctx.period))
     # (a period in force that only a sentence naming a year set -- "a licence signed in 2023" -- is no reporting
     # period: a yearless quarter or half is still the latest one reported)
     if (ctx.period is None or not ctx.from_figures) and art.pub_month and \
@@ -124,8 +132,9 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     for p in periods:
         if p.kind == "rel":
             p.value = norm_period("rel", p.extra.get("groups", {}), art.pub_year)
+    market_periods = Periods(sorted([*periods, *from_base], key=lambda p: p.start)) if from_base else None
     periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
-    sent_figs = _read(art, ctx, a, b, year, metrics, periods)
+    sent_figs = _read(art, ctx, a, b, year, metrics, periods, market_periods)
     _update(ctx, periods, sent_figs, b)
     if not sent_figs:  # ("said on its third-quarter call that it will acquire …": no figure, a period)
         quarter_sentence(art, ctx, a, b)
@@ -152,16 +161,18 @@ def _latest_reported(periods: list[Fact], pub_year: int | None, pub_month: int) 
         p.extra["year"] = yr
 
 
-def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool:
+def _base(vocab: ReportVocab, text: str, a: int, p: Fact) -> bool | str:
     """Whether a period is the comparison base, not a figure's own: "compared with 2023", "up 22% over 2023",
-    "(2023: €24.7 million)"."""
+    "(2023: €24.7 million)"; "from" when it is the period of the amount a change starts from."""
     m = vocab.fig_rx["fig.base"].search(text, max(a, p.start - 40), p.start)
     if m is None:
         # "fell to $610 million from $1.4 billion in Q1": the period of the amount a change starts from (not "from
         # 40 billion yuan in 2019 to 90 billion yuan in 2024": a trajectory's first point)
         base_from = vocab.fig_rx.rules.get("fig.base_from")
-        return base_from is not None and base_from.regex.search(text, max(a, p.start - 50), p.start) is not None \
-            and _TO_NEXT.match(text, p.end) is None
+        if base_from is not None and base_from.regex.search(text, max(a, p.start - 50), p.start) is not None \
+                and _TO_NEXT.match(text, p.end) is None:
+            return "from"
+        return False
     if text[m.start():p.start].strip() in ("(", "（"):  # a bracket opens with the period: only "(2023: €24.7m)"
         return vocab.fig_rx["fig.base_after"].match(text, p.end) is not None
     return True
@@ -208,7 +219,7 @@ def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figur
 
 
 def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, metrics: list[Fact],
-          periods: list[Fact]) -> list[tuple[Figure, Any]]:
+          periods: list[Fact], market_periods: list[Fact] | None = None) -> list[tuple[Figure, Any]]:
     """Each value of the sentence tied to its cue and read into a figure; then what the figures share."""
     text, vocab = art.text, art.vocab
     blocks = vocab.not_figures_in(text, a, b, art.low)
@@ -253,11 +264,13 @@ def _read(art: Article, ctx: PeriodContext, a: int, b: int, year: int | None, me
                 continue
             cue = Fact(cue.start, cue.end, "metric", prev[-1].metric, None, cue.rule, cue.text,
                        {"scope": prev[-1].kind if prev[-1].kind == "market" else "company"})
+        before = vocab.fig_rx.rules.get("fig.share_before")
         if share and not vocab.fig_rx["fig.explicit_share"].search(cue.text) and not (
-                vocab.share_context is not None and vocab.share_context.match(text, v.end, b)):
+                vocab.share_context is not None and vocab.share_context.match(text, v.end, b)) and not (
+                before is not None and cue.end <= v.start and before.regex.search(text, cue.end, v.start)):
             continue  # a percentage of revenue or of a split is no market share
         fig = figure(text, art.lang, vocab, v, cue, a, b, art.index, art.own, periods, ctx.period, year, by_start,
-                     used_changes, ctx.fresh(a), others)
+                     used_changes, ctx.fresh(a), others, market_periods)
         if fig is not None and fig.kind != "market" and _UP_TO.search(text, max(a, v.start - 8), v.end):
             continue  # a company's or product's amount "up to" a ceiling is a deal term, no result (not 高达: emphasis)
         if fig is not None and fig.kind != "market" and _forecast(art, fig, a, min(cue.start, v.start)):
@@ -301,7 +314,10 @@ def _forecast(art: Article, fig: Figure, a: int, lo: int) -> bool:
     its revenue to reach $2 billion in 2026" in a 2025 article): a forecast, no result. An ended period's expected
     figure is a preliminary result ("expects revenue of £12.3 million for 2024" in a 2025 trading update)."""
     rule = art.vocab.fig_rx.rules.get("fig.company_expects")
-    if rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo):
+    will = art.vocab.fig_rx.rules.get("fig.company_will")  # ("Halvex's revenue could reach $5 billion by 2030")
+    at = next((e.start for e in fig.evidence if e.field == "value"), lo)
+    if (rule is None or not rule.regex.search(art.text, max(a, lo - 80), lo)) and \
+            (will is None or at <= lo or not will.regex.search(art.text, lo, at)):
         return False
     if fig.period is None:
         return True  # (an expected figure of no period named: "anticipates sales of $600 million next year")
