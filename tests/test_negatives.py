@@ -533,3 +533,14 @@ def test_a_cash_balance_is_no_milestone() -> None:
     deals = _deals("Ferrand Bio ended the quarter with $1.2 billion in cash, boosted by a $75 million milestone payment "
                    "from Takeda triggered by the approval of FB-11 in Japan.")
     assert deals == []
+
+
+@pytest.mark.parametrize("text", [
+    "Corvanta Pharma's chief executive said the company would look to license assets from China, where it sees "
+    "valuations at $50 million to $100 million upfront.",
+    "Analysts expect upfront payments of between $80 million and $150 million for such licences from Velbright Bio.",
+])
+def test_a_range_of_amounts_is_no_deal_term(text):
+    from newsextract import extract
+
+    assert [(d.upfront, d.total_value) for d in extract(text).deals if d.upfront or d.total_value] == []

@@ -26,6 +26,10 @@ _DIGIT = re.compile(r"\d")
 #: a perfect tense of receiving: what was received, not what may be
 _PERFECT_RECEIVED = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|so far|to date|previously|also|now|thus far)\s+)?"
                                r"(?:received|earned|collected|recogni[sz]ed|been paid|paid)\b[^.;]{0,50}$")
+#: what joins the two ends of a range of amounts
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|~|至|到)\s*")
+_BETWEEN = re.compile(r"(?i)\bbetween\s+$")
+
 #: an upfront named before a ceiling: the ceiling is what may come beyond it
 _UPFRONT_WORD = re.compile(r"(?i)\bup-?\s?front\b|\binitial\s+(?:payment|fee)\b|\bsigning\s+fee\b")
 #: a total word that only sums the payment words before it
@@ -112,6 +116,14 @@ class PaymentKinds:
         near = _Near(cues, bounds, convs, self.max_left, self.max_right)
         orgs = [x.start for x in facts if x.label == "org"]
         levels = {id(mf) for mf in monies if self._level(text, mf)}
+        # a range of amounts ("$50 million to $100 million upfront", "between $1 billion and $2 billion") is a
+        # typical level, a view, no deal's term: deals state their sums, or a ceiling
+        ordered = sorted(monies, key=lambda x: x.start)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if b.start - a.end <= 6 and (_RANGE_GAP.fullmatch(text, a.end, b.start) or text[a.end:b.start].strip() == "and"
+                                         and _BETWEEN.search(text, max(0, a.start - 9), a.start)) and (
+                    a.value.currency == b.value.currency and a.value.amount < b.value.amount):
+                levels.update((id(a), id(b)))
         terms = [mf for mf in monies if id(mf) not in levels]
         for mf in monies:
             mm = mf.value
