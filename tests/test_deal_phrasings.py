@@ -3150,3 +3150,11 @@ def test_a_price_paid_for_a_company_with_its_per_share_price_between():
     deals = extract("Corvanta Pharma will pay $1.1 billion in cash, or $14.50 a share, for Velbright Bio.").deals
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) for d in deals] == [
         ("acquisition", "Velbright Bio", "Corvanta Pharma", Decimal("1100000000"))]
+
+
+def test_later_list_items_share_the_payment_word_after_the_first_amount():
+    text = ("The biggest deals of the year included Corvanta Pharma's $588 million upfront to Velbright Bio for VB-12, "
+            "Halden Therapeutics's $185 million to Lindmor Bio, and Orwell Pharma's $500 million to Velbright Bio.")
+    got = [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount / 1_000_000) for d in extract(text).deals]
+    assert got == [("Velbright Bio", "Corvanta Pharma", 588), ("Lindmor Bio", "Halden Therapeutics", 185),
+                   ("Velbright Bio", "Orwell Pharma", 500)]

@@ -172,6 +172,10 @@ _CLOSE = re.compile(r"\s*(?:(?:from|by)\s+«P»\s*)?(?:in\s+)?(?:the\s+)?")
 _OPEN = re.compile(r"\s*(?:of|totaling|totalling|worth|amounting to|were|was|of\s+up\s+to)?\s*")
 
 
+#: payment words a list's later amounts may share from its first (a price or a total word is the first item's own)
+_TERM_KINDS = frozenset({"upfront", "near_term", "milestone", "equity"})
+
+
 def _list_cues(text: str, clauses: list[Clause]) -> dict[int, Fact]:
     """The payment word a list of amounts shares, for each list item that may take it: the word that closes the
     sentence's last item right after its last amount goes to the items before it ("来自A的«M0»和B的«M1»首付款作为收入");
@@ -188,6 +192,16 @@ def _list_cues(text: str, clauses: list[Clause]) -> dict[int, Fact]:
         before = [f for f in first.facts if f.label == "pay" and f.end <= start and _OPEN.fullmatch(text, f.end, start)]
         if before:
             out.update((c.list_item, before[-1]) for c in items if c.list_item > first.list_item)
+        else:
+            # … or the word right after the first item's only amount, to items that each hold one amount with no
+            # word of its own ("Merck's «M0» upfront to Hengrui for A, Novartis's «M1» to Argo, and GSK's «M2» …")
+            end = max(f.end for f in money)
+            right = [f for f in first.facts if f.label == "pay" and f.kind in _TERM_KINDS and 0 <= f.start - end <= 2
+                     and not text[end:f.start].strip()]
+            if len(money) == 1 and right and all(
+                    sum(f.label == "money" for f in c.facts) == 1 and not any(f.label == "pay" for f in c.facts)
+                    for c in items if c.list_item > first.list_item):
+                out.update((c.list_item, right[0]) for c in items if c.list_item > first.list_item)
     money_end = max((f.end for f in last.facts if f.label == "money"), default=-1)
     orgs = [f for f in last.facts if f.label == "org"]
     after = [f for f in last.facts if f.label == "pay" and f.start >= money_end >= 0
