@@ -3158,3 +3158,10 @@ def test_later_list_items_share_the_payment_word_after_the_first_amount():
     got = [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount / 1_000_000) for d in extract(text).deals]
     assert got == [("Velbright Bio", "Corvanta Pharma", 588), ("Lindmor Bio", "Halden Therapeutics", 185),
                    ("Velbright Bio", "Orwell Pharma", 500)]
+
+
+def test_pairs_with_bracketed_terms_joined_by_and_are_list_items():
+    text = ("Last year's largest licences were Corvanta/Velbright Bio ($200 million upfront), Halden/Lindmor Bio "
+            "($160 million) and Orwell/Tavira Bio ($100 million).")
+    got = [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount / 1_000_000) for d in extract(text).deals]
+    assert got == [("Corvanta", "Velbright Bio", 200), ("Halden", "Lindmor Bio", 160), ("Orwell", "Tavira Bio", 100)]
