@@ -1236,3 +1236,23 @@ def test_approvals_a_drug_cleared_for_a_use(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the article opens with a company it never names again: the drug approved later is not its own
+    ("Orwell Bio posted revenue of 2.1 billion yuan last year. The FDA approved Zelvora (tafolimab) for asthma.",
+     [("FDA", "approval", "tafolimab", None)]),
+    ("Kestrel Pharma's sales reached $3 billion in the quarter. Separately, regulators in Japan approved "
+     "norvestrant for depression.", [("MHLW", "approval", "norvestrant", None)]),
+    # ... but a company's own release keeps its company: it announces, or the text refers to it as 'the company'
+    ("Orwell Bio today announced half-year results. The FDA approved Zelvora (tafolimab) for asthma.",
+     [("FDA", "approval", "tafolimab", "Orwell Bio")]),
+    ("Orwell Bio grew revenue by 40%. The FDA approved tafolimab for asthma, the company added.",
+     [("FDA", "approval", "tafolimab", "Orwell Bio")]),
+])
+def test_approvals_a_company_named_once_is_no_sponsor_of_an_untied_drug(extractor, text, want):
+    """A company named in one sentence only, with no 'announced', stock code or 'the company' anywhere, is not the
+    sponsor of an event whose sentence names no company and whose drug it is never said to own."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
