@@ -1256,3 +1256,29 @@ def test_approvals_a_company_named_once_is_no_sponsor_of_an_untied_drug(extracto
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's zavotinib was cleared for marketing by the FDA for adults with asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma")]),
+    ("The FDA expanded the label of Zelvora (tafolimab) to include children, Halcyon Bio said.",
+     [("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("Halcyon Bio's Zelvora received a label expansion from the FDA for chronic cough.",
+     [("FDA", "approval", "Zelvora", "Halcyon Bio")]),
+    ("The FDA gave Halcyon Bio the go-ahead to market Zelvora for MASH.",
+     [("FDA", "approval", "Zelvora", "Halcyon Bio")]),
+    # INN stems the asset finder did not know: -clax (BCL-2), -trigine (sodium channel), -glipron (oral GLP-1)
+    ("Orwell Bio won an FDA nod for norvatrigine in acute pain.", [("FDA", "approval", "norvatrigine", "Orwell Bio")]),
+    ("Kestrel Pharma said the FDA accepted its sNDA for kestoglipron.",
+     [("FDA", "filing_accepted", "kestoglipron", "Kestrel Pharma")]),
+    ("Halcyon Bio's halcitoclax was granted orphan drug designation by the FDA and the European Commission.",
+     [("FDA", "designation", "halcitoclax", "Halcyon Bio"), ("EC", "designation", "halcitoclax", "Halcyon Bio")]),
+    # still no event: a label expansion hoped for
+    ("Halcyon Bio is seeking a label expansion for Zelvora in children.", []),
+])
+def test_approvals_marketing_clearance_label_expansion_and_new_inn_stems(extractor, text, want):
+    """'cleared for marketing', 'expanded the label', 'a label expansion', 'the go-ahead to market' are approvals;
+    names ending in -clax, -trigine, -glipron are INNs."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
