@@ -1282,3 +1282,39 @@ def test_approvals_marketing_clearance_label_expansion_and_new_inn_stems(extract
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a list of drugs, each with its owner's possessive, one in the plural form (Labs')
+    ("The FDA approved Kestrel Pharma's zavotinib, Orwell Bio's tafolimab and Halcyon Labs' norvestrant.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Orwell Bio"),
+      ("FDA", "approval", "norvestrant", "Halcyon Labs")]),
+    # 'got the nod' with the regulator after it
+    ("Shares of Orwell Bio rose after tafolimab got the nod from China's regulator.",
+     [("NMPA", "approval", "tafolimab", "Orwell Bio")]),
+    # an assembly in a drug's class is no parliament: the approval stands
+    ("Zelnatrivir, an oral capsid assembly modulator, was approved by the FDA in 2024.",
+     [("FDA", "approval", "Zelnatrivir", None)]),
+    # an approval still anticipated, with the drug and the country between
+    ("Approval of tafolimab in China is anticipated next year.", []),
+])
+def test_approvals_possessive_lists_nods_and_class_words(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("FDA turns down Orwell Bio's ORW-101 in melanoma", [("FDA", "rejection", "ORW-101", "Orwell Bio")]),
+    ("The FDA declined to approve Kestrel Pharma's kestomiocel, issuing a complete response letter.",
+     [("FDA", "rejection", "kestomiocel", "Kestrel Pharma")]),
+    ("Orwell Bio's tafolimab gets FDA breakthrough tag", [("FDA", "designation", "tafolimab", "Orwell Bio")]),
+    # a country in the present tense before its verb is the regulator, as in the past tense
+    ("Japan approves Orwell Bio's tafolimab for asthma", [("MHLW", "approval", "tafolimab", "Orwell Bio")]),
+    # a company turning down a bid is no rejection
+    ("Orwell Bio turned down a takeover bid from Kestrel Pharma.", []),
+])
+def test_approvals_headline_verbs_turns_down_tag_and_present_tense(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
