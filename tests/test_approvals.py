@@ -1318,3 +1318,23 @@ def test_approvals_headline_verbs_turns_down_tag_and_present_tense(extractor, te
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # "its" right before the drug is the sentence subject's, not the partner's named nearer the event
+    ("Kestrel Pharma, together with its partner Orwell Bio, has won approval from European regulators for its "
+     "targeted cancer drug Zelvora to treat a rare lymphoma.", [("EC", "approval", "Zelvora", "Kestrel Pharma")]),
+    # clearance from a regulator for a drug is an approval (a brand after its class noun is the drug) ...
+    ("Kestrel Pharma has received clearance from Japanese regulators for its anti-obesity pill Norvexa.",
+     [("MHLW", "approval", "Norvexa", "Kestrel Pharma")]),
+    ("Kestrel Pharma received marketing clearance from Health Canada for zavotinib.",
+     [("Health Canada", "approval", "zavotinib", "Kestrel Pharma")]),
+    # ... clearance to start a trial stays a trial clearance, a device's 510(k) clearance is none
+    ("Halcyon Bio received clearance from the FDA to begin a phase 1 trial of HB-220.",
+     [("FDA", "trial_clearance", "HB-220", "Halcyon Bio")]),
+    ("Orwell Bio won 510(k) clearance from the FDA for its glucose monitor.", []),
+])
+def test_approvals_its_drug_is_the_subjects_and_clearance_from_a_regulator(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
