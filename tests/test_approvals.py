@@ -1338,3 +1338,18 @@ def test_approvals_its_drug_is_the_subjects_and_clearance_from_a_regulator(extra
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a list of approvals, each drug with its owner and its indication
+    ("The FDA approved two drugs: Kestrel Pharma's zavotinib for lung cancer and Halcyon Bio's tafolimab for asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("The FDA approved Kestrel Pharma's zavotinib for lung cancer and Halcyon Bio's tafolimab for asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("The FDA lifted its clinical hold on Kestrel Pharma's KST-310 study.",
+     [("FDA", "trial_clearance", "KST-310", "Kestrel Pharma")]),
+])
+def test_approvals_lists_with_indications_and_a_lifted_hold(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

@@ -434,7 +434,7 @@ def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug
             m = link.fullmatch(text, x, y) if x <= y else None
             if m is None:
                 break
-            words = words or bool(m.group("word") or m.group("word2"))
+            words = words or any(v for k, v in m.groupdict().items() if k.startswith("word"))
             chain.append(nxt[0])
             cur, j = nxt, j + step
     if len(chain) == 1 or not words:
