@@ -1236,3 +1236,120 @@ def test_approvals_a_drug_cleared_for_a_use(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the article opens with a company it never names again: the drug approved later is not its own
+    ("Orwell Bio posted revenue of 2.1 billion yuan last year. The FDA approved Zelvora (tafolimab) for asthma.",
+     [("FDA", "approval", "tafolimab", None)]),
+    ("Kestrel Pharma's sales reached $3 billion in the quarter. Separately, regulators in Japan approved "
+     "norvestrant for depression.", [("MHLW", "approval", "norvestrant", None)]),
+    # ... but a company's own release keeps its company: it announces, or the text refers to it as 'the company'
+    ("Orwell Bio today announced half-year results. The FDA approved Zelvora (tafolimab) for asthma.",
+     [("FDA", "approval", "tafolimab", "Orwell Bio")]),
+    ("Orwell Bio grew revenue by 40%. The FDA approved tafolimab for asthma, the company added.",
+     [("FDA", "approval", "tafolimab", "Orwell Bio")]),
+])
+def test_approvals_a_company_named_once_is_no_sponsor_of_an_untied_drug(extractor, text, want):
+    """A company named in one sentence only, with no 'announced', stock code or 'the company' anywhere, is not the
+    sponsor of an event whose sentence names no company and whose drug it is never said to own."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's zavotinib was cleared for marketing by the FDA for adults with asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma")]),
+    ("The FDA expanded the label of Zelvora (tafolimab) to include children, Halcyon Bio said.",
+     [("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("Halcyon Bio's Zelvora received a label expansion from the FDA for chronic cough.",
+     [("FDA", "approval", "Zelvora", "Halcyon Bio")]),
+    ("The FDA gave Halcyon Bio the go-ahead to market Zelvora for MASH.",
+     [("FDA", "approval", "Zelvora", "Halcyon Bio")]),
+    # INN stems the asset finder did not know: -clax (BCL-2), -trigine (sodium channel), -glipron (oral GLP-1)
+    ("Orwell Bio won an FDA nod for norvatrigine in acute pain.", [("FDA", "approval", "norvatrigine", "Orwell Bio")]),
+    ("Kestrel Pharma said the FDA accepted its sNDA for kestoglipron.",
+     [("FDA", "filing_accepted", "kestoglipron", "Kestrel Pharma")]),
+    ("Halcyon Bio's halcitoclax was granted orphan drug designation by the FDA and the European Commission.",
+     [("FDA", "designation", "halcitoclax", "Halcyon Bio"), ("EC", "designation", "halcitoclax", "Halcyon Bio")]),
+    # still no event: a label expansion hoped for
+    ("Halcyon Bio is seeking a label expansion for Zelvora in children.", []),
+])
+def test_approvals_marketing_clearance_label_expansion_and_new_inn_stems(extractor, text, want):
+    """'cleared for marketing', 'expanded the label', 'a label expansion', 'the go-ahead to market' are approvals;
+    names ending in -clax, -trigine, -glipron are INNs."""
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a list of drugs, each with its owner's possessive, one in the plural form (Labs')
+    ("The FDA approved Kestrel Pharma's zavotinib, Orwell Bio's tafolimab and Halcyon Labs' norvestrant.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Orwell Bio"),
+      ("FDA", "approval", "norvestrant", "Halcyon Labs")]),
+    # 'got the nod' with the regulator after it
+    ("Shares of Orwell Bio rose after tafolimab got the nod from China's regulator.",
+     [("NMPA", "approval", "tafolimab", "Orwell Bio")]),
+    # an assembly in a drug's class is no parliament: the approval stands
+    ("Zelnatrivir, an oral capsid assembly modulator, was approved by the FDA in 2024.",
+     [("FDA", "approval", "Zelnatrivir", None)]),
+    # an approval still anticipated, with the drug and the country between
+    ("Approval of tafolimab in China is anticipated next year.", []),
+])
+def test_approvals_possessive_lists_nods_and_class_words(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("FDA turns down Orwell Bio's ORW-101 in melanoma", [("FDA", "rejection", "ORW-101", "Orwell Bio")]),
+    ("The FDA declined to approve Kestrel Pharma's kestomiocel, issuing a complete response letter.",
+     [("FDA", "rejection", "kestomiocel", "Kestrel Pharma")]),
+    ("Orwell Bio's tafolimab gets FDA breakthrough tag", [("FDA", "designation", "tafolimab", "Orwell Bio")]),
+    # a country in the present tense before its verb is the regulator, as in the past tense
+    ("Japan approves Orwell Bio's tafolimab for asthma", [("MHLW", "approval", "tafolimab", "Orwell Bio")]),
+    # a company turning down a bid is no rejection
+    ("Orwell Bio turned down a takeover bid from Kestrel Pharma.", []),
+])
+def test_approvals_headline_verbs_turns_down_tag_and_present_tense(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # "its" right before the drug is the sentence subject's, not the partner's named nearer the event
+    ("Kestrel Pharma, together with its partner Orwell Bio, has won approval from European regulators for its "
+     "targeted cancer drug Zelvora to treat a rare lymphoma.", [("EC", "approval", "Zelvora", "Kestrel Pharma")]),
+    # clearance from a regulator for a drug is an approval (a brand after its class noun is the drug) ...
+    ("Kestrel Pharma has received clearance from Japanese regulators for its anti-obesity pill Norvexa.",
+     [("MHLW", "approval", "Norvexa", "Kestrel Pharma")]),
+    ("Kestrel Pharma received marketing clearance from Health Canada for zavotinib.",
+     [("Health Canada", "approval", "zavotinib", "Kestrel Pharma")]),
+    # ... clearance to start a trial stays a trial clearance, a device's 510(k) clearance is none
+    ("Halcyon Bio received clearance from the FDA to begin a phase 1 trial of HB-220.",
+     [("FDA", "trial_clearance", "HB-220", "Halcyon Bio")]),
+    ("Orwell Bio won 510(k) clearance from the FDA for its glucose monitor.", []),
+])
+def test_approvals_its_drug_is_the_subjects_and_clearance_from_a_regulator(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a list of approvals, each drug with its owner and its indication
+    ("The FDA approved two drugs: Kestrel Pharma's zavotinib for lung cancer and Halcyon Bio's tafolimab for asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("The FDA approved Kestrel Pharma's zavotinib for lung cancer and Halcyon Bio's tafolimab for asthma.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "tafolimab", "Halcyon Bio")]),
+    ("The FDA lifted its clinical hold on Kestrel Pharma's KST-310 study.",
+     [("FDA", "trial_clearance", "KST-310", "Kestrel Pharma")]),
+])
+def test_approvals_lists_with_indications_and_a_lifted_hold(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

@@ -2173,3 +2173,23 @@ def test_zh_a_ratio_of_revenue_is_no_share():
     """研发费用占营业收入的比例: a ratio of the company's own lines, no market share."""
     from newsextract import extract
     assert extract("宁远生物2025年研发费用占营业收入的比例为45.6%。", lang="zh", published="2026-03-01").figures == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a Latin brand with its Chinese INN in brackets: the drug is the INN
+    ("美国FDA批准了Zelvora（泽沃替尼）用于治疗哮喘。", ("FDA", "approval", "泽沃替尼")),
+    # 获准 (permitted) to run a trial is a trial clearance, in both scripts
+    ("宁远生物的NY-310获准在美国开展I期临床试验。", ("FDA", "trial_clearance", "NY-310")),
+    ("寧遠生物的NY-310獲准在美國開展I期臨床試驗。", ("FDA", "trial_clearance", "NY-310")),
+    # -托克拉 (-toclax) is a drug ending
+    ("瑞康医药的瑞沙托克拉获美国FDA授予孤儿药资格认定。", ("FDA", "designation", "瑞沙托克拉")),
+])
+def test_zh_approval_brand_inn_pair_trial_permission_and_toclax(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == [want]
+
+
+def test_zh_a_payment_due_when_a_trial_is_permitted_is_no_event(extractor):
+    """'於…獲准開展II期臨床試驗時支付': the trial permission is the condition of a payment, no event."""
+    text = "近期付款：於NY-310在美國獲准開展II期臨床試驗時支付2,000萬美元。"
+    assert extractor.extract(text, lang="zh").approvals == []

@@ -71,6 +71,9 @@ class _Article:
     bare: set[int] = field(default_factory=set)
     #: the drug of the last event read, by its sentence index
     event_drug: tuple[int, Drug] | None = None
+    #: whether ``own`` is only the company the article opens with (or the one it names), in one sentence of its own
+    #: with no stock code and no 'announced': no sponsor of a drug the article never ties to it
+    own_weak: bool = False
 
 
 def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int, int]],
@@ -94,7 +97,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     # article's own when the sentence names none; else the company the article's other events of the drug name;
     # else the licensor of a deal about the drug
     weak = _fill(art, [r for r, _ in records],
-                 lambda rec: _owner(art, rec, art.owners) or (art.own if id(rec) in art.bare else None))
+                 lambda rec: _owner(art, rec, art.owners) or
+                 (art.own if id(rec) in art.bare and not _weak_own(art, rec) else None))
     recs = dedupe(vocab, records, weak)
     same_drug_company(vocab, recs)
     # an event of no regulator that the article also reports with several regulators ("Korvalta has been approved
@@ -209,9 +213,42 @@ def _article(text: str, lang: str, vocab: ReportVocab, sentences: list[tuple[int
     if top is None:  # (the only company the article names, by key: "北京天衡药业股份有限公司（以下简称“天衡药业”）" whose short
         top = _only_company(by_sent)  # name no finder reads again)
     owners, licensors = drug_owners(vocab, text, sentences, known, by_sent, deals, facts)
-    own = filer_company(vocab, text, facts) or top  # "we", "the Company" in a filing are its issuer
+    filer = filer_company(vocab, text, facts)
+    own = filer or top  # "we", "the Company" in a filing are its issuer
+    weak = filer is None and top is not None and _once(by_sent, top) and not _about(vocab, text, top)
     return _Article(text=text, lang=lang, vocab=vocab, sentences=sentences, facts=facts, low=low, index=index,
-                    known=known, top=top, own=own, owners=owners, licensors=licensors, hits=set(hits), cache=cache)
+                    known=known, top=top, own=own, owners=owners, licensors=licensors, hits=set(hits), cache=cache,
+                    own_weak=weak)
+
+
+def _about(vocab: ReportVocab, text: str, org: Fact) -> bool:
+    """Whether the article is about a company it names once: 'announced' or a stock code follows the name, or the
+    article refers to a company by 'the company', 'we', 本公司 …"""
+    rx = vocab.appr_rx
+    return any(r is not None and r.match(text, org.end, org.end + 220) for r in (
+        rx.get("appr.announcer_after"), rx.get("appr.headline_ticker"))) or \
+        ((ref := rx.get("appr.company_ref")) is not None and ref.search(text) is not None)
+
+
+def _once(by_sent: dict[int, list[Fact]], org: Fact) -> bool:
+    """Whether a company is named in one sentence of the article only (by key)."""
+    key = getattr(org.value, "key", org.text)
+    return sum(any(getattr(o.value, "key", o.text) == key for o in orgs) for orgs in by_sent.values()) <= 1
+
+
+def _weak_own(art: _Article, rec: Approval) -> bool:
+    """Whether the article's company is too weak a sponsor for a record whose sentence names no company: it is
+    named once, with no 'announced' or stock code ("Hengrui posted revenue of … The FDA approved Keytruda …"), and
+    the sentence that names it names no drug of the record."""
+    if not art.own_weak or art.top is None:
+        return False
+    drug = art.drug_of.get(id(rec))
+    if drug is None:
+        return True
+    starts = [a for a, _ in art.sentences]
+    a, b = art.sentences[bisect.bisect_right(starts, art.top.start) - 1]
+    names = {n.lower() for n in (drug.name, drug.inn, drug.brand, drug.code) if n}
+    return not any(n in art.text[a:b].lower() for n in names)
 
 
 def _only_company(by_sent: dict[int, list[Fact]]) -> Fact | None:
@@ -397,7 +434,7 @@ def _conjuncts(art: _Article, drug: Drug | None, drugs: list[Drug]) -> list[Drug
             m = link.fullmatch(text, x, y) if x <= y else None
             if m is None:
                 break
-            words = words or bool(m.group("word") or m.group("word2"))
+            words = words or any(v for k, v in m.groupdict().items() if k.startswith("word"))
             chain.append(nxt[0])
             cur, j = nxt, j + step
     if len(chain) == 1 or not words:

@@ -102,6 +102,17 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
         tellers = [o for o in orgs if o.start >= ev.end and said.match(text, o.end, o.end + 24)]
         if tellers:
             return tellers[0], False
+    if drug is not None and (its := rx.get("appr.its")) is not None:
+        # "Kestrel, with its partner Orwell, won approval for its drug Norvexa": "its" right before the drug is the
+        # subject's, the first company of the sentence (not the partner named nearer the event)
+        m = None
+        for m in its.finditer(text, max(a, drug.start - 60), drug.start):  # noqa: B007  (the last one)
+            pass
+        if m is not None and not rx["appr.possessive_stop"].search(text, m.end(), drug.start) and \
+                not any(m.end() <= o.start and o.end <= drug.start for o in orgs):
+            subject = [o for o in orgs if o.end <= m.start()]
+            if subject:
+                return subject[0], True
     before = [o for o in orgs if o.end <= ev.start]
     if before:
         return before[-1], False
