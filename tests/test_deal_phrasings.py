@@ -3165,3 +3165,9 @@ def test_pairs_with_bracketed_terms_joined_by_and_are_list_items():
             "($160 million) and Orwell/Tavira Bio ($100 million).")
     got = [(d.licensor.name, d.licensee.name, d.upfront and d.upfront.amount / 1_000_000) for d in extract(text).deals]
     assert got == [("Corvanta", "Velbright Bio", 200), ("Halden", "Lindmor Bio", 160), ("Orwell", "Tavira Bio", 100)]
+
+
+def test_a_deal_talked_of_then_its_other_side_in_the_same_sentence():
+    text = "The tie-up gives Corvanta Pharma rights to VB-12 in Japan; Velbright Bio gets $30 million now."
+    got = [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in extract(text).deals]
+    assert got == [("Velbright Bio", "Corvanta Pharma", "VB-12", Decimal("30000000"))]

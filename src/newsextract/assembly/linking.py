@@ -333,7 +333,16 @@ def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
     X's drug A, the Seoul-based company has licensed the drug to Y", "With a readout of its trial of A ahead, X has
     found a buyer"): the companies it names, if any, are this clause's."""
     ents = {p.ent for p in heading.parties if p.ent}
-    return heading.sent == m.sent and ents <= {p.ent for p in m.parties if p.ent}
+    if heading.sent != m.sent:
+        return False
+    if ents <= {p.ent for p in m.parties if p.ent}:
+        return True
+    # … or the clause before names the other side of this clause's deal, in the other role ("The tie-up gives X
+    # rights to A in Japan; Y gets $30 million now")
+    have = {p.ent: p.role for p in heading.parties if p.ent and p.role and not p.weak}
+    new = {p.ent: p.role for p in m.parties if p.ent and p.role and not p.weak}
+    return len(have) == 1 and len(new) == 1 and not (have.keys() & {p.ent for p in m.parties}) and set(
+        have.values()) | set(new.values()) == {"licensor", "licensee"}
 
 
 def _completes(d: DealState, m: Mention) -> bool:
