@@ -3171,3 +3171,13 @@ def test_a_deal_talked_of_then_its_other_side_in_the_same_sentence():
     text = "The tie-up gives Corvanta Pharma rights to VB-12 in Japan; Velbright Bio gets $30 million now."
     got = [(d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) for d in extract(text).deals]
     assert got == [("Velbright Bio", "Corvanta Pharma", "VB-12", Decimal("30000000"))]
+
+
+@pytest.mark.parametrize("text,asset", [
+    ("Corvanta Pharma has struck a deal to acquire Velbright Bio's VB-12 for $30 million upfront, plus up to $270 "
+     "million in milestones.", "VB-12"),
+    ("Corvanta Pharma bought Velbright Bio's lead antibody for $80 million.", None),
+])
+def test_a_drug_bought_from_its_owner_is_an_asset_purchase(text, asset):
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == [
+        ("asset_purchase", "Velbright Bio", "Corvanta Pharma", asset)]

@@ -212,6 +212,8 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
         dtype = "acquisition"  # "Pfizer paid $43 billion for Seagen": the frame is the deal word
     if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
         dtype = "license"
+    if TYPE_RANK.get(dtype, 0) < TYPE_RANK["asset_purchase"] and "role.acquires_drug" in d.role_rules.values():
+        dtype = "asset_purchase"  # "X will acquire Y's VB-12 programme": a drug bought, no company
     if dtype == "other" and any(_RIGHTS_FRAME.match(r) for r in d.role_rules.values() if r):
         dtype = "license"  # "Vertex granted Zai Lab Greater China rights to povetacicept": rights given are a licence
     return dtype
