@@ -3181,3 +3181,16 @@ def test_a_deal_talked_of_then_its_other_side_in_the_same_sentence():
 def test_a_drug_bought_from_its_owner_is_an_asset_purchase(text, asset):
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == [
         ("asset_purchase", "Velbright Bio", "Corvanta Pharma", asset)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a drug exported to or with a partner is licensed out (Korean trade press's word) …
+    ("Lindmor Abxis also exported LM 106, its immunotherapy candidate, with Velbright Pharm, a Russian pharmaceutical "
+     "company.", [("license", "Lindmor Abxis", "Velbright Pharm", "LM 106")]),
+    ("Corvanta Pharma exported CV-106, its immunotherapy candidate, to Velbright Bio for $20 million upfront.",
+     [("license", "Corvanta Pharma", "Velbright Bio", "CV-106")]),
+    # … goods exported are no deal
+    ("Corvanta Pharma exports most of its generics to Europe and Velbright Pharm.", []),
+])
+def test_a_drug_exported_to_a_partner_is_licensed_out(text, expected):
+    assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == expected
