@@ -35,6 +35,9 @@ class RuleSpec(BaseModel):
     #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     acquisition: bool = False
     weak: bool = False
+    #: role frames: the deal type a frame's reading implies when no deal word types the deal (rights given: a
+    #: licence; a drug bought from its owner: an asset purchase)
+    deal_type: str | None = None
     sub: str | None = None
     scale: int | None = None
     value: Any = None

@@ -48,6 +48,9 @@ class DealWriter:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        #: role frames → the deal type their reading implies (``deal_type`` in roles.yml)
+        self.frame_types: dict[str, str] = {f["id"]: f["deal_type"] for f in load_file(lang, "roles").get("frames", [])
+                                            if f.get("deal_type")}
         own = load_file(lang, "clauses").get("own_item")
         #: a drug an item of a list calls the company's own ("KT-22, an in-house GLP-1 agonist", "自主研发的…HX-40")
         self.own_item = re.compile(own, re.I) if own else None
@@ -65,7 +68,7 @@ class DealWriter:
             # both sides ("licensed the drug to AbbVie for $150 million, after saying it had no plans to partner it")
             # or naming the deal apart from those words ("… intends to keep Chinese rights. It licensed the rest of
             # the world to Novo Nordisk for $50 million upfront")
-        dtype = _deal_type(allf, d)
+        dtype = _deal_type(allf, d, self.frame_types)
         complete_roles(d, ents, text)
         fields = _money_fields(d, dtype, ev, text)
         asset_ev: list[Evidence] = []
@@ -197,7 +200,7 @@ class DealWriter:
         return None
 
 
-def _deal_type(allf: list[Mention], d: DealState) -> str:
+def _deal_type(allf: list[Mention], d: DealState, frame_types: dict[str, str]) -> str:
     dtype, best = "other", -1
     acq = any(m.acq_frame for m in allf)
     for m in allf:
@@ -212,20 +215,17 @@ def _deal_type(allf: list[Mention], d: DealState) -> str:
         dtype = "acquisition"  # "Pfizer paid $43 billion for Seagen": the frame is the deal word
     if dtype == "other" and (any(m.royalty for m in allf) or any(k in DEAL_KINDS for k, _, _ in d.money)):
         dtype = "license"
-    if TYPE_RANK.get(dtype, 0) < TYPE_RANK["asset_purchase"] and "role.acquires_drug" in d.role_rules.values():
-        dtype = "asset_purchase"  # "X will acquire Y's VB-12 programme": a drug bought, no company
-    if dtype == "other" and any(_RIGHTS_FRAME.match(r) for r in d.role_rules.values() if r):
-        dtype = "license"  # "Vertex granted Zai Lab Greater China rights to povetacicept": rights given are a licence
+    # the type a frame's reading implies, where the deal words give a weaker one ("X will acquire Y's VB-12
+    # programme": an asset purchase; "Vertex granted Zai Lab Greater China rights to povetacicept": a licence)
+    for r in d.role_rules.values():
+        implied = frame_types.get(r) if r else None
+        if implied and (dtype == "other" or implied == "asset_purchase" and TYPE_RANK.get(dtype, 0) < TYPE_RANK[implied]):
+            dtype = implied
     return dtype
 
 
 #: a merger is of companies, never of rights
 _MERGER = re.compile(r"(?i)\bmerg(?:e|es|ed|er|ing)\b")
-
-#: role frames that read rights to a drug passing from one company to another
-_RIGHTS_FRAME = re.compile(r"role\.(?:zh_)?(?:grant|gives_rights|licensee_gets_rights|rights_from|rights_acquired_by|"
-                           r"hands_over_rights|money_for_rights_from|rights_to_possessive|granted_rights_to|"
-                           r"rights_granted_to|gets_rights(?:_of|_cont)?|by_gets_rights)$")
 
 
 def pair_heading_parties(deals: list[DealState], headings: list[tuple[int, str, str]]) -> None:
