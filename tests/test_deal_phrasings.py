@@ -3194,3 +3194,24 @@ def test_a_drug_bought_from_its_owner_is_an_asset_purchase(text, asset):
 ])
 def test_a_drug_exported_to_a_partner_is_licensed_out(text, expected):
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a city the vocabulary knows tells the descriptor's country: the Chinese licensor, not the US buyer named last
+    ("Corvanta Pharma will pay 4Sight Bio $90 million upfront for rights to FS-12. The Shenyang-based drugmaker could "
+     "collect up to $700 million more in milestones.", "4Sight Bio"),
+    # a country word is a whole word: 'the Indianapolis drugmaker' is no Indian company
+    ("Eli Lilly licensed FS-12 from Verdane Bio of Hyderabad for $40 million upfront. The Indianapolis drugmaker will "
+     "also pay up to $600 million in milestones.", "Verdane Bio"),
+])
+def test_a_descriptor_of_a_city_resolves_by_its_country(text, licensor):
+    deals = extract(text).deals
+    assert [(d.licensor.name, d.milestones and d.milestones.amount / 1_000_000) for d in deals] == [(licensor, 700 if
+            "Shenyang" in text else 600)]
+
+
+def test_shares_of_a_company_whose_name_begins_with_a_digit_are_equity():
+    text = ("Corvanta Pharma will pay 4Sight Bio $90 million upfront for rights to FS-12 and will also buy $25 million "
+            "of 4Sight Bio shares.")
+    (deal,) = extract(text).deals
+    assert (deal.upfront.amount, deal.equity.amount, deal.milestones) == (Decimal("90000000"), Decimal("25000000"), None)

@@ -36,6 +36,8 @@ class EntityResolver:
         #: what a company's own text says of its country right after its name: "Solvari Bio (NL)", "Kuhnil, a Seoul
         #: mid-cap," (a country word or city of ``countries`` in an appositive; ISO codes in brackets)
         words = "|".join(re.escape(w) for w in sorted(self.countries, key=len, reverse=True))
+        #: a country word or city as a whole word of a descriptor ("the Indianapolis drugmaker" is not Indian)
+        self.country_word = re.compile(rf"(?<![\w-])(?:{words})(?![\w])") if words else None
         self.country_after = re.compile(
             rf"\s*\((?P<code>[A-Z]{{2}})\)|,[ \t]+(?:an?|the)[ \t]+(?:[^,.;:()\n]{{0,30}}?)(?<![\w-])(?P<word>{words})(?![\w])"
         ) if words else None
@@ -165,7 +167,8 @@ class EntityResolver:
                 self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
                 continue
             pronoun = f.text.lower() == "it"
-            country = next((c for w, c in self.countries.items() if w in f.text), None)
+            said = self.country_word.search(f.text) if self.country_word is not None else None
+            country = self.countries[said.group(0)] if said is not None else None
             kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)
             # a descriptor of a kind ("the Big Pharma") is the last company of that kind named before it in this
             # sentence or the three before, even when a company of another kind stands nearer ("Shortly after
