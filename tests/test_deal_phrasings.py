@@ -3215,3 +3215,14 @@ def test_shares_of_a_company_whose_name_begins_with_a_digit_are_equity():
             "of 4Sight Bio shares.")
     (deal,) = extract(text).deals
     assert (deal.upfront.amount, deal.equity.amount, deal.milestones) == (Decimal("90000000"), Decimal("25000000"), None)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a registered name with its city in brackets and more words before the legal form is one name
+    ("Corvanta Pharma licensed VB-12 from Velbright (Suzhou) Biotech Co., Ltd. for $20 million upfront.",
+     "Velbright (Suzhou) Biotech Co., Ltd."),
+    ("Lindmor (Hangzhou) Biomedical Technology Co., Ltd. licensed VB-12 to Corvanta Pharma for $20 million upfront.",
+     "Lindmor (Hangzhou) Biomedical Technology Co., Ltd."),
+])
+def test_a_registered_name_with_its_city_in_brackets_is_one_name(text, licensor):
+    assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [(licensor, "Corvanta Pharma")]
