@@ -3226,3 +3226,18 @@ def test_shares_of_a_company_whose_name_begins_with_a_digit_are_equity():
 ])
 def test_a_registered_name_with_its_city_in_brackets_is_one_name(text, licensor):
     assert [(d.licensor.name, d.licensee.name) for d in extract(text).deals] == [(licensor, "Corvanta Pharma")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause that moves to another time with a sum of its own is the same parties' other deal, not a second upfront
+    ("Lindmor Bio has licensed LB-571 to Corvanta Pharma for $37.5 million upfront. In 2022, Corvanta paid $47 million "
+     "upfront for rights to LB-264, and later that year agreed to pay $175 million for seven preclinical ADCs.",
+     [("LB-571", 37.5), ("LB-264", 47), (None, 175)]),
+    ("Corvanta Pharma bought VB-12 from Lindmor Bio for $20 million in 2021, and in 2023 paid $50 million for rights "
+     "to VB-30.", [("VB-12", None), ("VB-30", 50)]),
+])
+def test_a_clause_of_another_time_with_its_own_sum_is_another_deal(text, expected):
+    got = [(d.asset, d.upfront and float(d.upfront.amount) / 1e6) for d in extract(text).deals]
+    assert got == expected
+    assert {(d.licensor.name, d.licensee.name) for d in extract(text).deals} <= {
+        ("Lindmor Bio", "Corvanta Pharma"), ("Lindmor Bio", "Corvanta")}

@@ -22,13 +22,16 @@ class Linker:
                  bullet_heads: bool = False, about_heading: str | None = None,
                  pipeline_examples: str | None = None, background_clause: str | None = None,
                  separate_deal: str | None = None, own_drug: str | None = None,
-                 other_asset: str | None = None) -> None:
+                 other_asset: str | None = None, later_event: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
         self.relative_years = relative_years or {}
         #: a clause naming an earlier deal of the same parties ("the first deal's $600 million package")
         self.earlier_deal = re.compile(earlier_deal, re.I) if earlier_deal else None
+        #: what ends the text right before a clause that moves to another time (", and later that year agreed to pay
+        #: …"): with its own upfront or total, that clause is another deal of the same parties
+        self.later_event = re.compile(later_event, re.I) if later_event else None
         #: a sentence that opens by referring back to a drug ("该药的…权益已授予X"): the drug named just before is its
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
         #: a sentence with no deal word about another drug than the deal's does not continue it
@@ -149,9 +152,10 @@ class Linker:
             # after a bullet is the next item of a flat list, not the body of a heading)
             fresh = heading is not None and heading.bullet and not m.bullet and 0 < m.sent - heading.sent <= 2
             target = None if fresh else _best(deals, m, units)
-            if target is not None and target.money and m.money and self.background_clause is not None and \
-                    self.background_clause.match(text, m.start):
+            if target is not None and target.money and m.money and (self.background_clause is not None and \
+                    self.background_clause.match(text, m.start) or self._earlier(text, target, m)):
                 other = _same_parties(target)  # "…, which previously licensed A from X in a «M» deal": that deal
+                # (… and ", and in 2023 paid «M» for rights to B": the same parties' deal of another time)
                 deals.append(other)
                 absorb(other, m)
                 heading = None
@@ -212,14 +216,23 @@ class Linker:
                 and self.drug_anaphor.match(text, nxt.start) is not None)
 
     def _earlier(self, text: str, last: DealState, m: Mention) -> bool:
-        """``m`` names an earlier deal ("the first deal's … $600 million package") or a later expansion, and an
-        upfront or total the last deal has in another amount: the terms of that other deal."""
-        if self.earlier_deal is None or not m.money or not self.earlier_deal.search(text, m.start, m.end):
+        """``m`` names an earlier deal ("the first deal's … $600 million package") or a later expansion, or follows
+        a move to another time (", and later that year agreed to pay …"), and an upfront or total the last deal has
+        in another amount: the terms of that other deal."""
+        if not m.money:
+            return False
+        later = self.later_event is not None and self.later_event.search(text, max(0, m.start - 40), m.start)
+        if not (later or self.earlier_deal is not None and self.earlier_deal.search(text, m.start, m.end)):
             return False
         have = {FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
+        heads = [v for k, v in have.items() if k in ("upfront", "total")]
         for k, f, _ in m.money:
             kind = FIELD_KIND.get(k, k)
             if kind in ("upfront", "total") and kind in have and not _same_amount(have[kind], f.value):
+                return True
+            # (after a move to another time, a sum paid now against the last deal's price: "bought A for «M0» in
+            # 2021, and in 2023 paid «M1» for rights to B")
+            if later and kind in ("upfront", "total") and heads and not any(_same_amount(v, f.value) for v in heads):
                 return True
         return False
 
