@@ -3241,3 +3241,11 @@ def test_a_clause_of_another_time_with_its_own_sum_is_another_deal(text, expecte
     assert got == expected
     assert {(d.licensor.name, d.licensee.name) for d in extract(text).deals} <= {
         ("Lindmor Bio", "Corvanta Pharma"), ("Lindmor Bio", "Corvanta")}
+
+
+def test_a_later_clause_with_its_own_verb_shares_only_the_subject():
+    # the second clause's verb names its own partner: the first clause's object is no party of that deal
+    text = ("Corvanta Pharma licensed VB-12 from Velbright Bio for $20 million upfront, and last year signed a deal "
+            "with Lindmor Bio worth $300 million.")
+    got = [{d.licensor.name, d.licensee.name} for d in extract(text).deals]
+    assert got == [{"Velbright Bio", "Corvanta Pharma"}, {"Corvanta Pharma", "Lindmor Bio"}]

@@ -130,6 +130,10 @@ def _summed(text: str, money: Fact) -> bool:
     return cue is not None and _SUMMED.search(text, max(0, cue.start - 14), cue.start) is not None
 
 
+#: the other side of a deal's two roles
+_OTHER_SIDE = {"licensor": "licensee", "licensee": "licensor"}
+
+
 def inherit_subject(first: Mention, item: Mention) -> None:
     """A later item of a list of deals shares the first item's subject ("Daewoong … a drug for «M1» to M8, and a
     drug for «M2» to Zydus"; "Lilly purchased Scorpion for «M1», and SiteOne for «M2»"): the item's own company
@@ -145,6 +149,12 @@ def inherit_subject(first: Mention, item: Mention) -> None:
         if len(held) == 1:
             held = []
     have = {p.role for p in item.parties if p.role} | item.unnamed_roles
+    if have and held and not any(p.ent and not p.role for p in item.parties):
+        # the item's own verb gave its company a role ("…, and last year signed a deal with Y worth «M1»"): it
+        # shares the first item's subject only, in the role its own verb leaves (not the first item's object)
+        first_subject = held[0]
+        role = first_subject.role if first_subject.role not in have else _OTHER_SIDE.get(first_subject.role or "")
+        held = [] if role is None or role in have else [PartyRef(first_subject.ent, role, first_subject.fact)]
     for p in held:
         if p.role not in have:
             item.parties.append(PartyRef(p.ent, p.role, p.fact, "role.list_subject"))
