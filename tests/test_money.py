@@ -27,6 +27,8 @@ FLAGS = (U, A, L)
 DEVELOPMENT = [
     # --- English: currency before the number -------------------------------------------------------------
     ("en", "$25 million", "25000000", "USD", set()),
+    ("en", "sales rose to 154.9 billion Danish crowns", "154900000000", "DKK", set()),
+    ("en", "revenue of 7.2 billion Swedish crowns", "7200000000", "SEK", set()),
     ("en", "a $25 million upfront payment", "25000000", "USD", set()),
     ("en", "US$1.25 billion", "1250000000", "USD", set()),
     ("en", "an upfront payment of US$1.25 billion", "1250000000", "USD", set()),
