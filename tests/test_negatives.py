@@ -544,3 +544,23 @@ def test_a_range_of_amounts_is_no_deal_term(text):
     from newsextract import extract
 
     assert [(d.upfront, d.total_value) for d in extract(text).deals if d.upfront or d.total_value] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Novo Nordisk cut its growth forecast to 8%-11% as demand for Wegovy in the US slowed. The global obesity drug "
+    "market could be worth $150 billion by the early 2030s, analysts estimate.",
+    "AstraZeneca has six ADCs in trials. The ADC market is now worth about $10 billion, and it wants a share of it.",
+    "Eli Lilly leads in obesity. Analysts said the US market for GLP-1 drugs will be worth $100 billion in 2030.",
+])
+def test_what_a_market_is_worth_is_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text).deals == []
+
+
+def test_a_licence_for_a_market_keeps_its_worth():
+    from newsextract import extract
+
+    (deal,) = extract("Corvanta Pharma licensed VB-12 to Velbright Bio. The licence for the Chinese market is worth up "
+                      "to $300 million.").deals
+    assert deal.total_value.amount == 300_000_000

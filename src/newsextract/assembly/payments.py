@@ -88,6 +88,7 @@ class PaymentKinds:
         #: a sum of payments already received or made ("had received upfront and milestone payments totaling",
         #: 已收到…首付款及里程碑付款合计): history, not the deal's total
         self.history_total_before = _rx(att, "history_total_before")
+        self.total_of_market_before = _rx(att, "total_of_market_before")
         self.single_payment_before = _rx(att, "single_payment_before")
         self.single_article = _rx(att, "single_article")
         self.ceiling_words = _rx(att, "ceiling_words")
@@ -165,6 +166,9 @@ class PaymentKinds:
                 continue
             if kind == "total" and self._sums_nondeal(best, cues, m):
                 continue  # "net losses over three years, totaling $194.9 million"
+            if kind == "total" and self.total_of_market_before is not None and self.total_of_market_before.search(
+                    text[max(m.start, best.start - 120):best.start]):
+                continue  # "the global obesity drug market could be worth $150 billion": a market's size, no deal's
             if kind in ("total", "combined_total") and not mf.value.upper_bound and self.history_total_before is not None and \
                     self.history_total_before.search(text, max(m.start, mf.start - 100), mf.start):
                 continue  # "the Company had received upfront and milestone payments totaling $120.0 million"
