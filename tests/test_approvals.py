@@ -1353,3 +1353,18 @@ def test_approvals_lists_with_indications_and_a_lifted_hold(extractor, text, wan
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an owner's name with an ampersand before its drug
+    ("The FDA approved Procter & Halvorsen's Zelvora for plaque psoriasis.",
+     [("FDA", "approval", "Zelvora", "Procter & Halvorsen")]),
+    # "the agency" refers back to the last agency the text named
+    ("The FDA on Friday approved Kestrel Pharma's zavotinib for lung cancer. Separately, the agency approved "
+     "Halcyon Bio's Zelvora for Crohn's disease.",
+     [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "Zelvora", "Halcyon Bio")]),
+])
+def test_approvals_ampersand_owner_and_the_agency_referred_back(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

@@ -28,7 +28,19 @@ def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
         if any(r.value == j.value for r in out):
             continue
         out.append(j)
+    back = vocab.appr_rx["appr.regulator_anaphor"] if "appr.regulator_anaphor" in vocab.appr_rx.rules else None
+    if not out and back is not None and (m := back.search(text, a, b)) is not None:
+        # "Separately, the agency approved …": the last agency named in the text before (the sentences before)
+        before = vocab.regulators_in(text, max(0, a - _ANAPHOR_BACK), a)
+        if before:
+            last = before[-1]
+            out.append(Fact(m.start(), m.end(), last.label, last.kind, last.value, "appr.regulator_anaphor",
+                            text[m.start():m.end()], dict(last.extra)))
     return sorted(out, key=lambda r: r.start)
+
+
+#: how far back (characters) "the agency" looks for the agency it refers to
+_ANAPHOR_BACK = 1200
 
 
 def nearest(items: list[Any], pos_a: int, pos_b: int, after_bonus: int = 0) -> Any:
