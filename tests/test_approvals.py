@@ -1368,3 +1368,18 @@ def test_approvals_ampersand_owner_and_the_agency_referred_back(extractor, text,
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a second event verb of the same agency, coordinated with the first, is its own event
+    ("The FDA approved Halcyon Bio's Zelvora for asthma, and approved Kestrel Pharma's Norvexa for migraine.",
+     [("FDA", "approval", "Zelvora", "Halcyon Bio"), ("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
+    # other verbs of approval before an owner's brand, and a version of a drug
+    ("The FDA signed off on Kestrel Pharma's Norvexa for migraine.", [("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
+    ("The FDA approved a subcutaneous version of Kestrel Pharma's Norvexa.",
+     [("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
+])
+def test_approvals_coordinated_verbs_and_versions(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

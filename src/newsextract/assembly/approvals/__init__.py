@@ -284,10 +284,13 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
             and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
     prev_drug: Drug | None = None
+    prev_regs: list[Fact] = []
     for s0, s1 in _event_clauses(text, events, regs, drugs):
         part = [e for e in events if s0 <= e.start < s1]
         p_drugs = [d for d in drugs if s0 <= d.start < s1] or ([prev_drug] if prev_drug is not None else [])
-        p_regs = [r for r in regs if s0 <= r.start < s1]
+        # (a part that is a verb coordinated with the one before shares its regulators: see _event_clauses)
+        p_regs = [r for r in regs if s0 <= r.start < s1] or (prev_regs if s0 > -1 else [])
+        prev_regs = p_regs
         p_orgs = [o for o in orgs if s0 <= o.start < s1]
         seen: set[tuple[str, str | None]] = set()
         for ev in part:
@@ -378,10 +381,24 @@ def _event_clauses(text: str, events: list[Fact], regs: list[Fact], drugs: list[
         return [(-1, len(text) + 1)]
     edges = [-1, *bounds[1:], len(text) + 1]
     parts = list(zip(edges, edges[1:], strict=False))
-    if not all(any(x <= r.start < y for r in regs) and any(x <= d.start < y for d in drugs) for x, y in parts) and \
-            not _dated_apart(text, parts, events, regs, drugs):
+    def own_or_shared(i: int, x: int, y: int) -> bool:
+        """The part names its regulator, or is a verb coordinated with the first part's, whose regulator it shares
+        ("The FDA approved Halcyon's Zelvora for asthma, and approved Kestrel's Norvexa for migraine")."""
+        if any(x <= r.start < y for r in regs):
+            return True
+        ev = next((e for e in events if x <= e.start < y), None)
+        return i > 0 and ev is not None and _COORDINATED.fullmatch(text, max(x, 0), ev.start) is not None and any(
+            edges[0] <= r.start < parts[0][1] for r in regs)
+
+    if not all(own_or_shared(i, x, y) and any(x <= d.start < y for d in drugs) for i, (x, y) in enumerate(parts)) \
+            and not _dated_apart(text, parts, events, regs, drugs):
         return [(-1, len(text) + 1)]
     return parts
+
+
+#: what stands between a clause's start and its event when it is a verb of the same subject (", and also cleared …")
+_COORDINATED = re.compile(r"\s*(?:and|as well as|while|then)?\s*(?:(?:also|then|later|separately|additionally)\s+)?"
+                          r"(?:(?:has|had|have)\s+)?(?:(?:also|then|later)\s+)?")
 
 
 _PART_YEAR = re.compile(r"(?:19|20)\d\d(?=\s?年)|(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
