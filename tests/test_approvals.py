@@ -1383,3 +1383,16 @@ def test_approvals_coordinated_verbs_and_versions(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a complete response letter is the FDA's; the drug it answers for, a short code or a brand after the application
+    ("Halvorsen Bio said it received a complete response letter for HB2 in advanced melanoma.",
+     [("FDA", "rejection", "HB2", "Halvorsen Bio")]),
+    ("Halcyon Bio receives complete response letter for its NDA for Zelvora.",
+     [("FDA", "rejection", "Zelvora", "Halcyon Bio")]),
+])
+def test_approvals_a_complete_response_letter(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
