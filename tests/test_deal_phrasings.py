@@ -3249,3 +3249,18 @@ def test_a_later_clause_with_its_own_verb_shares_only_the_subject():
             "with Lindmor Bio worth $300 million.")
     got = [{d.licensor.name, d.licensee.name} for d in extract(text).deals]
     assert got == [{"Velbright Bio", "Corvanta Pharma"}, {"Corvanta Pharma", "Lindmor Bio"}]
+
+
+def test_a_share_of_a_company_is_no_royalty_rate():
+    text = ("Lindmor Bio licensed three programmes to Corvanta Pharma for $110 million upfront, a 19.9% stake in "
+            "Corvanta and tiered royalties.")
+    (deal,) = extract(text).deals
+    assert (deal.royalty.tiered, deal.royalty.min_pct, deal.royalty.max_pct) == (True, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Lindmor Bio received RMB 250 million in milestone payments from Corvanta Pharma during the period.",
+    "Lindmor Bio got $35 million in milestone payments from Corvanta Pharma, which it booked as collaboration revenue.",
+])
+def test_milestones_received_in_a_reporting_period_are_history(text):
+    assert [d.milestones for d in extract(text).deals if d.milestones] == []
