@@ -166,3 +166,11 @@ def test_a_name_after_a_deal_word_stops_before_its_possessive_drug_code():
     deals = extract("Corvanta Pharma sold Latin American rights to an older drug to Mexico's Laboratorios Ferrán for "
                     "$6 million.").deals
     assert [d.licensee and d.licensee.name for d in deals] == ["Laboratorios Ferrán"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Corvanta Pharma licensed VB-12 to Bain-backed Velbright Bio for $20 million upfront.", "Velbright Bio"),
+    ("AbbVie has ended its collaboration with Alphabet-backed Calico Life Sciences, Calico said.", "Calico Life Sciences"),
+])
+def test_a_backer_before_a_name_is_no_part_of_it(text, name):
+    assert name in {p.name for d in extract(text).deals for p in (d.licensor, d.licensee) if p}

@@ -124,6 +124,11 @@ class NameCleaner:
                     else:
                         prev.value = f.value
                         prev.kind = "gazetteer+shape"
+                        head = text[prev.start:f.start]
+                        if head.endswith(" ") and " " not in head.strip() and self.based_word is not None and \
+                                self.based_word.search(head.strip()):
+                            # "Alphabet-backed Calico Life Sciences": the describing word is no part of the name
+                            prev.start, prev.text = f.start, text[f.start:prev.end]
                 elif f.end > prev.end and f.kind == "gazetteer" and prev.kind != "gazetteer":
                     out[-1] = f
                 continue
