@@ -3264,3 +3264,21 @@ def test_a_share_of_a_company_is_no_royalty_rate():
 ])
 def test_milestones_received_in_a_reporting_period_are_history(text):
     assert [d.milestones for d in extract(text).deals if d.milestones] == []
+
+
+def test_a_sum_of_a_quarter_is_no_deal_term():
+    text = ("Lindmor Bio granted Corvanta Pharma rights to LB-5346 for a $200 million upfront payment. Separately, "
+            "Novartis agreed to acquire Regor Therapeutics' CDK inhibitor portfolio. In total, upfront payments in the "
+            "quarter reached $1.6 billion, according to one tally.")
+    got = [(d.licensee.name, d.upfront and d.upfront.amount / 1_000_000) for d in extract(text).deals]
+    assert got == [("Corvanta Pharma", 200), ("Novartis", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Corvanta Pharma licensed VB-12 to Velbright Bio for tiered royalties. Velbright's sales rose 13% in the quarter.",
+    "Corvanta Pharma licensed VB-12 to Velbright Bio for tiered royalties. Velbright's shares were up 12% on Monday.",
+    "Corvanta Pharma licensed VB-12 to Velbright Bio for tiered royalties, and its revenue showed a 23% increase.",
+])
+def test_a_change_in_percent_is_no_royalty_rate(text):
+    (deal,) = extract(text).deals
+    assert (deal.royalty.min_pct, deal.royalty.max_pct) == (None, None)
