@@ -3194,3 +3194,25 @@ def test_a_drug_bought_from_its_owner_is_an_asset_purchase(text, asset):
 ])
 def test_a_drug_exported_to_a_partner_is_licensed_out(text, expected):
     assert [(d.deal_type, d.licensor.name, d.licensee.name, d.asset) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a merger agreement told by its structure: the company that survives as another's wholly owned subsidiary is
+    # bought, by a filer named on its cover …
+    ("Item 1.01 Entry into a Material Definitive Agreement. On March 2, 2026, Velbright Therapeutics, Inc. (the "
+     "\"Company\") entered into an Agreement and Plan of Merger with Corvanta Pharma Inc. (\"Parent\") and Lark "
+     "Merger Sub Inc., pursuant to which Merger Sub will merge with and into the Company, with the Company surviving as "
+     "a wholly owned subsidiary of Parent.", [("acquisition", "Velbright Therapeutics, Inc.", "Corvanta Pharma Inc.")]),
+    ("Under the merger agreement, Merger Sub will be merged with and into Velbright Bio, and Velbright Bio will become "
+     "an indirect wholly-owned subsidiary of Corvanta Pharma.", [("acquisition", "Velbright Bio", "Corvanta Pharma")]),
+    # … or by a filer that never names itself (its side null)
+    ("On March 2, 2026, we entered into the Merger Agreement with Corvanta Pharma and Merger Sub, providing for the "
+     "merger of Merger Sub with and into the Company, with the Company continuing as a wholly owned subsidiary of "
+     "Corvanta Pharma.", [("acquisition", None, "Corvanta Pharma")]),
+    # a subsidiary described as such is no merger
+    ("Lindmor Bio, a wholly owned subsidiary of Halden Holdings, licensed LM-12 to Corvanta Pharma for $20 million "
+     "upfront.", [("license", "Lindmor Bio", "Corvanta Pharma")]),
+])
+def test_a_merger_agreement_whose_surviving_company_becomes_a_subsidiary(text, expected):
+    got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in extract(text).deals]
+    assert got == expected
