@@ -3216,3 +3216,17 @@ def test_a_drug_exported_to_a_partner_is_licensed_out(text, expected):
 def test_a_merger_agreement_whose_surviving_company_becomes_a_subsidiary(text, expected):
     got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On May 1, 2026, the Company, Corvanta Pharma AG and Velbright Bio, Inc. entered into a collaboration and license "
+     "agreement (the \"Corvanta Agreement\"). Under the Corvanta Agreement, the Company received an upfront payment of "
+     "$40.0 million.", [(None, "Corvanta Pharma AG", 40000000)]),
+    ("In June 2025, the Company entered into an Option and License Agreement with Velbright Bio, Inc. and Halden "
+     "Pharma AG (the \"Velbright Agreement\"). During 2025, the Company received an upfront non-refundable payment of "
+     "$15.0 million under the Velbright Agreement.", [(None, "Velbright Bio, Inc.", 15000000)]),
+])
+def test_an_unnamed_filer_paid_by_two_partners_makes_them_the_other_side(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected

@@ -274,6 +274,15 @@ def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
             d.roles[other] = e
     if d.roles or not free:
         return
+    if len(d.unnamed) == 1 and len(free) >= 2:
+        # the one side an unnamed party holds ("the Company received an upfront payment of $15.0 million" after "the
+        # Company entered into an Option and License Agreement with Merck KGaA and EMD Serono"): the companies named
+        # with it are the other side, the first of them (by "with" first) the party; no guess makes one pay the other
+        (held,) = d.unnamed
+        role = "licensor" if held == "licensee" else "licensee"
+        d.parties[free[0]] = role
+        d.roles[role] = free[0]
+        return
     if len(free) >= 2:
         a, b = free[0], free[1]
         owner = _drug_owner(d, (a, b), ents, text)
