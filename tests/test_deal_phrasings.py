@@ -3230,3 +3230,16 @@ def test_an_unnamed_filer_paid_by_two_partners_makes_them_the_other_side(text, e
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # revenue told for two years: the later amount of the list is revenue too, not the agreement's total
+    ("Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. During the years ended "
+     "December 31, 2025 and 2024, Corvanta recognized revenue of $12.3 million and $8.1 million, respectively, under "
+     "the Halden agreement.", [(30000000, None)]),
+    ("Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. License revenue was $9.4 "
+     "million, $6.2 million and $2.5 million, respectively, for 2025, 2024 and 2023 under the Halden agreement.",
+     [(30000000, None)]),
+])
+def test_a_respectively_list_of_revenue_gives_no_total(text, expected):
+    assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == expected
