@@ -3243,3 +3243,20 @@ def test_an_unnamed_filer_paid_by_two_partners_makes_them_the_other_side(text, e
 ])
 def test_a_respectively_list_of_revenue_gives_no_total(text, expected):
     assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report's heading names its filer: the filer's name, then the report's title, on the first line
+    ("Velbright Biopharmaceutical Co., Ltd. Annual Report 2025\nDuring the year, the Group entered into a licence "
+     "agreement with Corvanta Pharma LLC, pursuant to which the Group granted Corvanta an exclusive licence to VB-264 "
+     "outside Greater China. The Group received an upfront payment of US$47 million.",
+     [("Velbright Biopharmaceutical Co., Ltd.", "Corvanta Pharma LLC", 47000000)]),
+    ("Halden Therapeutics, Inc. PROSPECTUS SUMMARY\nWe have entered into an exclusive license agreement with Lindmor "
+     "Pharmaceuticals Co., Ltd. (\"Lindmor\"), pursuant to which we obtained rights to LM-1780 outside Greater China. "
+     "We paid Lindmor an upfront fee of $25.0 million.",
+     [("Lindmor Pharmaceuticals Co., Ltd.", "Halden Therapeutics, Inc.", 25000000)]),
+])
+def test_a_report_heading_names_the_filer(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected
