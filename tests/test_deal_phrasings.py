@@ -3282,3 +3282,69 @@ def test_a_sum_of_a_quarter_is_no_deal_term():
 def test_a_change_in_percent_is_no_royalty_rate(text):
     (deal,) = extract(text).deals
     assert (deal.royalty.min_pct, deal.royalty.max_pct) == (None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a merger agreement told by its structure: the company that survives as another's wholly owned subsidiary is
+    # bought, by a filer named on its cover …
+    ("Item 1.01 Entry into a Material Definitive Agreement. On March 2, 2026, Velbright Therapeutics, Inc. (the "
+     "\"Company\") entered into an Agreement and Plan of Merger with Corvanta Pharma Inc. (\"Parent\") and Lark "
+     "Merger Sub Inc., pursuant to which Merger Sub will merge with and into the Company, with the Company surviving as "
+     "a wholly owned subsidiary of Parent.", [("acquisition", "Velbright Therapeutics, Inc.", "Corvanta Pharma Inc.")]),
+    ("Under the merger agreement, Merger Sub will be merged with and into Velbright Bio, and Velbright Bio will become "
+     "an indirect wholly-owned subsidiary of Corvanta Pharma.", [("acquisition", "Velbright Bio", "Corvanta Pharma")]),
+    # … or by a filer that never names itself (its side null)
+    ("On March 2, 2026, we entered into the Merger Agreement with Corvanta Pharma and Merger Sub, providing for the "
+     "merger of Merger Sub with and into the Company, with the Company continuing as a wholly owned subsidiary of "
+     "Corvanta Pharma.", [("acquisition", None, "Corvanta Pharma")]),
+    # a subsidiary described as such is no merger
+    ("Lindmor Bio, a wholly owned subsidiary of Halden Holdings, licensed LM-12 to Corvanta Pharma for $20 million "
+     "upfront.", [("license", "Lindmor Bio", "Corvanta Pharma")]),
+])
+def test_a_merger_agreement_whose_surviving_company_becomes_a_subsidiary(text, expected):
+    got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in extract(text).deals]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On May 1, 2026, the Company, Corvanta Pharma AG and Velbright Bio, Inc. entered into a collaboration and license "
+     "agreement (the \"Corvanta Agreement\"). Under the Corvanta Agreement, the Company received an upfront payment of "
+     "$40.0 million.", [(None, "Corvanta Pharma AG", 40000000)]),
+    ("In June 2025, the Company entered into an Option and License Agreement with Velbright Bio, Inc. and Halden "
+     "Pharma AG (the \"Velbright Agreement\"). During 2025, the Company received an upfront non-refundable payment of "
+     "$15.0 million under the Velbright Agreement.", [(None, "Velbright Bio, Inc.", 15000000)]),
+])
+def test_an_unnamed_filer_paid_by_two_partners_makes_them_the_other_side(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # revenue told for two years: the later amount of the list is revenue too, not the agreement's total
+    ("Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. During the years ended "
+     "December 31, 2025 and 2024, Corvanta recognized revenue of $12.3 million and $8.1 million, respectively, under "
+     "the Halden agreement.", [(30000000, None)]),
+    ("Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. License revenue was $9.4 "
+     "million, $6.2 million and $2.5 million, respectively, for 2025, 2024 and 2023 under the Halden agreement.",
+     [(30000000, None)]),
+])
+def test_a_respectively_list_of_revenue_gives_no_total(text, expected):
+    assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a report's heading names its filer: the filer's name, then the report's title, on the first line
+    ("Velbright Biopharmaceutical Co., Ltd. Annual Report 2025\nDuring the year, the Group entered into a licence "
+     "agreement with Corvanta Pharma LLC, pursuant to which the Group granted Corvanta an exclusive licence to VB-264 "
+     "outside Greater China. The Group received an upfront payment of US$47 million.",
+     [("Velbright Biopharmaceutical Co., Ltd.", "Corvanta Pharma LLC", 47000000)]),
+    ("Halden Therapeutics, Inc. PROSPECTUS SUMMARY\nWe have entered into an exclusive license agreement with Lindmor "
+     "Pharmaceuticals Co., Ltd. (\"Lindmor\"), pursuant to which we obtained rights to LM-1780 outside Greater China. "
+     "We paid Lindmor an upfront fee of $25.0 million.",
+     [("Lindmor Pharmaceuticals Co., Ltd.", "Halden Therapeutics, Inc.", 25000000)]),
+])
+def test_a_report_heading_names_the_filer(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected

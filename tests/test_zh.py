@@ -2193,3 +2193,22 @@ def test_zh_a_payment_due_when_a_trial_is_permitted_is_no_event(extractor):
     """'於…獲准開展II期臨床試驗時支付': the trial permission is the condition of a payment, no event."""
     text = "近期付款：於NY-310在美國獲准開展II期臨床試驗時支付2,000萬美元。"
     assert extractor.extract(text, lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the filer announces through its board ("X董事会宣布") or by a voluntary disclosure ("X自愿披露公告：本公司…"):
+    # 本公司 is X (simplified and traditional)
+    ("瀚维生物医药股份有限公司董事会宣布，本公司拟以现金人民币12,000万元收购杭州瑞岚生物科技有限公司100%股权。",
+     [("acquisition", "杭州瑞岚生物科技有限公司", "瀚维生物医药股份有限公司")]),
+    ("瀚維生物醫藥股份有限公司董事會宣佈，本公司擬以現金人民幣12,000萬元收購杭州瑞嵐生物科技有限公司100%股權。",
+     [("acquisition", "杭州瑞嵐生物科技有限公司", "瀚維生物醫藥股份有限公司")]),
+    ("瀚维生物医药（苏州）股份有限公司自愿披露公告：本公司与Corvanta Pharma Inc.签署许可协议，Corvanta Pharma将向本公司"
+     "支付4,500万美元首付款。", [("license", "瀚维生物医药（苏州）股份有限公司", "Corvanta Pharma Inc.")]),
+    ("瀚維生物醫藥（蘇州）股份有限公司自願披露公告：本公司與Corvanta Pharma Inc.簽署許可協議，Corvanta Pharma將向本公司"
+     "支付4,500萬美元首付款。", [("license", "瀚維生物醫藥（蘇州）股份有限公司", "Corvanta Pharma Inc.")]),
+])
+def test_zh_filer_announcing_by_its_board_or_a_voluntary_disclosure(text, expected):
+    from newsextract import extract
+    got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name)
+           for d in extract(text, lang="zh").deals]
+    assert got == expected

@@ -68,6 +68,8 @@ class EntityResolver:
         self.announcer = re.compile("|".join(announce)) if announce else None
         #: what follows the filer's name on a filing's cover ("(Exact name of registrant as specified in its charter)")
         self.registrant_after = re.compile(names["registrant_after"]) if names.get("registrant_after") else None
+        #: … or a report's title after the name that starts a line ("Acme Bio, Inc. Annual Report 2025")
+        self.filer_title_after = re.compile(names["filer_title_after"]) if names.get("filer_title_after") else None
         #: an announcing verb right after the first company's name (恒瑞医药公告 / 恒瑞医药周二宣布), where no word edge
         #: lets the ``announcer`` words find it
         self.announcer_after = re.compile(names["announcer_after"]) if names.get("announcer_after") else None
@@ -371,6 +373,11 @@ class EntityResolver:
             for o in orgs[:8]:
                 if o.start < 1500 and self.registrant_after.match(text, o.end, o.end + 80):
                     return o.extra["ent"]  # the name on a filing's cover, above "(Exact name of registrant …)"
+        if self.filer_title_after is not None:
+            for o in orgs[:3]:
+                if o.start < 600 and not text[text.rfind("\n", 0, o.start) + 1:o.start].strip() and \
+                        self.filer_title_after.match(text, o.end, o.end + 80):
+                    return o.extra["ent"]  # a report's heading: its filer's name, then the report's title
         first = orgs[0]
         if len(orgs) > 1 and text[first.start - 1:first.start] == "【" and text.startswith("】", first.end):
             first = orgs[1]  # 【华泰医药】澜峰药业2024年报点评: the bracket names the source, the company follows

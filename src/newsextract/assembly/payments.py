@@ -33,6 +33,10 @@ _BETWEEN = re.compile(r"(?i)\bbetween\s+$")
 #: an upfront named before a ceiling: the ceiling is what may come beyond it
 _UPFRONT_WORD = re.compile(r"(?i)\bup-?\s?front\b|\binitial\s+(?:payment|fee)\b|\bsigning\s+fee\b")
 #: a total word that only sums the payment words before it
+#: the separator of two amounts of one list, and the word after a list's last amount that makes its amounts parallel
+#: ("revenue of $12.3 million and $8.1 million, respectively, under the X agreement": both revenue)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
 
@@ -126,6 +130,18 @@ class PaymentKinds:
                     a.value.currency == b.value.currency and a.value.amount < b.value.amount):
                 levels.update((id(a), id(b)))
         terms = [mf for mf in monies if id(mf) not in levels]
+        # the later amounts of a list that 'respectively' closes share its first amount's cue (a word after the list
+        # names no kind of its last amount alone)
+        first_of: dict[int, Fact] = {}
+        run: list[Fact] = []
+        for a in ordered + [None]:  # type: ignore[list-item]
+            if a is not None and run and _LIST_SEP.fullmatch(text, run[-1].end, a.start):
+                run.append(a)
+                continue
+            if len(run) >= 2 and _RESPECTIVELY.match(text, run[-1].end):
+                first_of.update((id(x), run[0]) for x in run[1:])
+            run = [a] if a is not None else []
+        chosen: dict[int, Fact | None] = {}
         for mf in monies:
             mm = mf.value
             if mm.amount < 1000 and not mm.scaled and mm.header_scale == 1:
@@ -135,6 +151,10 @@ class PaymentKinds:
             if id(mf) in levels:
                 continue  # "surpassing the $200 million threshold", "Iqirvo tops $200M": a sales level, no term
             best = self._nearest_cue(text, mf, near.cues_around(mf), near, convs) or shared
+            head = first_of.get(id(mf))
+            if head is not None and chosen.get(id(head)) is not None:
+                best = chosen[id(head)]
+            chosen[id(mf)] = best
             if best is None:
                 if self._for_rights(text, mf):
                     m.money.append(("total" if mm.upper_bound else "upfront", mf, "pay.for_rights"))

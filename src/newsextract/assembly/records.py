@@ -94,8 +94,13 @@ class DealWriter:
         # acquire Y for $107 per share in cash": the price of a share is none). English only: Chinese text gives the
         # 收购 frame to words that are no companies ("多家省属医药集团通过并购整合地方药企") far more often (realdev zh
         # lost 2 FP with it)
-        bought = self.lang == "en" and dtype == "acquisition" and licensor is not None and licensee is not None and any(
-            m.acq_frame and not m.aggregate for m in allf) and {"licensor", "licensee"} <= set(d.role_rules) - d.weak_roles
+        # … or a filer that never names itself, bought or buying by its merger agreement ("Merger Sub will merge with
+        # and into the Company, with the Company surviving as a wholly owned subsidiary of AbbVie"): its side is the
+        # role a frame gave "the Company", its name null
+        filer = {r for m in allf if m.acq_frame for r in m.self_roles}
+        bought = self.lang == "en" and dtype == "acquisition" and (licensor is not None or "licensor" in filer) and (
+            licensee is not None or "licensee" in filer) and any(m.acq_frame and not m.aggregate for m in allf) and {
+            "licensor", "licensee"} <= (set(d.role_rules) - d.weak_roles) | filer
         # two companies a frame binds to both sides of a licence, an option or a purchase are a deal even when the
         # text gives no term ("Novartis has licensed a cardiovascular asset from Argo, without disclosing terms");
         # English only (Chinese lists give the frame to words that are no companies), and not when the deal word
@@ -268,6 +273,15 @@ def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
             d.parties[e] = other
             d.roles[other] = e
     if d.roles or not free:
+        return
+    if len(d.unnamed) == 1 and len(free) >= 2:
+        # the one side an unnamed party holds ("the Company received an upfront payment of $15.0 million" after "the
+        # Company entered into an Option and License Agreement with Merck KGaA and EMD Serono"): the companies named
+        # with it are the other side, the first of them (by "with" first) the party; no guess makes one pay the other
+        (held,) = d.unnamed
+        role = "licensor" if held == "licensee" else "licensee"
+        d.parties[free[0]] = role
+        d.roles[role] = free[0]
         return
     if len(free) >= 2:
         a, b = free[0], free[1]
