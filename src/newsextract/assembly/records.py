@@ -38,7 +38,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
-_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped"})
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -122,11 +122,16 @@ class DealWriter:
         strong = [m for m in allf if any(s.rule in _NOT_BD_STRONG for s in m.status)]
         if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
                 m.start <= e.start < m.end for m in strong) for e in ev) and not any(
-                m.framed and (m.money or m.royalty) for m in allf):
+                m.framed and (m.money or m.royalty) and (m not in strong or any(
+                    c.kind in ("license", "option", "acquisition", "asset_purchase") for c in m.deal_cues))
+                for m in allf):
             return None  # a lawsuit, a settlement, a stake bought on the market, a plant bought: whatever deal words
             # it holds, no deal, unless a deal payment is told outside it or a clause binds both sides with money
             # ("is suing its former licensee Hawick Bio for $100 million"; "paid $30 million to settle a dispute …
-            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million")
+            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million").
+            # A clause that binds both sides with money but is itself the lawsuit or settlement keeps the deal only
+            # with a licence, option or purchase word ("agreed to pay Genentech $95 million plus a 4% royalty to settle
+            # patent infringement claims" is none; "under the settlement, X granted Y a licence to … for $40 million" is)
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
