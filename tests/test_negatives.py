@@ -601,3 +601,41 @@ def test_payments_received_so_far_are_no_total() -> None:
     deals = _deals("Lindell said Astellas paid a $10 million milestone under their 2019 collaboration on LT-4, "
                    "bringing the total payments received under the agreement to $155 million.")
     assert all(d.total_value is None for d in deals)
+
+
+#: partners of the reporting company named apart, or in a list, or only in a pipeline row: no deal between them
+PARTNERS_OF_A_THIRD = [
+    "Portfolio review: partner Ipsen started a phase 2 trial of LT-3; the company's alliance with Bayer on the KRAS "
+    "G12D inhibitor LT-8 moved into the clinic.",
+    "CD3 bispecifics are crowded, with Amgen, Roche and Regeneron each selling a PD-1 combination after deals with "
+    "smaller developers.",
+]
+
+
+@pytest.mark.parametrize("text", PARTNERS_OF_A_THIRD)
+def test_partners_of_a_third_are_no_deal_between_them(text: str) -> None:
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in _deals(text)
+            if d.licensor is not None and d.licensee is not None] == []
+
+
+def test_a_pipeline_row_with_a_partner_cell_is_no_table_header() -> None:
+    deals = _deals("Lindell's pipeline:\nLT-3 | IL-23 | Phase 2 | Partner: Ipsen (Europe)\nLT-8 | KRAS G12D | Phase 1 | "
+                   "Alliance with Bayer\nLT-9 | FcRn | Preclinical | Wholly owned")
+    names = {p.name for d in deals for p in (d.licensor, d.licensee) if p is not None}
+    assert not names & {"Alliance with Bayer", "Wholly owned"}
+
+
+def test_a_contraction_is_no_company() -> None:
+    deals = _deals("\"We've had a great year with our Novartis alliance on the IL-17 program,\" said chief executive "
+                   "Ana Ruiz.")
+    assert all(d.licensor is None or d.licensor.name != "We've" for d in deals)
+
+
+def test_two_companies_one_sentence_names_together_are_kept() -> None:
+    deals = _deals("Hengrui and Merck signed a licence agreement for HRS-5, an oral PCSK9 inhibitor.")
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [("Hengrui", "Merck", "HRS-5")]
+
+
+def test_a_deal_table_with_a_header_is_kept() -> None:
+    deals = _deals("Recent deals\nAsset | Target | Licensor | Licensee | Upfront ($m)\nHRS-5 | PCSK9 | Hengrui | Merck | 200")
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [("Hengrui", "Merck", "HRS-5")]

@@ -155,6 +155,16 @@ class DealWriter:
                 and _coordinated(sides, text):
             return None  # two companies on one side of a preposition ("collaboration income of £22.1 million from
             # AstraZeneca and Bayer"): partners of a third, and only a guess makes one pay the other
+        if licensor is not None and licensee is not None and not fields and royalty is None and not ended and not {
+                "licensor", "licensee"} & set(d.role_rules) and not any(m.listed_deal for m in allf) and not _one_sentence(
+                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensor") and (
+                    p.fact.label != "ref" or self.lang != "en")],
+                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensee") and (
+                    p.fact.label != "ref" or self.lang != "en")],
+                text):
+            return None  # two companies no sentence names together (in English by name: "the company" may mean a third; 公司 is the issuer), each a partner of a third ("Partner Novartis started
+            # a trial of X; the collaboration with Ipsen on Y advanced"; a pipeline table's partner cells), joined only
+            # by a guess at who pays, with no term but a drug: no deal between them
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -647,18 +657,33 @@ def _owned_rights(cue: Fact, text: str) -> bool:
 
 
 #: two companies named as the objects of one preposition: "from «X» and «Y»"
+_LIST_COMMA = re.compile(r",\s+")
+_LIST_END = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _COORD_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?:with\s+|from\s+)?", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:from|with|by|to|of|for)\s+(?:the\s+)?$", re.I)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;|\n。；](?!\d)")
+
+
+def _one_sentence(a: list[Fact], b: list[Fact], text: str) -> bool:
+    """Whether a fact of ``a`` and one of ``b`` stand in one sentence (no full stop, semicolon, line break or table
+    bar between them): only neighbours in text order need a look, so sorting is all it costs."""
+    marks = sorted([(f.start, f.end, 0) for f in a] + [(f.start, f.end, 1) for f in b])
+    return any(x[2] != y[2] and not _SENTENCE_BREAK.search(text, x[1], max(x[1], y[0]))
+               for x, y in zip(marks, marks[1:], strict=False))
 
 
 def _coordinated(sides: list[PartyRef], text: str) -> bool:
     """The deal's two sides are named by name one after the other, joined by 'and', after one preposition ('from X
     and Y'): the same relation to a third, no relation to each other."""
     facts = sorted({(p.fact.start, p.fact.end, p.ent) for p in sides if p.fact.label == "org"})
-    for (s1, e1, a), (s2, _, b) in zip(facts, facts[1:], strict=False):
+    for (s1, e1, a), (s2, e2, b) in zip(facts, facts[1:], strict=False):
         if a != b and s2 - e1 <= 8 and _COORD_BETWEEN.fullmatch(text, e1, s2) and _PREP_BEFORE.search(
                 text, max(0, s1 - 12), s1):
             return True
+        if a != b and _LIST_COMMA.fullmatch(text, e1, s2) and _LIST_END.match(text, e2):
+            return True  # two of a list of three or more ("BioNTech, Merck and Pfizer each hold one")
     return False
 
 
