@@ -564,3 +564,98 @@ def test_a_licence_for_a_market_keeps_its_worth():
     (deal,) = extract("Corvanta Pharma licensed VB-12 to Velbright Bio. The licence for the Chinese market is worth up "
                       "to $300 million.").deals
     assert deal.total_value.amount == 300_000_000
+
+
+#: what a drug or a company would be worth to a partner or a buyer, as an analyst sees it (status.valuation): no deal
+VALUED_NOT_DONE = [
+    "Mizuho lifted its price target on Pellham Bio, calling its IL-23 antibody PB-3 an attractive partnering candidate "
+    "that could draw $400 million upfront.",
+    "An out-licensing deal for Corvane's TROP2 ADC could be worth up to $1.8 billion in total, Guggenheim analysts "
+    "estimated.",
+    "Stifel said the oral GLP-1 drug is worth at least $2 billion to a prospective buyer.",
+    "A takeover of Lindell Therapeutics by a large drugmaker would probably value it at $7 billion, the analysts wrote.",
+]
+
+
+@pytest.mark.parametrize("text", VALUED_NOT_DONE)
+def test_a_deal_an_analyst_values_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_deal_an_analyst_comments_on_is_kept() -> None:
+    deals = _deals("Corvane licensed its TROP2 ADC CV-21 to Bayer in a deal that could be worth up to $1.8 billion, "
+                   "which Guggenheim analysts called a fair price.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Corvane", "Bayer", "CV-21")
+    assert d.total_value is not None and d.total_value.amount == Decimal("1800000000")
+
+
+#: services bought for money (trials run, drug made or filled) and patent settlements: no business-development deal
+SERVICES_AND_SETTLEMENTS = [
+    "Syneos Health will conduct the phase 3 studies of Pellham Bio's IL-23 antibody under a contract worth about "
+    "$140 million.",
+    "Samsung Biologics will manufacture commercial supplies of Lindell's bispecific under a seven-year agreement valued "
+    "at up to $420 million.",
+    "Medpace will provide clinical trial services to Corvane in an agreement valued at $60 million.",
+    "Pellham Bio agreed to pay Regeneron $70 million and a 3% royalty on US sales to settle patent litigation over its "
+    "VEGF trap.",
+]
+
+
+@pytest.mark.parametrize("text", SERVICES_AND_SETTLEMENTS)
+def test_a_service_contract_or_a_settlement_is_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_licence_granted_under_a_settlement_is_kept() -> None:
+    deals = _deals("Under the settlement, Pellham Bio granted Regeneron an exclusive license to PB-9 for $30 million "
+                   "upfront and royalties.")
+    assert len(deals) == 1
+    d = deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Pellham Bio", "Regeneron", "PB-9")
+    assert d.upfront is not None and d.upfront.amount == Decimal("30000000")
+
+
+def test_payments_received_so_far_are_no_total() -> None:
+    deals = _deals("Lindell said Astellas paid a $10 million milestone under their 2019 collaboration on LT-4, "
+                   "bringing the total payments received under the agreement to $155 million.")
+    assert all(d.total_value is None for d in deals)
+
+
+#: partners of the reporting company named apart, or in a list, or only in a pipeline row: no deal between them
+PARTNERS_OF_A_THIRD = [
+    "Portfolio review: partner Ipsen started a phase 2 trial of LT-3; the company's alliance with Bayer on the KRAS "
+    "G12D inhibitor LT-8 moved into the clinic.",
+    "CD3 bispecifics are crowded, with Amgen, Roche and Regeneron each selling a PD-1 combination after deals with "
+    "smaller developers.",
+]
+
+
+@pytest.mark.parametrize("text", PARTNERS_OF_A_THIRD)
+def test_partners_of_a_third_are_no_deal_between_them(text: str) -> None:
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name) for d in _deals(text)
+            if d.licensor is not None and d.licensee is not None] == []
+
+
+def test_a_pipeline_row_with_a_partner_cell_is_no_table_header() -> None:
+    deals = _deals("Lindell's pipeline:\nLT-3 | IL-23 | Phase 2 | Partner: Ipsen (Europe)\nLT-8 | KRAS G12D | Phase 1 | "
+                   "Alliance with Bayer\nLT-9 | FcRn | Preclinical | Wholly owned")
+    names = {p.name for d in deals for p in (d.licensor, d.licensee) if p is not None}
+    assert not names & {"Alliance with Bayer", "Wholly owned"}
+
+
+def test_a_contraction_is_no_company() -> None:
+    deals = _deals("\"We've had a great year with our Novartis alliance on the IL-17 program,\" said chief executive "
+                   "Ana Ruiz.")
+    assert all(d.licensor is None or d.licensor.name != "We've" for d in deals)
+
+
+def test_two_companies_one_sentence_names_together_are_kept() -> None:
+    deals = _deals("Hengrui and Merck signed a licence agreement for HRS-5, an oral PCSK9 inhibitor.")
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [("Hengrui", "Merck", "HRS-5")]
+
+
+def test_a_deal_table_with_a_header_is_kept() -> None:
+    deals = _deals("Recent deals\nAsset | Target | Licensor | Licensee | Upfront ($m)\nHRS-5 | PCSK9 | Hengrui | Merck | 200")
+    assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [("Hengrui", "Merck", "HRS-5")]

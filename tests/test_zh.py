@@ -2212,3 +2212,30 @@ def test_zh_filer_announcing_by_its_board_or_a_voluntary_disclosure(text, expect
     got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name)
            for d in extract(text, lang="zh").deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an analyst's view that a drug could be licensed: no deal
+    "华创证券研报称，宁远生物的TL1A单抗颇具出海潜力，潜在交易额有望超过15亿美元。",
+    # talks that broke down
+    "据媒体报道，默沙东曾与宁远生物就NY-12的海外授权展开磋商，首付款约1亿美元，但双方磋商最终无果。",
+    "宁远生物与一家欧洲药企的收购谈判已告吹，此前市场传闻交易金额约20亿美元。",
+    # revenue from a partner's milestone, as a headline
+    "宁远生物授权收入大增，来自诺华的里程碑款达2.5亿元",
+    # payments received so far under an old agreement
+    "截至2025年末，宁远生物已累计收到武田支付的首付款及里程碑款合计2.2亿美元。",
+    # a manufacturing service is no business-development deal
+    "凯莱英将为宁远生物的ADC提供为期八年、总额最高4亿美元的商业化生产服务。",
+])
+def test_zh_no_deal_in_analyst_views_failed_talks_revenue_and_services(extractor, text):
+    assert extractor.extract(text, lang="zh").deals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物将TL1A单抗NY-5的海外权益授权给默沙东，首付款1.5亿美元，潜在交易总额最高15亿美元。",
+     ("宁远生物", "默沙东", 150000000)),
+    ("经过数月谈判，宁远生物与诺华签署NY-12许可协议，诺华支付首付款1亿美元。", ("宁远生物", "诺华", 100000000)),
+])
+def test_zh_real_deals_beside_analyst_and_talk_words_are_kept(extractor, text, want):
+    deals = extractor.extract(text, lang="zh").deals
+    assert [(d.licensor.name, d.licensee.name, int(d.upfront.amount)) for d in deals] == [want]

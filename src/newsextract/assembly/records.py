@@ -38,7 +38,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
-_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped"})
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -127,11 +127,16 @@ class DealWriter:
         strong = [m for m in allf if any(s.rule in _NOT_BD_STRONG for s in m.status)]
         if strong and not any(e.field in ("upfront", "near_term", "milestones", "royalty") and not any(
                 m.start <= e.start < m.end for m in strong) for e in ev) and not any(
-                m.framed and (m.money or m.royalty) for m in allf):
+                m.framed and (m.money or m.royalty) and (m not in strong or any(
+                    c.kind in ("license", "option", "acquisition", "asset_purchase") for c in m.deal_cues))
+                for m in allf):
             return None  # a lawsuit, a settlement, a stake bought on the market, a plant bought: whatever deal words
             # it holds, no deal, unless a deal payment is told outside it or a clause binds both sides with money
             # ("is suing its former licensee Hawick Bio for $100 million"; "paid $30 million to settle a dispute …
-            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million")
+            # over milestone payments owed"; but "X, which sued Y last year, licensed its patents to Y for $50 million").
+            # A clause that binds both sides with money but is itself the lawsuit or settlement keeps the deal only
+            # with a licence, option or purchase word ("agreed to pay Genentech $95 million plus a 4% royalty to settle
+            # patent infringement claims" is none; "under the settlement, X granted Y a licence to … for $40 million" is)
         if not any(m.deal_cues or m.listed_deal or m.acq_frame or m.framed for m in allf) and not any(
                 k in DEAL_KINDS for k, _, _ in d.money):
             return None
@@ -155,6 +160,16 @@ class DealWriter:
                 and _coordinated(sides, text):
             return None  # two companies on one side of a preposition ("collaboration income of £22.1 million from
             # AstraZeneca and Bayer"): partners of a third, and only a guess makes one pay the other
+        if licensor is not None and licensee is not None and not fields and royalty is None and not ended and not {
+                "licensor", "licensee"} & set(d.role_rules) and not any(m.listed_deal for m in allf) and not _one_sentence(
+                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensor") and (
+                    p.fact.label != "ref" or self.lang != "en")],
+                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensee") and (
+                    p.fact.label != "ref" or self.lang != "en")],
+                text):
+            return None  # two companies no sentence names together (in English by name: "the company" may mean a third; 公司 is the issuer), each a partner of a third ("Partner Novartis started
+            # a trial of X; the collaboration with Ipsen on Y advanced"; a pipeline table's partner cells), joined only
+            # by a guess at who pays, with no term but a drug: no deal between them
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -656,18 +671,33 @@ def _owned_rights(cue: Fact, text: str) -> bool:
 
 
 #: two companies named as the objects of one preposition: "from «X» and «Y»"
+_LIST_COMMA = re.compile(r",\s+")
+_LIST_END = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _COORD_BETWEEN = re.compile(r",?\s+(?:and|&)\s+(?:with\s+|from\s+)?", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:from|with|by|to|of|for)\s+(?:the\s+)?$", re.I)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;|\n。；](?!\d)")
+
+
+def _one_sentence(a: list[Fact], b: list[Fact], text: str) -> bool:
+    """Whether a fact of ``a`` and one of ``b`` stand in one sentence (no full stop, semicolon, line break or table
+    bar between them): only neighbours in text order need a look, so sorting is all it costs."""
+    marks = sorted([(f.start, f.end, 0) for f in a] + [(f.start, f.end, 1) for f in b])
+    return any(x[2] != y[2] and not _SENTENCE_BREAK.search(text, x[1], max(x[1], y[0]))
+               for x, y in zip(marks, marks[1:], strict=False))
 
 
 def _coordinated(sides: list[PartyRef], text: str) -> bool:
     """The deal's two sides are named by name one after the other, joined by 'and', after one preposition ('from X
     and Y'): the same relation to a third, no relation to each other."""
     facts = sorted({(p.fact.start, p.fact.end, p.ent) for p in sides if p.fact.label == "org"})
-    for (s1, e1, a), (s2, _, b) in zip(facts, facts[1:], strict=False):
+    for (s1, e1, a), (s2, e2, b) in zip(facts, facts[1:], strict=False):
         if a != b and s2 - e1 <= 8 and _COORD_BETWEEN.fullmatch(text, e1, s2) and _PREP_BEFORE.search(
                 text, max(0, s1 - 12), s1):
             return True
+        if a != b and _LIST_COMMA.fullmatch(text, e1, s2) and _LIST_END.match(text, e2):
+            return True  # two of a list of three or more ("BioNTech, Merck and Pfizer each hold one")
     return False
 
 

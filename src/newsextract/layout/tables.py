@@ -111,7 +111,9 @@ class TableReader:
                 i += 1
                 continue
             cols = self._header(cells)
-            if not cols or not ({"licensor", "licensee"} & set(cols.values())):
+            # a header names a party column and at least one more: a row of a pipeline table with one cell that holds
+            # a column word ("ARV-5 | GLP-1/GIP | Phase 3 | Partner: Hansoh") is data, no header
+            if len(cols) < 2 or not ({"licensor", "licensee"} & set(cols.values())):
                 i += 1
                 continue
             above = " ".join(prev for _, prev in lines[max(0, i - 3):i]) + " " + ln
