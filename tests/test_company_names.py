@@ -174,3 +174,12 @@ def test_a_name_after_a_deal_word_stops_before_its_possessive_drug_code():
 ])
 def test_a_backer_before_a_name_is_no_part_of_it(text, name):
     assert name in {p.name for d in extract(text).deals for p in (d.licensor, d.licensee) if p}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Velbright Bio signed a licence with Corvanta Pharma. Dr. Lee said the deal was worth $30 million.", "Lee"),
+    ("The Company entered into a sale and purchase agreement with Mr. Wang to acquire 60% of Velbright Bio for $30 "
+     "million.", "Wang"),
+])
+def test_a_surname_after_an_honorific_is_a_person(text, person):
+    assert person not in {p.name for d in extract(text).deals for p in (d.licensor, d.licensee) if p}

@@ -174,7 +174,7 @@ class NameCleaner:
         if self.person_rx is None:
             return out
         for m in self.person_rx.finditer(text):
-            name = m.group("person") or m.group("person2")
+            name = m.group("person") or m.group("person2") or (m.group("person3") if "person3" in m.re.groupindex else None)
             if name and name.split()[-1] not in self.name_stop and name.split()[-1] not in self.designator_words:
                 out.add(name)
                 out.add(name.split()[-1])
