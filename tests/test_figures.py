@@ -1992,3 +1992,27 @@ def test_figures_a_companys_bare_profit_and_its_share_of_a_named_market(extracto
     """'Profit at X' and "X's (quarterly) profit rose" are its net profit (operating profit stays other); "X's share
     of the GLP-1 market" is the company's share."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora revenue was $4.3 billion in 2025, up 62%.",
+     [("Zelvora", "product_sales", 4300000000, "USD", "FY2025", 62.0)]),
+    ("Norvexa net revenues came in at ¥12 billion in the first quarter of 2025.",
+     [("Norvexa", "product_sales", 12000000000, "JPY", "Q1 2025", None)]),
+    ("Vextra net product sales were $790 million in Q2 2025.",
+     [("Vextra", "product_sales", 790000000, "USD", "Q2 2025", None)]),
+    ("Zelvora generated $1.1 billion in sales in 2025.",
+     [("Zelvora", "product_sales", 1100000000, "USD", "FY2025", None)]),
+    ("Norvexa global sales reached $950 million in the second quarter of 2025, up 49%.",
+     [("Norvexa", "product_sales", 950000000, "USD", "Q2 2025", 49.0)]),
+    ("Worldwide Vextra sales rose 20% to $3.5 billion in 2025.",
+     [("Vextra", "product_sales", 3500000000, "USD", "FY2025", 20.0)]),
+    ("Halvex Bio reported first-half 2025 results. Global product net sales were $1.5 billion, an increase of 97%.",
+     [("Halvex Bio", "revenue", 1500000000, "USD", "H1 2025", 97.0)]),
+])
+def test_figures_a_drugs_own_revenue_and_global_sales_are_product_sales(extractor, text, want):
+    """A drug's name right before 'revenue' / 'net product sales' / 'global sales', or before a verb with the amount
+    and 'in sales' after it, is the subject of its product sales; a company's 'global product net sales' are its
+    revenue, no class's sales."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+

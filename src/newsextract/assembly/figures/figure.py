@@ -27,7 +27,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     subject, kind, subj_fact = _subject(text, lang, vocab, v, cue, scope, a, b, facts, own)
     if subject is None:
         return None
-    if kind == "product" and metric == "revenue":
+    if kind == "product" and metric in ("revenue", "market_size"):  # (a drug's "global sales": its own)
         metric = "product_sales"
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
@@ -86,12 +86,15 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
+    if cue.rule == "metric.class_sales":
+        # a drug named right before the words ("Zelvora global sales reached …"): the drug's own sales, no class's
+        own_p = [p for p in _products(text, lang, vocab, wa, wb, facts)
+                 if p.end <= cue.start and not text[p.end:cue.start].strip(" ®™")]
+        if own_p:
+            return _product_tail(vocab, own_p[-1].text), "product", own_p[-1]
     if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
             cue.kind not in ("net_loss", "net_profit") and not _WHOLE.match(cue.text):
-        prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
-                 if p.text not in vocab.not_drugs and not _is_company(p, facts)
-                 and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
-                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
+        prods = _products(text, lang, vocab, wa, wb, facts)
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
         after_cue = vocab.fig_rx["fig.after_cue"]
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
@@ -216,6 +219,14 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _products(text: str, lang: str, vocab: ReportVocab, wa: int, wb: int, facts: FactIndex) -> list[Fact]:
+    """The product phrasings in ``text[wa:wb]`` whose name is no company's, no drug word and no results word."""
+    return [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
+            if p.text not in vocab.not_drugs and not _is_company(p, facts)
+            and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
+            and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
 
 
 def _line_company(text: str, vocab: ReportVocab, a: int, facts: FactIndex) -> Fact | None:
