@@ -2016,3 +2016,16 @@ def test_figures_a_drugs_own_revenue_and_global_sales_are_product_sales(extracto
     revenue, no class's sales."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's revenue fell by a third to $1.2 billion in 2025.", -33.33),
+    ("Halvex Bio's net income rose by a quarter to $400 million in 2025.", 25.0),
+    ("Zelvora sales plunged by half to $1.4 billion in 2025.", -50.0),
+    ("Kestrel Pharma's revenue grew by nearly a fifth to $4.2 billion in 2025.", 20.0),
+    ("Halvex Bio's net loss narrowed by two-thirds to $48 million in 2025.", -66.67),
+    ("Kestrel Pharma's revenue more than doubling to $900 million in 2025 lifted its shares.", 100.0),
+])
+def test_figures_a_change_said_as_a_fraction(extractor, text, want):
+    """'fell by a third', 'rose by a quarter', 'plunged by half': the change in %, its sign by the verb."""
+    figs = extractor.extract(text, lang="en", published="2026-03-01").figures
+    assert [f.change_pct for f in figs] == [want]

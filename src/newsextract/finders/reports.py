@@ -150,6 +150,8 @@ class ReportVocab:
         self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
         #: changes said as a multiple ("doubled", 翻倍), in %
         self.multiples = {str(k): float(v) for k, v in (fig.get("multiples") or {}).items()}
+        #: changes said as a fraction ("fell by a third"), in % (the sign is the rule's)
+        self.fractions = {str(k): float(v) for k, v in (fig.get("fractions") or {}).items()}
         #: the regexes the figures code uses one by one (``regexes`` of figures.yml)
         self.fig_rx = regex_table(lang, "figures", pd)
         #: a bare year that dates one agreement ("a 2020 licence", "the 2023 research agreement"): no period
@@ -378,7 +380,13 @@ class ReportVocab:
                 f.value = self.multiples[word]
                 out.append(f)
                 continue
-            pct = float(g["pct"])
+            if g.get("frac"):  # "fell by a third": a fraction said in words
+                word = re.sub(r"[\s-]+", "", str(g["frac"])).lower()
+                if word not in self.fractions:
+                    continue
+                pct = self.fractions[word]
+            else:
+                pct = float(g["pct"])
             sign = -1.0 if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")) else 1.0
             f.value = sign * pct
             out.append(f)
