@@ -2029,3 +2029,15 @@ def test_figures_a_change_said_as_a_fraction(extractor, text, want):
     """'fell by a third', 'rose by a quarter', 'plunged by half': the change in %, its sign by the verb."""
     figs = extractor.extract(text, lang="en", published="2026-03-01").figures
     assert [f.change_pct for f in figs] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio booked revenue of HK$3.2 billion (about US$410 million) in the first half of 2025.",
+     [("Halvex Bio", "revenue", 3200000000, "HKD", "H1 2025", None)]),
+    ("Kestrel Pharma's 2024 revenue was $1.1 billion, a 15% increase from 2023.",
+     [("Kestrel Pharma", "revenue", 1100000000, "USD", "FY2024", 15.0)]),
+])
+def test_figures_a_period_past_a_converted_amount_and_not_the_base_after_a_change(extractor, text, want):
+    """The period after a value's conversion in brackets is the value's; the year after 'a 15% increase from' is
+    the comparison base, not the figure's period."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

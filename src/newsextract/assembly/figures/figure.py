@@ -411,18 +411,21 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
             cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
             starts, ends = [p.start for p in cands], [p.end for p in cands]
-    i = bisect.bisect_left(starts, v.end)
+    # (past the value in another currency in brackets right after it: "HK$3.2 billion (about US$410 million) in …")
+    conv = _CONVERSION.match(text, v.end)
+    ve = conv.end() if conv is not None else v.end
+    i = bisect.bisect_left(starts, ve)
     for p in cands[i:]:
-        if p.start - v.end > 30:
+        if p.start - ve > 30:
             break
-        if not re.search(r"[;。；]", text[v.end:p.start]):
+        if not re.search(r"[;。；]", text[ve:p.start]):
             return p
     before = _last_ending_by(cands, ends, v.start)
     if before is not None:
         return before
     # the first period after the value, when no clause break comes between (a break before one is before all later)
-    later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[v.end:cands[i].start]) else None
-    return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
+    later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[ve:cands[i].start]) else None
+    return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, ve, later.start) \
         else None
 
 
@@ -431,6 +434,7 @@ _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue 
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+_CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
