@@ -2041,3 +2041,19 @@ def test_figures_a_period_past_a_converted_amount_and_not_the_base_after_a_chang
     """The period after a value's conversion in brackets is the value's; the year after 'a 15% increase from' is
     the comparison base, not the figure's period."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Obesity drugs could be a $150 billion market by 2030.",
+     [("Obesity drugs", "market_size", 150000000000, "USD", "2030", None)]),
+    ("Analysts say radioligand therapies will become a $13 billion market by 2032.",
+     [("radioligand therapies", "market_size", 13000000000, "USD", "2032", None)]),
+    ("Kestrel Pharma sees obesity as a $100 billion market by 2030.",
+     [("obesity", "market_size", 100000000000, "USD", "2030", None)]),
+    ("The company targets a $3 billion market.", []),
+    ("Halvex Bio's market value rose to $30 billion after the results.", []),
+])
+def test_figures_a_class_said_to_be_a_market_of_a_size(extractor, text, want):
+    """'X could be a $150 billion market by 2030', 'sees X as a $100 billion market': X's market size (a market of
+    no named class is none); a company's market value is no market's size."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

@@ -167,6 +167,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         name = tidy_market(vocab, cue.text)
+        if cue.kind == "market_size" and name.lower() == "market" and _SIZED_MARKET.search(text, max(0, cue.start - 20),
+                                                                                     cue.start):
+            return None, "market", None  # ("targets a $3 billion market": of no class the sentence names)
         if cue.kind == "market_size" and name.lower().endswith(" sales"):  # ("global GLP-1 sales": "global GLP-1")
             name = name[:-6].rstrip()
         return name, "market", cue
@@ -434,6 +437,7 @@ _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue 
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+_SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
