@@ -2057,3 +2057,16 @@ def test_figures_a_class_said_to_be_a_market_of_a_size(extractor, text, want):
     """'X could be a $150 billion market by 2030', 'sees X as a $100 billion market': X's market size (a market of
     no named class is none); a company's market value is no market's size."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex Bio's revenue rose 8% sequentially to $410 million in the third quarter of 2025.", None),
+    ("en", "Halvex Bio's third-quarter 2025 revenue was $410 million, up 8% quarter-over-quarter.", None),
+    ("en", "Zelvora sales grew 5% from the previous quarter to $900 million in Q3 2025.", None),
+    ("zh", "宁远生物2024年第四季度营业收入为15亿元，环比增长10%。", None),
+    ("zh", "宁远生物2024年第四季度营业收入为15亿元，同比增长20%，环比增长10%。", 20.0),
+])
+def test_figures_a_change_against_the_quarter_before_is_no_year_on_year_change(extractor, lang, text, want):
+    """'up 8% sequentially', 'quarter-over-quarter', 'from the previous quarter', 环比: no change_pct."""
+    assert [f.change_pct for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == [want]
+

@@ -371,8 +371,13 @@ class ReportVocab:
         """Year-on-year changes in % (value: float, negative for a decline)."""
         out = []
         respectively: bool | None = None  # (asked once per sentence)
+        seq_after = self.fig_rx.rules.get("fig.sequential_after")
+        seq_before = self.fig_rx.rules.get("fig.sequential_before")
         for f in self._matches(self.changes, text, a, b, "change", low):
             g = f.value
+            if seq_after is not None and seq_after.regex.match(text, f.end) or \
+                    seq_before is not None and seq_before.regex.search(text, max(a, f.start - 6), f.start):
+                continue  # ("up 8% sequentially", 环比增长10%: against the quarter before, no year-on-year change)
             if f.kind == "times":  # "doubled", 翻倍: a multiple said in words
                 word = re.sub(r"\s+", "", str(g.get("x") or "")).lower()
                 if word not in self.multiples:
