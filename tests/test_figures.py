@@ -2070,3 +2070,15 @@ def test_figures_a_change_against_the_quarter_before_is_no_year_on_year_change(e
     """'up 8% sequentially', 'quarter-over-quarter', 'from the previous quarter', 环比: no change_pct."""
     assert [f.change_pct for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == [want]
 
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年营收为45亿元，同比下降三成。", ("宁远生物", "revenue", 4500000000, "CNY", "FY2024", -30.0)),
+    ("宁远生物2024年净利润增长近两成至5亿元。", ("宁远生物", "net_profit", 500000000, "CNY", "FY2024", 20.0)),
+    ("宁远生物2024年营业收入增长一倍，达到40亿元。", ("宁远生物", "revenue", 4000000000, "CNY", "FY2024", 100.0)),
+    ("宁远生物2024年亏损收窄近四成至2亿元。", ("宁远生物", "net_loss", 200000000, "CNY", "FY2024", -40.0)),
+    ("瑞康医药2024年归母净亏损9.6亿元，亏损收窄28.5%。", ("瑞康医药", "net_loss", 960000000, "CNY", "FY2024", -28.5)),
+])
+def test_figures_zh_a_change_in_tenths_and_a_loss_that_narrowed_by_a_percentage(extractor, text, want):
+    """三成 / 两成 / 一倍 are changes of 30, 20 and 100%; '亏损收窄28.5%' after a net loss is that loss's change (no
+    second loss metric of its own)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
