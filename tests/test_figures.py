@@ -2082,3 +2082,15 @@ def test_figures_zh_a_change_in_tenths_and_a_loss_that_narrowed_by_a_percentage(
     """三成 / 两成 / 一倍 are changes of 30, 20 and 100%; '亏损收窄28.5%' after a net loss is that loss's change (no
     second loss metric of its own)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的PD-1单抗宁沃索2024年销售额为18亿元。", ("宁沃索", "product_sales", 1800000000, "CNY", "FY2024", None)),
+    ("2024年，宁沃索在国内的销售额为18亿元，同比增长62%。",
+     ("宁沃索", "product_sales", 1800000000, "CNY", "FY2024", 62.0)),
+    ("宁沃索上市首年销售额即突破10亿元。", ("宁沃索", "product_sales", 1000000000, "CNY", None, None)),
+])
+def test_figures_zh_a_drug_after_its_class_with_its_market_or_launch_year_before_its_sales(extractor, text, want):
+    """'PD-1单抗宁沃索' names the drug after its class; 在国内的 / 上市首年 between a drug and its 销售额 keep the drug
+    the subject."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
