@@ -2094,3 +2094,15 @@ def test_figures_zh_a_drug_after_its_class_with_its_market_or_launch_year_before
     """'PD-1单抗宁沃索' names the drug after its class; 在国内的 / 上市首年 between a drug and its 销售额 keep the drug
     the subject."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
+
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's third quarter total revenues increased 12% to $9.6 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 9600000000, "USD", "Q3 2025", 12.0)]),
+    ("Halvex Bio's first-half revenue rose to $500 million in 2025.",
+     [("Halvex Bio", "revenue", 500000000, "USD", "H1 2025", None)]),
+])
+def test_figures_a_quarter_said_before_its_value_takes_the_year_said_after(extractor, text, want):
+    """'third quarter … $9.6 billion in 2025' is Q3 2025, not FY2025."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

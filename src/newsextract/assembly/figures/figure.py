@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from ...facts import Fact
-from ...finders.reports import ReportVocab
+from ...finders.reports import ReportVocab, norm_period
 from ...records import Evidence, Figure, Money, Party, Quantity
-from .context import vocab_period
+from .context import vocab_period, year_of
 from .index import FactIndex
 
 
@@ -37,6 +37,8 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
+    if period_f is not None and period_f.kind == "year" and kind != "market":
+        period_f = _quarter_of_year(vocab, text, v, cue, periods, period_f)
     if kind == "market" and market_periods:
         # the year of the amount a change starts from is that amount's own ("up from $40 billion in 2023": the
         # value right before it), no other value's
@@ -453,6 +455,28 @@ class Periods(list):  # type: ignore[type-arg]  # a list of period facts
             cands = sorted((p for p in self if p.value), key=lambda p: (p.start, p.end))
             self._index = (cands, [p.start for p in cands], [p.end for p in cands])
         return self._index
+
+
+def _quarter_of_year(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], year: Fact) -> Fact:
+    """A quarter, half or nine months said without its year before a company's value whose year comes after it
+    ("Halvex's third-quarter revenue rose 12% to $9.6 billion in 2025"): that part of the year, not the year."""
+    if not year.extra.get("explicit_year") or year.start < v.end:
+        return year
+    lo = min(cue.start, v.start) - 40
+    within = [p for p in periods if p.kind in _WITHIN_KINDS and not p.extra.get("explicit_year")
+              and lo <= p.start and p.end <= v.start]
+    if not within or vocab.fig_rx["fig.value_between"].search(text, within[-1].end, v.start):
+        return year
+    q = within[-1]
+    y = year_of(year.value) if isinstance(year.value, str) else None
+    if y is None:
+        return year
+    groups = q.extra.get("groups") or {}
+    return Fact(q.start, q.end, "period", q.kind, norm_period(q.kind, groups, y), q.rule, q.text,
+                {**q.extra, "year": y})
+
+
+_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m"})
 
 
 def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int]]:
