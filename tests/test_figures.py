@@ -2106,3 +2106,18 @@ def test_figures_zh_a_drug_after_its_class_with_its_market_or_launch_year_before
 def test_figures_a_quarter_said_before_its_value_takes_the_year_said_after(extractor, text, want):
     """'third quarter … $9.6 billion in 2025' is Q3 2025, not FY2025."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio narrows first-quarter loss to $22 million in 2025 as Zelvora sales take off",
+     [("Halvex Bio", "net_loss", 22000000, "USD", "Q1 2025", None)]),
+    ("Kestrel Pharma swings to $45 million profit in the third quarter of 2025",
+     [("Kestrel Pharma", "net_profit", 45000000, "USD", "Q3 2025", None)]),
+    ("Kestrel Pharma posted a $12 million net loss in the second quarter of 2025.",
+     [("Kestrel Pharma", "net_loss", 12000000, "USD", "Q2 2025", None)]),
+    ("Kestrel Pharma booked a $1.2 billion profit on the sale of its plant.", []),
+])
+def test_figures_a_profit_or_loss_word_after_its_amount_and_a_loss_narrowed_to(extractor, text, want):
+    """'narrows Q1 loss to $22 million', 'swings to $45 million profit', 'a $12 million net loss': the company's
+    net loss or profit (a profit or loss 'on' a sale is a one-off gain, no figure)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
