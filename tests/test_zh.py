@@ -2193,3 +2193,15 @@ def test_zh_a_payment_due_when_a_trial_is_permitted_is_no_event(extractor):
     """'於…獲准開展II期臨床試驗時支付': the trial permission is the condition of a payment, no event."""
     text = "近期付款：於NY-310在美國獲准開展II期臨床試驗時支付2,000萬美元。"
     assert extractor.extract(text, lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2025年Q1营收10.2亿元。", ("宁远生物", "revenue", "Q1 2025")),
+    ("宁远生物2025Q3营收12亿元，同比增长8%。", ("宁远生物", "revenue", "Q3 2025")),
+    ("宁远生物2025年H1营收25亿元。", ("宁远生物", "revenue", "H1 2025")),
+])
+def test_zh_figures_a_quarter_or_half_written_q1_or_h1_after_its_year(extractor, text, want):
+    """2025年Q1 / 2025Q3 / 2025年H1 are the quarter or half of that year, not the fiscal year."""
+    figs = extractor.extract(text, lang="zh").figures
+    assert [(f.subject_name, f.metric, f.period) for f in figs] == [want]
+
