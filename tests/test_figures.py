@@ -2121,3 +2121,10 @@ def test_figures_a_profit_or_loss_word_after_its_amount_and_a_loss_narrowed_to(e
     """'narrows Q1 loss to $22 million', 'swings to $45 million profit', 'a $12 million net loss': the company's
     net loss or profit (a profit or loss 'on' a sale is a one-off gain, no figure)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+def test_figures_a_companys_share_in_a_market(extractor):
+    """"X's share in the US PD-1 market" is X's share, as "X's share of" is."""
+    text = "Halvex Bio's share in the US PD-1 market rose to 25% in 2024."
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
+        ("Halvex Bio", "market_share", 25, "%", "2024", None)]

@@ -2205,3 +2205,12 @@ def test_zh_figures_a_quarter_or_half_written_q1_or_h1_after_its_year(extractor,
     figs = extractor.extract(text, lang="zh").figures
     assert [(f.subject_name, f.metric, f.period) for f in figs] == [want]
 
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，宁远生物在国内GLP-1市场的占有率提升至18%。", ("宁远生物", "company", "market_share", "2024")),
+    ("瑞康医药在国内PD-1市场的份额约为25%。", ("瑞康医药", "company", "market_share", None)),
+])
+def test_zh_figures_a_companys_share_in_a_named_market(extractor, text, want):
+    """X在Y市场的占有率/份额: X's share (the market is where it is held), not the market's."""
+    figs = extractor.extract(text, lang="zh").figures
+    assert [(f.subject_name, f.kind, f.metric, f.period) for f in figs] == [want]

@@ -133,6 +133,11 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             o = facts.of("org").last_within(a, min(cue.start, v.start), lambda f: not _not_company(vocab, f))
             if o is not None:
                 return o.text, "company", o
+        if mk and cue.kind == "market_share" and vocab.fig_rx["fig.explicit_share"].search(cue.text):
+            # "宁远生物在国内GLP-1市场的占有率提升至18%": the company right before the market it holds its share in
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
+            if o is not None and any(m.start >= o.end and _IN_MARKET.fullmatch(text, o.end, m.start) for m in mk):
+                return o.text, "company", o
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             if cue.kind == "market_share":  # (a share's holder, said before its share word, first: "美国企业约占…")
@@ -439,6 +444,7 @@ _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue 
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+_IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the market it holds a share in: X在…市场)
 _SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
