@@ -2128,3 +2128,17 @@ def test_figures_a_companys_share_in_a_market(extractor):
     text = "Halvex Bio's share in the US PD-1 market rose to 25% in 2024."
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
         ("Halvex Bio", "market_share", 25, "%", "2024", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The global GLP-1 market is expected to grow at a CAGR of 15% from 2025 to 2030, reaching $130 billion.",
+     [("global GLP-1", "market_size", 130000000000, "USD", "2030", None)]),
+    ("The global GLP-1 market is expected to grow at a CAGR of 15% between 2025 and 2030, reaching $130 billion.",
+     [("global GLP-1", "market_size", 130000000000, "USD", "2030", None)]),
+    ("Chinese out-licensing deals between 2019 and 2023 totalled $60 billion.",
+     [("Chinese out-licensing deals", "deal_value", 60000000000, "USD", "2019-2023", None)]),
+])
+def test_figures_a_market_size_reached_at_the_end_of_a_growth_span(extractor, text, want):
+    """A market that grows over a span of years 'reaching' a size has that size at the span's end (a point in time);
+    a total over a span keeps the span."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want

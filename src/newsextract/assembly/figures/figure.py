@@ -39,6 +39,11 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
     if period_f is not None and period_f.kind == "year" and kind != "market":
         period_f = _quarter_of_year(vocab, text, v, cue, periods, period_f)
+    end_year = None
+    if period_f is not None and period_f.kind == "range" and kind == "market" and metric == "market_size" and \
+            period_f.end <= v.start and _REACHING.fullmatch(text, period_f.end, v.start):
+        # "is expected to grow at a CAGR of 15% between 2025 and 2030, reaching $130 billion": the size at the end
+        end_year = str(period_f.value or "").rpartition("-")[2] or None
     if kind == "market" and market_periods:
         # the year of the amount a change starts from is that amount's own ("up from $40 billion in 2023": the
         # value right before it), no other value's
@@ -51,7 +56,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     # (a share is a point in time whoever holds it: a company's share in 2024 is of 2024, no fiscal year)
     pkind = "market" if metric == "market_share" else kind
     if period_f is not None:
-        period = vocab_period(vocab, period_f, year, pkind)
+        period = end_year or vocab_period(vocab, period_f, year, pkind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
     elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
@@ -444,6 +449,7 @@ _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue 
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+_REACHING = re.compile(r"\s*,?\s*(?:reaching|to\s+reach|and\s+(?:will\s+)?reach|hitting|to\s+hit|topping|to\s+top)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?")
 _IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the market it holds a share in: X在…市场)
 _SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
