@@ -2142,3 +2142,21 @@ def test_figures_a_market_size_reached_at_the_end_of_a_growth_span(extractor, te
     """A market that grows over a span of years 'reaching' a size has that size at the span's end (a point in time);
     a total over a span keeps the span."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio's best-selling medicine, Zelvora, posted revenue of $4 billion in 2025.",
+     [("Zelvora", "product_sales", 4000000000, "USD", "FY2025", None)]),
+    ("Zelvora accounted for $1.5 billion of Halvex Bio's 2025 revenue.",
+     [("Zelvora", "product_sales", 1500000000, "USD", "FY2025", None)]),
+    ("Global spending on oncology medicines rose to $250 billion in 2025.",
+     [("Global spending on oncology medicines", "market_size", 250000000000, "USD", "2025", None)]),
+    ("Kestrel Pharma's fourth-quarter revenue came in at $520 million, ahead of the $500 million analysts expected.",
+     [("Kestrel Pharma", "revenue", 520000000, "USD", "Q4 2025", None)]),
+])
+def test_figures_a_drug_in_an_aside_or_that_accounted_for_an_amount_spending_and_what_analysts_expected(
+        extractor, text, want):
+    """The drug named in an aside after its owner's description, or that 'accounted for $1.5 billion', is the
+    subject of its sales; 'global spending on oncology medicines' is a market's size; 'the $500 million analysts
+    expected' is no figure."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
