@@ -2160,3 +2160,12 @@ def test_figures_a_drug_in_an_aside_or_that_accounted_for_an_amount_spending_and
     subject of its sales; 'global spending on oncology medicines' is a market's size; 'the $500 million analysts
     expected' is no figure."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+def test_figures_a_partner_named_in_a_dash_aside_is_no_subject(extractor):
+    """A company named only in an aside between dashes (the source of the revenue) is not the figure's subject: the
+    company the article reports on is."""
+    text = ("Halvex Bio reported first-quarter 2025 results. Of that, royalty revenue — mostly from its partnership "
+            "with Kestrel Pharma in oncology — accounted for ¥8.2 billion.")
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == [
+        ("Halvex Bio", "revenue", 8200000000, "JPY", "Q1 2025", None)]

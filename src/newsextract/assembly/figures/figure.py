@@ -206,7 +206,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if m.start() < o.start and o.end <= m.end():
                 main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
                                                    and not (ana is not None and ana.fullmatch(f.text.strip())))
-                if main is not None:
+                # (an aside between dashes names the company's partners: "royalty revenue — mostly from its partnership
+                # with Kestrel — accounted for ¥8.2 billion"; none of them is the subject)
+                if main is not None or m.group(0).lstrip()[:1] in "—–":
                     o = main
                 break
     if o is not None:
