@@ -2169,3 +2169,14 @@ def test_figures_a_partner_named_in_a_dash_aside_is_no_subject(extractor):
             "with Kestrel Pharma in oncology — accounted for ¥8.2 billion.")
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == [
         ("Halvex Bio", "revenue", 8200000000, "JPY", "Q1 2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma invested 18% of its revenue, or $1.3 billion, in research and development in 2025.",
+     [("Kestrel Pharma", "r_and_d_expense", 1300000000, "USD", "FY2025", None)]),
+    ("Halvex Bio spent 25% of sales, or about $600 million, on R&D in 2024.",
+     [("Halvex Bio", "r_and_d_expense", 600000000, "USD", "FY2024", None)]),
+])
+def test_figures_rd_spend_said_as_a_share_of_revenue_then_an_amount(extractor, text, want):
+    """'18% of its revenue, or $1.3 billion, in research and development': the amount is the R&D spend."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
