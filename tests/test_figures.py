@@ -1992,3 +1992,191 @@ def test_figures_a_companys_bare_profit_and_its_share_of_a_named_market(extracto
     """'Profit at X' and "X's (quarterly) profit rose" are its net profit (operating profit stays other); "X's share
     of the GLP-1 market" is the company's share."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora revenue was $4.3 billion in 2025, up 62%.",
+     [("Zelvora", "product_sales", 4300000000, "USD", "FY2025", 62.0)]),
+    ("Norvexa net revenues came in at ¥12 billion in the first quarter of 2025.",
+     [("Norvexa", "product_sales", 12000000000, "JPY", "Q1 2025", None)]),
+    ("Vextra net product sales were $790 million in Q2 2025.",
+     [("Vextra", "product_sales", 790000000, "USD", "Q2 2025", None)]),
+    ("Zelvora generated $1.1 billion in sales in 2025.",
+     [("Zelvora", "product_sales", 1100000000, "USD", "FY2025", None)]),
+    ("Norvexa global sales reached $950 million in the second quarter of 2025, up 49%.",
+     [("Norvexa", "product_sales", 950000000, "USD", "Q2 2025", 49.0)]),
+    ("Worldwide Vextra sales rose 20% to $3.5 billion in 2025.",
+     [("Vextra", "product_sales", 3500000000, "USD", "FY2025", 20.0)]),
+    ("Halvex Bio reported first-half 2025 results. Global product net sales were $1.5 billion, an increase of 97%.",
+     [("Halvex Bio", "revenue", 1500000000, "USD", "H1 2025", 97.0)]),
+])
+def test_figures_a_drugs_own_revenue_and_global_sales_are_product_sales(extractor, text, want):
+    """A drug's name right before 'revenue' / 'net product sales' / 'global sales', or before a verb with the amount
+    and 'in sales' after it, is the subject of its product sales; a company's 'global product net sales' are its
+    revenue, no class's sales."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's revenue fell by a third to $1.2 billion in 2025.", -33.33),
+    ("Halvex Bio's net income rose by a quarter to $400 million in 2025.", 25.0),
+    ("Zelvora sales plunged by half to $1.4 billion in 2025.", -50.0),
+    ("Kestrel Pharma's revenue grew by nearly a fifth to $4.2 billion in 2025.", 20.0),
+    ("Halvex Bio's net loss narrowed by two-thirds to $48 million in 2025.", -66.67),
+    ("Kestrel Pharma's revenue more than doubling to $900 million in 2025 lifted its shares.", 100.0),
+])
+def test_figures_a_change_said_as_a_fraction(extractor, text, want):
+    """'fell by a third', 'rose by a quarter', 'plunged by half': the change in %, its sign by the verb."""
+    figs = extractor.extract(text, lang="en", published="2026-03-01").figures
+    assert [f.change_pct for f in figs] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio booked revenue of HK$3.2 billion (about US$410 million) in the first half of 2025.",
+     [("Halvex Bio", "revenue", 3200000000, "HKD", "H1 2025", None)]),
+    ("Kestrel Pharma's 2024 revenue was $1.1 billion, a 15% increase from 2023.",
+     [("Kestrel Pharma", "revenue", 1100000000, "USD", "FY2024", 15.0)]),
+])
+def test_figures_a_period_past_a_converted_amount_and_not_the_base_after_a_change(extractor, text, want):
+    """The period after a value's conversion in brackets is the value's; the year after 'a 15% increase from' is
+    the comparison base, not the figure's period."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Obesity drugs could be a $150 billion market by 2030.",
+     [("Obesity drugs", "market_size", 150000000000, "USD", "2030", None)]),
+    ("Analysts say radioligand therapies will become a $13 billion market by 2032.",
+     [("radioligand therapies", "market_size", 13000000000, "USD", "2032", None)]),
+    ("Kestrel Pharma sees obesity as a $100 billion market by 2030.",
+     [("obesity", "market_size", 100000000000, "USD", "2030", None)]),
+    ("The company targets a $3 billion market.", []),
+    ("Halvex Bio's market value rose to $30 billion after the results.", []),
+])
+def test_figures_a_class_said_to_be_a_market_of_a_size(extractor, text, want):
+    """'X could be a $150 billion market by 2030', 'sees X as a $100 billion market': X's market size (a market of
+    no named class is none); a company's market value is no market's size."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Halvex Bio's revenue rose 8% sequentially to $410 million in the third quarter of 2025.", None),
+    ("en", "Halvex Bio's third-quarter 2025 revenue was $410 million, up 8% quarter-over-quarter.", None),
+    ("en", "Zelvora sales grew 5% from the previous quarter to $900 million in Q3 2025.", None),
+    ("zh", "宁远生物2024年第四季度营业收入为15亿元，环比增长10%。", None),
+    ("zh", "宁远生物2024年第四季度营业收入为15亿元，同比增长20%，环比增长10%。", 20.0),
+])
+def test_figures_a_change_against_the_quarter_before_is_no_year_on_year_change(extractor, lang, text, want):
+    """'up 8% sequentially', 'quarter-over-quarter', 'from the previous quarter', 环比: no change_pct."""
+    assert [f.change_pct for f in extractor.extract(text, lang=lang, published="2026-03-01").figures] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2024年营收为45亿元，同比下降三成。", ("宁远生物", "revenue", 4500000000, "CNY", "FY2024", -30.0)),
+    ("宁远生物2024年净利润增长近两成至5亿元。", ("宁远生物", "net_profit", 500000000, "CNY", "FY2024", 20.0)),
+    ("宁远生物2024年营业收入增长一倍，达到40亿元。", ("宁远生物", "revenue", 4000000000, "CNY", "FY2024", 100.0)),
+    ("宁远生物2024年亏损收窄近四成至2亿元。", ("宁远生物", "net_loss", 200000000, "CNY", "FY2024", -40.0)),
+    ("瑞康医药2024年归母净亏损9.6亿元，亏损收窄28.5%。", ("瑞康医药", "net_loss", 960000000, "CNY", "FY2024", -28.5)),
+])
+def test_figures_zh_a_change_in_tenths_and_a_loss_that_narrowed_by_a_percentage(extractor, text, want):
+    """三成 / 两成 / 一倍 are changes of 30, 20 and 100%; '亏损收窄28.5%' after a net loss is that loss's change (no
+    second loss metric of its own)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物的PD-1单抗宁沃索2024年销售额为18亿元。", ("宁沃索", "product_sales", 1800000000, "CNY", "FY2024", None)),
+    ("2024年，宁沃索在国内的销售额为18亿元，同比增长62%。",
+     ("宁沃索", "product_sales", 1800000000, "CNY", "FY2024", 62.0)),
+    ("宁沃索上市首年销售额即突破10亿元。", ("宁沃索", "product_sales", 1000000000, "CNY", None, None)),
+])
+def test_figures_zh_a_drug_after_its_class_with_its_market_or_launch_year_before_its_sales(extractor, text, want):
+    """'PD-1单抗宁沃索' names the drug after its class; 在国内的 / 上市首年 between a drug and its 销售额 keep the drug
+    the subject."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-03-01").figures] == [want]
+
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma's third quarter total revenues increased 12% to $9.6 billion in 2025.",
+     [("Kestrel Pharma", "revenue", 9600000000, "USD", "Q3 2025", 12.0)]),
+    ("Halvex Bio's first-half revenue rose to $500 million in 2025.",
+     [("Halvex Bio", "revenue", 500000000, "USD", "H1 2025", None)]),
+])
+def test_figures_a_quarter_said_before_its_value_takes_the_year_said_after(extractor, text, want):
+    """'third quarter … $9.6 billion in 2025' is Q3 2025, not FY2025."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio narrows first-quarter loss to $22 million in 2025 as Zelvora sales take off",
+     [("Halvex Bio", "net_loss", 22000000, "USD", "Q1 2025", None)]),
+    ("Kestrel Pharma swings to $45 million profit in the third quarter of 2025",
+     [("Kestrel Pharma", "net_profit", 45000000, "USD", "Q3 2025", None)]),
+    ("Kestrel Pharma posted a $12 million net loss in the second quarter of 2025.",
+     [("Kestrel Pharma", "net_loss", 12000000, "USD", "Q2 2025", None)]),
+    ("Kestrel Pharma booked a $1.2 billion profit on the sale of its plant.", []),
+])
+def test_figures_a_profit_or_loss_word_after_its_amount_and_a_loss_narrowed_to(extractor, text, want):
+    """'narrows Q1 loss to $22 million', 'swings to $45 million profit', 'a $12 million net loss': the company's
+    net loss or profit (a profit or loss 'on' a sale is a one-off gain, no figure)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+def test_figures_a_companys_share_in_a_market(extractor):
+    """"X's share in the US PD-1 market" is X's share, as "X's share of" is."""
+    text = "Halvex Bio's share in the US PD-1 market rose to 25% in 2024."
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == [
+        ("Halvex Bio", "market_share", 25, "%", "2024", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The global GLP-1 market is expected to grow at a CAGR of 15% from 2025 to 2030, reaching $130 billion.",
+     [("global GLP-1", "market_size", 130000000000, "USD", "2030", None)]),
+    ("The global GLP-1 market is expected to grow at a CAGR of 15% between 2025 and 2030, reaching $130 billion.",
+     [("global GLP-1", "market_size", 130000000000, "USD", "2030", None)]),
+    ("Chinese out-licensing deals between 2019 and 2023 totalled $60 billion.",
+     [("Chinese out-licensing deals", "deal_value", 60000000000, "USD", "2019-2023", None)]),
+])
+def test_figures_a_market_size_reached_at_the_end_of_a_growth_span(extractor, text, want):
+    """A market that grows over a span of years 'reaching' a size has that size at the span's end (a point in time);
+    a total over a span keeps the span."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-03-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Bio's best-selling medicine, Zelvora, posted revenue of $4 billion in 2025.",
+     [("Zelvora", "product_sales", 4000000000, "USD", "FY2025", None)]),
+    ("Zelvora accounted for $1.5 billion of Halvex Bio's 2025 revenue.",
+     [("Zelvora", "product_sales", 1500000000, "USD", "FY2025", None)]),
+    ("Global spending on oncology medicines rose to $250 billion in 2025.",
+     [("Global spending on oncology medicines", "market_size", 250000000000, "USD", "2025", None)]),
+    ("Kestrel Pharma's fourth-quarter revenue came in at $520 million, ahead of the $500 million analysts expected.",
+     [("Kestrel Pharma", "revenue", 520000000, "USD", "Q4 2025", None)]),
+])
+def test_figures_a_drug_in_an_aside_or_that_accounted_for_an_amount_spending_and_what_analysts_expected(
+        extractor, text, want):
+    """The drug named in an aside after its owner's description, or that 'accounted for $1.5 billion', is the
+    subject of its sales; 'global spending on oncology medicines' is a market's size; 'the $500 million analysts
+    expected' is no figure."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+def test_figures_a_partner_named_in_a_dash_aside_is_no_subject(extractor):
+    """A company named only in an aside between dashes (the source of the revenue) is not the figure's subject: the
+    company the article reports on is."""
+    text = ("Halvex Bio reported first-quarter 2025 results. Of that, royalty revenue — mostly from its partnership "
+            "with Kestrel Pharma in oncology — accounted for ¥8.2 billion.")
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == [
+        ("Halvex Bio", "revenue", 8200000000, "JPY", "Q1 2025", None)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Pharma invested 18% of its revenue, or $1.3 billion, in research and development in 2025.",
+     [("Kestrel Pharma", "r_and_d_expense", 1300000000, "USD", "FY2025", None)]),
+    ("Halvex Bio spent 25% of sales, or about $600 million, on R&D in 2024.",
+     [("Halvex Bio", "r_and_d_expense", 600000000, "USD", "FY2024", None)]),
+])
+def test_figures_rd_spend_said_as_a_share_of_revenue_then_an_amount(extractor, text, want):
+    """'18% of its revenue, or $1.3 billion, in research and development': the amount is the R&D spend."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want

@@ -2239,3 +2239,24 @@ def test_zh_no_deal_in_analyst_views_failed_talks_revenue_and_services(extractor
 def test_zh_real_deals_beside_analyst_and_talk_words_are_kept(extractor, text, want):
     deals = extractor.extract(text, lang="zh").deals
     assert [(d.licensor.name, d.licensee.name, int(d.upfront.amount)) for d in deals] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2025年Q1营收10.2亿元。", ("宁远生物", "revenue", "Q1 2025")),
+    ("宁远生物2025Q3营收12亿元，同比增长8%。", ("宁远生物", "revenue", "Q3 2025")),
+    ("宁远生物2025年H1营收25亿元。", ("宁远生物", "revenue", "H1 2025")),
+])
+def test_zh_figures_a_quarter_or_half_written_q1_or_h1_after_its_year(extractor, text, want):
+    """2025年Q1 / 2025Q3 / 2025年H1 are the quarter or half of that year, not the fiscal year."""
+    figs = extractor.extract(text, lang="zh").figures
+    assert [(f.subject_name, f.metric, f.period) for f in figs] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("2024年，宁远生物在国内GLP-1市场的占有率提升至18%。", ("宁远生物", "company", "market_share", "2024")),
+    ("瑞康医药在国内PD-1市场的份额约为25%。", ("瑞康医药", "company", "market_share", None)),
+])
+def test_zh_figures_a_companys_share_in_a_named_market(extractor, text, want):
+    """X在Y市场的占有率/份额: X's share (the market is where it is held), not the market's."""
+    figs = extractor.extract(text, lang="zh").figures
+    assert [(f.subject_name, f.kind, f.metric, f.period) for f in figs] == [want]

@@ -150,6 +150,8 @@ class ReportVocab:
         self.share_context = re.compile(fig["share_context"], re.I) if fig.get("share_context") else None
         #: changes said as a multiple ("doubled", 翻倍), in %
         self.multiples = {str(k): float(v) for k, v in (fig.get("multiples") or {}).items()}
+        #: changes said as a fraction ("fell by a third"), in % (the sign is the rule's)
+        self.fractions = {str(k): float(v) for k, v in (fig.get("fractions") or {}).items()}
         #: the regexes the figures code uses one by one (``regexes`` of figures.yml)
         self.fig_rx = regex_table(lang, "figures", pd)
         #: a bare year that dates one agreement ("a 2020 licence", "the 2023 research agreement"): no period
@@ -369,8 +371,13 @@ class ReportVocab:
         """Year-on-year changes in % (value: float, negative for a decline)."""
         out = []
         respectively: bool | None = None  # (asked once per sentence)
+        seq_after = self.fig_rx.rules.get("fig.sequential_after")
+        seq_before = self.fig_rx.rules.get("fig.sequential_before")
         for f in self._matches(self.changes, text, a, b, "change", low):
             g = f.value
+            if seq_after is not None and seq_after.regex.match(text, f.end) or \
+                    seq_before is not None and seq_before.regex.search(text, max(a, f.start - 6), f.start):
+                continue  # ("up 8% sequentially", 环比增长10%: against the quarter before, no year-on-year change)
             if f.kind == "times":  # "doubled", 翻倍: a multiple said in words
                 word = re.sub(r"\s+", "", str(g.get("x") or "")).lower()
                 if word not in self.multiples:
@@ -378,7 +385,13 @@ class ReportVocab:
                 f.value = self.multiples[word]
                 out.append(f)
                 continue
-            pct = float(g["pct"])
+            if g.get("frac"):  # "fell by a third": a fraction said in words
+                word = re.sub(r"[\s-]+", "", str(g["frac"])).lower()
+                if word not in self.fractions:
+                    continue
+                pct = self.fractions[word]
+            else:
+                pct = float(g["pct"])
             sign = -1.0 if f.kind == "down" or (f.kind == "signed" and g.get("sign") in ("-", "−")) else 1.0
             f.value = sign * pct
             out.append(f)

@@ -135,8 +135,8 @@ def _relative(g: dict[str, str | None], year: int | None, scope: str) -> str | N
 
 
 def _range(g: dict[str, str | None]) -> str | None:
-    a = g.get("y") or g.get("y3")
-    b = g.get("y2") or g.get("y4")
+    a = g.get("y") or g.get("y3") or g.get("y5")
+    b = g.get("y2") or g.get("y4") or g.get("y6")
     if a and b:
         b = b if len(b) == 4 else a[:2] + b
         return f"{a}-{b}"

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from ...facts import Fact
-from ...finders.reports import ReportVocab
+from ...finders.reports import ReportVocab, norm_period
 from ...records import Evidence, Figure, Money, Party, Quantity
-from .context import vocab_period
+from .context import vocab_period, year_of
 from .index import FactIndex
 
 
@@ -27,7 +27,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     subject, kind, subj_fact = _subject(text, lang, vocab, v, cue, scope, a, b, facts, own)
     if subject is None:
         return None
-    if kind == "product" and metric == "revenue":
+    if kind == "product" and metric in ("revenue", "market_size"):  # (a drug's "global sales": its own)
         metric = "product_sales"
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
@@ -37,6 +37,13 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         evidence.append(Evidence(field="subject", start=subj_fact.start, end=subj_fact.end, text=subj_fact.text,
                                  rule=subj_fact.rule))
     period_f = _period(vocab, text, v, cue, periods, lang, period_ctx is not None)
+    if period_f is not None and period_f.kind == "year" and kind != "market":
+        period_f = _quarter_of_year(vocab, text, v, cue, periods, period_f)
+    end_year = None
+    if period_f is not None and period_f.kind == "range" and kind == "market" and metric == "market_size" and \
+            period_f.end <= v.start and _REACHING.fullmatch(text, period_f.end, v.start):
+        # "is expected to grow at a CAGR of 15% between 2025 and 2030, reaching $130 billion": the size at the end
+        end_year = str(period_f.value or "").rpartition("-")[2] or None
     if kind == "market" and market_periods:
         # the year of the amount a change starts from is that amount's own ("up from $40 billion in 2023": the
         # value right before it), no other value's
@@ -49,7 +56,7 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
     # (a share is a point in time whoever holds it: a company's share in 2024 is of 2024, no fiscal year)
     pkind = "market" if metric == "market_share" else kind
     if period_f is not None:
-        period = vocab_period(vocab, period_f, year, pkind)
+        period = end_year or vocab_period(vocab, period_f, year, pkind)
         evidence.append(Evidence(field="period", start=period_f.start, end=period_f.end, text=period_f.text,
                                  rule=period_f.rule))
     elif period_ctx and not vocab.fig_rx["fig.no_period"].search(text, max(a, lo - 40), min(b, hi + 25)) and (
@@ -86,12 +93,15 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     # subjects sit near their metric: search a window around it, not the whole sentence
     wa, wb = max(a, anchor - 140), min(b, max(cue.end, v.end) + 60)
     # (a net profit or loss is a company's, never a product's: "Velorsa sales rose 142% …; the net loss narrowed to …")
+    if cue.rule == "metric.class_sales":
+        # a drug named right before the words ("Zelvora global sales reached …"): the drug's own sales, no class's
+        own_p = [p for p in _products(text, lang, vocab, wa, wb, facts)
+                 if p.end <= cue.start and not text[p.end:cue.start].strip(" ®™")]
+        if own_p:
+            return _product_tail(vocab, own_p[-1].text), "product", own_p[-1]
     if (scope in ("product", "company") or cue.kind in ("revenue", "r_and_d_expense")) and \
             cue.kind not in ("net_loss", "net_profit") and not _WHOLE.match(cue.text):
-        prods = [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
-                 if p.text not in vocab.not_drugs and not _is_company(p, facts)
-                 and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
-                 and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
+        prods = _products(text, lang, vocab, wa, wb, facts)
         # before the value, or named right after the metric word ("$208 million in net sales of Iqirvo")
         after_cue = vocab.fig_rx["fig.after_cue"]
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
@@ -127,6 +137,11 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             # the company the clause names before is its holder
             o = facts.of("org").last_within(a, min(cue.start, v.start), lambda f: not _not_company(vocab, f))
             if o is not None:
+                return o.text, "company", o
+        if mk and cue.kind == "market_share" and vocab.fig_rx["fig.explicit_share"].search(cue.text):
+            # "宁远生物在国内GLP-1市场的占有率提升至18%": the company right before the market it holds its share in
+            o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
+            if o is not None and any(m.start >= o.end and _IN_MARKET.fullmatch(text, o.end, m.start) for m in mk):
                 return o.text, "company", o
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
@@ -164,6 +179,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if prev:
                 return tidy_market(vocab, prev[-1].text), "market", prev[-1]
         name = tidy_market(vocab, cue.text)
+        if cue.kind == "market_size" and name.lower() == "market" and _SIZED_MARKET.search(text, max(0, cue.start - 20),
+                                                                                     cue.start):
+            return None, "market", None  # ("targets a $3 billion market": of no class the sentence names)
         if cue.kind == "market_size" and name.lower().endswith(" sales"):  # ("global GLP-1 sales": "global GLP-1")
             name = name[:-6].rstrip()
         return name, "market", cue
@@ -188,7 +206,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             if m.start() < o.start and o.end <= m.end():
                 main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
                                                    and not (ana is not None and ana.fullmatch(f.text.strip())))
-                if main is not None:
+                # (an aside between dashes names the company's partners: "royalty revenue — mostly from its partnership
+                # with Kestrel — accounted for ¥8.2 billion"; none of them is the subject)
+                if main is not None or m.group(0).lstrip()[:1] in "—–":
                     o = main
                 break
     if o is not None:
@@ -216,6 +236,14 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if own is not None:
         return own.text, "company", own
     return None, "company", None
+
+
+def _products(text: str, lang: str, vocab: ReportVocab, wa: int, wb: int, facts: FactIndex) -> list[Fact]:
+    """The product phrasings in ``text[wa:wb]`` whose name is no company's, no drug word and no results word."""
+    return [p for p in vocab.named_in(vocab.products, text, wa, wb, "product")
+            if p.text not in vocab.not_drugs and not _is_company(p, facts)
+            and not (vocab.not_products is not None and vocab.not_products.fullmatch(p.text))
+            and not (lang == "zh" and vocab.fig_rx["fig.zh_not_product"].search(_product_tail(vocab, p.text)))]
 
 
 def _line_company(text: str, vocab: ReportVocab, a: int, facts: FactIndex) -> Fact | None:
@@ -400,18 +428,21 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
         if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
             cands = [p for p in cands if p.start < v.start or re.fullmatch(r"[\s(（,，]{0,3}", text[v.end:p.start])]
             starts, ends = [p.start for p in cands], [p.end for p in cands]
-    i = bisect.bisect_left(starts, v.end)
+    # (past the value in another currency in brackets right after it: "HK$3.2 billion (about US$410 million) in …")
+    conv = _CONVERSION.match(text, v.end)
+    ve = conv.end() if conv is not None else v.end
+    i = bisect.bisect_left(starts, ve)
     for p in cands[i:]:
-        if p.start - v.end > 30:
+        if p.start - ve > 30:
             break
-        if not re.search(r"[;。；]", text[v.end:p.start]):
+        if not re.search(r"[;。；]", text[ve:p.start]):
             return p
     before = _last_ending_by(cands, ends, v.start)
     if before is not None:
         return before
     # the first period after the value, when no clause break comes between (a break before one is before all later)
-    later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[v.end:cands[i].start]) else None
-    return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, v.end, later.start) \
+    later = cands[i] if i < len(cands) and not re.search(r"[;。；]", text[ve:cands[i].start]) else None
+    return later if later is not None and not vocab.fig_rx["fig.value_between"].search(text, ve, later.start) \
         else None
 
 
@@ -420,6 +451,10 @@ _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue 
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
 _BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+_REACHING = re.compile(r"\s*,?\s*(?:reaching|to\s+reach|and\s+(?:will\s+)?reach|hitting|to\s+hit|topping|to\s+top)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?")
+_IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the market it holds a share in: X在…市场)
+_SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
+_CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
 
 
@@ -434,6 +469,28 @@ class Periods(list):  # type: ignore[type-arg]  # a list of period facts
             cands = sorted((p for p in self if p.value), key=lambda p: (p.start, p.end))
             self._index = (cands, [p.start for p in cands], [p.end for p in cands])
         return self._index
+
+
+def _quarter_of_year(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], year: Fact) -> Fact:
+    """A quarter, half or nine months said without its year before a company's value whose year comes after it
+    ("Halvex's third-quarter revenue rose 12% to $9.6 billion in 2025"): that part of the year, not the year."""
+    if not year.extra.get("explicit_year") or year.start < v.end:
+        return year
+    lo = min(cue.start, v.start) - 40
+    within = [p for p in periods if p.kind in _WITHIN_KINDS and not p.extra.get("explicit_year")
+              and lo <= p.start and p.end <= v.start]
+    if not within or vocab.fig_rx["fig.value_between"].search(text, within[-1].end, v.start):
+        return year
+    q = within[-1]
+    y = year_of(year.value) if isinstance(year.value, str) else None
+    if y is None:
+        return year
+    groups = q.extra.get("groups") or {}
+    return Fact(q.start, q.end, "period", q.kind, norm_period(q.kind, groups, y), q.rule, q.text,
+                {**q.extra, "year": y})
+
+
+_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m"})
 
 
 def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int]]:

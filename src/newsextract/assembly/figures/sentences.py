@@ -296,13 +296,26 @@ def _prior_years(figs: list[tuple[Figure, Any]]) -> list[tuple[Figure, Any]]:
     a net loss of $8.4 million for 2024", "net profit was 3.7 billion yuan, compared with a loss of 780 million yuan in
     2023". A market's years are its trajectory and stay; a "respectively" list of years is not asked here (the dev
     gold is split on its earlier year)."""
-    dated = [(f.subject_name, yr, v.start) for f, v in figs
-             if f.kind != "market" and (yr := year_of(f.period)) is not None]
-
-    def prior(f: Figure, v: Any) -> bool:  # (the comparison comes after the current value: "X for 2025, compared with Y")
-        yr = year_of(f.period) if f.kind != "market" else None
-        return yr is not None and any(s == f.subject_name and y > yr and at < v.start for s, y, at in dated)
-    return [(f, v) for f, v in figs if not prior(f, v)]
+    # (the comparison comes after the current value: "X for 2025, compared with Y"; one pass in text order, keeping
+    # each subject's latest year seen so far, not a scan of all dated figures per figure)
+    years = [year_of(f.period) if f.kind != "market" else None for f, _ in figs]
+    names = [f.subject_name if y is not None else None for (f, _), y in zip(figs, years, strict=True)]
+    order = sorted(range(len(figs)), key=lambda k: figs[k][1].start)
+    latest: dict[str | None, int] = {}
+    drop: set[int] = set()
+    i = 0
+    for k in order:
+        at = figs[k][1].start
+        while i < len(order) and figs[order[i]][1].start < at:
+            j = order[i]
+            yj = years[j]
+            if yj is not None:
+                latest[names[j]] = max(latest.get(names[j], yj), yj)
+            i += 1
+        yk = years[k]
+        if yk is not None and latest.get(names[k], yk) > yk:
+            drop.add(k)
+    return [x for k, x in enumerate(figs) if k not in drop]
 
 
 _TO_NEXT = re.compile(r"\s*,?\s*(?:to|and)\b")
