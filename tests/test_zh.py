@@ -2193,3 +2193,26 @@ def test_zh_a_payment_due_when_a_trial_is_permitted_is_no_event(extractor):
     """'於…獲准開展II期臨床試驗時支付': the trial permission is the condition of a payment, no event."""
     text = "近期付款：於NY-310在美國獲准開展II期臨床試驗時支付2,000萬美元。"
     assert extractor.extract(text, lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # 公司 opening a sentence of a news story (no company of its own): the company the sentence before opens with
+    ("瀚海药业成立于2018年，总部位于苏州。公司将HX-301的海外权益授权给Cirrus，获得5000万美元首付款。", "瀚海药业", "Cirrus"),
+    ("瀚海藥業成立於2018年，總部位於蘇州。公司將HX-301的海外權益授權給Cirrus，獲得5000萬美元首付款。", "瀚海藥業", "Cirrus"),
+    # … or its own sentence opens with, before a time clause
+    ("瀚海药业近年发展迅速，2024年，公司与Cirrus就HX-301签署许可协议，Cirrus支付5000万美元首付款。", "瀚海药业", "Cirrus"),
+])
+def test_zh_company_opening_a_sentence_is_the_topic_company(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, licensee, 50000000)
+
+
+def test_zh_company_opening_a_sentence_after_a_paragraph_break_is_not_the_last_subject():
+    """A new paragraph's 公司 is not the subject of the paragraph before (there, another company's financing)."""
+    from newsextract import extract
+
+    text = ("瀚海药业将HX-301授权给Cirrus，获得5000万美元首付款。\n\n2024年Cirrus完成2亿美元融资。\n\n"
+            "对于这家苏州企业而言，今年3月，公司还将HX-205的中国权益转让给一家国内药企。")
+    assert all(d.licensor is None or d.licensor.name != "Cirrus" for d in extract(text, lang="zh").deals)
