@@ -2216,3 +2216,16 @@ def test_zh_company_opening_a_sentence_after_a_paragraph_break_is_not_the_last_s
     text = ("瀚海药业将HX-301授权给Cirrus，获得5000万美元首付款。\n\n2024年Cirrus完成2亿美元融资。\n\n"
             "对于这家苏州企业而言，今年3月，公司还将HX-205的中国权益转让给一家国内药企。")
     assert all(d.licensor is None or d.licensor.name != "Cirrus" for d in extract(text, lang="zh").deals)
+
+
+@pytest.mark.parametrize("text,up,total", [
+    # machine-translated wordings: 预先付款 (advance payment) is the upfront; 总价值可以达到高至 leads to the total
+    ("根据条款，Cirrus将向瀚海药业支付600百万美元的预先付款，该交易的总价值可以达到高至20亿美元。", 600_000_000, 2_000_000_000),
+    ("根據條款，Cirrus將向瀚海藥業支付600百萬美元的預先付款，該交易的總價值可以達到高至20億美元。", 600_000_000, 2_000_000_000),
+    ("瀚海药业与Cirrus签订许可协议，Cirrus将支付6亿美元首付款，交易总价值可以达到20亿美元。", 600_000_000, 2_000_000_000),
+])
+def test_zh_machine_translated_upfront_and_total_leads(text, up, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.total_value.amount) == (up, total)
