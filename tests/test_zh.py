@@ -2229,3 +2229,16 @@ def test_zh_machine_translated_upfront_and_total_leads(text, up, total):
 
     d = extract(text, lang="zh").deals[0]
     assert (d.upfront.amount, d.total_value.amount) == (up, total)
+
+
+@pytest.mark.parametrize("text", [
+    # 对公司进行收购: 公司 after 对 is the announcing company, the one acquired
+    "瀚海药业公告，公司已与Cirrus签订合并协议，Cirrus将以总额约12亿美元的现金对公司进行全资收购。",
+    "瀚海藥業公告，公司已與Cirrus簽訂合併協議，Cirrus將以總額約12億美元的現金對公司進行全資收購。",
+])
+def test_zh_takeover_of_the_company_after_dui(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", text[:4], "Cirrus", 1_200_000_000)
