@@ -2242,3 +2242,15 @@ def test_zh_takeover_of_the_company_after_dui(text):
     d = extract(text, lang="zh").deals[0]
     assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
         "acquisition", text[:4], "Cirrus", 1_200_000_000)
+
+
+@pytest.mark.parametrize("text,asset", [
+    # 来 leads transliterated INNs (来佐利单抗); after 以来/未来 the name starts after them
+    ("瀚海药业公告称，Cirrus已终止来佐利单抗的合作，相关权益将全部退还瀚海药业。", "来佐利单抗"),
+    ("瀚海藥業公告稱，Cirrus已終止來佐利單抗的合作，相關權益將全部退還瀚海藥業。", "來佐利單抗"),
+    ("自2022年以来依沃西单抗首次对外授权，Cirrus向瀚海药业支付5000万美元首付款。", "依沃西单抗"),
+])
+def test_zh_inn_led_by_lai(text, asset):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals[0].asset == asset
