@@ -2260,3 +2260,64 @@ def test_zh_figures_a_companys_share_in_a_named_market(extractor, text, want):
     """X在Y市场的占有率/份额: X's share (the market is where it is held), not the market's."""
     figs = extractor.extract(text, lang="zh").figures
     assert [(f.subject_name, f.kind, f.metric, f.period) for f in figs] == [want]
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # 公司 opening a sentence of a news story (no company of its own): the company the sentence before opens with
+    ("瀚海药业成立于2018年，总部位于苏州。公司将HX-301的海外权益授权给Cirrus，获得5000万美元首付款。", "瀚海药业", "Cirrus"),
+    ("瀚海藥業成立於2018年，總部位於蘇州。公司將HX-301的海外權益授權給Cirrus，獲得5000萬美元首付款。", "瀚海藥業", "Cirrus"),
+    # … or its own sentence opens with, before a time clause
+    ("瀚海药业近年发展迅速，2024年，公司与Cirrus就HX-301签署许可协议，Cirrus支付5000万美元首付款。", "瀚海药业", "Cirrus"),
+])
+def test_zh_company_opening_a_sentence_is_the_topic_company(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, licensee, 50000000)
+
+
+def test_zh_company_opening_a_sentence_after_a_paragraph_break_is_not_the_last_subject():
+    """A new paragraph's 公司 is not the subject of the paragraph before (there, another company's financing)."""
+    from newsextract import extract
+
+    text = ("瀚海药业将HX-301授权给Cirrus，获得5000万美元首付款。\n\n2024年Cirrus完成2亿美元融资。\n\n"
+            "对于这家苏州企业而言，今年3月，公司还将HX-205的中国权益转让给一家国内药企。")
+    assert all(d.licensor is None or d.licensor.name != "Cirrus" for d in extract(text, lang="zh").deals)
+
+
+@pytest.mark.parametrize("text,up,total", [
+    # machine-translated wordings: 预先付款 (advance payment) is the upfront; 总价值可以达到高至 leads to the total
+    ("根据条款，Cirrus将向瀚海药业支付600百万美元的预先付款，该交易的总价值可以达到高至20亿美元。", 600_000_000, 2_000_000_000),
+    ("根據條款，Cirrus將向瀚海藥業支付600百萬美元的預先付款，該交易的總價值可以達到高至20億美元。", 600_000_000, 2_000_000_000),
+    ("瀚海药业与Cirrus签订许可协议，Cirrus将支付6亿美元首付款，交易总价值可以达到20亿美元。", 600_000_000, 2_000_000_000),
+])
+def test_zh_machine_translated_upfront_and_total_leads(text, up, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.upfront.amount, d.total_value.amount) == (up, total)
+
+
+@pytest.mark.parametrize("text", [
+    # 对公司进行收购: 公司 after 对 is the announcing company, the one acquired
+    "瀚海药业公告，公司已与Cirrus签订合并协议，Cirrus将以总额约12亿美元的现金对公司进行全资收购。",
+    "瀚海藥業公告，公司已與Cirrus簽訂合併協議，Cirrus將以總額約12億美元的現金對公司進行全資收購。",
+])
+def test_zh_takeover_of_the_company_after_dui(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", text[:4], "Cirrus", 1_200_000_000)
+
+
+@pytest.mark.parametrize("text,asset", [
+    # 来 leads transliterated INNs (来佐利单抗); after 以来/未来 the name starts after them
+    ("瀚海药业公告称，Cirrus已终止来佐利单抗的合作，相关权益将全部退还瀚海药业。", "来佐利单抗"),
+    ("瀚海藥業公告稱，Cirrus已終止來佐利單抗的合作，相關權益將全部退還瀚海藥業。", "來佐利單抗"),
+    ("自2022年以来依沃西单抗首次对外授权，Cirrus向瀚海药业支付5000万美元首付款。", "依沃西单抗"),
+])
+def test_zh_inn_led_by_lai(text, asset):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals[0].asset == asset

@@ -19,6 +19,12 @@ _BRACKET = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
 #: legal-form tail of a few characters at most, the opening bracket; the closing one follows the other name
 _OPEN_ALIAS = re.compile(r"[^\s，,。；;、()（）]{0,4}[ \t]*[(（][ \t]*$")
 _CLOSE_ALIAS = re.compile(r"[ \t]*[)）]")
+#: what ends a clause just before a word that opens the next one (。公司将… / ，公司与…)
+_CLAUSE_OPEN = re.compile(r"[。；;，,！？!?\n]\s*$")
+#: what, before a sentence's first company, makes that company no subject (与X / 由X / 据X / 交易对方为X)
+_CLAUSE_SEMI = re.compile(r"[；;]")
+_PARAGRAPH_OR_SEMI = re.compile(r"[；;]|\n")
+_NOT_SUBJECT_HEAD = re.compile(r"[，,、：:与與和及同跟向从從由被据據对對为為是给給]")
 #: a list item's lead ("- ", "★ ", "1. ", "（二）")
 _BULLET_LINE = re.compile(r"[ \t\u3000]*(?:[-*•·★☆▲■●◆▶►]|\d{1,2}[.、)）]|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 
@@ -56,6 +62,13 @@ class EntityResolver:
         #: self references that, in an article with no company of its own, refer back like a descriptor ("the company")
         sd = names.get("self_descriptor")
         self.self_descriptor = re.compile(sd) if sd else None
+        #: self references that, in an article with no company of its own, opening a clause, stand for the company
+        #: their sentence (or the one before) opens with: its topic (映恩生物成立于2019年。公司将DB-1303授权给…)
+        tr = names.get("topic_reference")
+        self.topic_reference = re.compile(tr) if tr else None
+        #: contract-party labels that stand for a company (交易对方, 甲方): no topic a sentence opens with
+        tl = names.get("topic_not_labels")
+        self.topic_labels = re.compile(tl) if tl else None
         #: descriptors that name a role ("the seller", "the licensee"), not a company seen before: left to the frames
         self.role_nouns = re.compile(names["descriptor_roles"]) if names.get("descriptor_roles") else None
         #: the words before a descriptor that make it an object ("pay the company", "invest in the company"): the
@@ -124,7 +137,50 @@ class EntityResolver:
             self._group_units(table)
         if sentences and self.countries:
             self._descriptors(text, facts, orgs, sentences, table)
+        if sentences and self.topic_reference is not None and table.self_key is None:
+            self._topic_refs(text, facts, orgs, sentences)
         return table
+
+    def _topic_refs(self, text: str, facts: list[Fact], orgs: list[Fact],
+                    sentences: Sequence[tuple[int, int]]) -> None:
+        """A ``topic_reference`` (公司) that opens a clause, in an article with no company of its own, is the company
+        its sentence opens with, else the one the sentence before, in its paragraph, opens with (映恩生物近年发展迅速，2023年，公司与…;
+        映恩生物成立于2019年。公司将…); with no such company it stays what it was."""
+        assert self.topic_reference is not None
+        starts = [a for a, _ in sentences]
+        org_starts = [o.start for o in orgs]
+
+        def opener(si: int, before: int) -> Fact | None:
+            a = sentences[si][0]
+            j = bisect.bisect_left(org_starts, a)
+            if j < len(orgs) and orgs[j].end <= before and orgs[j].extra.get("ent") and orgs[j].kind != "anaphor" \
+                    and not (self.topic_labels is not None and self.topic_labels.fullmatch(orgs[j].text)):
+                head = text[a:orgs[j].start].strip()
+                if len(head) <= 8 and not _NOT_SUBJECT_HEAD.search(head):
+                    return orgs[j]
+            return None
+
+        for f in facts:
+            if f.label != "ref" or f.kind != "self" or f.extra.get("ent") or not self.topic_reference.fullmatch(f.text):
+                continue
+            if text[:f.start].strip() and not _CLAUSE_OPEN.search(text, max(0, f.start - 4), f.start):
+                continue  # (an object: 向公司支付; or inside a phrase)
+            si = bisect.bisect_right(starts, f.start) - 1
+            if si < 0:
+                continue
+            o = opener(si, f.start)
+            k = bisect.bisect_left(org_starts, o.end) if o is not None else 0
+            if o is not None and (_CLAUSE_SEMI.search(text, o.end, f.start) or k < len(orgs) and org_starts[k] < f.start
+                                  or self.topic_reference.search(text, o.end, f.start)):
+                continue  # (a company or 公司 of another clause stands between: Almirall向公司支付…；…公司可获得)
+            if o is None and si > 0 and not _PARAGRAPH_OR_SEMI.search(text, sentences[si - 1][0], f.start):
+                # (in the same paragraph, and a sentence before, not a clause: 公司 stands for none of a clause that
+                # says it again, as an object: Almirall向公司支付…；…公司可获得)
+                o = opener(si - 1, sentences[si - 1][1])
+                if o is not None and self.topic_reference.search(text, o.end, sentences[si - 1][1]):
+                    o = None
+            if o is not None:
+                f.extra["ent"] = o.extra.get("ent")
 
     def _descriptors(self, text: str, facts: list[Fact], orgs: list[Fact], sentences: Sequence[tuple[int, int]],
                      table: EntityTable) -> None:
