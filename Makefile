@@ -27,7 +27,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto  # (pytest-xdist: one worker per core; the suite is independent of order)
 
 eval: $(STAMP)
 	$(BIN)/newsextract eval corpus --split test
