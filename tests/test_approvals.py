@@ -1363,14 +1363,6 @@ def test_approvals_lists_with_indications_and_a_lifted_hold(extractor, text, wan
     ("The FDA on Friday approved Kestrel Pharma's zavotinib for lung cancer. Separately, the agency approved "
      "Halcyon Bio's Zelvora for Crohn's disease.",
      [("FDA", "approval", "zavotinib", "Kestrel Pharma"), ("FDA", "approval", "Zelvora", "Halcyon Bio")]),
-])
-def test_approvals_ampersand_owner_and_the_agency_referred_back(extractor, text, want):
-    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
-           for a in extractor.extract(text, lang="en").approvals]
-    assert got == want
-
-
-@pytest.mark.parametrize("text,want", [
     # a second event verb of the same agency, coordinated with the first, is its own event
     ("The FDA approved Halcyon Bio's Zelvora for asthma, and approved Kestrel Pharma's Norvexa for migraine.",
      [("FDA", "approval", "Zelvora", "Halcyon Bio"), ("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
@@ -1378,21 +1370,13 @@ def test_approvals_ampersand_owner_and_the_agency_referred_back(extractor, text,
     ("The FDA signed off on Kestrel Pharma's Norvexa for migraine.", [("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
     ("The FDA approved a subcutaneous version of Kestrel Pharma's Norvexa.",
      [("FDA", "approval", "Norvexa", "Kestrel Pharma")]),
-])
-def test_approvals_coordinated_verbs_and_versions(extractor, text, want):
-    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
-           for a in extractor.extract(text, lang="en").approvals]
-    assert got == want
-
-
-@pytest.mark.parametrize("text,want", [
     # a complete response letter is the FDA's; the drug it answers for, a short code or a brand after the application
     ("Halvorsen Bio said it received a complete response letter for HB2 in advanced melanoma.",
      [("FDA", "rejection", "HB2", "Halvorsen Bio")]),
     ("Halcyon Bio receives complete response letter for its NDA for Zelvora.",
      [("FDA", "rejection", "Zelvora", "Halcyon Bio")]),
 ])
-def test_approvals_a_complete_response_letter(extractor, text, want):
+def test_approvals_owners_agencies_verbs_and_rejections(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
