@@ -162,14 +162,10 @@ class DealWriter:
             # AstraZeneca and Bayer"): partners of a third, and only a guess makes one pay the other
         if licensor is not None and licensee is not None and not fields and royalty is None and not ended and not {
                 "licensor", "licensee"} & set(d.role_rules) and not any(m.listed_deal for m in allf) and not _one_sentence(
-                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensor") and (
-                    p.fact.label != "ref" or self.lang != "en")],
-                [p.fact for m in allf for p in m.parties if p.ent == d.roles.get("licensee") and (
-                    p.fact.label != "ref" or self.lang != "en")],
-                text):
-            return None  # two companies no sentence names together (in English by name: "the company" may mean a third; 公司 is the issuer), each a partner of a third ("Partner Novartis started
-            # a trial of X; the collaboration with Ipsen on Y advanced"; a pipeline table's partner cells), joined only
-            # by a guess at who pays, with no term but a drug: no deal between them
+                _named(allf, d, "licensor", self.lang), _named(allf, d, "licensee", self.lang), text):
+            return None  # two companies no sentence names together, each a partner of a third ("Partner Novartis
+            # started a trial of X; the collaboration with Ipsen on Y advanced"; a pipeline table's partner cells),
+            # joined only by a guess at who pays, with no term but a drug: no deal between them
         announced = self._announced(allf, published)
         for m in allf:
             warnings.extend(m.warnings)
@@ -218,6 +214,13 @@ class DealWriter:
                 if got is not None:
                     return got
         return None
+
+
+def _named(allf: list[Mention], d: DealState, role: str, lang: str) -> list[Fact]:
+    """Where the deal's mentions name the company in ``role`` (in English by name: "the company" may mean a third;
+    公司 is the issuer)."""
+    return [p.fact for m in allf for p in m.parties
+            if p.ent == d.roles.get(role) and (p.fact.label != "ref" or lang != "en")]
 
 
 def _deal_type(allf: list[Mention], d: DealState, frame_types: dict[str, str]) -> str:
