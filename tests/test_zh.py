@@ -2321,3 +2321,21 @@ def test_zh_inn_led_by_lai(text, asset):
     from newsextract import extract
 
     assert extract(text, lang="zh").deals[0].asset == asset
+
+
+@pytest.mark.parametrize("lang,text", [
+    # talks about another drug with no amount are not the deal told before: its status stays signed
+    ("zh", "2024年1月，瀚海药业将IL-11单抗HX-311在大中华区以外的权益授予Cirrus，获得2500万美元首付款。今年上半年，瀚海药业还与一家美国公司就另一款ADC的海外权益展开洽谈。"),
+    ("zh", "2024年1月，瀚海藥業將IL-11單抗HX-311在大中華區以外的權益授予Cirrus，獲得2500萬美元首付款。今年上半年，瀚海藥業還與一家美國公司就另一款ADC的海外權益展開洽談。"),
+    ("zh", "瀚海药业将HX-311授权给Cirrus，获得2500万美元首付款。目前瀚海药业正与Cirrus就另外一个双抗项目进行谈判。"),
+    ("en", "In January, Hanhai Pharma granted Cirrus rights to its IL-11 antibody HX-311 for $25 million upfront. "
+           "Hanhai is also in talks with a US company about another ADC, but gave no details."),
+    ("en", "Hanhai Pharma licensed HX-311 to Cirrus for $25 million upfront. Hanhai said it was negotiating with Cirrus "
+           "on another bispecific antibody."),
+])
+def test_talks_about_another_drug_do_not_change_the_deal_before(lang, text):
+    from newsextract import extract
+
+    deals = extract(text, lang=lang).deals
+    assert [(d.licensee.name, d.asset, d.status, d.upfront.amount) for d in deals] == [
+        ("Cirrus", "HX-311", "signed", 25_000_000)]
