@@ -1380,3 +1380,13 @@ def test_approvals_owners_agencies_verbs_and_rejections(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "从竞争格局看，全球唯一获批的Nectin-4 ADC是Kestrel和Halvex共同开发的恩诺单抗（enfortumab vedotin），目前仍在销售。",
+    "目前已获批的GLP-1药物包括司美格鲁肽和替尔泊肽。",
+    "當前已獲批上市的同類藥物僅有恩諾單抗一款。",
+])
+def test_approvals_zh_the_approved_drugs_as_a_state_are_no_event(extractor, text):
+    """唯一获批的 / 目前已获批的 describe the market, not an approval that happened."""
+    assert extractor.extract(text, lang="zh").approvals == []
