@@ -2180,3 +2180,15 @@ def test_figures_a_partner_named_in_a_dash_aside_is_no_subject(extractor):
 def test_figures_rd_spend_said_as_a_share_of_revenue_then_an_amount(extractor, text, want):
     """'18% of its revenue, or $1.3 billion, in research and development': the amount is the R&D spend."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("全球唯一获批的Nectin-4 ADC是Kestrel和Halvex共同开发的恩诺单抗（enfortumab vedotin，商品名Padcev），2024年全球销售额约16亿美元。",
+     [("Padcev", "product_sales", 1600000000, "USD", "FY2024", None)]),
+    ("目前同类产品中，宁远生物研发的泽沃替尼（ZEL-101），2024年销售额达4.6亿元。",
+     [("泽沃替尼", "product_sales", 460000000, "CNY", "FY2024", None)]),
+])
+def test_figures_the_owners_named_before_a_drug_are_not_the_subject_of_its_sales(extractor, text, want):
+    """Companies joined to the drug by an owner's words (共同开发的, 研发的) name who owns it: the drug's sales are the
+    drug's, not the last company's."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2025-08-13").figures] == want

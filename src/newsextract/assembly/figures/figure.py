@@ -294,9 +294,10 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         return before
     last = assets.last_within(a, cue.start, lambda f: f.kind != "cue_code")
     if last is not None and facts.of("org").last_within(last.end, cue.start, lambda f: True) is None and \
-            facts.of("org").last_within(a, last.start, lambda f: not _SPEAKS.match(text, f.end)) is None:
+            _owners_only(text, vocab, facts, a, last):
         # the sentence names the drug and no company before its sales word (but the one that says it: "睿跃医药表示，
-        # 瑞维西单抗…2024年在国内实现销售额4.6亿元")
+        # 瑞维西单抗…2024年在国内实现销售额4.6亿元", and the drug's owners: "是辉瑞和安斯泰来共同开发的恩诺单抗（…），2024年
+        # 全球销售额约16亿美元")
         return last
     upto = v.start if v.start > cue.start else cue.start
     ref = None
@@ -327,6 +328,18 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         if org is not None:
             return None
     return drug
+
+
+def _owners_only(text: str, vocab: ReportVocab, facts: FactIndex, a: int, drug: Fact) -> bool:
+    """No company is named in the sentence before ``drug`` but the one that says it and the drug's owners: the last
+    company before it is joined to the first drug after it by an owner's words (``fig.drug_owner``: "Pfizer's",
+    "共同开发的")."""
+    org = facts.of("org").last_within(a, drug.start, lambda f: not _SPEAKS.match(text, f.end))
+    if org is None:
+        return True
+    owner = vocab.fig_rx.rules.get("fig.drug_owner")
+    first = next((f for f in facts.of("asset").starting(org.end, drug.start + 1) if f.kind != "cue_code"), None)
+    return bool(owner is not None and first is not None and owner.regex.fullmatch(text, org.end, first.start))
 
 
 def _product_tail(vocab: ReportVocab, name: str) -> str:
