@@ -2192,3 +2192,19 @@ def test_figures_the_owners_named_before_a_drug_are_not_the_subject_of_its_sales
     """Companies joined to the drug by an owner's words (共同开发的, 研发的) name who owns it: the drug's sales are the
     drug's, not the last company's."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2025-08-13").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Zelvora, co-developed by Pfizer and Astellas, generated sales of about $1.6 billion in 2024.",
+     [("Zelvora", "product_sales", 1600000000, "USD", "FY2024", None)]),
+    ("Zelvora, which Kestrel Pharma and Halcyon Bio co-developed, sold $1.6 billion in 2024.",
+     [("Zelvora", "product_sales", 1600000000, "USD", "FY2024", None)]),
+    ("Norvexa, which Kestrel Pharma shares with Halcyon Bio, brought in $3.8 billion in 2024.",
+     [("Norvexa", "product_sales", 3800000000, "USD", "FY2024", None)]),
+    ("Kestrel Pharma, the maker of Zelvora, brought in $6.4 billion in 2024.",
+     [("Kestrel Pharma", "revenue", 6400000000, "USD", "FY2024", None)]),
+])
+def test_figures_a_drug_and_its_owners_in_an_aside(extractor, text, want):
+    """The owners named in an aside on a drug are not the subject of its sales (nor 'X and Y' a product), and a drug
+    named in an aside on a company does not take the company's figure."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2025-06-01").figures] == want

@@ -106,6 +106,12 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         after_cue = vocab.fig_rx["fig.after_cue"]
         near = [p for p in prods if (p.start <= max(cue.end, v.start) or after_cue.fullmatch(text, cue.end, p.start))
                 and abs(p.start - anchor) <= 120]
+        if near and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
+            # (a drug named inside an aside on the company before it is no subject: "Merck, the maker of Keytruda,
+            # brought in …")
+            asides = [(m.start(), m.end()) for m in rel.regex.finditer(text, a, anchor)]
+            near = [p for p in near if not any(s < p.start and p.end <= e and facts.of("org").last_within(
+                a, s, lambda f: True) is not None for s, e in asides)]
         if near:
             p = min(near, key=lambda x: abs(x.start - cue.start))
             return _product_tail(vocab, p.text), "product", p
@@ -210,6 +216,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                 # with Kestrel — accounted for ¥8.2 billion"; none of them is the subject)
                 if main is not None or m.group(0).lstrip()[:1] in "—–":
                     o = main
+                elif (drug := facts.of("asset").last_within(a, m.start(), lambda f: f.kind != "cue_code")) is not None \
+                        and not text[drug.end:m.start()].strip(" ®™") and cue.kind in ("revenue", "product_sales"):
+                    # "Padcev, which Pfizer and Astellas co-developed, sold …": the drug the clause is on
+                    return _drug_name(drug), "product", drug
                 break
     if o is not None:
         return o.text, "company", o
@@ -398,9 +408,9 @@ _SURE_ORG_RULES = frozenset({"name.designator", "name.zh_designator", "name.inst
 def _is_company(p: Fact, facts: FactIndex) -> bool:
     """Whether a product phrasing's name is a company's ("Halcyon Bio's sales climbed …" are the company's)."""
     orgs = facts.of("org")  # (an org that holds p starts at most the longest org's length before p ends)
-    return any(f.start <= p.start and p.end <= f.end and (getattr(f.value, "canonical", None) or
-                                                          f.rule in _SURE_ORG_RULES)
-               for f in orgs.starting(p.end - orgs.longest, p.start))
+    return any((f.start <= p.start or f.end == p.end) and p.end <= f.end and (
+        getattr(f.value, "canonical", None) or f.rule in _SURE_ORG_RULES)
+        for f in orgs.starting(p.end - orgs.longest, p.end))  # (… or ends it: "Pfizer and Astellas" are companies)
 
 
 def tidy_market(vocab: ReportVocab, s: str) -> str:
