@@ -3348,3 +3348,21 @@ def test_a_report_heading_names_the_filer(text, expected):
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name after purchase / snap up / take over is the company bought, as after acquire and buy; the second clause of a
+    # gapped pair ("…, and Y for $1 billion") is bought by the same buyer
+    ("Lilly purchased Scorpion for $2.5 billion, and SiteOne for $1 billion.",
+     [("acquisition", "Scorpion", "Lilly", 2500000000), ("acquisition", "SiteOne", "Lilly", 1000000000)]),
+    ("Halden will purchase Kumquat for $2.5 billion.", [("acquisition", "Kumquat", "Halden", 2500000000)]),
+    ("Halden snapped up Kumquat for $2.5 billion.", [("acquisition", "Kumquat", "Halden", 2500000000)]),
+    ("Halden took over Kumquat for $2.5 billion.", [("acquisition", "Kumquat", "Halden", 2500000000)]),
+    # … but not a drug bought from its owner, nor bills
+    ("Pfizer acquired Vextra from Halcyon for $200 million.", [("acquisition", "Halcyon", "Pfizer", 200000000)]),
+    ("The company bought Treasury bills worth $2 billion.", []),
+])
+def test_a_company_bought_after_purchase_verbs(text, expected):
+    got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name,
+            d.total_value and d.total_value.amount) for d in extract(text).deals]
+    assert got == expected
