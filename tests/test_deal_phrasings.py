@@ -3366,3 +3366,15 @@ def test_a_company_bought_after_purchase_verbs(text, expected):
     got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name,
             d.total_value and d.total_value.amount) for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # the owner before a drug's INN or kind word is a company the gazetteer need not hold
+    ("Roche licensed Zealand's petrelintide for $1.65 billion upfront.", "Zealand"),
+    ("Roche gained rights to Kestrel's petrelintide for $50 million upfront.", "Kestrel"),
+    ("Biogen took an option on Neomorph's degraders, paying $50 million upfront.", "Neomorph"),
+    ("Novo licensed Kestrel's oral GLP-1 agonists for $50 million upfront.", "Kestrel"),
+])
+def test_the_owner_before_a_drug_inn_or_kind_is_the_licensor(text, licensor):
+    d = extract(text).deals[0]
+    assert (d.licensor and d.licensor.name, d.upfront.amount > 0) == (licensor, True)
