@@ -3378,3 +3378,13 @@ def test_a_company_bought_after_purchase_verbs(text, expected):
 def test_the_owner_before_a_drug_inn_or_kind_is_the_licensor(text, licensor):
     d = extract(text).deals[0]
     assert (d.licensor and d.licensor.name, d.upfront.amount > 0) == (licensor, True)
+
+
+@pytest.mark.parametrize("text", [
+    # a takeover, buyout or tender offer is of a company: the deal is an acquisition with no 'acquire X' frame
+    "Pfizer paid Halden $4.9 billion upfront in its takeover.",
+    "Halden received $1.2 billion from Pfizer in the buyout.",
+    "Pfizer will pay Halden $1.2 billion in cash under the tender offer.",
+])
+def test_a_takeover_word_makes_an_acquisition(text):
+    assert [d.deal_type for d in extract(text).deals] == ["acquisition"]

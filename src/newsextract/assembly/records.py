@@ -231,7 +231,7 @@ def _deal_type(allf: list[Mention], d: DealState, frame_types: dict[str, str]) -
             k = c.kind
             if k == "acquisition" and not acq and not c.extra.get("acquisition") and not _MERGER.search(c.text):
                 continue  # "acquire" of rights or an option; a cue that reads a company bought needs no frame (nor
-                # does a merger: "under the merger agreement with X")
+                # does a merger or a takeover: "under the merger agreement with X", "paid X $4.9 billion in its takeover")
             if TYPE_RANK.get(k, 0) > best:
                 dtype, best = k, TYPE_RANK.get(k, 0)
     if dtype == "other" and acq:
@@ -247,8 +247,9 @@ def _deal_type(allf: list[Mention], d: DealState, frame_types: dict[str, str]) -
     return dtype
 
 
-#: a merger is of companies, never of rights
-_MERGER = re.compile(r"(?i)\bmerg(?:e|es|ed|er|ing)\b")
+#: a merger, a takeover, a buyout, a tender offer, a price per share are of companies, never of rights
+_MERGER = re.compile(r"(?i)\bmerg(?:e|es|ed|er|ing)\b|\btake-?overs?\b|\bbuy-?outs?\b|\btender\s+offers?\b|\bper\s+share\b"
+                     r"|\bto\s+be\s+acquired\b|\bsold\s+itself\b|\bsells\s+itself\b")
 
 
 def pair_heading_parties(deals: list[DealState], headings: list[tuple[int, str, str]]) -> None:
