@@ -3388,3 +3388,14 @@ def test_the_owner_before_a_drug_inn_or_kind_is_the_licensor(text, licensor):
 ])
 def test_a_takeover_word_makes_an_acquisition(text):
     assert [d.deal_type for d in extract(text).deals] == ["acquisition"]
+
+
+@pytest.mark.parametrize("text,licensee", [
+    # a backer of several words before a name ("Tang Capital-backed Kalaris") is no part of it
+    ("Tang Capital-backed Kalaris licensed a retinal drug from Qilu for $20 million upfront.", "Kalaris"),
+    ("Bain Capital Life Sciences-backed Kalaris Bio licensed a retinal drug from Qilu for $20 million upfront.",
+     "Kalaris Bio"),
+])
+def test_a_backer_of_several_words_is_no_part_of_the_name(text, licensee):
+    d = extract(text).deals[0]
+    assert (d.licensor.name, d.licensee.name) == ("Qilu", licensee)

@@ -196,10 +196,13 @@ class NameCleaner:
             return None
         s = s_owned
         seg = text[s:e]
-        first, _, rest = seg.partition(" ")
-        if rest and self.based_word is not None and self.based_word.search(first):
-            s += len(first) + 1
-            seg = text[s:e]
+        if self.based_word is not None and " " in seg:
+            # "Boston-based X", "Tang Capital-backed Kalaris": the name starts after the last describing word
+            head = seg[:seg.rindex(" ")].split(" ")
+            cut = max((i for i, w in enumerate(head) if self.based_word.search(w)), default=-1)
+            if cut >= 0:
+                s += sum(len(w) + 1 for w in head[:cut + 1])
+                seg = text[s:e]
         words = [w.strip(",.:;") for w in seg.split()]
         if words and (words[-1] in self.never_last or self.describing_end is not None and self.describing_end.search(
                 words[-1])) or self.not_name_after is not None and self.not_name_after.match(
