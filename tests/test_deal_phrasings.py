@@ -3399,3 +3399,14 @@ def test_a_takeover_word_makes_an_acquisition(text):
 def test_a_backer_of_several_words_is_no_part_of_the_name(text, licensee):
     d = extract(text).deals[0]
     assert (d.licensor.name, d.licensee.name) == ("Qilu", licensee)
+
+
+@pytest.mark.parametrize("text,asset", [
+    # an amount paid for a drug named by its INN is paid for its rights, as for a code or a kind word
+    ("Zenas paid InnoCare $100 million for orelabrutinib.", "orelabrutinib"),
+    ("Zenas paid InnoCare $100 million for orelabrutinib, and Avenzo took a CDK2 inhibitor from Allorion.",
+     "orelabrutinib"),
+])
+def test_an_amount_paid_for_a_drug_named_by_its_inn(text, asset):
+    d = extract(text).deals[0]
+    assert (d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) == ("InnoCare", "Zenas", asset, 100000000)
