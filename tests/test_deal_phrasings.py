@@ -3410,3 +3410,14 @@ def test_a_backer_of_several_words_is_no_part_of_the_name(text, licensee):
 def test_an_amount_paid_for_a_drug_named_by_its_inn(text, asset):
     d = extract(text).deals[0]
     assert (d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) == ("InnoCare", "Zenas", asset, 100000000)
+
+
+@pytest.mark.parametrize("text", [
+    # a later item of a list that names both its own companies is its own deal: it shares no subject with the first
+    "Ollin gave Innovent $20 million for an eye antibody, while Kailera's deal with Hengrui carried $110 million upfront.",
+    "Not every deal was large: Ollin gave Innovent $20 million for an eye antibody, while Kailera's deal with Hengrui "
+    "carried $110 million upfront plus equity.",
+])
+def test_a_list_item_that_names_both_its_companies_is_its_own_deal(text):
+    got = [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals]
+    assert got == [("Innovent", "Ollin", 20000000), ("Hengrui", "Kailera", 110000000)]

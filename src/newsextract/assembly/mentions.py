@@ -142,6 +142,8 @@ def inherit_subject(first: Mention, item: Mention) -> None:
     ents = {p.ent for p in item.parties}
     held = sorted((p for p in first.parties if p.role and p.ent and p.ent not in ents), key=lambda p: p.fact.start)
     own = [p for p in item.parties if p.ent and not p.role]
+    if len({p.ent for p in own}) >= 2 and not any(p.role for p in item.parties):
+        return  # "…, while Kailera's deal with Hengrui carried «M1»": an item that names both its companies
     if len(own) == 1 and not any(p.role for p in item.parties) and not item.unnamed_roles and (
             len(held) == 2 or len(held) == 1 and held[0].fact.extra.get("prep")):
         # in the place of the first item's object ("… to X and B to Y": Y, not X, is this item's licensee)
