@@ -3421,3 +3421,15 @@ def test_an_amount_paid_for_a_drug_named_by_its_inn(text, asset):
 def test_a_list_item_that_names_both_its_companies_is_its_own_deal(text):
     got = [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in extract(text).deals]
     assert got == [("Innovent", "Ollin", 20000000), ("Hengrui", "Kailera", 110000000)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause that names both companies before ", with X paying «M»" names the deal's other side
+    ("Bristol Myers Squibb and BioNTech will share a PD-L1xVEGF bispecific, with BMS paying $1.5 billion upfront.",
+     ("BioNTech", "Bristol Myers Squibb", 1500000000)),
+    ("Kestrel and Halden will co-develop HX-12, with Kestrel paying $50 million upfront.",
+     ("Halden", "Kestrel", 50000000)),
+])
+def test_both_companies_named_before_a_with_clause_that_pays(text, expected):
+    d = extract(text).deals[0]
+    assert (d.licensor and d.licensor.name, d.licensee.name, d.upfront.amount) == expected

@@ -352,8 +352,11 @@ def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
     ents = {p.ent for p in heading.parties if p.ent}
     if heading.sent != m.sent:
         return False
-    if ents <= {p.ent for p in m.parties if p.ent}:
+    mine = {p.ent for p in m.parties if p.ent}
+    if ents <= mine:
         return True
+    if mine and mine < ents and len(ents) == 2:
+        return True  # "X and Y will share A, with X paying «M» upfront": the clause before names both companies
     # … or the clause before names the other side of this clause's deal, in the other role ("The tie-up gives X
     # rights to A in Japan; Y gets $30 million now")
     have = {p.ent: p.role for p in heading.parties if p.ent and p.role and not p.weak}
