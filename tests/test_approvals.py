@@ -1390,3 +1390,18 @@ def test_approvals_owners_agencies_verbs_and_rejections(extractor, text, want):
 def test_approvals_zh_the_approved_drugs_as_a_state_are_no_event(extractor, text):
     """唯一获批的 / 目前已获批的 describe the market, not an approval that happened."""
     assert extractor.extract(text, lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a green light / go-ahead / thumbs-up to or for a named drug is its approval
+    ("The European Commission gave the green light to Leqembi on April 15.", ("EC", "approval", "Leqembi", None)),
+    ("The EC gave the green light to Eisai's Leqembi.", ("EC", "approval", "Leqembi", "Eisai")),
+    ("The FDA gave Eisai the go-ahead for Leqembi in early Alzheimer's.", ("FDA", "approval", "Leqembi", "Eisai")),
+])
+def test_approvals_a_green_light_to_a_named_drug(extractor, text, want):
+    a = extractor.extract(text).approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+def test_approvals_a_go_ahead_for_a_trial_is_no_approval(extractor):
+    assert extractor.extract("The FDA gave Biogen the go-ahead for a Phase 3 trial.").approvals == []
