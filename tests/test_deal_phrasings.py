@@ -3433,3 +3433,15 @@ def test_a_list_item_that_names_both_its_companies_is_its_own_deal(text):
 def test_both_companies_named_before_a_with_clause_that_pays(text, expected):
     d = extract(text).deals[0]
     assert (d.licensor and d.licensor.name, d.licensee.name, d.upfront.amount) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of a passive takeover is the company bought, gazetteer or not
+    "Halden, which is being acquired by Novartis for $1.2 billion, makes eye drugs.",
+    "Halden is being acquired by Novartis for $1.2 billion.",
+    "Halden was bought by Novartis for $1.2 billion.",
+    "Halden, which agreed to be acquired by Novartis for $1.2 billion, makes eye drugs.",
+])
+def test_the_subject_of_a_passive_takeover_is_the_company_bought(text):
+    got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee.name, d.total_value.amount) for d in extract(text).deals]
+    assert got == [("acquisition", "Halden", "Novartis", 1200000000)]
