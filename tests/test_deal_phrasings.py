@@ -3445,3 +3445,13 @@ def test_both_companies_named_before_a_with_clause_that_pays(text, expected):
 def test_the_subject_of_a_passive_takeover_is_the_company_bought(text):
     got = [(d.deal_type, d.licensor and d.licensor.name, d.licensee.name, d.total_value.amount) for d in extract(text).deals]
     assert got == [("acquisition", "Halden", "Novartis", 1200000000)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause of the same sentence that gives the one other party its role completes the deal begun before it
+    ("The licence gives Cirrus $50 million upfront; Halden gains rights to CX-11 in the US.",
+     ("Cirrus", "Halden", "CX-11", 50000000)),
+])
+def test_the_same_sentence_names_the_other_side_of_a_party_with_no_role(text, expected):
+    d = extract(text).deals[0]
+    assert (d.licensor.name, d.licensee and d.licensee.name, d.asset, d.upfront.amount) == expected

@@ -2339,3 +2339,16 @@ def test_talks_about_another_drug_do_not_change_the_deal_before(lang, text):
     deals = extract(text, lang=lang).deals
     assert [(d.licensee.name, d.asset, d.status, d.upfront.amount) for d in deals] == [
         ("Cirrus", "HX-311", "signed", 25_000_000)]
+
+
+@pytest.mark.parametrize("text,modality", [
+    # a Chinese drug name's own class ending (依沃西单抗) is a weaker modality than one the article says outright
+    ("瀚海药业授权依沃西单抗海外权益 Cirrus支付5亿美元首付款\n\n瀚海药业宣布，与Cirrus就其双特异性抗体依沃西单抗达成许可协议，Cirrus支付5亿美元首付款。",
+     "bispecific antibody"),
+    ("瀚海药业贝伐珠单抗生物类似药HX-B01授权Cirrus\n\n瀚海药业宣布，将生物类似药HX-B01在拉美的权益授予Cirrus，Cirrus支付500万美元首付款。",
+     "biosimilar"),
+])
+def test_zh_a_name_class_ending_yields_to_a_stated_modality(text, modality):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals[0].modality == modality

@@ -366,7 +366,8 @@ def _same_sentence_lead(heading: Mention, m: Mention) -> bool:
 
 
 def _completes(d: DealState, m: Mention) -> bool:
-    """``m`` names the one party the deal just described lacks: the deal has a single named party, with a role;
+    """``m`` names the one party the deal just described lacks: the deal has a single named party, with a role (or,
+    in the same sentence, with none yet);
     ``m`` gives one other party the other role by a frame that is not weak (others it names have none), in the next
     sentence, with no amount of a kind the deal already has."""
     roled = {p.ent: p.role for p in m.parties if p.ent and p.role and not p.weak}
@@ -375,8 +376,9 @@ def _completes(d: DealState, m: Mention) -> bool:
         return False
     (have, role), = d.parties.items()
     (ent, new), = roled.items()
-    if have in {p.ent for p in m.parties} or role is None or role == new:
-        return False
+    if have in {p.ent for p in m.parties} or role == new or role is None and m.sent != d.last_sent:
+        return False  # (a party with no role yet is completed only in its own sentence: "The licence gives X «M»
+        # upfront; Y gains rights to A")
     return not any(k in d.terms for k, _, _ in m.money)
 
 

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from ..facts import Fact
 from ..normalize.dates import parse_date
@@ -75,7 +75,7 @@ class DealWriter:
         assets = _assets(allf, ents, asset_ev, text)
         targets = _targets(allf, ev, text, assets, self.own_item)
         ev.extend(asset_ev)
-        modality = _first(allf, "modality", ev, lambda f: f.value)
+        modality = _modality(allf, ev, text)
         territory = _first(allf, "territory", ev, lambda f: f.text.strip())
         royalty = _royalty(allf, text, ev)
         status = _status(allf, ev, text)
@@ -622,6 +622,23 @@ def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence], text: st
         x = found[value][0][0]
         ev.append(Evidence(field="asset", start=x.start, end=x.end, text=x.text, rule=x.rule))
     return out
+
+
+#: a Chinese drug name's own class ending ("依沃西单抗": 单抗 after the name's characters): a weaker modality than one said
+_NAME_SUFFIX = re.compile(r"[\u4e00-\u9fff]$")
+
+
+def _modality(allf: list[Mention], ev: list[Evidence], text: str) -> str | None:
+    """The deal's first modality, unless it is only a Chinese name's class ending ("依沃西单抗" as an antibody) and a
+    later mention says the modality outright ("双特异性抗体")."""
+    facts = [f for m in allf for f in m.modality[:1]]
+    if not facts:
+        return None
+    pick = facts[0]
+    if pick.rule == "mod.zh_mab" and _NAME_SUFFIX.search(text, max(0, pick.start - 1), pick.start):
+        pick = next((f for f in facts[1:] if f.value != pick.value), pick)
+    ev.append(Evidence(field="modality", start=pick.start, end=pick.end, text=pick.text, rule=pick.rule))
+    return cast(str, pick.value)
 
 
 def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> Any:
