@@ -3455,3 +3455,15 @@ def test_the_subject_of_a_passive_takeover_is_the_company_bought(text):
 def test_the_same_sentence_names_the_other_side_of_a_party_with_no_role(text, expected):
     d = extract(text).deals[0]
     assert (d.licensor.name, d.licensee and d.licensee.name, d.asset, d.upfront.amount) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the owner of a payment or a bid named before it: who pays, and whom it goes to or is for
+    ("Halden's $50 million upfront to Cirrus buys it rights to CX-11 outside Greater China.",
+     ("license", "Cirrus", "Halden", "CX-11")),
+    ("Halden's $1.2 billion offer for Cirrus was accepted.", ("acquisition", "Cirrus", "Halden", None)),
+    ("Halden's $1.2 billion all-cash takeover of Cirrus closed in May.", ("acquisition", "Cirrus", "Halden", None)),
+])
+def test_the_owner_of_a_payment_or_bid_named_before_it(text, expected):
+    d = extract(text).deals[0]
+    assert (d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.asset) == expected
