@@ -3348,3 +3348,20 @@ def test_a_report_heading_names_the_filer(text, expected):
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role in brackets after each party ("as the Licensor"): each bracket names its own party's side, also when the
+    # filer is only "the Company" and the two are written as a pair
+    ("DISCLOSEABLE TRANSACTION\nOn 12 May 2025, the Company (as the Licensor) and Marlow Biosciences Inc. (as the "
+     "Licensee) entered into the Licence Agreement in respect of TQ-418. The Licensee shall pay an upfront payment of "
+     "US$35 million.", [(None, "Marlow Biosciences Inc.", 35000000)]),
+    ("On 12 May 2025, the Company (as purchaser) and Marlow Biosciences Inc. (as vendor) entered into the Agreement "
+     "for TQ-418, with an upfront payment of US$35 million.", [("Marlow Biosciences Inc.", None, 35000000)]),
+    ("Tessaly Pharma Ltd (as licensee) and Marlow Biosciences Inc. (as licensor) signed the Licence Agreement for "
+     "TQ-418, with an upfront payment of US$35 million.", [("Marlow Biosciences Inc.", "Tessaly Pharma Ltd", 35000000)]),
+])
+def test_a_role_in_brackets_after_each_party_is_its_own(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected
