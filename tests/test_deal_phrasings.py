@@ -3365,3 +3365,25 @@ def test_a_role_in_brackets_after_each_party_is_its_own(text, expected):
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a merger agreement's vehicle ("Merger Sub") acts for its parent, the buyer; the filer defined with its own short
+    # name first ('("Corvexa" or the "Company")') is the company bought; a tender offer for all of a company's shares
+    # buys the company (its shares are no stake)
+    ("On March 4, 2025, Quenby Therapeutics, Inc. (\"Quenby\" or the \"Company\") entered into an Agreement and Plan of "
+     "Merger with Ardmore Pharma plc (\"Parent\") and Birch Merger Sub, Inc., a wholly owned subsidiary of Parent "
+     "(\"Merger Sub\"). Merger Sub will commence a tender offer to acquire all outstanding shares of the Company's "
+     "common stock at $9.40 per share in cash, for a total equity value of approximately $640 million.",
+     [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+    ("Quenby Therapeutics, Inc. (the \"Company\") entered into a merger agreement with Ardmore Pharma plc (\"Parent\") "
+     "and Birch Merger Sub, Inc. (\"Merger Sub\"). Merger Sub will acquire all outstanding shares of the Company for "
+     "approximately $640 million in cash.", [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+    ("Birch Acquisition Corp., a direct wholly owned subsidiary of Ardmore Pharma plc, launched a tender offer for all "
+     "of the issued and outstanding shares of Quenby Therapeutics, Inc. for about $640 million.",
+     [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+])
+def test_a_merger_vehicle_acts_for_its_parent(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.total_value and d.total_value.amount)
+           for d in extract(text).deals]
+    assert got == expected
