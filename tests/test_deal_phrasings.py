@@ -3387,3 +3387,16 @@ def test_a_merger_vehicle_acts_for_its_parent(text, expected):
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.total_value and d.total_value.amount)
            for d in extract(text).deals]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # milestones "in aggregate" of up to an amount (an announcement's Consideration paragraph) are milestones
+    "Consideration: Marlow Biosciences Inc. shall pay to Tessaly Pharma Ltd (i) an upfront payment of US$35 million; "
+    "and (ii) development and sales milestone payments in aggregate of up to US$480 million.",
+    "Marlow will pay Tessaly an upfront payment of US$35 million and milestone payments in the aggregate amount of up "
+    "to US$480 million.",
+])
+def test_milestones_in_aggregate_are_milestones(text):
+    got = [(d.upfront and d.upfront.amount, d.milestones and d.milestones.amount, d.total_value)
+           for d in extract(text).deals]
+    assert got == [(35000000, 480000000, None)]
