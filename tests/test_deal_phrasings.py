@@ -3400,3 +3400,16 @@ def test_milestones_in_aggregate_are_milestones(text):
     got = [(d.upfront and d.upfront.amount, d.milestones and d.milestones.amount, d.total_value)
            for d in extract(text).deals]
     assert got == [(35000000, 480000000, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of amounts whose 'respectively' comes later in the clause, after the periods it pairs them with: all of
+    # them are revenue, none the agreement's total
+    "Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. We recognized revenue of "
+    "$12.3 million and $8.1 million under the Halden agreement for the years ended December 31, 2025 and 2024, "
+    "respectively.",
+    "Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. Corvanta recognized license "
+    "revenue of $12.3 million and $8.1 million in 2025 and 2024, respectively, under the Halden agreement.",
+])
+def test_a_respectively_after_the_periods_gives_no_total(text):
+    assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == [(30000000, None)]
