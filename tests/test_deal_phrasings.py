@@ -3413,3 +3413,24 @@ def test_milestones_in_aggregate_are_milestones(text):
 ])
 def test_a_respectively_after_the_periods_gives_no_total(text):
     assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == [(30000000, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a filing's counterparty known only by its initials, after 'agreement … with', written more than once: a company
+    ("In June 2023, the Company entered into a license and option agreement (the \"TQ-9 Agreement\") with HMR to "
+     "obtain rights outside Japan to TQ-9 for psoriasis; HMR kept its rights in Japan. Under the TQ-9 Agreement, the "
+     "Company paid $6.0 million at signing and may pay up to $72.0 million in regulatory and sales milestones.",
+     [("HMR", None, 6000000, 72000000)]),
+    ("We entered into a license agreement with BNK in 2022 for TQ-9, and we paid BNK an upfront fee of $4.0 million.",
+     [("BNK", None, 4000000, None)]),
+])
+def test_a_counterparty_known_by_its_initials(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount,
+            d.milestones and d.milestones.amount) for d in extract(text).deals]
+    assert got == expected
+
+
+def test_an_acronym_named_once_after_with_is_no_company():
+    # an agency or a code named once after 'agreement with' stays no party
+    assert extract("The agreement with FDA on the trial design was reached in May.").deals == []
+    assert extract("We reached an agreement with SPA on the protocol.").deals == []

@@ -9,7 +9,7 @@ from typing import Any
 
 from ...facts import Company, Fact
 from ...normalize.names import name_key
-from ...patterns import has_file, load_file, regex_table
+from ...patterns import has_file, load_file, load_rules, regex_table
 from ...triggers import guarded
 
 __all__ = ["NameCleaner"]
@@ -31,6 +31,9 @@ class NameCleaner:
         self.plural_acronym = rx["name.plural_acronym"]
         self.headline_verb = rx["name.headline_verb"]
         self.name_stop = set(names.get("stopwords", []) or [])
+        #: context rules whose name may be an acronym alone (a filing's counterparty known by its initials: "with
+        #: DRL"), kept when the article writes it more than once
+        self.acronym_rules = [r for r in load_rules(lang, "names", pd, section="context") if r.attrs.get("acronym")]
         #: words no company name ends in ("… to Expand Neuropsychiatry Pipeline" in a title-case headline)
         self.never_last = set(names.get("never_last_words", []) or [])
         self.name_places = set(names.get("name_places", []) or [])
@@ -203,7 +206,7 @@ class NameCleaner:
         words = [w.strip(",.:;") for w in seg.split()]
         if words and (words[-1] in self.never_last or self.describing_end is not None and self.describing_end.search(
                 words[-1])) or self.not_name_after is not None and self.not_name_after.match(
-                text, e) or not self._name_like(text, s, e, words, lower_words):
+                text, e) or not (self._name_like(text, s, e, words, lower_words) or self._acronym_party(text, s, e, words)):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
         return f
@@ -256,6 +259,15 @@ class NameCleaner:
         if self.owned_thing_after is not None and self.owned_thing_after.match(text, e, e + 30):
             return None  # "Voyager's TRACER platform": a thing the owner has, not a company
         return s + mp.end()
+
+    def _acronym_party(self, text: str, s: int, e: int, words: list[str]) -> bool:
+        """An acronym alone that an acronym context rule finds ("a license agreement … with DRL"), no stop word,
+        written more than once in the article: a company known by its initials."""
+        if not self.acronym_rules or len(words) != 1 or not re.fullmatch(r"[A-Z]{2,5}", words[0]) or \
+                words[0] in self.name_stop or len(re.findall(rf"(?<![\w-]){words[0]}(?![\w-])", text)) < 2:
+            return False
+        return any(m.span("name") == (s, e) for r in self.acronym_rules
+                   for m in r.regex.finditer(text, max(0, s - 200), e + 1))
 
     def _name_like(self, text: str, s: int, e: int, words: list[str], lower_words: set[str]) -> bool:
         """Whether the trimmed candidate ``text[s:e]`` (its ``words``) still reads as a company name."""
