@@ -3434,3 +3434,15 @@ def test_an_acronym_named_once_after_with_is_no_company():
     # an agency or a code named once after 'agreement with' stays no party
     assert extract("The agreement with FDA on the trial design was reached in May.").deals == []
     assert extract("We reached an agreement with SPA on the protocol.").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    # the filer licenses out 'our rights' (a sublicence, an assignment): 'our' is no other party between the verb and
+    # the taker
+    "In 2024, we sublicensed our rights to TQ-7 in Korea to Marlow Biosciences Inc. for an upfront fee of $9.0 million.",
+    "In 2024, we assigned our worldwide rights to TQ-7 to Marlow Biosciences Inc. for $9.0 million upfront.",
+])
+def test_the_filer_licensing_out_our_rights_is_the_licensor(text):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == [(None, "Marlow Biosciences Inc.", 9000000)]
