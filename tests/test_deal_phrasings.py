@@ -3467,3 +3467,101 @@ def test_the_same_sentence_names_the_other_side_of_a_party_with_no_role(text, ex
 def test_the_owner_of_a_payment_or_bid_named_before_it(text, expected):
     d = extract(text).deals[0]
     assert (d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.asset) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a role in brackets after each party ("as the Licensor"): each bracket names its own party's side, also when the
+    # filer is only "the Company" and the two are written as a pair
+    ("DISCLOSEABLE TRANSACTION\nOn 12 May 2025, the Company (as the Licensor) and Marlow Biosciences Inc. (as the "
+     "Licensee) entered into the Licence Agreement in respect of TQ-418. The Licensee shall pay an upfront payment of "
+     "US$35 million.", [(None, "Marlow Biosciences Inc.", 35000000)]),
+    ("On 12 May 2025, the Company (as purchaser) and Marlow Biosciences Inc. (as vendor) entered into the Agreement "
+     "for TQ-418, with an upfront payment of US$35 million.", [("Marlow Biosciences Inc.", None, 35000000)]),
+    ("Tessaly Pharma Ltd (as licensee) and Marlow Biosciences Inc. (as licensor) signed the Licence Agreement for "
+     "TQ-418, with an upfront payment of US$35 million.", [("Marlow Biosciences Inc.", "Tessaly Pharma Ltd", 35000000)]),
+])
+def test_a_role_in_brackets_after_each_party_is_its_own(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a merger agreement's vehicle ("Merger Sub") acts for its parent, the buyer; the filer defined with its own short
+    # name first ('("Corvexa" or the "Company")') is the company bought; a tender offer for all of a company's shares
+    # buys the company (its shares are no stake)
+    ("On March 4, 2025, Quenby Therapeutics, Inc. (\"Quenby\" or the \"Company\") entered into an Agreement and Plan of "
+     "Merger with Ardmore Pharma plc (\"Parent\") and Birch Merger Sub, Inc., a wholly owned subsidiary of Parent "
+     "(\"Merger Sub\"). Merger Sub will commence a tender offer to acquire all outstanding shares of the Company's "
+     "common stock at $9.40 per share in cash, for a total equity value of approximately $640 million.",
+     [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+    ("Quenby Therapeutics, Inc. (the \"Company\") entered into a merger agreement with Ardmore Pharma plc (\"Parent\") "
+     "and Birch Merger Sub, Inc. (\"Merger Sub\"). Merger Sub will acquire all outstanding shares of the Company for "
+     "approximately $640 million in cash.", [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+    ("Birch Acquisition Corp., a direct wholly owned subsidiary of Ardmore Pharma plc, launched a tender offer for all "
+     "of the issued and outstanding shares of Quenby Therapeutics, Inc. for about $640 million.",
+     [("Quenby Therapeutics, Inc.", "Ardmore Pharma plc", 640000000)]),
+])
+def test_a_merger_vehicle_acts_for_its_parent(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.total_value and d.total_value.amount)
+           for d in extract(text).deals]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    # milestones "in aggregate" of up to an amount (an announcement's Consideration paragraph) are milestones
+    "Consideration: Marlow Biosciences Inc. shall pay to Tessaly Pharma Ltd (i) an upfront payment of US$35 million; "
+    "and (ii) development and sales milestone payments in aggregate of up to US$480 million.",
+    "Marlow will pay Tessaly an upfront payment of US$35 million and milestone payments in the aggregate amount of up "
+    "to US$480 million.",
+])
+def test_milestones_in_aggregate_are_milestones(text):
+    got = [(d.upfront and d.upfront.amount, d.milestones and d.milestones.amount, d.total_value)
+           for d in extract(text).deals]
+    assert got == [(35000000, 480000000, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of amounts whose 'respectively' comes later in the clause, after the periods it pairs them with: all of
+    # them are revenue, none the agreement's total
+    "Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. We recognized revenue of "
+    "$12.3 million and $8.1 million under the Halden agreement for the years ended December 31, 2025 and 2024, "
+    "respectively.",
+    "Corvanta Pharma licensed VB-12 to Halden Bio for an upfront payment of $30.0 million. Corvanta recognized license "
+    "revenue of $12.3 million and $8.1 million in 2025 and 2024, respectively, under the Halden agreement.",
+])
+def test_a_respectively_after_the_periods_gives_no_total(text):
+    assert [(d.upfront and d.upfront.amount, d.total_value) for d in extract(text).deals] == [(30000000, None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a filing's counterparty known only by its initials, after 'agreement … with', written more than once: a company
+    ("In June 2023, the Company entered into a license and option agreement (the \"TQ-9 Agreement\") with HMR to "
+     "obtain rights outside Japan to TQ-9 for psoriasis; HMR kept its rights in Japan. Under the TQ-9 Agreement, the "
+     "Company paid $6.0 million at signing and may pay up to $72.0 million in regulatory and sales milestones.",
+     [("HMR", None, 6000000, 72000000)]),
+    ("We entered into a license agreement with BNK in 2022 for TQ-9, and we paid BNK an upfront fee of $4.0 million.",
+     [("BNK", None, 4000000, None)]),
+])
+def test_a_counterparty_known_by_its_initials(text, expected):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount,
+            d.milestones and d.milestones.amount) for d in extract(text).deals]
+    assert got == expected
+
+
+def test_an_acronym_named_once_after_with_is_no_company():
+    # an agency or a code named once after 'agreement with' stays no party
+    assert extract("The agreement with FDA on the trial design was reached in May.").deals == []
+    assert extract("We reached an agreement with SPA on the protocol.").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    # the filer licenses out 'our rights' (a sublicence, an assignment): 'our' is no other party between the verb and
+    # the taker
+    "In 2024, we sublicensed our rights to TQ-7 in Korea to Marlow Biosciences Inc. for an upfront fee of $9.0 million.",
+    "In 2024, we assigned our worldwide rights to TQ-7 to Marlow Biosciences Inc. for $9.0 million upfront.",
+])
+def test_the_filer_licensing_out_our_rights_is_the_licensor(text):
+    got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+           for d in extract(text).deals]
+    assert got == [(None, "Marlow Biosciences Inc.", 9000000)]

@@ -35,6 +35,11 @@ class RuleSpec(BaseModel):
     #: reading, which a later, plainer statement of the same deal overrides ("X's drug … from Y": the owner)
     acquisition: bool = False
     weak: bool = False
+    #: role frames: the role belongs to the party the frame binds, never to the first of a pair written before it
+    #: (a role in brackets after each name: "«P0» (as purchaser) and «P1» (as vendor)")
+    own: bool = False
+    #: company context rules: the name may be an acronym alone ("with DRL"), which is otherwise read as a code
+    acronym: bool = False
     #: role frames: the deal type a frame's reading implies when no deal word types the deal (rights given: a
     #: licence; a drug bought from its owner: an asset purchase)
     deal_type: str | None = None

@@ -97,6 +97,12 @@ class EntityResolver:
         #: subsidiary X"): the unit is its parent's party
         ub = names.get("unit_before")
         self.unit_before = re.compile(ub) if ub else None
+        #: a merger agreement's vehicle (its whole name; "Merger Sub") and what names its parent right after it: the
+        #: vehicle is its parent, else the company the filing defines as "Parent"
+        mv = names.get("merger_vehicle")
+        self.vehicle = re.compile(mv) if mv else None
+        vp = names.get("vehicle_parent_after")
+        self.vehicle_parent = re.compile(vp) if vp else None
         #: the gazetteer's group companies (``parent:`` of an entry; the English file holds them for both languages):
         #: a subsidiary and its group named in one article are one side of a deal ("AbbVie pays Simcere …" over
         #: "… from Simcere Zaiming")
@@ -108,6 +114,8 @@ class EntityResolver:
         orgs = [f for f in facts if f.label == "org"]
         alias = self._aliases(orgs)
         self._bracket_aliases(text, orgs, alias)
+        if self.vehicle is not None:
+            self._vehicles(text, orgs, alias)
         table = EntityTable()
         for f in orgs:
             key = f.value.key
@@ -316,6 +324,32 @@ class EntityResolver:
                 alias[ka] = kb  # 富士製藥（Fuji Pharma）: a known other name stands for the unknown one
             else:
                 alias[kb] = ka
+
+    def _vehicles(self, text: str, orgs: list[Fact], alias: dict[str, str]) -> None:
+        """A merger agreement's vehicle ("Pike Merger Sub, Inc., a wholly owned subsidiary of Parent ("Merger Sub")",
+        "Merger Sub will commence a tender offer …") is its parent: the company named right after it as its parent,
+        else the one the filing defines as "Parent" (a vehicle with neither stays itself)."""
+        assert self.vehicle is not None
+        vehicles = [f for f in orgs if self.vehicle.fullmatch(f.text)]
+        if not vehicles:
+            return
+        starts = {f.start: f for f in orgs}
+        defined = next((f for f in orgs if f.text == "Parent" and f.kind == "defined"), None)
+        fallback = defined.value.key if defined is not None else None
+        for v in vehicles:
+            mt = self.vehicle_parent.match(text, v.end) if self.vehicle_parent is not None else None
+            p = starts.get(mt.end()) if mt is not None else None
+            key = p.value.key if p is not None and not self.vehicle.fullmatch(p.text) else fallback
+            seen = {v.value.key}
+            while key is not None and key in alias and key not in seen:
+                seen.add(key)
+                key = alias[key]
+            if key is not None and key not in seen:
+                alias[v.value.key] = key
+                v.extra["vehicle"] = True
+        for f in orgs:  # the vehicle's short forms ("Merger Sub", "Sub") stand for it too
+            if f.value.key in alias and any(v.extra.get("vehicle") and f.value.key == v.value.key for v in vehicles):
+                f.extra["vehicle"] = True
 
     def _aliases(self, orgs: list[Fact]) -> dict[str, str]:
         """Unknown short names → the longer name they begin ("Maiwei" → "Maiwei Biotech"), or the gazetteer

@@ -36,7 +36,9 @@ _UPFRONT_WORD = re.compile(r"(?i)\bup-?\s?front\b|\binitial\s+(?:payment|fee)\b|
 #: the separator of two amounts of one list, and the word after a list's last amount that makes its amounts parallel
 #: ("revenue of $12.3 million and $8.1 million, respectively, under the X agreement": both revenue)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+#: (… or later in its clause, after the periods the amounts are of: "revenue of $12.3 million and $8.1 million under
+#: the X agreement for the years ended December 31, 2025 and 2024, respectively"; no other amount between)
+_RESPECTIVELY = re.compile(r"(?:[^.;\n$€£¥]|\.(?=\d)){0,120}?,?\s*respectively\b", re.I)
 _BARE_TOTAL = re.compile(r"(?i)total(?:l)?ing|amounting to|in total|in aggregate")
 
 

@@ -196,8 +196,9 @@ class DealWriter:
             f = facts[0]
         # the fullest form written in the article of the name that holds the role ("Kelun-Biotech" → "Sichuan
         # Kelun-Biotech Biopharmaceutical", not the parent the gazetteer files it under), in the article's script
-        core = display_name(f.text) if f.rule != "org.defined_short" else ""  # 许可人 names a role, not a firm
-        named = [x for x in facts if x.rule != "org.defined_short"] or facts
+        # (nor does a merger agreement's vehicle name its parent: "Merger Sub" acts for Parent)
+        core = display_name(f.text) if f.rule != "org.defined_short" and not f.extra.get("vehicle") else ""
+        named = [x for x in facts if x.rule != "org.defined_short" and not x.extra.get("vehicle")] or facts
         pool = [x for x in named if core and core in display_name(x.text) and len(display_name(x.text)) > len(core)]
         pool = pool or named  # no fuller form of this very name: the fullest name of the company
         if self.lang == "zh" and any(_CJK.search(x.text) for x in pool):

@@ -143,7 +143,7 @@ class RoleBinder:
             tok = mt.group(grp)
             if tok is None:
                 continue
-            if coordinated is not None and mt.start(grp) == mt.start():  # the subject: the first of a pair
+            if coordinated is not None and mt.start(grp) == mt.start() and not fr.attrs.get("own"):  # the subject: the first of a pair
                 pair = coordinated.search(mt.string, max(0, mt.start() - 60), mt.start())
                 if pair is not None and pair.group("first") in by_mask:
                     tok = pair.group("first")

@@ -5,11 +5,12 @@ leading stop words, possessives), overlapping candidates resolved, and what only
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ...facts import Company, Fact
 from ...normalize.names import name_key
-from ...patterns import has_file, load_file, regex_table
+from ...patterns import has_file, load_file, load_rules, regex_table
 from ...triggers import guarded
 
 __all__ = ["NameCleaner"]
@@ -31,6 +32,11 @@ class NameCleaner:
         self.plural_acronym = rx["name.plural_acronym"]
         self.headline_verb = rx["name.headline_verb"]
         self.name_stop = set(names.get("stopwords", []) or [])
+        #: context rules whose name may be an acronym alone (a filing's counterparty known by its initials: "with
+        #: DRL"), kept when the article writes it more than once
+        self.acronym_rules = [r for r in load_rules(lang, "names", pd, section="context") if r.attrs.get("acronym")]
+        #: the last article's acronyms and their counts, one tuple (replaced whole: safe across threads)
+        self._caps: tuple[str, Counter[str]] = ("", Counter())
         #: words no company name ends in ("… to Expand Neuropsychiatry Pipeline" in a title-case headline)
         self.never_last = set(names.get("never_last_words", []) or [])
         self.name_places = set(names.get("name_places", []) or [])
@@ -206,7 +212,7 @@ class NameCleaner:
         words = [w.strip(",.:;") for w in seg.split()]
         if words and (words[-1] in self.never_last or self.describing_end is not None and self.describing_end.search(
                 words[-1])) or self.not_name_after is not None and self.not_name_after.match(
-                text, e) or not self._name_like(text, s, e, words, lower_words):
+                text, e) or not (self._name_like(text, s, e, words, lower_words) or self._acronym_party(text, s, e, words)):
             return None
         f.start, f.end, f.text = s, e, text[s:e]
         return f
@@ -260,6 +266,18 @@ class NameCleaner:
             return None  # "Voyager's TRACER platform": a thing the owner has, not a company
         return s + mp.end()
 
+    def _acronym_party(self, text: str, s: int, e: int, words: list[str]) -> bool:
+        """An acronym alone that an acronym context rule finds ("a license agreement … with DRL"), no stop word,
+        written more than once in the article: a company known by its initials."""
+        if not self.acronym_rules or len(words) != 1 or not re.fullmatch(r"[A-Z]{2,5}", words[0]) or \
+                words[0] in self.name_stop or not any(m.span("name") == (s, e) for r in self.acronym_rules
+                                                      for m in r.regex.finditer(text, max(0, s - 200), e + 1)):
+            return False
+        memo = self._caps
+        if memo[0] is not text:  # (the article's acronyms counted once)
+            memo = self._caps = (text, Counter(_ACRONYM.findall(text)))
+        return memo[1][words[0]] >= 2
+
     def _name_like(self, text: str, s: int, e: int, words: list[str], lower_words: set[str]) -> bool:
         """Whether the trimmed candidate ``text[s:e]`` (its ``words``) still reads as a company name."""
         if not words or all(w in self.name_stop or w.strip(".") in self.designator_words for w in words):
@@ -290,6 +308,10 @@ class NameCleaner:
         if any(re.match(r"^[A-Z]{1,6}-?[A-Z]?\d{2,}", w) for w in words):
             return False  # "Agonist HS-20094": a headline around a drug code, not a company
         return True
+
+
+#: a word of two to five capitals ("DRL")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 
 
 def _regulators(lang: str, pd: str | None) -> re.Pattern[str] | None:
