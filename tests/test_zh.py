@@ -2321,3 +2321,26 @@ def test_zh_inn_led_by_lai(text, asset):
     from newsextract import extract
 
     assert extract(text, lang="zh").deals[0].asset == asset
+
+
+@pytest.mark.parametrize("text,ms,total", [
+    # a filing's milestone kinds, each with 款 and a 合计 ceiling, add up (were lost: 款 stood between cue and amount)
+    ("许可方：苏州云锦生物科技有限公司；被许可方：杭州瀚海药业股份有限公司。被许可方将向许可方支付首付款人民币5,000万元；"
+     "开发里程碑款合计不超过人民币3亿元；注册里程碑款合计不超过人民币2.5亿元；销售里程碑款合计不超过人民币4亿元。", 950_000_000, None),
+    ("許可方：蘇州雲錦生物科技有限公司；被許可方：杭州瀚海藥業股份有限公司。被許可方將向許可方支付首付款人民幣5,000萬元；"
+     "開發里程碑款合計不超過人民幣3億元；註冊里程碑款合計不超過人民幣2.5億元；銷售里程碑款合計不超過人民幣4億元。", 950_000_000, None),
+    # a numbered item of its own that sums the items before it: the whole value when an upfront is among them …
+    ("瀚海药业与Cirrus签订许可协议。协议主要内容：（1）首付款：人民币1亿元；（2）开发里程碑：不超过人民币2亿元；"
+     "（3）销售里程碑：不超过人民币4亿元；（4）合计不超过人民币7亿元。", 600_000_000, 700_000_000),
+    ("瀚海藥業與Cirrus簽訂許可協議。協議主要內容：1、首付款：人民幣1億元；2、開發里程碑：不超過人民幣2億元；"
+     "3、銷售里程碑：不超過人民幣4億元。合計：不超過人民幣7億元。", 600_000_000, 700_000_000),
+    # … and the milestones' ceiling after milestone items alone
+    ("瀚海药业与Cirrus签订许可协议。协议主要内容：（1）开发里程碑：不超过人民币2亿元；（2）销售里程碑：不超过人民币4亿元；"
+     "（3）合计不超过人民币6亿元。", 600_000_000, None),
+])
+def test_zh_filing_milestone_items_and_their_sum_item(text, ms, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones.amount == ms
+    assert (d.total_value.amount if d.total_value else None) == total

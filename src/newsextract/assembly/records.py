@@ -434,7 +434,18 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
         # million from AbbVie under a global licensing deal" after "$700 mn upfront payment"), never the whole
         del fields["total_value"]
         ev[:] = [e for e in ev if e.field != "total_value"]
+    ms = fields.get("milestones")
+    if tot is not None and ms is not None and up is None and tot.amount == ms.amount and tot.currency == ms.currency and any(
+            e.field == "total_value" and e.rule in _SUM_RULES for e in ev):
+        # a sum item after milestone items alone ("（1）开发里程碑：不超过2亿元；（2）销售里程碑：不超过4亿元；（3）合计不超过6亿元")
+        # sums the milestones, as the same sum after a comma in one clause does
+        del fields["total_value"]
+        ev[:] = [e for e in ev if e.field != "total_value"]
     return fields
+
+
+#: sum words that total the terms named before them (payments.yml rules with ``sub``)
+_SUM_RULES = frozenset({"pay.zh_sum_after_terms"})
 
 
 #: words that add a kind of milestones to those named before ("is also eligible to receive …")
