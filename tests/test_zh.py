@@ -2344,3 +2344,30 @@ def test_zh_filing_milestone_items_and_their_sum_item(text, ms, total):
     d = extract(text, lang="zh").deals[0]
     assert d.milestones.amount == ms
     assert (d.total_value.amount if d.total_value else None) == total
+
+
+@pytest.mark.parametrize("text", [
+    # a digest whose rows are written with the full-width bar: each line is a row, not a wrapped sentence
+    "今年授权交易一览：\n瀚海药业｜默沙东｜首付款2亿美元｜总额19亿美元\n云锦生物｜葛兰素史克｜首付款8000万美元｜总额15亿美元\n"
+    "明德生物｜阿斯利康｜首付款1亿美元｜总额50亿美元",
+    "今年授權交易一覽：\n瀚海藥業｜默沙東｜首付款2億美元｜總額19億美元\n雲錦生物｜葛蘭素史克｜首付款8000萬美元｜總額15億美元\n"
+    "明德生物｜阿斯利康｜首付款1億美元｜總額50億美元",
+])
+def test_zh_digest_rows_with_full_width_bars(text):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert sorted(d.upfront.amount for d in deals) == [80_000_000, 100_000_000, 200_000_000]
+    assert all(d.licensor is not None and d.licensee is not None for d in deals)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a circled list number glued to a known name (NFKC folds ② to 2) is no letter of a word before it
+    ("本周交易盘点：①明德生物—Summit：首付款5亿美元；②科伦博泰—默沙东：首付款4700万美元，总额9.48亿美元。", "科伦博泰"),
+    ("本週交易盤點：①明德生物—Summit：首付款5億美元；②科倫博泰—默沙東：首付款4700萬美元，總額9.48億美元。", "科倫博泰"),
+])
+def test_zh_known_name_after_a_circled_list_number(text, licensor):
+    from newsextract import extract
+
+    d = next(d for d in extract(text, lang="zh").deals if d.upfront.amount == 47_000_000)
+    assert d.licensor.name == licensor and d.total_value.amount == 948_000_000
