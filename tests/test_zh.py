@@ -2371,3 +2371,24 @@ def test_zh_known_name_after_a_circled_list_number(text, licensor):
 
     d = next(d for d in extract(text, lang="zh").deals if d.upfront.amount == 47_000_000)
     assert d.licensor.name == licensor and d.total_value.amount == 948_000_000
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a digest's pair joined by a dash, a slash or a bar: an unknown Latin name beside the Chinese one is the partner
+    ("· 瀚海药业—Braveheart：HX-301，首付款6500万美元，里程碑最高10亿美元", "瀚海药业", "Braveheart"),
+    ("· 瀚海藥業—Braveheart：HX-301，首付款6500萬美元，里程碑最高10億美元", "瀚海藥業", "Braveheart"),
+    ("瀚海药业/Cirrus：HX-301，首付款6500万美元", "瀚海药业", "Cirrus"),
+    ("瀚海药业｜Cirrus｜首付款6500万美元", "瀚海药业", "Cirrus"),
+])
+def test_zh_latin_partner_in_a_digest_pair(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, licensee, 65_000_000)
+
+
+def test_zh_latin_pair_rule_leaves_targets_alone():
+    from newsextract import extract
+
+    d = extract("瀚海药业将PD-1/Trop2双抗授权给默沙东，首付款1亿美元。", lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.targets) == ("瀚海药业", "默沙东", ["PD-1", "TROP2"])
