@@ -2392,3 +2392,20 @@ def test_zh_latin_pair_rule_leaves_targets_alone():
 
     d = extract("瀚海药业将PD-1/Trop2双抗授权给默沙东，首付款1亿美元。", lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name, d.targets) == ("瀚海药业", "默沙东", ["PD-1", "TROP2"])
+
+
+@pytest.mark.parametrize("text", [
+    # a contract's party labels defined in a sentence, before or after the terms (甲方为X，乙方为Y) …
+    "甲方向乙方支付首付款人民币1.2亿元（含税），研发里程碑款人民币3亿元（不含税）。甲方为上海瀚海医药股份有限公司，乙方为苏州云锦生物科技有限公司。",
+    "甲方為上海瀚海醫藥股份有限公司，乙方為蘇州雲錦生物科技有限公司。甲方向乙方支付首付款人民幣1.2億元（含稅），研發里程碑款人民幣3億元（不含稅）。",
+    # … or in brackets right after each company
+    "协议双方为上海瀚海医药股份有限公司（甲方）与苏州云锦生物科技有限公司（乙方）。甲方向乙方支付首付款人民币1.2亿元。",
+    "協議雙方為上海瀚海醫藥股份有限公司（甲方）與蘇州雲錦生物科技有限公司（乙方）。甲方向乙方支付首付款人民幣1.2億元。",
+])
+def test_zh_party_labels_defined_in_a_sentence_or_in_brackets(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensee.name[:4], d.licensor.name[:4], d.upfront.amount) == (text[text.index("上海"):][:4],
+                                                                           text[text.index("苏州" if "苏州" in text else "蘇州"):][:4],
+                                                                           120_000_000)
