@@ -2409,3 +2409,19 @@ def test_zh_party_labels_defined_in_a_sentence_or_in_brackets(text):
     assert (d.licensee.name[:4], d.licensor.name[:4], d.upfront.amount) == (text[text.index("上海"):][:4],
                                                                            text[text.index("苏州" if "苏州" in text else "蘇州"):][:4],
                                                                            120_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    # the subject that signs with a partner, then in-licenses after a comma, is the licensee …
+    "瀚海药业与云锦生物签署许可协议，引进YJ-01在大中华区的独家权益。",
+    "瀚海藥業與雲錦生物簽署許可協議，引進YJ-01在大中華區的獨家權益。",
+    "瀚海药业与云锦生物达成合作，以5000万元首付款引进YJ-01的全球权益。",
+    # … and a licence fee paid to the other (向X支付许可费) grants nothing to X
+    "根据协议，瀚海药业将向云锦生物支付许可费人民币3000万元，以及累计不超过人民币5亿元的里程碑款。",
+    "根據協議，瀚海藥業將向雲錦生物支付授權金人民幣3000萬元，以及累計不超過人民幣5億元的里程碑款。",
+])
+def test_zh_in_licensing_subject_after_signing_and_licence_fee_payer(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensee.name[:2], d.licensor.name[:2]) == (("瀚海", "云锦") if "云锦" in text else ("瀚海", "雲錦"))
