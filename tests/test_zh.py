@@ -2425,3 +2425,16 @@ def test_zh_in_licensing_subject_after_signing_and_licence_fee_payer(text):
 
     d = extract(text, lang="zh").deals[0]
     assert (d.licensee.name[:2], d.licensor.name[:2]) == (("瀚海", "云锦") if "云锦" in text else ("瀚海", "雲錦"))
+
+
+@pytest.mark.parametrize("text,asset", [
+    # the owner's other drug, approved in the sentence before, lends the licence no asset: the drug of the clause
+    # whose frame binds both sides is the deal's
+    ("瀚海药业的HX-100上月获NMPA批准上市。本月，瀚海药业又将HX-205授权给诺华，诺华支付1亿美元首付款。", "HX-205"),
+    ("瀚海藥業的HX-100上月獲NMPA批准上市。本月，瀚海藥業又將HX-205授權給諾華，諾華支付1億美元首付款。", "HX-205"),
+])
+def test_zh_approved_drug_beside_a_licence_is_not_its_asset(text, asset):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.asset, d.upfront.amount) == (asset, 100_000_000)

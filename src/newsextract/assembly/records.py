@@ -622,10 +622,13 @@ def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence], text: st
     if not found:
         return []
 
-    def weight(value: str) -> tuple[int, int, int]:
+    def weight(value: str) -> tuple[int, int, int, int]:
         occ = found[value]
         stated = any(m.deal_cues or any(p.role for p in m.parties) or m.money for _, m in occ)
-        return (1 if stated else 0, len(occ), -occ[0][0].start)
+        # a drug in a clause where a frame binds both sides (瀚海药业将HX-205授权给诺华) first: before one whose
+        # clause gives only its owner a role (瀚海药业的HX-100获批上市, told beside the deal)
+        framed = any(m.framed for _, m in occ)
+        return (1 if framed else 0, 1 if stated else 0, len(occ), -occ[0][0].start)
 
     out = sorted(found, key=weight, reverse=True)
     for value in out:
