@@ -38,7 +38,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
-_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation"})
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation",
+                           "status.zh_codeveloped"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
