@@ -2438,3 +2438,16 @@ def test_zh_approved_drug_beside_a_licence_is_not_its_asset(text, asset):
 
     d = extract(text, lang="zh").deals[0]
     assert (d.asset, d.upfront.amount) == (asset, 100_000_000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # an unknown Latin name before 为获得/为拿下 (the deal told backwards: the price first, then who paid it for what)
+    ("5000万美元首付款、总额最高10亿美元——这是Cirrus为获得瀚海药业HX-301全球权益开出的条件。", "瀚海药业"),
+    ("5000萬美元首付款、總額最高10億美元——這是Cirrus為獲得瀚海藥業HX-301全球權益開出的條件。", "瀚海藥業"),
+    ("Cirrus为拿下瀚海药业HX-301的全球权益，支付了5000万美元首付款。", "瀚海药业"),
+])
+def test_zh_latin_payer_before_wei_huode(text, licensor):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Cirrus", 50_000_000)
