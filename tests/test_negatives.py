@@ -659,3 +659,23 @@ def test_two_companies_one_sentence_names_together_are_kept() -> None:
 def test_a_deal_table_with_a_header_is_kept() -> None:
     deals = _deals("Recent deals\nAsset | Target | Licensor | Licensee | Upfront ($m)\nHRS-5 | PCSK9 | Hengrui | Merck | 200")
     assert [(d.licensor.name, d.licensee.name, d.asset) for d in deals] == [("Hengrui", "Merck", "HRS-5")]
+
+
+@pytest.mark.parametrize("text", [
+    # a drug co-developed by two companies, in a clause on its approval or data: background, no deal
+    "瀚海药业与诺华合作开发的HX-205获FDA批准上市，这是双方合作以来的首个获批产品。",
+    "由瀚海藥業與諾華共同開發的HX-205近日獲NMPA批准。",
+    "瀚海药业与诺华联合开发的HX-205三期临床达到主要终点。",
+])
+def test_zh_codeveloped_drug_in_an_approval_or_readout_is_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_codeveloped_drug_keeps_the_licence_told_with_money():
+    from newsextract import extract
+
+    text = "瀚海药业与诺华合作开发的HX-205获FDA批准上市。2023年，瀚海药业将HX-205的海外权益授权给诺华，获得1亿美元首付款。"
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("瀚海药业", "诺华", 100_000_000)

@@ -2352,3 +2352,133 @@ def test_zh_a_name_class_ending_yields_to_a_stated_modality(text, modality):
     from newsextract import extract
 
     assert extract(text, lang="zh").deals[0].modality == modality
+
+
+@pytest.mark.parametrize("text,ms,total", [
+    # a filing's milestone kinds, each with 款 and a 合计 ceiling, add up (were lost: 款 stood between cue and amount)
+    ("许可方：苏州云锦生物科技有限公司；被许可方：杭州瀚海药业股份有限公司。被许可方将向许可方支付首付款人民币5,000万元；"
+     "开发里程碑款合计不超过人民币3亿元；注册里程碑款合计不超过人民币2.5亿元；销售里程碑款合计不超过人民币4亿元。", 950_000_000, None),
+    ("許可方：蘇州雲錦生物科技有限公司；被許可方：杭州瀚海藥業股份有限公司。被許可方將向許可方支付首付款人民幣5,000萬元；"
+     "開發里程碑款合計不超過人民幣3億元；註冊里程碑款合計不超過人民幣2.5億元；銷售里程碑款合計不超過人民幣4億元。", 950_000_000, None),
+    # a numbered item of its own that sums the items before it: the whole value when an upfront is among them …
+    ("瀚海药业与Cirrus签订许可协议。协议主要内容：（1）首付款：人民币1亿元；（2）开发里程碑：不超过人民币2亿元；"
+     "（3）销售里程碑：不超过人民币4亿元；（4）合计不超过人民币7亿元。", 600_000_000, 700_000_000),
+    ("瀚海藥業與Cirrus簽訂許可協議。協議主要內容：1、首付款：人民幣1億元；2、開發里程碑：不超過人民幣2億元；"
+     "3、銷售里程碑：不超過人民幣4億元。合計：不超過人民幣7億元。", 600_000_000, 700_000_000),
+    # … and the milestones' ceiling after milestone items alone
+    ("瀚海药业与Cirrus签订许可协议。协议主要内容：（1）开发里程碑：不超过人民币2亿元；（2）销售里程碑：不超过人民币4亿元；"
+     "（3）合计不超过人民币6亿元。", 600_000_000, None),
+])
+def test_zh_filing_milestone_items_and_their_sum_item(text, ms, total):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert d.milestones.amount == ms
+    assert (d.total_value.amount if d.total_value else None) == total
+
+
+@pytest.mark.parametrize("text", [
+    # a digest whose rows are written with the full-width bar: each line is a row, not a wrapped sentence
+    "今年授权交易一览：\n瀚海药业｜默沙东｜首付款2亿美元｜总额19亿美元\n云锦生物｜葛兰素史克｜首付款8000万美元｜总额15亿美元\n"
+    "明德生物｜阿斯利康｜首付款1亿美元｜总额50亿美元",
+    "今年授權交易一覽：\n瀚海藥業｜默沙東｜首付款2億美元｜總額19億美元\n雲錦生物｜葛蘭素史克｜首付款8000萬美元｜總額15億美元\n"
+    "明德生物｜阿斯利康｜首付款1億美元｜總額50億美元",
+])
+def test_zh_digest_rows_with_full_width_bars(text):
+    from newsextract import extract
+
+    deals = extract(text, lang="zh").deals
+    assert sorted(d.upfront.amount for d in deals) == [80_000_000, 100_000_000, 200_000_000]
+    assert all(d.licensor is not None and d.licensee is not None for d in deals)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # a circled list number glued to a known name (NFKC folds ② to 2) is no letter of a word before it
+    ("本周交易盘点：①明德生物—Summit：首付款5亿美元；②科伦博泰—默沙东：首付款4700万美元，总额9.48亿美元。", "科伦博泰"),
+    ("本週交易盤點：①明德生物—Summit：首付款5億美元；②科倫博泰—默沙東：首付款4700萬美元，總額9.48億美元。", "科倫博泰"),
+])
+def test_zh_known_name_after_a_circled_list_number(text, licensor):
+    from newsextract import extract
+
+    d = next(d for d in extract(text, lang="zh").deals if d.upfront.amount == 47_000_000)
+    assert d.licensor.name == licensor and d.total_value.amount == 948_000_000
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a digest's pair joined by a dash, a slash or a bar: an unknown Latin name beside the Chinese one is the partner
+    ("· 瀚海药业—Braveheart：HX-301，首付款6500万美元，里程碑最高10亿美元", "瀚海药业", "Braveheart"),
+    ("· 瀚海藥業—Braveheart：HX-301，首付款6500萬美元，里程碑最高10億美元", "瀚海藥業", "Braveheart"),
+    ("瀚海药业/Cirrus：HX-301，首付款6500万美元", "瀚海药业", "Cirrus"),
+    ("瀚海药业｜Cirrus｜首付款6500万美元", "瀚海药业", "Cirrus"),
+])
+def test_zh_latin_partner_in_a_digest_pair(text, licensor, licensee):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, licensee, 65_000_000)
+
+
+def test_zh_latin_pair_rule_leaves_targets_alone():
+    from newsextract import extract
+
+    d = extract("瀚海药业将PD-1/Trop2双抗授权给默沙东，首付款1亿美元。", lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.targets) == ("瀚海药业", "默沙东", ["PD-1", "TROP2"])
+
+
+@pytest.mark.parametrize("text", [
+    # a contract's party labels defined in a sentence, before or after the terms (甲方为X，乙方为Y) …
+    "甲方向乙方支付首付款人民币1.2亿元（含税），研发里程碑款人民币3亿元（不含税）。甲方为上海瀚海医药股份有限公司，乙方为苏州云锦生物科技有限公司。",
+    "甲方為上海瀚海醫藥股份有限公司，乙方為蘇州雲錦生物科技有限公司。甲方向乙方支付首付款人民幣1.2億元（含稅），研發里程碑款人民幣3億元（不含稅）。",
+    # … or in brackets right after each company
+    "协议双方为上海瀚海医药股份有限公司（甲方）与苏州云锦生物科技有限公司（乙方）。甲方向乙方支付首付款人民币1.2亿元。",
+    "協議雙方為上海瀚海醫藥股份有限公司（甲方）與蘇州雲錦生物科技有限公司（乙方）。甲方向乙方支付首付款人民幣1.2億元。",
+])
+def test_zh_party_labels_defined_in_a_sentence_or_in_brackets(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensee.name[:4], d.licensor.name[:4], d.upfront.amount) == (text[text.index("上海"):][:4],
+                                                                           text[text.index("苏州" if "苏州" in text else "蘇州"):][:4],
+                                                                           120_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    # the subject that signs with a partner, then in-licenses after a comma, is the licensee …
+    "瀚海药业与云锦生物签署许可协议，引进YJ-01在大中华区的独家权益。",
+    "瀚海藥業與雲錦生物簽署許可協議，引進YJ-01在大中華區的獨家權益。",
+    "瀚海药业与云锦生物达成合作，以5000万元首付款引进YJ-01的全球权益。",
+    # … and a licence fee paid to the other (向X支付许可费) grants nothing to X
+    "根据协议，瀚海药业将向云锦生物支付许可费人民币3000万元，以及累计不超过人民币5亿元的里程碑款。",
+    "根據協議，瀚海藥業將向雲錦生物支付授權金人民幣3000萬元，以及累計不超過人民幣5億元的里程碑款。",
+])
+def test_zh_in_licensing_subject_after_signing_and_licence_fee_payer(text):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensee.name[:2], d.licensor.name[:2]) == (("瀚海", "云锦") if "云锦" in text else ("瀚海", "雲錦"))
+
+
+@pytest.mark.parametrize("text,asset", [
+    # the owner's other drug, approved in the sentence before, lends the licence no asset: the drug of the clause
+    # whose frame binds both sides is the deal's
+    ("瀚海药业的HX-100上月获NMPA批准上市。本月，瀚海药业又将HX-205授权给诺华，诺华支付1亿美元首付款。", "HX-205"),
+    ("瀚海藥業的HX-100上月獲NMPA批准上市。本月，瀚海藥業又將HX-205授權給諾華，諾華支付1億美元首付款。", "HX-205"),
+])
+def test_zh_approved_drug_beside_a_licence_is_not_its_asset(text, asset):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.asset, d.upfront.amount) == (asset, 100_000_000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    # an unknown Latin name before 为获得/为拿下 (the deal told backwards: the price first, then who paid it for what)
+    ("5000万美元首付款、总额最高10亿美元——这是Cirrus为获得瀚海药业HX-301全球权益开出的条件。", "瀚海药业"),
+    ("5000萬美元首付款、總額最高10億美元——這是Cirrus為獲得瀚海藥業HX-301全球權益開出的條件。", "瀚海藥業"),
+    ("Cirrus为拿下瀚海药业HX-301的全球权益，支付了5000万美元首付款。", "瀚海药业"),
+])
+def test_zh_latin_payer_before_wei_huode(text, licensor):
+    from newsextract import extract
+
+    d = extract(text, lang="zh").deals[0]
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Cirrus", 50_000_000)

@@ -38,7 +38,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
-_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation"})
+_SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation",
+                           "status.zh_codeveloped"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -436,7 +437,18 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
         # million from AbbVie under a global licensing deal" after "$700 mn upfront payment"), never the whole
         del fields["total_value"]
         ev[:] = [e for e in ev if e.field != "total_value"]
+    ms = fields.get("milestones")
+    if tot is not None and ms is not None and up is None and tot.amount == ms.amount and tot.currency == ms.currency and any(
+            e.field == "total_value" and e.rule in _SUM_RULES for e in ev):
+        # a sum item after milestone items alone ("（1）开发里程碑：不超过2亿元；（2）销售里程碑：不超过4亿元；（3）合计不超过6亿元")
+        # sums the milestones, as the same sum after a comma in one clause does
+        del fields["total_value"]
+        ev[:] = [e for e in ev if e.field != "total_value"]
     return fields
+
+
+#: sum words that total the terms named before them (payments.yml rules with ``sub``)
+_SUM_RULES = frozenset({"pay.zh_sum_after_terms"})
 
 
 #: words that add a kind of milestones to those named before ("is also eligible to receive …")
@@ -613,10 +625,13 @@ def _assets(allf: list[Mention], ents: EntityTable, ev: list[Evidence], text: st
     if not found:
         return []
 
-    def weight(value: str) -> tuple[int, int, int]:
+    def weight(value: str) -> tuple[int, int, int, int]:
         occ = found[value]
         stated = any(m.deal_cues or any(p.role for p in m.parties) or m.money for _, m in occ)
-        return (1 if stated else 0, len(occ), -occ[0][0].start)
+        # a drug in a clause where a frame binds both sides (瀚海药业将HX-205授权给诺华) first: before one whose
+        # clause gives only its owner a role (瀚海药业的HX-100获批上市, told beside the deal)
+        framed = any(m.framed for _, m in occ)
+        return (1 if framed else 0, 1 if stated else 0, len(occ), -occ[0][0].start)
 
     out = sorted(found, key=weight, reverse=True)
     for value in out:

@@ -75,7 +75,8 @@ class TableReader:
         self._above = ""  # the lines above the table being read, with its header
 
     def _cells(self, line: str, start: int) -> list[tuple[int, int, str]] | None:
-        sep = "|" if line.count("|") >= 2 else ("\t" if line.count("\t") >= 2 else None)
+        # (a Chinese table may use the full-width bar: 恒瑞医药｜默沙东｜首付款2亿美元)
+        sep = next((c for c in ("|", "\uff5c", "\t") if line.count(c) >= 2), None)
         if sep is None:
             return None
         out, pos = [], 0
@@ -100,7 +101,7 @@ class TableReader:
             pos += len(ln) + 1
         deals: list[Deal] = []
         ranges: list[tuple[int, int]] = []
-        if "|" not in text and "\t" not in text:
+        if "|" not in text and "\t" not in text and "\uff5c" not in text:
             self._flat_tables(text, lines, deals, ranges)
             return deals, ranges
         i = 0

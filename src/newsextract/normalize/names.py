@@ -234,8 +234,8 @@ class Gazetteer:
         last = 0
         for start in sorted(ends):
             a = where(start)
-            if a < last or a and self._before.match(folded, a - 1):
-                continue
+            if a < last or a and self._before.match(folded, a - 1) and not _ENCLOSED.match(text, a - 1):
+                continue  # (a list's circled number folds to a digit but is no part of a word: ②科伦博泰—默沙东)
             for e in sorted(ends[start], reverse=True):  # the longest name that ends at a word edge
                 b = where(e - 1) + 1
                 if self._after.match(folded, b) and not (self.lang != "en" and "\u3400" <= folded[b - 1] <= "\u9fff"):
@@ -275,6 +275,8 @@ def _same(i: int) -> int:
 #: one word with capitals inside ("GlaxoSmithKline", "BeiGene"): written with only its first capital too
 _INNER_CAPS = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _LONG_SPACE = re.compile(r"\s{2,}")
+#: circled and parenthesised numbers and letters (list marks), which NFKC folds to plain digits and letters
+_ENCLOSED = re.compile(r"[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 
 
 @functools.lru_cache(maxsize=4)

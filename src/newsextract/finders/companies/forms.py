@@ -135,7 +135,9 @@ def defined_short_names(text: str, orgs: list[Fact], facts: list[Fact], self_rx:
         prev = orgs[max(i for _, i in by_end[lo:hi])] if hi > lo else None
         if prev is None or not isinstance(prev.value, Company):
             continue
-        for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text) or _acronym(d.text, prev.text):
+        # (a party label in brackets, unquoted: X公司（甲方）)
+        label = [d.value["name"]] if isinstance(d.value, dict) and d.value.get("name") else []
+        for name in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", d.text) or label or _acronym(d.text, prev.text):
             if self_rx is not None and self_rx.fullmatch(name):
                 continue
             if zh is not None and name in zh.stop and name not in zh.labels:
