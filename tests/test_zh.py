@@ -2346,3 +2346,14 @@ def test_zh_a_deal_after_talks_with_many_is_kept():
     (d,) = extract("澜石生物此前尚未与任何公司达成协议。本周，澜石生物与礼来签署授权协议，礼来将支付1亿美元首付款获得LS-30的"
                    "全球权益。", lang="zh").deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("澜石生物", "礼来", Decimal("100000000"))
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting's name is no company (摩根大通医疗健康大会: 医疗 is a weak designator), simplified and traditional
+    "在摩根大通医疗健康大会期间，和铂医药宣布与阿斯利康达成授权协议，获得1.75亿美元首付款。",
+    "在摩根大通醫療健康大會期間，和鉑醫藥宣佈與阿斯利康達成授權協議，獲得1.75億美元首付款。",
+])
+def test_zh_a_conference_is_no_company(text):
+    from newsextract import extract
+    (d,) = extract(text, lang="zh").deals
+    assert d.licensee.name == "阿斯利康" and d.licensor.name in ("和铂医药", "和鉑醫藥")
