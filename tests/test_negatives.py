@@ -672,6 +672,7 @@ TALKS_NO_DEAL = [
     "Pfizer and Metsera held talks last spring; the discussions never led to a deal.",
     "Tarrant Bio presented phase 2 data for TB-12 and said it has no partner for the drug yet; it has no need to "
     "partner it but would listen to offers.",
+    "Henlius said serplulimab, which it has licensed to several overseas partners, grew sales by 20% in the quarter.",
 ]
 
 

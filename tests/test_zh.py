@@ -2332,6 +2332,8 @@ def test_zh_inn_led_by_lai(text, asset):
     "公司表示正在积极寻求合作，希望通过授权方式推动GLP-1产品出海，但尚未与任何公司达成协议。",
     "三星生物与一家美国药企签订了总额12亿美元的合同，为其生产一款抗体药物。",
     "三星生物與一家美國藥企簽訂總額12億美元的合同，為其生產一款抗體藥物。",
+    "据媒体报道，一家跨国药企近期接洽收购澜峰生物。公司的GLP-1产品LF-01目前尚无海外合作伙伴。",
+    "复宏汉霖的斯鲁利单抗此前已授权给多家海外企业，公司本季度营收增长20%。",
 ])
 def test_zh_talks_with_many_or_no_one_and_a_making_contract_are_no_deal(text):
     from newsextract import extract

@@ -40,8 +40,8 @@ _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
 _SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation",
                            "status.zh_not_done"})
-#: talks with several unnamed parties ("in discussions with multiple parties about licensing X"): they deny a deal
-#: with no terms only ("… and on Friday licensed ZL-1310 to AbbVie for $70 million upfront" stays)
+#: talks with several unnamed parties ("in discussions with multiple parties about licensing X"): talks, and no deal
+#: when the deal has no terms ("… and on Friday licensed ZL-1310 to AbbVie for $70 million upfront" stays)
 _SHOPPING = frozenset({"status.talks_many", "status.zh_talks_many"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
@@ -63,7 +63,7 @@ class DealWriter:
               warnings: list[str]) -> Deal | None:
         ev: list[Evidence] = []
         allf = d.mentions
-        denied = [m for m in allf if any(s.kind == "denied" and s.rule not in _SHOPPING for s in m.status)]
+        denied = [m for m in allf if any(s.kind == "denied" for s in m.status)]
         if denied and not (all(s.rule in _SOFT_DENIALS for m in denied for s in m.status if s.kind == "denied")
                            and any(m.money and (m.framed or m not in denied and any(c.kind != "other" for c in m.deal_cues))
                                    for m in allf)):
