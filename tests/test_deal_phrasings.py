@@ -3565,3 +3565,16 @@ def test_the_filer_licensing_out_our_rights_is_the_licensor(text):
     got = [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
            for d in extract(text).deals]
     assert got == [(None, "Marlow Biosciences Inc.", 9000000)]
+
+
+@pytest.mark.parametrize("text", [
+    "At the J.P. Morgan Healthcare Conference, Tarrow Bio said it had licensed its TSHR antibody TB-7535 to Kailera "
+    "for $100 million upfront.",
+    "Speaking at the JPMorgan Healthcare Conference in San Francisco, Tarrow Bio said it licensed TB-7535 to Kailera "
+    "for $100 million upfront.",
+])
+def test_a_conference_is_no_company(text: str) -> None:
+    # a name before 'Conference', 'Congress', 'Symposium' is a meeting's (names.yml not_name_after)
+    from newsextract import extract
+    (d,) = extract(text, lang="en").deals
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Tarrow Bio", "Kailera", "TB-7535")

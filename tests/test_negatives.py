@@ -679,3 +679,59 @@ def test_zh_codeveloped_drug_keeps_the_licence_told_with_money():
     text = "瀚海药业与诺华合作开发的HX-205获FDA批准上市。2023年，瀚海药业将HX-205的海外权益授权给诺华，获得1亿美元首付款。"
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("瀚海药业", "诺华", 100_000_000)
+
+
+#: talks shopped to several parties no text names, talks that came to nothing, and a company that has no partner
+#: (status.talks_many, status.talks_failed, status.not_done)
+TALKS_NO_DEAL = [
+    "Farrowby Bio told analysts it was in discussions with multiple parties about a potential licensing deal for its "
+    "TL1A antibody FB-220, but no terms have been agreed.",
+    "Its chairman said the company is in talks with several multinationals about its oral GLP-1 agonist and its "
+    "PD-L1/TGF-beta bispecific.",
+    "Reuters reported that Merck had held talks to buy Seagen for about $40 billion, but no deal materialised.",
+    "Pfizer and Metsera held talks last spring; the discussions never led to a deal.",
+    "Tarrant Bio presented phase 2 data for TB-12 and said it has no partner for the drug yet; it has no need to "
+    "partner it but would listen to offers.",
+    "Henlius said serplulimab, which it has licensed to several overseas partners, grew sales by 20% in the quarter.",
+]
+
+
+@pytest.mark.parametrize("text", TALKS_NO_DEAL)
+def test_talks_that_name_no_partner_or_came_to_nothing_are_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_deal_after_talks_with_several_parties_is_kept() -> None:
+    (d,) = _deals("Calder Bio said it is in discussions with several multinationals, and on Friday licensed CB-310, "
+                  "its DLL3 ADC, to AbbVie for $70 million upfront.")
+    assert (d.licensor.name, d.licensee.name, d.asset) == ("Calder Bio", "AbbVie", "CB-310")
+    assert d.upfront.amount == Decimal("70000000")
+    (d,) = _deals("Merck held talks with Seagen for months and on Monday agreed to acquire it for $40 billion.")
+    assert d.status == "signed" and d.total_value.amount == Decimal("40000000000")
+
+
+#: an investor's share sale or stake and a manufacturing contract are no deal (status.not_bd_strong, status.not_bd)
+INVESTORS_AND_MAKERS = [
+    "Novo Holdings sold 5% of its shares in Catalent in a placement worth $800 million, a filing showed.",
+    "Baker Bros raised its stake in BeiGene to 11% after buying 2 million shares for $300 million.",
+    "Elliott Investment Management has taken a stake worth more than $1 billion in BioMarin Pharmaceutical and wants "
+    "the board to explore a sale, people familiar with the matter said.",
+    "GSK sold 300 million shares in Haleon for about GBP 1 billion, cutting its holding to 4%.",
+    "Samsung Biologics signed a $1.2 billion contract with a US pharma company to manufacture an antibody at its "
+    "Songdo plant.",
+]
+
+
+@pytest.mark.parametrize("text", INVESTORS_AND_MAKERS)
+def test_an_investors_shares_or_a_manufacturing_contract_are_no_record(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_a_stake_bought_beside_a_licence_and_a_licence_beside_a_maker_are_kept() -> None:
+    (d,) = _deals("Pfizer bought a 5% stake in BioNTech for $113 million and agreed to co-develop its mRNA flu "
+                  "vaccine, paying $72 million upfront.")
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("BioNTech", "Pfizer", Decimal("72000000"))
+    deals = _deals("Samsung Biologics signed a contract to manufacture the antibody for Kestrel Bio, which separately "
+                   "licensed the drug to Roche for $80 million upfront.")
+    assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
+        ("Kestrel Bio", "Roche", Decimal("80000000"))]

@@ -2482,3 +2482,41 @@ def test_zh_latin_payer_before_wei_huode(text, licensor):
 
     d = extract(text, lang="zh").deals[0]
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Cirrus", 50_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    # talks with several companies no text names, a deal signed with no one yet, a contract to make a partner's drug
+    # (status.zh_talks_many, status.zh_not_done, status.zh_not_bd), simplified and traditional
+    "澜石生物表示，LS-20目前正与数家跨国药企洽谈海外授权，但尚未与任何一方签署协议。",
+    "瀾石生物表示，公司已與多家藥企接觸，尚未與任何公司達成協議。",
+    "管理层称已有多家跨国药企表达了合作兴趣，公司将择优推进GLP-1产品的海外授权。",
+    "公司表示正在积极寻求合作，希望通过授权方式推动GLP-1产品出海，但尚未与任何公司达成协议。",
+    "三星生物与一家美国药企签订了总额12亿美元的合同，为其生产一款抗体药物。",
+    "三星生物與一家美國藥企簽訂總額12億美元的合同，為其生產一款抗體藥物。",
+    "据媒体报道，一家跨国药企近期接洽收购澜峰生物。公司的GLP-1产品LF-01目前尚无海外合作伙伴。",
+    "复宏汉霖的斯鲁利单抗此前已授权给多家海外企业，公司本季度营收增长20%。",
+])
+def test_zh_talks_with_many_or_no_one_and_a_making_contract_are_no_deal(text):
+    from newsextract import extract
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_a_deal_after_talks_with_many_is_kept():
+    from newsextract import extract
+    (d,) = extract("澜石生物此前曾与多家跨国药企接触，本周宣布将LS-20授权给诺华，获得5000万美元首付款。", lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.asset, d.upfront.amount) == ("澜石生物", "诺华", "LS-20",
+                                                                            Decimal("50000000"))
+    (d,) = extract("澜石生物此前尚未与任何公司达成协议。本周，澜石生物与礼来签署授权协议，礼来将支付1亿美元首付款获得LS-30的"
+                   "全球权益。", lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("澜石生物", "礼来", Decimal("100000000"))
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting's name is no company (摩根大通医疗健康大会: 医疗 is a weak designator), simplified and traditional
+    "在摩根大通医疗健康大会期间，和铂医药宣布与阿斯利康达成授权协议，获得1.75亿美元首付款。",
+    "在摩根大通醫療健康大會期間，和鉑醫藥宣佈與阿斯利康達成授權協議，獲得1.75億美元首付款。",
+])
+def test_zh_a_conference_is_no_company(text):
+    from newsextract import extract
+    (d,) = extract(text, lang="zh").deals
+    assert d.licensee.name == "阿斯利康" and d.licensor.name in ("和铂医药", "和鉑醫藥")

@@ -39,7 +39,10 @@ _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
 _SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation",
-                           "status.zh_codeveloped"})
+                           "status.zh_codeveloped", "status.zh_not_done"})
+#: talks with several unnamed parties ("in discussions with multiple parties about licensing X"): talks, and no deal
+#: when the deal has no terms ("… and on Friday licensed ZL-1310 to AbbVie for $70 million upfront" stays)
+_SHOPPING = frozenset({"status.talks_many", "status.zh_talks_many"})
 #: money kinds → the record field they fill (milestones are handled on their own: a ceiling or summed parts)
 _MONEY_FIELDS = (("upfront", "upfront"), ("near_term", "near_term"), ("total", "total_value"), ("equity", "equity"))
 
@@ -120,6 +123,8 @@ class DealWriter:
                 c.kind != "other" for m in allf for c in m.deal_cues):
             return None  # a deal told only as another's background, with no term ("assume liabilities tied to X's
             # prior in-licensing of the molecule from Novartis")
+        if not fields and royalty is None and any(s.rule in _SHOPPING for m in allf for s in m.status):
+            return None  # a drug shopped to several parties no text names, with no terms: no deal yet
         if any(s.kind == "not_bd" for m in allf for s in m.status) and all(
                 c.kind == "other" for m in allf for c in m.deal_cues) and royalty is None and not (
                 fields.keys() & {"upfront", "near_term", "milestones"}):
