@@ -342,15 +342,25 @@ def _drug_owner(d: DealState, pair: tuple[str, str], ents: EntityTable, text: st
     drugs = {x.text for m in d.mentions for x in m.assets if len(x.text) >= 3}
     if not text or not drugs:
         return None
+    # both readings need a party written with "'s" (most deals have none: no regex of the drug names is built)
+    heads = [(e, [f for f in ent.facts if f.label == "org" and text.startswith(("'s", "’s"), f.end)])
+             for e in pair if (ent := ents.get(e)) is not None]
+    if not any(facts for _, facts in heads):
+        return None
     owns = re.compile(r"(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
                       + r")(?![\w-])|(?:'s|’s)\s+(?:" + _OWN_WORD + r"\s+){0,5}?[\w/-]+,\s+(?:" + "|".join(map(re.escape, drugs))
                       + r")(?![\w-])")
-    # … or after the drug, in an appositive ("Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator")
-    named_before = re.compile(r"(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
-                              + r")(?:\)|\s*\([^()]{0,40}\))?,\s+$")
-    owners = [e for e in pair if (ent := ents.get(e)) is not None and any(
-        owns.match(text, f.end, f.end + 90) or (text.startswith(("'s", "’s"), f.end) and named_before.search(
-            text, max(0, f.start - 90), f.start)) for f in ent.facts if f.label == "org")]
+    # … or after the drug, in an appositive ("Zentoria (obrelimod), Castlerock Bio's oral S1P receptor modulator";
+    # built when asked for)
+    named_before: list[re.Pattern[str]] = []
+
+    def after_drug(f: Fact) -> bool:
+        if not named_before:
+            named_before.append(re.compile(r"(?:" + "|".join(map(re.escape, sorted(drugs, key=len, reverse=True)))
+                                           + r")(?:\)|\s*\([^()]{0,40}\))?,\s+$"))
+        return named_before[0].search(text, max(0, f.start - 90), f.start) is not None
+
+    owners = [e for e, facts in heads if any(owns.match(text, f.end, f.end + 90) or after_drug(f) for f in facts)]
     return owners[0] if len(owners) == 1 else None
 
 

@@ -22,6 +22,8 @@ from .targets import fold_dashes, target_finder
 __all__ = ["Fact", "Finders", "Company", "CompanyFinder"]
 
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space
+#: how far from a window's edge the white space that ends its word is looked for before all are listed
+_WORD = 64
 
 
 class Finders:
@@ -139,19 +141,37 @@ class Finders:
     def _windows(self, text: str, facts: list[Fact]) -> list[tuple[int, int]]:
         """Where payment cues can matter: around each amount, as far as a cue may reach (whole words)."""
         out: list[tuple[int, int]] = []
-        spaces: list[int] | None = None  # white-space positions: a word's edges by bisection, not by walking
+        # every white-space position, listed only when a word is too long to find its edges near it (a text without
+        # spaces): then a word's edges by bisection, not by walking
+        spaces: list[int] | None = None
         for f in facts:
             if f.label != "money":
                 continue
-            if spaces is None:
-                spaces = [m.start() for m in _SPACE.finditer(text)]
             a = max(0, f.start - self.max_left - 80)
             b = min(len(text), f.end + self.max_right + 80)
             if a > 0:  # back to the start of the word a is in (Chinese has no spaces: the start of the text)
-                i = bisect.bisect_left(spaces, a) - 1
-                a = spaces[i] + 1 if i >= 0 else 0
-            j = bisect.bisect_left(spaces, b)  # on to the end of the word b is in
-            b = spaces[j] if j < len(spaces) else len(text)
+                last = None
+                for m in _SPACE.finditer(text, max(0, a - _WORD), a):
+                    last = m
+                if last is not None:
+                    a = last.start() + 1
+                elif a <= _WORD:
+                    a = 0
+                else:
+                    if spaces is None:
+                        spaces = [m.start() for m in _SPACE.finditer(text)]
+                    i = bisect.bisect_left(spaces, a) - 1
+                    a = spaces[i] + 1 if i >= 0 else 0
+            nxt = _SPACE.search(text, b, b + _WORD)  # on to the end of the word b is in
+            if nxt is not None:
+                b = nxt.start()
+            elif b + _WORD >= len(text):
+                b = len(text)
+            else:
+                if spaces is None:
+                    spaces = [m.start() for m in _SPACE.finditer(text)]
+                j = bisect.bisect_left(spaces, b)
+                b = spaces[j] if j < len(spaces) else len(text)
             if out and a <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:
