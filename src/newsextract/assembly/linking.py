@@ -166,8 +166,9 @@ class Linker:
                     _assets_of(m) & _assets_of(target)):
                 target = None  # "… is also taking an option on QB-330 under a separate agreement": another deal
                 fresh = True
-            if target is not None and not m.money and self.other_asset is not None and not (
-                    _assets_of(m) & _assets_of(target)) and self.other_asset.search(text, m.start, m.end):
+            if target is not None and not m.money and self.other_asset is not None and self.other_asset.search(
+                    text, m.start, m.end) and not (_assets_of(m) & _assets_of(target)):  # (the words first: the
+                # deal's drugs are gathered from all its mentions)
                 target = None  # "X is also in talks with a US company over another ADC": not the deal told before
                 fresh = True
             if target is None and last is not None and not fresh and _completes(last, m):
