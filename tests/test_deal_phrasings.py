@@ -3578,3 +3578,28 @@ def test_a_conference_is_no_company(text: str) -> None:
     from newsextract import extract
     (d,) = extract(text, lang="en").deals
     assert (d.licensor.name, d.licensee.name, d.asset) == ("Tarrow Bio", "Kailera", "TB-7535")
+
+
+@pytest.mark.parametrize("text", [
+    "Halden Therapeutics made a $1.2 billion bid for Cirrus Bio on Monday.",
+    "Halden Therapeutics has submitted a $1.2 billion all-cash offer for Cirrus Bio, people familiar said.",
+    "Last week Halden Therapeutics tabled a $1.2 billion takeover bid for Cirrus Bio.",
+])
+def test_a_bid_with_its_amount_is_an_acquisition_in_discussion(text: str) -> None:
+    # the bidder would buy the company bid for; an offer made is not yet a signed deal (roles.yml role.bid_for,
+    # status.yml in_discussion), with the bid's amount between the verb and 'bid'
+    (d,) = extract(text).deals
+    assert (d.deal_type, d.status, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", "in_discussion", "Cirrus Bio", "Halden Therapeutics", 1200000000)
+
+
+@pytest.mark.parametrize("text", [
+    "Cirrus Bio makes an oral GLP-1 pill. Merck agreed to buy the company for $3 billion in cash.",
+    "Cirrus Bio makes an oral GLP-1 pill. Merck will acquire the biotech for $3 billion.",
+    "Cirrus Bio, a Boston startup, makes an oral GLP-1 pill. Merck snapped up the Boston biotech for $3 billion.",
+])
+def test_a_descriptor_bought_is_not_the_buyer(text: str) -> None:
+    # a descriptor after buy / acquire / snap up is their object: the company named before, not its own sentence's
+    # subject (names.yml object_reference_before)
+    (d,) = extract(text).deals
+    assert (d.deal_type, d.licensor.name, d.licensee.name) == ("acquisition", "Cirrus Bio", "Merck")
