@@ -3603,3 +3603,29 @@ def test_a_descriptor_bought_is_not_the_buyer(text: str) -> None:
     # subject (names.yml object_reference_before)
     (d,) = extract(text).deals
     assert (d.deal_type, d.licensor.name, d.licensee.name) == ("acquisition", "Cirrus Bio", "Merck")
+
+
+@pytest.mark.parametrize("text", [
+    "Bayer licensed a KRAS G12D inhibitor from Kumquat Biosciences for up to $1.3 billion, and Novartis paid Argo "
+    "Biopharma $160 million upfront for siRNA rights.",
+    "Bayer licensed a KRAS G12D inhibitor from Kumquat Biosciences for up to $1.3 billion, while Novartis handed Argo "
+    "Biopharma $160 million in upfront cash for siRNA rights.",
+])
+def test_a_payment_word_of_a_later_statement_is_its_own(text: str) -> None:
+    # a list's closing payment word goes to the items before only when the last item is no statement of its own
+    # ('… and «P» paid «P» «M» upfront'): the first deal keeps its total
+    got = [(d.licensee.name, d.upfront and d.upfront.amount, d.total_value and d.total_value.amount)
+           for d in extract(text).deals]
+    assert got == [("Bayer", None, 1300000000), ("Novartis", 160000000, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pfizer walked away from its licensing pact with Kodiak, returning the rights to the ADC it had licensed for $25 "
+    "million upfront in 2023.",
+    "Pfizer is handing back the rights to the ADC it licensed from Kodiak in 2023 for $25 million upfront.",
+])
+def test_rights_returned_to_a_drug_the_returner_licensed(text: str) -> None:
+    # 'to the ADC it had licensed': the company after 'to …' is the subject of a relative clause, not whom the
+    # rights go back to (roles.yml role.hands_back)
+    (d,) = extract(text).deals
+    assert (d.status, d.licensor.name, d.licensee.name) == ("terminated", "Kodiak", "Pfizer")

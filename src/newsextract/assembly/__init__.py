@@ -169,6 +169,10 @@ def _pair_headings(text: str, sentences: Sequence[tuple[int, int]], facts: list[
 
 #: what may stand between a list's last amount and the payment word that closes the list ("«M1» in upfront payments")
 _CLOSE = re.compile(r"\s*(?:(?:from|by)\s+«P»\s*)?(?:in\s+)?(?:the\s+)?")
+#: what may lead a list's last item to its first amount when a payment word after it closes the whole list ("and
+#: «M1» from «P»", "和«P»的«M1»"): a connector, a company and its possessive, no verb of a statement of its own
+_ITEM_LEAD = re.compile(r"[\s,，、;；]*(?:and|or|plus|as well as|with|和|及|以及|与|與|、)?\s*(?:(?:from|by|to|来自|來自)?\s*«P»\s*"
+                        r"(?:'s|’s|的)?\s*)?(?:another|a further|an additional|additional|另外|另)?\s*")
 #: … and between the payment word that opens a list and its first amount ("upfront payments of «M0»")
 _OPEN = re.compile(r"\s*(?:of|totaling|totalling|worth|amounting to|were|was|of\s+up\s+to)?\s*")
 
@@ -207,6 +211,10 @@ def _list_cues(text: str, clauses: list[Clause]) -> dict[int, Fact]:
     orgs = [f for f in last.facts if f.label == "org"]
     after = [f for f in last.facts if f.label == "pay" and f.start >= money_end >= 0
              and _CLOSE.fullmatch(_masked(text, money_end, f.start, orgs))]
+    money_start = min((f.start for f in last.facts if f.label == "money"), default=-1)
+    if after and not _ITEM_LEAD.fullmatch(_masked(text, last.start, money_start, orgs)):
+        # the last item is a statement of its own ("…, and «P» paid «P» «M1» upfront"): its word is its own
+        after = []
     if after:
         out.update((c.list_item, min(after, key=lambda f: f.start)) for c in items if c.list_item < last.list_item)
     return out
