@@ -87,6 +87,13 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
                   evidence=evidence)
 
 
+#: how far before the first drug near a value an aside that holds it may begin (fig.relative_clause reads at most
+#: about 200 characters)
+_ASIDE_REACH = 400
+#: how far before a drug's sales value a reference to the drug ("the drug", "该药") is read as its subject
+_REFERENCE_REACH = 600
+
+
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
              facts: FactIndex, own: Fact | None) -> tuple[str | None, str, Any]:
     anchor = min(cue.start, v.start)
@@ -109,7 +116,10 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if near and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
             # (a drug named inside an aside on the company before it is no subject: "Merck, the maker of Keytruda,
             # brought in …")
-            asides = [(m.start(), m.end()) for m in rel.regex.finditer(text, a, anchor)]
+            # (an aside holds at most about 200 characters: looked for from a little before the first drug, not from
+            # the sentence start, which in a long sentence made every value's search a scan of all before it)
+            lo = max(a, min(p.start for p in near) - _ASIDE_REACH)
+            asides = [(m.start(), m.end()) for m in rel.regex.finditer(text, lo, anchor)]
             near = [p for p in near if not any(s < p.start and p.end <= e and facts.of("org").last_within(
                 a, s, lambda f: True) is not None for s, e in asides)]
         if near:
@@ -208,7 +218,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if o is not None and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
         # a company named inside a relative clause or an aside before the metric ("Kestrel Pharma, which licensed
         # Norvexa from Halcyon Bio, reported revenue of …"): the clause's subject before it is the figure's
-        for m in rel.regex.finditer(text, a, anchor):
+        for m in rel.regex.finditer(text, max(a, o.start - _ASIDE_REACH), anchor):  # (one that holds the company)
             if m.start() < o.start and o.end <= m.end():
                 main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
                                                    and not (ana is not None and ana.fullmatch(f.text.strip())))
@@ -311,7 +321,9 @@ def _drug_of_sales(text: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, fac
         return last
     upto = v.start if v.start > cue.start else cue.start
     ref = None
-    for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, a, upto):  # noqa: B007  (the last one)
+    # (the last one, within reach of the value: a search from the sentence start for each value was quadratic in a
+    # long sentence)
+    for ref in vocab.fig_rx["fig.drug_reference"].finditer(text, max(a, upto - _REFERENCE_REACH), upto):  # noqa: B007
         pass
     if ref is None:
         return None
@@ -437,15 +449,15 @@ def tidy_market(vocab: ReportVocab, s: str) -> str:
 
 def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact], lang: str = "en",
             has_ctx: bool = False) -> Fact | None:
-    cands, starts, ends = _candidates(periods)
+    cands, starts, ends, ordered = _candidates(periods)
     # (the first or last period that fits, found by bisection: a sentence may hold many periods and values)
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
-        own = _last_ending_by(cands, ends, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
+        own = _last_ending_by(cands, ends, ordered, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
         if own is not None and own.end > cue.end and (_ZH_OF.fullmatch(text, own.end, v.start) or (
                 vocab.fig_rx["fig.value_between"].search(text, cue.end, own.start) and
                 not vocab.fig_rx["fig.value_between"].search(text, own.end, v.start))):
             return own  # (or the period between a list's earlier value and this one: "约为50亿元，预计2030年将增长至660亿元")
-        before = _last_ending_by(cands, ends, min(cue.start, v.start))
+        before = _last_ending_by(cands, ends, ordered, min(cue.start, v.start))
         if before is not None:
             return before
         if has_ctx:  # a period after the value is another's ("…超过其在2023年全年的亏损额"), unless right after it
@@ -460,7 +472,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
             break
         if not re.search(r"[;。；]", text[ve:p.start]):
             return p
-    before = _last_ending_by(cands, ends, v.start)
+    before = _last_ending_by(cands, ends, ordered, v.start)
     if before is not None:
         return before
     # the first period after the value, when no clause break comes between (a break before one is before all later)
@@ -485,12 +497,15 @@ class Periods(list):  # type: ignore[type-arg]  # a list of period facts
     """A sentence's periods, which keep the ones with a value and their starts and ends once they are asked for
     (every value of the sentence asks: one pass, not one per value). Values must be set before the first ask."""
 
-    _index: tuple[list[Fact], list[int], list[int]] | None = None
+    _index: tuple[list[Fact], list[int], list[int], bool] | None = None
 
-    def candidates(self) -> tuple[list[Fact], list[int], list[int]]:
+    def candidates(self) -> tuple[list[Fact], list[int], list[int], bool]:
+        """The periods with a value in text order, their starts and ends, and whether the ends are in order too."""
         if self._index is None:
             cands = sorted((p for p in self if p.value), key=lambda p: (p.start, p.end))
-            self._index = (cands, [p.start for p in cands], [p.end for p in cands])
+            ends = [p.end for p in cands]
+            self._index = (cands, [p.start for p in cands], ends,
+                           all(x <= y for x, y in zip(ends, ends[1:], strict=False)))
         return self._index
 
 
@@ -516,15 +531,16 @@ def _quarter_of_year(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: 
 _WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m"})
 
 
-def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int]]:
+def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int], bool]:
     if isinstance(periods, Periods):
         return periods.candidates()
     return Periods(periods).candidates()
 
 
-def _last_ending_by(cands: list[Fact], ends: list[int], at: int) -> Fact | None:
-    """The last period (in text order) that ends at or before ``at``."""
-    if all(x <= y for x, y in zip(ends, ends[1:], strict=False)):
+def _last_ending_by(cands: list[Fact], ends: list[int], ordered: bool, at: int) -> Fact | None:
+    """The last period (in text order) that ends at or before ``at`` (``ordered``: the ends are sorted, as they are
+    unless a period holds another: then by bisection; asked once per sentence, not per value)."""
+    if ordered:
         k = bisect.bisect_right(ends, at)
         return cands[k - 1] if k else None
     return next((p for p in reversed(cands) if p.end <= at), None)
