@@ -3629,3 +3629,16 @@ def test_rights_returned_to_a_drug_the_returner_licensed(text: str) -> None:
     # rights go back to (roles.yml role.hands_back)
     (d,) = extract(text).deals
     assert (d.status, d.licensor.name, d.licensee.name) == ("terminated", "Kodiak", "Pfizer")
+
+
+@pytest.mark.parametrize("text", [
+    "For the rights, Braveheart is on the hook for $75 million upfront, with Hengrui in line for up to $1 billion more.",
+    "Braveheart's upfront to Hengrui comes to $75 million.",
+    "The $75 million upfront that Braveheart is paying Hengrui is the biggest this quarter.",
+    "Braveheart forked out $75 million upfront to secure rights to HRS-1893 from Hengrui.",
+])
+def test_a_new_name_before_a_paying_verb_or_its_own_upfront(text: str) -> None:
+    # a name the gazetteer lacks, known as a company by what it does ('is paying', 'forked out', 'is on the hook')
+    # or owns ('Braveheart's upfront to …'): names.yml context_before_verb, context_possessive_money
+    (d,) = extract(text).deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("Hengrui", "Braveheart", 75000000)
