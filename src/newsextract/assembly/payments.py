@@ -333,11 +333,12 @@ class PaymentKinds:
     def _paid_in_takeover(self, text: str, mf: Fact, facts: list[Fact]) -> bool:
         """An amount a payment verb pays in a clause about a takeover ("completed its tender offer for X, paying
         $1.1 billion in cash"): its price."""
-        return bool(self.price_paid_before is not None and any(
-            f.label == "deal" and f.kind == "acquisition" and f.end <= mf.start for f in facts)
-            and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start])
-            and not (self.price_per_share_after is not None and self.price_per_share_after.search(
-                text[mf.end:mf.end + 12])))
+        # (the payment verb first: a look at 40 characters, where the deal words are all the clause's facts)
+        return bool(self.price_paid_before is not None
+                    and self.price_paid_before.search(text[max(0, mf.start - 40):mf.start])
+                    and not (self.price_per_share_after is not None and self.price_per_share_after.search(
+                        text[mf.end:mf.end + 12]))
+                    and any(f.label == "deal" and f.kind == "acquisition" and f.end <= mf.start for f in facts))
 
     def _exercise_fee(self, text: str, m: Mention, mf: Fact) -> bool:
         """An amount with no payment word in a sentence that reports an option's exercise: its fee, paid now ("By
