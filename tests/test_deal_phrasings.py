@@ -3642,3 +3642,22 @@ def test_a_new_name_before_a_paying_verb_or_its_own_upfront(text: str) -> None:
     # or owns ('Braveheart's upfront to …'): names.yml context_before_verb, context_possessive_money
     (d,) = extract(text).deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("Hengrui", "Braveheart", 75000000)
+
+
+@pytest.mark.parametrize("text,buyer", [
+    ("Under the agreement, a subsidiary of Jazz Pharmaceuticals will commence a tender offer to acquire all "
+     "outstanding shares of Chimerix for $8.55 per share, or approximately $935 million.", "Jazz Pharmaceuticals"),
+    ("Under the agreement, a subsidiary of Halden will commence a tender offer to acquire all outstanding shares of "
+     "Chimerix for $8.55 per share, or approximately $935 million.", "Halden"),
+])
+def test_a_subsidiary_of_the_buyer_opens_the_tender_offer(text: str, buyer: str) -> None:
+    # 'a subsidiary of X' opening a clause: X is the clause's subject (clauses.yml object_before), and no parent in an
+    # appositive on a company named before (roles.yml parent_before wants that company before the comma)
+    (d,) = extract(text).deals
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", "Chimerix", buyer, 935000000)
+
+
+def test_a_parent_in_an_appositive_is_still_no_party() -> None:
+    (d,) = extract("Cirrus Bio, a subsidiary of Halden Group, received $20 million upfront from Kestrel Pharma.").deals
+    assert (d.licensor.name, d.licensee.name) == ("Cirrus Bio", "Kestrel Pharma")
