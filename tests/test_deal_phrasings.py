@@ -3661,3 +3661,17 @@ def test_a_subsidiary_of_the_buyer_opens_the_tender_offer(text: str, buyer: str)
 def test_a_parent_in_an_appositive_is_still_no_party() -> None:
     (d,) = extract("Cirrus Bio, a subsidiary of Halden Group, received $20 million upfront from Kestrel Pharma.").deals
     assert (d.licensor.name, d.licensee.name) == ("Cirrus Bio", "Kestrel Pharma")
+
+
+@pytest.mark.parametrize("text,total", [
+    ("Halden Bio agreed to acquire Cirrus Therapeutics for $20.00 per share in cash, a total equity value of about "
+     "$1.5 billion. Net of Cirrus's cash, the transaction represents an enterprise value of roughly $1.1 billion.",
+     1500000000),
+    ("Halden Bio agreed to acquire Cirrus Therapeutics for a total enterprise value of about $1.1 billion.", 1100000000),
+])
+def test_an_enterprise_value_is_the_total_only_when_no_other_is_stated(text: str, total: int) -> None:
+    # an enterprise value beside an equity value is another measure of the same price (payments.yml
+    # pay.enterprise_value, kind total_alt): one deal, whose total is the other one
+    (d,) = extract(text).deals
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", "Cirrus Therapeutics", "Halden Bio", total)

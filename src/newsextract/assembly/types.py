@@ -14,7 +14,7 @@ __all__ = ["Clause", "Entity", "EntityTable", "PartyRef", "Mention", "DealState"
 
 #: payment kinds that are terms of a deal (the others say what an amount is not)
 DEAL_KINDS = frozenset({"upfront", "near_term", "milestone", "milestone_part", "total", "equity", "combined_total",
-                        "combined_upfront", "exercise_fee"})
+                        "combined_upfront", "exercise_fee", "total_alt"})
 #: payment kinds by the deal field they fill: a price ("acquire X for $1.1 billion") and a combined figure ("up to $303
 #: million in upfront and milestone payments") are a total, upfront and near-term payments together an upfront
 FIELD_KIND = {"price?": "total", "combined_total": "total", "combined_upfront": "upfront"}
