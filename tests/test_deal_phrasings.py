@@ -3675,3 +3675,16 @@ def test_an_enterprise_value_is_the_total_only_when_no_other_is_stated(text: str
     (d,) = extract(text).deals
     assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
         "acquisition", "Cirrus Therapeutics", "Halden Bio", total)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("In consideration for the license, we paid Halden a one-time fee of $5.0 million in January 2025, and we are "
+     "obligated to pay up to an aggregate of $95.0 million upon the achievement of specified milestones.",
+     ("Halden", None, 5000000, 95000000)),
+    ("Kestrel agreed to pay Verdane up to $95 million in milestones for HP-201.", ("Verdane", "Kestrel", None, 95000000)),
+])
+def test_the_company_a_payment_verb_pays(text: str, want: tuple) -> None:
+    # a name the gazetteer lacks, right after pay / paid / owes and before what it is paid (names.yml context_payee)
+    (d,) = extract(text).deals
+    assert (d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount,
+            d.milestones and d.milestones.amount) == want
