@@ -1405,3 +1405,25 @@ def test_approvals_a_green_light_to_a_named_drug(extractor, text, want):
 
 def test_approvals_a_go_ahead_for_a_trial_is_no_approval(extractor):
     assert extractor.extract("The FDA gave Biogen the go-ahead for a Phase 3 trial.").approvals == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # the sponsor named in an earlier sentence, referred to by a described common noun
+    ("en", "Kestrel Therapeutics shares jumped 12%. The Tokyo-based drugmaker said Japanese regulators had approved "
+     "norvatinib for chronic migraine.", ("MHLW", "approval", "norvatinib", "Kestrel Therapeutics")),
+    # 该公司: the company it stands for, not the reference
+    ("zh", "恒泽制药昨日股价大涨。该公司表示，其PD-1单抗舒沃单抗获得国家药品监督管理局批准，用于一线治疗晚期肝癌。",
+     ("NMPA", "approval", "舒沃单抗", "恒泽制药")),
+    # the first of two companies joined as partners before the event, not the partner nearer it
+    ("en", "Halcyon Bio and its partner Sunray Pharma won approval from China's drug regulator for zavotinib as a "
+     "first-line treatment of lung cancer.", ("NMPA", "approval", "zavotinib", "Halcyon Bio")),
+    ("zh", "宁泰医药与合作伙伴辉瑞共同宣布，宁格列汀获美国FDA批准上市。", ("FDA", "approval", "宁格列汀", "宁泰医药")),
+    ("zh", "寧泰醫藥與合作夥伴輝瑞共同宣佈，寧格列汀獲美國FDA批准上市。", ("FDA", "approval", "寧格列汀", "寧泰醫藥")),
+    # a company named …药业 is a company (not a trade, like 行业)
+    ("zh", "瀚海药业的HX-301被国家药监局药品审评中心纳入突破性治疗品种。",
+     ("NMPA", "designation", "HX-301", "瀚海药业")),
+    ("zh", "瀚海藥業的HX-301獲美國FDA授予突破性療法認定。", ("FDA", "designation", "HX-301", "瀚海藥業")),
+])
+def test_approvals_sponsor_by_reference_partner_or_yaoye_name(extractor, lang, text, want):
+    a = extractor.extract(text, lang=lang).approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
