@@ -1427,3 +1427,47 @@ def test_approvals_a_go_ahead_for_a_trial_is_no_approval(extractor):
 def test_approvals_sponsor_by_reference_partner_or_yaoye_name(extractor, lang, text, want):
     a = extractor.extract(text, lang=lang).approvals
     assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug an application is for, and the applicant's possessive before the application
+    ("The FDA has accepted Halvex Pharma's supplemental biologics license application for tafolimab in urticaria.",
+     [("FDA", "filing_accepted", "tafolimab", "Halvex Pharma")]),
+    ("US regulators turned down Kestrel's application for Norvexa in migraine, asking for another trial.",
+     [("FDA", "rejection", "Norvexa", "Kestrel")]),
+    ("The EMA has validated Kestrel's marketing authorisation application for Norvexa.",
+     [("EMA", "filing_accepted", "Norvexa", "Kestrel")]),
+    ("The FDA issued a complete response letter for Kestrel's Norvexa NDA.", [("FDA", "rejection", "Norvexa", "Kestrel")]),
+    # rejected by an agency
+    ("Tafolimab was rejected by the FDA last year over safety concerns, Halvex Pharma said.",
+     [("FDA", "rejection", "Tafolimab", "Halvex Pharma")]),
+    # a brand before ', which was approved' / ', which won approval' (history)
+    ("Leqembi, which won approval in the US in 2023, is sold by Eisai and Biogen.", [("FDA", "approval", "Leqembi", "Eisai")]),
+    # registered by an agency; cleared for marketing with words between
+    ("Australia's Therapeutic Goods Administration has registered Norvexa, Kestrel's migraine drug.",
+     [("TGA", "approval", "Norvexa", "Kestrel")]),
+    ("Regulators in Japan cleared Halcyon's zavotinib for marketing in March.",
+     [("MHLW", "approval", "zavotinib", "Halcyon")]),
+    # a second owner's brand in a list
+    ("The FDA on Friday approved Halvex's Zelvora for lymphoma and Kestrel's Norvexa for migraine.",
+     [("FDA", "approval", "Zelvora", "Halvex"), ("FDA", "approval", "Norvexa", "Kestrel")]),
+    # EU regulators / an EU nod are the Commission's; a blessing is an approval
+    ("EU regulators have approved Kestrel Pharma's norvatinib for chronic migraine.",
+     [("EC", "approval", "norvatinib", "Kestrel Pharma")]),
+    ("Halvex's tafolimab gets EU nod for severe asthma", [("EC", "approval", "tafolimab", "Halvex")]),
+    ("The FDA gave its blessing to Kestrel's norvatinib for chronic migraine on Thursday.",
+     [("FDA", "approval", "norvatinib", "Kestrel")]),
+    # the subject that secured an event for a drug named after it is no drug
+    ("Halvex secured marketing authorization from the European Commission for tafolimab in asthma.",
+     [("EC", "approval", "tafolimab", "Halvex")]),
+    # a generic version of a brand: the brand, not 'version'
+    ("The FDA approved a generic version of Norvexa made by Sunray Pharma.",
+     [("FDA", "approval", "Norvexa", "Sunray Pharma")]),
+    # awaiting an agency's decision: that agency is no regulator of the approval named beside it
+    ("Halvex is awaiting an FDA decision on tafolimab, which is already approved in Europe.",
+     [("EC", "approval", "tafolimab", None)]),
+])
+def test_approvals_application_rejection_history_and_agency_forms(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
