@@ -1471,3 +1471,23 @@ def test_approvals_application_rejection_history_and_agency_forms(extractor, tex
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug a letter or an application is about, after 关于/就
+    ("宁泰医药收到美国FDA关于宁格列汀新药上市申请的完整回复函。", ("FDA", "rejection", "宁格列汀", "宁泰医药")),
+    ("寧泰醫藥收到美國FDA關於寧格列汀新藥上市申請的完整回覆函。", ("FDA", "rejection", "寧格列汀", "寧泰醫藥")),
+    # 不予批准 is a decision: a rejection, not a negated approval
+    ("国家药监局不予批准宁泰医药的宁格列汀上市申请。", ("NMPA", "rejection", "宁格列汀", "宁泰医药")),
+    ("國家藥監局不予批准寧泰醫藥的寧格列汀上市申請。", ("NMPA", "rejection", "寧格列汀", "寧泰醫藥")),
+    # the EMA's PRIME scheme in Chinese
+    ("宁远生物的泽沃替尼获欧洲药品管理局授予优先药物（PRIME）资格。", ("EMA", "designation", "泽沃替尼", "宁远生物")),
+    ("寧遠生物的澤沃替尼獲歐洲藥品管理局授予優先藥物（PRIME）資格。", ("EMA", "designation", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_letters_about_a_drug_refusals_and_prime(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+def test_approvals_zh_no_acceptance_is_still_no_event(extractor):
+    assert extractor.extract("国家药监局不予受理该公司的上市申请。", lang="zh").approvals == []
