@@ -1405,3 +1405,89 @@ def test_approvals_a_green_light_to_a_named_drug(extractor, text, want):
 
 def test_approvals_a_go_ahead_for_a_trial_is_no_approval(extractor):
     assert extractor.extract("The FDA gave Biogen the go-ahead for a Phase 3 trial.").approvals == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # the sponsor named in an earlier sentence, referred to by a described common noun
+    ("en", "Kestrel Therapeutics shares jumped 12%. The Tokyo-based drugmaker said Japanese regulators had approved "
+     "norvatinib for chronic migraine.", ("MHLW", "approval", "norvatinib", "Kestrel Therapeutics")),
+    # 该公司: the company it stands for, not the reference
+    ("zh", "恒泽制药昨日股价大涨。该公司表示，其PD-1单抗舒沃单抗获得国家药品监督管理局批准，用于一线治疗晚期肝癌。",
+     ("NMPA", "approval", "舒沃单抗", "恒泽制药")),
+    # the first of two companies joined as partners before the event, not the partner nearer it
+    ("en", "Halcyon Bio and its partner Sunray Pharma won approval from China's drug regulator for zavotinib as a "
+     "first-line treatment of lung cancer.", ("NMPA", "approval", "zavotinib", "Halcyon Bio")),
+    ("zh", "宁泰医药与合作伙伴辉瑞共同宣布，宁格列汀获美国FDA批准上市。", ("FDA", "approval", "宁格列汀", "宁泰医药")),
+    ("zh", "寧泰醫藥與合作夥伴輝瑞共同宣佈，寧格列汀獲美國FDA批准上市。", ("FDA", "approval", "寧格列汀", "寧泰醫藥")),
+    # a company named …药业 is a company (not a trade, like 行业)
+    ("zh", "瀚海药业的HX-301被国家药监局药品审评中心纳入突破性治疗品种。",
+     ("NMPA", "designation", "HX-301", "瀚海药业")),
+    ("zh", "瀚海藥業的HX-301獲美國FDA授予突破性療法認定。", ("FDA", "designation", "HX-301", "瀚海藥業")),
+])
+def test_approvals_sponsor_by_reference_partner_or_yaoye_name(extractor, lang, text, want):
+    a = extractor.extract(text, lang=lang).approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug an application is for, and the applicant's possessive before the application
+    ("The FDA has accepted Halvex Pharma's supplemental biologics license application for tafolimab in urticaria.",
+     [("FDA", "filing_accepted", "tafolimab", "Halvex Pharma")]),
+    ("US regulators turned down Kestrel's application for Norvexa in migraine, asking for another trial.",
+     [("FDA", "rejection", "Norvexa", "Kestrel")]),
+    ("The EMA has validated Kestrel's marketing authorisation application for Norvexa.",
+     [("EMA", "filing_accepted", "Norvexa", "Kestrel")]),
+    ("The FDA issued a complete response letter for Kestrel's Norvexa NDA.", [("FDA", "rejection", "Norvexa", "Kestrel")]),
+    # rejected by an agency
+    ("Tafolimab was rejected by the FDA last year over safety concerns, Halvex Pharma said.",
+     [("FDA", "rejection", "Tafolimab", "Halvex Pharma")]),
+    # a brand before ', which was approved' / ', which won approval' (history)
+    ("Leqembi, which won approval in the US in 2023, is sold by Eisai and Biogen.", [("FDA", "approval", "Leqembi", "Eisai")]),
+    # registered by an agency; cleared for marketing with words between
+    ("Australia's Therapeutic Goods Administration has registered Norvexa, Kestrel's migraine drug.",
+     [("TGA", "approval", "Norvexa", "Kestrel")]),
+    ("Regulators in Japan cleared Halcyon's zavotinib for marketing in March.",
+     [("MHLW", "approval", "zavotinib", "Halcyon")]),
+    # a second owner's brand in a list
+    ("The FDA on Friday approved Halvex's Zelvora for lymphoma and Kestrel's Norvexa for migraine.",
+     [("FDA", "approval", "Zelvora", "Halvex"), ("FDA", "approval", "Norvexa", "Kestrel")]),
+    # EU regulators / an EU nod are the Commission's; a blessing is an approval
+    ("EU regulators have approved Kestrel Pharma's norvatinib for chronic migraine.",
+     [("EC", "approval", "norvatinib", "Kestrel Pharma")]),
+    ("Halvex's tafolimab gets EU nod for severe asthma", [("EC", "approval", "tafolimab", "Halvex")]),
+    ("The FDA gave its blessing to Kestrel's norvatinib for chronic migraine on Thursday.",
+     [("FDA", "approval", "norvatinib", "Kestrel")]),
+    # the subject that secured an event for a drug named after it is no drug
+    ("Halvex secured marketing authorization from the European Commission for tafolimab in asthma.",
+     [("EC", "approval", "tafolimab", "Halvex")]),
+    # a generic version of a brand: the brand, not 'version'
+    ("The FDA approved a generic version of Norvexa made by Sunray Pharma.",
+     [("FDA", "approval", "Norvexa", "Sunray Pharma")]),
+    # awaiting an agency's decision: that agency is no regulator of the approval named beside it
+    ("Halvex is awaiting an FDA decision on tafolimab, which is already approved in Europe.",
+     [("EC", "approval", "tafolimab", None)]),
+])
+def test_approvals_application_rejection_history_and_agency_forms(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug a letter or an application is about, after 关于/就
+    ("宁泰医药收到美国FDA关于宁格列汀新药上市申请的完整回复函。", ("FDA", "rejection", "宁格列汀", "宁泰医药")),
+    ("寧泰醫藥收到美國FDA關於寧格列汀新藥上市申請的完整回覆函。", ("FDA", "rejection", "寧格列汀", "寧泰醫藥")),
+    # 不予批准 is a decision: a rejection, not a negated approval
+    ("国家药监局不予批准宁泰医药的宁格列汀上市申请。", ("NMPA", "rejection", "宁格列汀", "宁泰医药")),
+    ("國家藥監局不予批准寧泰醫藥的寧格列汀上市申請。", ("NMPA", "rejection", "寧格列汀", "寧泰醫藥")),
+    # the EMA's PRIME scheme in Chinese
+    ("宁远生物的泽沃替尼获欧洲药品管理局授予优先药物（PRIME）资格。", ("EMA", "designation", "泽沃替尼", "宁远生物")),
+    ("寧遠生物的澤沃替尼獲歐洲藥品管理局授予優先藥物（PRIME）資格。", ("EMA", "designation", "澤沃替尼", "寧遠生物")),
+])
+def test_approvals_zh_letters_about_a_drug_refusals_and_prime(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+def test_approvals_zh_no_acceptance_is_still_no_event(extractor):
+    assert extractor.extract("国家药监局不予受理该公司的上市申请。", lang="zh").approvals == []

@@ -252,9 +252,14 @@ def _weak_own(art: _Article, rec: Approval) -> bool:
 
 
 def _only_company(by_sent: dict[int, list[Fact]]) -> Fact | None:
-    """The one company an article names, when it names one only (by key)."""
+    """The one company an article names, when it names one only (by key; a key inside another is the same
+    company: "杭州岚泽药业股份有限公司（以下简称“岚泽药业”）")."""
     orgs = [o for os in by_sent.values() for o in os]
-    return orgs[0] if orgs and len({getattr(o.value, "key", o.text) for o in orgs}) == 1 else None
+    if not orgs:
+        return None
+    keys = {str(getattr(o.value, "key", o.text)).split(":", 1)[-1] for o in orgs}  # ("x:岚泽药业": the name)
+    longest = max(keys, key=len)
+    return orgs[0] if all(k in longest for k in keys) else None
 
 
 def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated]) -> _LastDrug:

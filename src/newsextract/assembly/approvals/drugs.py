@@ -175,6 +175,9 @@ def known_names(vocab: ReportVocab, text: str, facts: list[Fact], found: set[str
     return sorted(out, key=lambda d: d.start)
 
 
+#: after a subject: it receives an event ("Halvex secured marketing authorization … for tafolimab")
+_RECEIVES = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|now\s+)?(?:secured|secures|won|wins|received|receives|gets|got|"
+                       r"gained|gains|obtained|obtains|earned|earns)\b")
 _CLAUSE_STOP = re.compile(r"[;；，]|,\s+(?:while|whereas|but|and)\b")
 
 
@@ -186,6 +189,11 @@ def choose_drug(text: str, drugs: list[Drug], ev: Fact) -> Drug | None:
         score = dist - (10 if d.start >= ev.end else 0) - 40 * min(3, text.count(d.name) - 1)
         if _CLAUSE_STOP.search(text, min(d.end, ev.end), max(d.start, ev.start)):
             score += 60  # (another clause: "竞争对手的NR-22已于去年在美国获批，而瑞康医药的RK-101仍处于III期")
+        if d.end <= ev.start and _RECEIVES.match(text, d.end) and any(
+                o.start >= ev.end and o.name != d.name and not _CLAUSE_STOP.search(text, ev.end, o.start)
+                for o in drugs):
+            score += 80  # (a subject that receives the event for a drug named after it is its sponsor: "Halvex secured
+            # marketing authorization from the European Commission for tafolimab")
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best

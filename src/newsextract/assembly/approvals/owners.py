@@ -16,6 +16,7 @@ from typing import Any
 from ...facts import Fact
 from ...finders.reports import ReportVocab
 from .drugs import Drug
+from .records import named_mention
 
 
 def drug_key(vocab: ReportVocab, name: str) -> str:
@@ -85,7 +86,7 @@ def drug_owners(vocab: ReportVocab, text: str, sentences: list[tuple[int, int]],
             continue
         ballot = votes.setdefault(drug_key(vocab, d.name), {})
         ballot.setdefault(getattr(o.value, "key", o.text), [0, o])[0] += 1
-    tied = {k: _named(max(b.values(), key=lambda c: c[0])[1], facts) for k, b in votes.items()}
+    tied = {k: named_mention(max(b.values(), key=lambda c: c[0])[1], facts) for k, b in votes.items()}
     licensors: dict[str, Fact] = {}
     for deal in deals or []:
         if not deal.asset or deal.licensor is None:
@@ -99,15 +100,5 @@ def drug_owners(vocab: ReportVocab, text: str, sentences: list[tuple[int, int]],
                 for f in facts) >= 2):  # (a name the finders read once and know nothing of may be no company)
             for name in {deal.asset, *vocab.appr_rx["appr.asset_split"].split(deal.asset)}:
                 if name.strip():  # "Kelvora (emfasotide)": each name
-                    licensors.setdefault(drug_key(vocab, name), _named(org, facts))
+                    licensors.setdefault(drug_key(vocab, name), named_mention(org, facts))
     return tied, licensors
-
-
-def _named(org: Fact, facts: list[Fact]) -> Fact:
-    """The mention that names a company a reference stands for ("后者", "the latter": the name before it)."""
-    if org.kind != "anaphor":
-        return org
-    key = getattr(org.value, "key", None)
-    named = [f for f in facts if f.label == "org" and f.kind != "anaphor" and f.end <= org.start
-             and key is not None and getattr(f.value, "key", None) == key]
-    return named[-1] if named else org

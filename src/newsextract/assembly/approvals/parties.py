@@ -127,7 +127,14 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
                 return subject[0], True
     before = [o for o in orgs if o.end <= ev.start]
     if before:
-        return before[-1], False
+        i = len(before) - 1
+        join = rx.get("appr.partner_join")
+        # "Halcyon and its partner Sunray won approval", "宁泰医药与合作伙伴辉瑞宣布": the first of companies joined
+        # as partners, not the partner named nearer the event
+        while join is not None and i > 0 and before[i - 1].end <= before[i].start and \
+                join.fullmatch(text, before[i - 1].end, before[i].start):
+            i -= 1
+        return before[i], False
     return None, False
 
 

@@ -64,6 +64,8 @@ def record(vocab: ReportVocab, text: str, ev: Fact, reg: Fact | None, drug: Drug
 def company_party(vocab: ReportVocab, text: str, company: Fact, facts: list[Fact] | None) -> tuple[Party, Evidence]:
     """The record's company and its evidence, from the company's mention (a verb a Chinese name finder took into
     the name cut off; a Latin-script name in the fullest form the article writes)."""
+    if company.kind == "anaphor" and facts:  # "该公司表示，其…获批": the company the reference stands for
+        company = named_mention(company, facts)
     cname = company.text.strip()
     if company.kind != "gazetteer":  # (a gazetteer name is a name as it stands: 和黄医药 is no 和 + 黄医药)
         cname = vocab.appr_rx["appr.zh_lead"].sub("", cname)
@@ -132,3 +134,14 @@ def _same_drug(vocab: ReportVocab, x: Approval, y: Approval) -> bool:
     names_x = {form.sub("", n.lower()) for n in (x.drug, x.brand, x.code) if n}
     names_y = {form.sub("", n.lower()) for n in (y.drug, y.brand, y.code) if n}
     return bool(names_x & names_y)
+
+
+def named_mention(org: Fact, facts: list[Fact]) -> Fact:
+    """The mention that names a company a reference stands for ("该公司", "后者", "the latter": the last name of its
+    key before it); the reference itself when there is none."""
+    if org.kind != "anaphor":
+        return org
+    key = getattr(org.value, "key", None)
+    named = [f for f in facts if f.label == "org" and f.kind != "anaphor" and f.end <= org.start
+             and key is not None and getattr(f.value, "key", None) == key]
+    return named[-1] if named else org
