@@ -2520,3 +2520,26 @@ def test_zh_a_conference_is_no_company(text):
     from newsextract import extract
     (d,) = extract(text, lang="zh").deals
     assert d.licensee.name == "阿斯利康" and d.licensor.name in ("和铂医药", "和鉑醫藥")
+
+
+@pytest.mark.parametrize("text,royalty", [
+    # a payer that owes no royalty, with words between the 'no need' and the payment (roy.zh_free), any royalty word
+    ("澜石生物与诺华签署终止协议，澜石生物收回LS-20的权利，且无需向诺华支付特许使用费。", None),
+    ("瀾石生物將LS-20授予一家美國公司，對方毋需向瀾石支付權利金，首付款為1000萬美元。", None),
+    ("澜石生物将LS-20授予礼来，礼来免于向澜石支付销售分成，首付款1亿美元。", None),
+    # rates written before the royalty word, or 'different rates', are tiers (roy.zh_tiered)
+    ("礼来与澜石生物签署许可协议，澜石生物有权按产品净销售额的5%至12%收取提成，首付款1.5亿美元。", "tiered"),
+    ("禮來與瀾石生物簽署許可協議，瀾石生物有權按產品淨銷售額的5%至12%收取提成，首付款1.5億美元。", "tiered"),
+    ("澜石生物与礼来签署协议，首付款8000万美元，礼来另按不同销售额区间向澜石支付不同比例的提成。", "tiered"),
+    # 提成 after a verb or a rate, 提成费, and the Taiwanese 衍生利益金 are royalties (roy.zh_mention)
+    ("澜石生物与礼来签署许可协议，礼来支付许可费800万元，并按销售额的2%支付提成。", "yes"),
+    ("澜石生物与礼来签订协议，礼来支付2亿美元首付款，澜石另可获得销售额的两位数百分比提成。", "yes"),
+    ("澜石生物与礼来签署协议，礼来支付2000万美元首付款，澜石可获得提成费。", "yes"),
+    ("國衛院將NHRI-1234授權予瀾石生醫，瀾石另依淨銷售額之百分之三支付衍生利益金予國衛院，簽約金新臺幣1000萬元。", "yes"),
+])
+def test_zh_royalty_free_tiers_and_words(text, royalty):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    got = None if d.royalty is None else "tiered" if d.royalty.tiered else "yes"
+    assert got == royalty
