@@ -2543,3 +2543,16 @@ def test_zh_royalty_free_tiers_and_words(text, royalty):
     (d,) = extract(text, lang="zh").deals
     got = None if d.royalty is None else "tiered" if d.royalty.tiered else "yes"
     assert got == royalty
+
+
+@pytest.mark.parametrize("text", [
+    # an option not exercised, with its drug or rights between the verb and the option (status.zh_terminated)
+    "礼来通知澜石生物，不再行使对LS-20的选择权。",
+    "禮來通知瀾石生物，決定不行使其對LS-20全球權益的選擇權。",
+    "礼来宣布放弃行使对澜石生物LS-20的独家许可选择权。",
+])
+def test_zh_option_not_exercised_is_terminated(text):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.deal_type, d.status, d.asset) == ("option", "terminated", "LS-20")
