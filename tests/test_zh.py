@@ -2556,3 +2556,18 @@ def test_zh_option_not_exercised_is_terminated(text):
 
     (d,) = extract(text, lang="zh").deals
     assert (d.deal_type, d.status, d.asset) == ("option", "terminated", "LS-20")
+
+
+@pytest.mark.parametrize("inn", [
+    # Chinese INNs whose transliteration characters or stems the name finder lacked (asset.inn_zh): whole, not cut
+    "泰它西普", "信迪利单抗", "派安普利单抗", "纳武利尤单抗", "埃诺格鲁肽", "司普奇拜单抗", "依若奇单抗", "伊努西单抗",
+    "古莫奇单抗", "谷美替尼", "格索雷塞", "氟泽雷塞", "海曲泊帕", "伊普可泮", "恒格列净", "瑞格列汀", "西达本胺", "多纳非尼",
+    "信迪利單抗", "納武利尤單抗", "海曲泊帕片",
+])
+def test_zh_inn_names_whole(inn):
+    from newsextract import extract
+
+    for text in (f"澜石生物将{inn}的海外权益授予诺华，首付款1亿美元。", f"诺华从澜石生物引进{inn}，首付款1亿美元。"):
+        (d,) = extract(text, lang="zh").deals
+        assert d.asset == inn, text
+
