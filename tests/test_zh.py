@@ -2571,3 +2571,20 @@ def test_zh_inn_names_whole(inn):
         (d,) = extract(text, lang="zh").deals
         assert d.asset == inn, text
 
+
+
+@pytest.mark.parametrize("text,territory", [
+    # the territory as stated, without the 在 that cues it or a dangling 的; 除…以外 keeps its 除; 海外 rights are a territory
+    ("澜石生物将LS-20在大中华区以外的权益授予诺华，首付款1亿美元。", "大中华区以外"),
+    ("瀾石生物將LS-20在中國以外地區的權益授予諾華，首付款1億美元。", "中國以外地區"),
+    ("澜石生物授予诺华LS-20在美国、欧洲和日本的独家许可，首付款1亿美元。", "美国、欧洲和日本"),
+    ("澜石生物将LS-20在除中国以外全球的权益授予诺华，首付款1亿美元。", "除中国以外全球"),
+    ("澜石生物将LS-20的海外权益授予诺华，首付款1亿美元。", "海外"),
+    # a region stated in the deal's clauses wins over a bare 海外 told before it
+    ("澜石生物将LS-20的海外权益授予诺华，首付款1亿美元。诺华获得LS-20在大中华区以外的独家开发权利。", "大中华区以外"),
+])
+def test_zh_territory_as_stated(text, territory):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.territory == territory
