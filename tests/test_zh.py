@@ -2588,3 +2588,20 @@ def test_zh_territory_as_stated(text, territory):
 
     (d,) = extract(text, lang="zh").deals
     assert d.territory == territory
+
+
+@pytest.mark.parametrize("text,day", [
+    # a date that leads the sentence in a clause of its own dates the deal the next clause tells; 今日 is the
+    # publication date (simplified and traditional)
+    ("12月1日，澜石生物与诺华达成许可合作，首付款3亿美元。", "2025-12-01"),
+    ("12月1日，瀾石生物與諾華達成許可合作，首付款3億美元。", "2025-12-01"),
+    ("今日，澜石生物宣布与诺华达成许可合作，首付款1500万美元。", "2025-12-05"),
+    ("澜石生物今日公告，公司与诺华签署许可协议，首付款1.6亿欧元。", "2025-12-05"),
+])
+def test_zh_deal_date_from_a_lead_clause_and_today(text, day):
+    import datetime
+
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh", published=datetime.date(2025, 12, 5)).deals
+    assert str(d.announced) == day
