@@ -2520,3 +2520,88 @@ def test_zh_a_conference_is_no_company(text):
     from newsextract import extract
     (d,) = extract(text, lang="zh").deals
     assert d.licensee.name == "阿斯利康" and d.licensor.name in ("和铂医药", "和鉑醫藥")
+
+
+@pytest.mark.parametrize("text,royalty", [
+    # a payer that owes no royalty, with words between the 'no need' and the payment (roy.zh_free), any royalty word
+    ("澜石生物与诺华签署终止协议，澜石生物收回LS-20的权利，且无需向诺华支付特许使用费。", None),
+    ("瀾石生物將LS-20授予一家美國公司，對方毋需向瀾石支付權利金，首付款為1000萬美元。", None),
+    ("澜石生物将LS-20授予礼来，礼来免于向澜石支付销售分成，首付款1亿美元。", None),
+    # rates written before the royalty word, or 'different rates', are tiers (roy.zh_tiered)
+    ("礼来与澜石生物签署许可协议，澜石生物有权按产品净销售额的5%至12%收取提成，首付款1.5亿美元。", "tiered"),
+    ("禮來與瀾石生物簽署許可協議，瀾石生物有權按產品淨銷售額的5%至12%收取提成，首付款1.5億美元。", "tiered"),
+    ("澜石生物与礼来签署协议，首付款8000万美元，礼来另按不同销售额区间向澜石支付不同比例的提成。", "tiered"),
+    # 提成 after a verb or a rate, 提成费, and the Taiwanese 衍生利益金 are royalties (roy.zh_mention)
+    ("澜石生物与礼来签署许可协议，礼来支付许可费800万元，并按销售额的2%支付提成。", "yes"),
+    ("澜石生物与礼来签订协议，礼来支付2亿美元首付款，澜石另可获得销售额的两位数百分比提成。", "yes"),
+    ("澜石生物与礼来签署协议，礼来支付2000万美元首付款，澜石可获得提成费。", "yes"),
+    ("國衛院將NHRI-1234授權予瀾石生醫，瀾石另依淨銷售額之百分之三支付衍生利益金予國衛院，簽約金新臺幣1000萬元。", "yes"),
+])
+def test_zh_royalty_free_tiers_and_words(text, royalty):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    got = None if d.royalty is None else "tiered" if d.royalty.tiered else "yes"
+    assert got == royalty
+
+
+@pytest.mark.parametrize("text", [
+    # an option not exercised, with its drug or rights between the verb and the option (status.zh_terminated)
+    "礼来通知澜石生物，不再行使对LS-20的选择权。",
+    "禮來通知瀾石生物，決定不行使其對LS-20全球權益的選擇權。",
+    "礼来宣布放弃行使对澜石生物LS-20的独家许可选择权。",
+])
+def test_zh_option_not_exercised_is_terminated(text):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.deal_type, d.status, d.asset) == ("option", "terminated", "LS-20")
+
+
+@pytest.mark.parametrize("inn", [
+    # Chinese INNs whose transliteration characters or stems the name finder lacked (asset.inn_zh): whole, not cut
+    "泰它西普", "信迪利单抗", "派安普利单抗", "纳武利尤单抗", "埃诺格鲁肽", "司普奇拜单抗", "依若奇单抗", "伊努西单抗",
+    "古莫奇单抗", "谷美替尼", "格索雷塞", "氟泽雷塞", "海曲泊帕", "伊普可泮", "恒格列净", "瑞格列汀", "西达本胺", "多纳非尼",
+    "信迪利單抗", "納武利尤單抗", "海曲泊帕片",
+])
+def test_zh_inn_names_whole(inn):
+    from newsextract import extract
+
+    for text in (f"澜石生物将{inn}的海外权益授予诺华，首付款1亿美元。", f"诺华从澜石生物引进{inn}，首付款1亿美元。"):
+        (d,) = extract(text, lang="zh").deals
+        assert d.asset == inn, text
+
+
+
+@pytest.mark.parametrize("text,territory", [
+    # the territory as stated, without the 在 that cues it or a dangling 的; 除…以外 keeps its 除; 海外 rights are a territory
+    ("澜石生物将LS-20在大中华区以外的权益授予诺华，首付款1亿美元。", "大中华区以外"),
+    ("瀾石生物將LS-20在中國以外地區的權益授予諾華，首付款1億美元。", "中國以外地區"),
+    ("澜石生物授予诺华LS-20在美国、欧洲和日本的独家许可，首付款1亿美元。", "美国、欧洲和日本"),
+    ("澜石生物将LS-20在除中国以外全球的权益授予诺华，首付款1亿美元。", "除中国以外全球"),
+    ("澜石生物将LS-20的海外权益授予诺华，首付款1亿美元。", "海外"),
+    # a region stated in the deal's clauses wins over a bare 海外 told before it
+    ("澜石生物将LS-20的海外权益授予诺华，首付款1亿美元。诺华获得LS-20在大中华区以外的独家开发权利。", "大中华区以外"),
+])
+def test_zh_territory_as_stated(text, territory):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.territory == territory
+
+
+@pytest.mark.parametrize("text,day", [
+    # a date that leads the sentence in a clause of its own dates the deal the next clause tells; 今日 is the
+    # publication date (simplified and traditional)
+    ("12月1日，澜石生物与诺华达成许可合作，首付款3亿美元。", "2025-12-01"),
+    ("12月1日，瀾石生物與諾華達成許可合作，首付款3億美元。", "2025-12-01"),
+    ("今日，澜石生物宣布与诺华达成许可合作，首付款1500万美元。", "2025-12-05"),
+    ("澜石生物今日公告，公司与诺华签署许可协议，首付款1.6亿欧元。", "2025-12-05"),
+])
+def test_zh_deal_date_from_a_lead_clause_and_today(text, day):
+    import datetime
+
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh", published=datetime.date(2025, 12, 5)).deals
+    assert str(d.announced) == day

@@ -124,12 +124,18 @@ class Assembler:
         paired = self.clauses.respectively is not None and self.clauses.respectively.search(text, a, b) is not None
         clauses = list(self.clauses.clauses(text, si, a, b, sfacts))
         shared = _list_cues(text, clauses)
+        lead_dates: list[Fact] = []  # the dates of a clause before, which says nothing about a deal ("12月1日，«P0»与…")
         for clause in clauses:
             clause.block = block
             clause.bullet = bullet
             m = self.mentions.build(text, clause, ents, shared.get(clause.list_item))
             if m is None:
+                # (Chinese: English cuts few clauses at a comma, and its dated clauses are a filing's period ends)
+                lead_dates = [f for f in clause.facts if f.label == "date"] if self.lang == "zh" else []
                 continue
+            if not m.dates and lead_dates:
+                m.dates = lead_dates  # a date that leads the sentence dates the deal its next clause tells
+            lead_dates = []
             if m.list_item == 0:
                 first = m
             elif m.list_item > 0 and first is not None:

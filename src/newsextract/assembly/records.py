@@ -80,7 +80,7 @@ class DealWriter:
         targets = _targets(allf, ev, text, assets, self.own_item)
         ev.extend(asset_ev)
         modality = _modality(allf, ev, text)
-        territory = _first(allf, "territory", ev, lambda f: f.text.strip())
+        territory = _territory(allf, ev)
         royalty = _royalty(allf, text, ev)
         status = _status(allf, ev, text)
         licensor = self._party(d, "licensor", ents, ev)
@@ -677,14 +677,18 @@ def _modality(allf: list[Mention], ev: list[Evidence], text: str) -> str | None:
     return cast(str, pick.value)
 
 
-def _first(allf: list[Mention], bucket: str, ev: list[Evidence], value: Any) -> Any:
-    for m in allf:
-        facts = getattr(m, bucket)
-        if facts:
-            f = facts[0]
-            ev.append(Evidence(field=bucket, start=f.start, end=f.end, text=f.text, rule=f.rule))
-            return value(f)
-    return None
+#: territory rules that only say "abroad" (海外权益): a region the deal's clauses state is preferred
+_VAGUE_TERRITORY = frozenset({"terr.zh_overseas"})
+
+
+def _territory(allf: list[Mention], ev: list[Evidence]) -> str | None:
+    """The deal's territory as first stated, a region before a bare 'abroad' (海外) told elsewhere."""
+    facts = [f for m in allf for f in m.territory]
+    if not facts:
+        return None
+    f = next((x for x in facts if x.rule not in _VAGUE_TERRITORY), facts[0])
+    ev.append(Evidence(field="territory", start=f.start, end=f.end, text=f.text, rule=f.rule))
+    return f.text.strip()
 
 
 #: after a target, what makes it the patients' mutation, not the drug's target ("EGFR-mutated NSCLC")

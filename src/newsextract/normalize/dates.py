@@ -53,6 +53,8 @@ def parse_date(text: str, relative_to: datetime.date | None = None, lang: str = 
         except ValueError:
             return None
     words = _words()
+    if words.zh["date.zh_today_span"].match(text):
+        return relative_to  # 今日: the publication date (none without one)
     zh = words.zh["date.zh_month_day"].search(text)
     if zh:
         year = int(zh.group("year")) if zh.group("year") else (relative_to.year if relative_to else None)
