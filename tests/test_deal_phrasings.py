@@ -3578,3 +3578,41 @@ def test_a_conference_is_no_company(text: str) -> None:
     from newsextract import extract
     (d,) = extract(text, lang="en").deals
     assert (d.licensor.name, d.licensee.name, d.asset) == ("Tarrow Bio", "Kailera", "TB-7535")
+
+
+def _parties_and_money(text: str) -> list[tuple]:
+    return [(d.licensor and d.licensor.name, d.licensee and d.licensee.name,
+             (d.upfront or d.total_value) and (d.upfront or d.total_value).amount) for d in extract(text, lang="en").deals]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second deal joined by 'after' / 'before' / 'weeks after' with no comma, told with its own amount: a clause of
+    # its own (not when what follows 'after' has no amount: "… five weeks after the US drugmaker agreed to buy it")
+    ("Halvard Bio bought Corvane Therapeutics for $2.1 billion after Ostrava Pharma acquired Melby Bio for $900 million.",
+     [("Corvane Therapeutics", "Halvard Bio", 2100000000), ("Melby Bio", "Ostrava Pharma", 900000000)]),
+    ("Ostrava Pharma licensed OP-12 from Melby Bio for $40 million upfront weeks after Halvard Bio paid Corvane "
+     "Therapeutics $25 million upfront for CV-7.",
+     [("Melby Bio", "Ostrava Pharma", 40000000), ("Corvane Therapeutics", "Halvard Bio", 25000000)]),
+    # 'it' right after a company and its speech verb is that company ("Halvard said it would buy …")
+    ("Ostrava Pharma agreed to acquire Melby Bio for $3 billion, a month after Halvard Bio said it would buy Corvane "
+     "Therapeutics for $1.2 billion.",
+     [("Melby Bio", "Ostrava Pharma", 3000000000), ("Corvane Therapeutics", "Halvard Bio", 1200000000)]),
+    # a report of another company's plans after 'while' ("while Reuters reported that …"): another clause, no
+    # party of the deal told first
+    ("Tarrow Bio licensed a TL1A antibody from Yutai Biotech for $50 million upfront, while a newspaper reported that "
+     "Brenner Pharma is weighing a takeover of Tarrow Bio.", [("Yutai Biotech", "Tarrow Bio", 50000000)]),
+    # two possessive deals joined by 'and' after an object company: two clauses, two deals
+    ("The deal follows Halvard Bio's $1.1 billion acquisition of Corvane Therapeutics and Ostrava Pharma's $640 "
+     "million takeover of Melby Bio.",
+     [("Corvane Therapeutics", "Halvard Bio", 1100000000), ("Melby Bio", "Ostrava Pharma", 640000000)]),
+])
+def test_two_deals_of_one_sentence_after_a_time_word_or_and(text, expected):
+    assert _parties_and_money(text) == expected
+
+def test_deal_activity_of_a_year_is_a_statistic():
+    # the value of a field's deal-making in a year ("gene-therapy M&A activity") is no term of the deal before it
+    text = ("Spring was busy too, with Halvard Bio's $2 billion cash deal for Melby Bio and Brenner Pharma's "
+            "licensing deal with Yutai Biotech for a TROP2 ADC in April. Overall, the value of gene-therapy M&A "
+            "activity hit $12 billion in total last year.")
+    assert [(d.licensor.name, d.total_value and d.total_value.amount) for d in extract(text, lang="en").deals] == [
+        ("Melby Bio", 2000000000), ("Yutai Biotech", None)]
