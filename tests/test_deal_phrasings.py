@@ -3616,3 +3616,13 @@ def test_deal_activity_of_a_year_is_a_statistic():
             "activity hit $12 billion in total last year.")
     assert [(d.licensor.name, d.total_value and d.total_value.amount) for d in extract(text, lang="en").deals] == [
         ("Melby Bio", 2000000000), ("Yutai Biotech", None)]
+
+@pytest.mark.parametrize("text,expected", [
+    # "X's $M licence from Y": X takes the licence, Y grants it, and the amount names the deal (its total)
+    ("The pact comes after Halvard Bio's $588 million licence from Yutai Biotech and Ostrava Pharma's $500 million "
+     "deal with Yutai Biotech.",
+     [("Yutai Biotech", "Halvard Bio", 588000000), ("Yutai Biotech", "Ostrava Pharma", 500000000)]),
+])
+def test_a_possessive_licence_from_names_its_sides_and_total(text, expected):
+    assert _parties_and_money(text) == expected
+
