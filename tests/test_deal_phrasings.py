@@ -3626,3 +3626,15 @@ def test_deal_activity_of_a_year_is_a_statistic():
 def test_a_possessive_licence_from_names_its_sides_and_total(text, expected):
     assert _parties_and_money(text) == expected
 
+@pytest.mark.parametrize("text", [
+    # an earlier takeover of the buyer's, told in passing before the deal being told, takes no role from it
+    "Halvard Bio followed its buyout of Melby Bio with a bigger offer for Corvane Therapeutics at $9.20 a share in "
+    "cash, which values the target at roughly $2.6 billion.",
+    "Halvard Bio followed up on its purchase of Melby Bio with an agreement to acquire Corvane Therapeutics for about "
+    "$2.6 billion.",
+    "Fresh off its acquisition of Melby Bio, Halvard Bio is buying Corvane Therapeutics for $2.6 billion.",
+    # … and so does one in a relative clause on the buyer, with no amount
+    "Halvard Bio, which acquired Melby Bio last year, has agreed to buy Corvane Therapeutics for $2.6 billion.",
+])
+def test_an_earlier_takeover_in_passing_is_not_the_deal(text):
+    assert _parties_and_money(text) == [("Corvane Therapeutics", "Halvard Bio", 2600000000)]
