@@ -3638,3 +3638,15 @@ def test_a_possessive_licence_from_names_its_sides_and_total(text, expected):
 ])
 def test_an_earlier_takeover_in_passing_is_not_the_deal(text):
     assert _parties_and_money(text) == [("Corvane Therapeutics", "Halvard Bio", 2600000000)]
+
+
+@pytest.mark.parametrize("text", [
+    # a deal struck 'for' a company (not for its drug) buys it: the subject pays
+    "Halvard Bio struck a $2 billion cash deal for Melby Bio.",
+    "Halvard Bio struck a deal for Melby Bio worth $2 billion.",
+    "Halvard Bio has agreed a $2 billion deal for Boston-based Melby Bio.",
+])
+def test_a_deal_struck_for_a_company_buys_it(text):
+    (d,) = extract(text, lang="en").deals
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", "Melby Bio", "Halvard Bio", 2000000000)
