@@ -3650,3 +3650,15 @@ def test_a_deal_struck_for_a_company_buys_it(text):
     (d,) = extract(text, lang="en").deals
     assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
         "acquisition", "Melby Bio", "Halvard Bio", 2000000000)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same parties' earlier deal, named with its own terms after the new one: two records, each with its terms
+    ("Ostrava Pharma will pay Melby Bio $120 million upfront for two bispecifics; the two had signed a $30 million "
+     "deal for MB-204 in 2022.", [("Melby Bio", "Ostrava Pharma", 120000000), ("Melby Bio", "Ostrava Pharma", 30000000)]),
+    ("Ostrava Pharma licensed a second program from Melby Bio for $45 million upfront, building on the 2023 "
+     "collaboration that paid Melby $15 million upfront.",
+     [("Melby Bio", "Ostrava Pharma", 45000000), ("Melby Bio", "Ostrava Pharma", 15000000)]),
+])
+def test_the_same_parties_earlier_deal_with_its_own_terms(text, expected):
+    assert _parties_and_money(text) == expected
