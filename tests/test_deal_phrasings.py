@@ -3662,3 +3662,9 @@ def test_a_deal_struck_for_a_company_buys_it(text):
 ])
 def test_the_same_parties_earlier_deal_with_its_own_terms(text, expected):
     assert _parties_and_money(text) == expected
+
+
+def test_a_time_word_before_a_clause_that_refers_back_is_no_cut():
+    # "after Y paid it $M": 'it' is the company before 'after', so the clause is not cut there
+    (d,) = extract("Melby Bio shares rose after Halvard Bio paid it $50 million upfront for MB-12.", lang="en").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("Melby Bio", "Halvard Bio", 50000000)
