@@ -3688,3 +3688,93 @@ def test_the_company_a_payment_verb_pays(text: str, want: tuple) -> None:
     (d,) = extract(text).deals
     assert (d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount,
             d.milestones and d.milestones.amount) == want
+
+
+def _parties_and_money(text: str) -> list[tuple]:
+    return [(d.licensor and d.licensor.name, d.licensee and d.licensee.name,
+             (d.upfront or d.total_value) and (d.upfront or d.total_value).amount) for d in extract(text, lang="en").deals]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second deal joined by 'after' / 'before' / 'weeks after' with no comma, told with its own amount: a clause of
+    # its own (not when what follows 'after' has no amount: "… five weeks after the US drugmaker agreed to buy it")
+    ("Halvard Bio bought Corvane Therapeutics for $2.1 billion after Ostrava Pharma acquired Melby Bio for $900 million.",
+     [("Corvane Therapeutics", "Halvard Bio", 2100000000), ("Melby Bio", "Ostrava Pharma", 900000000)]),
+    ("Ostrava Pharma licensed OP-12 from Melby Bio for $40 million upfront weeks after Halvard Bio paid Corvane "
+     "Therapeutics $25 million upfront for CV-7.",
+     [("Melby Bio", "Ostrava Pharma", 40000000), ("Corvane Therapeutics", "Halvard Bio", 25000000)]),
+    # 'it' right after a company and its speech verb is that company ("Halvard said it would buy …")
+    ("Ostrava Pharma agreed to acquire Melby Bio for $3 billion, a month after Halvard Bio said it would buy Corvane "
+     "Therapeutics for $1.2 billion.",
+     [("Melby Bio", "Ostrava Pharma", 3000000000), ("Corvane Therapeutics", "Halvard Bio", 1200000000)]),
+    # a report of another company's plans after 'while' ("while Reuters reported that …"): another clause, no
+    # party of the deal told first
+    ("Tarrow Bio licensed a TL1A antibody from Yutai Biotech for $50 million upfront, while a newspaper reported that "
+     "Brenner Pharma is weighing a takeover of Tarrow Bio.", [("Yutai Biotech", "Tarrow Bio", 50000000)]),
+    # two possessive deals joined by 'and' after an object company: two clauses, two deals
+    ("The deal follows Halvard Bio's $1.1 billion acquisition of Corvane Therapeutics and Ostrava Pharma's $640 "
+     "million takeover of Melby Bio.",
+     [("Corvane Therapeutics", "Halvard Bio", 1100000000), ("Melby Bio", "Ostrava Pharma", 640000000)]),
+])
+def test_two_deals_of_one_sentence_after_a_time_word_or_and(text, expected):
+    assert _parties_and_money(text) == expected
+
+def test_deal_activity_of_a_year_is_a_statistic():
+    # the value of a field's deal-making in a year ("gene-therapy M&A activity") is no term of the deal before it
+    text = ("Spring was busy too, with Halvard Bio's $2 billion cash deal for Melby Bio and Brenner Pharma's "
+            "licensing deal with Yutai Biotech for a TROP2 ADC in April. Overall, the value of gene-therapy M&A "
+            "activity hit $12 billion in total last year.")
+    assert [(d.licensor.name, d.total_value and d.total_value.amount) for d in extract(text, lang="en").deals] == [
+        ("Melby Bio", 2000000000), ("Yutai Biotech", None)]
+
+@pytest.mark.parametrize("text,expected", [
+    # "X's $M licence from Y": X takes the licence, Y grants it, and the amount names the deal (its total)
+    ("The pact comes after Halvard Bio's $588 million licence from Yutai Biotech and Ostrava Pharma's $500 million "
+     "deal with Yutai Biotech.",
+     [("Yutai Biotech", "Halvard Bio", 588000000), ("Yutai Biotech", "Ostrava Pharma", 500000000)]),
+])
+def test_a_possessive_licence_from_names_its_sides_and_total(text, expected):
+    assert _parties_and_money(text) == expected
+
+@pytest.mark.parametrize("text", [
+    # an earlier takeover of the buyer's, told in passing before the deal being told, takes no role from it
+    "Halvard Bio followed its buyout of Melby Bio with a bigger offer for Corvane Therapeutics at $9.20 a share in "
+    "cash, which values the target at roughly $2.6 billion.",
+    "Halvard Bio followed up on its purchase of Melby Bio with an agreement to acquire Corvane Therapeutics for about "
+    "$2.6 billion.",
+    "Fresh off its acquisition of Melby Bio, Halvard Bio is buying Corvane Therapeutics for $2.6 billion.",
+    # … and so does one in a relative clause on the buyer, with no amount
+    "Halvard Bio, which acquired Melby Bio last year, has agreed to buy Corvane Therapeutics for $2.6 billion.",
+])
+def test_an_earlier_takeover_in_passing_is_not_the_deal(text):
+    assert _parties_and_money(text) == [("Corvane Therapeutics", "Halvard Bio", 2600000000)]
+
+
+@pytest.mark.parametrize("text", [
+    # a deal struck 'for' a company (not for its drug) buys it: the subject pays
+    "Halvard Bio struck a $2 billion cash deal for Melby Bio.",
+    "Halvard Bio struck a deal for Melby Bio worth $2 billion.",
+    "Halvard Bio has agreed a $2 billion deal for Boston-based Melby Bio.",
+])
+def test_a_deal_struck_for_a_company_buys_it(text):
+    (d,) = extract(text, lang="en").deals
+    assert (d.deal_type, d.licensor.name, d.licensee.name, d.total_value.amount) == (
+        "acquisition", "Melby Bio", "Halvard Bio", 2000000000)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same parties' earlier deal, named with its own terms after the new one: two records, each with its terms
+    ("Ostrava Pharma will pay Melby Bio $120 million upfront for two bispecifics; the two had signed a $30 million "
+     "deal for MB-204 in 2022.", [("Melby Bio", "Ostrava Pharma", 120000000), ("Melby Bio", "Ostrava Pharma", 30000000)]),
+    ("Ostrava Pharma licensed a second program from Melby Bio for $45 million upfront, building on the 2023 "
+     "collaboration that paid Melby $15 million upfront.",
+     [("Melby Bio", "Ostrava Pharma", 45000000), ("Melby Bio", "Ostrava Pharma", 15000000)]),
+])
+def test_the_same_parties_earlier_deal_with_its_own_terms(text, expected):
+    assert _parties_and_money(text) == expected
+
+
+def test_a_time_word_before_a_clause_that_refers_back_is_no_cut():
+    # "after Y paid it $M": 'it' is the company before 'after', so the clause is not cut there
+    (d,) = extract("Melby Bio shares rose after Halvard Bio paid it $50 million upfront for MB-12.", lang="en").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("Melby Bio", "Halvard Bio", 50000000)

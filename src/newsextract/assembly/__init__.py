@@ -66,7 +66,7 @@ class Assembler:
                              data.get("regulatory_event"), bool(data.get("bullet_heads")),
                              data.get("about_heading"), data.get("pipeline_examples"), data.get("background_clause"),
                              data.get("separate_deal"), data.get("own_drug"), data.get("other_asset"),
-                             later_event=data.get("later_event"))
+                             later_event=data.get("later_event"), earlier_signed=data.get("earlier_signed"))
         self.writer = DealWriter(lang)
         #: a sentence that opens with a grant and no subject ("；7月将KQ-202授予礼来"): its subject is the last sentence's
         lead = data.get("subjectless_lead")

@@ -74,6 +74,9 @@ class EntityResolver:
         #: the words before a descriptor that make it an object ("pay the company", "invest in the company"): the
         #: subject of its sentence is not what it refers to
         self.object_ref = re.compile(names["object_reference_before"]) if names.get("object_reference_before") else None
+        #: the words between a company and 'it' that make the company the speaker 'it' refers to ("Genmab said it would
+        #: buy Merus", "X announced on Monday that it had licensed …")
+        self.speaker_it = re.compile(names["speaker_before_it"]) if names.get("speaker_before_it") else None
         #: "the Company and" / "本公司與" just before a company: that company is the counterparty, never the self
         sp = names.get("self_partner_before")
         self.self_partner = re.compile(sp) if sp else None
@@ -233,6 +236,13 @@ class EntityResolver:
                 self._ordinal(f, which, orgs, sentences[si] if si >= 0 else (0, f.start))
                 continue
             pronoun = f.text.lower() == "it"
+            if pronoun and si >= 0 and self.speaker_it is not None and (x := bisect.bisect_left(org_starts, f.start)) and (
+                    (o := orgs[x - 1]).start >= sentences[si][0] and o.extra.get("ent")
+                    and self.speaker_it.fullmatch(text, o.end, f.start)):
+                f.extra["ent"] = o.extra["ent"]  # "… a month after Genmab said it would buy Merus": the speaker
+                its.append(f)
+                it_starts.append(f.start)
+                continue
             said = self.country_word.search(f.text) if self.country_word is not None else None
             country = self.countries[said.group(0)] if said is not None else None
             kind = next((k for rx, k in self.kinds if rx.search(f.text)), None)

@@ -22,7 +22,8 @@ class Linker:
                  bullet_heads: bool = False, about_heading: str | None = None,
                  pipeline_examples: str | None = None, background_clause: str | None = None,
                  separate_deal: str | None = None, own_drug: str | None = None,
-                 other_asset: str | None = None, later_event: str | None = None) -> None:
+                 other_asset: str | None = None, later_event: str | None = None,
+                 earlier_signed: str | None = None) -> None:
         #: how many sentences on a mention without a company may still continue the last deal
         self.max_continue = max_continue
         #: words that name a year relative to the article's ("last year": -1), by offset
@@ -32,6 +33,9 @@ class Linker:
         #: what ends the text right before a clause that moves to another time (", and later that year agreed to pay
         #: …"): with its own upfront or total, that clause is another deal of the same parties
         self.later_event = re.compile(later_event, re.I) if later_event else None
+        #: a clause that says the same parties signed a deal in an earlier year ("; the two had signed a «M» deal for B in
+        #: 2023"): with an upfront or total the last deal has in no amount, that earlier deal
+        self.earlier_signed = re.compile(earlier_signed, re.I) if earlier_signed else None
         #: a sentence that opens by referring back to a drug ("该药的…权益已授予X"): the drug named just before is its
         self.drug_anaphor = re.compile(drug_anaphor) if drug_anaphor else None
         #: a sentence with no deal word about another drug than the deal's does not continue it
@@ -177,6 +181,15 @@ class Linker:
                 absorb(last, m, terms_only=True)  # royalties the deal's payee pays its funder: the same deal
                 heading = None
                 continue
+            if (target is None and last is not None and not fresh and m.money and m.sent == last.last_sent
+                    and all(p.ent in last.parties for p in named) and not any(
+                        p.role and last.parties.get(p.ent) not in (None, p.role) for p in named)
+                    and self._earlier(text, last, m)):
+                other = _same_parties(last)  # "…, building on the 2024 collaboration that paid Y «M1» upfront": the
+                deals.append(other)  # same parties' earlier deal, which the clause names with its own terms (the
+                absorb(other, m)  # last deal's upfront differs, so it was no match; the deal told stays the last)
+                heading = None
+                continue
             if target is None:
                 if m.backref and not m.money and all(c.kind == "other" for c in m.deal_cues) and not (
                         len({p.ent for p in named}) >= 2 and any(p.role and not p.weak for p in named)):
@@ -227,6 +240,7 @@ class Linker:
         if not m.money:
             return False
         later = self.later_event is not None and self.later_event.search(text, max(0, m.start - 40), m.start)
+        later = later or self.earlier_signed is not None and self.earlier_signed.search(text, m.start, m.end)
         if not (later or self.earlier_deal is not None and self.earlier_deal.search(text, m.start, m.end)):
             return False
         have = {FIELD_KIND.get(k, k): f.value for k, f, _ in last.money}
@@ -236,7 +250,7 @@ class Linker:
             if kind in ("upfront", "total") and kind in have and not _same_amount(have[kind], f.value):
                 return True
             # (after a move to another time, a sum paid now against the last deal's price: "bought A for «M0» in
-            # 2021, and in 2023 paid «M1» for rights to B")
+            # 2021, and in 2023 paid «M1» for rights to B"; "; the two had signed a «M» deal for B in 2023")
             if later and kind in ("upfront", "total") and heads and not any(_same_amount(v, f.value) for v in heads):
                 return True
         return False

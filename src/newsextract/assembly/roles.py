@@ -29,6 +29,10 @@ class RoleBinder:
         data = load_file(lang, "clauses", patterns_dir) if has_file(lang, "clauses", patterns_dir) else {}
         self.appositive = re.compile(data["appositive"]) if data.get("appositive") else None
         self.relative = re.compile(data["relative"]) if data.get("relative") else None
+        #: an earlier deal the subject is said to follow up, in passing ("«P0» followed up its takeover of «Q1» with a
+        #: deal to buy «Q2»", "«P0», which bought «Q1» in May, agreed to acquire «Q2»"): the frames read the clause
+        #: without it first, so the deal being told binds the roles
+        self.background = re.compile(data["background_aside"]) if data.get("background_aside") else None
         #: a speech tag between a subject and its verb (", the Japanese company said,"): the speaker is no subject
         self.speech = re.compile(data["speech"]) if data.get("speech") else None
         #: a company named only to describe the next ("Zealand's Chinese rival, «P2»"): it binds nothing
@@ -71,6 +75,8 @@ class RoleBinder:
             for rx in (self.appositive, self.relative):
                 if rx is not None:
                     masked = rx.sub(_blank, masked)
+        if self.background is not None:
+            masked = self.background.sub(_blank, masked)
         by_mask: dict[str, Fact] = {}
         for f in orgs:
             if "mask" in f.extra and f.label in ("org", "ref"):
