@@ -2255,3 +2255,42 @@ def test_figures_market_and_share_subjects(extractor, text, want):
     """A market named after 'the market for' is the market (not the words before 'the market'); a drug that holds a
     share holds it (not its owner, not the market); a percentage in words is a value."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2025-08-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma said Zelvora sales reached €3.9 billion in the fourth quarter of 2025 and €14.2 billion for the "
+     "full year.",
+     [("Zelvora", "product_sales", 3900000000, "EUR", "Q4 2025", None),
+      ("Zelvora", "product_sales", 14200000000, "EUR", "FY2025", None)]),
+    ("Halvex Pharma's fourth-quarter 2025 revenue was $2.1 billion; full-year revenue rose 8% to $8.3 billion.",
+     [("Halvex Pharma", "revenue", 2100000000, "USD", "Q4 2025", None),
+      ("Halvex Pharma", "revenue", 8300000000, "USD", "FY2025", 8.0)]),
+])
+def test_figures_the_full_year_without_its_year_after_a_quarter(extractor, text, want):
+    """'the full year' / 'full-year revenue' after a quarter of a year is that year, not the quarter."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's third-quarter 2025 revenue jumped 54% to $17.6 billion, with Zelvora contributing $6.5 billion "
+     "and Norvexa $3.6 billion.",
+     [("Halvex Pharma", "revenue", 17600000000, "USD", "Q3 2025", 54.0),
+      ("Zelvora", "product_sales", 6500000000, "USD", "Q3 2025", None),
+      ("Norvexa", "product_sales", 3600000000, "USD", "Q3 2025", None)]),
+    ("Zelvora sales reached $3.4 billion in the second quarter of 2025, Norvexa $2.0 billion and Vextra $1.2 billion.",
+     [("Zelvora", "product_sales", 3400000000, "USD", "Q2 2025", None),
+      ("Norvexa", "product_sales", 2000000000, "USD", "Q2 2025", None),
+      ("Vextra", "product_sales", 1200000000, "USD", "Q2 2025", None)]),
+    ("Sales of Halvex Pharma's COVID-19 vaccine Zelvora plunged 80% to $1.1 billion in 2024.",
+     [("Zelvora", "product_sales", 1100000000, "USD", "FY2024", -80.0)]),
+    ("Halvex Pharma said sales of its HIV medicines rose 9% to $5.3 billion in the third quarter of 2025.",
+     [("Halvex Pharma", "revenue", 5300000000, "USD", "Q3 2025", 9.0)]),
+    ("Kestrel Bio said U.S. net sales of Zelvora HD were $393 million in the second quarter of 2025.",
+     [("Zelvora HD", "product_sales", 393000000, "USD", "Q2 2025", None)]),
+])
+def test_figures_drugs_in_a_list_of_values_and_a_companys_own_drugs(extractor, text, want):
+    """Each value of a list after a drug's sales takes the drug named right before it ('with Zelvora contributing
+    $6.5 billion and Norvexa $3.6 billion'); a disease or class word before 'vaccine' is no drug; the sales of a
+    company's own medicines ('sales of its HIV medicines') are the company's, not a market's; 'Zelvora HD' is one
+    name."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
