@@ -109,7 +109,9 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
         if near and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
             # (a drug named inside an aside on the company before it is no subject: "Merck, the maker of Keytruda,
             # brought in …")
-            asides = [(m.start(), m.end()) for m in rel.regex.finditer(text, a, anchor)]
+            # (an aside holding a product of the window starts at most its own length before it: searched from
+            # there, not from the sentence start, for each value)
+            asides = [(m.start(), m.end()) for m in rel.regex.finditer(text, max(a, wa - 220), anchor)]
             near = [p for p in near if not any(s < p.start and p.end <= e and facts.of("org").last_within(
                 a, s, lambda f: True) is not None for s, e in asides)]
         if near:
