@@ -2294,3 +2294,14 @@ def test_figures_drugs_in_a_list_of_values_and_a_companys_own_drugs(extractor, t
     company's own medicines ('sales of its HIV medicines') are the company's, not a market's; 'Zelvora HD' is one
     name."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's oncology division grew sales 8% to CHF 47.7 billion in 2025.",
+     [("Halvex Pharma", "revenue", 47700000000, "CHF", "FY2025", 8.0)]),
+    ("Halvex Pharma increased revenue 12% to $3 billion in 2025.",
+     [("Halvex Pharma", "revenue", 3000000000, "USD", "FY2025", 12.0)]),
+])
+def test_figures_a_change_said_with_the_metric_as_object_without_by(extractor, text, want):
+    """'grew sales 8% to', 'increased revenue 12% to': the change of the figure, as with 'by'."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
