@@ -2208,3 +2208,100 @@ def test_figures_a_drug_and_its_owners_in_an_aside(extractor, text, want):
     """The owners named in an aside on a drug are not the subject of its sales (nor 'X and Y' a product), and a drug
     named in an aside on a company does not take the company's figure."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2025-06-01").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma raised its full-year revenue guidance to between $60 billion and $62 billion after Zelvora sales "
+     "climbed to $3.1 billion in the second quarter of 2025.",
+     [("Zelvora", "product_sales", 3100000000, "USD", "Q2 2025", None)]),
+    ("Kestrel Bio reaffirmed its 2026 oncology revenue guidance of $350 million to $450 million after full-year 2025 "
+     "revenue of $630 million.",
+     [("Kestrel Bio", "revenue", 630000000, "USD", "FY2025", None)]),
+    ("Kestrel Bio kept its outlook of about $2 billion for the year, while first-quarter 2025 revenue rose 12% to "
+     "$480 million.",
+     [("Kestrel Bio", "revenue", 480000000, "USD", "Q1 2025", 12.0)]),
+])
+def test_figures_a_not_figure_cue_reaches_no_further_than_its_own_clause(extractor, text, want):
+    """Guidance, an outlook or an expectation takes the amounts of its own clause, not those of a clause a
+    conjunction opens after it ('after … sales climbed to', ', while … revenue rose')."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma Industries reported consolidated revenue of Rs 13,291 crore for the quarter ended June 30, 2025.",
+     [("Halvex Pharma", "revenue", 132910000000, "INR", "Q2 2025", None)]),
+    ("Kestrel Ltd, the Melbourne-based blood products maker, said revenue rose 5% to $15.6 billion in 2025.",
+     [("Kestrel Ltd", "revenue", 15600000000, "USD", "FY2025", 5.0)]),
+    ("Halvex Pharma posted a net profit of Rs 145 crore for the June quarter of 2025, against Rs 120 crore a year ago.",
+     [("Halvex Pharma", "net_profit", 1450000000, "INR", "Q2 2025", None)]),
+    ("Kestrel Bio's net profit rose to ₹1,219 crore in the first quarter of 2025 from ₹801 crore a year earlier.",
+     [("Kestrel Bio", "net_profit", 12190000000, "INR", "Q1 2025", None)]),
+])
+def test_figures_rupee_amounts_and_a_company_described_in_an_aside(extractor, text, want):
+    """'revenue of Rs …' names no product 'Rs'; a 'products maker' in an aside is no product line; a prior value in
+    rupees after 'against' / 'from' is the comparison base, no figure."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2025-08-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts expect the market for obesity drugs to reach $150 billion by 2030.",
+     [("obesity drugs", "market_size", 150000000000, "USD", "2030", None)]),
+    ("Zelvora now holds a 45% share of the US PD-1 market, according to IQVIA data.",
+     [("Zelvora", "market_share", 45, "%", None, None)]),
+    ("Halvex Pharma's Norvexa held a 30 percent share of the atopic dermatitis market in 2024.",
+     [("Norvexa", "market_share", 30, "%", "2024", None)]),
+])
+def test_figures_market_and_share_subjects(extractor, text, want):
+    """A market named after 'the market for' is the market (not the words before 'the market'); a drug that holds a
+    share holds it (not its owner, not the market); a percentage in words is a value."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2025-08-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma said Zelvora sales reached €3.9 billion in the fourth quarter of 2025 and €14.2 billion for the "
+     "full year.",
+     [("Zelvora", "product_sales", 3900000000, "EUR", "Q4 2025", None),
+      ("Zelvora", "product_sales", 14200000000, "EUR", "FY2025", None)]),
+    ("Halvex Pharma's fourth-quarter 2025 revenue was $2.1 billion; full-year revenue rose 8% to $8.3 billion.",
+     [("Halvex Pharma", "revenue", 2100000000, "USD", "Q4 2025", None),
+      ("Halvex Pharma", "revenue", 8300000000, "USD", "FY2025", 8.0)]),
+])
+def test_figures_the_full_year_without_its_year_after_a_quarter(extractor, text, want):
+    """'the full year' / 'full-year revenue' after a quarter of a year is that year, not the quarter."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's third-quarter 2025 revenue jumped 54% to $17.6 billion, with Zelvora contributing $6.5 billion "
+     "and Norvexa $3.6 billion.",
+     [("Halvex Pharma", "revenue", 17600000000, "USD", "Q3 2025", 54.0),
+      ("Zelvora", "product_sales", 6500000000, "USD", "Q3 2025", None),
+      ("Norvexa", "product_sales", 3600000000, "USD", "Q3 2025", None)]),
+    ("Zelvora sales reached $3.4 billion in the second quarter of 2025, Norvexa $2.0 billion and Vextra $1.2 billion.",
+     [("Zelvora", "product_sales", 3400000000, "USD", "Q2 2025", None),
+      ("Norvexa", "product_sales", 2000000000, "USD", "Q2 2025", None),
+      ("Vextra", "product_sales", 1200000000, "USD", "Q2 2025", None)]),
+    ("Sales of Halvex Pharma's COVID-19 vaccine Zelvora plunged 80% to $1.1 billion in 2024.",
+     [("Zelvora", "product_sales", 1100000000, "USD", "FY2024", -80.0)]),
+    ("Halvex Pharma said sales of its HIV medicines rose 9% to $5.3 billion in the third quarter of 2025.",
+     [("Halvex Pharma", "revenue", 5300000000, "USD", "Q3 2025", 9.0)]),
+    ("Kestrel Bio said U.S. net sales of Zelvora HD were $393 million in the second quarter of 2025.",
+     [("Zelvora HD", "product_sales", 393000000, "USD", "Q2 2025", None)]),
+])
+def test_figures_drugs_in_a_list_of_values_and_a_companys_own_drugs(extractor, text, want):
+    """Each value of a list after a drug's sales takes the drug named right before it ('with Zelvora contributing
+    $6.5 billion and Norvexa $3.6 billion'); a disease or class word before 'vaccine' is no drug; the sales of a
+    company's own medicines ('sales of its HIV medicines') are the company's, not a market's; 'Zelvora HD' is one
+    name."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma's oncology division grew sales 8% to CHF 47.7 billion in 2025.",
+     [("Halvex Pharma", "revenue", 47700000000, "CHF", "FY2025", 8.0)]),
+    ("Halvex Pharma increased revenue 12% to $3 billion in 2025.",
+     [("Halvex Pharma", "revenue", 3000000000, "USD", "FY2025", 12.0)]),
+])
+def test_figures_a_change_said_with_the_metric_as_object_without_by(extractor, text, want):
+    """'grew sales 8% to', 'increased revenue 12% to': the change of the figure, as with 'by'."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want

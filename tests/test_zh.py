@@ -2605,3 +2605,22 @@ def test_zh_deal_date_from_a_lead_clause_and_today(text, day):
 
     (d,) = extract(text, lang="zh", published=datetime.date(2025, 12, 5)).deals
     assert str(d.announced) == day
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物2025年第四季度收入为11.5亿元，全年收入达到45亿元。",
+     [("宁远生物", "revenue", "Q4 2025"), ("宁远生物", "revenue", "FY2025")]),
+    ("寧遠生物2025年第四季度收入為11.5億元，全年收入達到45億元。",
+     [("寧遠生物", "revenue", "Q4 2025"), ("寧遠生物", "revenue", "FY2025")]),
+    # a guidance word reaches no further than its clause: a later clause with a period of its own is a result
+    ("宁远生物表示，公司预计明年收入超过50亿元，2025年前三季度实现营收31亿元。", [("宁远生物", "revenue", "9M 2025")]),
+    ("寧遠生物表示，公司預計明年收入超過50億元，2025年前三季度實現營收31億元。", [("寧遠生物", "revenue", "9M 2025")]),
+    # a drug that holds a share holds it
+    ("2024年，泽沃替尼在国内PD-1市场的份额约为22%。", [("泽沃替尼", "market_share", "2024")]),
+    ("2024年，澤沃替尼在國內PD-1市場的份額約為22%。", [("澤沃替尼", "market_share", "2024")]),
+])
+def test_zh_figures_full_year_guidance_clause_and_a_drugs_share(extractor, text, want):
+    """全年 without its year is the year in force; a guidance word's reach ends at a comma before a result clause
+    with a period of its own; a drug right before its share word (的 / 在…市场的) holds the share."""
+    figs = extractor.extract(text, lang="zh").figures
+    assert [(f.subject_name, f.metric, f.period) for f in figs] == want

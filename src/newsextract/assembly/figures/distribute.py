@@ -118,7 +118,15 @@ def gapped_list(text: str, vocab: ReportVocab, orgs: Any, figs: list[tuple[Figur
             continue
         group.sort(key=lambda x: x[1].start)
         named = 0
-        for (_, pv), (f, v) in zip(group, group[1:], strict=False):
+        for (pf, pv), (f, v) in zip(group, group[1:], strict=False):
+            if f.kind == "product" and pf.kind == "product" and \
+                    (m := _PRODUCT_GAP.fullmatch(text, pv.end, v.start)) is not None:
+                # "with Mounjaro contributing $6.5 billion and Zepbound $3.6 billion": the drug right before the value
+                f.subject = m.group("s")
+                f.evidence = [e for e in f.evidence if e.field != "subject"] + [
+                    Evidence(field="subject", start=m.start("s"), end=m.end("s"), text=m.group("s"),
+                             rule="figure.gapped_product")]
+                continue
             if f.kind != "company":
                 continue
             o = orgs.last_within(pv.end, v.start, lambda x: not (bad is not None and bad.search(x.text)))
@@ -141,6 +149,8 @@ def gapped_list(text: str, vocab: ReportVocab, orgs: Any, figs: list[tuple[Figur
 
 
 _GAP = re.compile(r"\s*(?:,|，|、|;)?\s*(?:and\s+|while\s+|和|及|与)?\s*")
+# (a drug's name alone between two values of one metric word: "… $6.5 billion and Zepbound $3.6 billion")
+_PRODUCT_GAP = re.compile(r"(?:\s+(?:in|for|during)\s+[^,;$€£¥]{1,40}?)?\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\s+while\s+)(?P<s>[A-Z][A-Za-z0-9-]{2,40})[®™]?\s+(?:had\s+|posted\s+|with\s+)?")
 
 
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|、|，|\s+and\s+|\s*(?:和|及|与|與)\s*)\s*")

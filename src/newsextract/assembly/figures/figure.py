@@ -147,6 +147,17 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             # the subject of a share said after the value is that share's ("… exceeded $16 billion …, with deals for
             # Chinese assets accounting for roughly 30% of the total"), not this figure's
             mk = [m for m in mk if not (m.rule.endswith("share_subject") and m.start >= v.end)]
+        if cue.kind == "market_share":
+            # a drug that holds the share ("Keytruda now holds a 45% share of the US PD-1 market", "Merck's Keytruda
+            # held …": the drug's, not its owner's nor the market's)
+            held = [p for p in _products(text, lang, vocab, wa, wb, facts)
+                    if p.rule.endswith("holds_share") and p.end <= v.end and v.start - p.start <= 60]
+            if held:
+                return _product_tail(vocab, held[-1].text), "product", held[-1]
+            gap = vocab.fig_rx.rules.get("fig.share_holder_gap")
+            d = facts.of("asset").last_within(a, cue.start, lambda f: f.kind in ("inn", "inn_zh", "code", "brand"))
+            if gap is not None and d is not None and gap.regex.fullmatch(text, d.end, cue.start):
+                return _drug_name(d), "product", d  # ("信迪利单抗在国内PD-1市场的份额约为22%": the drug's)
         if mk and cue.kind == "market_share" and (all(m.start >= v.end for m in mk) or (
                 cue.text.lower().startswith("share") and _POSSESSIVE.match(text, max(a, cue.start - 3), cue.start))):
             # "Novo Nordisk holds a 60% share of the GLP-1 market": the market after the share is where it is held;

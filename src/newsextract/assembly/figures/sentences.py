@@ -109,7 +109,9 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     year = year_of(ctx.period) or (years[before - 1][1] if before else None) or art.pub_year or \
         (years[0][1] if years else None)  # (a release that dates itself only at its end)
     metrics = vocab.metrics_in(text, a, b, art.low)
-    has_value = any_in(art.money_at, a, b) or "%" in text[a:b]
+    # (a percentage in words too: "a 60 percent share")
+    has_value = any_in(art.money_at, a, b) or "%" in text[a:b] or \
+        vocab.fig_rx["fig.percent"].search(text, a, b) is not None
     if not (metrics and has_value):  # nothing to read here but the period the next sentences may take
         if not has_year:
             quarter_sentence(art, ctx, a, b)
@@ -386,7 +388,9 @@ def _values(art: Article, a: int, b: int, blocks: list[Fact], changes: list[Fact
     text, vocab, facts = art.text, art.vocab, art.index.starting(a, b)  # (with f.end <= b: f.start <= b)
     block_spans = [(x.start, x.end) for x in blocks if not x.extra.get("when") or changes]
     # a not-figure cue ("market capitalization of", "expectations of", "EPS … to") takes the amounts it reaches
-    block_spans += [(x.end, clause_end(text, x.end, min(b, x.end + int(x.extra["attach"]))))
+    stop = vocab.fig_rx.rules.get("fig.attach_stop")  # (a conjunction that opens a clause of its own ends it)
+    block_spans += [(x.end, clause_end(text, x.end, min(b, x.end + int(x.extra["attach"])),
+                                       stop.regex if stop is not None else None))
                     for x in blocks if x.extra.get("attach")]
     blocked = SpanIndex(block_spans)
     # (a payment word right against an amount makes it a deal's term: looked up by bisection, not per word)

@@ -29,8 +29,11 @@ def deal_spans(deals: list[Deal] | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for d in deals or [] for e in d.evidence if e.field in DEAL_MONEY_FIELDS]
 
 
-def clause_end(text: str, start: int, end: int) -> int:
+def clause_end(text: str, start: int, end: int, stop: re.Pattern[str] | None = None) -> int:
     """Where the clause that starts at ``start`` ends, at most ``end``: a not-figure cue reaches no further than
-    its own line or sentence ("… core EPS grew 12%\n- Free cash flow of USD 0.9 billion" is a new item)."""
+    its own line or sentence ("… core EPS grew 12%\n- Free cash flow of USD 0.9 billion" is a new item), nor past
+    ``stop``, a conjunction that opens a clause of its own ("… guidance to $60 billion after sales climbed to …")."""
     m = _CLAUSE_END.search(text, start, end)
+    end = m.start() if m else end
+    m = stop.search(text, start, end) if stop is not None else None
     return m.start() if m else end
