@@ -3778,3 +3778,17 @@ def test_a_time_word_before_a_clause_that_refers_back_is_no_cut():
     # "after Y paid it $M": 'it' is the company before 'after', so the clause is not cut there
     (d,) = extract("Melby Bio shares rose after Halvard Bio paid it $50 million upfront for MB-12.", lang="en").deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("Melby Bio", "Halvard Bio", 50000000)
+
+
+@pytest.mark.parametrize("text,licensor", [
+    ("Servier has acquired the European rights to AL-5 for $20 million upfront, Allist Pharmaceuticals announced.",
+     "Allist Pharmaceuticals"),
+    ("Servier has acquired the European rights to AL-5 for $20 million upfront, Allist Pharmaceuticals announced on "
+     "Monday.", "Allist Pharmaceuticals"),
+    ("Servier has acquired the European rights to AL-5 for $20 million upfront, Allist says.", "Allist"),
+])
+def test_a_speech_tag_that_ends_the_sentence_is_no_clause_of_its_own(text: str, licensor: str) -> None:
+    # ', X announced.' / ', X says.' closing the sentence: X stays in the deal's clause (clauses.yml split), as after
+    # ', X said.', and the frame gives it the other side
+    (d,) = extract(text).deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Servier", 20000000)
