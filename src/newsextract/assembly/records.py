@@ -420,16 +420,13 @@ def _money_fields(d: DealState, dtype: str, ev: list[Evidence], text: str = "") 
                                 and abs(g.value.amount - f.value.amount) <= f.value.amount * Decimal("0.05")), (f, rule))
             fields[field_name] = to_money(f.value)
             ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
-    if "total_value" not in fields and money_by.get("total_alt"):
-        # another measure of a price (an enterprise value) is the deal's total when the text states no other
-        f, rule = money_by["total_alt"][0]
-        fields["total_value"] = to_money(f.value)
-        ev.append(Evidence(field="total_value", start=f.start, end=f.end, text=f.text, rule=rule))
-    if "upfront" not in fields and money_by.get("exercise_fee"):
-        # an option's exercise fee, paid at the exercise reported, is the licence's upfront when the deal names no other
-        f, rule = money_by["exercise_fee"][0]
-        fields["upfront"] = to_money(f.value)
-        ev.append(Evidence(field="upfront", start=f.start, end=f.end, text=f.text, rule=rule))
+    # kinds that fill a field only when the deal names no amount of the field's own kind: another measure of a price
+    # (an enterprise value) is the total; an option's exercise fee, paid at the exercise reported, is the upfront
+    for field_name, kind in (("total_value", "total_alt"), ("upfront", "exercise_fee")):
+        if field_name not in fields and money_by.get(kind):
+            f, rule = money_by[kind][0]
+            fields[field_name] = to_money(f.value)
+            ev.append(Evidence(field=field_name, start=f.start, end=f.end, text=f.text, rule=rule))
     generic = money_by.get("milestone", [])
     parts = money_by.get("milestone_part", [])
     if generic:
