@@ -139,8 +139,9 @@ class Rule:
         if not fast and starts is not None and self.heads is None and self.reach is None and self.lines is not None:
             return finditer_lines(self._scan_rx(False) or self.regex, text, *self.lines, pos, endpos) \
                 if starts else iter(())
-        if starts is not None and self.heads is not None:  # (tried at its heads only: no guard needed)
-            return finditer_at(self.fast if fast else self.regex, on, starts, pos, endpos)
+        if starts is not None and self.heads is not None:  # tried at its heads only: the form ``finditer`` runs (the
+            # guarded one finds the same matches at a start), so that one rule compiles one form
+            return finditer_at(self._scan_rx(fast) or (self.fast if fast else self.regex), on, starts, pos, endpos)
         return finditer_near(self._scan_rx(fast) or (self.fast if fast else self.regex), on,
                              starts, self.reach, pos, endpos)
 

@@ -143,8 +143,9 @@ class RoleBinder:
     @staticmethod
     def _apply(fr: Rule, mt: re.Match[str], m: Mention, by_mask: dict[str, Fact], idx: dict[int, PartyRef],
                taken: set[str], unnamed: list[Fact], coordinated: re.Pattern[str] | None = None) -> None:
+        groups = mt.re.groupindex  # (the form that ran: the full regex need not be compiled for its group names)
         for role, grp in _GROUPS:
-            if grp not in fr.regex.groupindex:
+            if grp not in groups:
                 continue
             tok = mt.group(grp)
             if tok is None:
