@@ -3792,3 +3792,26 @@ def test_a_speech_tag_that_ends_the_sentence_is_no_clause_of_its_own(text: str, 
     # ', X said.', and the frame gives it the other side
     (d,) = extract(text).deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Servier", 20000000)
+
+
+@pytest.mark.parametrize("text", [
+    # an amount a verb of paying or getting pays with no payment word, joined to a ceiling: the upfront
+    "Halvard Bio will pay $55 million, plus up to $755 million in milestones, to Melby Bio for MB-336.",
+    "Halvard Bio will pay Melby Bio $55 million in cash and stock and up to $755 million in milestones for MB-336.",
+    "Melby Bio gets $55 million from Halvard Bio, and could receive up to $755 million more, for MB-336.",
+    "Halvard Bio paid $55 million and up to $755 million in milestones to license MB-336 from Melby Bio.",
+    # … and paid in cash and equity, named before the payment word
+    "Melby Bio gets $55 million in cash and equity upfront from Halvard Bio for MB-336, with up to $755 million in "
+    "milestones to follow.",
+])
+def test_an_amount_paid_now_beside_a_ceiling_is_the_upfront(text: str) -> None:
+    (d,) = extract(text, lang="en").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount, d.milestones.amount) == (
+        "Melby Bio", "Halvard Bio", 55000000, 755000000)
+
+
+def test_an_amount_received_in_an_earlier_year_is_no_upfront() -> None:
+    # a year between the amount and the ceiling: a payment of its own time, not the one paid now
+    (d,) = extract("Melby Bio received $55 million in 2023 and up to $755 million for MB-336 from Halvard Bio.",
+                   lang="en").deals
+    assert d.upfront is None

@@ -71,6 +71,8 @@ class PaymentKinds:
         self.price_for_company = _rx(att, "price_for_company")
         self.price_for_rights_after = _rx(att, "price_for_rights_after")
         self.pay_up_to_before = _rx(att, "pay_up_to_before", 0)
+        self.paid_now_before = _rx(att, "paid_now_before", 0)
+        self.paid_now_after = _rx(att, "paid_now_after")
         self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
         self.price_got_before = _rx(att, "price_got_before")
         self.whole_before = _rx(att, "whole_before")
@@ -176,6 +178,10 @@ class PaymentKinds:
                     # may come beyond it is the milestones
                     after_upfront = _UPFRONT_WORD.search(text, max(0, mf.start - 250), mf.start) is not None
                     m.money.append(("milestone" if after_upfront else "total", mf, "pay.whole_up_to"))
+                elif not mm.upper_bound and self.paid_now_before is not None and self.paid_now_after is not None and \
+                        self.paid_now_before.search(text, max(0, mf.start - 60), mf.start) and \
+                        self.paid_now_after.match(text, mf.end, min(len(text), mf.end + 80)):
+                    m.money.append(("paid?", mf, "pay.paid_now"))  # the upfront beside milestones (below), else none
                 continue
             kind = best.kind
             if kind == "royalty_money" and self.whole_before is not None and self.whole_before.search(
@@ -228,8 +234,9 @@ class PaymentKinds:
         if kinds & {"milestone", "milestone_part"} and not kinds & {"upfront", "combined_upfront"}:
             # "sell its drug to Novartis for $3.4 billion and milestone payments of up to $1 billion": a fixed price
             # beside milestones is what is paid now ("for up to $950 million, comprising …" stays the total)
-            m.money = [("upfront", f, r) if k == "price?" and not f.value.upper_bound else (k, f, r)
+            m.money = [("upfront", f, r) if k in ("price?", "paid?") and not f.value.upper_bound else (k, f, r)
                        for k, f, r in m.money]
+        m.money = [x for x in m.money if x[0] != "paid?"]
 
     def _gap(self, text: str, x: int, y: int, convs: list[tuple[int, int]]) -> str:
         g = text[x:y]
