@@ -3815,3 +3815,23 @@ def test_an_amount_received_in_an_earlier_year_is_no_upfront() -> None:
     (d,) = extract("Melby Bio received $55 million in 2023 and up to $755 million for MB-336 from Halvard Bio.",
                    lang="en").deals
     assert d.upfront is None
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # paid 'immediately' is paid now; what comes 'if the drug hits … goals' is the milestones
+    ("Under the pact, Halvard Bio will hand Melby Bio $65 million immediately for MB-12 and as much as $1.1 billion "
+     "if the drug hits development and sales goals.", 65000000, 1100000000, None),
+    ("Halvard Bio pays Melby Bio $20 million upfront for MB-12, and up to $300 million when the program reaches "
+     "certain milestones.", 20000000, 300000000, None),
+    # 'biobucks' after an upfront of the same sentence are the milestones; alone, the deal's whole value
+    ("Melby Bio will pocket $45 million upfront from Halvard Bio for MB-12 and up to $620 million in biobucks.",
+     45000000, 620000000, None),
+    ("Halvard Bio pays Melby Bio $1.2B upfront, offers $10B-plus in biobucks for MB-12", 1200000000, 10000000000, None),
+    ("Halvard Bio signed a $620 million biobucks deal with Melby Bio for MB-12.", None, None, 620000000),
+])
+def test_money_paid_now_and_on_goals_in_plain_words(text: str, upfront: int | None, milestones: int | None,
+                                                    total: int | None) -> None:
+    (d,) = extract(text, lang="en").deals
+    amount = lambda m: m.amount if m is not None else None  # noqa: E731
+    assert (d.licensor.name, d.licensee.name, amount(d.upfront), amount(d.milestones), amount(d.total_value)) == (
+        "Melby Bio", "Halvard Bio", upfront, milestones, total)

@@ -72,6 +72,7 @@ class PaymentKinds:
         self.price_for_rights_after = _rx(att, "price_for_rights_after")
         self.pay_up_to_before = _rx(att, "pay_up_to_before", 0)
         self.paid_now_before = _rx(att, "paid_now_before", 0)
+        self.milestones_after_upfront = _rx(att, "milestones_after_upfront")
         self.paid_now_after = _rx(att, "paid_now_after")
         self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
         self.price_got_before = _rx(att, "price_got_before")
@@ -225,6 +226,11 @@ class PaymentKinds:
                 before = {k2 for k2, f2, _ in m.money if f2.end <= cue.start}
                 if before and before <= {cue.extra["sub"], cue.extra["sub"] + "_part"}:
                     m.money[i] = (cue.extra["sub"], f, r)
+            if k == "total" and cue is not None and self.milestones_after_upfront is not None and \
+                    self.milestones_after_upfront.search(cue.text) and (any(
+                        k2 in ("upfront", "combined_upfront") and f2.end <= f.start for k2, f2, _ in m.money)
+                                                                        or _upfront_in_sentence_before(text, f.start)):
+                m.money[i] = ("milestone", f, r)  # "$45 million upfront and up to $620 million in biobucks"
         kinds = {k for k, _, _ in m.money}
         if "price?" in kinds and any(f.label == "deal" and f.kind == "option" for f in facts):
             # "granted Y an exclusive option to license TB-7 for $10 million": the price of an option is paid now
@@ -453,6 +459,13 @@ class _Near:
         """True when an amount starts at or after ``x`` and ends at or before ``y`` (amounts do not overlap)."""
         i = bisect.bisect_left(self.starts, x)
         return any(e <= y for s, e in self.bounds[i:i + 2] if s <= y)
+
+
+def _upfront_in_sentence_before(text: str, at: int) -> bool:
+    """An upfront word in the 200 characters of the sentence before ``at`` (another clause of it)."""
+    window = text[max(0, at - 200):at]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "))
+    return _UPFRONT_WORD.search(window, cut + 1) is not None
 
 
 def _next_start(monies: list[Fact], mf: Fact) -> int:
