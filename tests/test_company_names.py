@@ -183,3 +183,15 @@ def test_a_backer_before_a_name_is_no_part_of_it(text, name):
 ])
 def test_a_surname_after_an_honorific_is_a_person(text, person):
     assert person not in {p.name for d in extract(text).deals for p in (d.licensor, d.licensee) if p}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a currency code between a payee and its amount is no part of the name (known or not)
+    ("Corvanta Pharma will pay Velbright Bio USD 80 million upfront for VB-12.", "Velbright Bio"),
+    ("Corvanta Pharma will pay Velbright Bio JPY 12 billion upfront for VB-12.", "Velbright Bio"),
+    ("Corvanta Pharma will pay Novartis SEK 800 million upfront for VB-12.", "Novartis"),
+    ("Corvanta Pharma will pay Hengrui RMB 80 million upfront for HR-12.", "Hengrui"),
+])
+def test_a_currency_code_after_a_payee_is_no_part_of_its_name(text, name):
+    (d,) = extract(text, lang="en").deals
+    assert (d.licensor.name, d.licensee.name) == (name, "Corvanta Pharma")

@@ -92,6 +92,8 @@ DEVELOPMENT = [
     ("en", "fifty million euros", "50000000", "EUR", set()),
     ("en", "one hundred million dollars", "100000000", "USD", set()),
     ("en", "half a billion dollars", "500000000", "USD", set()),
+    ("en", "a quarter of a billion dollars", "250000000", "USD", set()),
+    ("en", "three quarters of a billion euros", "750000000", "EUR", set()),
     # --- English: qualifiers ----------------------------------------------------------------------------
     ("en", "up to $571 million in milestone payments", "571000000", "USD", {U}),
     ("en", "up to US$1.25 billion", "1250000000", "USD", {U}),

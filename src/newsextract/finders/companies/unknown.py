@@ -30,6 +30,7 @@ class NameCleaner:
         self.possessive_tail, self.plural_possessive = rx["name.possessive_tail"], rx["name.plural_possessive"]
         self.abbreviation_end, self.demonstrative_before = rx["name.abbreviation_end"], rx["name.demonstrative_before"]
         self.plural_acronym = rx["name.plural_acronym"]
+        self.currency_tail = rx["name.currency_tail"]
         self.headline_verb = rx["name.headline_verb"]
         self.name_stop = set(names.get("stopwords", []) or [])
         #: context rules whose name may be an acronym alone (a filing's counterparty known by its initials: "with
@@ -110,6 +111,10 @@ class NameCleaner:
         while seg and seg[-1] in ",;:’'\"":
             e -= 1
             seg = seg[:-1]
+        mc = self.currency_tail.search(seg)
+        if mc is not None and mc.start() > 0:  # "pay Melby Bio USD 80 million": the name ends before the code
+            e = s + mc.start()
+            seg = text[s:e]
         if seg.endswith("’s") or seg.endswith("'s"):
             e -= 2
         return s, e

@@ -104,7 +104,7 @@ class MoneyVocab:
              rf"(?P<cur_b>(?i:{suf}))(?![A-Za-z])")
         # word numbers need a scale word: "twenty-five million dollars", "half a billion dollars" (not "a USD…");
         # they are a separate pattern, run on lower-cased text and only when a scale word is there at all
-        w = (rf"(?<![\w.,])(?P<num_w>half\s+an?|{numword})\s+(?P<scale_w>{'|'.join(sorted(long_scales, key=len, reverse=True))})"
+        w = (rf"(?<![\w.,])(?P<num_w>half\s+an?|(?:(?:a|one|three)\s+)?quarters?\s+of\s+an?|{numword})\s+(?P<scale_w>{'|'.join(sorted(long_scales, key=len, reverse=True))})"
              rf"\s+(?:of\s+)?(?P<cur_w>{suf.lower()})(?![a-z])")
         self.regex_w = _compile_guarded(lower_pattern(w))
         return _compile_guarded(rf"{q}(?:{a}|{b})")
@@ -112,6 +112,9 @@ class MoneyVocab:
     def word_number(self, s: str) -> float | None:
         total, cur = 0.0, 0.0
         s = self.rx["money.half_an"].sub("half", s.strip().lower())
+        mq = self.rx["money.quarter_of"].match(s)
+        if mq is not None:  # "a quarter of a billion", "three quarters of a billion"
+            return 0.75 if mq.group(1) == "three" else 0.25
         for tok in _TOKEN_SEP.split(s):
             if tok == "and" or not tok:
                 continue
