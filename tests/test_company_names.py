@@ -195,3 +195,25 @@ def test_a_surname_after_an_honorific_is_a_person(text, person):
 def test_a_currency_code_after_a_payee_is_no_part_of_its_name(text, name):
     (d,) = extract(text, lang="en").deals
     assert (d.licensor.name, d.licensee.name) == (name, "Corvanta Pharma")
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # title-case headlines: a headline verb phrase between two names splits them ('To Buy', 'Snaps Up')
+    ("Corvanta Pharma To Buy Velbright Bio For $1.2 Billion", "Velbright Bio", "Corvanta Pharma"),
+    ("Corvanta Pharma Snaps Up Velbright Bio For $470M", "Velbright Bio", "Corvanta Pharma"),
+    ("Corvanta Pharma To Acquire Velbright Bio In $1.2B Deal", "Velbright Bio", "Corvanta Pharma"),
+])
+def test_a_title_case_headline_verb_splits_two_names(text, licensor, licensee):
+    (d,) = extract(text, lang="en").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text", [
+    # a name after an amount in a title-case headline ('$1.2B Deal With X', '$700M Pact With X') is read from the
+    # word after the amount on, without the deal words
+    "Corvanta Pharma Walks Away From $1.2B Deal With Velbright Bio",
+    "Corvanta Pharma Inks $700M Pact With Velbright Bio For Trispecific T-Cell Engager",
+])
+def test_a_name_after_an_amount_in_a_title_case_headline(text):
+    (d,) = extract(text, lang="en").deals
+    assert {d.licensor.name, d.licensee.name} == {"Velbright Bio", "Corvanta Pharma"}

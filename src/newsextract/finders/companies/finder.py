@@ -3,6 +3,7 @@ unnamed partners, self-references, descriptors and definitions around them."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -119,7 +120,10 @@ class CompanyFinder:
               hits: dict[Any, list[int]] | None = None) -> list[Fact]:
         """The named companies (``org`` facts) in text order: candidates resolved, none inside an amount, and
         their later mentions (propagated names, zh short forms)."""
-        orgs = self.names.resolve_overlaps(self._candidates(text, hits), text)
+        cands = self._candidates(text, hits)
+        if money_spans:
+            cands = self._after_amounts(text, cands, money_spans)
+        orgs = self.names.resolve_overlaps(cands, text)
         if money_spans:
             money = SpanIndex(money_spans)
             orgs = [o for o in orgs if o.kind.startswith("gazetteer") or not money.overlaps(o.start, o.end)]
@@ -128,6 +132,25 @@ class CompanyFinder:
         if self.zh is not None:
             orgs = self.zh.short_forms(text, self.zh.list_members(text, orgs), money_spans or [])
         return orgs
+
+    def _after_amounts(self, text: str, cands: list[Fact], money_spans: list[tuple[int, int]]) -> list[Fact]:
+        """Candidates, each name shape that starts inside an amount ("$1.2B Deal With Melby Bio" in a title-case
+        headline) cut to the name after it (or dropped when none is left)."""
+        ordered = sorted(money_spans)
+        starts = [a for a, _ in ordered]
+        out = []
+        for o in cands:
+            i = bisect.bisect_right(starts, o.start) - 1
+            if o.kind == "gazetteer" or i < 0 or not ordered[i][0] <= o.start < ordered[i][1] < o.end:
+                out.append(o)
+                continue
+            s = ordered[i][1]
+            while s < o.end and text[s].isspace():
+                s += 1
+            s, e = self.names.trim_name(text, s, o.end)
+            if e - s >= 2 and text[s].isupper():
+                out.append(Fact(s, e, o.label, o.kind, None, o.rule, text[s:e]))
+        return out
 
     def _descriptors(self, text: str, orgs: list[Fact], taken: SpanIndex,
                      hits: dict[Any, list[int]] | None = None) -> list[Fact]:

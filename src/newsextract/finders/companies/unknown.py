@@ -71,10 +71,13 @@ class NameCleaner:
         """A candidate cut at the headline verbs inside it ("Ilsan NeuroSciences Grants Marlowe Therapeutics" → both
         names); most candidates come back whole."""
         out, at = [], s
-        for m in self.headline_verb.finditer(text, s, e):
-            out.append((at, m.start()))
-            at = m.end()
-        out.append((at, e))
+        # (from the space before it: a candidate that starts with the verb, "Snaps Up Velbright Bio", is the name after it)
+        for m in self.headline_verb.finditer(text, max(0, s - 1), e):
+            if m.start() > at:
+                out.append((at, m.start()))
+            at = max(at, m.end())
+        if at < e or not out:
+            out.append((at, e))
         return out
 
     def trim_name(self, text: str, s: int, e: int, keep_first: bool = False) -> tuple[int, int]:
