@@ -98,6 +98,8 @@ def test_money_of_no_deal_is_no_record(text: str) -> None:
 @pytest.mark.parametrize(("text", "licensor", "licensee", "upfront"), [
     ("Alder Biotech agreed to pay Fenwick Pharma $50 million upfront for a licence to its PD-1 antibody patents, "
      "settling their litigation; Fenwick will receive royalties on sales.", "Fenwick Pharma", "Alder Biotech", 50),
+    ("Alder Biotech settled its patent dispute with Fenwick Pharma and agreed to pay $50 million upfront for a licence "
+     "to the FP-2 patents.", "Fenwick Pharma", "Alder Biotech", 50),
     ("Rowan Bio signed a license and supply agreement with Lonza Pharma, which gains rights to RB-40 in Japan for "
      "$12 million upfront.", "Rowan Bio", "Lonza Pharma", 12),
 ])
@@ -158,6 +160,8 @@ NOT_BD_STRONG = [
     "diligent efforts to develop GH-2.",
     "Cromer Pharma paid $30 million to settle a dispute with Dunmow Bio over milestone payments owed under their 2018 "
     "licence for the TNF antibody CD-40.",
+    "Ulverston Bio settled its patent dispute with Kelso Pharma, receiving a one-time payment of $25 million.",
+    "Kelso Pharma settles lawsuit with Ulverston Bio for $25 million.",
     "Garston Pharma acquired a 10% stake in listed peer Hythe Bio on the open market for $45 million, according to a "
     "regulatory filing. Garston called it a financial investment.",
     "Harrow Bio bought a 200,000-square-foot manufacturing facility in Ohio from a contract manufacturer for $38 "
