@@ -2305,3 +2305,15 @@ def test_figures_drugs_in_a_list_of_values_and_a_companys_own_drugs(extractor, t
 def test_figures_a_change_said_with_the_metric_as_object_without_by(extractor, text, want):
     """'grew sales 8% to', 'increased revenue 12% to': the change of the figure, as with 'by'."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma is a clinical-stage company. The Company has ongoing collaborations with Merck and Sanofi, and its "
+     "revenue for 2025 was RMB 412 million.", [("Halvex Pharma", "revenue", 412000000, "CNY", "FY2025", None)]),
+    ("Halvex Pharma works with Merck and Sanofi; its 2025 revenue was $300 million.",
+     [("Halvex Pharma", "revenue", 300000000, "USD", "FY2025", None)]),
+])
+def test_figures_a_partner_after_with_is_no_subject(extractor, text, want):
+    """'… collaborations with Merck and Sanofi, and its revenue …': the clause's subject (or the company 'The Company'
+    refers to), not the partner named last before the figure."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want

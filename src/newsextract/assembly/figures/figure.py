@@ -242,6 +242,22 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
                     # "Padcev, which Pfizer and Astellas co-developed, sold …": the drug the clause is on
                     return _drug_name(drug), "product", drug
                 break
+    if o is not None and (obj := vocab.fig_rx.rules.get("fig.partner_object")) is not None and \
+            (mo := obj.regex.search(text, max(a, o.start - 120), o.start)) is not None:
+        # "The Company has collaborations with Merck and Sanofi, and its revenue …": a partner after 'with' is no
+        # subject; the clause's subject before the phrase is (a name, else the article's company a reference names)
+        main = facts.of("org").last_within(a, mo.start(), lambda f: not (bad is not None and bad.search(f.text)) and
+                                           not (ana is not None and ana.fullmatch(f.text.strip())))
+        if main is not None:
+            o = main
+        elif (me := vocab.fig_rx.rules.get("fig.partner_object_self")) is not None and \
+                me.regex.search(text, a, mo.start()) is not None:
+            # ("The Company has …": the article's company, else the company named last before the sentence)
+            ref = own if own is not None and not own.extra.get("weak") else facts.of("org").last_within(
+                None, a, lambda f: not (bad is not None and bad.search(f.text)) and
+                not (ana is not None and ana.fullmatch(f.text.strip())))
+            if ref is not None:
+                return ref.text, "company", ref
     if o is not None:
         return o.text, "company", o
     named = _reporting_subject(text, vocab, a, anchor, facts)
