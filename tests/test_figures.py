@@ -2305,3 +2305,30 @@ def test_figures_drugs_in_a_list_of_values_and_a_companys_own_drugs(extractor, t
 def test_figures_a_change_said_with_the_metric_as_object_without_by(extractor, text, want):
     """'grew sales 8% to', 'increased revenue 12% to': the change of the figure, as with 'by'."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma said group net sales for the nine-month period totalled €15.9 billion in 2025.",
+     [("Halvex Pharma", "revenue", 15900000000, "EUR", "9M 2025", None)]),
+    ("Kestrel Bio's sales for the six-month period reached €1.9 billion in 2025.",
+     [("Kestrel Bio", "revenue", 1900000000, "EUR", "H1 2025", None)]),
+    ("In the three-month period ended June 30, 2025, Halvex Pharma's research and development expenses were "
+     "$1.8 billion.", [("Halvex Pharma", "r_and_d_expense", 1800000000, "USD", "Q2 2025", None)]),
+    ("Kestrel Bio's revenue for the six-month periods ended June 30, 2025 and 2024 was $900 million and "
+     "$800 million, respectively.",
+     [("Kestrel Bio", "revenue", 900000000, "USD", "H1 2025", None),
+      ("Kestrel Bio", "revenue", 800000000, "USD", "H1 2024", None)]),
+    ("Net loss for the three months ended March 31, 2025 and 2024 was $12.1 million and $9.8 million, "
+     "respectively, at Halvex Pharma.",
+     [("Halvex Pharma", "net_loss", 12100000, "USD", "Q1 2025", None),
+      ("Halvex Pharma", "net_loss", 9800000, "USD", "Q1 2024", None)]),
+    ("Kestrel Bio's revenues for the third quarters of 2025 and 2024 were $598 million and $539 million, "
+     "respectively.",
+     [("Kestrel Bio", "revenue", 598000000, "USD", "Q3 2025", None),
+      ("Kestrel Bio", "revenue", 539000000, "USD", "Q3 2024", None)]),
+])
+def test_figures_month_periods_and_a_year_joined_to_a_part_of_a_year(extractor, text, want):
+    """'the nine-month period', 'the six-month period', 'the three-month period ended June 30' are 9M / H1 / Q2 (they
+    were the year); a year joined after a part of a year ('the six months ended June 30, 2025 and 2024', 'the third
+    quarters of 2025 and 2024') is the same part of that year (was FY2024)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
