@@ -2332,3 +2332,19 @@ def test_figures_month_periods_and_a_year_joined_to_a_part_of_a_year(extractor, 
     were the year); a year joined after a part of a year ('the six months ended June 30, 2025 and 2024', 'the third
     quarters of 2025 and 2024') is the same part of that year (was FY2024)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma published second-quarter 2025 results on Tuesday. The net loss widened to $41.3 million from "
+     "$33.0 million a year earlier, as research and development expenses reached $29.8 million.",
+     [("Halvex Pharma", "net_loss", 41300000, "USD", "Q2 2025", None),
+      ("Halvex Pharma", "r_and_d_expense", 29800000, "USD", "Q2 2025", None)]),
+    ("Kestrel Bio reported third-quarter 2025 results. Revenue was $310 million, against $280 million a year ago, "
+     "and the company spent $95 million on R&D.",
+     [("Kestrel Bio", "revenue", 310000000, "USD", "Q3 2025", None),
+      ("Kestrel Bio", "r_and_d_expense", 95000000, "USD", "Q3 2025", None)]),
+])
+def test_figures_a_year_earlier_is_no_run_rate(extractor, text, want):
+    """'a year earlier' / 'a year ago' near a value is a comparison, not 'a year' of a run-rate figure: the value
+    keeps the period in force (was none)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
