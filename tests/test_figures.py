@@ -2348,3 +2348,22 @@ def test_figures_a_year_earlier_is_no_run_rate(extractor, text, want):
     """'a year earlier' / 'a year ago' near a value is a comparison, not 'a year' of a run-rate figure: the value
     keeps the period in force (was none)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio posted 1H25 product revenue of $210 million, up 22% year over year.",
+     [("Kestrel Bio", "revenue", 210000000, "USD", "H1 2025", 22.0)]),
+    ("Halvex Pharma said year-to-date revenue through September reached $3.8 billion in 2025.",
+     [("Halvex Pharma", "revenue", 3800000000, "USD", "9M 2025", None)]),
+    ("Halvex Pharma's YTD product sales to June 30, 2025 were $2.2 billion, up 15%.",
+     [("Halvex Pharma", "revenue", 2200000000, "USD", "H1 2025", 15.0)]),
+    ("Zelvora's YTD sales through June 2025 reached $900 million.",
+     [("Zelvora", "product_sales", 900000000, "USD", "H1 2025", None)]),
+    ("Kestrel Bio's revenue for the July-September quarter rose 9% to $800 million in 2025.",
+     [("Kestrel Bio", "revenue", 800000000, "USD", "Q3 2025", 9.0)]),
+])
+def test_figures_year_to_date_and_a_half_written_with_its_year(extractor, text, want):
+    """'1H25 product revenue' is the company's, no product 'H25'; 'year-to-date … through September' / 'YTD … to June
+    30, 2025' run from January (9M / H1), and 'YTD' is no product; a span of months without its year before a
+    value whose year comes after is that span of the year (was the year)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want

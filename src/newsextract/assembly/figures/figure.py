@@ -539,7 +539,7 @@ def _quarter_of_year(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: 
                 {**q.extra, "year": y})
 
 
-_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m"})
+_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m", "span"})
 
 
 def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int], bool]:
