@@ -2367,3 +2367,25 @@ def test_figures_year_to_date_and_a_half_written_with_its_year(extractor, text, 
     30, 2025' run from January (9M / H1), and 'YTD' is no product; a span of months without its year before a
     value whose year comes after is that span of the year (was the year)."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio generated DKK 80 billion in the fourth quarter of 2024 and DKK 290 billion for the full year.",
+     [("Kestrel Bio", "revenue", 80000000000, "DKK", "Q4 2024", None),
+      ("Kestrel Bio", "revenue", 290000000000, "DKK", "FY2024", None)]),
+    ("Sales of kestrelbio's Norvexa jumped 95% to $1.1 billion in the third quarter of 2025.",
+     [("Norvexa", "product_sales", 1100000000, "USD", "Q3 2025", 95.0)]),
+])
+def test_figures_a_company_generated_an_amount_in_a_period(extractor, text, want):
+    """A company that 'generated' an amount in a period, with no metric word, reports its revenue (was no figure;
+    cash and cash flow stay none); a drug's owner written in lower case before its name is skipped like a
+    capitalised one ('Sales of kestrelbio's Norvexa': Norvexa's, was the owner's revenue)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Bio generated $50 million in cash in the quarter.",
+    "Halvex Pharma generated $1.2 billion in operating cash flow in 2025.",
+])
+def test_figures_generated_cash_is_no_revenue(extractor, text):
+    assert extractor.extract(text, lang="en", published="2026-02-10").figures == []
