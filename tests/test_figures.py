@@ -2389,3 +2389,18 @@ def test_figures_a_company_generated_an_amount_in_a_period(extractor, text, want
 ])
 def test_figures_generated_cash_is_no_revenue(extractor, text):
     assert extractor.extract(text, lang="en", published="2026-02-10").figures == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物发布2025年一季报，实现营业收入72.1亿元，同比增长20.1%。",
+     [("宁远生物", "revenue", 7210000000, "CNY", "Q1 2025", 20.1)]),
+    ("宁远生物营业收入2024年达到28亿元，预计2025年将超过30亿元。",
+     [("宁远生物", "revenue", 2800000000, "CNY", "FY2024", None)]),
+    ("中国创新药市场规模2024年达到1.2万亿元，预计2030年将增长至2.5万亿元。",
+     [("中国创新药", "market_size", 1200000000000, "CNY", "2024", None),
+      ("中国创新药", "market_size", 2500000000000, "CNY", "2030", None)]),
+])
+def test_figures_zh_first_quarter_report_and_a_period_between_metric_and_value(extractor, text, want):
+    """一季报 is the first quarter's report (was the year); a period between the metric word and the value
+    ('市场规模2024年达到1.2万亿元') is the value's own, not the later forecast's year (was 2030 / FY2025)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
