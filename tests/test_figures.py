@@ -2404,3 +2404,17 @@ def test_figures_zh_first_quarter_report_and_a_period_between_metric_and_value(e
     """一季报 is the first quarter's report (was the year); a period between the metric word and the value
     ('市场规模2024年达到1.2万亿元') is the value's own, not the later forecast's year (was 2030 / FY2025)."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio's Norvexa earned $1.4 billion in the first half of 2025.",
+     [("Norvexa", "product_sales", 1400000000, "USD", "H1 2025", None)]),
+    ("Zelvora, Halvex's blood thinner, earned $900 million in 2025.",
+     [("Zelvora", "product_sales", 900000000, "USD", "FY2025", None)]),
+    ("Halvex Pharma earned $1.4 billion in 2025, up 10%.",
+     [("Halvex Pharma", "net_profit", 1400000000, "USD", "FY2025", 10.0)]),
+])
+def test_figures_a_drug_that_earned_an_amount_sold_it(extractor, text, want):
+    """'earned $X' is a company's net profit but a drug's sales ("Kestrel Bio's Norvexa earned": was Kestrel Bio's
+    net profit; new metric.earned, product_sales with company_metric net_profit)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
