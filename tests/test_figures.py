@@ -2308,6 +2308,119 @@ def test_figures_a_change_said_with_the_metric_as_object_without_by(extractor, t
 
 
 @pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma said group net sales for the nine-month period totalled €15.9 billion in 2025.",
+     [("Halvex Pharma", "revenue", 15900000000, "EUR", "9M 2025", None)]),
+    ("Kestrel Bio's sales for the six-month period reached €1.9 billion in 2025.",
+     [("Kestrel Bio", "revenue", 1900000000, "EUR", "H1 2025", None)]),
+    ("In the three-month period ended June 30, 2025, Halvex Pharma's research and development expenses were "
+     "$1.8 billion.", [("Halvex Pharma", "r_and_d_expense", 1800000000, "USD", "Q2 2025", None)]),
+    ("Kestrel Bio's revenue for the six-month periods ended June 30, 2025 and 2024 was $900 million and "
+     "$800 million, respectively.",
+     [("Kestrel Bio", "revenue", 900000000, "USD", "H1 2025", None),
+      ("Kestrel Bio", "revenue", 800000000, "USD", "H1 2024", None)]),
+    ("Net loss for the three months ended March 31, 2025 and 2024 was $12.1 million and $9.8 million, "
+     "respectively, at Halvex Pharma.",
+     [("Halvex Pharma", "net_loss", 12100000, "USD", "Q1 2025", None),
+      ("Halvex Pharma", "net_loss", 9800000, "USD", "Q1 2024", None)]),
+    ("Kestrel Bio's revenues for the third quarters of 2025 and 2024 were $598 million and $539 million, "
+     "respectively.",
+     [("Kestrel Bio", "revenue", 598000000, "USD", "Q3 2025", None),
+      ("Kestrel Bio", "revenue", 539000000, "USD", "Q3 2024", None)]),
+])
+def test_figures_month_periods_and_a_year_joined_to_a_part_of_a_year(extractor, text, want):
+    """'the nine-month period', 'the six-month period', 'the three-month period ended June 30' are 9M / H1 / Q2 (they
+    were the year); a year joined after a part of a year ('the six months ended June 30, 2025 and 2024', 'the third
+    quarters of 2025 and 2024') is the same part of that year (was FY2024)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Halvex Pharma published second-quarter 2025 results on Tuesday. The net loss widened to $41.3 million from "
+     "$33.0 million a year earlier, as research and development expenses reached $29.8 million.",
+     [("Halvex Pharma", "net_loss", 41300000, "USD", "Q2 2025", None),
+      ("Halvex Pharma", "r_and_d_expense", 29800000, "USD", "Q2 2025", None)]),
+    ("Kestrel Bio reported third-quarter 2025 results. Revenue was $310 million, against $280 million a year ago, "
+     "and the company spent $95 million on R&D.",
+     [("Kestrel Bio", "revenue", 310000000, "USD", "Q3 2025", None),
+      ("Kestrel Bio", "r_and_d_expense", 95000000, "USD", "Q3 2025", None)]),
+])
+def test_figures_a_year_earlier_is_no_run_rate(extractor, text, want):
+    """'a year earlier' / 'a year ago' near a value is a comparison, not 'a year' of a run-rate figure: the value
+    keeps the period in force (was none)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio posted 1H25 product revenue of $210 million, up 22% year over year.",
+     [("Kestrel Bio", "revenue", 210000000, "USD", "H1 2025", 22.0)]),
+    ("Halvex Pharma said year-to-date revenue through September reached $3.8 billion in 2025.",
+     [("Halvex Pharma", "revenue", 3800000000, "USD", "9M 2025", None)]),
+    ("Halvex Pharma's YTD product sales to June 30, 2025 were $2.2 billion, up 15%.",
+     [("Halvex Pharma", "revenue", 2200000000, "USD", "H1 2025", 15.0)]),
+    ("Zelvora's YTD sales through June 2025 reached $900 million.",
+     [("Zelvora", "product_sales", 900000000, "USD", "H1 2025", None)]),
+    ("Kestrel Bio's revenue for the July-September quarter rose 9% to $800 million in 2025.",
+     [("Kestrel Bio", "revenue", 800000000, "USD", "Q3 2025", 9.0)]),
+])
+def test_figures_year_to_date_and_a_half_written_with_its_year(extractor, text, want):
+    """'1H25 product revenue' is the company's, no product 'H25'; 'year-to-date … through September' / 'YTD … to June
+    30, 2025' run from January (9M / H1), and 'YTD' is no product; a span of months without its year before a
+    value whose year comes after is that span of the year (was the year)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio generated DKK 80 billion in the fourth quarter of 2024 and DKK 290 billion for the full year.",
+     [("Kestrel Bio", "revenue", 80000000000, "DKK", "Q4 2024", None),
+      ("Kestrel Bio", "revenue", 290000000000, "DKK", "FY2024", None)]),
+    ("Sales of kestrelbio's Norvexa jumped 95% to $1.1 billion in the third quarter of 2025.",
+     [("Norvexa", "product_sales", 1100000000, "USD", "Q3 2025", 95.0)]),
+])
+def test_figures_a_company_generated_an_amount_in_a_period(extractor, text, want):
+    """A company that 'generated' an amount in a period, with no metric word, reports its revenue (was no figure;
+    cash and cash flow stay none); a drug's owner written in lower case before its name is skipped like a
+    capitalised one ('Sales of kestrelbio's Norvexa': Norvexa's, was the owner's revenue)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Bio generated $50 million in cash in the quarter.",
+    "Halvex Pharma generated $1.2 billion in operating cash flow in 2025.",
+])
+def test_figures_generated_cash_is_no_revenue(extractor, text):
+    assert extractor.extract(text, lang="en", published="2026-02-10").figures == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁远生物发布2025年一季报，实现营业收入72.1亿元，同比增长20.1%。",
+     [("宁远生物", "revenue", 7210000000, "CNY", "Q1 2025", 20.1)]),
+    ("宁远生物营业收入2024年达到28亿元，预计2025年将超过30亿元。",
+     [("宁远生物", "revenue", 2800000000, "CNY", "FY2024", None)]),
+    ("中国创新药市场规模2024年达到1.2万亿元，预计2030年将增长至2.5万亿元。",
+     [("中国创新药", "market_size", 1200000000000, "CNY", "2024", None),
+      ("中国创新药", "market_size", 2500000000000, "CNY", "2030", None)]),
+])
+def test_figures_zh_first_quarter_report_and_a_period_between_metric_and_value(extractor, text, want):
+    """一季报 is the first quarter's report (was the year); a period between the metric word and the value
+    ('市场规模2024年达到1.2万亿元') is the value's own, not the later forecast's year (was 2030 / FY2025)."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio's Norvexa earned $1.4 billion in the first half of 2025.",
+     [("Norvexa", "product_sales", 1400000000, "USD", "H1 2025", None)]),
+    ("Zelvora, Halvex's blood thinner, earned $900 million in 2025.",
+     [("Zelvora", "product_sales", 900000000, "USD", "FY2025", None)]),
+    ("Halvex Pharma earned $1.4 billion in 2025, up 10%.",
+     [("Halvex Pharma", "net_profit", 1400000000, "USD", "FY2025", 10.0)]),
+])
+def test_figures_a_drug_that_earned_an_amount_sold_it(extractor, text, want):
+    """'earned $X' is a company's net profit but a drug's sales ("Kestrel Bio's Norvexa earned": was Kestrel Bio's
+    net profit; new metric.earned, product_sales with company_metric net_profit)."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
     ("Halvex Pharma is a clinical-stage company. The Company has ongoing collaborations with Merck and Sanofi, and its "
      "revenue for 2025 was RMB 412 million.", [("Halvex Pharma", "revenue", 412000000, "CNY", "FY2025", None)]),
     ("Halvex Pharma works with Merck and Sanofi; its 2025 revenue was $300 million.",

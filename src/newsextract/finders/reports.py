@@ -351,11 +351,20 @@ class ReportVocab:
     def periods_in(self, text: str, a: int, b: int, year: int | None = None, scope: str = "company",
                    low: str | None = None) -> list[Fact]:
         """Periods, value normalised (:func:`norm_period`); ``extra["explicit_year"]`` when the text gives one."""
-        out = []
+        out: list[Fact] = []
+        join = self.fig_rx.rules.get("fig.period_join")
         for f in self._matches(self.periods, text, a, b, "period", low):
             if f.kind == "year" and self.dated_deal is not None and self.dated_deal[1].match(text, f.end, b) and \
                     self.dated_deal[0].search(text, max(a, f.start - 12), f.start):
                 continue  # ("ending a 2020 licence that carried …": the year of one agreement)
+            prev = out[-1] if out else None
+            if f.kind == "year" and prev is not None and prev.kind in _PART_KINDS and \
+                    prev.extra.get("explicit_year") and join is not None and \
+                    join.regex.fullmatch(text, prev.end, f.start):
+                # "the six months ended June 30, 2025 and 2024", "the third quarters of 2025 and 2024": the year
+                # after a period of part of a year, joined to it, is the same part of that year
+                f.kind = prev.kind
+                f.value = {**prev.extra["groups"], "y": f.value.get("y"), "y2": None, "y3": None, "yy": None}
             g = f.value
             f.extra["groups"] = g
             f.extra["explicit_year"] = any(g.get(k) for k in ("y", "y2", "y3", "yy"))
@@ -436,6 +445,9 @@ class ReportVocab:
             out.append(f)
         return out
 
+
+#: the kinds of period that are part of a year (a year joined after one is the same part of that year)
+_PART_KINDS = frozenset({"h1", "h2", "q", "9m", "ended", "span"})
 
 #: a rule runs only at its literals when the span has at least this many characters per literal (else on the span)
 _PER_START = 10

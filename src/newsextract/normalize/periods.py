@@ -162,8 +162,8 @@ def _ended(g: dict[str, str | None], yr: int) -> str | None:
 
 
 def _span(g: dict[str, str | None], yr: int) -> str | None:
-    m1 = month_number(g.get("m1"))
     m2 = month_number(g.get("m2"))
+    m1 = month_number(g.get("m1")) or (1 if m2 and "m1" not in g else None)  # ("year-to-date … through June")
     label = _SPANS.get((m1, m2)) if m1 and m2 else None
     if label is None:
         return None

@@ -481,6 +481,7 @@ def _period(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: list[Fact
     if lang == "zh":  # 2025年上半年，公司营收… : the period comes first
         own = _last_ending_by(cands, ends, ordered, v.start)  # "从2024年的1200亿元增长至2030年的3500亿元": each its own
         if own is not None and own.end > cue.end and (_ZH_OF.fullmatch(text, own.end, v.start) or (
+                own.start >= cue.end and _ZH_VERB_GAP.fullmatch(text, own.end, v.start)) or (
                 vocab.fig_rx["fig.value_between"].search(text, cue.end, own.start) and
                 not vocab.fig_rx["fig.value_between"].search(text, own.end, v.start))):
             return own  # (or the period between a list's earlier value and this one: "约为50亿元，预计2030年将增长至660亿元")
@@ -518,6 +519,9 @@ _IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the 
 _SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
 _CONVERSION = re.compile(r"\s*[(（]\s*(?:about|approximately|around|roughly|approx\.|or|约|約)?\s*(?:[A-Z]{1,3}\$|[A-Z]{3}\s?|[$€£¥]|人民[币幣])\s?\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|m|亿|億|万|萬)?[^()（）]{0,12}[)）]")  # noqa: E501
 _ZH_OF = re.compile(r"\s*的\s*")  # (between a period and its value: "2024年的1200亿元")
+#: between a period that follows its metric word and the value ("市场规模2024年达到1.2万亿元", "营收2024年为280亿元"): a
+#: verb of a few characters, no clause break and no number
+_ZH_VERB_GAP = re.compile(r"[^，。；,;:：\d]{0,6}")
 
 
 class Periods(list):  # type: ignore[type-arg]  # a list of period facts
@@ -555,7 +559,7 @@ def _quarter_of_year(vocab: ReportVocab, text: str, v: Any, cue: Fact, periods: 
                 {**q.extra, "year": y})
 
 
-_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m"})
+_WITHIN_KINDS = frozenset({"q", "h1", "h2", "9m", "span"})
 
 
 def _candidates(periods: list[Fact]) -> tuple[list[Fact], list[int], list[int], bool]:
