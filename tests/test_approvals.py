@@ -1491,3 +1491,15 @@ def test_approvals_zh_letters_about_a_drug_refusals_and_prime(extractor, text, w
 
 def test_approvals_zh_no_acceptance_is_still_no_event(extractor):
     assert extractor.extract("国家药监局不予受理该公司的上市申请。", lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug before the use its application is for (用于治疗 … 的上市/补充申请获批): 用于 opens no condition
+    ("宁泰医药的宁格列汀片用于治疗2型糖尿病的上市申请获得国家药监局批准。", ("NMPA", "approval", "宁格列汀片", "宁泰医药")),
+    ("寧泰醫藥的寧格列汀片用於治療2型糖尿病的上市申請獲得國家藥監局批准。", ("NMPA", "approval", "寧格列汀片", "寧泰醫藥")),
+    ("瑞康医药的舒沃替尼用于治疗套细胞淋巴瘤的补充申请已获国家药监局受理。",
+     ("NMPA", "filing_accepted", "舒沃替尼", "瑞康医药")),
+])
+def test_approvals_zh_application_for_a_use(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
