@@ -1503,3 +1503,33 @@ def test_approvals_zh_no_acceptance_is_still_no_event(extractor):
 def test_approvals_zh_application_for_a_use(extractor, text, want):
     a = extractor.extract(text, lang="zh").approvals
     assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a country right before its agency names the agency: one record, the agency's
+    ("日本PMDA已受理宁泰医药宁格列汀的上市申请。", [("PMDA", "filing_accepted", "宁格列汀", "宁泰医药")]),
+    ("日本 PMDA 已受理寧泰醫藥寧格列汀的上市申請。", [("PMDA", "filing_accepted", "寧格列汀", "寧泰醫藥")]),
+    # a trial notice the agency signs, and leave to run a study, are trial clearances, not approvals
+    ("宁泰医药收到国家药监局核准签发的《药物临床试验批准通知书》，NT-208片将于近期启动临床试验。",
+     [("NMPA", "trial_clearance", "NT-208", "宁泰医药")]),
+    ("寧泰醫藥收到國家藥監局核准簽發的《藥物臨床試驗批准通知書》，NT-208片將於近期啟動臨床試驗。",
+     [("NMPA", "trial_clearance", "NT-208", "寧泰醫藥")]),
+    ("报告期内，宁泰医药获得国家药监局核准签发的NT-208片《药物临床试验批准通知书》，同意开展II期临床试验。",
+     [("NMPA", "trial_clearance", "NT-208", "宁泰医药")]),
+    ("瑞康医药的舒沃替尼获FDA批准开展一项全球III期临床研究。", [("FDA", "trial_clearance", "舒沃替尼", "瑞康医药")]),
+    ("瑞康醫藥的舒沃替尼獲FDA批准開展一項全球III期臨床研究。", [("FDA", "trial_clearance", "舒沃替尼", "瑞康醫藥")]),
+    # an agency that accepted (接受) an application: the filing is accepted, of the drug named
+    ("瑞康医药宣布，FDA已接受舒沃单抗的新药上市申请。", [("FDA", "filing_accepted", "舒沃单抗", "瑞康医药")]),
+    ("歐洲藥品管理局已接受寧遠生物澤沃替尼的上市許可申請。", [("EMA", "filing_accepted", "澤沃替尼", "寧遠生物")]),
+    # an INN shape right after its company's name, and more INN stems (-ciclib 西利, -lutamide 鲁胺, -fenib 非尼)
+    ("国家药监局已受理宁远生物宁格列汀的上市申请。", [("NMPA", "filing_accepted", "宁格列汀", "宁远生物")]),
+    ("國家藥監局批准寧遠生物澤爾西利上市。", [("NMPA", "approval", "澤爾西利", "寧遠生物")]),
+    ("国家药监局批准宁远生物的泽维鲁胺片上市。", [("NMPA", "approval", "泽维鲁胺片", "宁远生物")]),
+])
+def test_approvals_zh_agency_after_country_trial_notices_and_accepted(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+def test_approvals_zh_receiving_a_treatment_is_no_acceptance(extractor):
+    assert extractor.extract("患者接受舒沃单抗治疗后肿瘤明显缩小。", lang="zh").approvals == []

@@ -23,6 +23,8 @@ def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
         if vocab.appr_rx["appr.home_possessive"].match(text[j.end:j.end + 4]) or \
                 any(x < j.end and j.start < y for x, y in spans):
             continue  # "Japan's Kestrel Pharma": a company's home, not where the approval is
+        if any(0 <= r.start - j.end <= 1 and not text[j.end:r.start].strip() for r in agencies):
+            continue  # "日本PMDA", "韩国 MFDS": the country names the agency right after it, no regulator of its own
         if agencies and first_of is not None and first_of.match(text, j.end):
             continue  # "韩国首个获FDA批准的…": the country of the first drug an agency of another approved
         if any(r.value == j.value for r in out):
