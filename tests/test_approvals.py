@@ -1533,3 +1533,14 @@ def test_approvals_zh_agency_after_country_trial_notices_and_accepted(extractor,
 
 def test_approvals_zh_receiving_a_treatment_is_no_acceptance(extractor):
     assert extractor.extract("患者接受舒沃单抗治疗后肿瘤明显缩小。", lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a generic name with its trade name in brackets (商品名：…): the drug is the generic name, the brand the trade name
+    ("瑞康医药宣布，舒沃单抗注射液（商品名：瑞沃达）的上市申请获得国家药监局受理。",
+     ("NMPA", "filing_accepted", "舒沃单抗注射液", "瑞沃达", "瑞康医药")),
+    ("寧遠生物的澤沃替尼片（商品名為「寧沃」）獲歐盟委員會批准上市。", ("EC", "approval", "澤沃替尼片", "寧沃", "寧遠生物")),
+])
+def test_approvals_zh_generic_name_with_its_trade_name(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.brand, x.company and x.company.name) for x in a] == [want]
