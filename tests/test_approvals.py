@@ -1544,3 +1544,31 @@ def test_approvals_zh_receiving_a_treatment_is_no_acceptance(extractor):
 def test_approvals_zh_generic_name_with_its_trade_name(extractor, text, want):
     a = extractor.extract(text, lang="zh").approvals
     assert [(x.regulator, x.event, x.drug, x.brand, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # greenlit / green-lit / rubber-stamped are approvals, and name the drug beside them
+    ("Halvex said its antibody tafolimab was greenlit by China's NMPA for severe asthma.",
+     [("NMPA", "approval", "tafolimab", "Halvex")]),
+    ("Kestrel's Norvexa has been green-lit in Japan for migraine.", [("MHLW", "approval", "Norvexa", "Kestrel")]),
+    ("Britain's MHRA rubber-stamped Halvex's Zelvora for severe asthma.", [("MHRA", "approval", "Zelvora", "Halvex")]),
+    # a go-ahead to a named drug (not to a company to start a trial)
+    ("The FDA gave the go-ahead to Kestrel's Norvexa, the first pill for the condition.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # a label expanded or a label expansion for a drug: the drug's approval
+    ("The FDA expanded the label of Halvex's Zelvora to include children aged six and older.",
+     [("FDA", "approval", "Zelvora", "Halvex")]),
+    ("The FDA approved a label expansion for Norvexa to include adolescents, Kestrel said.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # an agency's name is no sponsor, even when it is the only name the text has
+    ("The European Medicines Agency's human medicines committee recommended approval of Norvexa for migraine.",
+     [("EMA", "positive_opinion", "Norvexa", None)]),
+])
+def test_approvals_en_greenlit_rubber_stamped_label_expansions(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+def test_approvals_en_a_rubber_stamped_merger_is_no_event(extractor):
+    assert extractor.extract("Shareholders rubber-stamped the merger of Halvex and Kestrel.", lang="en").approvals == []
