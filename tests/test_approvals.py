@@ -1572,3 +1572,20 @@ def test_approvals_en_greenlit_rubber_stamped_label_expansions(extractor, text, 
 
 def test_approvals_en_a_rubber_stamped_merger_is_no_event(extractor):
     assert extractor.extract("Shareholders rubber-stamped the merger of Halvex and Kestrel.", lang="en").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # 得益于 / 鉴于 open no condition: the approval told as the reason of a result is an event
+    ("2025年公司营收增长35%，主要得益于泽沃替尼片在国内获批上市后快速放量。", [("NMPA", "approval", "泽沃替尼片")]),
+    ("2025年公司營收增長35%，主要得益於澤沃替尼片在國內獲批上市後快速放量。", [("NMPA", "approval", "澤沃替尼片")]),
+    # the drug a letter is about after 涉及(其)
+    ("宁泰医药收到美国FDA的完整回复函，涉及其宁格列汀片的新药上市申请。", [("FDA", "rejection", "宁格列汀片")]),
+    ("寧泰醫藥收到美國FDA的完整回覆函，涉及其寧格列汀片的新藥上市申請。", [("FDA", "rejection", "寧格列汀片")]),
+    # a registration certificate the agency issues is the approval; one planned is none
+    ("宁泰医药的NT-301胶囊于12月1日获得国家药监局签发的药品注册证书。", [("NMPA", "approval", "NT-301")]),
+    ("寧泰醫藥的NT-301膠囊於12月1日獲得國家藥監局簽發的《藥品註冊證書》。", [("NMPA", "approval", "NT-301")]),
+    ("宁泰医药计划于明年取得NT-301的药品注册证书。", []),
+])
+def test_approvals_zh_reasons_letters_about_and_registration_certificates(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == want
