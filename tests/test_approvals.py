@@ -1589,3 +1589,27 @@ def test_approvals_en_a_rubber_stamped_merger_is_no_event(extractor):
 def test_approvals_zh_reasons_letters_about_and_registration_certificates(extractor, text, want):
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an approved supplemental application for an owner's drug names the drug and its owner
+    ("The FDA has approved a supplemental new drug application for Kestrel's Norvexa to treat adolescents.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # informal verbs of receiving before the drug, and granting or nodding through an owner's drug
+    ("Norvexa snagged breakthrough therapy designation from the FDA in May.",
+     [("FDA", "designation", "Norvexa", None)]),
+    ("The MHRA granted Kestrel's Norvexa a marketing authorisation in Great Britain.",
+     [("MHRA", "approval", "Norvexa", "Kestrel")]),
+    ("The FDA nodded through Halvex's zavotinib as a second-line treatment.",
+     [("FDA", "approval", "zavotinib", "Halvex")]),
+    # 'orphan drug status' holds no drug called 'status'
+    ("Zelvora won orphan drug status in the EU.", [("EC", "designation", "Zelvora", None)]),
+    # a decision that cleared the way to launch a drug is its approval; one that cleared a takeover is none
+    ("The European Commission's decision cleared the way for Kestrel to launch Norvexa across the EU.",
+     [("EC", "approval", "Norvexa", None)]),
+    ("The FTC's ruling cleared the way for Halvex to complete its acquisition of Kestrel.", []),
+])
+def test_approvals_en_supplements_informal_verbs_and_cleared_the_way(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
