@@ -1613,3 +1613,16 @@ def test_approvals_en_supplements_informal_verbs_and_cleared_the_way(extractor, 
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # two owners' drugs in one approval: each drug its own owner's, whatever follows the list
+    ("Regulators in Japan approved Halvex's tafolimab and Kestrel's Norvexa in the same week.",
+     [("MHLW", "approval", "tafolimab", "Halvex"), ("MHLW", "approval", "Norvexa", "Kestrel")]),
+    ("The FDA approved Halvex's tafolimab and Kestrel's Norvexa on Friday.",
+     [("FDA", "approval", "tafolimab", "Halvex"), ("FDA", "approval", "Norvexa", "Kestrel")]),
+])
+def test_approvals_en_two_owners_drugs_in_one_approval(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

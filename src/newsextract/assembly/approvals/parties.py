@@ -86,7 +86,10 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
             gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
             if o.end <= drug.start and len(gap) <= 40 and rx["appr.possessive"].match(gap) and \
                     not rx["appr.possessive_stop"].search(gap) and \
-                    not any(o.end <= x.start and x.end <= drug.start for x in orgs):
+                    not any(o.end <= x.start and x.end <= drug.start for x in orgs) and \
+                    not (drug.owner is not None and drug.owner[0] >= o.end):
+                # (not when the drug's phrasing read a nearer owner: "approved Halvex's tafolimab and Kestrel's
+                # Norvexa" is Kestrel's Norvexa)
                 return o, True  # (not "Merck's acquisition of Verona brings in Ohtuvayre": Verona's)
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
