@@ -1626,3 +1626,21 @@ def test_approvals_en_two_owners_drugs_in_one_approval(extractor, text, want):
     got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
            for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug after 受理 … 的上市申请
+    ("宁泰医药宣布，欧洲药品管理局已确认受理宁格列汀片的上市许可申请。", [("EMA", "filing_accepted", "宁格列汀片", "宁泰医药")]),
+    ("寧泰醫藥宣佈，歐洲藥品管理局已確認受理寧格列汀片的上市許可申請。", [("EMA", "filing_accepted", "寧格列汀片", "寧泰醫藥")]),
+    # approved for inclusion in a list: the designation only
+    ("宁泰医药旗下的NT-301获批纳入突破性治疗品种名单。", [(None, "designation", "NT-301", "宁泰医药")]),
+    ("寧泰醫藥旗下的NT-301獲批納入突破性治療品種名單。", [(None, "designation", "NT-301", "寧泰醫藥")]),
+    # two companies' drugs in one list, each after its company's name
+    ("国家药监局附条件批准宁远生物泽沃替尼、瑞康医药舒沃单抗上市。",
+     [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("NMPA", "approval", "舒沃单抗", "瑞康医药")]),
+    ("國家藥監局附條件批准寧遠生物澤沃替尼、瑞康醫藥舒沃單抗上市。",
+     [("NMPA", "approval", "澤沃替尼", "寧遠生物"), ("NMPA", "approval", "舒沃單抗", "瑞康醫藥")]),
+])
+def test_approvals_zh_accepted_after_shouli_inclusions_and_company_lists(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
