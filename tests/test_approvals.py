@@ -1644,3 +1644,17 @@ def test_approvals_en_two_owners_drugs_in_one_approval(extractor, text, want):
 def test_approvals_zh_accepted_after_shouli_inclusions_and_company_lists(extractor, text, want):
     a = extractor.extract(text, lang="zh").approvals
     assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a drug with its approval as an appositive participle: a past event
+    ("Norvexa, approved by the FDA last year, is now sold in 30 countries.", [("FDA", "approval", "Norvexa")]),
+    # the chance of an approval, and a payment due when a drug is approved: no event
+    ("Analysts see a 70% chance of FDA approval for Norvexa.", []),
+    ("Halvex will receive a $50 million milestone when Norvexa is approved in Japan.", []),
+    # a past 'when': still the event
+    ("When Norvexa was approved in Japan in 2019, Kestrel had no sales force there.", [("MHLW", "approval", "Norvexa")]),
+])
+def test_approvals_en_appositive_approved_chances_and_when(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
