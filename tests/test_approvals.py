@@ -1491,3 +1491,170 @@ def test_approvals_zh_letters_about_a_drug_refusals_and_prime(extractor, text, w
 
 def test_approvals_zh_no_acceptance_is_still_no_event(extractor):
     assert extractor.extract("国家药监局不予受理该公司的上市申请。", lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug before the use its application is for (用于治疗 … 的上市/补充申请获批): 用于 opens no condition
+    ("宁泰医药的宁格列汀片用于治疗2型糖尿病的上市申请获得国家药监局批准。", ("NMPA", "approval", "宁格列汀片", "宁泰医药")),
+    ("寧泰醫藥的寧格列汀片用於治療2型糖尿病的上市申請獲得國家藥監局批准。", ("NMPA", "approval", "寧格列汀片", "寧泰醫藥")),
+    ("瑞康医药的舒沃替尼用于治疗套细胞淋巴瘤的补充申请已获国家药监局受理。",
+     ("NMPA", "filing_accepted", "舒沃替尼", "瑞康医药")),
+])
+def test_approvals_zh_application_for_a_use(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a country right before its agency names the agency: one record, the agency's
+    ("日本PMDA已受理宁泰医药宁格列汀的上市申请。", [("PMDA", "filing_accepted", "宁格列汀", "宁泰医药")]),
+    ("日本 PMDA 已受理寧泰醫藥寧格列汀的上市申請。", [("PMDA", "filing_accepted", "寧格列汀", "寧泰醫藥")]),
+    # a trial notice the agency signs, and leave to run a study, are trial clearances, not approvals
+    ("宁泰医药收到国家药监局核准签发的《药物临床试验批准通知书》，NT-208片将于近期启动临床试验。",
+     [("NMPA", "trial_clearance", "NT-208", "宁泰医药")]),
+    ("寧泰醫藥收到國家藥監局核准簽發的《藥物臨床試驗批准通知書》，NT-208片將於近期啟動臨床試驗。",
+     [("NMPA", "trial_clearance", "NT-208", "寧泰醫藥")]),
+    ("报告期内，宁泰医药获得国家药监局核准签发的NT-208片《药物临床试验批准通知书》，同意开展II期临床试验。",
+     [("NMPA", "trial_clearance", "NT-208", "宁泰医药")]),
+    ("瑞康医药的舒沃替尼获FDA批准开展一项全球III期临床研究。", [("FDA", "trial_clearance", "舒沃替尼", "瑞康医药")]),
+    ("瑞康醫藥的舒沃替尼獲FDA批准開展一項全球III期臨床研究。", [("FDA", "trial_clearance", "舒沃替尼", "瑞康醫藥")]),
+    # an agency that accepted (接受) an application: the filing is accepted, of the drug named
+    ("瑞康医药宣布，FDA已接受舒沃单抗的新药上市申请。", [("FDA", "filing_accepted", "舒沃单抗", "瑞康医药")]),
+    ("歐洲藥品管理局已接受寧遠生物澤沃替尼的上市許可申請。", [("EMA", "filing_accepted", "澤沃替尼", "寧遠生物")]),
+    # an INN shape right after its company's name, and more INN stems (-ciclib 西利, -lutamide 鲁胺, -fenib 非尼)
+    ("国家药监局已受理宁远生物宁格列汀的上市申请。", [("NMPA", "filing_accepted", "宁格列汀", "宁远生物")]),
+    ("國家藥監局批准寧遠生物澤爾西利上市。", [("NMPA", "approval", "澤爾西利", "寧遠生物")]),
+    ("国家药监局批准宁远生物的泽维鲁胺片上市。", [("NMPA", "approval", "泽维鲁胺片", "宁远生物")]),
+])
+def test_approvals_zh_agency_after_country_trial_notices_and_accepted(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+def test_approvals_zh_receiving_a_treatment_is_no_acceptance(extractor):
+    assert extractor.extract("患者接受舒沃单抗治疗后肿瘤明显缩小。", lang="zh").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # a generic name with its trade name in brackets (商品名：…): the drug is the generic name, the brand the trade name
+    ("瑞康医药宣布，舒沃单抗注射液（商品名：瑞沃达）的上市申请获得国家药监局受理。",
+     ("NMPA", "filing_accepted", "舒沃单抗注射液", "瑞沃达", "瑞康医药")),
+    ("寧遠生物的澤沃替尼片（商品名為「寧沃」）獲歐盟委員會批准上市。", ("EC", "approval", "澤沃替尼片", "寧沃", "寧遠生物")),
+])
+def test_approvals_zh_generic_name_with_its_trade_name(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.brand, x.company and x.company.name) for x in a] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    # greenlit / green-lit / rubber-stamped are approvals, and name the drug beside them
+    ("Halvex said its antibody tafolimab was greenlit by China's NMPA for severe asthma.",
+     [("NMPA", "approval", "tafolimab", "Halvex")]),
+    ("Kestrel's Norvexa has been green-lit in Japan for migraine.", [("MHLW", "approval", "Norvexa", "Kestrel")]),
+    ("Britain's MHRA rubber-stamped Halvex's Zelvora for severe asthma.", [("MHRA", "approval", "Zelvora", "Halvex")]),
+    # a go-ahead to a named drug (not to a company to start a trial)
+    ("The FDA gave the go-ahead to Kestrel's Norvexa, the first pill for the condition.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # a label expanded or a label expansion for a drug: the drug's approval
+    ("The FDA expanded the label of Halvex's Zelvora to include children aged six and older.",
+     [("FDA", "approval", "Zelvora", "Halvex")]),
+    ("The FDA approved a label expansion for Norvexa to include adolescents, Kestrel said.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # an agency's name is no sponsor, even when it is the only name the text has
+    ("The European Medicines Agency's human medicines committee recommended approval of Norvexa for migraine.",
+     [("EMA", "positive_opinion", "Norvexa", None)]),
+])
+def test_approvals_en_greenlit_rubber_stamped_label_expansions(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+def test_approvals_en_a_rubber_stamped_merger_is_no_event(extractor):
+    assert extractor.extract("Shareholders rubber-stamped the merger of Halvex and Kestrel.", lang="en").approvals == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # 得益于 / 鉴于 open no condition: the approval told as the reason of a result is an event
+    ("2025年公司营收增长35%，主要得益于泽沃替尼片在国内获批上市后快速放量。", [("NMPA", "approval", "泽沃替尼片")]),
+    ("2025年公司營收增長35%，主要得益於澤沃替尼片在國內獲批上市後快速放量。", [("NMPA", "approval", "澤沃替尼片")]),
+    # the drug a letter is about after 涉及(其)
+    ("宁泰医药收到美国FDA的完整回复函，涉及其宁格列汀片的新药上市申请。", [("FDA", "rejection", "宁格列汀片")]),
+    ("寧泰醫藥收到美國FDA的完整回覆函，涉及其寧格列汀片的新藥上市申請。", [("FDA", "rejection", "寧格列汀片")]),
+    # a registration certificate the agency issues is the approval; one planned is none
+    ("宁泰医药的NT-301胶囊于12月1日获得国家药监局签发的药品注册证书。", [("NMPA", "approval", "NT-301")]),
+    ("寧泰醫藥的NT-301膠囊於12月1日獲得國家藥監局簽發的《藥品註冊證書》。", [("NMPA", "approval", "NT-301")]),
+    ("宁泰医药计划于明年取得NT-301的药品注册证书。", []),
+])
+def test_approvals_zh_reasons_letters_about_and_registration_certificates(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an approved supplemental application for an owner's drug names the drug and its owner
+    ("The FDA has approved a supplemental new drug application for Kestrel's Norvexa to treat adolescents.",
+     [("FDA", "approval", "Norvexa", "Kestrel")]),
+    # informal verbs of receiving before the drug, and granting or nodding through an owner's drug
+    ("Norvexa snagged breakthrough therapy designation from the FDA in May.",
+     [("FDA", "designation", "Norvexa", None)]),
+    ("The MHRA granted Kestrel's Norvexa a marketing authorisation in Great Britain.",
+     [("MHRA", "approval", "Norvexa", "Kestrel")]),
+    ("The FDA nodded through Halvex's zavotinib as a second-line treatment.",
+     [("FDA", "approval", "zavotinib", "Halvex")]),
+    # 'orphan drug status' holds no drug called 'status'
+    ("Zelvora won orphan drug status in the EU.", [("EC", "designation", "Zelvora", None)]),
+    # a decision that cleared the way to launch a drug is its approval; one that cleared a takeover is none
+    ("The European Commission's decision cleared the way for Kestrel to launch Norvexa across the EU.",
+     [("EC", "approval", "Norvexa", None)]),
+    ("The FTC's ruling cleared the way for Halvex to complete its acquisition of Kestrel.", []),
+])
+def test_approvals_en_supplements_informal_verbs_and_cleared_the_way(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # two owners' drugs in one approval: each drug its own owner's, whatever follows the list
+    ("Regulators in Japan approved Halvex's tafolimab and Kestrel's Norvexa in the same week.",
+     [("MHLW", "approval", "tafolimab", "Halvex"), ("MHLW", "approval", "Norvexa", "Kestrel")]),
+    ("The FDA approved Halvex's tafolimab and Kestrel's Norvexa on Friday.",
+     [("FDA", "approval", "tafolimab", "Halvex"), ("FDA", "approval", "Norvexa", "Kestrel")]),
+])
+def test_approvals_en_two_owners_drugs_in_one_approval(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the drug after 受理 … 的上市申请
+    ("宁泰医药宣布，欧洲药品管理局已确认受理宁格列汀片的上市许可申请。", [("EMA", "filing_accepted", "宁格列汀片", "宁泰医药")]),
+    ("寧泰醫藥宣佈，歐洲藥品管理局已確認受理寧格列汀片的上市許可申請。", [("EMA", "filing_accepted", "寧格列汀片", "寧泰醫藥")]),
+    # approved for inclusion in a list: the designation only
+    ("宁泰医药旗下的NT-301获批纳入突破性治疗品种名单。", [(None, "designation", "NT-301", "宁泰医药")]),
+    ("寧泰醫藥旗下的NT-301獲批納入突破性治療品種名單。", [(None, "designation", "NT-301", "寧泰醫藥")]),
+    # two companies' drugs in one list, each after its company's name
+    ("国家药监局附条件批准宁远生物泽沃替尼、瑞康医药舒沃单抗上市。",
+     [("NMPA", "approval", "泽沃替尼", "宁远生物"), ("NMPA", "approval", "舒沃单抗", "瑞康医药")]),
+    ("國家藥監局附條件批准寧遠生物澤沃替尼、瑞康醫藥舒沃單抗上市。",
+     [("NMPA", "approval", "澤沃替尼", "寧遠生物"), ("NMPA", "approval", "舒沃單抗", "瑞康醫藥")]),
+])
+def test_approvals_zh_accepted_after_shouli_inclusions_and_company_lists(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a drug with its approval as an appositive participle: a past event
+    ("Norvexa, approved by the FDA last year, is now sold in 30 countries.", [("FDA", "approval", "Norvexa")]),
+    # the chance of an approval, and a payment due when a drug is approved: no event
+    ("Analysts see a 70% chance of FDA approval for Norvexa.", []),
+    ("Halvex will receive a $50 million milestone when Norvexa is approved in Japan.", []),
+    # a past 'when': still the event
+    ("When Norvexa was approved in Japan in 2019, Kestrel had no sales force there.", [("MHLW", "approval", "Norvexa")]),
+])
+def test_approvals_en_appositive_approved_chances_and_when(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == want

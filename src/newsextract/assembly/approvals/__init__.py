@@ -173,12 +173,20 @@ def _fill(art: _Article, recs: list[Approval], find: Callable[[Approval], Fact |
     filled = set()
     for rec in recs:
         if rec.company is None and (o := find(rec)) is not None and not _investor(art.vocab, o, art.facts) and \
-                o.text.strip().lower() not in {n.lower() for n in (rec.drug, rec.brand, rec.code) if n}:
+                o.text.strip().lower() not in {n.lower() for n in (rec.drug, rec.brand, rec.code) if n} and \
+                not _in_regulator(art, o):
             # (not the drug itself, which a name finder may read as a company: "Zavotinib has been approved …")
             rec.company, ev = company_party(art.vocab, art.text, o, art.facts)
             rec.evidence.append(ev)
             filled.add(id(rec))
     return filled
+
+
+def _in_regulator(art: _Article, o: Fact) -> bool:
+    """Whether a company mention is part of an agency's name ("Agency" in "the European Medicines Agency's
+    committee", read as the article's only company): no sponsor."""
+    x, y = max(0, o.start - 60), min(len(art.text), o.end + 60)
+    return any(r.start <= o.start and o.end <= r.end for r in art.vocab.regulators_in(art.text, x, y))
 
 
 def _investor(vocab: ReportVocab, o: Fact, facts: list[Fact]) -> bool:

@@ -23,6 +23,8 @@ def regulators(vocab: ReportVocab, text: str, a: int, b: int) -> list[Fact]:
         if vocab.appr_rx["appr.home_possessive"].match(text[j.end:j.end + 4]) or \
                 any(x < j.end and j.start < y for x, y in spans):
             continue  # "Japan's Kestrel Pharma": a company's home, not where the approval is
+        if any(0 <= r.start - j.end <= 1 and not text[j.end:r.start].strip() for r in agencies):
+            continue  # "日本PMDA", "韩国 MFDS": the country names the agency right after it, no regulator of its own
         if agencies and first_of is not None and first_of.match(text, j.end):
             continue  # "韩国首个获FDA批准的…": the country of the first drug an agency of another approved
         if any(r.value == j.value for r in out):
@@ -84,7 +86,10 @@ def company(vocab: ReportVocab, text: str, ev: Fact, drug: Drug | None, orgs: li
             gap = text[o.end:drug.start]  # "Kestrel's Norvexa", "宁远生物的泽沃替尼"
             if o.end <= drug.start and len(gap) <= 40 and rx["appr.possessive"].match(gap) and \
                     not rx["appr.possessive_stop"].search(gap) and \
-                    not any(o.end <= x.start and x.end <= drug.start for x in orgs):
+                    not any(o.end <= x.start and x.end <= drug.start for x in orgs) and \
+                    not (drug.owner is not None and drug.owner[0] >= o.end):
+                # (not when the drug's phrasing read a nearer owner: "approved Halvex's tafolimab and Kestrel's
+                # Norvexa" is Kestrel's Norvexa)
                 return o, True  # (not "Merck's acquisition of Verona brings in Ohtuvayre": Verona's)
             if o.start >= drug.end and rx["appr.appositive"].fullmatch(text[drug.end:o.start]) and \
                     rx["appr.possessive"].match(text[o.end:o.end + 3]):
