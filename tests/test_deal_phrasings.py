@@ -3792,3 +3792,27 @@ def test_a_speech_tag_that_ends_the_sentence_is_no_clause_of_its_own(text: str, 
     # ', X said.', and the frame gives it the other side
     (d,) = extract(text).deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == (licensor, "Servier", 20000000)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name that starts in lower case and goes on with a capital ("iTeos", "uniQure"), with or without a designator
+    ("iMerva licensed its antibody ZX-11 to Rowan Therapeutics for $20 million upfront.",
+     [("iMerva", "Rowan Therapeutics", 20000000)]),
+    ("Astellas will pay eKalon Bio $20 million upfront for rights to ZX-11.", [("eKalon Bio", "Astellas", 20000000)]),
+    # digits with a lower-case bio word, initials before a lower-case bio word ("89bio", "2seventy bio", "SK bioscience")
+    ("Rowan Therapeutics in-licensed ZX-11 from 47bio for $20 million upfront.",
+     [("47bio", "Rowan Therapeutics", 20000000)]),
+    ("2nine bio licensed ZX-11 to Rowan Therapeutics for $20 million upfront.",
+     [("2nine bio", "Rowan Therapeutics", 20000000)]),
+    ("SR bioscience licensed a vaccine candidate, SRV-3, to Lucerna Biologics for $5 million upfront.",
+     [("SR bioscience", "Lucerna Biologics", 5000000)]),
+    # a legal form written with full stops ('Pvt. Ltd.', 'Pte. Ltd.', 'S.p.A.') ends no sentence
+    ("Astellas will pay Tarnow S.p.A. $20 million upfront for rights to ZX-11.",
+     [("Tarnow S.p.A", "Astellas", 20000000)]),
+    ("Pradeep Lifesciences Pvt. Ltd. licensed PL-3 to Norrland Pharma for $3 million upfront.",
+     [("Pradeep Lifesciences Pvt. Ltd.", "Norrland Pharma", 3000000)]),
+    ("Arkwright Pte. Ltd. agreed to acquire Lantern Oncology for $300 million.",
+     [("Lantern Oncology", "Arkwright Pte. Ltd.", 300000000)]),
+])
+def test_company_names_of_unusual_shape(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
