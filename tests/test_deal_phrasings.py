@@ -3816,3 +3816,19 @@ def test_a_speech_tag_that_ends_the_sentence_is_no_clause_of_its_own(text: str, 
 ])
 def test_company_names_of_unusual_shape(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'its partner' / 'its licensee' opening a sentence: the other side of the deal the sentence before told
+    ("Velmora Bio signed a licence with Torvik Pharma. Its partner will pay $12 million upfront.",
+     [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    ("Torvik Pharma signed a licence with Velmora Bio. Its partner will receive $12 million upfront.",
+     [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    ("Velmora Bio has a deal with Torvik Pharma. Under the deal, its partner gets rights to VB-2 and Velmora receives "
+     "$12 million upfront.", [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    # … and a name in apposition after it is the party itself
+    ("Arvada Therapeutics said its partner, Hanmir Pharmaceutical, will pay $14 million upfront for Korean rights to "
+     "AV-2.", [("Arvada Therapeutics", "Hanmir Pharmaceutical", 14000000)]),
+])
+def test_its_partner_is_the_other_side(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
