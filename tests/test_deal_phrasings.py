@@ -3832,3 +3832,30 @@ def test_company_names_of_unusual_shape(text: str, expected: list) -> None:
 ])
 def test_its_partner_is_the_other_side(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a one-word name the gazetteer lacks before a verb of winning rights, in-licensing, pocketing or teaming up
+    # (names.yml context_before_verb): the clause subject, with its role
+    ("Pilmora won rights to GV-3 in Europe from Gervano Bio for $40 million upfront.",
+     [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Pilmora bagged an exclusive licence to GV-3 from Gervano Bio for $40 million upfront.",
+     [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Pilmora in-licenses GV-3 from Gervano Bio for $40 million upfront.", [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Gervano sells GV-3 rights to Pilmora Therapeutics for $40 million upfront.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano pockets $40 million upfront from Pilmora Therapeutics for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano teamed up with Pilmora Therapeutics, which will pay $40 million upfront for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+])
+def test_a_one_word_subject_before_a_verb_of_winning_or_selling_rights(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zelvora won approval in Japan last year and sold 2 million packs.",
+    "Zelvora took two years to reach the market; Halden Bio makes it.",
+])
+def test_a_drug_that_wins_approval_or_sells_packs_is_no_company(text: str) -> None:
+    assert extract(text, lang="en").deals == []
