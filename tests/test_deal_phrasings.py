@@ -3859,3 +3859,14 @@ def test_a_one_word_subject_before_a_verb_of_winning_or_selling_rights(text: str
 ])
 def test_a_drug_that_wins_approval_or_sells_packs_is_no_company(text: str) -> None:
     assert extract(text, lang="en").deals == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'a unit / an arm / a division of X' opening a clause makes X its subject (not an object after 'of')
+    ("A unit of Pilmora Therapeutics will pay Gervano $40 million upfront for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Under the deal, a division of Pilmora Therapeutics will acquire Gervano Bio for $400 million.",
+     [("Gervano Bio", "Pilmora Therapeutics", 400000000)]),
+])
+def test_a_unit_of_a_company_is_its_clause_subject(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
