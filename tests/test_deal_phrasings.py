@@ -3870,3 +3870,20 @@ def test_a_drug_that_wins_approval_or_sells_packs_is_no_company(text: str) -> No
 ])
 def test_a_unit_of_a_company_is_its_clause_subject(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rights got, then an amount paid: the subject takes the licence and pays (role.receive no longer reads 'gets'
+    # through the rights to the amount)
+    ("Dorvane Pharma and Qinhe Biopharma have signed an agreement on QH-3. Dorvane gets rights outside China and will "
+     "pay $60 million upfront.", [("Qinhe Biopharma", "Dorvane Pharma", 60000000)]),
+    ("Dorvane Pharma and Qinhe Biopharma have signed an agreement on QH-3. Dorvane obtains an exclusive licence and "
+     "pays $60 million upfront.", [("Qinhe Biopharma", "Dorvane Pharma", 60000000)]),
+    ("Halvern and Ostrow Bio signed a licence for HV-7. Under it, Halvern obtained exclusive rights to HV-7 in Japan "
+     "and paid an upfront fee of $10 million.", [("Ostrow Bio", "Halvern", 10000000)]),
+    # … but a licence or option fee received is money
+    ("Qinhe Biopharma and Dorvane Pharma signed a deal for QH-3. Qinhe will receive an option fee of $5 million from "
+     "Dorvane.", [("Qinhe Biopharma", "Dorvane Pharma", 5000000)]),
+])
+def test_rights_got_before_an_amount_paid(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
