@@ -3887,3 +3887,16 @@ def test_a_unit_of_a_company_is_its_clause_subject(text: str, expected: list) ->
 ])
 def test_rights_got_before_an_amount_paid(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the side that takes over, assumes or will lead a drug's development or sale is the licensee (and 'takes over
+    # development' buys no company): roles.yml role.takes_over_development, deal_cues.yml deal.acquire_company
+    ("Under the deal, Gervano Bio gets $40 million upfront while Pilmora Therapeutics takes over global development of "
+     "GV-3.", [("Gervano Bio", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano Bio will receive $40 million upfront, while Pilmora Therapeutics will lead global development of GV-3.",
+     [("Gervano Bio", "Pilmora Therapeutics", 40000000)]),
+])
+def test_the_side_that_takes_over_development_is_the_licensee(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+    assert extract(text, lang="en").deals[0].deal_type == "license"
