@@ -3835,3 +3835,111 @@ def test_money_paid_now_and_on_goals_in_plain_words(text: str, upfront: int | No
     amount = lambda m: m.amount if m is not None else None  # noqa: E731
     assert (d.licensor.name, d.licensee.name, amount(d.upfront), amount(d.milestones), amount(d.total_value)) == (
         "Melby Bio", "Halvard Bio", upfront, milestones, total)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name that starts in lower case and goes on with a capital ("iTeos", "uniQure"), with or without a designator
+    ("iMerva licensed its antibody ZX-11 to Rowan Therapeutics for $20 million upfront.",
+     [("iMerva", "Rowan Therapeutics", 20000000)]),
+    ("Astellas will pay eKalon Bio $20 million upfront for rights to ZX-11.", [("eKalon Bio", "Astellas", 20000000)]),
+    # digits with a lower-case bio word, initials before a lower-case bio word ("89bio", "2seventy bio", "SK bioscience")
+    ("Rowan Therapeutics in-licensed ZX-11 from 47bio for $20 million upfront.",
+     [("47bio", "Rowan Therapeutics", 20000000)]),
+    ("2nine bio licensed ZX-11 to Rowan Therapeutics for $20 million upfront.",
+     [("2nine bio", "Rowan Therapeutics", 20000000)]),
+    ("SR bioscience licensed a vaccine candidate, SRV-3, to Lucerna Biologics for $5 million upfront.",
+     [("SR bioscience", "Lucerna Biologics", 5000000)]),
+    # a legal form written with full stops ('Pvt. Ltd.', 'Pte. Ltd.', 'S.p.A.') ends no sentence
+    ("Astellas will pay Tarnow S.p.A. $20 million upfront for rights to ZX-11.",
+     [("Tarnow S.p.A", "Astellas", 20000000)]),
+    ("Pradeep Lifesciences Pvt. Ltd. licensed PL-3 to Norrland Pharma for $3 million upfront.",
+     [("Pradeep Lifesciences Pvt. Ltd.", "Norrland Pharma", 3000000)]),
+    ("Arkwright Pte. Ltd. agreed to acquire Lantern Oncology for $300 million.",
+     [("Lantern Oncology", "Arkwright Pte. Ltd.", 300000000)]),
+])
+def test_company_names_of_unusual_shape(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'its partner' / 'its licensee' opening a sentence: the other side of the deal the sentence before told
+    ("Velmora Bio signed a licence with Torvik Pharma. Its partner will pay $12 million upfront.",
+     [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    ("Torvik Pharma signed a licence with Velmora Bio. Its partner will receive $12 million upfront.",
+     [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    ("Velmora Bio has a deal with Torvik Pharma. Under the deal, its partner gets rights to VB-2 and Velmora receives "
+     "$12 million upfront.", [("Velmora Bio", "Torvik Pharma", 12000000)]),
+    # … and a name in apposition after it is the party itself
+    ("Arvada Therapeutics said its partner, Hanmir Pharmaceutical, will pay $14 million upfront for Korean rights to "
+     "AV-2.", [("Arvada Therapeutics", "Hanmir Pharmaceutical", 14000000)]),
+])
+def test_its_partner_is_the_other_side(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a one-word name the gazetteer lacks before a verb of winning rights, in-licensing, pocketing or teaming up
+    # (names.yml context_before_verb): the clause subject, with its role
+    ("Pilmora won rights to GV-3 in Europe from Gervano Bio for $40 million upfront.",
+     [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Pilmora bagged an exclusive licence to GV-3 from Gervano Bio for $40 million upfront.",
+     [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Pilmora in-licenses GV-3 from Gervano Bio for $40 million upfront.", [("Gervano Bio", "Pilmora", 40000000)]),
+    ("Gervano sells GV-3 rights to Pilmora Therapeutics for $40 million upfront.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano pockets $40 million upfront from Pilmora Therapeutics for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano teamed up with Pilmora Therapeutics, which will pay $40 million upfront for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+])
+def test_a_one_word_subject_before_a_verb_of_winning_or_selling_rights(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zelvora won approval in Japan last year and sold 2 million packs.",
+    "Zelvora took two years to reach the market; Halden Bio makes it.",
+])
+def test_a_drug_that_wins_approval_or_sells_packs_is_no_company(text: str) -> None:
+    assert extract(text, lang="en").deals == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'a unit / an arm / a division of X' opening a clause makes X its subject (not an object after 'of')
+    ("A unit of Pilmora Therapeutics will pay Gervano $40 million upfront for GV-3.",
+     [("Gervano", "Pilmora Therapeutics", 40000000)]),
+    ("Under the deal, a division of Pilmora Therapeutics will acquire Gervano Bio for $400 million.",
+     [("Gervano Bio", "Pilmora Therapeutics", 400000000)]),
+])
+def test_a_unit_of_a_company_is_its_clause_subject(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rights got, then an amount paid: the subject takes the licence and pays (role.receive no longer reads 'gets'
+    # through the rights to the amount)
+    ("Dorvane Pharma and Qinhe Biopharma have signed an agreement on QH-3. Dorvane gets rights outside China and will "
+     "pay $60 million upfront.", [("Qinhe Biopharma", "Dorvane Pharma", 60000000)]),
+    ("Dorvane Pharma and Qinhe Biopharma have signed an agreement on QH-3. Dorvane obtains an exclusive licence and "
+     "pays $60 million upfront.", [("Qinhe Biopharma", "Dorvane Pharma", 60000000)]),
+    ("Halvern and Ostrow Bio signed a licence for HV-7. Under it, Halvern obtained exclusive rights to HV-7 in Japan "
+     "and paid an upfront fee of $10 million.", [("Ostrow Bio", "Halvern", 10000000)]),
+    # … but a licence or option fee received is money
+    ("Qinhe Biopharma and Dorvane Pharma signed a deal for QH-3. Qinhe will receive an option fee of $5 million from "
+     "Dorvane.", [("Qinhe Biopharma", "Dorvane Pharma", 5000000)]),
+])
+def test_rights_got_before_an_amount_paid(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the side that takes over, assumes or will lead a drug's development or sale is the licensee (and 'takes over
+    # development' buys no company): roles.yml role.takes_over_development, deal_cues.yml deal.acquire_company
+    ("Under the deal, Gervano Bio gets $40 million upfront while Pilmora Therapeutics takes over global development of "
+     "GV-3.", [("Gervano Bio", "Pilmora Therapeutics", 40000000)]),
+    ("Gervano Bio will receive $40 million upfront, while Pilmora Therapeutics will lead global development of GV-3.",
+     [("Gervano Bio", "Pilmora Therapeutics", 40000000)]),
+])
+def test_the_side_that_takes_over_development_is_the_licensee(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+    assert extract(text, lang="en").deals[0].deal_type == "license"

@@ -15,6 +15,8 @@ from .types import Entity, EntityTable
 __all__ = ["EntityResolver"]
 
 _BRACKET = re.compile(r"\s*[(（][^()（）]{1,30}[)）]")
+#: what stands between a descriptor and the name in apposition after it ("its partner, Hanmir Pharma")
+_APPOSED = re.compile(r"[ \t]*,?[ \t]*")
 #: between a company and its other name in brackets after it ("富士製藥工業（Fuji Pharma）", "Boryung (保寧製藥)"): a
 #: legal-form tail of a few characters at most, the opening bracket; the closing one follows the other name
 _OPEN_ALIAS = re.compile(r"[^\s，,。；;、()（）]{0,4}[ \t]*[(（][ \t]*$")
@@ -225,11 +227,14 @@ class EntityResolver:
                 continue
             if f.kind == "self" and (table.self_key or not self.self_descriptor or not self.self_descriptor.fullmatch(f.text)):
                 continue  # "we", or "the company" in a release that has its own company: the announcer
-            if self.role_nouns is not None and self.role_nouns.search(f.text):
+            which = next((o for w, o in self.order.items() if f.text.lower().endswith(w)), None)
+            if which is None and self.role_nouns is not None and self.role_nouns.search(f.text):
                 continue
             si = bisect.bisect_right(starts, f.start) - 1
-            which = next((o for w, o in self.order.items() if f.text.lower().endswith(w)), None)
             if which == "other":
+                if (x := bisect.bisect_left(org_starts, f.end)) < len(orgs) and _APPOSED.fullmatch(
+                        text, f.end, orgs[x].start):
+                    continue  # "its partner, Hanmir Pharma, will pay": the name that follows is the party
                 self._same_partner(f, orgs, sentences, si)
                 continue
             if which is not None:
