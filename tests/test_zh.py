@@ -2624,3 +2624,21 @@ def test_zh_figures_full_year_guidance_clause_and_a_drugs_share(extractor, text,
     with a period of its own; a drug right before its share word (的 / 在…市场的) holds the share."""
     figs = extractor.extract(text, lang="zh").figures
     assert [(f.subject_name, f.metric, f.period) for f in figs] == want
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # 月 and 日 inside a name the gazetteer lacks are letters of it; only after a number or a time word
+    # (11月, 本月, 今日, 近日) do they end a date
+    ("中外制药与霁月生物签署协议，中外制药向霁月生物支付首付款2000万美元。", "霁月生物", "中外制药"),
+    ("中外製藥與霽月生物簽署協議，中外製藥向霽月生物支付首付款2000萬美元。", "霽月生物", "中外製藥"),
+    ("日月光生物宣布将其PD-1单抗授权给Merida Bio，首付款2000万美元。", "日月光生物", "Merida Bio"),
+    ("上海日新医药以8000万元收购江苏月华生物。", "江苏月华生物", "上海日新医药"),
+    ("上海日新醫藥以8000萬元收購江蘇月華生物。", "江蘇月華生物", "上海日新醫藥"),
+    ("11月5日，澜石生物与诺华达成许可合作，诺华支付首付款3亿美元。", "澜石生物", "诺华"),
+    ("近日澜石生物与诺华达成许可合作，诺华支付首付款3亿美元。", "澜石生物", "诺华"),
+])
+def test_zh_moon_and_day_inside_an_unknown_name(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
