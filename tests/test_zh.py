@@ -2642,3 +2642,19 @@ def test_zh_moon_and_day_inside_an_unknown_name(text, licensor, licensee):
 
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a clause after the signing with no subject of its own is the signing subject's: it pays, or it is paid
+    ("Verdiva Bio与江苏澄明医药签订许可协议，支付首付款1000万欧元。", "江苏澄明医药", "Verdiva Bio"),
+    ("Verdiva Bio與江蘇澄明醫藥簽訂許可協議，支付首付款1000萬歐元。", "江蘇澄明醫藥", "Verdiva Bio"),
+    ("美纳里尼集团宣布与苏州星岚生物达成合作，并将支付2000万美元预付款。", "苏州星岚生物", "美纳里尼集团"),
+    ("Verdiva Bio与江苏澄明医药签订许可协议，获得首付款1000万欧元。", "Verdiva Bio", "江苏澄明医药"),
+    ("苏州星岚生物与Corvane Pharma达成授权合作，将收取3000万美元首付款。", "苏州星岚生物", "Corvane Pharma"),
+    ("蘇州星嵐生物與Corvane Pharma達成授權合作，將收取3000萬美元首付款。", "蘇州星嵐生物", "Corvane Pharma"),
+])
+def test_zh_subjectless_pay_or_receive_after_signing_is_the_subjects(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
