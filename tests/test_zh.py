@@ -2658,3 +2658,42 @@ def test_zh_subjectless_pay_or_receive_after_signing_is_the_subjects(text, licen
 
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a name with no designator, read from its place in the deal: the subject that grants, the source of an
+    # in-licence, the payee of a payment, the company bought in the passive, the subject that receives the upfront
+    ("百川明德将其ADC药物BC-11授权给Pellion，首付款1500万美元。", "百川明德", "Pellion"),
+    ("百川明德將其ADC藥物BC-11授權給Pellion，首付款1500萬美元。", "百川明德", "Pellion"),
+    ("辰星康已将XK-7的全球权益授予Verdiva Bio，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("辰星康授予Verdiva Bio XK-7的全球独家许可，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("辰星康（XK Bio）将XK-7授权给Verdiva Bio，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio从辰星康引进一款双抗，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio從辰星康引進一款雙抗，首付款2000萬美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio获得辰星康一款双抗的全球权益，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio将向辰星康支付2000万美元首付款。", "辰星康", "Verdiva Bio"),
+    ("辰星康被Verdiva Bio以3亿美元收购。", "辰星康", "Verdiva Bio"),
+    ("辰星康被Verdiva Bio以3億美元收購。", "辰星康", "Verdiva Bio"),
+    ("辰星康获得Verdiva Bio支付的2000万美元首付款。", "辰星康", "Verdiva Bio"),
+])
+def test_zh_designatorless_name_from_its_place_in_the_deal(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,names", [
+    # what stands where such a name would is no name: an adverb, a word of manner, a party label, an eligibility
+    ("晶岚生物宣布，将自主研发的双抗JS-07在韩国的权益，专属授权给Kyoro Pharma。", {"晶岚生物", "Kyoro Pharma"}),
+    ("根据协议，甲方一次性向乙方支付首付款500万美元。", set()),
+    ("恒瑞医药与Kailera签署协议，恒瑞有资格获得1亿美元首付款。", {"恒瑞医药", "Kailera"}),
+    ("科伦博泰早前将SKB-264的海外权益授予默沙东。", {"科伦博泰", "默沙东"}),
+])
+def test_zh_designatorless_name_rules_take_no_words(text, names):
+    from newsextract import extract
+
+    got = set()
+    for d in extract(text, lang="zh").deals:
+        got |= {p.name for p in (d.licensor, d.licensee) if p is not None}
+    assert got <= names
