@@ -2697,3 +2697,23 @@ def test_zh_designatorless_name_rules_take_no_words(text, names):
     for d in extract(text, lang="zh").deals:
         got |= {p.name for p in (d.licensor, d.licensee) if p is not None}
     assert got <= names
+
+
+@pytest.mark.parametrize("text", [
+    # talks that failed to agree are no deal (simplified and traditional)
+    "恒岳医药与一家跨国药企就其GLP-1药物的海外授权进行了多轮谈判，但最终未能达成合作意向。",
+    "恒嶽醫藥曾與諾華洽談HY-3的海外授權，但雙方最終未能達成一致。",
+    "恒岳医药与诺华就HY-3的授权进行了接触，最终并未签署协议。",
+])
+def test_zh_talks_that_failed_to_agree_are_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_a_failed_talk_beside_a_deal_with_terms_keeps_the_deal():
+    from newsextract import extract
+
+    text = "恒岳医药与诺华签署HY-3的许可协议，诺华支付首付款5000万美元。此前，恒岳医药曾与另一家公司洽谈，但未能达成协议。"
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("恒岳医药", "诺华", 50000000)
