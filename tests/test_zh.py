@@ -2624,3 +2624,96 @@ def test_zh_figures_full_year_guidance_clause_and_a_drugs_share(extractor, text,
     with a period of its own; a drug right before its share word (的 / 在…市场的) holds the share."""
     figs = extractor.extract(text, lang="zh").figures
     assert [(f.subject_name, f.metric, f.period) for f in figs] == want
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # 月 and 日 inside a name the gazetteer lacks are letters of it; only after a number or a time word
+    # (11月, 本月, 今日, 近日) do they end a date
+    ("中外制药与霁月生物签署协议，中外制药向霁月生物支付首付款2000万美元。", "霁月生物", "中外制药"),
+    ("中外製藥與霽月生物簽署協議，中外製藥向霽月生物支付首付款2000萬美元。", "霽月生物", "中外製藥"),
+    ("日月光生物宣布将其PD-1单抗授权给Merida Bio，首付款2000万美元。", "日月光生物", "Merida Bio"),
+    ("上海日新医药以8000万元收购江苏月华生物。", "江苏月华生物", "上海日新医药"),
+    ("上海日新醫藥以8000萬元收購江蘇月華生物。", "江蘇月華生物", "上海日新醫藥"),
+    ("11月5日，澜石生物与诺华达成许可合作，诺华支付首付款3亿美元。", "澜石生物", "诺华"),
+    ("近日澜石生物与诺华达成许可合作，诺华支付首付款3亿美元。", "澜石生物", "诺华"),
+])
+def test_zh_moon_and_day_inside_an_unknown_name(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a clause after the signing with no subject of its own is the signing subject's: it pays, or it is paid
+    ("Verdiva Bio与江苏澄明医药签订许可协议，支付首付款1000万欧元。", "江苏澄明医药", "Verdiva Bio"),
+    ("Verdiva Bio與江蘇澄明醫藥簽訂許可協議，支付首付款1000萬歐元。", "江蘇澄明醫藥", "Verdiva Bio"),
+    ("美纳里尼集团宣布与苏州星岚生物达成合作，并将支付2000万美元预付款。", "苏州星岚生物", "美纳里尼集团"),
+    ("Verdiva Bio与江苏澄明医药签订许可协议，获得首付款1000万欧元。", "Verdiva Bio", "江苏澄明医药"),
+    ("苏州星岚生物与Corvane Pharma达成授权合作，将收取3000万美元首付款。", "苏州星岚生物", "Corvane Pharma"),
+    ("蘇州星嵐生物與Corvane Pharma達成授權合作，將收取3000萬美元首付款。", "蘇州星嵐生物", "Corvane Pharma"),
+])
+def test_zh_subjectless_pay_or_receive_after_signing_is_the_subjects(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # a name with no designator, read from its place in the deal: the subject that grants, the source of an
+    # in-licence, the payee of a payment, the company bought in the passive, the subject that receives the upfront
+    ("百川明德将其ADC药物BC-11授权给Pellion，首付款1500万美元。", "百川明德", "Pellion"),
+    ("百川明德將其ADC藥物BC-11授權給Pellion，首付款1500萬美元。", "百川明德", "Pellion"),
+    ("辰星康已将XK-7的全球权益授予Verdiva Bio，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("辰星康授予Verdiva Bio XK-7的全球独家许可，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("辰星康（XK Bio）将XK-7授权给Verdiva Bio，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio从辰星康引进一款双抗，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio從辰星康引進一款雙抗，首付款2000萬美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio获得辰星康一款双抗的全球权益，首付款2000万美元。", "辰星康", "Verdiva Bio"),
+    ("Verdiva Bio将向辰星康支付2000万美元首付款。", "辰星康", "Verdiva Bio"),
+    ("辰星康被Verdiva Bio以3亿美元收购。", "辰星康", "Verdiva Bio"),
+    ("辰星康被Verdiva Bio以3億美元收購。", "辰星康", "Verdiva Bio"),
+    ("辰星康获得Verdiva Bio支付的2000万美元首付款。", "辰星康", "Verdiva Bio"),
+])
+def test_zh_designatorless_name_from_its_place_in_the_deal(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,names", [
+    # what stands where such a name would is no name: an adverb, a word of manner, a party label, an eligibility
+    ("晶岚生物宣布，将自主研发的双抗JS-07在韩国的权益，专属授权给Kyoro Pharma。", {"晶岚生物", "Kyoro Pharma"}),
+    ("根据协议，甲方一次性向乙方支付首付款500万美元。", set()),
+    ("恒瑞医药与Kailera签署协议，恒瑞有资格获得1亿美元首付款。", {"恒瑞医药", "Kailera"}),
+    ("科伦博泰早前将SKB-264的海外权益授予默沙东。", {"科伦博泰", "默沙东"}),
+])
+def test_zh_designatorless_name_rules_take_no_words(text, names):
+    from newsextract import extract
+
+    got = set()
+    for d in extract(text, lang="zh").deals:
+        got |= {p.name for p in (d.licensor, d.licensee) if p is not None}
+    assert got <= names
+
+
+@pytest.mark.parametrize("text", [
+    # talks that failed to agree are no deal (simplified and traditional)
+    "恒岳医药与一家跨国药企就其GLP-1药物的海外授权进行了多轮谈判，但最终未能达成合作意向。",
+    "恒嶽醫藥曾與諾華洽談HY-3的海外授權，但雙方最終未能達成一致。",
+    "恒岳医药与诺华就HY-3的授权进行了接触，最终并未签署协议。",
+])
+def test_zh_talks_that_failed_to_agree_are_no_deal(text):
+    from newsextract import extract
+
+    assert extract(text, lang="zh").deals == []
+
+
+def test_zh_a_failed_talk_beside_a_deal_with_terms_keeps_the_deal():
+    from newsextract import extract
+
+    text = "恒岳医药与诺华签署HY-3的许可协议，诺华支付首付款5000万美元。此前，恒岳医药曾与另一家公司洽谈，但未能达成协议。"
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("恒岳医药", "诺华", 50000000)

@@ -39,7 +39,7 @@ _NOT_BD_STRONG = frozenset({"status.not_bd_strong", "status.zh_not_bd_strong"})
 #: status rules that deny only a deal not done yet: another clause that binds both sides and states money overrides
 #: them ("X licensed WP-9 to Y for $500 million upfront, after saying last year it had no plans to partner the drug")
 _SOFT_DENIALS = frozenset({"status.not_done", "status.foreseen", "status.plan_dropped", "status.valuation",
-                           "status.zh_codeveloped", "status.zh_not_done"})
+                           "status.zh_codeveloped", "status.zh_not_done", "status.zh_talks_not_agreed"})
 #: talks with several unnamed parties ("in discussions with multiple parties about licensing X"): talks, and no deal
 #: when the deal has no terms ("… and on Friday licensed ZL-1310 to AbbVie for $70 million upfront" stays)
 _SHOPPING = frozenset({"status.talks_many", "status.zh_talks_many"})
