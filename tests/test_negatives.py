@@ -739,3 +739,19 @@ def test_a_stake_bought_beside_a_licence_and_a_licence_beside_a_maker_are_kept()
                    "licensed the drug to Roche for $80 million upfront.")
     assert [(d.licensor.name, d.licensee.name, d.upfront.amount) for d in deals] == [
         ("Kestrel Bio", "Roche", Decimal("80000000"))]
+
+
+@pytest.mark.parametrize("text", [
+    # a plural payment word that sums to an amount in a clause about many deals: a sum over them, no deal's upfront
+    "Chinese biotechs signed 94 out-licensing deals worth a combined $32 billion in the first half, with upfront "
+    "payments totaling $1.6 billion, according to Kelmarsh Analytics.",
+    "Korean drug developers closed 18 licensing deals in 2025, with upfront payments of more than $900 million, "
+    "Kelmarsh Analytics data show.",
+])
+def test_summed_upfront_payments_of_many_deals_are_no_deal(text: str) -> None:
+    assert _deals(text) == []
+
+
+def test_one_deals_upfront_payments_totaling_stay_its_upfront() -> None:
+    (d,) = _deals("Halvard Bio will pay Melby Bio upfront payments totaling $40 million for HB-12.")
+    assert d.upfront is not None and d.upfront.amount == Decimal("40000000")

@@ -42,6 +42,10 @@ class MentionBuilder:
         self.period_alone = re.compile(pa, re.I) if pa else None
         pl = cues.get("aggregate_period_lead")
         self.period_lead = re.compile(pl) if pl else None
+        #: a payment word in the plural that sums to an amount ("with upfront payments totaling $1.6 billion"): in a
+        #: clause about many deals, a sum over them
+        ps = cues.get("aggregate_plural_sum")
+        self.plural_sum = re.compile(ps, re.I) if ps else None
 
     def build(self, text: str, clause: Clause, ents: EntityTable, shared_cue: Fact | None = None) -> Mention | None:
         """The mention of one clause (None when it says nothing about a deal). ``shared_cue``: the payment word that
@@ -114,7 +118,9 @@ class MentionBuilder:
         if m.aggregate and not m.acq_frame and not any(s.kind == "in_discussion" for s in m.status):
             # "nine deals valued at $20 billion": no deal's total; but talks on several transactions are one deal in
             # the making, and its potential value is the one it reports
-            m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1])]
+            m.money = [x for x in m.money if x[0] not in _TOTALS and not _summed(text, x[1]) and not (
+                not m.framed and self.plural_sum is not None and (cue := x[1].extra.get("cue")) is not None and
+                cue.end <= x[1].start and self.plural_sum.fullmatch(text, cue.start, x[1].start))]
             if not m.framed and any(f.rule in _SUMS_ALL for f in aggs):
                 m.money = []  # "an average upfront of $72 million", "since their first deal in 2022": sums all
         return m
