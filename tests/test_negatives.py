@@ -755,3 +755,13 @@ def test_summed_upfront_payments_of_many_deals_are_no_deal(text: str) -> None:
 def test_one_deals_upfront_payments_totaling_stay_its_upfront() -> None:
     (d,) = _deals("Halvard Bio will pay Melby Bio upfront payments totaling $40 million for HB-12.")
     assert d.upfront is not None and d.upfront.amount == Decimal("40000000")
+
+
+@pytest.mark.parametrize("text", [
+    # a milestone that drove a revenue line is a payment received, no deal's ceiling
+    "Collaboration revenue rose to $45 million, driven by a $30 million milestone from Ashdown Pharma.",
+    "Revenue rose 20%, boosted by the $30 million milestone payment Halvard Bio received from Ashdown Pharma.",
+    "Revenue climbed to $61 million, due mainly to a $25 million milestone from Ashdown Pharma.",
+])
+def test_a_milestone_that_drove_revenue_is_no_deal(text: str) -> None:
+    assert _deals(text) == []
