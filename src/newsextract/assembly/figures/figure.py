@@ -94,6 +94,13 @@ _ASIDE_REACH = 400
 _REFERENCE_REACH = 600
 
 
+def _named_company(vocab: ReportVocab, f: Fact) -> bool:
+    """A company fact that names a company: not a word the figures never take for one, nor a reference a name finder
+    read as a company ("该公司", "the company": the anaphor rules resolve those)."""
+    bad, ana = vocab.not_companies, vocab.company_anaphor
+    return not (bad is not None and bad.search(f.text)) and not (ana is not None and ana.fullmatch(f.text.strip()))
+
+
 def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope: str, a: int, b: int,
              facts: FactIndex, own: Fact | None) -> tuple[str | None, str, Any]:
     anchor = min(cue.start, v.start)
@@ -221,18 +228,14 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             return own.text, "company", own
         if own is None or own.rule != "figure.filer":
             return None, "company", None  # "our R&D expenses were …" of a filer never named: "we" has no figures
-    bad = vocab.not_companies
-    ana = vocab.company_anaphor
     # (a company a name finder read from a reference -- "该公司", "the company" -- is no name: see the anaphor below)
-    o = facts.of("org").last_within(a, anchor, lambda f: not (bad is not None and bad.search(f.text)) and
-                                    not (ana is not None and ana.fullmatch(f.text.strip())))
+    o = facts.of("org").last_within(a, anchor, lambda f: _named_company(vocab, f))
     if o is not None and (rel := vocab.fig_rx.rules.get("fig.relative_clause")) is not None:
         # a company named inside a relative clause or an aside before the metric ("Kestrel Pharma, which licensed
         # Norvexa from Halcyon Bio, reported revenue of …"): the clause's subject before it is the figure's
         for m in rel.regex.finditer(text, max(a, o.start - _ASIDE_REACH), anchor):  # (one that holds the company)
             if m.start() < o.start and o.end <= m.end():
-                main = facts.of("org").last_within(a, m.start(), lambda f: not (bad is not None and bad.search(f.text))
-                                                   and not (ana is not None and ana.fullmatch(f.text.strip())))
+                main = facts.of("org").last_within(a, m.start(), lambda f: _named_company(vocab, f))
                 # (an aside between dashes names the company's partners: "royalty revenue — mostly from its partnership
                 # with Kestrel — accounted for ¥8.2 billion"; none of them is the subject)
                 if main is not None or m.group(0).lstrip()[:1] in "—–":
@@ -246,16 +249,14 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             (mo := obj.regex.search(text, max(a, o.start - 120), o.start)) is not None:
         # "The Company has collaborations with Merck and Sanofi, and its revenue …": a partner after 'with' is no
         # subject; the clause's subject before the phrase is (a name, else the article's company a reference names)
-        main = facts.of("org").last_within(a, mo.start(), lambda f: not (bad is not None and bad.search(f.text)) and
-                                           not (ana is not None and ana.fullmatch(f.text.strip())))
+        main = facts.of("org").last_within(a, mo.start(), lambda f: _named_company(vocab, f))
         if main is not None:
             o = main
         elif (me := vocab.fig_rx.rules.get("fig.partner_object_self")) is not None and \
                 me.regex.search(text, a, mo.start()) is not None:
             # ("The Company has …": the article's company, else the company named last before the sentence)
             ref = own if own is not None and not own.extra.get("weak") else facts.of("org").last_within(
-                None, a, lambda f: not (bad is not None and bad.search(f.text)) and
-                not (ana is not None and ana.fullmatch(f.text.strip())))
+                None, a, lambda f: _named_company(vocab, f))
             if ref is not None:
                 return ref.text, "company", ref
     if o is not None:
@@ -266,8 +267,7 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
     if vocab.company_anaphor is not None and facts.found(vocab.company_anaphor, text, a, anchor):
         if own is not None and not own.extra.get("weak"):
             return own.text, "company", own  # "The company reported revenue of …", "公司2024年实现营业收入…"
-        prior = facts.of("org").last_within(None, a, lambda f: not (bad is not None and bad.search(f.text)) and
-                                            not ana.fullmatch(f.text.strip()))
+        prior = facts.of("org").last_within(None, a, lambda f: _named_company(vocab, f))
         if prior is not None:  # else the company named last before
             return prior.text, "company", prior
     orgs_after = [f for f in facts.of("org").starting(anchor, b) if anchor <= f.start and f.end <= b]
@@ -303,10 +303,7 @@ def _line_company(text: str, vocab: ReportVocab, a: int, facts: FactIndex) -> Fa
     if item is None:
         return None
     head = item.end() + len(text[item.end():a]) - len(text[item.end():a].lstrip())  # (where the item's words start)
-    bad, ana = vocab.not_companies, vocab.company_anaphor
-    first = next((f for f in facts.of("org").starting(head, head) if f.end <= a and
-                  not (bad is not None and bad.search(f.text)) and
-                  not (ana is not None and ana.fullmatch(f.text.strip()))), None)
+    first = next((f for f in facts.of("org").starting(head, head) if f.end <= a and _named_company(vocab, f)), None)
     named = _reporting_subject(text, vocab, start, min(a, start + 100), facts)
     if named is not None and named.start == head and first is None:
         return named
