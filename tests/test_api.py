@@ -222,7 +222,7 @@ def test_api_spacy_factories_entry_points():
 def test_api_build_pipeline_order():
     nlp = build_pipeline("en")
     assert nlp.pipe_names == ["newsextract_segmenter", "newsextract_entities", "newsextract_deals",
-                              "newsextract_reports"]
+                              "newsextract_reports", "newsextract_indications"]
     assert nlp.lang == "en"
 
 

@@ -26,7 +26,7 @@ def to_jsonl_line(rec: Extraction) -> str:
 
 CSV_COLUMNS = [
     "doc_id", "deal_index", "deal_type", "status", "licensor", "licensee", "asset", "targets", "modality",
-    "territory",
+    "indications", "territory",
     *(f"{f}_{part}" for f in DEAL_MONEY_FIELDS for part in ("amount", "currency")),
     "royalty", "announced",
 ]
@@ -52,6 +52,7 @@ def flat_rows(rec: Extraction) -> list[dict[str, Any]]:
             "asset": d.asset or "",
             "targets": "; ".join(d.targets),
             "modality": d.modality or "",
+            "indications": "; ".join(d.indications),
             "territory": d.territory or "",
             "royalty": ("tiered" if d.royalty.tiered else "yes") if d.royalty else "",
             "announced": d.announced.isoformat() if d.announced else "",

@@ -2,7 +2,8 @@
 
 Order: ``newsextract_segmenter`` (sentences, from rules) → ``newsextract_entities`` (money, companies, cues,
 targets, assets … into ``doc.spans``) → ``newsextract_deals`` (assembly into ``doc._.deals``) →
-``newsextract_reports`` (regulatory events and figures into ``doc._.approvals`` / ``doc._.figures``).
+``newsextract_reports`` (regulatory events and figures into ``doc._.approvals`` / ``doc._.figures``) →
+``newsextract_indications`` (the diseases of those deals and events).
 """
 
 from __future__ import annotations
@@ -39,5 +40,6 @@ def build_pipeline(lang: str = "en", config: Config | None = None) -> Language:
                                                  "write_spans": bool(config.extra.get("write_spans", False))})
     nlp.add_pipe("newsextract_deals", config=opts)
     nlp.add_pipe("newsextract_reports", config=opts)
+    nlp.add_pipe("newsextract_indications", config=opts)
     save_build_cache()  # what the rule files compiled to, for the next process (never required)
     return nlp
