@@ -2717,3 +2717,19 @@ def test_zh_a_failed_talk_beside_a_deal_with_terms_keeps_the_deal():
     text = "恒岳医药与诺华签署HY-3的许可协议，诺华支付首付款5000万美元。此前，恒岳医药曾与另一家公司洽谈，但未能达成协议。"
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("恒岳医药", "诺华", 50000000)
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the fee an option costs when it is granted is the deal's upfront (as the English 'option fee')
+    ("诺和诺德将向岚石生物支付1500万美元期权费，获得LS-22的独家许可选择权。", 15000000),
+    ("Halvorsen將向明晞醫藥支付2,500萬美元的選擇權費用，以取得MX-5的選擇權。", 25000000),
+    ("岚石生物将获得选择权费用2000万美元，以及行使选择权后最高5亿美元的里程碑付款。", 20000000),
+    ("岚石生物有权收取1,000萬美元的選擇權付款，如武田行使選擇權，另可獲得最高3億美元里程碑。", 10000000),
+    # … not one an earlier agreement's buyer already paid, when the article reports the exercise and its fee
+    ("益普生当时已支付2,000万美元的选择权费用。本次行权后，益普生将向岚石生物支付4,500万美元的行权费。", 45000000),
+])
+def test_zh_option_fee_is_the_upfront(text, upfront):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.upfront is not None and d.upfront.amount == upfront
