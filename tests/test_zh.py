@@ -2733,3 +2733,19 @@ def test_zh_option_fee_is_the_upfront(text, upfront):
 
     (d,) = extract(text, lang="zh").deals
     assert d.upfront is not None and d.upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # what the milestones depend on between the amount and the word, in the order of an English original
+    ("诺华将向宁川生物支付1.85亿美元的预付款，并可能支付最高达36亿美元的基于开发、监管和商业化的里程碑付款。", 3600000000),
+    ("宁川生物有资格获得最高10亿美元的基于特定开发和销售目标达成的里程碑付款。", 1000000000),
+    ("安进将向宁川生物支付最多7亿美元的取决于开发和商业化进展的里程碑付款。", 700000000),
+    ("吉利德将向宁川生物支付3000万美元预付款和高达9亿美元的根據實現特定里程碑的付款。", 900000000),
+    ("宁川生物还有资格获得总计最高4.5亿美元的开发、监管和基于销售的里程碑付款。", 450000000),
+])
+def test_zh_milestones_with_what_they_depend_on_before_the_word(text, milestones):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.milestones is not None and d.milestones.amount == milestones
+    assert all(p is None or "目标" not in p.name for p in (d.licensor, d.licensee))
