@@ -2749,3 +2749,17 @@ def test_zh_milestones_with_what_they_depend_on_before_the_word(text, milestones
     (d,) = extract(text, lang="zh").deals
     assert d.milestones is not None and d.milestones.amount == milestones
     assert all(p is None or "目标" not in p.name for p in (d.licensor, d.licensee))
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # rights that go back to a company, told with the rights as subject: that company granted them
+    ("和瑞医药宣布，其与Orvane Pharma此前签署的HR-9美国商业化协议已终止，相关权益将退还和瑞医药。", "和瑞医药", "Orvane Pharma"),
+    ("和瑞醫藥宣佈，其與Orvane Pharma此前簽署的HR-9美國商業化協議已終止，相關權益將退還和瑞醫藥。", "和瑞醫藥", "Orvane Pharma"),
+    ("澜石医药公告，其与Dravik Bio于2023年订立的许可协议已终止，LS-3的海外权利将于90日后归还至澜石医药。", "澜石医药", "Dravik Bio"),
+    ("瀾石醫藥表示，與Dravik Bio的合作已經終止，LS-3相關權益已全部交還予瀾石醫藥。", "瀾石醫藥", "Dravik Bio"),
+])
+def test_zh_rights_returned_to_a_company_make_it_the_licensor(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.status) == (licensor, licensee, "terminated")
