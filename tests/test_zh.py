@@ -2763,3 +2763,19 @@ def test_zh_rights_returned_to_a_company_make_it_the_licensor(text, licensor, li
 
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor.name, d.licensee.name, d.status) == (licensor, licensee, "terminated")
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # a takeover price paid in two parts: cash at closing (the upfront) and the rest on an approval (the milestones)
+    ("鼎和医疗拟以约38亿港元的总代价收购博川生物全部已发行股份，交割时支付现金约26亿港元，余下约12亿港元将视乎博川生物的核心产品取得上市批准而支付。",
+     2600000000, 1200000000, 3800000000),
+    ("鼎和醫療擬以約38億港元的總代價收購博川生物全部已發行股份，交割時支付現金約26億港元，餘下約12億港元將視乎博川生物的核心產品取得上市批准而支付。",
+     2600000000, 1200000000, 3800000000),
+    ("康晴医药将以10亿元收购博川生物全部股权，其中6亿元于交割时支付，其余4亿元在BC-101获批上市后支付。", 600000000, 400000000, 1000000000),
+    ("岳川药业以总价5亿元收购博川生物，首期支付3亿元，剩余2亿元视博川生物产品获得注册批准情况支付。", 300000000, 200000000, 500000000),
+])
+def test_zh_takeover_price_paid_at_closing_and_on_approval(text, upfront, milestones, total):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.upfront.amount, d.milestones.amount, d.total_value.amount) == (upfront, milestones, total)
