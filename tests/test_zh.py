@@ -2779,3 +2779,19 @@ def test_zh_takeover_price_paid_at_closing_and_on_approval(text, upfront, milest
 
     (d,) = extract(text, lang="zh").deals
     assert (d.upfront.amount, d.milestones.amount, d.total_value.amount) == (upfront, milestones, total)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # an HKEX term list names each party's role in brackets, in a line of its own: the deal takes those roles
+    ("董事會欣然宣佈，本公司與Halvorsen Pharma A/S訂立許可協議。\n訂約方：(1) 本公司（作為許可方）；及 (2) Halvorsen Pharma A/S"
+     "（作為被許可方）\n首付款：2,500萬美元", None, "Halvorsen Pharma A/S"),
+    ("许可协议的主要条款如下：\n订约方：（1）苏州澄川（作为许可方）；及（2）Arvenza Therapeutics（作为被许可方）\n首付款：6,000万美元\n"
+     "里程碑付款：合计不超过11.5亿美元", "苏州澄川", "Arvenza Therapeutics"),
+    ("苏州澄川（作为许可方）与Arvenza Therapeutics（作为被许可方）订立许可协议。\n首付款：6,000万美元", "苏州澄川", "Arvenza Therapeutics"),
+    ("Norvale Bio（作為「被許可方」）與北辰醫藥（作為「許可方」）簽署協議，首付款1000萬美元。", "北辰醫藥", "Norvale Bio"),
+])
+def test_zh_roles_declared_in_brackets_after_each_party(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor and d.licensor.name, d.licensee and d.licensee.name) == (licensor, licensee)
