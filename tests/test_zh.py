@@ -2795,3 +2795,16 @@ def test_zh_roles_declared_in_brackets_after_each_party(text, licensor, licensee
 
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor and d.licensor.name, d.licensee and d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,total", [
+    # the sum an in-licensing company pays 以 … from the owner is the deal's stated value
+    ("康哲药业以3000万美元从韩国Korlin Bio引进KL-33的中国权益。", 30000000),
+    ("晴川医药以1.2亿元人民币自澜石生物引入LS-9在中国大陆的独家权利。", 120000000),
+    ("晴川醫藥以1.2億元人民幣自瀾石生物引入LS-9在中國大陸的獨家權利。", 120000000),
+])
+def test_zh_sum_paid_to_in_license_from_the_owner(text, total):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.total_value is not None and d.total_value.amount == total
