@@ -2717,3 +2717,94 @@ def test_zh_a_failed_talk_beside_a_deal_with_terms_keeps_the_deal():
     text = "恒岳医药与诺华签署HY-3的许可协议，诺华支付首付款5000万美元。此前，恒岳医药曾与另一家公司洽谈，但未能达成协议。"
     (d,) = extract(text, lang="zh").deals
     assert (d.licensor.name, d.licensee.name, d.upfront.amount) == ("恒岳医药", "诺华", 50000000)
+
+
+@pytest.mark.parametrize("text,upfront", [
+    # the fee an option costs when it is granted is the deal's upfront (as the English 'option fee')
+    ("诺和诺德将向岚石生物支付1500万美元期权费，获得LS-22的独家许可选择权。", 15000000),
+    ("Halvorsen將向明晞醫藥支付2,500萬美元的選擇權費用，以取得MX-5的選擇權。", 25000000),
+    ("岚石生物将获得选择权费用2000万美元，以及行使选择权后最高5亿美元的里程碑付款。", 20000000),
+    ("岚石生物有权收取1,000萬美元的選擇權付款，如武田行使選擇權，另可獲得最高3億美元里程碑。", 10000000),
+    # … not one an earlier agreement's buyer already paid, when the article reports the exercise and its fee
+    ("益普生当时已支付2,000万美元的选择权费用。本次行权后，益普生将向岚石生物支付4,500万美元的行权费。", 45000000),
+])
+def test_zh_option_fee_is_the_upfront(text, upfront):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.upfront is not None and d.upfront.amount == upfront
+
+
+@pytest.mark.parametrize("text,milestones", [
+    # what the milestones depend on between the amount and the word, in the order of an English original
+    ("诺华将向宁川生物支付1.85亿美元的预付款，并可能支付最高达36亿美元的基于开发、监管和商业化的里程碑付款。", 3600000000),
+    ("宁川生物有资格获得最高10亿美元的基于特定开发和销售目标达成的里程碑付款。", 1000000000),
+    ("安进将向宁川生物支付最多7亿美元的取决于开发和商业化进展的里程碑付款。", 700000000),
+    ("吉利德将向宁川生物支付3000万美元预付款和高达9亿美元的根據實現特定里程碑的付款。", 900000000),
+    ("宁川生物还有资格获得总计最高4.5亿美元的开发、监管和基于销售的里程碑付款。", 450000000),
+])
+def test_zh_milestones_with_what_they_depend_on_before_the_word(text, milestones):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.milestones is not None and d.milestones.amount == milestones
+    assert all(p is None or "目标" not in p.name for p in (d.licensor, d.licensee))
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # rights that go back to a company, told with the rights as subject: that company granted them
+    ("和瑞医药宣布，其与Orvane Pharma此前签署的HR-9美国商业化协议已终止，相关权益将退还和瑞医药。", "和瑞医药", "Orvane Pharma"),
+    ("和瑞醫藥宣佈，其與Orvane Pharma此前簽署的HR-9美國商業化協議已終止，相關權益將退還和瑞醫藥。", "和瑞醫藥", "Orvane Pharma"),
+    ("澜石医药公告，其与Dravik Bio于2023年订立的许可协议已终止，LS-3的海外权利将于90日后归还至澜石医药。", "澜石医药", "Dravik Bio"),
+    ("瀾石醫藥表示，與Dravik Bio的合作已經終止，LS-3相關權益已全部交還予瀾石醫藥。", "瀾石醫藥", "Dravik Bio"),
+])
+def test_zh_rights_returned_to_a_company_make_it_the_licensor(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor.name, d.licensee.name, d.status) == (licensor, licensee, "terminated")
+
+
+@pytest.mark.parametrize("text,upfront,milestones,total", [
+    # a takeover price paid in two parts: cash at closing (the upfront) and the rest on an approval (the milestones)
+    ("鼎和医疗拟以约38亿港元的总代价收购博川生物全部已发行股份，交割时支付现金约26亿港元，余下约12亿港元将视乎博川生物的核心产品取得上市批准而支付。",
+     2600000000, 1200000000, 3800000000),
+    ("鼎和醫療擬以約38億港元的總代價收購博川生物全部已發行股份，交割時支付現金約26億港元，餘下約12億港元將視乎博川生物的核心產品取得上市批准而支付。",
+     2600000000, 1200000000, 3800000000),
+    ("康晴医药将以10亿元收购博川生物全部股权，其中6亿元于交割时支付，其余4亿元在BC-101获批上市后支付。", 600000000, 400000000, 1000000000),
+    ("岳川药业以总价5亿元收购博川生物，首期支付3亿元，剩余2亿元视博川生物产品获得注册批准情况支付。", 300000000, 200000000, 500000000),
+])
+def test_zh_takeover_price_paid_at_closing_and_on_approval(text, upfront, milestones, total):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.upfront.amount, d.milestones.amount, d.total_value.amount) == (upfront, milestones, total)
+
+
+@pytest.mark.parametrize("text,licensor,licensee", [
+    # an HKEX term list names each party's role in brackets, in a line of its own: the deal takes those roles
+    ("董事會欣然宣佈，本公司與Halvorsen Pharma A/S訂立許可協議。\n訂約方：(1) 本公司（作為許可方）；及 (2) Halvorsen Pharma A/S"
+     "（作為被許可方）\n首付款：2,500萬美元", None, "Halvorsen Pharma A/S"),
+    ("许可协议的主要条款如下：\n订约方：（1）苏州澄川（作为许可方）；及（2）Arvenza Therapeutics（作为被许可方）\n首付款：6,000万美元\n"
+     "里程碑付款：合计不超过11.5亿美元", "苏州澄川", "Arvenza Therapeutics"),
+    ("苏州澄川（作为许可方）与Arvenza Therapeutics（作为被许可方）订立许可协议。\n首付款：6,000万美元", "苏州澄川", "Arvenza Therapeutics"),
+    ("Norvale Bio（作為「被許可方」）與北辰醫藥（作為「許可方」）簽署協議，首付款1000萬美元。", "北辰醫藥", "Norvale Bio"),
+])
+def test_zh_roles_declared_in_brackets_after_each_party(text, licensor, licensee):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert (d.licensor and d.licensor.name, d.licensee and d.licensee.name) == (licensor, licensee)
+
+
+@pytest.mark.parametrize("text,total", [
+    # the sum an in-licensing company pays 以 … from the owner is the deal's stated value
+    ("康哲药业以3000万美元从韩国Korlin Bio引进KL-33的中国权益。", 30000000),
+    ("晴川医药以1.2亿元人民币自澜石生物引入LS-9在中国大陆的独家权利。", 120000000),
+    ("晴川醫藥以1.2億元人民幣自瀾石生物引入LS-9在中國大陸的獨家權利。", 120000000),
+])
+def test_zh_sum_paid_to_in_license_from_the_owner(text, total):
+    from newsextract import extract
+
+    (d,) = extract(text, lang="zh").deals
+    assert d.total_value is not None and d.total_value.amount == total

@@ -104,6 +104,9 @@ class EntityResolver:
         self.unit_before = re.compile(ub) if ub else None
         #: a merger agreement's vehicle (its whole name; "Merger Sub") and what names its parent right after it: the
         #: vehicle is its parent, else the company the filing defines as "Parent"
+        #: a company's role in its contract, in brackets right after its name ("X（作为许可方）"): role → regex
+        self.role_label_after: dict[str, re.Pattern[str]] = {
+            role: re.compile(rx) for role, rx in (names.get("role_label_after", {}) or {}).items()}
         mv = names.get("merger_vehicle")
         self.vehicle = re.compile(mv) if mv else None
         vp = names.get("vehicle_parent_after")
@@ -135,6 +138,8 @@ class EntityResolver:
             if comp.canonical and not ent.canonical:
                 ent.canonical, ent.country, ent.kind = comp.canonical, comp.country, comp.kind
         table.self_key = self._self_key(text, facts, orgs)
+        if self.role_label_after:
+            table.declared = self._declared(text, orgs)
         first = min((f for f in facts if f.label == "org" or f.label == "ref" and f.kind == "self"),
                     key=lambda f: f.start, default=None)
         table.self_first = first is not None and first.label == "ref"
@@ -153,6 +158,20 @@ class EntityResolver:
         if sentences and self.topic_reference is not None and table.self_key is None:
             self._topic_refs(text, facts, orgs, sentences)
         return table
+
+    def _declared(self, text: str, orgs: list[Fact]) -> dict[str, str]:
+        """The companies whose brackets name their role in the contract ("苏州澄源（作为许可方）", "Halvorsen（作為被許可方）"),
+        when each such company has one role and each role one company (a list of several contracts' parties says
+        nothing about any one deal)."""
+        roles: dict[str, set[str]] = {}
+        for f in orgs:
+            for role, rx in self.role_label_after.items():
+                if rx.match(text, f.end):
+                    roles.setdefault(f.extra["ent"], set()).add(role)
+        if any(len(r) > 1 for r in roles.values()):
+            return {}
+        out = {key: next(iter(r)) for key, r in roles.items()}
+        return out if len(set(out.values())) == len(out) else {}
 
     def _topic_refs(self, text: str, facts: list[Fact], orgs: list[Fact],
                     sentences: Sequence[tuple[int, int]]) -> None:

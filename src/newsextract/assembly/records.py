@@ -290,6 +290,25 @@ def complete_roles(d: DealState, ents: EntityTable, text: str = "") -> None:
         d.parties[me] = None
         d.order.append(me)
     free = [e for e in d.order if d.parties.get(e) is None]
+    for e in list(free):
+        # a company whose brackets name its role in the article's contract ("X（作为许可方）") holds that role
+        role = ents.declared.get(e)
+        if role is not None and role not in d.roles and role not in d.unnamed:
+            d.parties[e] = role
+            d.roles[role] = e
+            d.role_rules.setdefault(role, "role.declared_label")
+            free.remove(e)
+    held = [r for r, e in d.roles.items() if ents.declared.get(e) == r]
+    if len(held) == 1 and not free:
+        # … and the deal that names one of the contract's two sides so takes the other, named in a clause of its own
+        # ("訂約方：（1）X（作为许可方）；及（2）Y（作为被许可方）")
+        other = "licensee" if held[0] == "licensor" else "licensor"
+        them = [e for e, r in ents.declared.items() if r == other]
+        if len(them) == 1 and other not in d.roles and other not in d.unnamed and them[0] not in d.parties:
+            d.parties[them[0]] = other
+            d.roles[other] = them[0]
+            d.order.append(them[0])
+            d.role_rules.setdefault(other, "role.declared_label")
     # a party introduced by "with"/"from"/"to" is the counterparty more often than one named beside the subject
     prep = {p.ent for m in d.mentions for p in m.parties if p.ent in free and p.fact.extra.get("prep")}
     free.sort(key=lambda e: e not in prep)

@@ -63,6 +63,9 @@ class EntityTable:
     self_first: bool = False
     #: wholly owned units named as such, and their parents ("百利天恒全资子公司SystImmune": systimmune → biokin)
     units: dict[str, str] = field(default_factory=dict)
+    #: the role a company's own brackets give it in the article's contract ("X（作为许可方）", "Y（作為被許可方）"): the
+    #: role of that company in a deal whose frames bind none (each company one role, each role one company)
+    declared: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str | None) -> Entity | None:
         return self.entities.get(key) if key else None
