@@ -3943,3 +3943,20 @@ def test_rights_got_before_an_amount_paid(text: str, expected: list) -> None:
 def test_the_side_that_takes_over_development_is_the_licensee(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
     assert extract(text, lang="en").deals[0].deal_type == "license"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list item that names its company and drug before an aside and its amounts after it: the item begins where
+    # the company is named, not at the aside ("…, and X licensed A, which targets B, to Y for «M»")
+    ("Brennick Bio was bought by Tallow Pharma for $520 million, and Ostmark Genomics licensed OG-31, which silences "
+     "ANGPTL3, to Pirrow Therapeutics for $22 million upfront.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+    ("Tallow Pharma paid $520 million for Brennick Bio, while Ostmark Genomics sold OG-31, its lead antisense drug, "
+     "to Pirrow Therapeutics for $22 million.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+    ("Tallow Pharma acquired Brennick Bio for $520 million, and Pirrow Therapeutics licensed OG-31, which silences "
+     "ANGPTL3, from Ostmark Genomics for $22 million upfront.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+])
+def test_a_list_item_begins_where_its_company_is_named(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
