@@ -3960,3 +3960,20 @@ def test_the_side_that_takes_over_development_is_the_licensee(text: str, expecte
 ])
 def test_a_list_item_begins_where_its_company_is_named(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one a company taps, enlists or turns to for its platform is paid (roles.yml role.enlists), and
+    # ', agreeing to pay …' belongs to the clause subject (role.participle_paying), not the company named nearest
+    ("Corlander Pharma tapped Mirefield Bio for its RNA-editing platform, agreeing to pay $30 million upfront.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    ("Corlander Pharma has enlisted Mirefield Bio in a $30 million upfront deal to find RNA-editing drugs.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    ("Corlander Pharma licensed MB-8 from Mirefield Bio, agreeing to make a $30 million upfront payment.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    # a one-word company the gazetteer lacks after 'tapped … for its' is a company (names.yml name.context_tapped)
+    ("Corlander Pharma tapped Quillon for its antibody discovery engine, paying $30 million upfront.",
+     [("Quillon", "Corlander Pharma", 30000000)]),
+])
+def test_the_company_tapped_or_enlisted_is_paid(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected

@@ -765,3 +765,12 @@ def test_one_deals_upfront_payments_totaling_stay_its_upfront() -> None:
 ])
 def test_a_milestone_that_drove_revenue_is_no_deal(text: str) -> None:
     assert _deals(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a person tapped to lead, and a bank tapped for a bond sale, are no partners
+    "Corlander Pharma tapped Jane Okafor to lead its research unit, which has a budget of $200 million a year.",
+    "Corlander Pharma tapped Morgan Stanley for a $300 million convertible bond sale.",
+])
+def test_tapped_for_a_job_or_a_financing_is_no_deal(text: str) -> None:
+    assert extract(text, lang="en").deals == []
