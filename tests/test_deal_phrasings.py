@@ -3977,3 +3977,35 @@ def test_a_list_item_begins_where_its_company_is_named(text: str, expected: list
 ])
 def test_the_company_tapped_or_enlisted_is_paid(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
+
+
+def _kinds(text: str) -> list[tuple]:
+    return [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name,
+             d.upfront and d.upfront.amount, d.total_value and d.total_value.amount)
+            for d in extract(text, lang="en").deals]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an option a company takes, buys or acquires on a drug for a price is an option deal and its price is paid now
+    # (deal_cues.yml deal.option_taken; 'bought an option' is no takeover: deal.acquire_company, role.acquires)
+    ("Marrow Bio took an option on Tessin Pharma's IL-33 antibody TP-4 for $12 million.",
+     [("option", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    ("Marrow Bio bought an exclusive option on TP-4 from Tessin Pharma for $12 million.",
+     [("option", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    # an amount handed to a named partner to co-develop a drug is paid now (payments.yml price_codevelop_after)
+    ("Marrow Bio gave Tessin Pharma $12 million to co-develop TP-4.",
+     [("collaboration", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    ("Marrow Bio handed over $12 million to Tessin Pharma to co-develop TP-4.",
+     [("collaboration", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+])
+def test_an_option_taken_and_money_handed_to_co_develop_are_paid_now(text: str, expected: list) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # money spent, or paid by each side, to co-develop is no upfront
+    "Marrow Bio spent $12 million to co-develop TP-4 with Tessin Pharma last year.",
+    "Marrow Bio and Tessin Pharma will each pay $12 million to co-develop TP-4.",
+])
+def test_money_spent_to_co_develop_is_no_upfront(text: str) -> None:
+    assert all(d.upfront is None for d in extract(text, lang="en").deals)
