@@ -4009,3 +4009,18 @@ def test_an_option_taken_and_money_handed_to_co_develop_are_paid_now(text: str, 
 ])
 def test_money_spent_to_co_develop_is_no_upfront(text: str) -> None:
     assert all(d.upfront is None for d in extract(text, lang="en").deals)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name written all in lower case after a word for a company and before its verb is a company
+    # (names.yml name.context_lower_after_descriptor; unknown.py no longer drops it as a lower-case word of the text)
+    ("Cambridge start-up solvera said it licensed SV-9 to Astellas for $18 million upfront.",
+     [("solvera", "Astellas", 18000000)]),
+    ("Danish biotech morvik has sold its royalty on Tressa to Xenia Royalty for $70 million.",
+     [("morvik", "Xenia Royalty", 70000000)]),
+    # … not an adverb after a company word with an article before it
+    ("The start-up also said it licensed SV-9 to Astellas for $18 million upfront.",
+     [(None, "Astellas", 18000000)]),
+])
+def test_a_lower_case_name_after_a_company_word(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
