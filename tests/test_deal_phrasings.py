@@ -3943,3 +3943,84 @@ def test_rights_got_before_an_amount_paid(text: str, expected: list) -> None:
 def test_the_side_that_takes_over_development_is_the_licensee(text: str, expected: list) -> None:
     assert _parties_and_money(text) == expected
     assert extract(text, lang="en").deals[0].deal_type == "license"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list item that names its company and drug before an aside and its amounts after it: the item begins where
+    # the company is named, not at the aside ("…, and X licensed A, which targets B, to Y for «M»")
+    ("Brennick Bio was bought by Tallow Pharma for $520 million, and Ostmark Genomics licensed OG-31, which silences "
+     "ANGPTL3, to Pirrow Therapeutics for $22 million upfront.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+    ("Tallow Pharma paid $520 million for Brennick Bio, while Ostmark Genomics sold OG-31, its lead antisense drug, "
+     "to Pirrow Therapeutics for $22 million.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+    ("Tallow Pharma acquired Brennick Bio for $520 million, and Pirrow Therapeutics licensed OG-31, which silences "
+     "ANGPTL3, from Ostmark Genomics for $22 million upfront.",
+     [("Brennick Bio", "Tallow Pharma", 520000000), ("Ostmark Genomics", "Pirrow Therapeutics", 22000000)]),
+])
+def test_a_list_item_begins_where_its_company_is_named(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one a company taps, enlists or turns to for its platform is paid (roles.yml role.enlists), and
+    # ', agreeing to pay …' belongs to the clause subject (role.participle_paying), not the company named nearest
+    ("Corlander Pharma tapped Mirefield Bio for its RNA-editing platform, agreeing to pay $30 million upfront.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    ("Corlander Pharma has enlisted Mirefield Bio in a $30 million upfront deal to find RNA-editing drugs.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    ("Corlander Pharma licensed MB-8 from Mirefield Bio, agreeing to make a $30 million upfront payment.",
+     [("Mirefield Bio", "Corlander Pharma", 30000000)]),
+    # a one-word company the gazetteer lacks after 'tapped … for its' is a company (names.yml name.context_tapped)
+    ("Corlander Pharma tapped Quillon for its antibody discovery engine, paying $30 million upfront.",
+     [("Quillon", "Corlander Pharma", 30000000)]),
+])
+def test_the_company_tapped_or_enlisted_is_paid(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected
+
+
+def _kinds(text: str) -> list[tuple]:
+    return [(d.deal_type, d.licensor and d.licensor.name, d.licensee and d.licensee.name,
+             d.upfront and d.upfront.amount, d.total_value and d.total_value.amount)
+            for d in extract(text, lang="en").deals]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an option a company takes, buys or acquires on a drug for a price is an option deal and its price is paid now
+    # (deal_cues.yml deal.option_taken; 'bought an option' is no takeover: deal.acquire_company, role.acquires)
+    ("Marrow Bio took an option on Tessin Pharma's IL-33 antibody TP-4 for $12 million.",
+     [("option", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    ("Marrow Bio bought an exclusive option on TP-4 from Tessin Pharma for $12 million.",
+     [("option", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    # an amount handed to a named partner to co-develop a drug is paid now (payments.yml price_codevelop_after)
+    ("Marrow Bio gave Tessin Pharma $12 million to co-develop TP-4.",
+     [("collaboration", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+    ("Marrow Bio handed over $12 million to Tessin Pharma to co-develop TP-4.",
+     [("collaboration", "Tessin Pharma", "Marrow Bio", 12000000, None)]),
+])
+def test_an_option_taken_and_money_handed_to_co_develop_are_paid_now(text: str, expected: list) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # money spent, or paid by each side, to co-develop is no upfront
+    "Marrow Bio spent $12 million to co-develop TP-4 with Tessin Pharma last year.",
+    "Marrow Bio and Tessin Pharma will each pay $12 million to co-develop TP-4.",
+])
+def test_money_spent_to_co_develop_is_no_upfront(text: str) -> None:
+    assert all(d.upfront is None for d in extract(text, lang="en").deals)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name written all in lower case after a word for a company and before its verb is a company
+    # (names.yml name.context_lower_after_descriptor; unknown.py no longer drops it as a lower-case word of the text)
+    ("Cambridge start-up solvera said it licensed SV-9 to Astellas for $18 million upfront.",
+     [("solvera", "Astellas", 18000000)]),
+    ("Danish biotech morvik has sold its royalty on Tressa to Xenia Royalty for $70 million.",
+     [("morvik", "Xenia Royalty", 70000000)]),
+    # … not an adverb after a company word with an article before it
+    ("The start-up also said it licensed SV-9 to Astellas for $18 million upfront.",
+     [(None, "Astellas", 18000000)]),
+])
+def test_a_lower_case_name_after_a_company_word(text: str, expected: list) -> None:
+    assert _parties_and_money(text) == expected

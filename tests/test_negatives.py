@@ -765,3 +765,31 @@ def test_one_deals_upfront_payments_totaling_stay_its_upfront() -> None:
 ])
 def test_a_milestone_that_drove_revenue_is_no_deal(text: str) -> None:
     assert _deals(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a person tapped to lead, and a bank tapped for a bond sale, are no partners
+    "Corlander Pharma tapped Jane Okafor to lead its research unit, which has a budget of $200 million a year.",
+    "Corlander Pharma tapped Morgan Stanley for a $300 million convertible bond sale.",
+])
+def test_tapped_for_a_job_or_a_financing_is_no_deal(text: str) -> None:
+    assert extract(text, lang="en").deals == []
+
+
+@pytest.mark.parametrize("text", [
+    # a supply or manufacturing deal / pact, a distribution agreement and a research pact with a university are no
+    # business-development deals (status.yml status.not_bd)
+    "Tarrow Biologics inked a supply deal with Catalent for clinical batches of TB-210.",
+    "Tarrow Biologics and Lonza agreed a ten-year manufacturing pact for TB-210's drug substance.",
+    "Tarrow Biologics signed a distribution agreement with DKSH to sell Vexora in Thailand and Vietnam.",
+    "Tarrow Biologics signed a research agreement with the University of Edinburgh to study TB-210 in lupus.",
+])
+def test_supply_distribution_and_academic_pacts_are_no_deals(text: str) -> None:
+    assert extract(text, lang="en").deals == []
+
+
+def test_a_licence_beside_a_supply_agreement_stays() -> None:
+    deals = extract("Tarrow Biologics licensed TB-210 to Merck for $20 million upfront and signed a supply agreement "
+                    "with Lonza for its drug substance.", lang="en").deals
+    assert [(d.licensor and d.licensor.name, d.licensee and d.licensee.name, d.upfront and d.upfront.amount)
+            for d in deals] == [("Tarrow Biologics", "Merck", Decimal(20000000))]

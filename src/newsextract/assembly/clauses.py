@@ -201,6 +201,7 @@ class ClauseSplitter:
             assets = set()  # (each part is searched for each drug: a sentence of very many drugs is read by companies)
         seen_assets: set[str] = set()
         drug_at: int | None = None  # where an item that names a new drug began, until its amounts come
+        named_at: int | None = None  # where a part with a new company and no amount began, until amounts come
         seen: set[str] = set()
         cuts: set[int] = set()
         lead_end: int | None = None
@@ -225,7 +226,9 @@ class ClauseSplitter:
                     if comma > 0 and "«M" in part[:comma] and not _inside_brackets(masked, x + comma):
                         lead_end = x + comma + 1
             elif "«M" in part and ents - seen:
-                cuts.add(x)  # an item that names a new company
+                # an item that names a new company; it began at a part before with a new company and no amount
+                # ("…, and «P2» licensed ILX-7, which targets PCSK9, to «Q3» for «M1»")
+                cuts.add(x if named_at is None else named_at)
                 drug_at = None
             elif "«M" in part and (drug_at is not None or named - seen_assets):
                 # … or a new drug with amounts of its own ("…, followed two months later by HS-20089, a B7-H4 ADC,
@@ -234,6 +237,10 @@ class ClauseSplitter:
                 drug_at = None
             elif "«M" not in part and named - seen_assets and drug_at is None:
                 drug_at = x  # a new drug whose amounts come in a later part ("followed by B, a B7-H4 ADC, for «M2»")
+            if "«M" in part:
+                named_at = None
+            elif started and ents - seen and named_at is None:
+                named_at = x
             seen |= ents
             seen_assets |= named
         return cuts, (lead_end if cuts else None)

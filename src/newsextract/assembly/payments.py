@@ -75,6 +75,9 @@ class PaymentKinds:
         self.milestones_after_upfront = _rx(att, "milestones_after_upfront")
         self.paid_now_after = _rx(att, "paid_now_after")
         self.price_for_royalty_after = _rx(att, "price_for_royalty_after")
+        self.price_codevelop_after = _rx(att, "price_codevelop_after")
+        self.price_codevelop_payee_before = _rx(att, "price_codevelop_payee_before", 0)
+        self.price_codevelop_payee_after = _rx(att, "price_codevelop_payee_after", 0)
         self.price_got_before = _rx(att, "price_got_before")
         self.whole_before = _rx(att, "whole_before")
         self.whole_after = _rx(att, "whole_after")
@@ -163,6 +166,8 @@ class PaymentKinds:
             if best is None:
                 if self._for_rights(text, mf):
                     m.money.append(("total" if mm.upper_bound else "upfront", mf, "pay.for_rights"))
+                elif not mm.upper_bound and self._for_codevelop(text, mf):
+                    m.money.append(("upfront", mf, "pay.for_codevelop"))
                 elif self._paid_for(self.price_for_royalty_after, text, mf) or self._paid_in_takeover(text, mf, facts):
                     m.money.append(("price?", mf, "pay.for_price"))
                 elif self._exercise_fee(text, m, mf):
@@ -334,6 +339,18 @@ class PaymentKinds:
     def _for_rights(self, text: str, mf: Fact) -> bool:
         """A price paid for rights or a licence: "paid Amgen $20 million for the Greater China rights"."""
         return self._paid_for(self.price_for_rights_after, text, mf)
+
+    def _for_codevelop(self, text: str, mf: Fact) -> bool:
+        """An amount handed to a named other to develop or sell a drug with it: "handed Kelvara $15 million to
+        co-develop KV-77", "gave $15 million to Kelvara to jointly develop it" (not "spent $15 million to co-develop")."""
+        after = text[mf.end:mf.end + 120]
+        if self.price_codevelop_after is None or not self.price_codevelop_after.match(after):
+            return False
+        return bool(self.price_codevelop_payee_after is not None and self.price_codevelop_payee_after.match(after)
+                    and self.price_paid_before is not None
+                    and self.price_paid_before.search(text, max(0, mf.start - 40), mf.start)
+                    or self.price_codevelop_payee_before is not None
+                    and self.price_codevelop_payee_before.search(text, max(0, mf.start - 60), mf.start))
 
     def _paid_for(self, after: re.Pattern[str] | None, text: str, mf: Fact) -> bool:
         """A payment verb before the amount and what it buys (``after``) right after it."""

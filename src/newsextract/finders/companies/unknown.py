@@ -309,8 +309,8 @@ class NameCleaner:
                 return False
             if self.plural_acronym.match(w):
                 return False  # "TKIs", "ADCs", "CP-CML": a plural or compound abbreviation, no company
-            if w.lower() in lower_words:
-                return False
+            if w.lower() in lower_words and not w.islower():
+                return False  # (a name written all in lower case is in the article's lower-case words by itself)
         if all(self._CODE.match(w) for w in words):
             return False
         if any(re.match(r"^[A-Z]{1,6}-?[A-Z]?\d{2,}", w) for w in words):
