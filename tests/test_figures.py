@@ -2430,3 +2430,22 @@ def test_figures_a_partner_after_with_is_no_subject(extractor, text, want):
     """'… collaborations with Merck and Sanofi, and its revenue …': the clause's subject (or the company 'The Company'
     refers to), not the partner named last before the figure."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "恒远药业发布2025年第三季度报告。前三季度，公司营业收入23.6亿元，同比增长41.2%。归母净利润亏损2.8亿元。",
+     [("恒远药业", "revenue", 2360000000, "CNY", "9M 2025", 41.2), ("恒远药业", "net_loss", 280000000, "CNY", "9M 2025", None)]),
+    ("zh", "恒远药业发布2025年第三季度报告。前三季度，公司营业收入23.6亿元；净利润2.9亿元。其中，第三季度单季营业收入7.8亿元，"
+     "同比下降9.1%；归母净利润8,200万元。",
+     [("恒远药业", "revenue", 2360000000, "CNY", "9M 2025", None), ("恒远药业", "net_profit", 290000000, "CNY", "9M 2025", None),
+      ("恒远药业", "revenue", 780000000, "CNY", "Q3 2025", -9.1), ("恒远药业", "net_profit", 82000000, "CNY", "Q3 2025", None)]),
+    ("en", "Kestrel Bio released its third-quarter 2025 report on Tuesday. In the first nine months, revenue rose 12% to "
+     "$2.1 billion. Net loss narrowed to $80 million.",
+     [("Kestrel Bio", "revenue", 2100000000, "USD", "9M 2025", 12.0), ("Kestrel Bio", "net_loss", 80000000, "USD", "9M 2025", None)]),
+])
+def test_figures_a_yearless_period_the_figures_state_outlives_a_report_title(extractor, lang, text, want):
+    """A report's title names a quarter ('发布2025年第三季度报告'); the figures after it state their own nine months
+    without a year: the sentences after them report the nine months too, and a clause after a semicolon keeps its
+    sentence's quarter (both were the title's Q3)."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-10-29").figures] == want
+

@@ -137,12 +137,13 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     market_periods = Periods(sorted([*periods, *from_base], key=lambda p: p.start)) if from_base else None
     periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
     sent_figs = _read(art, ctx, a, b, year, metrics, periods, market_periods)
-    _update(ctx, periods, sent_figs, b)
+    _update(ctx, periods, sent_figs, b, _CLAUSE_END.search(text, max(a, b - 3), b) is not None)
     if not sent_figs:  # ("said on its third-quarter call that it will acquire …": no figure, a period)
         quarter_sentence(art, ctx, a, b)
     return [f for f, _ in sent_figs]
 
 
+_CLAUSE_END = re.compile(r"[;；]\s*$")  # (a sentence the next one continues: cut at a semicolon)
 _REPORTED = re.compile(r"(Q([1-4])|H1|H2|9M) ((?:19|20)\d\d)")
 _ENDS = {"H1": 6, "H2": 12, "9M": 9}
 
@@ -202,12 +203,18 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
     return out
 
 
-def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
+def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int,
+            clause: bool = False) -> None:
     """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
     # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
     # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
     # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
-    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed
+    # (nor when the period in force is only one a sentence without figures named -- a report's title, "发布2025年第三季度
+    # 报告。前三季度实现营业收入…": the figures' own yearless nine months is what the sentences after them report)
+    # (nor in a clause the next one continues past a semicolon: "第三季度单季实现营业收入7.8亿元；归母净利润8,200万元"
+    # is the quarter's both)
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed or \
+        not ctx.from_figures or clause
     stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
                                            (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
