@@ -2449,3 +2449,21 @@ def test_figures_a_yearless_period_the_figures_state_outlives_a_report_title(ext
     sentence's quarter (both were the title's Q3)."""
     assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-10-29").figures] == want
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio's revenue grew 8% to $5 billion in 2025. Worldwide sales of the oral antiviral Zelvora fell 12% to "
+     "$640 million.", [("Kestrel Bio", "revenue", 5000000000, "USD", "FY2025", 8.0),
+                       ("Zelvora", "product_sales", 640000000, "USD", "FY2025", -12.0)]),
+    ("Halvex Pharma said Norvexa delivered sales of $410 million in the third quarter of 2025.",
+     [("Norvexa", "product_sales", 410000000, "USD", "Q3 2025", None)]),
+    ("In the first half of 2025, Kestrel's Norvexa contributed $2.1 billion, while sister drug Zelvora added another "
+     "$900 million.", [("Norvexa", "product_sales", 2100000000, "USD", "H1 2025", None),
+                       ("Zelvora", "product_sales", 900000000, "USD", "H1 2025", None)]),
+    ("Kestrel Bio added $50 million to its cash reserves in 2025.", []),
+])
+def test_figures_a_brand_in_a_sales_roundup_is_the_subject(extractor, text, want):
+    """Brands in trade-press sales lines: 'sales of the oral antiviral Zelvora' (a class word the product list lacked),
+    'Brand delivered sales of', 'Brand added $X' (all were the owner's revenue or nothing); a company that 'added' an
+    amount reports no figure by it."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+

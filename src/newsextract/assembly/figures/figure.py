@@ -29,6 +29,8 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         return None
     if kind == "product" and metric in ("revenue", "market_size"):  # (a drug's "global sales": its own)
         metric = "product_sales"
+    if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric") == "none":
+        return None  # (a word that is a product's sales only: "Rinvoq added $3.7 billion"; a company's adds nothing)
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
     if metric == "net_profit" and _NEGATIVE.search(text, max(a, v.start - 3), v.start + 1):
