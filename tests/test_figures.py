@@ -2467,3 +2467,16 @@ def test_figures_a_brand_in_a_sales_roundup_is_the_subject(extractor, text, want
     amount reports no figure by it."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Chinese drugmakers signed out-licensing deals worth $135.7 billion in 2025, more than double the $52 billion "
+     "recorded in 2024. Upfront payments reached $7.0 billion.", ["2025", "2024", "2025"]),
+    ("Licensing deal value hit $60 billion in 2025, well above the $45 billion of 2024.", ["2025", "2024"]),
+])
+def test_figures_a_multiple_of_last_years_amount_is_its_base(extractor, text, want):
+    """'more than double the $52 billion recorded in 2024', 'above the $45 billion of 2024': the earlier amount keeps
+    its own year (a market's trajectory) and the sentence after reports the year of the figure, not the base's (the
+    upfront payments were 2024)."""
+    figs = extractor.extract(text, lang="en", published="2026-02-10").figures
+    assert [f.period for f in figs if f.metric == "deal_value"] == want
+

@@ -512,7 +512,9 @@ _SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announ
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
-_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+#: between the amount a change starts from and its year ("$40 billion in 2023", "the $52 billion recorded in 2024")
+_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:(?:it|they|(?:was|were)\s+)?(?:recorded|seen|reported|"
+                       r"posted|logged|booked|registered|tallied|achieved)\s+)?(?:in|for|during|of)\s+(?:the\s+)?")
 _REACHING = re.compile(r"\s*,?\s*(?:reaching|to\s+reach|and\s+(?:will\s+)?reach|hitting|to\s+hit|topping|to\s+top)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?")
 _IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the market it holds a share in: X在…市场)
 _SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")
