@@ -2480,3 +2480,15 @@ def test_figures_a_multiple_of_last_years_amount_is_its_base(extractor, text, wa
     figs = extractor.extract(text, lang="en", published="2026-02-10").figures
     assert [f.period for f in figs if f.metric == "deal_value"] == want
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Market watchers at Crestline Research estimate China's GLP-1 drug market will hit RMB 50 billion by 2030.",
+     [("China's GLP-1 drug", "market_size", 50000000000, "CNY", "2030", None)]),
+    ("Crestline estimates that the US obesity drug market will be worth $100 billion by 2030.",
+     [("US obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+])
+def test_figures_an_estimate_of_a_market_is_no_consensus(extractor, text, want):
+    """'X estimate(s) (that) <a market> will hit …': a market forecast with its year, no consensus estimate (was no
+    figure), and the source's verb is no part of the market's name."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
