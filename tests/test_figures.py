@@ -2492,3 +2492,16 @@ def test_figures_an_estimate_of_a_market_is_no_consensus(extractor, text, want):
     figure), and the source's verb is no part of the market's name."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
 
+
+@pytest.mark.parametrize("text,want", [
+    ("其中，生物制剂的市场份额预计将由2024年的35%提升至2030年的62%。",
+     [("生物制剂", "market_share", 35, "%", "2024", None), ("生物制剂", "market_share", 62, "%", "2030", None)]),
+    ("其中，生物製劑的市場份額預計將由2024年的35%提升至2030年的62%。",
+     [("生物製劑", "market_share", 35, "%", "2024", None), ("生物製劑", "market_share", 62, "%", "2030", None)]),
+    ("宁远生物的市场份额提升至18%。", [("宁远生物", "market_share", 18, "%", None, None)]),
+])
+def test_figures_zh_a_segment_before_its_market_share(extractor, text, want):
+    """'生物制剂的市场份额…由35%提升至62%': the segment named before the share word holds it (was no figure); a company
+    named there is the company's share as before."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
+

@@ -179,6 +179,17 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
             if o is not None and any(m.start >= o.end and _IN_MARKET.fullmatch(text, o.end, m.start) for m in mk):
                 return o.text, "company", o
+        if mk and cue.kind == "market_share":
+            # a holder named before its share word that is a company ("诺和诺德在中国GLP-1市场的份额", "宁远生物的市场份额"):
+            # the company's share, no segment's
+            for m in mk:
+                if m.rule.endswith("share_holder"):
+                    o = next((f for f in facts.of("org").starting(m.start - facts.of("org").longest, m.end)
+                              if f.start < m.end and m.start < f.end and not _not_company(vocab, f)), None)
+                    if o is not None:
+                        return o.text, "company", o
+            mk = [m for m in mk if not m.rule.endswith("share_holder") or len(mk) == 1 or
+                  all(x.rule.endswith("share_holder") for x in mk)]
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             if cue.kind == "market_share":  # (a share's holder, said before its share word, first: "美国企业约占…")
