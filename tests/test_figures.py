@@ -2505,3 +2505,13 @@ def test_figures_zh_a_segment_before_its_market_share(extractor, text, want):
     named there is the company's share as before."""
     assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
 
+
+def test_figures_prose_under_a_table_reports_its_first_column(extractor):
+    """A results table's heads 'Fiscal Year Ended June 30, 2025 2024': the prose under it reports 2025, not the
+    comparison column (the revenue sentence was FY2024 beside the table's FY2025)."""
+    text = ("Orvane Biosciences, Inc. - Form 10-K for the fiscal year ended June 30, 2025\n"
+            "($ in millions)\nFiscal Year Ended June 30, 2025 2024 Change\nTotal revenues 431.0 396.9 9%\n"
+            "Net income 52.6 12.1 *\n\nTotal revenues increased 9% to $431.0 million, driven by higher unit demand.\n")
+    figs = extractor.extract(text, lang="en").figures
+    assert sorted((f.metric, int(f.value.amount), f.period) for f in figs) == [
+        ("net_profit", 52600000, "FY2025"), ("revenue", 431000000, "FY2025")]
