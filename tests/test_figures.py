@@ -2430,3 +2430,88 @@ def test_figures_a_partner_after_with_is_no_subject(extractor, text, want):
     """'… collaborations with Merck and Sanofi, and its revenue …': the clause's subject (or the company 'The Company'
     refers to), not the partner named last before the figure."""
     assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("zh", "恒远药业发布2025年第三季度报告。前三季度，公司营业收入23.6亿元，同比增长41.2%。归母净利润亏损2.8亿元。",
+     [("恒远药业", "revenue", 2360000000, "CNY", "9M 2025", 41.2), ("恒远药业", "net_loss", 280000000, "CNY", "9M 2025", None)]),
+    ("zh", "恒远药业发布2025年第三季度报告。前三季度，公司营业收入23.6亿元；净利润2.9亿元。其中，第三季度单季营业收入7.8亿元，"
+     "同比下降9.1%；归母净利润8,200万元。",
+     [("恒远药业", "revenue", 2360000000, "CNY", "9M 2025", None), ("恒远药业", "net_profit", 290000000, "CNY", "9M 2025", None),
+      ("恒远药业", "revenue", 780000000, "CNY", "Q3 2025", -9.1), ("恒远药业", "net_profit", 82000000, "CNY", "Q3 2025", None)]),
+    ("en", "Kestrel Bio released its third-quarter 2025 report on Tuesday. In the first nine months, revenue rose 12% to "
+     "$2.1 billion. Net loss narrowed to $80 million.",
+     [("Kestrel Bio", "revenue", 2100000000, "USD", "9M 2025", 12.0), ("Kestrel Bio", "net_loss", 80000000, "USD", "9M 2025", None)]),
+])
+def test_figures_a_yearless_period_the_figures_state_outlives_a_report_title(extractor, lang, text, want):
+    """A report's title names a quarter ('发布2025年第三季度报告'); the figures after it state their own nine months
+    without a year: the sentences after them report the nine months too, and a clause after a semicolon keeps its
+    sentence's quarter (both were the title's Q3)."""
+    assert [_row(f) for f in extractor.extract(text, lang=lang, published="2025-10-29").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kestrel Bio's revenue grew 8% to $5 billion in 2025. Worldwide sales of the oral antiviral Zelvora fell 12% to "
+     "$640 million.", [("Kestrel Bio", "revenue", 5000000000, "USD", "FY2025", 8.0),
+                       ("Zelvora", "product_sales", 640000000, "USD", "FY2025", -12.0)]),
+    ("Halvex Pharma said Norvexa delivered sales of $410 million in the third quarter of 2025.",
+     [("Norvexa", "product_sales", 410000000, "USD", "Q3 2025", None)]),
+    ("In the first half of 2025, Kestrel's Norvexa contributed $2.1 billion, while sister drug Zelvora added another "
+     "$900 million.", [("Norvexa", "product_sales", 2100000000, "USD", "H1 2025", None),
+                       ("Zelvora", "product_sales", 900000000, "USD", "H1 2025", None)]),
+    ("Kestrel Bio added $50 million to its cash reserves in 2025.", []),
+])
+def test_figures_a_brand_in_a_sales_roundup_is_the_subject(extractor, text, want):
+    """Brands in trade-press sales lines: 'sales of the oral antiviral Zelvora' (a class word the product list lacked),
+    'Brand delivered sales of', 'Brand added $X' (all were the owner's revenue or nothing); a company that 'added' an
+    amount reports no figure by it."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Chinese drugmakers signed out-licensing deals worth $135.7 billion in 2025, more than double the $52 billion "
+     "recorded in 2024. Upfront payments reached $7.0 billion.", ["2025", "2024", "2025"]),
+    ("Licensing deal value hit $60 billion in 2025, well above the $45 billion of 2024.", ["2025", "2024"]),
+])
+def test_figures_a_multiple_of_last_years_amount_is_its_base(extractor, text, want):
+    """'more than double the $52 billion recorded in 2024', 'above the $45 billion of 2024': the earlier amount keeps
+    its own year (a market's trajectory) and the sentence after reports the year of the figure, not the base's (the
+    upfront payments were 2024)."""
+    figs = extractor.extract(text, lang="en", published="2026-02-10").figures
+    assert [f.period for f in figs if f.metric == "deal_value"] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Market watchers at Crestline Research estimate China's GLP-1 drug market will hit RMB 50 billion by 2030.",
+     [("China's GLP-1 drug", "market_size", 50000000000, "CNY", "2030", None)]),
+    ("Crestline estimates that the US obesity drug market will be worth $100 billion by 2030.",
+     [("US obesity drug", "market_size", 100000000000, "USD", "2030", None)]),
+])
+def test_figures_an_estimate_of_a_market_is_no_consensus(extractor, text, want):
+    """'X estimate(s) (that) <a market> will hit …': a market forecast with its year, no consensus estimate (was no
+    figure), and the source's verb is no part of the market's name."""
+    assert [_row(f) for f in extractor.extract(text, lang="en", published="2026-02-10").figures] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("其中，生物制剂的市场份额预计将由2024年的35%提升至2030年的62%。",
+     [("生物制剂", "market_share", 35, "%", "2024", None), ("生物制剂", "market_share", 62, "%", "2030", None)]),
+    ("其中，生物製劑的市場份額預計將由2024年的35%提升至2030年的62%。",
+     [("生物製劑", "market_share", 35, "%", "2024", None), ("生物製劑", "market_share", 62, "%", "2030", None)]),
+    ("宁远生物的市场份额提升至18%。", [("宁远生物", "market_share", 18, "%", None, None)]),
+])
+def test_figures_zh_a_segment_before_its_market_share(extractor, text, want):
+    """'生物制剂的市场份额…由35%提升至62%': the segment named before the share word holds it (was no figure); a company
+    named there is the company's share as before."""
+    assert [_row(f) for f in extractor.extract(text, lang="zh", published="2026-02-10").figures] == want
+
+
+def test_figures_prose_under_a_table_reports_its_first_column(extractor):
+    """A results table's heads 'Fiscal Year Ended June 30, 2025 2024': the prose under it reports 2025, not the
+    comparison column (the revenue sentence was FY2024 beside the table's FY2025)."""
+    text = ("Orvane Biosciences, Inc. - Form 10-K for the fiscal year ended June 30, 2025\n"
+            "($ in millions)\nFiscal Year Ended June 30, 2025 2024 Change\nTotal revenues 431.0 396.9 9%\n"
+            "Net income 52.6 12.1 *\n\nTotal revenues increased 9% to $431.0 million, driven by higher unit demand.\n")
+    figs = extractor.extract(text, lang="en").figures
+    assert sorted((f.metric, int(f.value.amount), f.period) for f in figs) == [
+        ("net_profit", 52600000, "FY2025"), ("revenue", 431000000, "FY2025")]

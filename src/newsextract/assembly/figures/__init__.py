@@ -63,7 +63,7 @@ def assemble_figures(text: str, lang: str, vocab: ReportVocab, sentences: list[t
                   pay_index=FactIndex(pay_cues),
                   years=years, year_at=[p for p, _ in years],
                   money_at=sorted(f.start for f in facts if f.label == "money"),
-                  pub_year=getattr(published, "year", None), pub_month=getattr(published, "month", None))
+                  pub_year=getattr(published, "year", None), pub_month=getattr(published, "month", None), raw=raw)
     out: list[Figure] = []
     ctx = PeriodContext()
     hit_set = set(hits)

@@ -29,6 +29,8 @@ def figure(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, a: int, 
         return None
     if kind == "product" and metric in ("revenue", "market_size"):  # (a drug's "global sales": its own)
         metric = "product_sales"
+    if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric") == "none":
+        return None  # (a word that is a product's sales only: "Rinvoq added $3.7 billion"; a company's adds nothing)
     if kind == "company" and metric == "product_sales" and cue.extra.get("company_metric"):
         metric = str(cue.extra["company_metric"])
     if metric == "net_profit" and _NEGATIVE.search(text, max(a, v.start - 3), v.start + 1):
@@ -177,6 +179,17 @@ def _subject(text: str, lang: str, vocab: ReportVocab, v: Any, cue: Fact, scope:
             o = facts.of("org").last_within(a, cue.start, lambda f: not _not_company(vocab, f))
             if o is not None and any(m.start >= o.end and _IN_MARKET.fullmatch(text, o.end, m.start) for m in mk):
                 return o.text, "company", o
+        if mk and cue.kind == "market_share":
+            # a holder named before its share word that is a company ("诺和诺德在中国GLP-1市场的份额", "宁远生物的市场份额"):
+            # the company's share, no segment's
+            for m in mk:
+                if m.rule.endswith("share_holder"):
+                    o = next((f for f in facts.of("org").starting(m.start - facts.of("org").longest, m.end)
+                              if f.start < m.end and m.start < f.end and not _not_company(vocab, f)), None)
+                    if o is not None:
+                        return o.text, "company", o
+            mk = [m for m in mk if not m.rule.endswith("share_holder") or len(mk) == 1 or
+                  all(x.rule.endswith("share_holder") for x in mk)]
         if mk:
             order = {r.id: i for i, r in enumerate(vocab.markets)}
             if cue.kind == "market_share":  # (a share's holder, said before its share word, first: "美国企业约占…")
@@ -510,7 +523,9 @@ _SPEAKS = re.compile(r"\s*(?:表示|称|稱|指出|透露|said|says|noted|announ
 _WHOLE = re.compile(r"(?:total|consolidated|group)\b", re.I)  # ("total revenue of …": the company's, no product's)
 _NEGATIVE = re.compile(r"(?<![A-Za-z0-9.])[-−－负負](?=\s?(?:[A-Z]{0,3}[$€£¥]|人民[币幣]|\d))")  # (window: a few characters)
 _POSSESSIVE = re.compile(r"[’']s\s")  # ("Halvex's share of the GLP-1 market": the company's)
-_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:in|for|during)\s+(?:the\s+)?")  # ("$40 billion in 2023")
+#: between the amount a change starts from and its year ("$40 billion in 2023", "the $52 billion recorded in 2024")
+_BASE_GAP = re.compile(r"(?:\s+(?:yuan|won|yen|euros?|dollars))?\s+(?:(?:it|they|(?:was|were)\s+)?(?:recorded|seen|reported|"
+                       r"posted|logged|booked|registered|tallied|achieved)\s+)?(?:in|for|during|of)\s+(?:the\s+)?")
 _REACHING = re.compile(r"\s*,?\s*(?:reaching|to\s+reach|and\s+(?:will\s+)?reach|hitting|to\s+hit|topping|to\s+top)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?")
 _IN_MARKET = re.compile(r"\s*(?:在|于|於)\s*")  # (between a company and the market it holds a share in: X在…市场)
 _SIZED_MARKET = re.compile(r"illion\s+(?:(?:global|worldwide|annual)\s+)?$")  # ("a $3 billion market")

@@ -25,6 +25,7 @@ from .distribute import (
 )
 from .figure import Periods, figure
 from .index import FactIndex
+from .tables import on_table_row
 from .ties import Ties
 from .values import DIGIT_UNIT, MIN_AMOUNT, clause_end, overlaps
 
@@ -48,6 +49,7 @@ class Article:
     money_at: list[int]  # where the amounts start, in order
     pub_year: int | None
     pub_month: int | None = None
+    raw: str | None = None  # the text with its line breaks (results tables), same offsets
 
 
 def year_sentence(art: Article, ctx: PeriodContext, a: int, b: int) -> None:
@@ -61,6 +63,9 @@ def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], a: int, b: 
     """The period in force after a sentence without figures: the last it names -- but in a sentence about a plan
     (fig.plan_words) a period not ended at publication is the plan's date ("expected approval in the second half of
     2025" in July 2025, "likely not before 2027"), no reporting period: it sets none."""
+    # a results table's column heads ("Fiscal Year Ended June 30, 2025 2024 Change", "2025 2024"): the first column is
+    # the period reported, the later ones its comparison (the prose under the table reports the first)
+    periods = _first_columns(art.text, periods)
     plan = art.vocab.fig_rx.rules.get("fig.plan_words")
     if art.pub_year is not None and periods and plan is not None and plan.regex.search(art.text, a, b):
         kept = [p for p in periods if not _to_come(p, art.pub_year, art.pub_month or 12)]
@@ -68,6 +73,15 @@ def _set_from(art: Article, ctx: PeriodContext, periods: list[Fact], a: int, b: 
             return
         periods = kept
     ctx.set(last_period(periods, reporting=ctx.from_figures), b)
+
+
+def _first_columns(text: str, periods: list[Fact]) -> list[Fact]:
+    """A results table's column heads ("Fiscal Year Ended June 30, 2025 2024 Change", "2025 2024"): the first column
+    is the period reported, a bare year after it past spaces only is its comparison column, no period in force."""
+    return [p for i, p in enumerate(periods) if not (
+        i and p.kind == "year" and periods[i - 1].end <= p.start and
+        _COLUMN_GAP.fullmatch(text, periods[i - 1].end, p.start) is not None and
+        _YEAR_END.search(text, periods[i - 1].start, periods[i - 1].end) is not None)]
 
 
 def _to_come(p: Fact, pub_year: int, pub_month: int) -> bool:
@@ -137,12 +151,18 @@ def sentence_figures(art: Article, ctx: PeriodContext, a: int, b: int) -> list[F
     market_periods = Periods(sorted([*periods, *from_base], key=lambda p: p.start)) if from_base else None
     periods = Periods(periods)  # (their values are set: each value's period is found by bisection from here)
     sent_figs = _read(art, ctx, a, b, year, metrics, periods, market_periods)
-    _update(ctx, periods, sent_figs, b)
+    # (a table's rows are the table reader's: the periods their cells took under the column heads set nothing -- the
+    # prose under a table whose heads read "2025 2024" reports 2025, not the comparison column)
+    rows = [(f, v) for f, v in sent_figs if art.raw is not None and on_table_row(vocab, art.raw, f)]
+    _update(ctx, _first_columns(text, periods), [x for x in sent_figs if x not in rows], b, _CLAUSE_END.search(text, max(a, b - 3), b) is not None)
     if not sent_figs:  # ("said on its third-quarter call that it will acquire …": no figure, a period)
         quarter_sentence(art, ctx, a, b)
     return [f for f, _ in sent_figs]
 
 
+_COLUMN_GAP = re.compile(r"[ \t]+")  # (between two column heads of a table: spaces only, no line break)
+_YEAR_END = re.compile(r"(?:19|20)\d\d$")  # (a period that ends with its year)
+_CLAUSE_END = re.compile(r"[;；]\s*$")  # (a sentence the next one continues: cut at a semicolon)
 _REPORTED = re.compile(r"(Q([1-4])|H1|H2|9M) ((?:19|20)\d\d)")
 _ENDS = {"H1": 6, "H2": 12, "9M": 9}
 
@@ -202,12 +222,18 @@ def _period_only(art: Article, ctx: PeriodContext, a: int, b: int, year: int | N
     return out
 
 
-def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int) -> None:
+def _update(ctx: PeriodContext, periods: list[Fact], sent_figs: list[tuple[Figure, Any]], b: int,
+            clause: bool = False) -> None:
     """The period later sentences take: the one this sentence's figures were read for, else the last it names."""
     # (a reporting period within a year -- "first-half revenue", 上半年 -- is stated even where the article gives its
     # year elsewhere, when no other period within a year is in force: the sentences after it report the same half,
     # not the year; "Highlights for the first nine months of 2025 … Third-quarter revenue was …" stays 9M)
-    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed
+    # (nor when the period in force is only one a sentence without figures named -- a report's title, "发布2025年第三季度
+    # 报告。前三季度实现营业收入…": the figures' own yearless nine months is what the sentences after them report)
+    # (nor in a clause the next one continues past a semicolon: "第三季度单季实现营业收入7.8亿元；归母净利润8,200万元"
+    # is the quarter's both)
+    within = ctx.period is None or re.fullmatch(r"(?:FY)?(?:19|20)\d\d", ctx.period) is not None or ctx.guessed or \
+        not ctx.from_figures or clause
     stated = {p.start for p in periods if (p.extra.get("explicit_year") or p.kind == "ended" or
                                            (within and p.kind in ("h1", "h2", "q", "9m"))) and p.kind != "range"}
     used = [f.period for f, _ in sent_figs if f.period and f.metric != "count"
