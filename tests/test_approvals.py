@@ -1658,3 +1658,53 @@ def test_approvals_zh_accepted_after_shouli_inclusions_and_company_lists(extract
 def test_approvals_en_appositive_approved_chances_and_when(extractor, text, want):
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an IND named with its acronym in brackets, a trial the agency authorised, a 'study may proceed' letter and a
+    # notice of approval for a clinical trial (wire translations of 临床试验批准通知书) are trial clearances
+    ("Dornel Bio said the FDA has cleared its Investigational New Drug (IND) application for DB-402.",
+     [("FDA", "trial_clearance", "DB-402", "Dornel Bio")]),
+    ("Heronbrook Bio won clearance from Australia's Therapeutic Goods Administration to run a first-in-human study of HB-12.",
+     [("TGA", "trial_clearance", "HB-12", "Heronbrook Bio")]),
+    ("The MHRA authorised a clinical trial of Fenwick Bio's FW-301 in sickle cell disease.",
+     [("MHRA", "trial_clearance", "FW-301", "Fenwick Bio")]),
+    ("Brightwater Therapeutics has received a study may proceed letter from the FDA for BWT-88.",
+     [("FDA", "trial_clearance", "BWT-88", "Brightwater Therapeutics")]),
+    ("Yunlan Bio received the Notice of Approval for Drug Clinical Trial issued by the NMPA for YL-17 capsules.",
+     [("NMPA", "trial_clearance", "YL-17", "Yunlan Bio")]),
+    # the committee's advice: for a drug a positive opinion (not an approval besides), against it the EMA's refusal
+    ("The CHMP adopted a positive opinion on Friday recommending marketing authorisation for Kestrel Pharma's Norvexa.",
+     [("EMA", "positive_opinion", "Norvexa", "Kestrel Pharma")]),
+    ("The committee is recommending the granting of a marketing authorisation for Orrin Bio's Zelvora.",
+     [("EMA", "positive_opinion", "Zelvora", "Orrin Bio")]),
+    ("The CHMP recommended refusing marketing authorisation for Tarvanex, Odell Biopharma's antibody.",
+     [("EMA", "rejection", "Tarvanex", "Odell Biopharma")]),
+    ("The CHMP gave a negative opinion on Kestrel's Norvexa in lupus.", [("EMA", "rejection", "Norvexa", "Kestrel")]),
+    # an orphan medicinal product named by the Commission; PRIME is the EMA's scheme whoever 'the agency' is
+    ("The European Commission designated Marlow Bio's pelitinib an orphan medicinal product for desmoid tumours.",
+     [("EC", "designation", "pelitinib", "Marlow Bio")]),
+    ("The agency granted PRIME status to Arvelle Genetics for AVG-210.",
+     [("EMA", "designation", "AVG-210", "Arvelle Genetics")]),
+    # an accepted application told with a long description of its drug; registrations and registration certificates
+    ("The marketing application for its Class 1 innovative drug TM-103 tablets has been accepted by the CDE, "
+     "Tianmu Pharma said.", [("NMPA", "filing_accepted", "TM-103", "Tianmu Pharma")]),
+    ("The Therapeutic Goods Administration granted provisional registration to Quorra Health's QH-88.",
+     [("TGA", "approval", "QH-88", "Quorra Health")]),
+    ("Yunlan Bio obtained the Drug Registration Certificate issued by the NMPA for ruvatinib tablets.",
+     [("NMPA", "approval", "ruvatinib", "Yunlan Bio")]),
+    ("Yunlan Bio expects to obtain the drug registration certificate for ruvatinib next year.", []),
+])
+def test_approvals_en_trial_notices_committee_advice_orphans_and_registrations(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+def test_approvals_headline_without_agency_is_the_body_event(extractor):
+    # a headline names the event and no agency, the body the agency: one record (a second event of the drug dated
+    # apart in the body stays its own)
+    text = ("Lindmark's Zentavo wins wider U.S. label\n\nThe FDA has expanded the approval of Lindmark Pharma's Zentavo "
+            "to include adolescents with chronic urticaria.")
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == [("FDA", "approval", "Zentavo")]
