@@ -1708,3 +1708,30 @@ def test_approvals_headline_without_agency_is_the_body_event(extractor):
             "to include adolescents with chronic urticaria.")
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
     assert got == [("FDA", "approval", "Zentavo")]
+
+
+@pytest.mark.parametrize("text,want", [
+    # an INN shape right after its class word ('BTK抑制剂天布替尼'), simplified and traditional
+    ("天衡生物宣布，其自主研发的BTK抑制剂天布替尼已获日本厚生劳动省批准上市。", [("MHLW", "approval", "天布替尼", "天衡生物")]),
+    ("天衡生物宣佈，其自主研發的BTK抑制劑天布替尼已獲日本厚生勞動省批准上市。", [("MHLW", "approval", "天布替尼", "天衡生物")]),
+    # a biosimilar's INN starts after its company, with or without 的; the MHRA's name with 监管局
+    ("英国药品和保健品监管局批准了海川药业的司美格鲁肽生物类似药HC-0921上市。", [("MHRA", "approval", "司美格鲁肽", "海川药业")]),
+    ("國家藥監局批准海川藥業司美格魯肽生物類似藥HC-0921上市。", [("NMPA", "approval", "司美格魯肽", "海川藥業")]),
+    # the company whose filing the agency approved ('批准X申报的…'), after a name finder ran over the event word; the
+    # priority procedure an approval went through is no event of its own (traditional like simplified)
+    ("国家药监局通过优先审评程序附条件批准启明星辰生物制药有限公司申报的1类创新药瑞达妥单抗注射液上市。",
+     [("NMPA", "approval", "瑞达妥单抗注射液", "启明星辰生物制药有限公司")]),
+    ("國家藥監局通過優先審評程序附條件批准啟明星辰生物製藥有限公司申報的1類創新藥瑞達妥單抗注射液上市。",
+     [("NMPA", "approval", "瑞達妥單抗注射液", "啟明星辰生物製藥有限公司")]),
+    # a notice (通知书) and the agency named twice are no drugs
+    ("华泰康生物关于HTK-301注射液获得药物临床试验批准通知书的公告。近日，华泰康生物收到国家药监局核准签发的《药物临床试验批准通知书》。",
+     [("NMPA", "trial_clearance", "HTK-301", "华泰康生物")]),
+    ("同日，国家药监局还批准了青岚药业的兰替尼片。该药于2023年首次在国内获批上市，国家药监局表示将继续加快审评。",
+     [("NMPA", "approval", "兰替尼片", "青岚药业")]),
+    # an inclusion hoped for is no event
+    ("和晟药业表示将争取纳入优先审评。", []),
+    ("景瀾生物計劃申請將JL-330納入突破性治療品種。", []),
+])
+def test_approvals_zh_class_words_biosimilars_filers_notices_and_hoped_inclusions(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want

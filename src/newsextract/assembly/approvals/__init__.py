@@ -315,7 +315,9 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
     drugs = [_after_company(art.text, d, known) for d in drugs
              if not any(x < d.end and d.start < y for x, y in reg_spans)]
-    orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
+    # (a Chinese name finder may also have run over the event word: "程序附条件批准启明星辰生物制药有限公司申报的…")
+    cut_spans = reg_spans + [(e.start, e.end) for e in events] if vocab.lang == "zh" else reg_spans
+    orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, cut_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]
