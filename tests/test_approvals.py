@@ -1728,10 +1728,23 @@ def test_approvals_headline_without_agency_is_the_body_event(extractor):
      [("NMPA", "trial_clearance", "HTK-301", "华泰康生物")]),
     ("同日，国家药监局还批准了青岚药业的兰替尼片。该药于2023年首次在国内获批上市，国家药监局表示将继续加快审评。",
      [("NMPA", "approval", "兰替尼片", "青岚药业")]),
-    # an inclusion hoped for is no event
+    # an inclusion a company strives or plans for is no event; the agency's proposed inclusion (拟纳入) is the designation
     ("和晟药业表示将争取纳入优先审评。", []),
     ("景瀾生物計劃申請將JL-330納入突破性治療品種。", []),
+    ("药审中心拟将北岳医药的BY-310胶囊纳入突破性治疗品种。", [("NMPA", "designation", "BY-310", "北岳医药")]),
 ])
 def test_approvals_zh_class_words_biosimilars_filers_notices_and_hoped_inclusions(extractor, text, want):
     a = extractor.extract(text, lang="zh").approvals
     assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a generic name with its trade name in brackets, read back leftmost over the agency, its verb or a product word:
+    # the drug is the generic name alone
+    ("国家药监局批准泽沃替尼片（商品名：宁沃）上市，用于治疗非小细胞肺癌。", [("NMPA", "approval", "泽沃替尼片")]),
+    ("國家藥監局批准澤沃替尼片（商品名：寧沃）上市。", [("NMPA", "approval", "澤沃替尼片")]),
+    ("公司产品泽沃替尼片（商品名：宁沃）获国家药监局批准上市。", [("NMPA", "approval", "泽沃替尼片")]),
+])
+def test_approvals_zh_trade_name_pair_without_the_words_before_it(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == want
