@@ -1723,6 +1723,9 @@ def test_approvals_headline_without_agency_is_the_body_event(extractor):
      [("NMPA", "approval", "瑞达妥单抗注射液", "启明星辰生物制药有限公司")]),
     ("國家藥監局通過優先審評程序附條件批准啟明星辰生物製藥有限公司申報的1類創新藥瑞達妥單抗注射液上市。",
      [("NMPA", "approval", "瑞達妥單抗注射液", "啟明星辰生物製藥有限公司")]),
+    # the company that filed the application the agency accepted ('受理X提交的Y…申请', '遞交的')
+    ("欧洲药品管理局已受理宁远生物提交的舒沃单抗上市许可申请。", [("EMA", "filing_accepted", "舒沃单抗", "宁远生物")]),
+    ("國家藥監局已受理恆康藥業遞交的澤沃替尼片上市申請。", [("NMPA", "filing_accepted", "澤沃替尼片", "恆康藥業")]),
     # a notice (通知书) and the agency named twice are no drugs
     ("华泰康生物关于HTK-301注射液获得药物临床试验批准通知书的公告。近日，华泰康生物收到国家药监局核准签发的《药物临床试验批准通知书》。",
      [("NMPA", "trial_clearance", "HTK-301", "华泰康生物")]),
