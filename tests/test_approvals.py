@@ -1751,3 +1751,12 @@ def test_approvals_zh_class_words_biosimilars_filers_notices_and_hoped_inclusion
 def test_approvals_zh_trade_name_pair_without_the_words_before_it(extractor, text, want):
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
     assert got == want
+
+
+def test_approvals_designation_without_agency_is_not_another_designations_headline(extractor):
+    # a second designation of the drug with no agency is no headline of the first (a designation is one of several
+    # kinds: the regulator-less record is dropped only for the same kind)
+    text = ("Tamsin Bio's TMB-4 won FDA Breakthrough Therapy designation in psoriasis.\n\n"
+            "TMB-4 also holds orphan drug designation for a rare skin disorder.")
+    got = [(a.regulator, a.designation, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == [("FDA", "breakthrough_therapy", "TMB-4"), (None, "orphan_drug", "TMB-4")]

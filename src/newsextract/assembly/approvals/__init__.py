@@ -108,7 +108,8 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
     # (in another sentence: one sentence that tells two events of a drug apart keeps both, see _dated_apart)
     starts = [a for a, _ in sentences]
     recs = [r for r in recs if r.regulator is not None or r.drug is None or not _lend_company(r, [
-        o for o in recs if o.regulator is not None and o.event == r.event and o.drug == r.drug
+        o for o in recs if o.regulator is not None and o.event == r.event and o.designation == r.designation
+        and o.drug == r.drug
         and (o.date is None or r.date is None or o.date == r.date)
         and _sentence_of(starts, o) != _sentence_of(starts, r)])]
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
