@@ -1658,3 +1658,105 @@ def test_approvals_zh_accepted_after_shouli_inclusions_and_company_lists(extract
 def test_approvals_en_appositive_approved_chances_and_when(extractor, text, want):
     got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
     assert got == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # an IND named with its acronym in brackets, a trial the agency authorised, a 'study may proceed' letter and a
+    # notice of approval for a clinical trial (wire translations of 临床试验批准通知书) are trial clearances
+    ("Dornel Bio said the FDA has cleared its Investigational New Drug (IND) application for DB-402.",
+     [("FDA", "trial_clearance", "DB-402", "Dornel Bio")]),
+    ("Heronbrook Bio won clearance from Australia's Therapeutic Goods Administration to run a first-in-human study of HB-12.",
+     [("TGA", "trial_clearance", "HB-12", "Heronbrook Bio")]),
+    ("The MHRA authorised a clinical trial of Fenwick Bio's FW-301 in sickle cell disease.",
+     [("MHRA", "trial_clearance", "FW-301", "Fenwick Bio")]),
+    ("Brightwater Therapeutics has received a study may proceed letter from the FDA for BWT-88.",
+     [("FDA", "trial_clearance", "BWT-88", "Brightwater Therapeutics")]),
+    ("Yunlan Bio received the Notice of Approval for Drug Clinical Trial issued by the NMPA for YL-17 capsules.",
+     [("NMPA", "trial_clearance", "YL-17", "Yunlan Bio")]),
+    # the committee's advice: for a drug a positive opinion (not an approval besides), against it the EMA's refusal
+    ("The CHMP adopted a positive opinion on Friday recommending marketing authorisation for Kestrel Pharma's Norvexa.",
+     [("EMA", "positive_opinion", "Norvexa", "Kestrel Pharma")]),
+    ("The committee is recommending the granting of a marketing authorisation for Orrin Bio's Zelvora.",
+     [("EMA", "positive_opinion", "Zelvora", "Orrin Bio")]),
+    ("The CHMP recommended refusing marketing authorisation for Tarvanex, Odell Biopharma's antibody.",
+     [("EMA", "rejection", "Tarvanex", "Odell Biopharma")]),
+    ("The CHMP gave a negative opinion on Kestrel's Norvexa in lupus.", [("EMA", "rejection", "Norvexa", "Kestrel")]),
+    # an orphan medicinal product named by the Commission; PRIME is the EMA's scheme whoever 'the agency' is
+    ("The European Commission designated Marlow Bio's pelitinib an orphan medicinal product for desmoid tumours.",
+     [("EC", "designation", "pelitinib", "Marlow Bio")]),
+    ("The agency granted PRIME status to Arvelle Genetics for AVG-210.",
+     [("EMA", "designation", "AVG-210", "Arvelle Genetics")]),
+    # an accepted application told with a long description of its drug; registrations and registration certificates
+    ("The marketing application for its Class 1 innovative drug TM-103 tablets has been accepted by the CDE, "
+     "Tianmu Pharma said.", [("NMPA", "filing_accepted", "TM-103", "Tianmu Pharma")]),
+    ("The Therapeutic Goods Administration granted provisional registration to Quorra Health's QH-88.",
+     [("TGA", "approval", "QH-88", "Quorra Health")]),
+    ("Yunlan Bio obtained the Drug Registration Certificate issued by the NMPA for ruvatinib tablets.",
+     [("NMPA", "approval", "ruvatinib", "Yunlan Bio")]),
+    ("Yunlan Bio expects to obtain the drug registration certificate for ruvatinib next year.", []),
+])
+def test_approvals_en_trial_notices_committee_advice_orphans_and_registrations(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug, a.company.name if a.company else None)
+           for a in extractor.extract(text, lang="en").approvals]
+    assert got == want
+
+
+def test_approvals_headline_without_agency_is_the_body_event(extractor):
+    # a headline names the event and no agency, the body the agency: one record (a second event of the drug dated
+    # apart in the body stays its own)
+    text = ("Lindmark's Zentavo wins wider U.S. label\n\nThe FDA has expanded the approval of Lindmark Pharma's Zentavo "
+            "to include adolescents with chronic urticaria.")
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == [("FDA", "approval", "Zentavo")]
+
+
+@pytest.mark.parametrize("text,want", [
+    # an INN shape right after its class word ('BTK抑制剂天布替尼'), simplified and traditional
+    ("天衡生物宣布，其自主研发的BTK抑制剂天布替尼已获日本厚生劳动省批准上市。", [("MHLW", "approval", "天布替尼", "天衡生物")]),
+    ("天衡生物宣佈，其自主研發的BTK抑制劑天布替尼已獲日本厚生勞動省批准上市。", [("MHLW", "approval", "天布替尼", "天衡生物")]),
+    # a biosimilar's INN starts after its company, with or without 的; the MHRA's name with 监管局
+    ("英国药品和保健品监管局批准了海川药业的司美格鲁肽生物类似药HC-0921上市。", [("MHRA", "approval", "司美格鲁肽", "海川药业")]),
+    ("國家藥監局批准海川藥業司美格魯肽生物類似藥HC-0921上市。", [("NMPA", "approval", "司美格魯肽", "海川藥業")]),
+    # the company whose filing the agency approved ('批准X申报的…'), after a name finder ran over the event word; the
+    # priority procedure an approval went through is no event of its own (traditional like simplified)
+    ("国家药监局通过优先审评程序附条件批准启明星辰生物制药有限公司申报的1类创新药瑞达妥单抗注射液上市。",
+     [("NMPA", "approval", "瑞达妥单抗注射液", "启明星辰生物制药有限公司")]),
+    ("國家藥監局通過優先審評程序附條件批准啟明星辰生物製藥有限公司申報的1類創新藥瑞達妥單抗注射液上市。",
+     [("NMPA", "approval", "瑞達妥單抗注射液", "啟明星辰生物製藥有限公司")]),
+    # the company that filed the application the agency accepted ('受理X提交的Y…申请', '遞交的')
+    ("欧洲药品管理局已受理宁远生物提交的舒沃单抗上市许可申请。", [("EMA", "filing_accepted", "舒沃单抗", "宁远生物")]),
+    ("國家藥監局已受理恆康藥業遞交的澤沃替尼片上市申請。", [("NMPA", "filing_accepted", "澤沃替尼片", "恆康藥業")]),
+    # a notice (通知书) and the agency named twice are no drugs
+    ("华泰康生物关于HTK-301注射液获得药物临床试验批准通知书的公告。近日，华泰康生物收到国家药监局核准签发的《药物临床试验批准通知书》。",
+     [("NMPA", "trial_clearance", "HTK-301", "华泰康生物")]),
+    ("同日，国家药监局还批准了青岚药业的兰替尼片。该药于2023年首次在国内获批上市，国家药监局表示将继续加快审评。",
+     [("NMPA", "approval", "兰替尼片", "青岚药业")]),
+    # an inclusion a company strives or plans for is no event; the agency's proposed inclusion (拟纳入) is the designation
+    ("和晟药业表示将争取纳入优先审评。", []),
+    ("景瀾生物計劃申請將JL-330納入突破性治療品種。", []),
+    ("药审中心拟将北岳医药的BY-310胶囊纳入突破性治疗品种。", [("NMPA", "designation", "BY-310", "北岳医药")]),
+])
+def test_approvals_zh_class_words_biosimilars_filers_notices_and_hoped_inclusions(extractor, text, want):
+    a = extractor.extract(text, lang="zh").approvals
+    assert [(x.regulator, x.event, x.drug, x.company and x.company.name) for x in a] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # a generic name with its trade name in brackets, read back leftmost over the agency, its verb or a product word:
+    # the drug is the generic name alone
+    ("国家药监局批准泽沃替尼片（商品名：宁沃）上市，用于治疗非小细胞肺癌。", [("NMPA", "approval", "泽沃替尼片")]),
+    ("國家藥監局批准澤沃替尼片（商品名：寧沃）上市。", [("NMPA", "approval", "澤沃替尼片")]),
+    ("公司产品泽沃替尼片（商品名：宁沃）获国家药监局批准上市。", [("NMPA", "approval", "泽沃替尼片")]),
+])
+def test_approvals_zh_trade_name_pair_without_the_words_before_it(extractor, text, want):
+    got = [(a.regulator, a.event, a.drug) for a in extractor.extract(text, lang="zh").approvals]
+    assert got == want
+
+
+def test_approvals_designation_without_agency_is_not_another_designations_headline(extractor):
+    # a second designation of the drug with no agency is no headline of the first (a designation is one of several
+    # kinds: the regulator-less record is dropped only for the same kind)
+    text = ("Tamsin Bio's TMB-4 won FDA Breakthrough Therapy designation in psoriasis.\n\n"
+            "TMB-4 also holds orphan drug designation for a rare skin disorder.")
+    got = [(a.regulator, a.designation, a.drug) for a in extractor.extract(text, lang="en").approvals]
+    assert got == [("FDA", "breakthrough_therapy", "TMB-4"), (None, "orphan_drug", "TMB-4")]

@@ -101,12 +101,36 @@ def assemble_approvals(text: str, lang: str, vocab: ReportVocab, sentences: list
                  (art.own if id(rec) in art.bare and not _weak_own(art, rec) else None))
     recs = dedupe(vocab, records, weak)
     same_drug_company(vocab, recs)
-    # an event of no regulator that the article also reports with several regulators ("Korvalta has been approved
-    # by three regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals): a summary
-    recs = [r for r in recs if r.regulator is not None or r.drug is None or len({
-        o.regulator for o in recs if o.regulator is not None and o.event == r.event and o.drug == r.drug}) < 2]
+    # an event of no regulator that the article also reports with a regulator (and no other date): a headline or a
+    # summary of it
+    # ("Zentavo wins wider label" over "The FDA has expanded the approval of …", "Korvalta has been approved by three
+    # regulators in the Access Consortium" over the Health Canada, TGA and Swissmedic approvals); it lends its company
+    # (in another sentence: one sentence that tells two events of a drug apart keeps both, see _dated_apart)
+    starts = [a for a, _ in sentences]
+    recs = [r for r in recs if r.regulator is not None or r.drug is None or not _lend_company(r, [
+        o for o in recs if o.regulator is not None and o.event == r.event and o.designation == r.designation
+        and o.drug == r.drug
+        and (o.date is None or r.date is None or o.date == r.date)
+        and _sentence_of(starts, o) != _sentence_of(starts, r)])]
     _fill(art, recs, lambda rec: _owner(art, rec, art.licensors))
     return recs
+
+
+def _sentence_of(starts: list[int], rec: Approval) -> int:
+    """The index of the sentence a record's event word stands in."""
+    at = next((e.start for e in rec.evidence if e.field == "event"), -1)
+    return bisect.bisect_right(starts, at) - 1
+
+
+def _lend_company(rec: Approval, same: list[Approval]) -> bool:
+    """Whether ``same`` (the records of ``rec``'s event and drug that name a regulator) holds any; the one of them
+    that names no company takes ``rec``'s."""
+    if rec.company is not None:
+        for o in same:
+            if o.company is None:
+                o.company = rec.company
+                o.evidence.extend(e for e in rec.evidence if e.field == "company")
+    return bool(same)
 
 
 def _headings(art: _Article) -> dict[int, tuple[Fact, list[Fact]]]:
@@ -292,7 +316,9 @@ def _sentence(art: _Article, si: int, last_drug: _LastDrug, records: list[_Dated
     known = [f for f in art.facts if f.label == "org" and f.kind == "gazetteer" and a <= f.start and f.end <= b]
     drugs = [_after_company(art.text, d, known) for d in drugs
              if not any(x < d.end and d.start < y for x, y in reg_spans)]
-    orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, reg_spans)
+    # (a Chinese name finder may also have run over the event word: "程序附条件批准启明星辰生物制药有限公司申报的…")
+    cut_spans = reg_spans + [(e.start, e.end) for e in events] if vocab.lang == "zh" else reg_spans
+    orgs = [f for f in clip_orgs(vocab, text, art.facts, a, b, cut_spans)
             if not (vocab.not_companies is not None and vocab.not_companies.search(f.text.strip()))
             and not _investor(vocab, f, art.facts)
             and not any(d.start < f.end and f.start < d.end for d in drugs)]

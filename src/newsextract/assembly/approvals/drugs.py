@@ -46,6 +46,8 @@ def valid_name(vocab: ReportVocab, text: str, name: str, start: int, end: int, f
     if vocab.lang == "zh" and rx["appr.zh_han"].search(name):
         if rx["appr.zh_function"].search(name) or rx["appr.zh_disease"].search(name) or len(name) < 2:
             return False
+        if any(r.start < end and start < r.end for r in vocab.regulators_in(text, max(0, start - 16), end + 16)):
+            return False  # "国家药监局还批准了…": an agency named twice is no drug
         if any(f.label == "org" and f.start <= start and end <= f.end and
                (getattr(f.value, "canonical", None) or f.rule in _SURE_ORG_RULES) for f in facts):
             return False  # "美国FDA批准恒泽制药的泽沃替尼": a company the name finders are sure of is no drug
