@@ -47,6 +47,7 @@ _ZH_LIST = "、和及或与與"
 _MAX_SEG = 14
 _AREAS = frozenset({"neuroscience", "psychiatry", "immuno-oncology"})
 _LETTER_HYPHEN = re.compile(r"[A-Z]-[a-z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: a drug code or a year among the words (three digits in a row: "R552", "SSGJ-707"; no marker is written so:
 #: HER2, CD37, K27M)
 _CODE = re.compile(r"[A-Za-z][A-Za-z-]*\d{3,}|\d{3,}[A-Za-z]|^(?:19|20)\d\d$")
@@ -130,16 +131,17 @@ class IndicationFinder:
                 out.append((s, e))
         return sorted(set(out))
 
+    def _disease_word(self, w: str, lw: str) -> bool:
+        """A head, a disease acronym or an eponym ("Alzheimer's", "Crohn’s"); ``lw`` is ``w`` lower-cased."""
+        return lw in self.heads or w in self.acr or _POSSESSIVE.sub("", lw) in self.eponyms
+
     def _word_ok(self, w: str) -> bool:
         """Whether an English word may qualify a head (a lower-case word not in ``stop``, a code-like word, an
         eponym)."""
         lw = w.lower()
         if lw in self.stop or _CODE.search(w):
             return False  # (a drug code: "R552 and other diseases", "SSGJ-707 cancer trials")
-        if w[0].islower() or w[0].isdigit():
-            return True
-        base = re.sub(r"['’]s?$", "", lw)
-        if base in self.eponyms or lw in self.heads or w in self.acr:
+        if w[0].islower() or w[0].isdigit() or self._disease_word(w, lw):
             return True
         # HER2-positive, EGFR-mutated, KRAS, B-cell
         return sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w) or bool(_LETTER_HYPHEN.match(w))
@@ -154,9 +156,7 @@ class IndicationFinder:
         lw = w.lower()
         if _CODE.search(w):
             return False
-        if lw in self.qualifiers or lw in self.heads or w in self.acr or lw.isdigit():
-            return True
-        if re.sub(r"['’]s?$", "", lw) in self.eponyms:
+        if lw in self.qualifiers or lw.isdigit() or self._disease_word(w, lw):
             return True
         return not w[0].islower() and (sum(c.isupper() for c in w) >= 2 or any(c.isdigit() for c in w))
 
