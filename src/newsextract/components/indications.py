@@ -82,10 +82,11 @@ class IndicationsComponent:
             by_clause.setdefault(clause_of(f.start), []).append(f)
         for d in deals:
             own = {clause_of(e.start) for e in d.evidence if e.field in _DEAL_FIELDS}
-            for name in {d.asset, *d.assets} - {None}:
-                if name and len(name) >= 3:
-                    for m in re.finditer(re.escape(name), text):
-                        own.add(clause_of(m.start()))
+            for name in {n for n in (d.asset, *d.assets) if n and len(n) >= 3}:
+                at = text.find(name)
+                while at >= 0:
+                    own.add(clause_of(at))
+                    at = text.find(name, at + len(name))
             picked: list[Fact] = []
             seen: set[str] = set(i.lower() for i in d.indications)
             for c in sorted(own - {-1}):

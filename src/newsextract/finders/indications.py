@@ -118,15 +118,13 @@ class IndicationFinder:
     def _heads_en(self, text: str) -> list[tuple[int, int]]:
         low = text.lower()
         out = []
-        for end, (key, _) in self.automaton.iter(low):
-            s, e = end - len(key) + 1, end + 1
-            if (s > 0 and (low[s - 1].isalnum() or low[s - 1] in "-'’")) or (e < len(low) and (low[e].isalnum() or low[e] == "-")):
-                continue
-            out.append((s, e))
-        if len(self.acronyms):
-            for end, (key, _) in self.acronyms.iter(text):
+        # heads case-insensitively, acronyms as written; neither inside a longer word, nor heads after an apostrophe
+        scans = [(self.automaton, low, "-'’")] + ([(self.acronyms, text, "-")] if len(self.acronyms) else [])
+        for automaton, hay, joiners in scans:
+            for end, (key, _) in automaton.iter(hay):
                 s, e = end - len(key) + 1, end + 1
-                if (s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-")) or (e < len(text) and (text[e].isalnum() or text[e] == "-")):
+                if (s > 0 and (hay[s - 1].isalnum() or hay[s - 1] in joiners)) or \
+                        (e < len(hay) and (hay[e].isalnum() or hay[e] == "-")):
                     continue
                 out.append((s, e))
         return sorted(set(out))
